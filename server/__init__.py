@@ -1,0 +1,1 @@
+"""Pier's HTTP(S) engine: pure Python, never imports Qt, runs headless too."""

@@ -1,0 +1,180 @@
+"""Bounded caches that keep the hot path fast without ever serving stale content.
+
+A file's facts are keyed by (path, mtime_ns, size, inode): any change on disk is seen at the
+next request's stat. A folder listing is keyed by the folder's mtime_ns and also re-read at most
+a second later, because a file growing inside a folder does not change the folder's mtime.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from server.files import content_disposition, content_type, is_inline_type, make_etag
+from server.http11 import http_date
+from server.listing import Entry
+
+SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
+FILE_CACHE_BYTES = 64 * 1024 * 1024
+FILE_CACHE_ENTRIES = 4096
+LISTING_CACHE_ENTRIES = 256
+LISTING_MAX_AGE = 1.0
+
+
+@dataclass(slots=True)
+class FileFacts:
+    fs_path: str
+    key: tuple[int, int, int]  # (mtime_ns, size, inode)
+    size: int
+    mtime: float
+    etag: str
+    last_modified: str
+    ctype: str
+    headers: bytes  # prebuilt header lines shared by 200/206/304 answers (no length, no status)
+    download_headers: bytes  # the same, forcing a download
+    body: bytes | None = None
+
+
+def _facts(fs_path: str, st: os.stat_result) -> FileFacts:
+    name = os.path.basename(fs_path)
+    ctype = content_type(name)
+    etag = make_etag(st.st_mtime_ns, st.st_size)
+    modified = http_date(st.st_mtime)
+    common = (f"Content-Type: {ctype}\r\nETag: {etag}\r\nLast-Modified: {modified}\r\n"
+              "Accept-Ranges: bytes\r\nX-Content-Type-Options: nosniff\r\n")
+    inline = is_inline_type(ctype)
+    view = common + f"Content-Disposition: {content_disposition(name, attachment=not inline)}\r\n"
+    save = common + f"Content-Disposition: {content_disposition(name, attachment=True)}\r\n"
+    return FileFacts(fs_path, (st.st_mtime_ns, st.st_size, st.st_ino), st.st_size, st.st_mtime,
+                     etag, modified, ctype, view.encode("utf-8"), save.encode("utf-8"))
+
+
+class FileCache:
+    """Facts and small bodies of files, LRU-bounded by count and by bytes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, FileFacts] = OrderedDict()
+        self._body_bytes = 0
+
+    def facts(self, fs_path: str, st: os.stat_result) -> FileFacts:
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._lock:
+            cached = self._items.get(fs_path)
+            if cached is not None and cached.key == key:
+                self._items.move_to_end(fs_path)
+                return cached
+        fresh = _facts(fs_path, st)
+        self._store(fresh)
+        return fresh
+
+    def body(self, facts: FileFacts) -> bytes | None:
+        """The whole body of a small file, read once; None for large files or a file that
+        changed while being read (the caller then streams it from disk)."""
+        if facts.body is not None or facts.size > SMALL_FILE:
+            return facts.body
+        data = _read_if_unchanged(facts)
+        if data is not None:
+            with self._lock:
+                if facts.body is None:
+                    facts.body = data
+                    self._body_bytes += len(data)
+                self._trim()
+        return data
+
+    def _store(self, facts: FileFacts) -> None:
+        with self._lock:
+            old = self._items.pop(facts.fs_path, None)
+            if old is not None and old.body is not None:
+                self._body_bytes -= len(old.body)
+            self._items[facts.fs_path] = facts
+            self._trim()
+
+    def _trim(self) -> None:
+        while self._items and (len(self._items) > FILE_CACHE_ENTRIES
+                               or self._body_bytes > FILE_CACHE_BYTES):
+            _, dropped = self._items.popitem(last=False)
+            if dropped.body is not None:
+                self._body_bytes -= len(dropped.body)
+
+
+def _read_if_unchanged(facts: FileFacts) -> bytes | None:
+    try:
+        with open(facts.fs_path, "rb") as f:
+            data = f.read(facts.size + 1)
+            st = os.fstat(f.fileno())
+    except OSError:
+        return None
+    if len(data) != facts.size or (st.st_mtime_ns, st.st_size, st.st_ino) != facts.key:
+        return None
+    return data
+
+
+def scan_folder(fs_path: str, *, show_hidden: bool, protected: frozenset[str],
+                root: Path) -> list[Entry]:
+    """The entries a client may see: hidden names, protected paths and symlinks that leave the
+    root (or dangle) are left out."""
+    entries: list[Entry] = []
+    with os.scandir(fs_path) as it:
+        for item in it:
+            if not show_hidden and item.name.startswith("."):
+                continue
+            try:
+                if not _visible(item, show_hidden, protected, root):
+                    continue
+                st = item.stat()
+                is_dir = item.is_dir()
+            except OSError:
+                continue
+            entries.append(Entry(item.name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
+    return entries
+
+
+def _visible(item: os.DirEntry[str], show_hidden: bool, protected: frozenset[str],
+             root: Path) -> bool:
+    if item.path in protected:
+        return False
+    if not item.is_symlink():
+        return True
+    real = Path(os.path.realpath(item.path))
+    if not real.exists() or not real.is_relative_to(root) or str(real) in protected:
+        return False
+    return show_hidden or not any(p.startswith(".") for p in real.relative_to(root).parts)
+
+
+@dataclass(slots=True)
+class _Rendered:
+    dir_mtime_ns: int
+    made_at: float
+    body: bytes
+
+
+class ListingCache:
+    """Rendered listing bodies keyed by (url path, format, sort, order)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple[str, ...], _Rendered] = OrderedDict()
+
+    def get(self, key: tuple[str, ...], dir_mtime_ns: int) -> bytes | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return None
+            too_old = time.monotonic() - item.made_at > LISTING_MAX_AGE
+            if item.dir_mtime_ns != dir_mtime_ns or too_old:
+                del self._items[key]
+                return None
+            self._items.move_to_end(key)
+            return item.body
+
+    def put(self, key: tuple[str, ...], dir_mtime_ns: int, body: bytes) -> None:
+        with self._lock:
+            self._items[key] = _Rendered(dir_mtime_ns, time.monotonic(), body)
+            self._items.move_to_end(key)
+            while len(self._items) > LISTING_CACHE_ENTRIES:
+                self._items.popitem(last=False)

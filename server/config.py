@@ -1,0 +1,84 @@
+"""ServerConfig: everything the engine needs to serve a folder, validated with clear messages."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from server.errors import ConfigError, FolderError
+
+LOCALHOST = "127.0.0.1"
+ALL_INTERFACES = "0.0.0.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps and deadlines that keep one client from starving the others."""
+
+    workers: int = 4  # threads that run requests; idle connections cost no thread
+    max_connections: int = 512
+    max_connections_per_ip: int = 64
+    header_timeout: float = 10.0  # the whole request line + header block must arrive within this
+    idle_timeout: float = 15.0  # a keep-alive connection with no new request is closed after this
+    io_timeout: float = 30.0  # a send or receive that makes no progress for this long is dropped
+    max_header_line: int = 8192
+    max_headers: int = 100
+    max_uri: int = 8192
+
+    def validate(self) -> None:
+        if self.workers < 1 or self.workers > 256:
+            raise ConfigError("The number of worker threads must be between 1 and 256.")
+        if self.max_connections < 1 or self.max_connections_per_ip < 1:
+            raise ConfigError("Connection limits must be at least 1.")
+        for name in ("header_timeout", "idle_timeout", "io_timeout"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name.replace('_', ' ')} must be positive.")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    root: Path
+    host: str = LOCALHOST
+    port: int = 8000
+    show_hidden: bool = False  # serve and list names starting with "."
+    website_mode: bool = False  # serve a folder's index.html instead of its listing
+    access_log: Path | None = None  # Combined Log Format, rotated; None = off
+    protected_paths: tuple[Path, ...] = ()  # never served even when inside root (config dir, keys)
+    server_name: str = "Pier"  # shown on generated pages
+    limits: Limits = field(default_factory=Limits)
+
+    def validated(self) -> ServerConfig:
+        """Return a copy with the root resolved, or raise ConfigError / FolderError."""
+        self.limits.validate()
+        if not 0 <= self.port <= 65535:
+            raise ConfigError(f"Port {self.port} is out of range (0-65535).")
+        _check_host(self.host)
+        root = _checked_root(self.root)
+        protected = tuple(Path(os.path.realpath(p)) for p in self.protected_paths)
+        return replace(self, root=root, protected_paths=protected)
+
+    @property
+    def is_local_only(self) -> bool:
+        return self.host in ("127.0.0.1", "::1", "localhost")
+
+
+def _check_host(host: str) -> None:
+    if host == "localhost":
+        return
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        raise ConfigError(f"'{host}' is not an IP address (use 127.0.0.1 or 0.0.0.0).") from None
+
+
+def _checked_root(root: Path) -> Path:
+    path = Path(os.path.realpath(Path(root).expanduser()))
+    if not path.exists():
+        raise FolderError(f"The folder {root} does not exist.")
+    if not path.is_dir():
+        raise FolderError(f"{root} is not a folder.")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise FolderError(f"The folder {root} cannot be read (permission denied).")
+    return path

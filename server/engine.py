@@ -1,0 +1,445 @@
+"""ServerEngine: binds, serves from background threads, and stops within a bound.
+
+Shape (DESIGN.md "Threads"): one serve thread owns the listening socket and every idle or
+half-received connection in a selector; only a connection whose request head has fully arrived
+is handed to a small pool of worker threads. Idle and slow-header clients therefore cost a file
+descriptor, not a thread, and a handful of busy threads never queue behind hundreds of idle ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import queue
+import selectors
+import socket
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from server.accesslog import AccessLog
+from server.config import ServerConfig
+from server.connection import Connection
+from server.errors import (
+    AddressUnavailableError,
+    BindError,
+    EngineStateError,
+    PortInUseError,
+    PortPermissionError,
+)
+from server.handler import RequestHandler
+from server.http11 import HttpError, check_partial_head, find_head_end, status_line
+from server.records import RequestRecord
+from server.urls import share_urls
+
+log = logging.getLogger("pier.server")
+
+Sink = Callable[[RequestRecord], None]
+LISTEN_BACKLOG = 128
+SWEEP_INTERVAL = 0.25
+ACCEPT_BURST = 64
+STOP_TIMEOUT = 1.0
+_ACCEPT = object()
+_WAKE = object()
+
+
+@dataclass(frozen=True, slots=True)
+class EngineStats:
+    active_connections: int
+    total_requests: int
+    bytes_sent: int
+    bytes_received: int
+    clients: int
+    started_at: float  # monotonic time of start()
+
+
+class Counters:
+    """Totals shared by the workers; one lock, taken once per request."""
+
+    __slots__ = ("bytes_received", "bytes_sent", "lock", "requests")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.requests = 0
+        self.bytes_sent = 0
+        self.bytes_received = 0
+
+    def add(self, sent: int, received: int) -> None:
+        with self.lock:
+            self.requests += 1
+            self.bytes_sent += sent
+            self.bytes_received += received
+
+
+class ServerEngine:
+    """Start and stop a share. Thread-safe; one share at a time per engine."""
+
+    def __init__(self, sink: Sink | None = None) -> None:
+        self._sink: Sink = sink or _discard
+        self._lock = threading.Lock()
+        self._loop: _ServeLoop | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._loop is not None
+
+    @property
+    def port(self) -> int:
+        loop = self._loop
+        return loop.port if loop else 0
+
+    @property
+    def config(self) -> ServerConfig | None:
+        loop = self._loop
+        return loop.config if loop else None
+
+    def start(self, config: ServerConfig) -> list[str]:
+        """Validate, bind and start serving. Returns the share's URLs.
+
+        Raises PierError subclasses (str() of each is a sentence for the user)."""
+        with self._lock:
+            if self._loop is not None:
+                raise EngineStateError("The server is already running.")
+            cfg = config.validated()
+            listener = bind_listener(cfg.host, cfg.port)
+            loop = _ServeLoop(listener, cfg, self._sink)
+            loop.start()
+            self._loop = loop
+            return share_urls(cfg.host, loop.port)
+
+    def urls(self) -> list[str]:
+        loop = self._loop
+        return share_urls(loop.config.host, loop.port) if loop else []
+
+    def stop(self) -> None:
+        """Stop serving; returns within about a second, leaving no thread behind."""
+        with self._lock:
+            loop, self._loop = self._loop, None
+            if loop is not None:
+                loop.stop()
+
+    def stats(self) -> EngineStats:
+        loop = self._loop
+        if loop is None:
+            return EngineStats(0, 0, 0, 0, 0, 0.0)
+        return loop.stats()
+
+
+def _discard(_record: RequestRecord) -> None:
+    pass
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """Open the listening socket, turning OS errors into typed, user-facing ones."""
+    address = "127.0.0.1" if host == "localhost" else host
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if os.name != "nt":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        sock.bind((address, port))
+        sock.listen(LISTEN_BACKLOG)
+        sock.setblocking(False)
+    except OSError as err:
+        sock.close()
+        raise _bind_error(err, host, port) from None
+    return sock
+
+
+def _bind_error(err: OSError, host: str, port: int) -> BindError:
+    if err.errno == errno.EADDRINUSE:
+        return PortInUseError(f"Port {port} is already in use on {host}.", host, port)
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return PortPermissionError(
+            f"Port {port} needs administrator rights; choose a port above 1023.", host, port
+        )
+    if err.errno == errno.EADDRNOTAVAIL:
+        return AddressUnavailableError(
+            f"The address {host} does not belong to this computer.", host, port
+        )
+    return BindError(f"Cannot listen on {host}:{port}: {err.strerror}.", host, port)
+
+
+class _ServeLoop:
+    """The serve thread, the worker pool, and the bookkeeping of every open connection."""
+
+    def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink) -> None:
+        self.config = config
+        self.port: int = listener.getsockname()[1]
+        self._listener = listener
+        self._limits = config.limits
+        self._counters = Counters()
+        self._access_log = AccessLog(config.access_log) if config.access_log else None
+        self._handler = RequestHandler(config, sink, self._counters, self._access_log,
+                                       on_long_transfer=self._detach_current_worker)
+        self._selector = selectors.DefaultSelector()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._jobs: queue.SimpleQueue[Connection | None] = queue.SimpleQueue()
+        self._returned: deque[Connection] = deque()
+        self._parked: dict[Connection, None] = {}
+        self._open: set[Connection] = set()
+        self._per_ip: Counter[str] = Counter()
+        self._track_lock = threading.Lock()
+        self._stopping = False
+        self._started_at = time.monotonic()
+        self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
+        self._threads_lock = threading.Lock()
+        self._workers: list[threading.Thread] = []
+        for _ in range(self._limits.workers):
+            self._new_worker()
+        self._detached = threading.local()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._selector.register(self._listener, selectors.EVENT_READ, _ACCEPT)
+        self._selector.register(self._wake_r, selectors.EVENT_READ, _WAKE)
+        for worker in self._workers:
+            worker.start()
+        self._serve_thread.start()
+
+    def stop(self) -> None:
+        deadline = time.monotonic() + STOP_TIMEOUT
+        self._stopping = True
+        self._wake()
+        self._serve_thread.join(max(0.0, deadline - time.monotonic()))
+        with self._track_lock:
+            busy = list(self._open)
+        for conn in busy:
+            conn.abort()  # unblocks workers stuck in send/recv to slow or stalled clients
+        for _ in range(self._limits.workers):
+            self._jobs.put(None)
+        with self._threads_lock:
+            threads = list(self._workers)
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        self._close_everything()
+        if self._access_log:
+            self._access_log.close()
+
+    def _close_everything(self) -> None:
+        with self._track_lock:
+            remaining = list(self._open)
+            self._open.clear()
+            self._per_ip.clear()
+        for conn in remaining:
+            conn.close()
+        self._selector.close()
+        self._listener.close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def stats(self) -> EngineStats:
+        c = self._counters
+        with self._track_lock:
+            active, clients = len(self._open), len(self._per_ip)
+        return EngineStats(active, c.requests, c.bytes_sent, c.bytes_received, clients,
+                           self._started_at)
+
+    # -- serve thread ------------------------------------------------------------------------
+
+    def _serve(self) -> None:
+        next_sweep = time.monotonic() + SWEEP_INTERVAL
+        try:
+            while not self._stopping:
+                for key, _events in self._selector.select(SWEEP_INTERVAL):
+                    if key.data is _ACCEPT:
+                        self._accept_burst()
+                    elif key.data is _WAKE:
+                        self._take_back_returned()
+                    else:
+                        self._on_readable(key.data)
+                now = time.monotonic()
+                if now >= next_sweep:
+                    self._sweep_deadlines(now)
+                    next_sweep = now + SWEEP_INTERVAL
+        except Exception:  # the serve thread must never die silently
+            log.exception("serve loop failed")
+        finally:
+            for conn in list(self._parked):
+                self._drop(conn)
+
+    def _accept_burst(self) -> None:
+        for _ in range(ACCEPT_BURST):
+            try:
+                sock, address = self._listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as err:  # e.g. EMFILE: keep serving the connections we have
+                log.warning("accept failed: %s", err)
+                return
+            self._admit(sock, address[0])
+
+    def _admit(self, sock: socket.socket, client: str) -> None:
+        with self._track_lock:
+            over = (len(self._open) >= self._limits.max_connections
+                    or self._per_ip[client] >= self._limits.max_connections_per_ip)
+            if not over:
+                conn = Connection(sock, client, self._limits.io_timeout, tls=False)
+                self._open.add(conn)
+                self._per_ip[client] += 1
+        if over:
+            _refuse_busy(sock)
+            return
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.setblocking(False)
+        conn.deadline = time.monotonic() + self._limits.header_timeout
+        self._park(conn)
+
+    def _park(self, conn: Connection) -> None:
+        self._parked[conn] = None
+        self._selector.register(conn.sock, selectors.EVENT_READ, conn)
+
+    def _unpark(self, conn: Connection) -> None:
+        del self._parked[conn]
+        self._selector.unregister(conn.sock)
+
+    def _on_readable(self, conn: Connection) -> None:
+        try:
+            data = conn.sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            self._drop(conn)
+            return
+        if not data:
+            self._drop(conn)
+            return
+        if not conn.buffer:
+            conn.first_byte_at = time.monotonic()
+            conn.deadline = conn.first_byte_at + self._limits.header_timeout
+        conn.buffer += data
+        conn.strip_leading_blank_lines()
+        self._dispatch_if_ready(conn)
+
+    def _dispatch_if_ready(self, conn: Connection) -> None:
+        if find_head_end(conn.buffer) != -1:
+            self._unpark(conn)
+            self._jobs.put(conn)
+            return
+        try:
+            check_partial_head(conn.buffer, self._limits)
+        except HttpError as err:
+            self._handler.record_refusal(conn, err)
+            _send_now(conn.sock, err.status, err.reason)
+            self._drop(conn)
+
+    def _take_back_returned(self) -> None:
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+        now = time.monotonic()
+        while self._returned:
+            conn = self._returned.popleft()
+            conn.sock.setblocking(False)
+            if conn.buffer:
+                conn.deadline = conn.first_byte_at + self._limits.header_timeout
+            else:
+                conn.deadline = now + self._limits.idle_timeout
+            self._park(conn)
+            if conn.buffer:
+                self._dispatch_if_ready(conn)
+
+    def _sweep_deadlines(self, now: float) -> None:
+        expired = [conn for conn in self._parked if conn.deadline <= now]
+        for conn in expired:
+            if conn.buffer:  # a head that started but never finished: say so before closing
+                err = HttpError(408, "The request head took too long to arrive.")
+                self._handler.record_refusal(conn, err)
+                _send_now(conn.sock, 408, err.reason)
+            self._drop(conn)
+
+    def _drop(self, conn: Connection) -> None:
+        if conn in self._parked:
+            self._unpark(conn)
+        self._forget(conn)
+
+    def _forget(self, conn: Connection) -> None:
+        with self._track_lock:
+            if conn not in self._open:
+                return
+            self._open.discard(conn)
+            self._per_ip[conn.client] -= 1
+            if self._per_ip[conn.client] <= 0:
+                del self._per_ip[conn.client]
+        conn.close()
+
+    def _wake(self) -> None:
+        # BlockingIOError: a wake-up is already pending; OSError: we are shutting down.
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"\0")
+
+    # -- workers -----------------------------------------------------------------------------
+
+    def _new_worker(self) -> threading.Thread:
+        thread = threading.Thread(target=self._work, name="pier-worker", daemon=True)
+        with self._threads_lock:
+            self._workers = [t for t in self._workers if t.ident is None or t.is_alive()]
+            self._workers.append(thread)
+        return thread
+
+    def _work(self) -> None:
+        while True:
+            conn = self._jobs.get()
+            if conn is None:
+                return
+            if self._run_requests(conn) and not self._stopping:
+                self._returned.append(conn)
+                self._wake()
+            else:
+                self._forget(conn)
+            if getattr(self._detached, "value", False):
+                return  # a replacement took this thread's place in the pool
+
+    def _detach_current_worker(self) -> None:
+        """Called by the handler before a long transfer (a large download): this thread leaves
+        the pool once the transfer ends and a fresh worker takes its place now, so slow
+        downloaders never starve quick requests. Transfers are capped by max_connections."""
+        if getattr(self._detached, "value", False) or self._stopping:
+            return
+        self._detached.value = True
+        self._new_worker().start()
+
+    def _run_requests(self, conn: Connection) -> bool:
+        """Serve every complete request in the buffer. True if the connection stays open."""
+        conn.sock.settimeout(self._limits.io_timeout)
+        while True:
+            end = find_head_end(conn.buffer)
+            if end == -1:
+                conn.first_byte_at = time.monotonic() if conn.buffer else 0.0
+                return True
+            keep_alive = self._handler.handle(conn, conn.take_head(end))
+            if not keep_alive or self._stopping:
+                return False
+            conn.strip_leading_blank_lines()
+            if conn.buffer:
+                conn.first_byte_at = time.monotonic()
+
+
+def _refuse_busy(sock: socket.socket) -> None:
+    _send_now(sock, 503, "The server is busy; try again in a moment.", retry_after=1)
+    sock.close()
+
+
+def _send_now(sock: socket.socket, status: int, reason: str, retry_after: int = 0) -> None:
+    """A tiny answer sent without blocking the serve thread; it fits any socket buffer."""
+    body = f"{status} {reason}\n".encode()
+    extra = f"Retry-After: {retry_after}\r\n".encode() if retry_after else b""
+    head = (status_line(status) + b"Content-Type: text/plain; charset=utf-8\r\n"
+            + b"X-Content-Type-Options: nosniff\r\n" + extra
+            + b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body))
+    try:
+        sock.setblocking(False)
+        sock.send(head + body)
+    except OSError:
+        pass

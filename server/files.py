@@ -1,0 +1,241 @@
+"""The ONE place that maps a URL path to a file, plus the file facts a response needs:
+content type, validators (ETag / Last-Modified), conditional requests and byte ranges."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+import stat
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
+
+from server.http11 import HttpError, http_date
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_WINDOWS = os.name == "nt"
+
+# Types pinned so that the platform's mime database cannot change how a browser treats them.
+_PINNED_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    ".md": "text/markdown",
+    ".xml": "text/xml",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".pdf": "application/pdf",
+    ".py": "text/plain",
+    ".log": "text/plain",
+    ".csv": "text/csv",
+}
+_CHARSET_TYPES = ("text/", "application/json", "text/javascript", "image/svg+xml")
+
+
+class PathRefused(HttpError):
+    """The URL path cannot name anything that may be served."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(status, reason, close=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    fs_path: str  # the real path (symlinks resolved), inside the root
+    url_path: str  # the decoded URL path, "/"-separated, no dot segments, starting with "/"
+    is_dir: bool
+    stat: os.stat_result
+
+
+def decode_url_path(raw: str) -> str:
+    """Percent-decode once, as UTF-8; refuse anything that could mean something else on disk."""
+    if "\\" in raw:
+        raise PathRefused(400, "Backslashes are not allowed in paths.")
+    try:
+        text = unquote_to_bytes(raw).decode("utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise PathRefused(400, "The path is not valid UTF-8.") from None
+    if _CONTROL.search(text):
+        raise PathRefused(400, "Control characters are not allowed in paths.")
+    if "\\" in text:
+        raise PathRefused(400, "Backslashes are not allowed in paths.")
+    return text
+
+
+def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
+    segments = [s for s in decoded.split("/") if s and s != "."]
+    for index, segment in enumerate(segments):
+        if segment == "..":
+            raise PathRefused(400, "Parent-folder segments ('..') are not allowed.")
+        if (index == 0 and _DRIVE.match(segment)) or "::$" in segment:
+            raise PathRefused(400, "Drive letters and stream names are not allowed.")
+        if _WINDOWS and segment.rstrip(". ") != segment:
+            raise PathRefused(404, "Not found.")
+        if segment.startswith(".") and not show_hidden:
+            raise PathRefused(404, "Not found.")
+    return segments
+
+
+def resolve(
+    root: Path | str,
+    raw_path: str,
+    *,
+    show_hidden: bool = False,
+    protected: tuple[Path, ...] = (),
+) -> Resolved:
+    """Map the path part of a request target to a real file or folder inside ``root``.
+
+    ``root`` must already be a real (resolved) path. Raises PathRefused (400/404)."""
+    if not raw_path.startswith("/"):
+        raise PathRefused(400, "The path must start with '/'.")
+    segments = split_segments(decode_url_path(raw_path), show_hidden=show_hidden)
+    root_text = str(root)
+    real, st = _real_path_below(root_text, segments)
+    if not is_servable(real, root_text, show_hidden=show_hidden, protected=protected):
+        raise PathRefused(404, "Not found.")
+    is_dir = stat.S_ISDIR(st.st_mode)
+    if not is_dir and not stat.S_ISREG(st.st_mode):
+        raise PathRefused(404, "Not found.")
+    url_path = "/" + "/".join(segments)
+    if is_dir and not url_path.endswith("/"):
+        url_path += "/"
+    return Resolved(real, url_path, is_dir, st)
+
+
+def _real_path_below(root: str, segments: list[str]) -> tuple[str, os.stat_result]:
+    """The real path of root/segments and its stat. Walks down from the (already real) root with
+    one lstat per segment; the first symlink met hands over to os.path.realpath for the rest."""
+    path = root
+    try:
+        st = os.stat(root)
+        for index, segment in enumerate(segments):
+            path = os.path.join(path, segment)
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                path = os.path.realpath(os.path.join(path, *segments[index + 1:]))
+                return path, os.stat(path)
+    except (OSError, ValueError):
+        raise PathRefused(404, "Not found.") from None
+    return path, st
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Component-wise containment of two real, normalised paths (what Path.is_relative_to
+    answers, without building Path objects on the hot path). "/srv/data" is not inside
+    "/srv/dat": the separator is part of the comparison."""
+    if path == folder:
+        return True
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    return path.startswith(prefix)
+
+
+def is_servable(real: str | Path, root: str | Path, *, show_hidden: bool,
+                protected: tuple[str | Path, ...]) -> bool:
+    """True when a real (symlink-free) path lies inside root and is neither hidden nor protected."""
+    real, root = str(real), str(root)
+    if not is_inside(real, root):
+        return False
+    if any(is_inside(real, str(p)) for p in protected):
+        return False
+    if not show_hidden and real != root:
+        relative = real[len(root):].lstrip(os.sep)
+        return not any(part.startswith(".") for part in relative.split(os.sep))
+    return True
+
+
+def url_quote(url_path: str) -> str:
+    """Percent-encode a decoded URL path for a Location header or an href."""
+    return quote(url_path, safe="/")
+
+
+def content_type(name: str) -> str:
+    ext = os.path.splitext(name)[1].lower()
+    ctype = _PINNED_TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if ctype.startswith(_CHARSET_TYPES):
+        ctype += "; charset=utf-8"
+    return ctype
+
+
+def is_inline_type(ctype: str) -> bool:
+    return ctype.startswith(("text/", "image/", "audio/", "video/", "application/pdf",
+                             "application/json"))
+
+
+def content_disposition(name: str, *, attachment: bool) -> str:
+    """RFC 6266 with an RFC 5987 ``filename*`` for non-ASCII names."""
+    kind = "attachment" if attachment else "inline"
+    ascii_name = name.encode("ascii", "replace").decode("ascii").replace("?", "_")
+    ascii_name = ascii_name.replace("\\", "_").replace('"', "_")
+    value = f'{kind}; filename="{ascii_name}"'
+    if ascii_name != name:
+        value += f"; filename*=UTF-8''{quote(name, safe='')}"
+    return value
+
+
+def make_etag(mtime_ns: int, size: int) -> str:
+    return f'"{mtime_ns:x}-{size:x}"'
+
+
+def not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:
+    """RFC 9110 section 13.2.2: If-None-Match wins over If-Modified-Since."""
+    inm = headers.get("if-none-match")
+    if inm is not None:
+        if inm.strip() == "*":
+            return True
+        tags = {t.strip().removeprefix("W/") for t in inm.split(",")}
+        return etag in tags
+    ims = headers.get("if-modified-since")
+    if ims is None:
+        return False
+    try:
+        since = parsedate_to_datetime(ims).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return False
+    return int(mtime) <= since
+
+
+def if_range_matches(value: str, etag: str, mtime: float) -> bool:
+    value = value.strip()
+    if value.startswith('"'):
+        return value == etag
+    return value == http_date(mtime)
+
+
+def parse_range(value: str, size: int) -> tuple[int, int] | None:
+    """One byte range as (start, end inclusive); None means "ignore Range, send everything".
+
+    Raises HttpError(416) when the range is well-formed but cannot be satisfied. Several ranges
+    are answered with the whole file (allowed by RFC 9110), which also defuses
+    overlapping-range abuse."""
+    unit, sep, spec = value.partition("=")
+    if not sep or unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, dash, last = spec.strip().partition("-")
+    if not dash or not (first.isdigit() or first == "") or not (last.isdigit() or last == ""):
+        return None
+    if first == "":
+        if last == "":
+            return None
+        suffix = int(last)
+        if suffix == 0 or size == 0:
+            raise HttpError(416, "The requested range is not satisfiable.", close=False)
+        return max(0, size - suffix), size - 1
+    start = int(first)
+    if last and int(last) < start:
+        return None  # syntactically invalid: ignored, as RFC 9110 14.2 says
+    end = int(last) if last else size - 1
+    if start >= size:
+        raise HttpError(416, "The requested range is not satisfiable.", close=False)
+    return start, min(end, size - 1)

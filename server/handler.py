@@ -1,0 +1,402 @@
+"""The request handler: routing and HTTP framing of one exchange, from head to last byte.
+
+Everything about paths and files is asked of server.files / server.cache; this module only
+decides which answer to send and sends it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from server import listing, pages
+from server.accesslog import AccessLog
+from server.cache import FileCache, FileFacts, ListingCache, scan_folder
+from server.config import ServerConfig
+from server.connection import Connection
+from server.files import (
+    PathRefused,
+    Resolved,
+    if_range_matches,
+    is_servable,
+    not_modified,
+    parse_range,
+    resolve,
+    url_quote,
+)
+from server.http11 import DateCache, HttpError, Request, parse_head, phrase, status_line
+from server.records import RequestRecord
+
+log = logging.getLogger("pier.server")
+
+ASSET_PREFIX = "/.well-known/pier/assets/"
+PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
+            b" script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
+            b" frame-ancestors 'none'\r\n")
+SERVER_HEADER = b"Server: Pier\r\n"
+KEEP_ALIVE = b"Connection: keep-alive\r\n"
+CLOSE = b"Connection: close\r\n"
+MAX_DRAINED_BODY = 64 * 1024
+SENDFILE_OK = hasattr(os, "sendfile")
+CHUNK = 256 * 1024
+READ_METHODS = ("GET", "HEAD")
+KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
+                           "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
+
+
+@dataclass(slots=True)
+class Exchange:
+    """One request and what has been answered so far."""
+
+    conn: Connection
+    started: float  # monotonic
+    arrived: float  # wall clock
+    request: Request | None = None
+    path: str = ""
+    query: dict[str, list[str]] = field(default_factory=dict)
+    status: int = 0
+    sent: int = 0
+    received: int = 0
+    keep_alive: bool = False
+
+    @property
+    def head_only(self) -> bool:
+        return self.request is not None and self.request.method == "HEAD"
+
+    def wants_json(self) -> bool:
+        if self.query.get("format", [""])[0] == "json":
+            return True
+        accept = self.request.header("accept") if self.request else ""
+        return "application/json" in accept and "text/html" not in accept
+
+
+class RequestHandler:
+    """Shared by all workers; keeps no per-request state on itself."""
+
+    def __init__(self, config: ServerConfig, sink: Callable[[RequestRecord], None],
+                 counters, access_log: AccessLog | None,
+                 on_long_transfer: Callable[[], None] = lambda: None) -> None:
+        self._config = config
+        self._root = Path(config.root)
+        self._root_text = str(config.root)
+        self._protected = frozenset(str(p) for p in config.protected_paths)
+        self._sink = sink
+        self._counters = counters
+        self._access_log = access_log
+        self._on_long_transfer = on_long_transfer
+        self._dates = DateCache()
+        self._files = FileCache()
+        self._listings = ListingCache()
+
+    # -- entry points --------------------------------------------------------------------------
+
+    def handle(self, conn: Connection, head: bytes) -> bool:
+        """Answer one request whose head is ``head``. True if the connection may stay open."""
+        ex = Exchange(conn, time.monotonic(), time.time())
+        try:
+            ex.request = parse_head(head, self._config.limits)
+            ex.keep_alive = ex.request.keep_alive
+            self._route(ex)
+        except HttpError as err:
+            self._answer_error(ex, err)
+        except (ConnectionError, TimeoutError) as err:
+            log.debug("client %s went away: %s", conn.client, err)
+            ex.keep_alive = False
+            ex.status = ex.status or 499
+        except Exception:
+            log.exception("unexpected error while answering %s", conn.client)
+            self._answer_error(ex, HttpError(500, "The server hit an unexpected error."))
+        self._record(ex)
+        return ex.keep_alive
+
+    def record_refusal(self, conn: Connection, err: HttpError) -> None:
+        """Record a request refused before it reached a worker (head too long or too slow)."""
+        ex = Exchange(conn, time.monotonic(), time.time(), status=err.status)
+        self._record(ex)
+
+    # -- routing -------------------------------------------------------------------------------
+
+    def _route(self, ex: Exchange) -> None:
+        request = ex.request
+        assert request is not None
+        path, query = _split_target(request.target, request.method)
+        ex.path = path
+        ex.query = parse_qs(query, keep_blank_values=True) if query else {}
+        if request.method not in READ_METHODS:
+            self._not_allowed(ex, request)
+            return
+        self._skip_body(ex, request)
+        if path.startswith(ASSET_PREFIX):
+            self._send_asset(ex, path[len(ASSET_PREFIX):])
+            return
+        target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
+                         protected=self._config.protected_paths)
+        if target.is_dir:
+            self._send_folder(ex, target)
+        else:
+            self._send_file(ex, target.fs_path, target.stat)
+
+    def _not_allowed(self, ex: Exchange, request: Request) -> None:
+        if request.method == "OPTIONS":
+            self._skip_body(ex, request)
+            self._send(ex, 204, b"Allow: GET, HEAD, OPTIONS\r\n", b"")
+            return
+        if request.content_length or request.chunked:
+            ex.keep_alive = False  # the body is not read: the connection cannot be reused
+        if request.method in KNOWN_METHODS:
+            raise HttpError(405, f"{request.method} is not allowed here.", close=not ex.keep_alive,
+                            headers=b"Allow: GET, HEAD, OPTIONS\r\n")
+        raise HttpError(501, f"The method {request.method} is not supported.", close=True)
+
+    def _skip_body(self, ex: Exchange, request: Request) -> None:
+        """Bodies on GET/HEAD/OPTIONS mean nothing to us, but must be consumed to keep framing."""
+        if request.chunked:
+            raise HttpError(400, "A body is not expected with this request.")
+        if request.content_length > MAX_DRAINED_BODY:
+            raise HttpError(413, "The request body is too large.")
+        if request.content_length:
+            ex.received = ex.conn.read_body(request.content_length, _ignore)
+
+    # -- folders -------------------------------------------------------------------------------
+
+    def _send_folder(self, ex: Exchange, target: Resolved) -> None:
+        if not ex.path.endswith("/"):
+            self._redirect_to_folder(ex, target)
+            return
+        if self._config.website_mode:
+            index = self._website_index(target)
+            if index is not None:
+                self._send_file(ex, index)
+                return
+        as_json = ex.wants_json()
+        sort = ex.query.get("sort", ["name"])[0]
+        order = ex.query.get("order", ["asc"])[0]
+        body = self._listing_body(target, "json" if as_json else "html", sort, order)
+        if as_json:
+            headers = b"Content-Type: application/json; charset=utf-8\r\n"
+        else:
+            headers = b"Content-Type: text/html; charset=utf-8\r\n" + PAGE_CSP
+        headers += b"Cache-Control: no-cache\r\nVary: Accept\r\nX-Content-Type-Options: nosniff\r\n"
+        self._send(ex, 200, headers, body)
+
+    def _website_index(self, target: Resolved) -> str | None:
+        index = os.path.realpath(os.path.join(target.fs_path, "index.html"))
+        if not os.path.isfile(index):
+            return None
+        servable = is_servable(index, self._root, show_hidden=self._config.show_hidden,
+                               protected=self._config.protected_paths)
+        return index if servable else None
+
+    def _redirect_to_folder(self, ex: Exchange, target: Resolved) -> None:
+        location = url_quote(target.url_path)
+        query = ex.request.target.partition("?")[2] if ex.request else ""
+        if query:
+            location += "?" + query
+        headers = f"Location: {location}\r\n".encode("ascii")
+        self._send(ex, 301, headers + b"Content-Type: text/plain; charset=utf-8\r\n",
+                   b"Moved to " + location.encode("ascii") + b"\n")
+
+    def _listing_body(self, target: Resolved, fmt: str, sort: str, order: str) -> bytes:
+        mtime_ns = target.stat.st_mtime_ns
+        key = (target.url_path, fmt, sort, order)
+        body = self._listings.get(key, mtime_ns)
+        if body is not None:
+            return body
+        try:
+            entries = scan_folder(target.fs_path, show_hidden=self._config.show_hidden,
+                                  protected=self._protected, root=self._root)
+        except PermissionError:
+            raise HttpError(403, "This folder cannot be read.", close=False) from None
+        except OSError:
+            raise PathRefused(404, "Not found.") from None
+        if fmt == "json":
+            body = listing.render_json(target.url_path, entries, sort=sort, order=order)
+        else:
+            body = listing.render_html(target.url_path, entries, sort=sort, order=order,
+                                       server_name=self._config.server_name)
+        self._listings.put(key, mtime_ns, body)
+        return body
+
+    def _send_asset(self, ex: Exchange, name: str) -> None:
+        found = pages.asset(name)
+        if found is None:
+            raise HttpError(404, "Not found.", close=False)
+        data, ctype = found
+        headers = (f"Content-Type: {ctype}\r\n".encode("ascii")
+                   + b"Cache-Control: max-age=3600\r\nX-Content-Type-Options: nosniff\r\n")
+        self._send(ex, 200, headers, data)
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def _send_file(self, ex: Exchange, fs_path: str, st: os.stat_result | None = None) -> None:
+        if st is None:
+            try:
+                st = os.stat(fs_path)
+            except OSError:
+                raise PathRefused(404, "Not found.") from None
+        facts = self._files.facts(fs_path, st)
+        headers = facts.download_headers if "download" in ex.query else facts.headers
+        request = ex.request
+        assert request is not None
+        if not_modified(request.headers, facts.etag, facts.mtime):
+            self._send(ex, 304, headers, b"", length=None)
+            return
+        span = self._requested_span(request, facts)
+        if span is None:
+            self._send_file_body(ex, 200, headers, facts, 0, facts.size)
+            return
+        start, end = span
+        headers += f"Content-Range: bytes {start}-{end}/{facts.size}\r\n".encode("ascii")
+        self._send_file_body(ex, 206, headers, facts, start, end - start + 1)
+
+    def _requested_span(self, request: Request, facts: FileFacts) -> tuple[int, int] | None:
+        value = request.headers.get("range")
+        if value is None:
+            return None
+        if_range = request.headers.get("if-range")
+        if if_range is not None and not if_range_matches(if_range, facts.etag, facts.mtime):
+            return None
+        try:
+            return parse_range(value, facts.size)
+        except HttpError:
+            raise _unsatisfiable(facts.size) from None
+
+    def _send_file_body(self, ex: Exchange, status: int, headers: bytes, facts: FileFacts,
+                        offset: int, count: int) -> None:
+        if ex.head_only:
+            self._send(ex, status, headers, b"", length=count)
+            return
+        body = self._files.body(facts)
+        if body is not None:
+            self._send(ex, status, headers, body[offset:offset + count])
+            return
+        try:
+            f = open(facts.fs_path, "rb")  # noqa: SIM115 - closed below, after the head is sent
+        except OSError:
+            raise PathRefused(404, "Not found.") from None
+        self._on_long_transfer()
+        with f:
+            self._send_head(ex, status, headers, count)
+            sent = self._stream(ex.conn, f, offset, count)
+        ex.sent = sent
+        if sent < count:  # the file shrank while we sent it: the client must see a short body
+            log.debug("%s shrank during download; closing", facts.fs_path)
+            ex.keep_alive = False
+
+    def _stream(self, conn: Connection, f, offset: int, count: int) -> int:
+        if SENDFILE_OK and not conn.tls:
+            return conn.sock.sendfile(f, offset, count) if count else 0
+        f.seek(offset)
+        sent = 0
+        while sent < count:
+            chunk = f.read(min(CHUNK, count - sent))
+            if not chunk:
+                break
+            conn.sock.sendall(chunk)
+            sent += len(chunk)
+        return sent
+
+    # -- sending -------------------------------------------------------------------------------
+
+    def _head(self, ex: Exchange, status: int, headers: bytes, length: int | None) -> bytes:
+        parts = [status_line(status), self._dates.header(), SERVER_HEADER, headers]
+        if length is not None:
+            parts.append(b"Content-Length: %d\r\n" % length)
+        if ex.request is not None and ex.request.version == "HTTP/1.0" and ex.keep_alive:
+            parts.append(KEEP_ALIVE)
+        elif not ex.keep_alive:
+            parts.append(CLOSE)
+        parts.append(b"\r\n")
+        return b"".join(parts)
+
+    def _send_head(self, ex: Exchange, status: int, headers: bytes, length: int | None) -> None:
+        ex.status = status
+        ex.conn.sock.sendall(self._head(ex, status, headers, length))
+
+    def _send(self, ex: Exchange, status: int, headers: bytes, body: bytes,
+              length: int | None = -1) -> None:
+        """Head and body in one sendall. ``length=None`` omits Content-Length (304)."""
+        if length == -1:
+            length = len(body)
+        head = self._head(ex, status, headers, length)
+        ex.status = status
+        if ex.head_only or status in (204, 304):
+            ex.conn.sock.sendall(head)
+            return
+        ex.conn.sock.sendall(head + body)
+        ex.sent = len(body)
+
+    def _answer_error(self, ex: Exchange, err: HttpError) -> None:
+        if ex.status:  # the head already went out; the only honest signal left is closing
+            ex.keep_alive = False
+            return
+        if err.close:
+            ex.keep_alive = False
+        reason = phrase(err.status)
+        if ex.request is not None and ex.wants_json():
+            body = json.dumps({"status": err.status, "error": err.reason}).encode("utf-8")
+            headers = b"Content-Type: application/json; charset=utf-8\r\n"
+        else:
+            body = pages.render_error(err.status, reason, err.reason, self._config.server_name)
+            headers = b"Content-Type: text/html; charset=utf-8\r\n" + PAGE_CSP
+        headers += b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
+        headers += err.headers
+        try:
+            self._send(ex, err.status, headers, body)
+        except (ConnectionError, TimeoutError, OSError):
+            ex.keep_alive = False
+
+    # -- records -------------------------------------------------------------------------------
+
+    def _record(self, ex: Exchange) -> None:
+        request = ex.request
+        headers = request.headers if request else {}
+        record = RequestRecord(
+            time=ex.arrived,
+            client=ex.conn.client,
+            user="",
+            method=request.method if request else "",
+            path=request.target if request else "",
+            status=ex.status,
+            bytes_sent=ex.sent,
+            duration=time.monotonic() - ex.started,
+            user_agent=headers.get("user-agent", ""),
+            referer=headers.get("referer", ""),
+            tls=ex.conn.tls,
+            bytes_received=ex.received,
+            protocol=request.version if request else "",
+        )
+        self._counters.add(ex.sent, ex.received)
+        self._sink(record)
+        if self._access_log is not None:
+            self._access_log.write(record)
+
+
+def _split_target(target: str, method: str) -> tuple[str, str]:
+    """(path, query) of a request target in origin or absolute form."""
+    if target == "*" and method == "OPTIONS":
+        return "*", ""
+    if target.startswith(("http://", "https://")):
+        parts = urlsplit(target)
+        return parts.path or "/", parts.query
+    if not target.startswith("/"):
+        raise HttpError(400, "The request target must start with '/'.")
+    if "#" in target:
+        raise HttpError(400, "Fragments are not allowed in request targets.")
+    path, _, query = target.partition("?")
+    return path, query
+
+
+def _unsatisfiable(size: int) -> HttpError:
+    return HttpError(416, "The requested range is not satisfiable.", close=False,
+                     headers=f"Content-Range: bytes */{size}\r\n".encode("ascii"))
+
+
+def _ignore(_chunk: bytes) -> None:
+    pass

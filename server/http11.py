@@ -1,0 +1,190 @@
+"""HTTP/1.1 framing: a strict hand-written request-head parser and response-head helpers.
+
+The stdlib's email-based header parser costs about half of a small request's time and accepts
+ambiguous framing (obs-fold, duplicate Content-Length); this parser is both faster and stricter.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from email.utils import formatdate
+from http import HTTPStatus
+
+from server.config import Limits
+
+_TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+_FORBIDDEN_IN_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+_DIGITS = re.compile(rb"^[0-9]{1,18}$")
+SUPPORTED_VERSIONS = {b"HTTP/1.1": "HTTP/1.1", b"HTTP/1.0": "HTTP/1.0"}
+_NO_DUPLICATES = frozenset(
+    {"content-length", "host", "transfer-encoding", "authorization", "range"}
+)
+
+
+class HttpError(Exception):
+    """A request the server answers with ``status`` and a short reason, then maybe closes."""
+
+    def __init__(self, status: int, reason: str, *, close: bool = True,
+                 headers: bytes = b"") -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.close = close
+        self.headers = headers  # extra header lines for the answer, e.g. Content-Range
+
+
+@dataclass(slots=True)
+class Request:
+    method: str
+    target: str
+    version: str
+    headers: dict[str, str]
+    keep_alive: bool
+    content_length: int
+    chunked: bool
+
+    def header(self, name: str, default: str = "") -> str:
+        return self.headers.get(name, default)
+
+
+def find_head_end(buf: bytes | bytearray) -> int:
+    """Index just past the blank line ending the head, or -1. A bare-LF blank line counts
+    too, so that the parser can refuse it with a clear 400 instead of waiting forever."""
+    crlf = buf.find(b"\r\n\r\n")
+    lf = buf.find(b"\n\n")
+    if lf != -1 and (crlf == -1 or lf < crlf + 2):
+        return lf + 2
+    return crlf + 4 if crlf != -1 else -1
+
+
+def check_partial_head(buf: bytes | bytearray, limits: Limits) -> None:
+    """Raise if an incomplete head already breaks a limit (so nobody waits for the rest of it)."""
+    first_end = buf.find(b"\n")
+    if first_end == -1:
+        if len(buf) > limits.max_uri + 64:
+            raise HttpError(414, "The request line is too long.")
+        return
+    last_line_start = buf.rfind(b"\n") + 1
+    if len(buf) - last_line_start > limits.max_header_line:
+        raise HttpError(431, "A header line is too long.")
+    if buf.count(b"\n") > limits.max_headers + 1:
+        raise HttpError(431, "Too many header fields.")
+
+
+def parse_head(head: bytes, limits: Limits) -> Request:
+    """Parse a request head (request line + header fields + blank line) or raise HttpError."""
+    if b"\r\n\r\n" not in head[-4:] and head.endswith(b"\n\n"):
+        raise HttpError(400, "Lines must end with CRLF.")
+    lines = head[:-4].split(b"\r\n")
+    method, target, version = _parse_request_line(lines[0], limits)
+    headers = _parse_fields(lines[1:], limits)
+    return _frame(method, target, version, headers)
+
+
+def _parse_request_line(line: bytes, limits: Limits) -> tuple[str, str, str]:
+    if len(line) > limits.max_uri + 64:
+        raise HttpError(414, "The request line is too long.")
+    parts = line.split(b" ")
+    if len(parts) != 3:
+        raise HttpError(400, "Malformed request line.")
+    method, target, version = parts
+    if not _TOKEN.match(method):
+        raise HttpError(400, "Malformed request method.")
+    if version not in SUPPORTED_VERSIONS:
+        if version.startswith(b"HTTP/") and re.fullmatch(rb"HTTP/[0-9]\.[0-9]", version):
+            raise HttpError(505, "Only HTTP/1.0 and HTTP/1.1 are supported.")
+        raise HttpError(400, "Malformed HTTP version.")
+    if not target or len(target) > limits.max_uri:
+        raise HttpError(414 if target else 400, "The request target is too long or empty.")
+    if any(b <= 0x20 or b >= 0x7F for b in target):
+        raise HttpError(400, "The request target contains invalid characters.")
+    return method.decode("ascii"), target.decode("ascii"), SUPPORTED_VERSIONS[version]
+
+
+def _parse_fields(lines: list[bytes], limits: Limits) -> dict[str, str]:
+    if len(lines) > limits.max_headers:
+        raise HttpError(431, "Too many header fields.")
+    headers: dict[str, str] = {}
+    for line in lines:
+        if len(line) > limits.max_header_line:
+            raise HttpError(431, "A header line is too long.")
+        if line[:1] in (b" ", b"\t"):
+            raise HttpError(400, "Folded header lines (obs-fold) are not accepted.")
+        name, sep, value = line.partition(b":")
+        if not sep or not _TOKEN.match(name):
+            raise HttpError(400, "Malformed header field.")
+        value = value.strip(b" \t")
+        if _FORBIDDEN_IN_VALUE.search(value):
+            raise HttpError(400, "A header value contains control characters.")
+        key = name.decode("ascii").lower()
+        text = value.decode("latin-1")
+        if key in headers:
+            if key in _NO_DUPLICATES:
+                raise HttpError(400, f"Duplicate {key} header.")
+            text = f"{headers[key]}, {text}"
+        headers[key] = text
+    return headers
+
+
+def _frame(method: str, target: str, version: str, headers: dict[str, str]) -> Request:
+    if version == "HTTP/1.1" and "host" not in headers:
+        raise HttpError(400, "HTTP/1.1 requests need a Host header.")
+    chunked = False
+    if "transfer-encoding" in headers:
+        if "content-length" in headers:
+            raise HttpError(400, "Transfer-Encoding and Content-Length together are ambiguous.")
+        if version == "HTTP/1.0":
+            raise HttpError(400, "Transfer-Encoding is not allowed in HTTP/1.0.")
+        codings = [c.strip().lower() for c in headers["transfer-encoding"].split(",")]
+        if codings != ["chunked"]:
+            raise HttpError(501, "Only the chunked transfer coding is supported.")
+        chunked = True
+    length = 0
+    if "content-length" in headers:
+        raw = headers["content-length"].encode("latin-1")
+        if not _DIGITS.match(raw):
+            raise HttpError(400, "Invalid Content-Length.")
+        length = int(raw)
+    connection = headers.get("connection", "").lower()
+    keep_alive = "close" not in connection if version == "HTTP/1.1" else "keep-alive" in connection
+    return Request(method, target, version, headers, keep_alive, length, chunked)
+
+
+_STATUS_LINES: dict[int, bytes] = {
+    s.value: f"HTTP/1.1 {s.value} {s.phrase}\r\n".encode("ascii") for s in HTTPStatus
+}
+
+
+def status_line(status: int) -> bytes:
+    line = _STATUS_LINES.get(status)
+    return line if line is not None else f"HTTP/1.1 {status} Unknown\r\n".encode("ascii")
+
+
+def phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+class DateCache:
+    """The Date header value, formatted at most once per second."""
+
+    __slots__ = ("_second", "_value")
+
+    def __init__(self) -> None:
+        self._second = -1
+        self._value = b""
+
+    def header(self) -> bytes:
+        now = int(time.time())
+        if now != self._second:
+            self._value = b"Date: " + formatdate(now, usegmt=True).encode("ascii") + b"\r\n"
+            self._second = now
+        return self._value
+
+
+def http_date(timestamp: float) -> str:
+    return formatdate(timestamp, usegmt=True)

@@ -1,0 +1,50 @@
+"""The addresses other devices can use to reach a running share."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import psutil
+
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def lan_ipv4_addresses() -> list[str]:
+    """IPv4 addresses of this machine's interfaces that are up, loopback excluded, sorted."""
+    found: set[str] = set()
+    stats = psutil.net_if_stats()
+    for name, addrs in psutil.net_if_addrs().items():
+        if name in stats and not stats[name].isup:
+            continue
+        for addr in addrs:
+            if addr.family != socket.AF_INET:
+                continue
+            ip = ipaddress.ip_address(addr.address)
+            if not ip.is_loopback and not ip.is_link_local:
+                found.add(addr.address)
+    return sorted(found, key=lambda a: (not ipaddress.ip_address(a).is_private, a))
+
+
+def host_names() -> list[str]:
+    """The machine's host name and its mDNS form (NAME.local)."""
+    name = socket.gethostname().split(".")[0]
+    if not name or name == "localhost":
+        return []
+    return [name, f"{name}.local"]
+
+
+def make_url(host: str, port: int, tls: bool = False) -> str:
+    scheme = "https" if tls else "http"
+    if ":" in host:
+        host = f"[{host}]"
+    default = 443 if tls else 80
+    return f"{scheme}://{host}/" if port == default else f"{scheme}://{host}:{port}/"
+
+
+def share_urls(host: str, port: int, tls: bool = False) -> list[str]:
+    """Every URL a client can use. The first is the one for ``host`` (127.0.0.1 for a wildcard)."""
+    if host not in WILDCARDS:
+        return [make_url(host, port, tls)]
+    hosts = ["127.0.0.1", *lan_ipv4_addresses(), *host_names()]
+    return [make_url(h, port, tls) for h in dict.fromkeys(hosts)]

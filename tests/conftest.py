@@ -1,0 +1,129 @@
+"""Fixtures shared by every test: a private config dir, a sample share, a running engine,
+and a check that no engine thread outlives its test."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server.config import Limits, ServerConfig
+from server.engine import ServerEngine
+from server.records import RequestRecord
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_config_dir(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("PIER_CONFIG_DIR", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_behind() -> Iterator[None]:
+    yield
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        left = [t.name for t in threading.enumerate() if t.name.startswith("pier-")]
+        if not left:
+            return
+        time.sleep(0.01)
+    pytest.fail(f"threads left running: {left}")
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> Path:
+    root = tmp_path / "share"
+    (root / "docs").mkdir(parents=True)
+    (root / "hello.txt").write_text("hello, world\n", encoding="utf-8")
+    (root / "docs" / "notes.md").write_text("# notes\n", encoding="utf-8")
+    (root / "été 2024.txt").write_text("summer\n", encoding="utf-8")
+    (root / ".secret").write_text("hidden\n", encoding="utf-8")
+    (root / "big.bin").write_bytes(os.urandom(3 * 1024 * 1024 + 17))
+    return root
+
+
+class RunningServer:
+    def __init__(self, engine: ServerEngine, records: list[RequestRecord]) -> None:
+        self.engine = engine
+        self.records = records
+
+    @property
+    def port(self) -> int:
+        return self.engine.port
+
+    def connection(self, timeout: float = 10.0) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def get(self, path: str, headers: dict[str, str] | None = None,
+            method: str = "GET") -> tuple[http.client.HTTPResponse, bytes]:
+        conn = self.connection()
+        try:
+            conn.request(method, path, headers=headers or {})
+            response = conn.getresponse()
+            return response, response.read()
+        finally:
+            conn.close()
+
+    def raw(self, data: bytes, timeout: float = 5.0) -> bytes:
+        """Send raw bytes, return everything the server sends until it closes (or times out)."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=timeout) as sock:
+            sock.sendall(data)
+            return read_until_closed(sock)
+
+    def wait_for_records(self, count: int, timeout: float = 5.0) -> list[RequestRecord]:
+        deadline = time.monotonic() + timeout
+        while len(self.records) < count and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return list(self.records)
+
+
+def read_until_closed(sock: socket.socket) -> bytes:
+    chunks = []
+    try:
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except (TimeoutError, ConnectionResetError):
+        pass
+    return b"".join(chunks)
+
+
+def start_server(root: Path, **options) -> RunningServer:
+    records: list[RequestRecord] = []
+    limits = options.pop("limits", Limits())
+    engine = ServerEngine(sink=records.append)
+    engine.start(ServerConfig(root=root, port=0, limits=limits, **options))
+    return RunningServer(engine, records)
+
+
+@pytest.fixture
+def server(share: Path) -> Iterator[RunningServer]:
+    running = start_server(share)
+    yield running
+    running.engine.stop()
+
+
+@pytest.fixture
+def server_factory() -> Iterator:
+    started: list[RunningServer] = []
+
+    def make(root: Path, **options) -> RunningServer:
+        running = start_server(root, **options)
+        started.append(running)
+        return running
+
+    yield make
+    for running in started:
+        running.engine.stop()

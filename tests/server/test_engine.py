@@ -1,0 +1,266 @@
+"""The engine's life cycle, connection handling, limits and records, over real sockets."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from server.config import Limits, ServerConfig
+from server.engine import ServerEngine, bind_listener
+from server.errors import ConfigError, EngineStateError, FolderError, PortInUseError
+from tests.conftest import read_until_closed, start_server
+
+
+def test_start_returns_url_and_serves(server):
+    urls = server.engine.urls()
+    assert urls == [f"http://127.0.0.1:{server.port}/"]
+    response, body = server.get("/hello.txt")
+    assert response.status == 200
+    assert body == b"hello, world\n"
+
+
+def test_stop_then_start_again_on_the_same_port(share):
+    engine = ServerEngine()
+    engine.start(ServerConfig(root=share, port=0))
+    port = engine.port
+    keep = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    keep.request("GET", "/hello.txt")
+    keep.getresponse().read()
+    engine.stop()
+    assert not engine.running
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    engine.start(ServerConfig(root=share, port=port))
+    try:
+        fresh = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        fresh.request("GET", "/hello.txt")
+        assert fresh.getresponse().status == 200
+        fresh.close()
+    finally:
+        engine.stop()
+    keep.close()
+
+
+def test_port_in_use_is_a_typed_error(share):
+    holder = bind_listener("127.0.0.1", 0)
+    try:
+        port = holder.getsockname()[1]
+        with pytest.raises(PortInUseError) as caught:
+            ServerEngine().start(ServerConfig(root=share, port=port))
+        assert str(port) in str(caught.value)
+    finally:
+        holder.close()
+
+
+def test_missing_folder_and_bad_settings_are_typed_errors(tmp_path):
+    engine = ServerEngine()
+    with pytest.raises(FolderError, match="does not exist"):
+        engine.start(ServerConfig(root=tmp_path / "gone", port=0))
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(FolderError, match="not a folder"):
+        engine.start(ServerConfig(root=tmp_path / "file", port=0))
+    with pytest.raises(ConfigError):
+        engine.start(ServerConfig(root=tmp_path, port=70000))
+    with pytest.raises(ConfigError):
+        engine.start(ServerConfig(root=tmp_path, host="my laptop", port=0))
+    assert not engine.running
+
+
+def test_second_start_is_refused(server, share):
+    with pytest.raises(EngineStateError):
+        server.engine.start(ServerConfig(root=share, port=0))
+
+
+def test_keep_alive_serves_many_requests_on_one_connection(server):
+    conn = server.connection()
+    for _ in range(50):
+        conn.request("GET", "/hello.txt")
+        response = conn.getresponse()
+        assert response.read() == b"hello, world\n"
+        assert not response.will_close
+    conn.close()
+    records = server.wait_for_records(50)
+    assert len(records) == 50
+    assert server.engine.stats().total_requests == 50
+
+
+def test_pipelined_requests_are_answered_in_order(server):
+    request = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+    last = b"GET /docs/notes.md HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    data = server.raw(request * 3 + last)
+    assert data.count(b"HTTP/1.1 200 OK") == 4
+    assert data.endswith(b"# notes\n")
+
+
+def test_http10_closes_unless_keep_alive_is_asked(server):
+    data = server.raw(b"GET /hello.txt HTTP/1.0\r\n\r\n")
+    assert data.startswith(b"HTTP/1.1 200 OK")
+    assert b"Connection: close" in data
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(b"GET /hello.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        assert response.getheader("Connection") == "keep-alive"
+        assert response.read() == b"hello, world\n"
+        sock.sendall(b"GET /hello.txt HTTP/1.0\r\n\r\n")
+        assert read_until_closed(sock).endswith(b"hello, world\n")
+
+
+def test_head_sends_headers_only(server):
+    response, body = server.get("/big.bin", method="HEAD")
+    assert response.status == 200
+    assert body == b""
+    assert int(response.getheader("Content-Length")) == 3 * 1024 * 1024 + 17
+    response, body = server.get("/", method="HEAD")
+    assert response.status == 200 and body == b""
+
+
+def test_records_describe_each_request(server):
+    server.get("/hello.txt", headers={"User-Agent": "probe/1.0", "Referer": "http://x/"})
+    server.get("/missing")
+    first, second = server.wait_for_records(2)
+    assert (first.method, first.path, first.status) == ("GET", "/hello.txt", 200)
+    assert first.client == "127.0.0.1"
+    assert first.bytes_sent == len(b"hello, world\n")
+    assert first.user_agent == "probe/1.0" and first.referer == "http://x/"
+    assert first.tls is False and first.user == "" and first.duration >= 0
+    assert time.time() - first.time < 60
+    assert second.status == 404
+
+
+def test_a_burst_of_connections_is_accepted(server):
+    """The listen backlog is 128: a burst of 200 simultaneous connects must all be served."""
+    results: list[int] = []
+    lock = threading.Lock()
+
+    def fetch() -> None:
+        response, _ = server.get("/hello.txt")
+        with lock:
+            results.append(response.status)
+
+    threads = [threading.Thread(target=fetch) for _ in range(60)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert results == [200] * 60
+
+
+def test_stop_is_quick_with_idle_and_busy_connections(share):
+    running = start_server(share)
+    idle = socket.create_connection(("127.0.0.1", running.port), timeout=5)
+    downloader = socket.create_connection(("127.0.0.1", running.port), timeout=5)
+    downloader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    downloader.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert downloader.recv(100).startswith(b"HTTP/1.1 200")  # the download is in flight
+    began = time.monotonic()
+    running.engine.stop()
+    assert time.monotonic() - began < 1.5
+    idle.close()
+    downloader.close()
+
+
+def test_idle_keep_alive_connection_is_closed(server_factory, share):
+    running = server_factory(share, limits=Limits(idle_timeout=0.3))
+    with socket.create_connection(("127.0.0.1", running.port), timeout=5) as sock:
+        sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        response.read()
+        assert sock.recv(10) == b""  # closed by the server after the idle timeout
+
+
+def test_slow_header_gets_408_and_does_not_block_others(server_factory, share):
+    running = server_factory(share, limits=Limits(header_timeout=0.5, workers=1))
+    with socket.create_connection(("127.0.0.1", running.port), timeout=5) as slow:
+        slow.sendall(b"GET /hello.txt HTTP/1.1\r\nHo")
+        _response, body = running.get("/hello.txt")  # a single worker, yet no wait
+        assert body == b"hello, world\n"
+        assert read_until_closed(slow).startswith(b"HTTP/1.1 408")
+
+
+def test_silent_connections_cost_no_worker(server_factory, share):
+    running = server_factory(share, limits=Limits(workers=1))
+    silent = [socket.create_connection(("127.0.0.1", running.port), timeout=5) for _ in range(20)]
+    try:
+        response, _ = running.get("/hello.txt")
+        assert response.status == 200
+    finally:
+        for sock in silent:
+            sock.close()
+
+
+def test_large_downloads_do_not_starve_the_pool(server_factory, share):
+    running = server_factory(share, limits=Limits(workers=1))
+    stalled = []
+    for _ in range(3):  # three clients that start a large download and never read it
+        sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert sock.recv(20).startswith(b"HTTP/1.1 200")
+        stalled.append(sock)
+    _response, body = running.get("/hello.txt")
+    assert body == b"hello, world\n"
+    for sock in stalled:
+        sock.close()
+
+
+def test_stalled_reader_is_dropped_after_io_timeout(server_factory, share):
+    running = server_factory(share, limits=Limits(io_timeout=0.3))
+    sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    deadline = time.monotonic() + 5
+    while running.engine.stats().active_connections and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert running.engine.stats().active_connections == 0
+    sock.close()
+
+
+def test_connection_caps_answer_503(server_factory, share):
+    running = server_factory(share, limits=Limits(max_connections_per_ip=2))
+    held = [socket.create_connection(("127.0.0.1", running.port), timeout=5) for _ in range(2)]
+    try:
+        deadline = time.monotonic() + 5
+        while running.engine.stats().active_connections < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        data = running.raw(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert data.startswith(b"HTTP/1.1 503")
+        assert b"Retry-After: 1" in data
+    finally:
+        for sock in held:
+            sock.close()
+    deadline = time.monotonic() + 5
+    while running.engine.stats().active_connections and time.monotonic() < deadline:
+        time.sleep(0.01)
+    response, _ = running.get("/hello.txt")  # recovers once the load is gone
+    assert response.status == 200
+
+
+def test_client_that_disconnects_mid_download_is_not_an_error(server, caplog):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+        sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.recv(1000)
+    server.wait_for_records(1)
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    response, _ = server.get("/hello.txt")
+    assert response.status == 200
+
+
+def test_access_log_in_combined_format(server_factory, share, tmp_path: Path):
+    log_file = tmp_path / "logs" / "access.log"
+    running = server_factory(share, access_log=log_file)
+    running.get("/hello.txt", headers={"User-Agent": 'evil"\x1b[31m'.replace("\x1b", "")})
+    running.get("/%1b%5b31mx")
+    running.wait_for_records(2)
+    running.engine.stop()
+    lines = log_file.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("127.0.0.1 - - [")
+    assert '"GET /hello.txt HTTP/1.1" 200 13 "-" "evil\\x22[31m"' in lines[0]
+    assert "\x1b" not in log_file.read_text(encoding="utf-8")
