@@ -45,6 +45,7 @@ CLOSE = b"Connection: close\r\n"
 MAX_DRAINED_BODY = 64 * 1024
 SENDFILE_OK = hasattr(os, "sendfile")
 CHUNK = 256 * 1024
+QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts as slow
 READ_METHODS = ("GET", "HEAD")
 KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
                            "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
@@ -280,7 +281,6 @@ class RequestHandler:
             f = open(facts.fs_path, "rb")  # noqa: SIM115 - closed below, after the head is sent
         except OSError:
             raise PathRefused(404, "Not found.") from None
-        self._on_long_transfer()
         with f:
             self._send_head(ex, status, headers, count)
             sent = self._stream(ex.conn, f, offset, count)
@@ -290,17 +290,29 @@ class RequestHandler:
             ex.keep_alive = False
 
     def _stream(self, conn: Connection, f, offset: int, count: int) -> int:
-        if SENDFILE_OK and not conn.tls:
-            return conn.sock.sendfile(f, offset, count) if count else 0
+        """Send ``count`` bytes of ``f`` from ``offset``; fewer only if the file shrank.
+
+        A client that cannot take the data at once (a slow phone, a stalled reader) would hold
+        a pool worker for the whole transfer, so such a transfer gets the worker to itself and
+        the pool a fresh one (ServerEngine._detach_current_worker). With sendfile the first
+        attempt runs under a short timeout that tells fast clients from slow ones; the file
+        position then says how much was sent."""
+        if count <= 0:
+            return 0
+        if not (SENDFILE_OK and not conn.tls):
+            if count > CHUNK:
+                self._on_long_transfer()
+            return _copy_chunks(conn, f, offset, count)
+        conn.sock.settimeout(QUICK_SEND)
         f.seek(offset)
-        sent = 0
-        while sent < count:
-            chunk = f.read(min(CHUNK, count - sent))
-            if not chunk:
-                break
-            conn.sock.sendall(chunk)
-            sent += len(chunk)
-        return sent
+        try:
+            return conn.sock.sendfile(f, offset, count)
+        except TimeoutError:
+            sent = f.tell() - offset
+        finally:
+            conn.sock.settimeout(conn.io_timeout)
+        self._on_long_transfer()
+        return sent + conn.sock.sendfile(f, offset + sent, count - sent)
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -391,6 +403,18 @@ def _split_target(target: str, method: str) -> tuple[str, str]:
         raise HttpError(400, "Fragments are not allowed in request targets.")
     path, _, query = target.partition("?")
     return path, query
+
+
+def _copy_chunks(conn: Connection, f, offset: int, count: int) -> int:
+    f.seek(offset)
+    sent = 0
+    while sent < count:
+        chunk = f.read(min(CHUNK, count - sent))
+        if not chunk:
+            break
+        conn.sock.sendall(chunk)
+        sent += len(chunk)
+    return sent
 
 
 def _unsatisfiable(size: int) -> HttpError:

@@ -1,0 +1,104 @@
+"""The headless CLI contract: `pier serve DIR --port 0` prints `Serving <DIR> at <URL>`,
+serves, and exits 0 on SIGINT/SIGTERM; errors are one line on stderr and a non-zero exit.
+
+These tests run the real command in a subprocess, because the contract is about a process:
+its stdout line, its signals and its exit code."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from server.engine import bind_listener
+
+SERVING = re.compile(r"^Serving (?P<dir>.+) at (?P<url>https?://\S+/)$")
+
+
+def pier(*args: str) -> subprocess.Popen[str]:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    return subprocess.Popen(
+        [sys.executable, "-m", "server.cli", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def first_line(proc: subprocess.Popen[str]) -> re.Match[str]:
+    assert proc.stdout is not None
+    line = proc.stdout.readline().rstrip("\n")
+    match = SERVING.match(line)
+    assert match, f"unexpected first line {line!r}; stderr: {proc.stderr.read() if proc.stderr else ''}"
+    return match
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_serve_prints_url_serves_and_stops_cleanly(share, stop_signal):
+    proc = pier("serve", str(share), "--port", "0")
+    try:
+        match = first_line(proc)
+        assert match["dir"] == str(share.resolve())
+        url = urlsplit(match["url"])
+        assert url.hostname == "127.0.0.1" and url.port
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn.request("GET", "/hello.txt")
+        assert conn.getresponse().read() == b"hello, world\n"
+        conn.close()
+        proc.send_signal(stop_signal)
+        assert proc.wait(timeout=10) == 0
+        assert proc.stderr is not None and proc.stderr.read() == ""
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_all_interfaces_prints_loopback_first_then_lan(share):
+    proc = pier("serve", str(share), "--host", "0.0.0.0", "--port", "0")
+    try:
+        match = first_line(proc)
+        assert urlsplit(match["url"]).hostname == "127.0.0.1"
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=10)
+        for line in out.splitlines():
+            assert SERVING.match(line)
+        assert proc.returncode == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_missing_folder_is_one_line_on_stderr(tmp_path):
+    proc = pier("serve", str(tmp_path / "nope"), "--port", "0")
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0
+    assert out == ""
+    assert err.strip().count("\n") == 0 and "does not exist" in err
+    assert "Traceback" not in err
+
+
+def test_port_in_use_is_one_line_on_stderr(share):
+    holder = bind_listener("127.0.0.1", 0)
+    try:
+        port = holder.getsockname()[1]
+        proc = pier("serve", str(share), "--port", str(port))
+        out, err = proc.communicate(timeout=30)
+    finally:
+        holder.close()
+    assert proc.returncode != 0
+    assert f"Port {port} is already in use" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("flag", ["--tls", "--auth", "--upload"])
+def test_unfinished_options_say_so(share, flag):
+    proc = pier("serve", str(share), "--port", "0", flag)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert "not available yet" in err
