@@ -38,3 +38,11 @@ class AddressUnavailableError(BindError):
 
 class EngineStateError(PierError):
     """start() while running, or a similar misuse."""
+
+
+class CertificateError(PierError):
+    """A certificate or key is missing, mismatched, expired, or unreadable."""
+
+
+class UserStoreError(PierError):
+    """The user store cannot be read or written (e.g. a corrupted file)."""
