@@ -38,6 +38,15 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
+class TlsSettings:
+    """Where the certificate chain and key are; server.tls makes the SSLContext from them."""
+
+    chain_path: Path
+    key_path: Path
+    ca_pem: bytes | None = None  # offered to clients at /.well-known/pier/ca.pem (and ca.crt)
+
+
+@dataclass(frozen=True, slots=True)
 class ServerConfig:
     root: Path
     host: str = LOCALHOST
@@ -47,6 +56,7 @@ class ServerConfig:
     access_log: Path | None = None  # Combined Log Format, rotated; None = off
     protected_paths: tuple[Path, ...] = ()  # never served even when inside root (config dir, keys)
     server_name: str = "Pier"  # shown on generated pages
+    tls: TlsSettings | None = None  # None = plain HTTP
     limits: Limits = field(default_factory=Limits)
 
     def validated(self) -> ServerConfig:

@@ -6,20 +6,35 @@ import contextlib
 import socket
 import time
 
+from server.http11 import HttpError
+
+PLAIN = "plain"  # an HTTP listener
+TLS_EXPECTED = "tls-expected"  # an HTTPS listener, nothing received yet
+TLS_HANDSHAKE = "tls-handshake"  # a TLS ClientHello has started arriving: a worker shakes hands
+TLS_DONE = "tls"
+PLAIN_ON_TLS = "plain-on-tls"  # plain HTTP sent to the HTTPS port: answered with a redirect
+
 
 class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
-    __slots__ = ("buffer", "client", "deadline", "first_byte_at", "io_timeout", "sock", "tls")
+    __slots__ = ("buffer", "client", "deadline", "first_byte_at", "io_timeout", "sock", "tls",
+                 "tls_state")
 
-    def __init__(self, sock: socket.socket, client: str, io_timeout: float, tls: bool) -> None:
+    def __init__(self, sock: socket.socket, client: str, io_timeout: float,
+                 tls_state: str = PLAIN) -> None:
         self.sock = sock
         self.client = client
         self.buffer = bytearray()
         self.deadline = 0.0  # monotonic time at which the serve thread gives up on this connection
         self.first_byte_at = 0.0  # monotonic time the current head started arriving; 0 = none yet
         self.io_timeout = io_timeout
-        self.tls = tls
+        self.tls_state = tls_state
+        self.tls = False  # True once the TLS handshake is done
+
+    def pending(self) -> int:
+        """Decrypted bytes the TLS layer holds that select() cannot see."""
+        return self.sock.pending() if self.tls else 0  # type: ignore[attr-defined]
 
     def fileno(self) -> int:
         return self.sock.fileno()
@@ -36,22 +51,32 @@ class Connection:
         while self.buffer[:1] == b"\n":
             del self.buffer[:1]
 
-    def read_body(self, length: int, sink_chunk) -> int:
-        """Read exactly ``length`` body bytes, passing each chunk to ``sink_chunk``.
-        Returns the number of bytes read."""
-        done = 0
-        if self.buffer:
-            take = min(length, len(self.buffer))
-            sink_chunk(bytes(self.buffer[:take]))
-            del self.buffer[:take]
-            done = take
-        while done < length:
-            chunk = self.sock.recv(min(262144, length - done))
-            if not chunk:
-                raise ConnectionResetError("client closed the connection mid-body")
-            sink_chunk(chunk)
-            done += len(chunk)
-        return done
+    def recv_into_buffer(self) -> None:
+        """Wait for more bytes from the client (bounded by the socket timeout)."""
+        data = self.sock.recv(262144)
+        if not data:
+            raise ConnectionResetError("the client closed the connection mid-body")
+        self.buffer += data
+
+    def read_some(self, limit: int) -> bytes:
+        """Up to ``limit`` bytes: what is buffered, else one receive."""
+        if not self.buffer:
+            self.recv_into_buffer()
+        data = bytes(self.buffer[:limit])
+        del self.buffer[:len(data)]
+        return data
+
+    def read_line(self, limit: int) -> bytes:
+        """One CRLF-terminated line without its CRLF; HttpError(400) past ``limit`` bytes."""
+        while True:
+            end = self.buffer.find(b"\r\n", 0, limit + 2)
+            if end != -1:
+                line = bytes(self.buffer[:end])
+                del self.buffer[:end + 2]
+                return line
+            if len(self.buffer) > limit:
+                raise HttpError(400, "A chunk header line is too long.")
+            self.recv_into_buffer()
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -66,3 +91,61 @@ class Connection:
 
 def monotonic() -> float:
     return time.monotonic()
+
+
+class BodyReader:
+    """A request body, read on demand: Content-Length framed or chunked (RFC 9112 7.1).
+
+    ``read(n)`` returns up to n bytes and b"" at the end; malformed chunked framing raises
+    HttpError(400), which closes the connection because the framing is lost."""
+
+    MAX_LINE = 4096
+    MAX_TRAILERS = 64
+
+    def __init__(self, conn: Connection, length: int, chunked: bool) -> None:
+        self._conn = conn
+        self._chunked = chunked
+        self._left = length  # in the current chunk, or in the whole body
+        self._done = not chunked and length == 0
+        self.received = 0
+
+    def read(self, n: int = 262144) -> bytes:
+        if self._done:
+            return b""
+        if self._chunked and self._left == 0:
+            self._start_chunk()
+            if self._done:
+                return b""
+        data = self._conn.read_some(min(n, self._left))
+        self._left -= len(data)
+        self.received += len(data)
+        if self._left == 0:
+            if self._chunked:
+                if self._conn.read_line(self.MAX_LINE) != b"":
+                    raise HttpError(400, "Chunk data is not followed by CRLF.")
+            else:
+                self._done = True
+        return data
+
+    def _start_chunk(self) -> None:
+        line = self._conn.read_line(self.MAX_LINE)
+        size_text = line.split(b";", 1)[0].strip(b" \t")
+        if not size_text or len(size_text) > 16 or not all(c in b"0123456789abcdefABCDEF"
+                                                            for c in size_text):
+            raise HttpError(400, "Invalid chunk size.")
+        self._left = int(size_text, 16)
+        if self._left == 0:
+            self._skip_trailers()
+            self._done = True
+
+    def _skip_trailers(self) -> None:
+        for _ in range(self.MAX_TRAILERS):
+            if self._conn.read_line(self.MAX_LINE) == b"":
+                return
+        raise HttpError(400, "Too many trailer fields.")
+
+    def drain(self, limit: int) -> None:
+        """Read and drop the rest of the body, refusing more than ``limit`` bytes."""
+        while self.read():
+            if self.received > limit:
+                raise HttpError(413, "The request body is too large.")

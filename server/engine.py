@@ -15,6 +15,7 @@ import os
 import queue
 import selectors
 import socket
+import ssl
 import threading
 import time
 from collections import Counter, deque
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from server.accesslog import AccessLog
 from server.config import ServerConfig
-from server.connection import Connection
+from server.connection import PLAIN, PLAIN_ON_TLS, TLS_DONE, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.errors import (
     AddressUnavailableError,
     BindError,
@@ -43,6 +44,7 @@ LISTEN_BACKLOG = 128
 SWEEP_INTERVAL = 0.25
 ACCEPT_BURST = 64
 STOP_TIMEOUT = 1.0
+TLS_HANDSHAKE_RECORD = 0x16
 _ACCEPT = object()
 _WAKE = object()
 
@@ -105,15 +107,18 @@ class ServerEngine:
             if self._loop is not None:
                 raise EngineStateError("The server is already running.")
             cfg = config.validated()
+            context = _tls_context(cfg)
             listener = bind_listener(cfg.host, cfg.port)
-            loop = _ServeLoop(listener, cfg, self._sink)
+            loop = _ServeLoop(listener, cfg, self._sink, context)
             loop.start()
             self._loop = loop
-            return share_urls(cfg.host, loop.port)
+            return share_urls(cfg.host, loop.port, tls=context is not None)
 
     def urls(self) -> list[str]:
         loop = self._loop
-        return share_urls(loop.config.host, loop.port) if loop else []
+        if loop is None:
+            return []
+        return share_urls(loop.config.host, loop.port, tls=loop.config.tls is not None)
 
     def stop(self) -> None:
         """Stop serving; returns within about a second, leaving no thread behind."""
@@ -131,6 +136,14 @@ class ServerEngine:
 
 def _discard(_record: RequestRecord) -> None:
     pass
+
+
+def _tls_context(config: ServerConfig) -> ssl.SSLContext | None:
+    if config.tls is None:
+        return None
+    from server.tls import make_server_context  # only HTTPS shares pay for loading it
+
+    return make_server_context(config.tls.chain_path, config.tls.key_path)
 
 
 def bind_listener(host: str, port: int) -> socket.socket:
@@ -169,8 +182,10 @@ def _bind_error(err: OSError, host: str, port: int) -> BindError:
 class _ServeLoop:
     """The serve thread, the worker pool, and the bookkeeping of every open connection."""
 
-    def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink) -> None:
+    def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink,
+                 tls_context: ssl.SSLContext | None) -> None:
         self.config = config
+        self._tls_context = tls_context
         self.port: int = listener.getsockname()[1]
         self._listener = listener
         self._limits = config.limits
@@ -283,7 +298,8 @@ class _ServeLoop:
             over = (len(self._open) >= self._limits.max_connections
                     or self._per_ip[client] >= self._limits.max_connections_per_ip)
             if not over:
-                conn = Connection(sock, client, self._limits.io_timeout, tls=False)
+                first_state = TLS_EXPECTED if self._tls_context else PLAIN
+                conn = Connection(sock, client, self._limits.io_timeout, first_state)
                 self._open.add(conn)
                 self._per_ip[client] += 1
         if over:
@@ -303,9 +319,13 @@ class _ServeLoop:
         self._selector.unregister(conn.sock)
 
     def _on_readable(self, conn: Connection) -> None:
+        if conn.tls_state == TLS_EXPECTED and not self._sort_out_tls(conn):
+            return
         try:
             data = conn.sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
+            while conn.pending():
+                data += conn.sock.recv(65536)
+        except (BlockingIOError, InterruptedError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
             return
         except OSError:
             self._drop(conn)
@@ -319,6 +339,28 @@ class _ServeLoop:
         conn.buffer += data
         conn.strip_leading_blank_lines()
         self._dispatch_if_ready(conn)
+
+    def _sort_out_tls(self, conn: Connection) -> bool:
+        """On an HTTPS port, the first byte tells a TLS ClientHello (0x16, handed to a worker
+        for the handshake) from plain HTTP (read on, then answered with a redirect).
+        Returns True when the connection should be read as plain HTTP."""
+        try:
+            first = conn.sock.recv(1, socket.MSG_PEEK)
+        except (BlockingIOError, InterruptedError):
+            return False
+        except OSError:
+            self._drop(conn)
+            return False
+        if not first:
+            self._drop(conn)
+            return False
+        if first[0] == TLS_HANDSHAKE_RECORD:
+            conn.tls_state = TLS_HANDSHAKE
+            self._unpark(conn)
+            self._jobs.put(conn)
+            return False
+        conn.tls_state = PLAIN_ON_TLS
+        return True
 
     def _dispatch_if_ready(self, conn: Connection) -> None:
         if find_head_end(conn.buffer) != -1:
@@ -347,7 +389,9 @@ class _ServeLoop:
             else:
                 conn.deadline = now + self._limits.idle_timeout
             self._park(conn)
-            if conn.buffer:
+            if conn.pending():
+                self._on_readable(conn)
+            elif conn.buffer:
                 self._dispatch_if_ready(conn)
 
     def _sweep_deadlines(self, now: float) -> None:
@@ -412,6 +456,8 @@ class _ServeLoop:
 
     def _run_requests(self, conn: Connection) -> bool:
         """Serve every complete request in the buffer. True if the connection stays open."""
+        if conn.tls_state == TLS_HANDSHAKE and not self._shake_hands(conn):
+            return False
         conn.sock.settimeout(self._limits.io_timeout)
         while True:
             end = find_head_end(conn.buffer)
@@ -424,6 +470,24 @@ class _ServeLoop:
             conn.strip_leading_blank_lines()
             if conn.buffer:
                 conn.first_byte_at = time.monotonic()
+
+
+    def _shake_hands(self, conn: Connection) -> bool:
+        """The TLS handshake, in a worker and bounded by the connection's header deadline, so a
+        client that stalls mid-handshake costs one worker for at most that long, and a silent
+        one (never readable) costs none."""
+        assert self._tls_context is not None
+        conn.sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
+        try:
+            conn.sock = self._tls_context.wrap_socket(conn.sock, server_side=True,
+                                                      do_handshake_on_connect=False)
+            conn.sock.do_handshake()
+        except (OSError, ValueError) as err:  # ssl.SSLError and timeouts are OSErrors
+            log.debug("TLS handshake with %s failed: %s", conn.client, err)
+            return False
+        conn.tls = True
+        conn.tls_state = TLS_DONE
+        return True
 
 
 def _refuse_busy(sock: socket.socket) -> None:

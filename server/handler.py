@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from server import listing, pages
 from server.accesslog import AccessLog
 from server.cache import FileCache, FileFacts, ListingCache, scan_folder
 from server.config import ServerConfig
-from server.connection import Connection
+from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.files import (
     PathRefused,
     Resolved,
@@ -36,6 +38,8 @@ from server.records import RequestRecord
 log = logging.getLogger("pier.server")
 
 ASSET_PREFIX = "/.well-known/pier/assets/"
+CA_PATHS = ("/.well-known/pier/ca.pem", "/.well-known/pier/ca.crt")
+_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
             b" script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
             b" frame-ancestors 'none'\r\n")
@@ -129,12 +133,18 @@ class RequestHandler:
         path, query = _split_target(request.target, request.method)
         ex.path = path
         ex.query = parse_qs(query, keep_blank_values=True) if query else {}
+        if ex.conn.tls_state == PLAIN_ON_TLS:
+            self._redirect_to_https(ex, request)
+            return
         if request.method not in READ_METHODS:
             self._not_allowed(ex, request)
             return
         self._skip_body(ex, request)
         if path.startswith(ASSET_PREFIX):
             self._send_asset(ex, path[len(ASSET_PREFIX):])
+            return
+        if path in CA_PATHS:
+            self._send_ca_certificate(ex, path)
             return
         target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
                          protected=self._config.protected_paths)
@@ -157,12 +167,14 @@ class RequestHandler:
 
     def _skip_body(self, ex: Exchange, request: Request) -> None:
         """Bodies on GET/HEAD/OPTIONS mean nothing to us, but must be consumed to keep framing."""
-        if request.chunked:
-            raise HttpError(400, "A body is not expected with this request.")
         if request.content_length > MAX_DRAINED_BODY:
             raise HttpError(413, "The request body is too large.")
-        if request.content_length:
-            ex.received = ex.conn.read_body(request.content_length, _ignore)
+        if request.content_length or request.chunked:
+            body = BodyReader(ex.conn, request.content_length, request.chunked)
+            try:
+                body.drain(MAX_DRAINED_BODY)
+            finally:
+                ex.received = body.received
 
     # -- folders -------------------------------------------------------------------------------
 
@@ -223,6 +235,33 @@ class RequestHandler:
                                        server_name=self._config.server_name)
         self._listings.put(key, mtime_ns, body)
         return body
+
+    def _redirect_to_https(self, ex: Exchange, request: Request) -> None:
+        """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""
+        ex.keep_alive = False
+        host = request.header("host")
+        if not _HOST.match(host):
+            raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
+        location = f"https://{host}{request.target}".encode("ascii")
+        self._send(ex, 301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
+                   b"This server speaks HTTPS: " + location + b"\n")
+
+    def _send_ca_certificate(self, ex: Exchange, path: str) -> None:
+        """The local CA that signed this server's certificate, so a device can trust it once."""
+        tls = self._config.tls
+        if tls is None or tls.ca_pem is None:
+            raise HttpError(404, "This server has no local certificate authority to offer.",
+                            close=False)
+        if path.endswith(".pem"):
+            body, ctype = tls.ca_pem, b"application/x-pem-file"
+        else:
+            body, ctype = ssl.PEM_cert_to_DER_cert(tls.ca_pem.decode("ascii")), \
+                b"application/x-x509-ca-cert"
+        headers = (b"Content-Type: " + ctype + b"\r\nX-Content-Type-Options: nosniff\r\n"
+                   b"Cache-Control: no-cache\r\n"
+                   b'Content-Disposition: attachment; filename="' + path.rsplit("/", 1)[1].encode()
+                   + b'"\r\n')
+        self._send(ex, 200, headers, body)
 
     def _send_asset(self, ex: Exchange, name: str) -> None:
         found = pages.asset(name)
@@ -420,7 +459,3 @@ def _copy_chunks(conn: Connection, f, offset: int, count: int) -> int:
 def _unsatisfiable(size: int) -> HttpError:
     return HttpError(416, "The requested range is not satisfiable.", close=False,
                      headers=f"Content-Range: bytes */{size}\r\n".encode("ascii"))
-
-
-def _ignore(_chunk: bytes) -> None:
-    pass

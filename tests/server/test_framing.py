@@ -123,3 +123,17 @@ def test_parser_unit_cases():
     assert caught.value.status == 400 and caught.value.close
     assert find_head_end(b"GET / HTTP/1.1\r\nHost: h\r\n\r\nrest") == 27
     assert find_head_end(b"GET / HTTP/1.1\r\nHost: h\r\n") == -1
+
+
+def test_chunked_body_on_get_is_drained(server):
+    data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\nabcd\r\n0\r\nX-T: 1\r\n\r\n"
+                      + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert answers(data) == 2 and data.count(b"HTTP/1.1 200 OK") == 2
+
+
+@pytest.mark.parametrize("body", [b"zz\r\nab\r\n0\r\n\r\n", b"2\r\nabXX0\r\n\r\n",
+                                  b"1" * 40 + b"\r\n"])
+def test_malformed_chunked_body_is_400_and_closes(server, body):
+    data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n" + body
+                      + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert status_of(data) == 400 and answers(data) == 1
