@@ -1,0 +1,324 @@
+"""Directory listings: sorting, the HTML page (resources/listing.html) and the JSON variant.
+
+Pure functions: the caller reads the folder and passes `Entry` values; nothing here touches disk
+except the one-time template read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str  # the real file name
+    is_dir: bool
+    size: int  # bytes; 0 for folders
+    mtime: float  # epoch seconds
+
+
+SORT_KEYS = ("name", "size", "date")
+ORDERS = ("asc", "desc")
+# The order a column sorts in when its header is first clicked: A-Z, largest first, newest first.
+_FIRST_ORDER = {"name": "asc", "size": "desc", "date": "desc"}
+_COLUMN_TITLES = {"name": "Name", "size": "Size", "date": "Modified"}
+_DIGITS = re.compile(r"(\d+)")
+_SIZE_UNITS = ("kB", "MB", "GB", "TB", "PB", "EB")
+
+_KINDS = {
+    "image": "jpg jpeg png gif webp avif heic heif bmp tif tiff svg ico raw cr2 nef dng",
+    "audio": "mp3 flac ogg oga opus wav m4a aac wma aiff alac mid midi",
+    "video": "mp4 m4v mkv webm mov avi wmv mpg mpeg ogv 3gp flv",
+    "text": "txt md rst csv tsv json xml html htm css js ts py c h cpp rs go java kt sh log "
+    "yaml yml toml ini cfg conf pdf doc docx odt rtf tex srt vtt",
+    "archive": "zip tar gz tgz bz2 xz zst 7z rar iso dmg deb rpm apk jar cab lz lzma",
+}
+_KIND_BY_SUFFIX = {ext: kind for kind, exts in _KINDS.items() for ext in exts.split()}
+
+
+# ---------------------------------------------------------------- sorting
+
+
+def normalized_sort(sort: str, order: str) -> tuple[str, str]:
+    """(sort, order) with unknown values replaced by name/asc."""
+    return (sort if sort in SORT_KEYS else "name", order if order in ORDERS else "asc")
+
+
+def natural_key(name: str) -> tuple[object, ...]:
+    """Case-insensitive natural order: "file2" < "File10"; digit runs compare by value."""
+    parts: list[object] = []
+    for index, part in enumerate(_DIGITS.split(name.casefold())):
+        if index % 2:  # a run of digits; compared by length then text, so no int() size limit
+            digits = part.lstrip("0")
+            parts.append((len(digits), digits))
+        else:
+            parts.append(part)
+    return tuple(parts)
+
+
+def _name_key(entry: Entry) -> tuple[object, ...]:
+    return (natural_key(entry.name), entry.name)
+
+
+def _size_key(entry: Entry) -> int:
+    return entry.size
+
+
+def _date_key(entry: Entry) -> float:
+    return entry.mtime
+
+
+def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc") -> list[Entry]:
+    """Folders first, then files, each group ordered by `sort` ("name"/"size"/"date") and `order`.
+
+    Ties on size or date are broken by name, always ascending.
+    """
+    sort, order = normalized_sort(sort, order)
+    descending = order == "desc"
+    ordered = sorted(entries, key=_name_key, reverse=descending and sort == "name")
+    if sort != "name":  # a stable sort keeps the name order among equal sizes/dates
+        ordered.sort(key=_size_key if sort == "size" else _date_key, reverse=descending)
+    return [e for e in ordered if e.is_dir] + [e for e in ordered if not e.is_dir]
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def human_size(size: int) -> str:
+    """ "532 B", "1.2 MB", "14 GB": decimal units, three significant digits at most."""
+    if size < 1000:
+        return f"{size} B"
+    value = float(size)
+    for unit in _SIZE_UNITS:
+        value /= 1000
+        if value < 999.5 or unit == _SIZE_UNITS[-1]:
+            return f"{value:.1f} {unit}" if value < 99.95 else f"{value:.0f} {unit}"
+    raise AssertionError("unreachable")
+
+
+@lru_cache(maxsize=64)
+def _utc_offset(seconds: int) -> str:
+    """3600 -> "+01:00"."""
+    sign = "-" if seconds < 0 else "+"
+    minutes = abs(seconds) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def utc_iso(mtime: float) -> str | None:
+    """ "2025-11-25T09:45:49Z", or None when the time cannot be represented."""
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(mtime))
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def file_kind(name: str) -> str:
+    """ "image", "audio", "video", "text", "archive" or "other", from the name's extension."""
+    dot = name.rfind(".")
+    return _KIND_BY_SUFFIX.get(name[dot + 1 :].lower(), "other") if dot > 0 else "other"
+
+
+def path_href(url_path: str) -> str:
+    """A decoded path ("/a b/é/") percent-encoded for an href; "/" kept as separator."""
+    return quote(url_path, safe="/", errors="surrogateescape")
+
+
+def entry_href(base_href: str, entry: Entry) -> str:
+    """The href of `entry` inside the folder whose href is `base_href`; folders end with "/"."""
+    suffix = "/" if entry.is_dir else ""
+    return base_href + quote(entry.name, safe="", errors="surrogateescape") + suffix
+
+
+def parent_path(url_path: str) -> str | None:
+    """ "/a/b/" -> "/a/"; None at "/"."""
+    if url_path == "/":
+        return None
+    return url_path.rstrip("/").rpartition("/")[0] + "/"
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def render_html(
+    url_path: str,
+    entries: Sequence[Entry],
+    *,
+    sort: str = "name",
+    order: str = "asc",
+    server_name: str = "Pier",
+) -> bytes:
+    """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8."""
+    sort, order = normalized_sort(sort, order)
+    ordered = sort_entries(entries, sort, order)
+    query = _sort_query(sort, order)
+    page = template("listing.html").substitute(
+        title=f"Index of {display_text(url_path)} — {display_text(server_name)}",
+        stylesheet=STYLESHEET_URL,
+        favicon=FAVICON_URL,
+        crumbs=_breadcrumbs(url_path, server_name, query),
+        headers=_column_headers(sort, order),
+        rows=_rows(url_path, ordered, query),
+        summary=_summary(ordered),
+        server_name=display_text(server_name),
+    )
+    return page.encode("utf-8")
+
+
+def _sort_query(sort: str, order: str) -> str:
+    """The query string that folder links carry so the chosen order survives navigation."""
+    if (sort, order) == ("name", "asc"):
+        return ""
+    return f"?sort={sort}&amp;order={order}"
+
+
+def _breadcrumbs(url_path: str, server_name: str, query: str) -> str:
+    current = ' aria-current="page"' if url_path == "/" else ""
+    parts = [f'<a class="home" href="/{query}"{current}>{display_text(server_name)}</a>']
+    segments = [s for s in url_path.split("/") if s]
+    prefix = "/"
+    for position, segment in enumerate(segments, start=1):
+        prefix += segment + "/"
+        current = ' aria-current="page"' if position == len(segments) else ""
+        parts.append(
+            f'<span class="sep" aria-hidden="true">/</span>'
+            f'<a href="{path_href(prefix)}{query}"{current}>{display_text(segment)}</a>'
+        )
+    return "".join(parts)
+
+
+def _column_headers(sort: str, order: str) -> str:
+    cells = []
+    for key in SORT_KEYS:
+        if key == sort:
+            next_order = "desc" if order == "asc" else "asc"
+            state = "ascending" if order == "asc" else "descending"
+            arrow = "▲" if order == "asc" else "▼"
+            cells.append(
+                f'<th class="{key} active" aria-sort="{state}" scope="col">'
+                f'<a href="?sort={key}&amp;order={next_order}">{_COLUMN_TITLES[key]}'
+                f'<span class="arrow" aria-hidden="true">{arrow}</span></a></th>'
+            )
+        else:
+            cells.append(
+                f'<th class="{key}" scope="col"><a href="?sort={key}&amp;order='
+                f'{_FIRST_ORDER[key]}">{_COLUMN_TITLES[key]}</a></th>'
+            )
+    return "".join(cells)
+
+
+def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
+    rows: list[str] = []
+    parent = parent_path(url_path)
+    if parent is not None:
+        rows.append(
+            f'<tr class="up"><td class="name"><a class="icon icon-up" href="{path_href(parent)}'
+            f'{query}" title="Parent folder">..</a></td><td class="size"></td>'
+            f'<td class="date"></td></tr>'
+        )
+    base_href = path_href(url_path)
+    for entry in ordered:
+        if entry.is_dir:
+            rows.append(_dir_row(entry, base_href, query))
+        else:
+            rows.append(_file_row(entry, base_href))
+    if not ordered:
+        rows.append('<tr class="empty"><td colspan="3">This folder is empty.</td></tr>')
+    return "\n".join(rows)
+
+
+def _dir_row(entry: Entry, base_href: str, query: str) -> str:
+    return (
+        f'<tr class="dir"><td class="name"><a class="icon icon-dir" '
+        f'href="{entry_href(base_href, entry)}{query}">{display_text(entry.name)}/</a></td>'
+        f'<td class="size">—</td>{_date_cell(entry.mtime)}</tr>'
+    )
+
+
+def _file_row(entry: Entry, base_href: str) -> str:
+    return (
+        f'<tr class="file"><td class="name"><a class="icon icon-{file_kind(entry.name)}" '
+        f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a></td>'
+        f'<td class="size" title="{entry.size:,} bytes">{human_size(entry.size)}</td>'
+        f"{_date_cell(entry.mtime)}</tr>"
+    )
+
+
+def _date_cell(mtime: float) -> str:
+    """Local "2026-11-25 09:45", with the full timestamp and offset in title and datetime."""
+    try:
+        moment = time.localtime(mtime)
+    except (OverflowError, OSError, ValueError):
+        return '<td class="date">—</td>'
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S", moment)  # one call: the costly part of a row
+    if len(stamp) != 19:  # a year outside 1000-9999
+        return f'<td class="date">{stamp}</td>'
+    offset = _utc_offset(moment.tm_gmtoff)
+    return (
+        f'<td class="date"><time datetime="{stamp[:10]}T{stamp[11:]}{offset}" '
+        f'title="{stamp} {offset}">{stamp[:16]}</time></td>'
+    )
+
+
+def _summary(ordered: Sequence[Entry]) -> str:
+    folders = sum(1 for e in ordered if e.is_dir)
+    files = len(ordered) - folders
+    if not ordered:
+        return "Empty folder"
+    total = sum(e.size for e in ordered if not e.is_dir)
+    counts = f"{_plural(folders, 'folder')}, {_plural(files, 'file')}"
+    text = f"{_plural(len(ordered), 'item')}: {counts}"
+    return text + (f" ({human_size(total)})" if files else "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+# ---------------------------------------------------------------- JSON
+
+# Left raw by json.dumps(ensure_ascii=False) but unsafe in a terminal or invalid in UTF-8:
+# written as \\uXXXX escapes instead, so names still round-trip exactly through a JSON parser.
+# (json.dumps already escapes U+0000-U+001F.)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def render_json(
+    url_path: str, entries: Sequence[Entry], *, sort: str = "name", order: str = "asc"
+) -> bytes:
+    """The listing as JSON for scripts (same order as the HTML page), UTF-8."""
+    sort, order = normalized_sort(sort, order)
+    base_href = path_href(url_path)
+    document = {
+        "path": url_path,
+        "parent": parent_path(url_path),
+        "sort": sort,
+        "order": order,
+        "entries": [_json_entry(e, base_href) for e in sort_entries(entries, sort, order)],
+    }
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(_json_escape, text).encode("utf-8")
+
+
+def _json_entry(entry: Entry, base_href: str) -> dict[str, object]:
+    finite = math.isfinite(entry.mtime)
+    return {
+        "name": entry.name,
+        "type": "dir" if entry.is_dir else "file",
+        "size": None if entry.is_dir else entry.size,
+        "mtime": entry.mtime if finite else None,
+        "modified": utc_iso(entry.mtime) if finite else None,
+        "url": entry_href(base_href, entry),
+    }
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

@@ -1,0 +1,82 @@
+"""Generated pages: the error page, the page templates and the static assets under resources/.
+
+This module owns how page text is made safe (`display_text`) and where templates and assets come
+from; the directory listing (server/listing.py) builds on it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from importlib.resources import files
+from string import Template
+
+ASSET_PREFIX = "/.well-known/pier/assets/"
+STYLESHEET_URL = ASSET_PREFIX + "style.css"
+FAVICON_URL = ASSET_PREFIX + "favicon.svg"
+
+_ASSET_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".txt": "text/plain; charset=utf-8",
+}
+_ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+# Characters that a browser or a terminal would act on instead of showing: C0/C1 controls, DEL,
+# bidi embeddings/overrides/isolates (which can disguise "gpj.exe" as "exe.jpg") and lone
+# surrogates (undecodable bytes in a file name). Shown as U+FFFD on pages.
+UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def display_text(text: str) -> str:
+    """`text` made safe to put in HTML: unsafe characters replaced, then HTML-escaped."""
+    return html.escape(UNSAFE_CHARS.sub("\ufffd", text), quote=True)
+
+
+@lru_cache(maxsize=8)
+def template(name: str) -> Template:
+    """The page template resources/<name>, read once."""
+    return Template((files("resources") / name).read_text(encoding="utf-8"))
+
+
+def render_error(status: int, reason: str, detail: str = "", server_name: str = "Pier") -> bytes:
+    """An HTML error page (UTF-8) for a 4xx/5xx answer; every text is escaped."""
+    code = str(int(status))
+    reason_html = display_text(reason)
+    detail_html = f'<p class="detail">{display_text(detail)}</p>' if detail else ""
+    page = template("error.html").substitute(
+        title=f"{code} {reason_html} — {display_text(server_name)}",
+        status=code,
+        reason=reason_html,
+        detail=detail_html,
+        server_name=display_text(server_name),
+        stylesheet=STYLESHEET_URL,
+        favicon=FAVICON_URL,
+    )
+    return page.encode("utf-8")
+
+
+def asset(name: str) -> tuple[bytes, str] | None:
+    """(bytes, content type) of resources/assets/<name>, or None for a bad or unknown name."""
+    if not _ASSET_NAME.fullmatch(name) or ".." in name:
+        return None
+    return _all_assets().get(name)
+
+
+@lru_cache(maxsize=1)
+def _all_assets() -> dict[str, tuple[bytes, str]]:
+    """Every file under resources/assets/, read on first use and kept in memory."""
+    found: dict[str, tuple[bytes, str]] = {}
+    for item in (files("resources") / "assets").iterdir():
+        if item.is_file() and not item.name.startswith("."):
+            found[item.name] = (item.read_bytes(), _content_type(item.name))
+    return found
+
+
+def _content_type(name: str) -> str:
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if dot > 0 else ""
+    return _ASSET_TYPES.get(suffix, "application/octet-stream")
