@@ -1,0 +1,624 @@
+"""Uploads, server side: the name rules, the temporary-file-then-publish writer, and a streaming
+multipart/form-data parser (RFC 7578) with hard limits and constant memory.
+
+Nothing here knows about sockets: the handler gives ``MultipartReader`` a ``read(n)`` callable
+(e.g. ``BodyReader.read``) and writes what it yields into an ``UploadFile``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import re
+import secrets
+import shutil
+import stat
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from urllib.parse import unquote_to_bytes
+
+from server.http11 import HttpError
+
+MAX_NAME_BYTES = 255
+MAX_DEPTH = 32
+DISK_MARGIN = 64 * 1024 * 1024  # free space an upload must leave behind
+TEMP_PREFIX = ".pier-upload-"
+TEMP_SUFFIX = ".part"
+_TEMP_NAME = re.compile(r"^\.pier-upload-[0-9a-f]{16}\.part$")
+_SEPARATORS = re.compile(r"[/\\]")
+# C0, DEL, C1; the Unicode line/paragraph separators; the bidi embeddings, overrides and
+# isolates that make "txt.exe" display as "exe.txt".
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"|?*]')
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$"}
+    | {f"COM{i}" for i in "123456789¹²³"}
+    | {f"LPT{i}" for i in "123456789¹²³"}
+)
+_DOUBLE_EXTENSIONS = (".tar",)
+_NO_HARD_LINKS = {errno.EPERM, errno.EACCES, errno.EMLINK, errno.EXDEV,
+                  getattr(errno, "ENOTSUP", -1), getattr(errno, "EOPNOTSUPP", -1),
+                  getattr(errno, "ENOSYS", -1)}
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", -1)}
+_WINDOWS = os.name == "nt"
+
+
+class UploadRefused(HttpError):
+    """An upload answered with a 4xx/5xx: 400 bad name or malformed body, 403 not writable,
+    404 no such folder, 409 the name exists, 413 too large, 415 not multipart, 507 disk full."""
+
+    def __init__(self, status: int, reason: str, *, close: bool = True,
+                 headers: bytes = b"") -> None:
+        super().__init__(status, reason, close=close, headers=headers)
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+def clean_name(name: str, *, allow_hidden: bool = False) -> str:
+    """The one path component the user meant, or UploadRefused(400).
+
+    Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins."""
+    name = unicodedata.normalize("NFC", _SEPARATORS.split(name)[-1])
+    if _CONTROL.search(name):
+        raise UploadRefused(400, "File names may not contain control characters.")
+    if name.strip(". ") == "":
+        raise UploadRefused(400, "The file name is empty or made only of dots and spaces.")
+    name = name.rstrip(". ")
+    if _WINDOWS_FORBIDDEN.search(name):
+        raise UploadRefused(400, 'File names may not contain any of < > : " | ? *.')
+    if name.startswith(".") and not allow_hidden:
+        raise UploadRefused(400, "File names may not start with a dot.")
+    if is_temp_name(name):
+        raise UploadRefused(400, "That name is reserved for uploads in progress.")
+    if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
+        raise UploadRefused(400, "That file name is reserved on Windows.")
+    try:
+        encoded = name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UploadRefused(400, "The file name is not valid Unicode.") from None
+    if len(encoded) > MAX_NAME_BYTES:
+        raise UploadRefused(400, "The file name is too long.")
+    return name
+
+
+def clean_relative_path(path: str, *, allow_hidden: bool = False,
+                        max_depth: int = MAX_DEPTH) -> list[str]:
+    """The components of a folder upload's relative path ("photos/2024/a.jpg"), each checked
+    with clean_name. Empty and "." components are dropped; ".." is refused."""
+    parts = [p for p in _SEPARATORS.split(path) if p not in ("", ".")]
+    if not parts:
+        raise UploadRefused(400, "The path is empty.")
+    if len(parts) > max_depth:
+        raise UploadRefused(400, "The folder structure is too deep.")
+    return [clean_name(p, allow_hidden=allow_hidden) for p in parts]
+
+
+def is_temp_name(name: str) -> bool:
+    """True for the temporary files of uploads in progress (listings may hide them)."""
+    return _TEMP_NAME.match(name) is not None
+
+
+def split_extension(name: str) -> tuple[str, str]:
+    """("report", ".pdf"); ("backup", ".tar.gz"); (".bashrc", "")."""
+    stem, ext = os.path.splitext(name)
+    for double in _DOUBLE_EXTENSIONS:
+        if ext and stem.lower().endswith(double) and len(stem) > len(double):
+            return stem[:-len(double)], stem[-len(double):] + ext
+    return stem, ext
+
+
+def free_name(folder: str, name: str, *, limit: int = 10000) -> str:
+    """``name`` if nothing in ``folder`` has it, else "stem (1).ext", "stem (2).ext"...: the first
+    that does not exist (a dangling symlink counts as existing). Stays within 255 bytes."""
+    if not os.path.lexists(os.path.join(folder, name)):
+        return name
+    stem, ext = split_extension(name)
+    for number in range(1, limit):
+        candidate = _numbered(stem, ext, number)
+        if not os.path.lexists(os.path.join(folder, candidate)):
+            return candidate
+    raise UploadRefused(409, "Too many files with that name already exist.")
+
+
+def _numbered(stem: str, ext: str, number: int) -> str:
+    suffix = f" ({number}){ext}"
+    budget = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    encoded = stem.encode("utf-8")
+    if len(encoded) > budget:
+        stem = encoded[:max(budget, 1)].decode("utf-8", "ignore").rstrip(". ") or "file"
+    return stem + suffix
+
+
+# -- writing one upload --------------------------------------------------------------------------
+
+
+def _refusal_for(err: OSError, action: str) -> UploadRefused:
+    if err.errno in _DISK_FULL:
+        return UploadRefused(507, "The disk is full.")
+    if err.errno == errno.EFBIG:  # e.g. the 4 GiB limit of FAT32
+        return UploadRefused(413, "The file is too large for the disk's file system.")
+    if isinstance(err, FileNotFoundError | NotADirectoryError):
+        return UploadRefused(404, "The target folder does not exist.")
+    if isinstance(err, PermissionError) or err.errno == errno.EROFS:
+        return UploadRefused(403, "The target folder is not writable.")
+    return UploadRefused(500, f"Could not {action} the uploaded file.")
+
+
+def check_free_space(folder: str, needed: int, margin: int = DISK_MARGIN) -> None:
+    """UploadRefused(507) unless ``needed`` bytes fit with ``margin`` to spare."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError as err:
+        raise _refusal_for(err, "check space for") from None
+    if needed + margin > free:
+        raise UploadRefused(507, "There is not enough free disk space for this upload.")
+
+
+class UploadFile:
+    """Streams one upload into a temporary file in the target folder; the final name appears
+    only on commit(), complete and fsynced. Never clobbers unless ``overwrite``; when the name
+    exists and ``rename`` is on, a free name ("x (1).txt") is chosen, else 409."""
+
+    def __init__(self, folder: str, name: str, *, overwrite: bool = False,
+                 max_size: int | None = None, expected_size: int | None = None,
+                 rename: bool = True, disk_margin: int = DISK_MARGIN) -> None:
+        if name != clean_name(name, allow_hidden=True):
+            raise UploadRefused(400, "The file name is not acceptable.")
+        self.folder = os.fspath(folder)
+        self.name = name
+        self.overwrite = overwrite
+        self.rename = rename
+        self.max_size = max_size
+        self.size = 0
+        self.final_name: str | None = None
+        self._committed = False
+        self._file: io.BufferedWriter | None = None
+        self.temp_path = ""
+        if max_size is not None and expected_size is not None and expected_size > max_size:
+            raise UploadRefused(413, "The file is larger than uploads may be.")
+        if not overwrite and not rename and os.path.lexists(self._path(name)):
+            raise UploadRefused(409, "A file with that name already exists.")
+        if expected_size is not None:
+            check_free_space(self.folder, expected_size, disk_margin)
+        self._open_temp()
+
+    def _path(self, name: str) -> str:
+        return os.path.join(self.folder, name)
+
+    def _open_temp(self) -> None:
+        flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+                 | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        for _ in range(8):
+            path = self._path(f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
+            try:
+                fd = os.open(path, flags, 0o644)  # the umask applies
+            except FileExistsError:
+                continue
+            except OSError as err:
+                raise _refusal_for(err, "create") from None
+            self.temp_path = path
+            self._file = open(fd, "wb", buffering=256 * 1024)  # noqa: SIM115 - closed by commit/abort
+            return
+        raise UploadRefused(500, "Could not create a temporary file for the upload.")
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        if self._file is None:
+            raise ValueError("the upload is closed")
+        size = self.size + len(data)
+        if self.max_size is not None and size > self.max_size:
+            self.abort()
+            raise UploadRefused(413, "The file is larger than uploads may be.")
+        try:
+            self._file.write(data)
+        except OSError as err:
+            self.abort()
+            raise _refusal_for(err, "write") from None
+        self.size = size
+
+    def commit(self, *, mtime: float | None = None) -> str:
+        """Flush, fsync and publish under the final name; returns that name."""
+        if self._file is None:
+            raise ValueError("the upload is closed")
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            self._file = None
+            if mtime is not None:
+                os.utime(self.temp_path, (mtime, mtime))
+            final = self._publish()
+        except UploadRefused:
+            self.abort()
+            raise
+        except OSError as err:
+            self.abort()
+            raise _refusal_for(err, "save") from None
+        self._committed = True
+        self.final_name = final
+        _fsync_folder(self.folder)
+        return final
+
+    def _publish(self) -> str:
+        if self.overwrite:
+            if os.path.isdir(self._path(self.name)):
+                raise UploadRefused(409, "A folder with that name already exists.")
+            os.replace(self.temp_path, self._path(self.name))
+            return self.name
+        for _ in range(100):
+            name = self.name if self.rename is False else free_name(self.folder, self.name)
+            try:
+                self._publish_no_clobber(name)
+            except FileExistsError:
+                if not self.rename:
+                    raise UploadRefused(409, "A file with that name already exists.") from None
+                continue  # someone took the name between free_name and now: pick again
+            return name
+        raise UploadRefused(409, "Could not find a free name for the file.")
+
+    def _publish_no_clobber(self, name: str) -> None:
+        final = self._path(name)
+        if _WINDOWS:
+            os.rename(self.temp_path, final)  # refuses an existing target
+            return
+        try:
+            os.link(self.temp_path, final, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError as err:
+            if err.errno not in _NO_HARD_LINKS:
+                raise
+            _claim_then_replace(self.temp_path, final)
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self.temp_path)
+
+    def abort(self) -> None:
+        """Close and remove the temporary file; idempotent."""
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+        if self.temp_path and not self._committed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.temp_path)
+            self.temp_path = ""
+
+    @property
+    def committed(self) -> bool:
+        return self._committed
+
+    def __enter__(self) -> UploadFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._committed:
+            self.abort()
+
+
+def _claim_then_replace(temp: str, final: str) -> None:
+    """For file systems without hard links: reserve the name with O_EXCL (an empty file, so a
+    concurrent upload cannot take it), then rename the complete file over the reservation."""
+    fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                 0o644)
+    os.close(fd)
+    try:
+        os.replace(temp, final)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(final)
+        raise
+
+
+def _fsync_folder(folder: str) -> None:
+    if _WINDOWS:
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def sweep_stale_temp_files(folder: str, older_than: float = 3600, *,
+                           recursive: bool = False) -> int:
+    """Remove the temporary files of uploads that crashed more than ``older_than`` seconds ago.
+    Never follows symlinks. Returns how many were removed."""
+    cutoff = time.time() - older_than
+    removed = 0
+    pending = [os.fspath(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if recursive and stat.S_ISDIR(st.st_mode):
+                pending.append(entry.path)
+            elif is_temp_name(entry.name) and stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
+
+
+# -- multipart/form-data -------------------------------------------------------------------------
+
+_BCHARS = re.compile(r"^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$")
+_HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+_PARAM = re.compile(
+    r"""\s*;\s*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;"\s][^;]*?|)\s*(?=;|$)""",
+    re.DOTALL,
+)
+_QUOTED_PAIR = re.compile(r'\\(["\\])')
+READ_SIZE = 256 * 1024
+MAX_PADDING = 1024  # spaces/tabs allowed after a boundary (RFC 2046 transport padding)
+
+
+def parse_header_params(value: str) -> tuple[str, dict[str, str]]:
+    """'form-data; name="a"; filename="b"' -> ("form-data", {"name": "a", "filename": "b"}).
+    Raises UploadRefused(400) on anything it cannot read unambiguously."""
+    main, _, rest = value.partition(";")
+    params: dict[str, str] = {}
+    rest = ";" + rest if _ else ""
+    position = 0
+    while position < len(rest):
+        match = _PARAM.match(rest, position)
+        if match is None:
+            raise UploadRefused(400, "A multipart header has malformed parameters.")
+        key, raw = match.group(1).lower(), match.group(2)
+        if key in params:
+            raise UploadRefused(400, f"The parameter {key!r} appears twice.")
+        if raw.startswith('"'):
+            raw = _QUOTED_PAIR.sub(r"\1", raw[1:-1])
+        params[key] = raw
+        position = match.end()
+    return main.strip().lower(), params
+
+
+def boundary_from_content_type(content_type: str) -> bytes:
+    kind, params = parse_header_params(content_type)
+    if kind != "multipart/form-data":
+        raise UploadRefused(415, "Uploads must be sent as multipart/form-data.")
+    boundary = params.get("boundary", "")
+    if not _BCHARS.match(boundary):
+        raise UploadRefused(400, "The multipart boundary is missing or invalid.")
+    return boundary.encode("ascii")
+
+
+def _decode_ext_value(value: str) -> str:
+    """RFC 5987 / 8187 ext-value: charset'language'percent-encoded."""
+    charset, sep1, rest = value.partition("'")
+    _language, sep2, encoded = rest.partition("'")
+    if not sep1 or not sep2 or charset.lower() not in ("utf-8", "iso-8859-1"):
+        raise UploadRefused(400, "The filename* parameter is malformed.")
+    try:
+        return unquote_to_bytes(encoded).decode(charset.lower())
+    except UnicodeDecodeError:
+        raise UploadRefused(400, "The filename* parameter is not valid UTF-8.") from None
+
+
+class Part:
+    """One part of a multipart body. Stream it with chunks(); MultipartReader.parts() skips
+    whatever is left unread when the next part is asked for."""
+
+    __slots__ = ("_done", "_reader", "_started", "filename", "headers", "name")
+
+    def __init__(self, reader: MultipartReader, headers: dict[str, str]) -> None:
+        self._reader = reader
+        self._done = False
+        self._started = False
+        self.headers = headers
+        disposition, params = parse_header_params(headers.get("content-disposition", ""))
+        if disposition != "form-data" or "name" not in params:
+            raise UploadRefused(400, "A part lacks 'Content-Disposition: form-data; name=...'.")
+        self.name: str = params["name"]
+        self.filename: str | None = None  # "" when a browser sends an empty file input
+        if "filename*" in params:
+            self.filename = _decode_ext_value(params["filename*"])
+        elif "filename" in params:
+            self.filename = params["filename"]
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "text/plain")
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body of this part, piece by piece, until its closing boundary."""
+        if self._started or self._done:
+            raise RuntimeError("a part's body can be read only once, before the next part")
+        self._started = True
+        yield from self._reader._body(self)
+
+    def read_all(self, limit: int = 64 * 1024) -> bytes:
+        """The whole body of a small part (a text field); UploadRefused(413) past ``limit``."""
+        data = bytearray()
+        for chunk in self.chunks():
+            data += chunk
+            if len(data) > limit:
+                raise UploadRefused(413, f"The form field {self.name!r} is too large.")
+        return bytes(data)
+
+    def text(self, limit: int = 64 * 1024) -> str:
+        try:
+            return self.read_all(limit).decode("utf-8")
+        except UnicodeDecodeError:
+            raise UploadRefused(400, f"The form field {self.name!r} is not UTF-8.") from None
+
+
+class MultipartReader:
+    """A streaming multipart/form-data parser (RFC 7578) with hard limits; constant memory.
+
+    The body is searched with bytes.find over a buffer that keeps only len(delimiter)-1 bytes
+    of overlap between reads, so each byte is looked at about once, at C speed."""
+
+    def __init__(self, content_type: str, read: Callable[[int], bytes],
+                 content_length: int | None, *, max_preamble: int = 16 * 1024,
+                 max_part_headers: int = 16 * 1024, max_parts: int = 1000,
+                 read_size: int = READ_SIZE) -> None:
+        boundary = boundary_from_content_type(content_type)
+        self._delimiter = b"\r\n--" + boundary
+        self._read = read
+        self._left = content_length
+        self._max_preamble = max_preamble
+        self._max_part_headers = max_part_headers
+        self._max_parts = max_parts
+        self._read_size = read_size
+        # A leading CRLF lets the first boundary (at the very start of the body) match too.
+        self._buf = b"\r\n"
+        self._pos = 0
+        self._eof = False
+        self._started = False
+        self._current: Part | None = None
+        self.part_count = 0
+        self.finished = False  # True once the closing boundary has been seen
+
+    # -- buffer --------------------------------------------------------------------------------
+
+    def _fill(self) -> bool:
+        """Append one read to the buffer, dropping consumed bytes. False at the end of body."""
+        if self._eof:
+            return False
+        size = self._read_size if self._left is None else min(self._read_size, self._left)
+        data = self._read(size) if size > 0 else b""
+        if not data:
+            self._eof = True
+            return False
+        if self._left is not None:
+            self._left -= len(data)
+        self._buf = self._buf[self._pos:] + data
+        self._pos = 0
+        return True
+
+    def _need(self, count: int, what: str) -> None:
+        while len(self._buf) - self._pos < count:
+            if not self._fill():
+                raise UploadRefused(400, f"The upload ended early ({what}).")
+
+    # -- structure -----------------------------------------------------------------------------
+
+    def parts(self) -> Iterator[Part]:
+        if self._started:
+            raise RuntimeError("parts() can be iterated only once")
+        self._started = True
+        self._skip_preamble()
+        current: Part | None = None
+        while True:
+            if current is not None:
+                if not current._done:
+                    for _ in self._body(current):
+                        pass
+                current._done = True
+            if self._after_delimiter_is_close():
+                self.finished = True
+                return
+            self.part_count += 1
+            if self.part_count > self._max_parts:
+                raise UploadRefused(400, "The upload has too many parts.")
+            current = Part(self, self._read_part_headers())
+            self._current = current
+            yield current
+
+    def _skip_preamble(self) -> None:
+        delimiter = self._delimiter
+        skipped = -2  # the CRLF put in front of the body is not part of the preamble
+        while True:
+            index = self._buf.find(delimiter, self._pos)
+            if index != -1:
+                skipped += index - self._pos
+                self._pos = index + len(delimiter)
+                break
+            keep_from = max(self._pos, len(self._buf) - len(delimiter) + 1)
+            skipped += keep_from - self._pos
+            self._pos = keep_from
+            if skipped > self._max_preamble:
+                raise UploadRefused(400, "The multipart preamble is too long.")
+            if not self._fill():
+                raise UploadRefused(400, "The multipart boundary never appears in the body.")
+        if skipped > self._max_preamble:
+            raise UploadRefused(400, "The multipart preamble is too long.")
+
+    def _after_delimiter_is_close(self) -> bool:
+        """Just after a delimiter: "--" closes the body, else padding then CRLF opens a part."""
+        self._need(2, "after a boundary")
+        if self._buf.startswith(b"--", self._pos):
+            self._pos += 2
+            return True
+        padding = 0
+        while True:
+            self._need(1, "after a boundary")
+            byte = self._buf[self._pos]
+            if byte in (0x20, 0x09) and padding < MAX_PADDING:
+                padding += 1
+                self._pos += 1
+                continue
+            self._need(2, "after a boundary")
+            if self._buf.startswith(b"\r\n", self._pos):
+                self._pos += 2
+                return False
+            raise UploadRefused(400, "Malformed multipart boundary line.")
+
+    def _read_part_headers(self) -> dict[str, str]:
+        self._need(2, "in part headers")
+        if self._buf.startswith(b"\r\n", self._pos):  # a part with no header at all
+            self._pos += 2
+            return {}
+        searched = 0  # bytes after pos already known not to start the blank line
+        while True:
+            end = self._buf.find(b"\r\n\r\n", self._pos + searched)
+            if end != -1 and end - self._pos <= self._max_part_headers:
+                block = self._buf[self._pos:end]
+                self._pos = end + 4
+                return _parse_part_headers(block)
+            if end != -1 or len(self._buf) - self._pos > self._max_part_headers + 3:
+                raise UploadRefused(400, "The headers of a multipart part are too long.")
+            searched = max(0, len(self._buf) - self._pos - 3)
+            if not self._fill():
+                raise UploadRefused(400, "The upload ended early (in part headers).")
+
+    def _body(self, part: Part) -> Iterator[bytes]:
+        delimiter = self._delimiter
+        keep = len(delimiter) - 1
+        while not part._done and self._current is part:
+            buf, pos = self._buf, self._pos
+            index = buf.find(delimiter, pos)
+            if index != -1:
+                self._pos = index + len(delimiter)
+                part._done = True
+                if index > pos:
+                    yield buf[pos:index]
+                return
+            safe = len(buf) - keep
+            if safe > pos:
+                self._pos = safe
+                yield buf[pos:safe]
+            if not self._fill():
+                raise UploadRefused(400, "The upload ended before its closing boundary.")
+
+
+def _parse_part_headers(block: bytes) -> dict[str, str]:
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        text = block.decode("latin-1")  # old clients; the name rules still apply afterwards
+    headers: dict[str, str] = {}
+    for line in text.split("\r\n"):
+        if line[:1] in (" ", "\t"):
+            raise UploadRefused(400, "Folded multipart header lines are not accepted.")
+        name, sep, value = line.partition(":")
+        if not sep or not _HEADER_NAME.match(name):
+            raise UploadRefused(400, "Malformed multipart part header.")
+        key = name.lower()
+        if key in headers:
+            raise UploadRefused(400, f"The part header {key!r} appears twice.")
+        headers[key] = value.strip(" \t")
+    return headers
