@@ -1,0 +1,496 @@
+"""Who is asking: HTTP Basic (RFC 7617) and Digest (RFC 7616) checks, a verified-credential
+cache and the throttling of failed logins. Accounts live in server.users.
+
+``Authenticator.check`` is called from several worker threads at once. Password verification
+(Argon2id, ~30 ms) runs without any lock held; the locks here guard only dictionaries.
+
+Answers never tell whether a user exists: an unknown name is verified against a dummy hash of
+the same cost, and a disabled or expired account gets the same answer as a wrong password.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hmac
+import math
+import re
+import secrets
+import threading
+import time
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote
+
+from server.errors import UserStoreError
+from server.users import (
+    DIGEST_ALGORITHMS,
+    NAME_MAX,
+    PASSWORD_MAX,
+    User,
+    UserStore,
+)
+
+__all__ = ["AuthResult", "Authenticator", "Lockout", "User", "UserStore"]
+
+MAX_HEADER = 4096  # longer Authorization values are refused unread
+NONCE_LIFETIME = 300.0  # seconds; an older nonce earns a stale=true challenge
+FAIL_THRESHOLD = 5  # failures within FAIL_WINDOW before back-off starts
+FAIL_WINDOW = 600.0
+MAX_BACKOFF = 900.0
+MAX_TRACKED = 10_000  # throttle entries and live nonces kept at most
+CACHE_ENTRIES = 4096
+LOGIN_RECORD_INTERVAL = 60.0  # a cached login updates last_login at most this often
+RELOAD_INTERVAL = 1.0  # how often the user file is checked for changes by other processes
+
+REASON_REQUIRED = "login required"
+REASON_INVALID = "invalid credentials"
+REASON_MALFORMED = "malformed Authorization header"
+REASON_SCHEME = "unsupported authentication scheme"
+REASON_STALE = "nonce expired"
+REASON_THROTTLED = "too many failed logins"
+
+Outcome = Literal["ok", "anonymous", "challenge", "throttled"]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthResult:
+    outcome: Outcome
+    user: User | None = None
+    retry_after: int = 0  # seconds, for 429 + Retry-After
+    stale: bool = False  # for the Digest challenge
+    reason: str = ""  # short, for the log; never tells whether the user exists
+
+
+@dataclass(frozen=True, slots=True)
+class Lockout:
+    key: str  # "203.0.113.5" or "user:alice": what release() takes
+    kind: Literal["ip", "user"]
+    subject: str  # the IP address or the user name
+    failures: int
+    retry_after: int  # seconds left
+    until: float  # epoch, for display
+
+
+# ---------------------------------------------------------------------------------------------
+# Throttling
+
+
+@dataclass(slots=True)
+class _Failures:
+    count: int
+    last: float  # monotonic
+    locked_until: float = 0.0
+
+
+class _Throttle:
+    """Failed logins per key; after FAIL_THRESHOLD within FAIL_WINDOW, a lock of 1 s, 2 s, 4 s
+    ... (at most MAX_BACKOFF) per further failure. Quiet for FAIL_WINDOW after the last failure
+    or lock end, a key starts afresh."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[str, _Failures] = {}
+
+    def retry_after(self, key: str, now: float) -> float:
+        entry = self._entries.get(key)
+        return 0.0 if entry is None else max(0.0, entry.locked_until - now)
+
+    def failure(self, key: str, now: float) -> None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or self._expired(entry, now):
+                if len(self._entries) >= MAX_TRACKED:
+                    self._prune(now)
+                entry = self._entries[key] = _Failures(0, now)
+            entry.count += 1
+            entry.last = now
+            if entry.count >= FAIL_THRESHOLD:
+                steps = min(entry.count - FAIL_THRESHOLD, 20)
+                entry.locked_until = now + min(2.0**steps, MAX_BACKOFF)
+
+    def reset(self, key: str) -> None:
+        if key in self._entries:
+            with self._lock:
+                self._entries.pop(key, None)
+
+    def locked(self, now: float) -> list[tuple[str, _Failures]]:
+        with self._lock:
+            return [(key, _Failures(e.count, e.last, e.locked_until))
+                    for key, e in self._entries.items() if e.locked_until > now]
+
+    @staticmethod
+    def _expired(entry: _Failures, now: float) -> bool:
+        return now - max(entry.last, entry.locked_until) > FAIL_WINDOW
+
+    def _prune(self, now: float) -> None:
+        for key in [k for k, e in self._entries.items() if self._expired(e, now)]:
+            del self._entries[key]
+        while len(self._entries) >= MAX_TRACKED:  # still full: forget the oldest, not a lock
+            oldest = min(self._entries, key=lambda k: self._entries[k].last)
+            del self._entries[oldest]
+
+
+# ---------------------------------------------------------------------------------------------
+# Digest nonces
+
+
+class _Nonces:
+    """Server nonces: base64url(monotonic ns | random | HMAC), checkable without state, plus the
+    highest nonce-count seen per nonce (replay protection). When that table is full, the oldest
+    entries are forgotten and every nonce issued up to then counts as expired."""
+
+    def __init__(self, realm: str) -> None:
+        self._key = secrets.token_bytes(32)
+        self._realm = realm.encode("utf-8")
+        self._lock = threading.Lock()
+        self._counts: OrderedDict[str, tuple[int, int]] = OrderedDict()  # nonce -> (issued, nc)
+        self._floor = 0  # nonces issued at or before this (ns) are treated as expired
+
+    def make(self) -> str:
+        body = time.monotonic_ns().to_bytes(8, "big") + secrets.token_bytes(8)
+        return base64.urlsafe_b64encode(body + self._mac(body)).decode("ascii")
+
+    def issued(self, nonce: str) -> int | None:
+        """The issue time (monotonic ns) of a nonce this process made, else None."""
+        if len(nonce) != 44:
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(nonce.encode("ascii"))
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            return None
+        body, mac = raw[:16], raw[16:]
+        if not hmac.compare_digest(mac, self._mac(body)):
+            return None
+        return int.from_bytes(body[:8], "big")
+
+    def is_stale(self, issued: int, now_ns: int) -> bool:
+        return issued <= self._floor or now_ns - issued > NONCE_LIFETIME * 1e9
+
+    def accept_count(self, nonce: str, issued: int, nc: int, now_ns: int) -> bool:
+        """Record ``nc`` for ``nonce`` if it is higher than any seen; False for a replay."""
+        with self._lock:
+            seen = self._counts.get(nonce)
+            if seen is not None and nc <= seen[1]:
+                return False
+            if seen is None:
+                self._make_room(now_ns)
+            self._counts[nonce] = (issued, nc)
+            return True
+
+    def _make_room(self, now_ns: int) -> None:
+        limit = now_ns - int(NONCE_LIFETIME * 1e9)
+        while self._counts:
+            _nonce, (first_issued, _nc) = next(iter(self._counts.items()))
+            if first_issued >= limit and len(self._counts) < MAX_TRACKED:
+                break
+            self._counts.popitem(last=False)
+            self._floor = max(self._floor, first_issued)
+
+    def _mac(self, body: bytes) -> bytes:
+        return hmac.digest(self._key, body + self._realm, "sha256")[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# Header parsing
+
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_PARAM = re.compile(rf'\s*({_TOKEN})\s*=\s*(?:"((?:[^"\\]|\\.)*)"|({_TOKEN}))\s*(,|$)')
+_NC = re.compile(r"^[0-9a-fA-F]{8}$")
+
+
+def parse_auth_params(text: str) -> dict[str, str] | None:
+    """``name=value, name="quoted"`` pairs (RFC 7235 auth-param), names lower-cased; None if the
+    text is not well-formed or repeats a name."""
+    params: dict[str, str] = {}
+    pos = 0
+    while pos < len(text):
+        match = _PARAM.match(text, pos)
+        if match is None:
+            return None
+        name = match.group(1).lower()
+        quoted = match.group(2)
+        value = re.sub(r"\\(.)", r"\1", quoted) if quoted is not None else match.group(3)
+        if name in params:
+            return None
+        params[name] = value
+        pos = match.end()
+        if match.group(4) == "" and pos < len(text):
+            return None
+    return params
+
+
+def _basic_credentials(token: str) -> tuple[str, str] | None:
+    """(name, password) from a Basic token, strictly decoded; None if malformed."""
+    try:
+        raw = base64.b64decode(token.strip().encode("ascii"), validate=True)
+        text = raw.decode("utf-8")
+    except (binascii.Error, ValueError, UnicodeError):
+        return None
+    name, colon, password = text.partition(":")
+    if not colon:
+        return None
+    return name, password
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _header_text(value: str) -> str:
+    """Header values arrive decoded as Latin-1; UTF-8 sent by a client is recovered here."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The authenticator
+
+
+class Authenticator:
+    """Decides for each request: ok (a user), anonymous, challenge (401) or throttled (429)."""
+
+    def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False) -> None:
+        self.store = store
+        self.realm = realm
+        self.anonymous_read = anonymous_read
+        self._cache_key = secrets.token_bytes(32)
+        self._cache: OrderedDict[bytes, tuple[str, int]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._throttle = _Throttle()
+        self._nonces = _Nonces(realm)
+        self._opaque = secrets.token_hex(16)
+        self._recorded: dict[str, float] = {}  # name -> monotonic time of the last record_login
+        self._next_reload = 0.0
+        self.verify_count = 0  # slow password verifications done (approximate under threads)
+        store.remember_realm(realm)
+
+    # -- public ----------------------------------------------------------------------------
+
+    def check(self, authorization: str | None, method: str, uri: str,
+              client_ip: str) -> AuthResult:
+        now = time.monotonic()
+        self._reload_now_and_then(now)
+        if not authorization or not authorization.strip():
+            if self.anonymous_read:
+                return AuthResult("anonymous")
+            return AuthResult("challenge", reason=REASON_REQUIRED)
+        ip_wait = self._throttle.retry_after(client_ip, now)
+        if ip_wait:
+            return _throttled(ip_wait)
+        if len(authorization) > MAX_HEADER:
+            return self._fail(client_ip, None, now, REASON_MALFORMED)
+        scheme, _, rest = authorization.strip().partition(" ")
+        scheme = scheme.lower()
+        if scheme == "basic":
+            return self._check_basic(rest, client_ip, now)
+        if scheme == "digest":
+            return self._check_digest(rest, method, uri, client_ip, now)
+        return AuthResult("challenge", reason=REASON_SCHEME)
+
+    def challenge(self, *, stale: bool = False) -> list[str]:
+        """WWW-Authenticate values, Basic first. Digest is offered only while some account has
+        it enabled, because browsers prefer Digest when offered, and an account without a
+        stored HA1 could then not log in from them."""
+        realm = _quote(self.realm)
+        values = [f'Basic realm={realm}, charset="UTF-8"']
+        if not self.store.any_digest():
+            return values
+        algorithms = ["SHA-256", "MD5"] if self.store.any_digest_md5() else ["SHA-256"]
+        for algorithm in algorithms:
+            value = (f'Digest realm={realm}, qop="auth", algorithm={algorithm}, '
+                     f'nonce="{self._nonces.make()}", opaque="{self._opaque}", charset=UTF-8')
+            values.append(value + (", stale=true" if stale else ""))
+        return values
+
+    def lockouts(self) -> list[Lockout]:
+        now = time.monotonic()
+        wall = time.time()
+        result = []
+        for key, entry in self._throttle.locked(now):
+            is_user = key.startswith("user:")
+            result.append(Lockout(
+                key=key, kind="user" if is_user else "ip",
+                subject=key[5:] if is_user else key, failures=entry.count,
+                retry_after=math.ceil(entry.locked_until - now),
+                until=wall + (entry.locked_until - now)))
+        return sorted(result, key=lambda lock: lock.key)
+
+    def release(self, key: str) -> None:
+        """Forget the failures of an IP address or of "user:NAME"."""
+        self._throttle.reset(key)
+
+    # -- Basic -----------------------------------------------------------------------------
+
+    def _check_basic(self, token: str, client_ip: str, now: float) -> AuthResult:
+        credentials = _basic_credentials(token)
+        if credentials is None:
+            return self._fail(client_ip, None, now, REASON_MALFORMED)
+        name, password = _nfc(credentials[0]), _nfc(credentials[1])
+        if not 0 < len(name) <= NAME_MAX or not 0 < len(password) <= PASSWORD_MAX:
+            return self._fail(client_ip, name, now, REASON_INVALID)
+        user_wait = self._throttle.retry_after(_user_key(name), now)
+        if user_wait:
+            return _throttled(user_wait)
+        cache_key = hmac.digest(self._cache_key,
+                                name.encode("utf-8") + b"\0" + password.encode("utf-8"), "sha256")
+        user = self._cached_user(cache_key, now)
+        if user is not None:
+            return AuthResult("ok", user)
+        return self._verify_basic(name, password, cache_key, client_ip, now)
+
+    def _verify_basic(self, name: str, password: str, cache_key: bytes, client_ip: str,
+                      now: float) -> AuthResult:
+        version = self.store.version
+        user = self.store.get(name)
+        stored = self.store.password_hash(name)
+        self.verify_count += 1
+        matches = self.store.hasher.verify(password, stored or self.store.hasher.dummy_hash())
+        if not (matches and user is not None and stored is not None and user.is_active()):
+            return self._fail(client_ip, name, now, REASON_INVALID)
+        self._throttle.reset(_user_key(name))
+        self._upgrade(name, password, stored)
+        if self.store.version == version:
+            self._remember(cache_key, name, version)
+        self._record_login(name, now)
+        return AuthResult("ok", self.store.get(name) or user)
+
+    def _cached_user(self, cache_key: bytes, now: float) -> User | None:
+        with self._cache_lock:
+            hit = self._cache.get(cache_key)
+        if hit is None:
+            return None
+        name, version = hit
+        user = self.store.get(name)
+        if version != self.store.version or user is None or not user.is_active():
+            with self._cache_lock:
+                self._cache.pop(cache_key, None)
+            return None
+        self._record_login(name, now)
+        return user
+
+    def _remember(self, cache_key: bytes, name: str, version: int) -> None:
+        with self._cache_lock:
+            stale = [k for k, (_n, v) in self._cache.items() if v != version]
+            for key in stale:
+                del self._cache[key]
+            self._cache[cache_key] = (name, version)
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
+
+    def _upgrade(self, name: str, password: str, stored: str) -> None:
+        # The login stands even if the upgrade cannot be written; it is retried next time.
+        with contextlib.suppress(UserStoreError):
+            self.store.rehash(name, password, stored)
+
+    # -- Digest ----------------------------------------------------------------------------
+
+    def _check_digest(self, text: str, method: str, uri: str, client_ip: str,
+                      now: float) -> AuthResult:
+        params = parse_auth_params(text)
+        if params is None or not _digest_params_complete(params):
+            return self._fail(client_ip, None, now, REASON_MALFORMED)
+        name = _digest_user_name(params)
+        if name is None:
+            return self._fail(client_ip, None, now, REASON_MALFORMED)
+        user_wait = self._throttle.retry_after(_user_key(name), now)
+        if user_wait:
+            return _throttled(user_wait)
+        algorithm = params.get("algorithm", "MD5").upper()
+        issued = self._nonces.issued(params["nonce"])
+        if (_header_text(params["realm"]) != self.realm or params["qop"] != "auth" or issued is None
+                or params["uri"] != uri or algorithm not in DIGEST_ALGORITHMS):
+            return self._fail(client_ip, name, now, REASON_INVALID)
+        user = self.store.get(name)
+        ha1 = self.store.digest_secret(name, self.realm, algorithm)
+        expected = _digest_response(ha1 or "0" * 64, params, method, algorithm)
+        matches = hmac.compare_digest(expected, params["response"].lower().encode("ascii",
+                                                                                   "replace"))
+        if not (matches and ha1 is not None and user is not None and user.is_active()):
+            return self._fail(client_ip, name, now, REASON_INVALID)
+        now_ns = time.monotonic_ns()
+        if self._nonces.is_stale(issued, now_ns):
+            return AuthResult("challenge", stale=True, reason=REASON_STALE)
+        if not self._nonces.accept_count(params["nonce"], issued, int(params["nc"], 16), now_ns):
+            return self._fail(client_ip, name, now, "replayed nonce count")
+        self._throttle.reset(_user_key(name))
+        self._record_login(name, now)
+        return AuthResult("ok", user)
+
+    # -- shared ----------------------------------------------------------------------------
+
+    def _fail(self, client_ip: str, name: str | None, now: float, reason: str) -> AuthResult:
+        self._throttle.failure(client_ip, now)
+        if name:
+            self._throttle.failure(_user_key(name), now)
+        return AuthResult("challenge", reason=reason)
+
+    def _record_login(self, name: str, now: float) -> None:
+        last = self._recorded.get(name)
+        if last is not None and now - last < LOGIN_RECORD_INTERVAL:
+            return
+        self._recorded[name] = now
+        # A last-login time is not worth failing a request for.
+        with contextlib.suppress(UserStoreError):
+            self.store.record_login(name)
+
+    def _reload_now_and_then(self, now: float) -> None:
+        if now < self._next_reload:
+            return
+        self._next_reload = now + RELOAD_INTERVAL
+        # Logged by the store; the accounts read before stay in force.
+        with contextlib.suppress(UserStoreError):
+            self.store.reload_if_changed()
+
+
+def _user_key(name: str) -> str:
+    return "user:" + name
+
+
+def _throttled(wait: float) -> AuthResult:
+    return AuthResult("throttled", retry_after=max(1, math.ceil(wait)), reason=REASON_THROTTLED)
+
+
+def _digest_params_complete(params: dict[str, str]) -> bool:
+    needed = ("realm", "nonce", "uri", "response", "qop", "nc", "cnonce")
+    if not all(key in params for key in needed):
+        return False
+    if ("username" in params) == ("username*" in params):
+        return False
+    return bool(_NC.match(params["nc"])) and int(params["nc"], 16) > 0 \
+        and params.get("userhash", "false").lower() == "false"
+
+
+def _digest_user_name(params: dict[str, str]) -> str | None:
+    """The user name from ``username`` or RFC 8187 ``username*`` (UTF-8''%xx...), NFC."""
+    if "username" in params:
+        name = _header_text(params["username"])
+    else:
+        charset, _, rest = params["username*"].partition("'")
+        _language, quote, encoded = rest.partition("'")
+        if charset.lower() != "utf-8" or not quote:
+            return None
+        try:
+            name = unquote(encoded, encoding="utf-8", errors="strict")
+        except UnicodeDecodeError:
+            return None
+    name = _nfc(name)
+    return name if 0 < len(name) <= NAME_MAX else None
+
+
+def _digest_response(ha1: str, params: dict[str, str], method: str, algorithm: str) -> bytes:
+    """KD(H(A1), nonce:nc:cnonce:qop:H(A2)) with A2 = method:uri (RFC 7616 section 3.4.1)."""
+    digest = DIGEST_ALGORITHMS[algorithm]
+    ha2 = digest(f"{method}:{params['uri']}".encode()).hexdigest()
+    data = f"{ha1}:{params['nonce']}:{params['nc']}:{params['cnonce']}:{params['qop']}:{ha2}"
+    return digest(data.encode("utf-8")).hexdigest().encode("ascii")
+

@@ -1,0 +1,569 @@
+"""Accounts and authentication without the network: the user file, password hashing, HTTP Basic
+and Digest (client responses computed here from RFC 7616), the verified-credential cache,
+throttling and concurrent logins. Over real HTTP these are exercised by the handler's tests."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import stat
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from server import auth, users
+from server.auth import Authenticator, AuthResult
+from server.errors import UserStoreError
+from server.users import HashParams, PasswordHasher, User, UserStore
+
+REALM = "Pier – Photos"
+FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
+IP = "192.0.2.10"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> UserStore:
+    s = UserStore(tmp_path / "users.toml", hasher=PasswordHasher(FAST))
+    s.load()
+    return s
+
+
+def basic(name: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{name}:{password}".encode()).decode()
+
+
+def check(a: Authenticator, header: str | None, ip: str = IP, uri: str = "/") -> AuthResult:
+    return a.check(header, "GET", uri, ip)
+
+
+# ---------------------------------------------------------------------------------------------
+# Store
+
+
+def test_store_file_is_private_atomic_and_round_trips(store, tmp_path):
+    store.add("alice", "s3cret", can_upload=True, folders=["/alice/", "public"], expires=2e9)
+    path = tmp_path / "users.toml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "s3cret" not in path.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    again = UserStore(path)
+    again.load()
+    alice = again.get("alice")
+    assert alice == User("alice", can_upload=True, folders=("/alice", "/public"),
+                         created=alice.created, expires=2e9)
+    assert again.password_hash("alice").startswith("$argon2id$v=19$m=64,t=1,p=1$")
+
+
+def test_atomic_write_leaves_the_old_file_when_replace_fails(store, tmp_path, monkeypatch):
+    store.add("alice", "pw")
+    before = (tmp_path / "users.toml").read_bytes()
+
+    def broken_replace(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(users.os, "replace", broken_replace)
+    with pytest.raises(UserStoreError, match="No space left"):
+        store.add("bob", "pw")
+    assert (tmp_path / "users.toml").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert store.get("bob") is None
+
+
+@pytest.mark.parametrize("content", [
+    "this is [not toml",
+    "format = 1\n[users.alice]\ncan_read = true\n",  # no password
+    'format = 1\n[users.alice]\npassword = "$x"\nenabled = "yes"\n',
+    "format = 99\n",
+    b"\xff\xfe garbage",
+])
+def test_corrupt_file_gives_a_clear_error_and_is_never_overwritten(tmp_path, content):
+    path = tmp_path / "users.toml"
+    raw = content if isinstance(content, bytes) else content.encode()
+    path.write_bytes(raw)
+    s = UserStore(path, hasher=PasswordHasher(FAST))
+    with pytest.raises(UserStoreError, match="damaged") as caught:
+        s.load()
+    assert str(path) in str(caught.value)
+    for attempt in (lambda: s.add("bob", "pw"), lambda: s.remember_realm("R"),
+                    lambda: s.remove("alice")):
+        with pytest.raises(UserStoreError):
+            attempt()
+    assert path.read_bytes() == raw
+
+
+def test_unicode_names_and_passwords_are_nfc(store):
+    decomposed_name = unicodedata.normalize("NFD", "José")
+    decomposed_pw = unicodedata.normalize("NFD", "Mañana:çava")
+    store.add(decomposed_name, decomposed_pw)
+    assert store.get("José").name == "José"
+    assert store.get(decomposed_name) is not None
+    a = Authenticator(store, REALM)
+    assert check(a, basic("José", "Mañana:çava")).outcome == "ok"  # composed forms
+    assert check(a, basic(decomposed_name, decomposed_pw)).outcome == "ok"
+
+
+@pytest.mark.parametrize("name", ["", "a" * 65, "a:b", "tab\there", " padded", "nul\x00"])
+def test_bad_names_are_refused(store, name):
+    with pytest.raises(users.InvalidAccountError):
+        store.add(name, "pw")
+
+
+@pytest.mark.parametrize("password", ["", "x" * 1025])
+def test_bad_passwords_are_refused(store, password):
+    with pytest.raises(users.InvalidAccountError):
+        store.add("alice", password)
+
+
+def test_limits_and_duplicates(store):
+    store.add("a" * 64, "x" * 1024)
+    with pytest.raises(UserStoreError, match="already exists"):
+        store.add("a" * 64, "other")
+    with pytest.raises(UserStoreError, match="no user"):
+        store.set_password("nobody", "pw")
+    with pytest.raises(users.InvalidAccountError):
+        store.add("bob", "pw", folders=["/../etc"])
+
+
+def test_version_bumps_on_changes_not_on_logins(store):
+    v0 = store.version
+    store.add("alice", "pw")
+    v1 = store.version
+    store.record_login("alice")
+    store.flush()
+    assert store.version == v1 and store.get("alice").last_login is not None
+    store.update("alice", can_upload=True)
+    store.set_password("alice", "new")
+    store.remove("alice")
+    assert v0 < v1 < store.version
+
+
+def test_two_stores_on_one_file_do_not_lose_each_others_changes(tmp_path):
+    path = tmp_path / "users.toml"
+    first, second = (UserStore(path, hasher=PasswordHasher(FAST)) for _ in range(2))
+    first.load()
+    second.load()
+    first.add("alice", "pw")
+    second.add("bob", "pw")  # re-reads the changed file under the lock before writing
+    first.update("alice", can_upload=True)
+    final = UserStore(path)
+    final.load()
+    assert [u.name for u in final.users()] == ["alice", "bob"]
+    assert final.get("alice").can_upload
+
+
+def test_permissions_by_folder():
+    everything = User("root")
+    assert everything.may_access("/any/thing") and everything.may_see("/x")
+    alice = User("alice", folders=("/alice", "/public/docs"))
+    assert alice.may_access("/") and alice.may_access("/alice") and alice.may_access("/alice/")
+    assert alice.may_access("/alice/sub/f.txt") and alice.may_access("/public/docs/a")
+    assert not alice.may_access("/bob") and not alice.may_access("/alicex")
+    assert not alice.may_access("/public") and not alice.may_access("/alice/../bob")
+    assert alice.may_list("/public") and alice.may_see("/public")  # the way to /public/docs
+    assert not alice.may_see("/public/other") and not alice.may_see("/bob")
+    assert alice.sees_everything_below("/alice") and not alice.sees_everything_below("/")
+
+
+# ---------------------------------------------------------------------------------------------
+# Hashing
+
+
+def test_owasp_argon2id_hash_and_verify_cost():
+    hasher = PasswordHasher()
+    encoded = hasher.hash("correct horse")
+    assert encoded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    started = time.perf_counter()
+    assert hasher.verify("correct horse", encoded)
+    cost = time.perf_counter() - started
+    print(f"\none Argon2id verify (m=19456,t=2,p=1): {cost * 1000:.1f} ms")
+    assert not hasher.verify("wrong", encoded)
+    assert not hasher.verify("x", "$argon2id$garbage")
+    assert not hasher.needs_rehash(encoded)
+
+
+def test_scrypt_fallback_is_self_describing_and_upgraded_when_argon2_returns():
+    scrypt = PasswordHasher(FAST, use_argon2=False)
+    encoded = scrypt.hash("pw:with:colons")
+    assert re.fullmatch(r"\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+", encoded)
+    assert scrypt.verify("pw:with:colons", encoded) and not scrypt.verify("pw", encoded)
+    assert not scrypt.needs_rehash(encoded)
+    assert PasswordHasher(HashParams(scrypt_log2_n=17), use_argon2=False).needs_rehash(encoded)
+    assert PasswordHasher(FAST).needs_rehash(encoded)  # argon2 available: move to it
+
+
+def test_weak_hash_is_upgraded_at_the_next_login(tmp_path):
+    path = tmp_path / "users.toml"
+    weak = UserStore(path, hasher=PasswordHasher(FAST))
+    weak.add("alice", "pw:1")
+    strong = UserStore(path, hasher=PasswordHasher())
+    strong.load()
+    a = Authenticator(strong, REALM)
+    version = strong.version
+    assert check(a, basic("alice", "pw:1")).outcome == "ok"
+    reread = UserStore(path)
+    reread.load()
+    assert reread.password_hash("alice").startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert strong.version == version  # same password: cached logins stay valid
+    assert check(a, basic("alice", "pw:1")).outcome == "ok"
+
+
+# ---------------------------------------------------------------------------------------------
+# Basic
+
+
+def test_basic_good_wrong_unknown_disabled_expired(store):
+    store.add("alice", "pa:ss:word")
+    store.add("old", "pw", expires=time.time() - 1)
+    store.add("off", "pw")
+    store.update("off", enabled=False)
+    a = Authenticator(store, REALM)
+    ok = check(a, basic("alice", "pa:ss:word"))
+    assert ok.outcome == "ok" and ok.user.name == "alice"
+    refusals = [check(a, basic(n, p), ip=f"198.51.100.{i}") for i, (n, p) in enumerate(
+        [("alice", "pa:ss"), ("nobody", "pw"), ("old", "pw"), ("off", "pw")])]
+    assert {(r.outcome, r.reason, r.user) for r in refusals} == {
+        ("challenge", "invalid credentials", None)}
+
+
+def test_unknown_user_costs_a_real_verify(store):
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM)
+    before = a.verify_count
+    check(a, basic("nobody", "pw"))
+    assert a.verify_count == before + 1
+
+
+@pytest.mark.parametrize("header", [
+    "Basic",
+    "Basic ",
+    "Basic !!!notbase64",
+    "Basic " + base64.b64encode(b"no-colon-here").decode(),
+    "Basic " + base64.b64encode(b"\xff\xfe:\xff").decode(),
+    "Basic " + base64.b64encode(b"alice:pw").decode()[:-2],  # bad padding
+    "Basic " + base64.b64encode(b":pw").decode(),  # empty name
+    "Basic " + base64.b64encode(b"alice:").decode(),  # empty password
+    "Basic " + "QUxJQ0U6cHc=" * 400,  # over 4 KiB
+    "Basic é" + "QQ==",
+    "Bearer abc",
+    "Digest",
+    "Digest username=alice",
+    'Digest username="unterminated',
+    "\x00\x01",
+])
+def test_malformed_headers_give_a_challenge_never_an_exception(store, header):
+    store.add("alice", "pw")
+    result = check(Authenticator(store, REALM), header)
+    assert result.outcome == "challenge" and result.user is None and result.reason
+
+
+def test_no_header_is_a_challenge_or_anonymous(store):
+    assert check(Authenticator(store, REALM), None).outcome == "challenge"
+    assert check(Authenticator(store, REALM), "").outcome == "challenge"
+    anon = Authenticator(store, REALM, anonymous_read=True)
+    assert check(anon, None) == AuthResult("anonymous")
+    assert check(anon, basic("x", "y")).outcome == "challenge"  # a wrong login is not anonymous
+
+
+def test_challenge_headers(store):
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM)
+    assert a.challenge() == ['Basic realm="Pier – Photos", charset="UTF-8"']
+    store.update("alice", digest=True)
+    values = a.challenge(stale=True)
+    assert len(values) == 2 and values[1].startswith('Digest realm="Pier – Photos", qop="auth"')
+    assert "algorithm=SHA-256" in values[1] and "stale=true" in values[1]
+    assert re.search(r'nonce="[A-Za-z0-9_=-]{44}", opaque="[0-9a-f]{32}"', values[1])
+    store.add("legacy", "pw", digest_md5=True)
+    assert [v.split("algorithm=")[1].split(",")[0] for v in a.challenge()[1:]] == [
+        "SHA-256", "MD5"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The verified-credential cache
+
+
+def test_cache_skips_the_slow_verify_and_is_fast(tmp_path):
+    s = UserStore(tmp_path / "users.toml")  # real OWASP parameters
+    s.add("alice", "correct horse battery")
+    a = Authenticator(s, REALM)
+    header = basic("alice", "correct horse battery")
+    started = time.perf_counter()
+    assert check(a, header).outcome == "ok"
+    first = time.perf_counter() - started
+    verifies = a.verify_count
+    started = time.perf_counter()
+    for _ in range(10_000):
+        result = check(a, header)
+    cached = time.perf_counter() - started
+    assert result.outcome == "ok" and a.verify_count == verifies
+    print(f"\nfirst Basic check: {first * 1000:.1f} ms; 10,000 cached checks: "
+          f"{cached * 1000:.0f} ms ({cached / 10_000 * 1e6:.1f} µs each)")
+    assert cached < 5.0
+    assert check(a, basic("alice", "wrong")).outcome == "challenge"
+    assert a.verify_count == verifies + 1  # a wrong password is never served from the cache
+
+
+@pytest.mark.parametrize("change", [
+    lambda s: s.set_password("alice", "new"),
+    lambda s: s.update("alice", enabled=False),
+    lambda s: s.remove("alice"),
+    lambda s: s.update("alice", expires=time.time() - 1),
+])
+def test_cache_is_dropped_when_the_account_changes(store, change):
+    store.add("alice", "old")
+    a = Authenticator(store, REALM)
+    assert check(a, basic("alice", "old")).outcome == "ok"
+    change(store)
+    verifies = a.verify_count
+    assert check(a, basic("alice", "old")).outcome == "challenge"
+    assert a.verify_count == verifies + 1
+
+
+def test_cache_holds_no_plaintext(store):
+    store.add("alice", "very-secret-password")
+    a = Authenticator(store, REALM)
+    check(a, basic("alice", "very-secret-password"))
+    for key, value in a._cache.items():
+        assert b"very-secret" not in key and "very-secret" not in repr(value)
+
+
+def test_changes_by_another_process_are_seen(store, tmp_path):
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM)
+    assert check(a, basic("alice", "pw")).outcome == "ok"
+    other = UserStore(tmp_path / "users.toml", hasher=PasswordHasher(FAST))
+    other.load()
+    other.update("alice", enabled=False)
+    a._next_reload = 0.0  # instead of waiting a second
+    assert check(a, basic("alice", "pw")).outcome == "challenge"
+
+
+# ---------------------------------------------------------------------------------------------
+# Digest (client side computed here, per RFC 7616 section 3.4.1)
+
+
+def h(algorithm: str, text: str) -> str:
+    return hashlib.new("sha256" if algorithm == "SHA-256" else "md5", text.encode()).hexdigest()
+
+
+def nonce_from(challenge: str) -> str:
+    return re.search(r'nonce="([^"]+)"', challenge).group(1)
+
+
+def digest_header(a: Authenticator, name: str, password: str, *, uri: str = "/docs/a%20b.txt",
+                  method: str = "GET", algorithm: str = "SHA-256", nonce: str | None = None,
+                  nc: int = 1, realm: str = REALM, name_param: str | None = None) -> str:
+    if nonce is None:
+        offered = [c for c in a.challenge() if f"algorithm={algorithm}," in c]
+        nonce = nonce_from(offered[0])
+    cnonce = "0a4f113b"
+    ha1 = h(algorithm, f"{name}:{realm}:{password}")
+    ha2 = h(algorithm, f"{method}:{uri}")
+    response = h(algorithm, f"{ha1}:{nonce}:{nc:08x}:{cnonce}:auth:{ha2}")
+    user = name_param or f'username="{name}"'
+    return (f'Digest {user}, realm="{realm}", nonce="{nonce}", uri="{uri}", '
+            f'algorithm={algorithm}, response="{response}", qop=auth, nc={nc:08x}, '
+            f'cnonce="{cnonce}", opaque="whatever"')
+
+
+def digest_check(a: Authenticator, header: str, uri: str = "/docs/a%20b.txt",
+                 method: str = "GET") -> AuthResult:
+    # Header values reach the handler decoded as Latin-1, as http11 does.
+    return a.check(header.encode("utf-8").decode("latin-1"), method, uri, IP)
+
+
+@pytest.mark.parametrize("algorithm", ["SHA-256", "MD5"])
+def test_digest_accepts_a_correct_response(store, algorithm):
+    a = Authenticator(store, REALM)
+    store.add("alice", "pa:ss", digest=True, digest_md5=algorithm == "MD5")
+    result = digest_check(a, digest_header(a, "alice", "pa:ss", algorithm=algorithm))
+    assert result.outcome == "ok" and result.user.name == "alice"
+    assert digest_check(a, digest_header(a, "alice", "wrong", algorithm=algorithm)).outcome == \
+        "challenge"
+
+
+def test_digest_unicode_user_with_username_star(store):
+    a = Authenticator(store, REALM)
+    store.add("José", "ñ", digest=True)
+    star = "username*=UTF-8''Jos%C3%A9"
+    assert digest_check(a, digest_header(a, "José", "ñ", name_param=star)).outcome == "ok"
+    assert digest_check(a, digest_header(a, "José", "ñ")).outcome == "ok"  # raw UTF-8 too
+
+
+def test_md5_only_for_users_who_opted_in(store):
+    a = Authenticator(store, REALM)
+    store.add("alice", "pw", digest=True)
+    store.add("legacy", "pw", digest_md5=True)
+    md5_nonce = nonce_from(a.challenge()[-1])
+    assert digest_check(a, digest_header(a, "alice", "pw", algorithm="MD5",
+                                         nonce=md5_nonce)).outcome == "challenge"
+    assert digest_check(a, digest_header(a, "legacy", "pw", algorithm="MD5",
+                                         nonce=md5_nonce)).outcome == "ok"
+
+
+def test_digest_refuses_replay_wrong_uri_realm_and_non_digest_users(store):
+    a = Authenticator(store, REALM)
+    store.add("alice", "pw", digest=True)
+    store.add("basic-only", "pw")
+    header = digest_header(a, "alice", "pw")
+    assert digest_check(a, header).outcome == "ok"
+    assert digest_check(a, header).outcome == "challenge"  # same nc again: replay
+    nonce = nonce_from(header)
+    assert digest_check(a, digest_header(a, "alice", "pw", nonce=nonce, nc=3)).outcome == "ok"
+    assert digest_check(a, digest_header(a, "alice", "pw", nonce=nonce, nc=2)).outcome == \
+        "challenge"
+    assert digest_check(a, digest_header(a, "alice", "pw"), uri="/other").outcome == "challenge"
+    assert digest_check(a, digest_header(a, "alice", "pw", realm="Other")).outcome == "challenge"
+    assert digest_check(a, digest_header(a, "alice", "pw"), method="PUT").outcome == "challenge"
+    assert [lock.key for lock in a.lockouts()] == [IP]  # five failures from this IP
+    a.release(IP)
+    assert digest_check(a, digest_header(a, "basic-only", "pw")).outcome == "challenge"
+    forged = digest_header(a, "alice", "pw", nonce="A" * 44)
+    assert digest_check(a, forged).outcome == "challenge"
+
+
+def test_stale_nonce_asks_again_with_stale_true(store, monkeypatch):
+    a = Authenticator(store, REALM)
+    store.add("alice", "pw", digest=True)
+    header = digest_header(a, "alice", "pw")
+    real = time.monotonic_ns
+    monkeypatch.setattr(auth.time, "monotonic_ns", lambda: real() + int(301e9))
+    result = digest_check(a, header)
+    assert (result.outcome, result.stale) == ("challenge", True)
+    assert a.lockouts() == []  # not a failure
+
+
+def test_digest_ha1_needs_the_realm_and_is_filled_in_by_a_basic_login(store, tmp_path):
+    store.add("alice", "pw", digest=True)  # e.g. by the CLI, before any server ran
+    assert store.digest_secret("alice", REALM, "SHA-256") is None
+    a = Authenticator(store, REALM)
+    assert digest_check(a, digest_header(a, "alice", "pw")).outcome == "challenge"
+    assert check(a, basic("alice", "pw")).outcome == "ok"
+    assert store.digest_secret("alice", REALM, "SHA-256") == h("SHA-256", f"alice:{REALM}:pw")
+    assert digest_check(a, digest_header(a, "alice", "pw")).outcome == "ok"
+    store.set_password("alice", "new")  # the realm is remembered: HA1 follows the password
+    assert digest_check(a, digest_header(a, "alice", "new")).outcome == "ok"
+    store.update("alice", digest=False)
+    assert "ha1" not in (tmp_path / "users.toml").read_text()
+
+
+# ---------------------------------------------------------------------------------------------
+# Throttling
+
+
+def test_throttling_per_ip_and_release(store):
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM)
+    for i in range(5):
+        assert check(a, basic(f"guess{i}", "x")).outcome == "challenge"
+    verifies = a.verify_count
+    result = check(a, basic("alice", "pw"))
+    assert result.outcome == "throttled" and result.retry_after >= 1
+    assert a.verify_count == verifies  # a throttled request verifies nothing
+    assert check(a, basic("alice", "pw"), ip="192.0.2.99").outcome == "ok"  # other IP
+    [lock] = a.lockouts()
+    assert (lock.key, lock.kind, lock.subject, lock.failures) == (IP, "ip", IP, 5)
+    assert lock.until > time.time()
+    a.release(IP)
+    assert a.lockouts() == []
+    assert check(a, basic("alice", "pw")).outcome == "ok"
+
+
+def test_throttling_per_user_with_exponential_back_off(store, monkeypatch):
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM)
+    clock = [1000.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    waits = []
+    for i in range(8):
+        result = check(a, basic("alice", "bad"), ip=f"203.0.113.{i}")
+        assert result.outcome == "challenge"
+        waits.append(a._throttle.retry_after("user:alice", clock[0]))
+        if i < 7:
+            clock[0] += waits[-1]  # wait out each lock but the last
+    assert waits == [0, 0, 0, 0, 1, 2, 4, 8]
+    verifies = a.verify_count
+    result = check(a, basic("alice", "pw"), ip="203.0.113.50")  # even the right password
+    assert (result.outcome, result.retry_after, a.verify_count) == ("throttled", 8, verifies)
+    assert [lock.key for lock in a.lockouts()] == ["user:alice"]
+    clock[0] += 8
+    assert check(a, basic("alice", "pw"), ip="203.0.113.50").outcome == "ok"
+    assert a._throttle.retry_after("user:alice", clock[0]) == 0  # success resets the name
+
+
+def test_back_off_is_capped_at_fifteen_minutes(store, monkeypatch):
+    a = Authenticator(store, REALM)
+    clock = [0.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    for _ in range(30):
+        clock[0] += a._throttle.retry_after(IP, clock[0])
+        check(a, basic("nobody", "x"))
+    assert a._throttle.retry_after(IP, clock[0]) == 900
+    clock[0] += 900 + 601  # quiet long enough: a fresh start
+    check(a, basic("nobody", "x"))
+    assert a._throttle.retry_after(IP, clock[0]) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Concurrency
+
+
+def test_concurrent_logins_run_in_parallel(tmp_path):
+    s = UserStore(tmp_path / "users.toml")  # real parameters: ~30 ms a verify
+    names = [f"user{i}" for i in range(8)]
+    for name in names:
+        s.add(name, f"pw-{name}")
+    a = Authenticator(s, REALM)
+    started = time.perf_counter()
+    PasswordHasher().verify("pw-user0", s.password_hash("user0"))
+    single = time.perf_counter() - started
+    results: dict[str, str] = {}
+    go = threading.Event()
+
+    def login(name: str) -> None:
+        go.wait()
+        header = basic(name, f"pw-{name}")
+        results[name] = a.check(header, "GET", "/", f"10.0.0.{name[-1]}").outcome
+
+    threads = [threading.Thread(target=login, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    started = time.perf_counter()
+    go.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    elapsed = time.perf_counter() - started
+    print(f"\none verify {single * 1000:.0f} ms; 8 concurrent logins {elapsed * 1000:.0f} ms "
+          f"(serialised would be ~{8 * single * 1000:.0f} ms; {os.cpu_count()} cores)")
+    assert results == dict.fromkeys(names, "ok")
+
+
+def test_password_verifies_are_not_serialised_by_any_lock(store):
+    """Each verify waits at a barrier for all eight: if check() held a lock around the verify,
+    the barrier could never fill and would break."""
+    names = [f"user{i}" for i in range(8)]
+    for name in names:
+        store.add(name, "pw")
+    barrier = threading.Barrier(len(names), timeout=10)
+    real_verify = store.hasher.verify
+
+    def verify_together(password: str, encoded: str) -> bool:
+        barrier.wait()
+        return real_verify(password, encoded)
+
+    store.hasher.verify = verify_together
+    a = Authenticator(store, REALM)
+    outcomes: list[str] = []
+    threads = [threading.Thread(target=lambda n=name: outcomes.append(
+        a.check(basic(n, "pw"), "GET", "/", "10.1.1.1").outcome)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not barrier.broken
+    assert outcomes == ["ok"] * 8
