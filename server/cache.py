@@ -17,6 +17,7 @@ from pathlib import Path
 from server.files import content_disposition, content_type, is_inline_type, make_etag
 from server.http11 import http_date
 from server.listing import Entry
+from server.uploads import is_temp_name
 
 SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
 FILE_CACHE_BYTES = 64 * 1024 * 1024
@@ -121,7 +122,7 @@ def scan_folder(fs_path: str, *, show_hidden: bool, protected: frozenset[str],
     entries: list[Entry] = []
     with os.scandir(fs_path) as it:
         for item in it:
-            if not show_hidden and item.name.startswith("."):
+            if (not show_hidden and item.name.startswith(".")) or is_temp_name(item.name):
                 continue
             try:
                 if not _visible(item, show_hidden, protected, root):

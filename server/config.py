@@ -6,8 +6,12 @@ import ipaddress
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server.errors import ConfigError, FolderError
+
+if TYPE_CHECKING:
+    from server.auth import Authenticator
 
 LOCALHOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
@@ -57,11 +61,17 @@ class ServerConfig:
     protected_paths: tuple[Path, ...] = ()  # never served even when inside root (config dir, keys)
     server_name: str = "Pier"  # shown on generated pages
     tls: TlsSettings | None = None  # None = plain HTTP
+    upload: bool = False  # accept uploads (PUT, multipart POST) and new folders
+    overwrite: bool = False  # an upload may replace a file of the same name
+    max_upload_bytes: int | None = None  # None = no limit beyond the free disk space
+    auth: Authenticator | None = None  # None = no login; everyone may read (and upload if on)
     limits: Limits = field(default_factory=Limits)
 
     def validated(self) -> ServerConfig:
         """Return a copy with the root resolved, or raise ConfigError / FolderError."""
         self.limits.validate()
+        if self.max_upload_bytes is not None and self.max_upload_bytes < 1:
+            raise ConfigError("The maximum upload size must be at least one byte.")
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"Port {self.port} is out of range (0-65535).")
         _check_host(self.host)

@@ -17,14 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from server import listing, pages
+from server import listing, pages, writes
 from server.accesslog import AccessLog
+from server.auth import Authenticator
 from server.cache import FileCache, FileFacts, ListingCache, scan_folder
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.files import (
     PathRefused,
     Resolved,
+    content_disposition,
+    decode_url_path,
     if_range_matches,
     is_servable,
     not_modified,
@@ -34,10 +37,13 @@ from server.files import (
 )
 from server.http11 import DateCache, HttpError, Request, parse_head, phrase, status_line
 from server.records import RequestRecord
+from server.users import User
+from server.zipstream import ZipStream
 
 log = logging.getLogger("pier.server")
 
 ASSET_PREFIX = "/.well-known/pier/assets/"
+LOGOUT_PATH = "/.well-known/pier/logout"
 CA_PATHS = ("/.well-known/pier/ca.pem", "/.well-known/pier/ca.crt")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
@@ -51,6 +57,9 @@ SENDFILE_OK = hasattr(os, "sendfile")
 CHUNK = 256 * 1024
 QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts as slow
 READ_METHODS = ("GET", "HEAD")
+WRITE_METHODS = ("PUT", "POST")
+ALLOW_READ = b"Allow: GET, HEAD, OPTIONS\r\n"
+ALLOW_WRITE = b"Allow: GET, HEAD, OPTIONS, PUT, POST\r\n"
 KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
                            "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
 
@@ -66,6 +75,7 @@ class Exchange:
     path: str = ""
     query: dict[str, list[str]] = field(default_factory=dict)
     status: int = 0
+    user: User | None = None  # the logged-in user; None when anonymous
     sent: int = 0
     received: int = 0
     keep_alive: bool = False
@@ -136,6 +146,10 @@ class RequestHandler:
         if ex.conn.tls_state == PLAIN_ON_TLS:
             self._redirect_to_https(ex, request)
             return
+        if request.method in WRITE_METHODS and self._config.upload:
+            self._log_in(ex, request)
+            self._route_write(ex, request)
+            return
         if request.method not in READ_METHODS:
             self._not_allowed(ex, request)
             return
@@ -146,23 +160,82 @@ class RequestHandler:
         if path in CA_PATHS:
             self._send_ca_certificate(ex, path)
             return
+        if path == LOGOUT_PATH:
+            self._log_out(ex)
+            return
+        self._log_in(ex, request)
         target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
                          protected=self._config.protected_paths)
+        self._check_read_permission(ex, target)
         if target.is_dir:
             self._send_folder(ex, target)
         else:
             self._send_file(ex, target.fs_path, target.stat)
 
+    # -- login ---------------------------------------------------------------------------------
+
+    def _log_in(self, ex: Exchange, request: Request) -> None:
+        """Who is asking: sets ex.user, or answers 401 / 429. Without auth everyone may read."""
+        auth = self._config.auth
+        if auth is None:
+            return
+        result = auth.check(request.headers.get("authorization"), request.method,
+                            request.target, ex.conn.client)
+        if result.outcome == "ok":
+            ex.user = result.user
+        elif result.outcome == "throttled":
+            raise HttpError(429, "Too many failed logins; try again later.", close=False,
+                            headers=f"Retry-After: {result.retry_after}\r\n".encode("ascii"))
+        elif result.outcome == "challenge":
+            raise HttpError(401, "Please log in.", close=False,
+                            headers=self._challenge_headers(auth, result.stale))
+
+    @staticmethod
+    def _challenge_headers(auth: Authenticator, stale: bool = False) -> bytes:
+        return b"".join(f"WWW-Authenticate: {value}\r\n".encode()
+                        for value in auth.challenge(stale=stale))
+
+    def _log_out(self, ex: Exchange) -> None:
+        """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
+        auth = self._config.auth
+        if auth is None:
+            raise HttpError(404, "This share has no login.", close=False)
+        body = pages.render_error(401, "Logged out", "You are logged out. Open the share again "
+                                  "to log in.", self._config.server_name)
+        headers = (self._challenge_headers(auth) + b"Content-Type: text/html; charset=utf-8\r\n"
+                   + PAGE_CSP + b"Cache-Control: no-store\r\n")
+        self._send(ex, 401, headers, body)
+
+    def _check_read_permission(self, ex: Exchange, target: Resolved) -> None:
+        """Anonymous readers (when the share allows them) and users see what their account
+        allows; what they may not see answers 404, as if it did not exist."""
+        user = ex.user
+        if user is None:
+            return
+        allowed = user.may_list(target.url_path) if target.is_dir else \
+            user.may_access(target.url_path)
+        if not (user.can_read and allowed):
+            raise PathRefused(404, "Not found.")
+
+    def _may_write(self, ex: Exchange, folder: Resolved) -> bool:
+        if self._config.auth is None:
+            return True
+        user = ex.user
+        return user is not None and user.can_upload and user.may_access(folder.url_path)
+
+    def _allow_header(self) -> bytes:
+        return ALLOW_WRITE if self._config.upload else ALLOW_READ
+
     def _not_allowed(self, ex: Exchange, request: Request) -> None:
         if request.method == "OPTIONS":
             self._skip_body(ex, request)
-            self._send(ex, 204, b"Allow: GET, HEAD, OPTIONS\r\n", b"")
+            self._send(ex, 204, self._allow_header(), b"")
             return
         if request.content_length or request.chunked:
             ex.keep_alive = False  # the body is not read: the connection cannot be reused
         if request.method in KNOWN_METHODS:
             raise HttpError(405, f"{request.method} is not allowed here.", close=not ex.keep_alive,
-                            headers=b"Allow: GET, HEAD, OPTIONS\r\n")
+                            headers=self._allow_header())
         raise HttpError(501, f"The method {request.method} is not supported.", close=True)
 
     def _skip_body(self, ex: Exchange, request: Request) -> None:
@@ -176,6 +249,68 @@ class RequestHandler:
             finally:
                 ex.received = body.received
 
+    # -- changes -------------------------------------------------------------------------------
+
+    def _route_write(self, ex: Exchange, request: Request) -> None:
+        """PUT /folder/name, POST /folder/ (multipart), POST /folder/?mkdir=NAME.
+        Any refusal closes the connection when a body may still be on its way."""
+        try:
+            writes.check_same_origin(request)
+            writes.check_declared_size(request, self._config.max_upload_bytes)
+            if request.method == "PUT":
+                self._put(ex, request)
+            elif "mkdir" in ex.query:
+                self._mkdir(ex, request)
+            else:
+                self._post_files(ex, request)
+        except HttpError as err:
+            if request.content_length or request.chunked:
+                err.close = True
+            raise
+
+    def _write_folder(self, ex: Exchange, raw_path: str) -> Resolved:
+        folder = resolve(self._root_text, raw_path, show_hidden=self._config.show_hidden,
+                         protected=self._config.protected_paths)
+        if not folder.is_dir:
+            raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
+        if not self._may_write(ex, folder):
+            raise HttpError(403, "Your account may not upload here.", close=False)
+        return folder
+
+    def _put(self, ex: Exchange, request: Request) -> None:
+        parent, _, raw_name = ex.path.rpartition("/")
+        if not raw_name:
+            raise HttpError(400, "PUT needs a file name: PUT /folder/name.", close=False)
+        folder = self._write_folder(ex, parent + "/")
+        self._on_long_transfer()
+        stored, ex.received = writes.store_put(
+            ex.conn, request, folder, decode_url_path(raw_name),
+            overwrite=self._config.overwrite, limit=self._config.max_upload_bytes)
+        self._send_created(ex, [stored], folder.url_path)
+
+    def _post_files(self, ex: Exchange, request: Request) -> None:
+        if not request.header("content-type").lower().startswith("multipart/form-data"):
+            raise HttpError(415, "Send files as multipart/form-data (or use PUT).")
+        folder = self._write_folder(ex, ex.path)
+        self._on_long_transfer()
+        stored, ex.received = writes.store_multipart(
+            ex.conn, request, folder, overwrite=self._config.overwrite,
+            limit=self._config.max_upload_bytes, show_hidden=self._config.show_hidden)
+        if not stored:
+            raise HttpError(400, "No file was sent (form field 'file').", close=False)
+        self._send_created(ex, stored, folder.url_path)
+
+    def _mkdir(self, ex: Exchange, request: Request) -> None:
+        folder = self._write_folder(ex, ex.path)
+        self._skip_body(ex, request)
+        stored = writes.make_folder(folder, ex.query["mkdir"][0])
+        self._send_created(ex, [stored], folder.url_path)
+
+    def _send_created(self, ex: Exchange, stored: list[writes.Stored], folder_url: str) -> None:
+        ctype, body = writes.created_body(stored, folder_url, ex.wants_json())
+        location = b"Location: " + stored[0].url.encode("ascii") + b"\r\n"
+        self._send(ex, 201, location + ctype + b"X-Content-Type-Options: nosniff\r\n", body)
+
     # -- folders -------------------------------------------------------------------------------
 
     def _send_folder(self, ex: Exchange, target: Resolved) -> None:
@@ -187,16 +322,48 @@ class RequestHandler:
             if index is not None:
                 self._send_file(ex, index)
                 return
+        if ex.query.get("format", [""])[0] == "zip":
+            self._send_zip(ex, target)
+            return
         as_json = ex.wants_json()
         sort = ex.query.get("sort", ["name"])[0]
         order = ex.query.get("order", ["asc"])[0]
-        body = self._listing_body(target, "json" if as_json else "html", sort, order)
+        body = self._listing_body(target, "json" if as_json else "html", sort, order, ex.user)
         if as_json:
             headers = b"Content-Type: application/json; charset=utf-8\r\n"
         else:
             headers = b"Content-Type: text/html; charset=utf-8\r\n" + PAGE_CSP
         headers += b"Cache-Control: no-cache\r\nVary: Accept\r\nX-Content-Type-Options: nosniff\r\n"
         self._send(ex, 200, headers, body)
+
+    def _send_zip(self, ex: Exchange, folder: Resolved) -> None:
+        """The folder as a .zip, built while it is sent: chunked on HTTP/1.1, and
+        close-delimited on HTTP/1.0 (the length is only known at the end)."""
+        name = writes.zip_file_name(folder, self._config.server_name)
+        headers = (b"Content-Type: application/zip\r\nX-Content-Type-Options: nosniff\r\n"
+                   + f"Content-Disposition: {content_disposition(name, attachment=True)}\r\n"
+                   .encode() + b"Cache-Control: no-store\r\n")
+        if ex.head_only:
+            self._send(ex, 200, headers, b"", length=None)
+            return
+        chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
+        if chunked:
+            headers += b"Transfer-Encoding: chunked\r\n"
+        else:
+            ex.keep_alive = False
+        self._on_long_transfer()
+        self._send_head(ex, 200, headers, None)
+        items = writes.zip_items(folder, self._root_text, show_hidden=self._config.show_hidden,
+                                 protected=tuple(self._protected))
+        user = ex.user
+        if user is not None and not user.sees_everything_below(folder.url_path):
+            items = (i for i in items if user.may_access(folder.url_path + i.arcname))
+        sock = ex.conn.sock
+        for chunk in ZipStream(items, root=self._root_text):
+            sock.sendall(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
+            ex.sent += len(chunk)
+        if chunked:
+            sock.sendall(b"0\r\n\r\n")
 
     def _website_index(self, target: Resolved) -> str | None:
         index = os.path.realpath(os.path.join(target.fs_path, "index.html"))
@@ -215,10 +382,13 @@ class RequestHandler:
         self._send(ex, 301, headers + b"Content-Type: text/plain; charset=utf-8\r\n",
                    b"Moved to " + location.encode("ascii") + b"\n")
 
-    def _listing_body(self, target: Resolved, fmt: str, sort: str, order: str) -> bytes:
+    def _listing_body(self, target: Resolved, fmt: str, sort: str, order: str,
+                      user: User | None) -> bytes:
+        """A folder's page or JSON; cached unless the user may see only part of it."""
+        partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
         key = (target.url_path, fmt, sort, order)
-        body = self._listings.get(key, mtime_ns)
+        body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
         try:
@@ -228,12 +398,16 @@ class RequestHandler:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
         except OSError:
             raise PathRefused(404, "Not found.") from None
+        if partial:
+            assert user is not None
+            entries = [e for e in entries if user.may_see(target.url_path + e.name)]
         if fmt == "json":
             body = listing.render_json(target.url_path, entries, sort=sort, order=order)
         else:
             body = listing.render_html(target.url_path, entries, sort=sort, order=order,
                                        server_name=self._config.server_name)
-        self._listings.put(key, mtime_ns, body)
+        if not partial:
+            self._listings.put(key, mtime_ns, body)
         return body
 
     def _redirect_to_https(self, ex: Exchange, request: Request) -> None:
@@ -411,7 +585,7 @@ class RequestHandler:
         record = RequestRecord(
             time=ex.arrived,
             client=ex.conn.client,
-            user="",
+            user=ex.user.name if ex.user else "",
             method=request.method if request else "",
             path=request.target if request else "",
             status=ex.status,
