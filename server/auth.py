@@ -224,12 +224,19 @@ def parse_auth_params(text: str) -> dict[str, str] | None:
 
 
 def _basic_credentials(token: str) -> tuple[str, str] | None:
-    """(name, password) from a Basic token, strictly decoded; None if malformed."""
+    """(name, password) from a Basic token, strictly decoded; None if malformed.
+
+    We advertise charset="UTF-8" (RFC 7617) and browsers follow it, but older clients and
+    some libraries (python-requests among them) still send ISO-8859-1: bytes that are not
+    valid UTF-8 are read as Latin-1, which maps every byte, so such a password still works."""
     try:
         raw = base64.b64decode(token.strip().encode("ascii"), validate=True)
-        text = raw.decode("utf-8")
     except (binascii.Error, ValueError, UnicodeError):
         return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
     name, colon, password = text.partition(":")
     if not colon:
         return None

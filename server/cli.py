@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from server import cert_cli, users_cli
 from server.appdirs import config_dir
-from server.config import ServerConfig
+from server.auth import Authenticator
+from server.config import ServerConfig, TlsSettings
 from server.engine import ServerEngine
-from server.errors import BindError, PierError
+from server.errors import BindError, PierError, UserStoreError
+from server.tls import CertificateStore
+from server.users import UserStore
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BIND = 3
-NOT_YET = {"tls": "--tls", "auth": "--auth", "upload": "--upload"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,14 +39,28 @@ def build_parser() -> argparse.ArgumentParser:
                        help="address to listen on: 127.0.0.1 (this computer, default) "
                             "or 0.0.0.0 (the local network)")
     serve.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
-    serve.add_argument("--tls", action="store_true", help="serve HTTPS")
-    serve.add_argument("--auth", action="store_true", help="require a login")
-    serve.add_argument("--upload", action="store_true", help="allow uploads")
-    serve.add_argument("--read-only", action="store_true", help="never accept uploads (default)")
+    serve.add_argument("--tls", action="store_true",
+                       help="serve HTTPS with Pier's own certificate (made on first use; "
+                            "see `pier cert`)")
+    serve.add_argument("--auth", action="store_true",
+                       help="require a login (accounts: `pier users`)")
+    serve.add_argument("--anonymous", choices=("none", "read"), default="none",
+                       help="with --auth: what visitors without an account may do")
+    serve.add_argument("--upload", action="store_true",
+                       help="allow uploads and new folders (to logged-in users with the "
+                            "upload permission when --auth is on)")
+    serve.add_argument("--overwrite", action="store_true",
+                       help="an upload may replace a file of the same name")
+    serve.add_argument("--max-upload", type=parse_size, metavar="SIZE",
+                       help="largest accepted upload, e.g. 500M or 2G")
+    serve.add_argument("--read-only", action="store_true",
+                       help="never accept uploads (the default; wins over --upload)")
     serve.add_argument("--show-hidden", action="store_true", help="serve dotfiles")
     serve.add_argument("--website", action="store_true",
                        help="serve a folder's index.html instead of its listing")
     serve.add_argument("--access-log", type=Path, help="write a Combined Log Format file")
+    cert_cli.add_commands(commands)
+    users_cli.add_commands(commands)
     return parser
 
 
@@ -49,22 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return serve(args)
+    if args.command == "cert":
+        return cert_cli.run(args)
+    if args.command == "users":
+        return users_cli.run(args)
     return EXIT_USAGE
 
 
 def serve(args: argparse.Namespace) -> int:
-    for option, flag in NOT_YET.items():
-        if getattr(args, option):
-            print(f"pier: {flag} is not available yet.", file=sys.stderr)
-            return EXIT_USAGE
     logging.basicConfig(level=logging.WARNING, format="pier: %(message)s")
-    config = ServerConfig(
-        root=Path(args.dir), host=args.host, port=args.port, show_hidden=args.show_hidden,
-        website_mode=args.website, access_log=args.access_log, protected_paths=(config_dir(),),
-    )
+    stop = _stop_on_signals()  # before the URL is printed: a script may signal right after it
     engine = ServerEngine()
     try:
-        urls = engine.start(config)
+        urls = engine.start(_config_from(args))
     except BindError as err:
         print(f"pier: {err}", file=sys.stderr)
         return EXIT_BIND
@@ -75,13 +91,65 @@ def serve(args: argparse.Namespace) -> int:
         shown = engine.config.root if engine.config else args.dir
         for url in urls:
             print(f"Serving {shown} at {url}", flush=True)
-        _wait_for_signal()
+        while not stop.wait(0.5):
+            pass
     finally:
         engine.stop()
     return 0
 
 
-def _wait_for_signal() -> None:
+def _config_from(args: argparse.Namespace) -> ServerConfig:
+    """The ServerConfig the options describe; PierError when a part of it cannot be set up."""
+    root = Path(args.dir)
+    return ServerConfig(
+        root=root, host=args.host, port=args.port, show_hidden=args.show_hidden,
+        website_mode=args.website, access_log=args.access_log, protected_paths=(config_dir(),),
+        upload=args.upload and not args.read_only, overwrite=args.overwrite,
+        max_upload_bytes=args.max_upload,
+        tls=_tls_settings() if args.tls else None,
+        auth=_authenticator(root, args.anonymous == "read") if args.auth else None,
+    )
+
+
+def _tls_settings() -> TlsSettings:
+    store = CertificateStore()
+    chain, key = store.ensure_server_certificate()
+    return TlsSettings(chain, key, store.ca_pem())
+
+
+def _authenticator(root: Path, anonymous_read: bool) -> Authenticator:
+    store = UserStore()
+    store.load()
+    if not store.users():
+        raise UserStoreError("No accounts yet: add one with `pier users add NAME` first.")
+    return Authenticator(store, realm_for(root), anonymous_read=anonymous_read)
+
+
+def realm_for(root: Path) -> str:
+    """The login realm names the share. ASCII only: clients disagree on how to encode a
+    non-ASCII realm in Digest's hash, and a mismatch would make every Digest login fail."""
+    name = Path(os.path.realpath(root.expanduser())).name
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = "".join(c for c in ascii_name if c.isprintable() and c not in '"\\')
+    return f"Pier - {ascii_name.strip() or 'files'}"
+
+
+def parse_size(text: str) -> int:
+    """'500M', '2G', '1024' -> bytes (binary units)."""
+    units = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+    number, unit = text.strip().upper().rstrip("B").rstrip("I"), ""
+    if number and number[-1] in units:
+        number, unit = number[:-1], number[-1]
+    try:
+        value = int(float(number) * units[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 500M or 2G") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("the size must be positive")
+    return value
+
+
+def _stop_on_signals() -> threading.Event:
     stop = threading.Event()
 
     def on_signal(_signum: int, _frame: object) -> None:
@@ -89,8 +157,7 @@ def _wait_for_signal() -> None:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    while not stop.wait(0.5):
-        pass
+    return stop
 
 
 if __name__ == "__main__":

@@ -79,6 +79,10 @@ class Connection:
             self.recv_into_buffer()
 
     def close(self) -> None:
+        if self.tls:  # say goodbye (close_notify) without waiting for the client's answer
+            with contextlib.suppress(OSError, ValueError):
+                self.sock.setblocking(False)
+                self.sock.unwrap()  # type: ignore[attr-defined]
         with contextlib.suppress(OSError):
             self.sock.shutdown(socket.SHUT_RDWR)
         self.sock.close()

@@ -45,6 +45,7 @@ SWEEP_INTERVAL = 0.25
 ACCEPT_BURST = 64
 STOP_TIMEOUT = 1.0
 TLS_HANDSHAKE_RECORD = 0x16
+HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object()
 _ACCEPT = object()
 _WAKE = object()
 
@@ -126,6 +127,8 @@ class ServerEngine:
             loop, self._loop = self._loop, None
             if loop is not None:
                 loop.stop()
+                if loop.config.auth is not None:
+                    loop.config.auth.store.flush()  # last-login times are batched
 
     def stats(self) -> EngineStats:
         loop = self._loop
@@ -319,6 +322,10 @@ class _ServeLoop:
         self._selector.unregister(conn.sock)
 
     def _on_readable(self, conn: Connection) -> None:
+        if conn.tls_state == TLS_HANDSHAKE:  # the client's next handshake flight
+            self._unpark(conn)
+            self._jobs.put(conn)
+            return
         if conn.tls_state == TLS_EXPECTED and not self._sort_out_tls(conn):
             return
         try:
@@ -384,7 +391,9 @@ class _ServeLoop:
         while self._returned:
             conn = self._returned.popleft()
             conn.sock.setblocking(False)
-            if conn.buffer:
+            if conn.tls_state == TLS_HANDSHAKE:
+                pass  # still under the deadline set when it was accepted
+            elif conn.buffer:
                 conn.deadline = conn.first_byte_at + self._limits.header_timeout
             else:
                 conn.deadline = now + self._limits.idle_timeout
@@ -456,8 +465,10 @@ class _ServeLoop:
 
     def _run_requests(self, conn: Connection) -> bool:
         """Serve every complete request in the buffer. True if the connection stays open."""
-        if conn.tls_state == TLS_HANDSHAKE and not self._shake_hands(conn):
-            return False
+        if conn.tls_state == TLS_HANDSHAKE:
+            outcome = self._shake_hands(conn)
+            if outcome is not HANDSHAKE_DONE:
+                return outcome is HANDSHAKE_WAITING  # parked until the client sends more
         conn.sock.settimeout(self._limits.io_timeout)
         while True:
             end = find_head_end(conn.buffer)
@@ -472,22 +483,41 @@ class _ServeLoop:
                 conn.first_byte_at = time.monotonic()
 
 
-    def _shake_hands(self, conn: Connection) -> bool:
-        """The TLS handshake, in a worker and bounded by the connection's header deadline, so a
-        client that stalls mid-handshake costs one worker for at most that long, and a silent
-        one (never readable) costs none."""
+    def _shake_hands(self, conn: Connection) -> object:
+        """Advance the TLS handshake without ever waiting for the client: the crypto runs in a
+        worker, and when the client's next flight has not arrived the connection is parked
+        again (still under its header deadline). A client that stalls mid-handshake therefore
+        costs no worker, and a silent one never even reaches a worker."""
         assert self._tls_context is not None
-        conn.sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
         try:
-            conn.sock = self._tls_context.wrap_socket(conn.sock, server_side=True,
-                                                      do_handshake_on_connect=False)
+            if not isinstance(conn.sock, ssl.SSLSocket):
+                conn.sock.setblocking(False)
+                conn.sock = self._tls_context.wrap_socket(conn.sock, server_side=True,
+                                                          do_handshake_on_connect=False)
+            conn.sock.setblocking(False)
             conn.sock.do_handshake()
-        except (OSError, ValueError) as err:  # ssl.SSLError and timeouts are OSErrors
+        except ssl.SSLWantReadError:
+            return HANDSHAKE_WAITING
+        except ssl.SSLWantWriteError:
+            return self._finish_handshake_blocking(conn)
+        except (OSError, ValueError) as err:  # ssl.SSLError is an OSError
             log.debug("TLS handshake with %s failed: %s", conn.client, err)
-            return False
+            return HANDSHAKE_FAILED
         conn.tls = True
         conn.tls_state = TLS_DONE
-        return True
+        return HANDSHAKE_DONE
+
+    def _finish_handshake_blocking(self, conn: Connection) -> object:
+        """Our own send buffer is full mid-handshake (rare): wait for it, within the deadline."""
+        conn.sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
+        try:
+            conn.sock.do_handshake()
+        except (OSError, ValueError) as err:
+            log.debug("TLS handshake with %s failed: %s", conn.client, err)
+            return HANDSHAKE_FAILED
+        conn.tls = True
+        conn.tls_state = TLS_DONE
+        return HANDSHAKE_DONE
 
 
 def _refuse_busy(sock: socket.socket) -> None:

@@ -6,10 +6,12 @@ its stdout line, its signals and its exit code."""
 
 from __future__ import annotations
 
+import base64
 import http.client
 import os
 import re
 import signal
+import ssl
 import subprocess
 import sys
 from pathlib import Path
@@ -35,7 +37,9 @@ def first_line(proc: subprocess.Popen[str]) -> re.Match[str]:
     assert proc.stdout is not None
     line = proc.stdout.readline().rstrip("\n")
     match = SERVING.match(line)
-    assert match, f"unexpected first line {line!r}; stderr: {proc.stderr.read() if proc.stderr else ''}"
+    if not match:
+        err = proc.stderr.read() if proc.stderr else ""
+        pytest.fail(f"unexpected first line {line!r}; stderr: {err}")
     return match
 
 
@@ -88,7 +92,7 @@ def test_port_in_use_is_one_line_on_stderr(share):
     try:
         port = holder.getsockname()[1]
         proc = pier("serve", str(share), "--port", str(port))
-        out, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
     finally:
         holder.close()
     assert proc.returncode != 0
@@ -96,9 +100,60 @@ def test_port_in_use_is_one_line_on_stderr(share):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("flag", ["--tls", "--auth", "--upload"])
-def test_unfinished_options_say_so(share, flag):
-    proc = pier("serve", str(share), "--port", "0", flag)
+def test_auth_without_accounts_says_what_to_do(share):
+    proc = pier("serve", str(share), "--port", "0", "--auth")
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 2
-    assert "not available yet" in err
+    assert proc.returncode == 1
+    assert "pier users add" in err and "Traceback" not in err
+
+
+def test_tls_upload_and_auth_together(share, tmp_path):
+    add = subprocess.run([sys.executable, "-m", "server.cli", "users", "add", "ana", "--upload",
+                          "--password-stdin"], input="s3cret:pass\n", text=True,
+                         capture_output=True, cwd=Path(__file__).resolve().parents[2],
+                         env=dict(os.environ), timeout=60)
+    assert add.returncode == 0, add.stderr
+    proc = pier("serve", str(share), "--port", "0", "--tls", "--auth", "--upload",
+                "--max-upload", "1M")
+    try:
+        url = urlsplit(first_line(proc)["url"])
+        assert url.scheme == "https"
+        ca = tmp_path / "ca.pem"
+        export = subprocess.run([sys.executable, "-m", "server.cli", "cert", "export-ca", str(ca)],
+                                cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                                text=True, env=dict(os.environ), timeout=60)
+        assert export.returncode == 0, export.stderr
+        context = ssl.create_default_context(cafile=str(ca))
+        conn = http.client.HTTPSConnection(url.hostname, url.port, context=context, timeout=10)
+        token = base64.b64encode(b"ana:s3cret:pass").decode()
+        conn.request("PUT", "/up.txt", body=b"over tls",
+                     headers={"Authorization": f"Basic {token}"})
+        response = conn.getresponse()
+        response.read()
+        assert response.status == 201
+        assert (share / "up.txt").read_bytes() == b"over tls"
+        conn.request("GET", "/up.txt")
+        assert conn.getresponse().status == 401
+        conn.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+
+
+def test_read_only_wins_over_upload(share):
+    proc = pier("serve", str(share), "--port", "0", "--upload", "--read-only")
+    try:
+        url = urlsplit(first_line(proc)["url"])
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn.request("PUT", "/x.txt", body=b"x")
+        assert conn.getresponse().status == 405
+        conn.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+
+
+def test_bad_size_is_a_usage_error(share):
+    proc = pier("serve", str(share), "--port", "0", "--max-upload", "lots")
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2 and "500M" in err

@@ -138,7 +138,7 @@ def test_uploads_are_off_unless_enabled(server, share):
 
 
 def test_mkdir(writable, share):
-    response, body = writable.get("/docs/?mkdir=" + quote("New folder"), method="POST")
+    response, _body = writable.get("/docs/?mkdir=" + quote("New folder"), method="POST")
     assert response.status == 201
     assert response.getheader("Location") == "/docs/New%20folder/"
     assert (share / "docs" / "New folder").is_dir()
