@@ -159,9 +159,9 @@ class ListingCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._items: OrderedDict[tuple[str, ...], _Rendered] = OrderedDict()
+        self._items: OrderedDict[tuple[object, ...], _Rendered] = OrderedDict()
 
-    def get(self, key: tuple[str, ...], dir_mtime_ns: int) -> bytes | None:
+    def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> bytes | None:
         with self._lock:
             item = self._items.get(key)
             if item is None:
@@ -173,7 +173,7 @@ class ListingCache:
             self._items.move_to_end(key)
             return item.body
 
-    def put(self, key: tuple[str, ...], dir_mtime_ns: int, body: bytes) -> None:
+    def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes) -> None:
         with self._lock:
             self._items[key] = _Rendered(dir_mtime_ns, time.monotonic(), body)
             self._items.move_to_end(key)

@@ -387,7 +387,8 @@ class RequestHandler:
         """A folder's page or JSON; cached unless the user may see only part of it."""
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
-        key = (target.url_path, fmt, sort, order)
+        page = self._page_context(user, target)
+        key = (target.url_path, fmt, sort, order, page)
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
@@ -405,10 +406,21 @@ class RequestHandler:
             body = listing.render_json(target.url_path, entries, sort=sort, order=order)
         else:
             body = listing.render_html(target.url_path, entries, sort=sort, order=order,
-                                       server_name=self._config.server_name)
+                                       server_name=self._config.server_name, page=page)
         if not partial:
             self._listings.put(key, mtime_ns, body)
         return body
+
+    def _page_context(self, user: User | None, folder: Resolved) -> listing.PageContext:
+        config = self._config
+        if config.auth is None:
+            can_upload = config.upload
+        else:
+            can_upload = (config.upload and user is not None and user.can_upload
+                          and user.may_access(folder.url_path))
+        return listing.PageContext(
+            can_upload=can_upload, user=user.name if user else "", login=config.auth is not None,
+            offer_ca=config.tls is not None and config.tls.ca_pem is not None)
 
     def _redirect_to_https(self, ex: Exchange, request: Request) -> None:
         """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""

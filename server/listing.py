@@ -26,6 +26,18 @@ class Entry:
     mtime: float  # epoch seconds
 
 
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the page offers besides the listing; part of the listing cache key."""
+
+    can_upload: bool = False  # show the upload button, drop zone and "New folder"
+    user: str = ""  # the logged-in user's name; "" when anonymous
+    login: bool = False  # the share has logins: show who is logged in and a logout link
+    offer_ca: bool = False  # show "Trust this server" (the local CA download)
+
+
+NO_EXTRAS = PageContext()
+
 SORT_KEYS = ("name", "size", "date")
 ORDERS = ("asc", "desc")
 # The order a column sorts in when its header is first clicked: A-Z, largest first, newest first.
@@ -155,6 +167,7 @@ def render_html(
     sort: str = "name",
     order: str = "asc",
     server_name: str = "Pier",
+    page: PageContext = NO_EXTRAS,
 ) -> bytes:
     """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8."""
     sort, order = normalized_sort(sort, order)

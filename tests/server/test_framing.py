@@ -126,7 +126,8 @@ def test_parser_unit_cases():
 
 
 def test_chunked_body_on_get_is_drained(server):
-    data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n4;ext=1\r\nabcd\r\n0\r\nX-T: 1\r\n\r\n"
+    data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n"
+                      + b"4;ext=1\r\nabcd\r\n0\r\nX-T: 1\r\n\r\n"
                       + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     assert answers(data) == 2 and data.count(b"HTTP/1.1 200 OK") == 2
 
