@@ -207,6 +207,7 @@ class _ServeLoop:
         self._per_ip: Counter[str] = Counter()
         self._track_lock = threading.Lock()
         self._stopping = False
+        self._wake_pending = False
         self._started_at = time.monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
@@ -387,6 +388,9 @@ class _ServeLoop:
                 pass
         except (BlockingIOError, InterruptedError):
             pass
+        # Cleared after the wake-up bytes are read and before the queue is drained: a worker
+        # that saw the flag set has appended already, and one that sees it clear sends a byte.
+        self._wake_pending = False
         now = time.monotonic()
         while self._returned:
             conn = self._returned.popleft()
@@ -448,7 +452,9 @@ class _ServeLoop:
                 return
             if self._run_requests(conn) and not self._stopping:
                 self._returned.append(conn)
-                self._wake()
+                if not self._wake_pending:  # one wake-up byte serves every return before it
+                    self._wake_pending = True
+                    self._wake()
             else:
                 self._forget(conn)
             if getattr(self._detached, "value", False):
