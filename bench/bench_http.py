@@ -85,7 +85,8 @@ def wait_until_listening(port: int, timeout: float = 10.0) -> None:
 
 
 def run_wrk(url: str, connections: int, seconds: float) -> tuple[float, float, int]:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", url],
+    duration = f"-d{max(1, round(seconds))}s"
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", duration, "--latency", url],
                          capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = _wrk_ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))

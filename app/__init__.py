@@ -1,0 +1,1 @@
+"""Pier's application layer: entry point, settings, the bridge to Qt, lifecycle."""

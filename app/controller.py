@@ -1,0 +1,196 @@
+"""ServerController: starts and stops the engine off the GUI thread and reports its state."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.settings import SCOPE_LAN
+from server.appdirs import config_dir
+from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
+from server.engine import EngineStats, ServerEngine
+from server.errors import FolderError, PierError
+from server.records import RequestRecord
+
+log = logging.getLogger(__name__)
+
+STATS_INTERVAL_MS = 500
+
+
+class ServerState(enum.Enum):
+    STOPPED = "stopped"
+    STARTING = "starting"
+    RUNNING = "running"
+    STOPPING = "stopping"
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRequest:
+    """What the user asked for in the share panel."""
+
+    folder: str
+    scope: str
+    port: int
+    show_hidden: bool = False
+    website_mode: bool = False
+
+
+def make_config(share: ShareRequest) -> ServerConfig:
+    """Turn the panel's choices into an engine config; raise FolderError when no folder is set."""
+    if not share.folder.strip():
+        raise FolderError("Choose a folder to share first.")
+    return ServerConfig(
+        root=Path(share.folder.strip()).expanduser(),
+        host=ALL_INTERFACES if share.scope == SCOPE_LAN else LOCALHOST,
+        port=share.port,
+        show_hidden=share.show_hidden,
+        website_mode=share.website_mode,
+        protected_paths=(config_dir(),),
+    )
+
+
+class ServerController(QObject):
+    """Owns one ServerEngine.
+
+    ``start``/``stop`` are coroutines: the engine's blocking calls run in a worker thread via
+    ``asyncio.to_thread``. ``start_blocking``/``stop_blocking`` are the same steps without a loop
+    (for shutdown paths and tests).
+    """
+
+    state_changed = Signal(object)  # ServerState
+    started = Signal(object)  # list[str] of URLs, the first for the bound host
+    stopped = Signal()
+    failed = Signal(object)  # the PierError that prevented starting
+    stats_updated = Signal(object)  # EngineStats
+
+    def __init__(self, sink: Callable[[RequestRecord], None],
+                 engine_factory: Callable[..., ServerEngine] = ServerEngine,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine_factory(sink=sink)
+        self._state = ServerState.STOPPED
+        self._urls: list[str] = []
+        self._config: ServerConfig | None = None
+        self._started_monotonic = 0.0
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setInterval(STATS_INTERVAL_MS)
+        self._stats_timer.timeout.connect(self._poll_stats)
+
+    @property
+    def state(self) -> ServerState:
+        return self._state
+
+    @property
+    def urls(self) -> list[str]:
+        return list(self._urls)
+
+    @property
+    def config(self) -> ServerConfig | None:
+        return self._config
+
+    @property
+    def port(self) -> int | None:
+        return self._engine.port if self._state is ServerState.RUNNING else None
+
+    def elapsed(self) -> float:
+        """Seconds since the share started, 0 when stopped."""
+        if self._state is not ServerState.RUNNING:
+            return 0.0
+        return time.monotonic() - self._started_monotonic
+
+    async def start(self, config: ServerConfig) -> bool:
+        """Bind and serve ``config``. False (and ``failed`` emitted) on a PierError."""
+        if not self._begin_start():
+            return False
+        try:
+            urls = await asyncio.to_thread(self._engine.start, config)
+        except PierError as err:
+            self._fail_start(err)
+            return False
+        except BaseException:
+            self._set_state(ServerState.STOPPED)
+            raise
+        self._finish_start(config, urls)
+        return True
+
+    async def stop(self) -> None:
+        if not self._begin_stop():
+            return
+        try:
+            await asyncio.to_thread(self._engine.stop)
+        finally:
+            self._finish_stop()
+
+    def start_blocking(self, config: ServerConfig) -> bool:
+        if not self._begin_start():
+            return False
+        try:
+            urls = self._engine.start(config)
+        except PierError as err:
+            self._fail_start(err)
+            return False
+        except BaseException:
+            self._set_state(ServerState.STOPPED)
+            raise
+        self._finish_start(config, urls)
+        return True
+
+    def stop_blocking(self) -> None:
+        if not self._begin_stop():
+            return
+        try:
+            self._engine.stop()
+        finally:
+            self._finish_stop()
+
+    def _begin_start(self) -> bool:
+        if self._state is not ServerState.STOPPED:
+            log.warning("start ignored: the share is %s", self._state.value)
+            return False
+        self._set_state(ServerState.STARTING)
+        return True
+
+    def _fail_start(self, err: PierError) -> None:
+        log.info("could not start: %s", err)
+        self._set_state(ServerState.STOPPED)
+        self.failed.emit(err)
+
+    def _finish_start(self, config: ServerConfig, urls: list[str]) -> None:
+        self._config = config
+        self._urls = list(urls)
+        self._started_monotonic = time.monotonic()
+        self._set_state(ServerState.RUNNING)
+        self._stats_timer.start()
+        log.info("serving %s at %s", config.root, ", ".join(urls))
+        self.started.emit(self.urls)
+        self._poll_stats()
+
+    def _begin_stop(self) -> bool:
+        if self._state is not ServerState.RUNNING:
+            return False
+        self._stats_timer.stop()
+        self._set_state(ServerState.STOPPING)
+        return True
+
+    def _finish_stop(self) -> None:
+        self._urls = []
+        self._set_state(ServerState.STOPPED)
+        log.info("stopped")
+        self.stopped.emit()
+
+    def _set_state(self, state: ServerState) -> None:
+        if state is not self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _poll_stats(self) -> None:
+        if self._state is ServerState.RUNNING:
+            stats: EngineStats = self._engine.stats()
+            self.stats_updated.emit(stats)

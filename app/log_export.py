@@ -1,0 +1,49 @@
+"""Writing request records to CSV or JSON Lines (the format follows the file's suffix)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from pathlib import Path
+
+from app.settings import atomic_write
+from server.records import RequestRecord
+
+FIELDS = tuple(f.name for f in fields(RequestRecord))
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+def export_records(records: Iterable[RequestRecord], path: Path) -> int:
+    """Write ``records`` to ``path`` atomically; return how many were written."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        text, count = _jsonl(records)
+    else:
+        text, count = _csv(records)
+    atomic_write(path, text.encode("utf-8"))
+    return count
+
+
+def _jsonl(records: Iterable[RequestRecord]) -> tuple[str, int]:
+    lines = [json.dumps(asdict(record), ensure_ascii=False) for record in records]
+    return "".join(line + "\n" for line in lines), len(lines)
+
+
+class _Buffer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+
+def _csv(records: Iterable[RequestRecord]) -> tuple[str, int]:
+    buffer = _Buffer()
+    writer = csv.writer(buffer)
+    writer.writerow(FIELDS)
+    count = 0
+    for record in records:
+        writer.writerow([getattr(record, name) for name in FIELDS])
+        count += 1
+    return "".join(buffer.parts), count

@@ -1,0 +1,96 @@
+"""Entry point: ``pier`` opens the window; ``pier serve|users|cert ...`` is the headless CLI.
+
+The CLI path never imports Qt: PySide6 is imported only inside the GUI path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+CLI_COMMANDS = frozenset({"serve", "users", "cert"})
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in CLI_COMMANDS:
+        from server import cli
+
+        sys.exit(cli.main(args))
+    options = parse_gui_args(args)
+    sys.exit(run_gui(options.start))
+
+
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="pier", description="Share a folder with the devices on your local network.",
+        epilog="Headless use: pier serve DIR [--host 0.0.0.0] [--port N] (see pier serve -h).")
+    parser.add_argument("--start", metavar="DIR", help="open the window and start sharing DIR")
+    return parser.parse_args(argv)
+
+
+def run_gui(start_dir: str | None = None) -> int:
+    import qasync
+
+    from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
+    from app.settings import SettingsStore
+    from ui import dialogs
+    from ui.main_window import MainWindow
+
+    log_path = setup_logging()
+    route_qt_messages()
+    app = make_application()
+    store = SettingsStore()
+    window = MainWindow(store, store.load())
+    reporter = ErrorReporter(lambda title, text: dialogs.show_error(window, title, text),
+                             log_path, parent=app)
+    reporter.install()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    signal.signal(signal.SIGINT, lambda *_: window.request_quit())
+    folder = str(Path(start_dir).expanduser().absolute()) if start_dir else None
+    try:
+        with loop:
+            loop.run_until_complete(run_window(window, folder))
+    finally:
+        window.shutdown_blocking()
+        reporter.uninstall()
+    return 0
+
+
+def make_application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import app_icon
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Pier")
+    app.setApplicationDisplayName("Pier")
+    app.setDesktopFileName("pier")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # the tray may keep serving; quitting is explicit
+    return app
+
+
+async def run_window(window: MainWindow, start_dir: str | None) -> None:
+    """Show the window and wait until it has shut down (Quit, Ctrl+Q, or closing it)."""
+    from PySide6.QtCore import QTimer
+
+    finished = asyncio.Event()
+    window.shutdown_finished.connect(finished.set)
+    window.show()
+    QTimer.singleShot(0, window.report_settings_problem)
+    if start_dir:
+        QTimer.singleShot(0, lambda: window.start_sharing(start_dir))
+    await finished.wait()

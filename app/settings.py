@@ -1,0 +1,135 @@
+"""User settings as TOML under the platform's config dir, written atomically.
+
+A damaged file is never fatal: it is moved aside as ``settings.toml.bad-<timestamp>`` and the
+defaults are used; the caller gets the problem as a sentence to show the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+import time
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import tomli_w
+
+from server.appdirs import config_dir, ensure_private_dir
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.toml"
+SCOPE_LOCAL = "local"  # this computer only (127.0.0.1)
+SCOPE_LAN = "lan"  # every interface (0.0.0.0)
+SCOPES = (SCOPE_LOCAL, SCOPE_LAN)
+DEFAULT_RING_SIZE = 100_000
+MIN_RING_SIZE = 100
+MAX_RING_SIZE = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    folder: str = ""
+    scope: str = SCOPE_LOCAL
+    port: int = 8000
+    show_hidden: bool = False
+    website_mode: bool = False
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    splitter_state: str = ""  # base64 of QSplitter.saveState()
+    log_header_state: str = ""  # base64 of QHeaderView.saveState() (column widths and order)
+    log_ring_size: int = DEFAULT_RING_SIZE
+    tray_notice_shown: bool = False
+
+    def normalized(self) -> Settings:
+        """Clamp values read from disk into their valid ranges."""
+        scope = self.scope if self.scope in SCOPES else SCOPE_LOCAL
+        port = self.port if 0 <= self.port <= 65535 else 8000
+        ring = min(max(self.log_ring_size, MIN_RING_SIZE), MAX_RING_SIZE)
+        return replace(self, scope=scope, port=port, log_ring_size=ring)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    settings: Settings
+    problem: str | None = None  # a user-facing sentence when the file could not be used
+    backup: Path | None = None  # where the damaged file was moved
+
+
+class SettingsStore:
+    """Reads and writes one settings file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else config_dir() / SETTINGS_FILE
+
+    def load(self) -> LoadResult:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult(Settings())
+        except OSError as err:
+            return LoadResult(Settings(), f"Pier could not read its settings ({err.strerror}).")
+        try:
+            return LoadResult(settings_from_toml(data))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, TypeError) as err:
+            return self._set_aside(str(err))
+
+    def save(self, settings: Settings) -> None:
+        ensure_private_dir(self.path.parent)
+        payload = tomli_w.dumps(asdict(settings)).encode("utf-8")
+        atomic_write(self.path, payload)
+
+    def _set_aside(self, reason: str) -> LoadResult:
+        backup = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, backup)
+        except OSError:
+            log.exception("could not move the damaged settings file aside")
+            backup = None
+        log.warning("settings file %s is damaged (%s); using defaults", self.path, reason)
+        kept = f" A copy was kept as {backup}." if backup else ""
+        problem = f"The settings file {self.path} was damaged ({reason}). Defaults are used.{kept}"
+        return LoadResult(Settings(), problem, backup)
+
+
+def settings_from_toml(data: bytes) -> Settings:
+    """Parse TOML bytes; unknown keys are ignored, a key of the wrong type raises ValueError."""
+    raw = tomllib.loads(data.decode("utf-8"))
+    defaults = Settings()
+    values = {}
+    for f in fields(Settings):
+        if f.name not in raw:
+            continue
+        value, expected = raw[f.name], type(getattr(defaults, f.name))
+        if type(value) is not expected:
+            raise ValueError(f"'{f.name}' should be {expected.__name__}")
+        values[f.name] = value
+    return Settings(**values).normalized()
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so a crash leaves either the old file or the new one."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

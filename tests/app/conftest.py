@@ -1,0 +1,47 @@
+"""Fixtures for tests/app: a private config dir and a private qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+T = TypeVar("T")
+
+
+@pytest.fixture(autouse=True)
+def app_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "pier-config"
+    monkeypatch.setenv("PIER_CONFIG_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop on the test's QApplication. Drive coroutines with ``run(aloop, coro)``;
+    never call qtbot waits while a coroutine is in flight (PLATFORM.md)."""
+    qapp.setQuitOnLastWindowClosed(False)  # as app.main does: closing a window never ends the loop
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[T], timeout: float = 15.0) -> T:
+    return loop.run_until_complete(asyncio.wait_for(awaitable, timeout))
+
+
+async def eventually(predicate: Callable[[], Any], timeout: float = 5.0) -> None:
+    """Poll ``predicate`` inside a running loop (the async twin of qtbot.waitUntil)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)

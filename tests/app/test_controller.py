@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+
+from app.controller import ServerController, ServerState, ShareRequest, make_config
+from app.settings import SCOPE_LAN, SCOPE_LOCAL
+from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
+from server.errors import FolderError, PortInUseError
+from server.records import RequestRecord
+from tests.app.conftest import run
+
+
+def non_daemon_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "hello.txt").write_text("hello\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def records() -> deque[RequestRecord]:
+    return deque()
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, records: deque[RequestRecord]) -> Iterator[ServerController]:
+    ctrl = ServerController(records.append)
+    yield ctrl
+    ctrl.stop_blocking()
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def port_is_closed(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def test_make_config_maps_scope_to_host(folder: Path) -> None:
+    local = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0))
+    lan = make_config(ShareRequest(f"  {folder}  ", SCOPE_LAN, 8080, show_hidden=True))
+    assert (local.host, lan.host) == (LOCALHOST, ALL_INTERFACES)
+    assert lan.root == folder and lan.port == 8080 and lan.show_hidden
+    assert local.protected_paths, "the config dir must never be served"
+
+
+def test_make_config_without_a_folder_is_a_folder_error() -> None:
+    with pytest.raises(FolderError, match="Choose a folder"):
+        make_config(ShareRequest("  ", SCOPE_LOCAL, 0))
+
+
+def test_blocking_start_serves_and_stop_closes_everything(
+        controller: ServerController, folder: Path, records: deque[RequestRecord],
+        qtbot: QtBot) -> None:
+    before = non_daemon_threads()
+    states: list[ServerState] = []
+    controller.state_changed.connect(states.append)
+    with qtbot.waitSignal(controller.started) as started:
+        assert controller.start_blocking(make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0)))
+    port = controller.port
+    assert port and started.args[0][0] == f"http://127.0.0.1:{port}/"
+    assert get(port, "/hello.txt") == (200, b"hello\n")
+    with qtbot.waitSignal(controller.stats_updated, timeout=3000) as stats:
+        pass
+    assert stats.args[0].total_requests >= 1
+    assert controller.elapsed() > 0
+    controller.stop_blocking()
+    assert states == [ServerState.STARTING, ServerState.RUNNING, ServerState.STOPPING,
+                      ServerState.STOPPED]
+    assert [r.path for r in records] == ["/hello.txt"]
+    assert port_is_closed(port)
+    assert controller.elapsed() == 0.0
+    assert non_daemon_threads() <= before
+
+
+def test_async_start_and_stop_on_a_qasync_loop(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
+    config = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0))
+    assert run(aloop, controller.start(config)) is True
+    assert controller.state is ServerState.RUNNING
+    port = controller.port
+    assert port is not None and get(port, "/hello.txt")[0] == 200
+    run(aloop, controller.stop())
+    assert controller.state is ServerState.STOPPED
+    assert port_is_closed(port)
+
+
+def test_port_in_use_is_reported_as_a_typed_error(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop,
+        qtbot: QtBot) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        failures: list[Exception] = []
+        controller.failed.connect(failures.append)
+        config = ServerConfig(root=folder, host="127.0.0.1", port=busy)
+        assert run(aloop, controller.start(config)) is False
+    assert controller.state is ServerState.STOPPED
+    assert len(failures) == 1 and isinstance(failures[0], PortInUseError)
+    assert str(busy) in str(failures[0])
+
+
+def test_missing_folder_is_reported_and_leaves_the_controller_usable(
+        controller: ServerController, folder: Path, tmp_path: Path) -> None:
+    failures: list[Exception] = []
+    controller.failed.connect(failures.append)
+    assert not controller.start_blocking(ServerConfig(root=tmp_path / "nope", port=0))
+    assert isinstance(failures[0], FolderError)
+    assert controller.start_blocking(ServerConfig(root=folder, port=0))
+    assert controller.state is ServerState.RUNNING
+
+
+def test_start_while_running_is_ignored(controller: ServerController, folder: Path) -> None:
+    config = ServerConfig(root=folder, port=0)
+    assert controller.start_blocking(config)
+    port = controller.port
+    assert not controller.start_blocking(config)
+    assert controller.port == port

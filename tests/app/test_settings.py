@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from app.settings import (
+    DEFAULT_RING_SIZE,
+    MIN_RING_SIZE,
+    SCOPE_LAN,
+    SCOPE_LOCAL,
+    Settings,
+    SettingsStore,
+    atomic_write,
+)
+
+
+def test_missing_file_gives_defaults_without_a_problem(app_config_dir: Path) -> None:
+    result = SettingsStore().load()
+    assert result.settings == Settings()
+    assert result.problem is None
+    assert result.settings.log_ring_size == DEFAULT_RING_SIZE
+
+
+def test_store_lives_in_the_overridden_config_dir(app_config_dir: Path) -> None:
+    assert SettingsStore().path == app_config_dir / "settings.toml"
+
+
+def test_round_trip_keeps_every_field(app_config_dir: Path) -> None:
+    store = SettingsStore()
+    saved = Settings(folder="/srv/films été", scope=SCOPE_LAN, port=0, show_hidden=True,
+                     website_mode=True, window_geometry="AAEC", splitter_state="AA==",
+                     log_header_state="AQID", log_ring_size=5000, tray_notice_shown=True)
+    store.save(saved)
+    assert store.load().settings == saved
+    assert sorted(os.listdir(app_config_dir)) == ["settings.toml"]  # no temp file left
+
+
+def test_corrupt_file_is_set_aside_and_reported(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    path = app_config_dir / "settings.toml"
+    path.write_bytes(b"folder = [unterminated\n\x00")
+    result = SettingsStore().load()
+    assert result.settings == Settings()
+    assert result.problem is not None and "damaged" in result.problem
+    assert result.backup is not None and result.backup.exists()
+    assert result.backup.read_bytes().startswith(b"folder = [unterminated")
+    assert not path.exists()
+    assert str(result.backup) in result.problem
+
+
+def test_wrong_type_counts_as_corrupt(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text('port = "eighty"\n', encoding="utf-8")
+    result = SettingsStore().load()
+    assert result.problem is not None and "'port' should be int" in result.problem
+    assert result.settings == Settings()
+
+
+def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text(
+        'scope = "moon"\nport = 70000\nlog_ring_size = 3\nfuture_option = true\n',
+        encoding="utf-8")
+    result = SettingsStore().load()
+    assert result.problem is None
+    assert result.settings.scope == SCOPE_LOCAL
+    assert result.settings.port == 8000
+    assert result.settings.log_ring_size == MIN_RING_SIZE
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "settings.toml"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_fsync(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        atomic_write(target, b"new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["settings.toml"]
+
+
+def test_save_replaces_previous_content(app_config_dir: Path) -> None:
+    store = SettingsStore()
+    store.save(Settings(port=1234))
+    store.save(replace(Settings(), port=4321))
+    assert store.load().settings.port == 4321

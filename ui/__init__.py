@@ -1,0 +1,1 @@
+"""Pier's widgets, dialogs and Qt models. No sockets, no file-system policy, no crypto."""

@@ -1,0 +1,46 @@
+"""Every dialog that talks to the user goes through these functions, so tests can replace them.
+
+Call them as ``dialogs.show_error(...)`` (module attribute lookup), never import the names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+EXPORT_FILTERS = "CSV (*.csv);;JSON Lines (*.jsonl)"
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, yes_label: str = "Yes") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel,
+                      parent)
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_folder(parent: QWidget | None, start: str) -> str | None:
+    chosen = QFileDialog.getExistingDirectory(parent, "Choose the folder to share", start)
+    return chosen or None
+
+
+def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export the visible requests",
+                                            str(suggested), EXPORT_FILTERS)
+    return Path(chosen) if chosen else None
+
+
+def open_in_browser(url: str) -> bool:
+    return QDesktopServices.openUrl(QUrl(url))

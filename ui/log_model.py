@@ -1,0 +1,264 @@
+"""The live request log: a bounded ring of RequestRecords as a table model, plus its filter."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from urllib.parse import unquote
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from server.records import RequestRecord
+
+COLUMNS = ("Time", "Client", "User", "Method", "Path", "Status", "Size", "Duration", "Agent")
+COL_TIME, COL_CLIENT, COL_USER, COL_METHOD, COL_PATH, COL_STATUS, COL_SIZE, COL_DURATION, \
+    COL_AGENT = range(len(COLUMNS))
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+NUMERIC_COLUMNS = frozenset((COL_STATUS, COL_SIZE, COL_DURATION))
+ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+AnyIndex = QModelIndex | QPersistentModelIndex
+# Plain ints: comparing ints is much cheaper than comparing PySide enum members, per cell and role.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+RECORD = int(RECORD_ROLE)
+
+# Status colours per class (2xx..5xx), readable on a light and on a dark background.
+LIGHT_COLOURS = {2: "#1b7f3b", 3: "#1f5fbf", 4: "#b35c00", 5: "#c62828"}
+DARK_COLOURS = {2: "#7bd88f", 3: "#7fb2ff", 4: "#ffb454", 5: "#ff6b6b"}
+
+
+def format_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def format_duration(seconds: float) -> str:
+    if seconds < 1:
+        return f"{seconds * 1000:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def format_time(epoch: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(epoch)) + f".{int(epoch * 1000) % 1000:03d}"
+
+
+def display_path(path: str) -> str:
+    return unquote(path, errors="replace")
+
+
+def cell_text(record: RequestRecord, column: int) -> str:
+    if column == COL_TIME:
+        return format_time(record.time)
+    if column == COL_CLIENT:
+        return record.client
+    if column == COL_USER:
+        return record.user
+    if column == COL_METHOD:
+        return record.method
+    if column == COL_PATH:
+        return display_path(record.path)
+    if column == COL_STATUS:
+        return str(record.status)
+    if column == COL_SIZE:
+        return format_size(record.bytes_sent)
+    if column == COL_DURATION:
+        return format_duration(record.duration)
+    return record.user_agent
+
+
+class LogModel(QAbstractTableModel):
+    """The newest ``capacity`` records, oldest first. Rows are appended in batches."""
+
+    def __init__(self, capacity: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self._ring: deque[RequestRecord] = deque(maxlen=capacity)
+        self._colours = {k: QColor(v) for k, v in LIGHT_COLOURS.items()}
+        self.appended_total = 0  # every record ever appended, dropped ones included
+
+    @property
+    def capacity(self) -> int:
+        return self._ring.maxlen or 0
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ring)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        return self._value(self._ring[index.row()], index.column(), role)
+
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:
+        """All roles of one cell in one call: views ask for ~7 roles per cell, and each call
+        from C++ into Python costs far more than the work done in it."""
+        if not index.isValid():
+            return
+        record, column = self._ring[index.row()], index.column()
+        for role_data in roles:  # the view reuses the span across cells: set or clear each role
+            value = self._value(record, column, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _value(self, record: RequestRecord, column: int, role: int) -> object:
+        role = role.value if isinstance(role, Qt.ItemDataRole) else role
+        if role == DISPLAY:
+            return cell_text(record, column)
+        if role == FOREGROUND:
+            return self._colours.get(record.status // 100) if column == COL_STATUS else None
+        if role == ALIGNMENT:
+            return ALIGN_RIGHT if column in NUMERIC_COLUMNS else None
+        if role == TOOLTIP:
+            return cell_text(record, column) if column in (COL_PATH, COL_AGENT) else None
+        if role == RECORD:
+            return record
+        return None
+
+    def record(self, row: int) -> RequestRecord:
+        return self._ring[row]
+
+    def records(self) -> list[RequestRecord]:
+        return list(self._ring)
+
+    def append_batch(self, records: Sequence[RequestRecord]) -> None:
+        """Append ``records``; drop the oldest rows first when the ring would overflow."""
+        if not records:
+            return
+        self.appended_total += len(records)
+        capacity = self.capacity
+        if len(records) > capacity:
+            records = records[-capacity:]
+        self._drop_oldest(len(self._ring) + len(records) - capacity)
+        first = len(self._ring)
+        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+        self._ring.extend(records)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._ring.clear()
+        self.endResetModel()
+
+    def set_dark(self, dark: bool) -> None:
+        """Pick status colours for a dark or a light background."""
+        palette = DARK_COLOURS if dark else LIGHT_COLOURS
+        self._colours = {k: QColor(v) for k, v in palette.items()}
+        if self._ring:
+            self.dataChanged.emit(self.index(0, COL_STATUS),
+                                  self.index(len(self._ring) - 1, COL_STATUS),
+                                  [Qt.ItemDataRole.ForegroundRole])
+
+    def _drop_oldest(self, count: int) -> None:
+        if count <= 0:
+            return
+        self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        popleft = self._ring.popleft
+        for _ in range(count):
+            popleft()
+        self.endRemoveRows()
+
+
+STATUS_CLASSES = {
+    "All statuses": None,
+    "Success (2xx)": (2,),
+    "Redirects (3xx)": (3,),
+    "Client errors (4xx)": (4,),
+    "Server errors (5xx)": (5,),
+    "All errors (4xx, 5xx)": (4, 5),
+}
+
+
+class LogFilterProxy(QSortFilterProxyModel):
+    """Shows the rows that match a free text, a status class and a client address."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._classes: tuple[int, ...] | None = None
+        self._client = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self._text or self._classes or self._client)
+
+    def set_text(self, text: str) -> None:
+        with self._filter_change():
+            self._text = text.strip().casefold()
+
+    def set_status_classes(self, classes: Iterable[int] | None) -> None:
+        with self._filter_change():
+            self._classes = tuple(classes) if classes else None
+
+    def set_client(self, client: str) -> None:
+        with self._filter_change():
+            self._client = client.strip()
+
+    def visible_records(self) -> list[RequestRecord]:
+        source = self.sourceModel()
+        if not isinstance(source, LogModel):
+            return []
+        rows = (self.mapToSource(self.index(r, 0)).row() for r in range(self.rowCount()))
+        return [source.record(row) for row in rows]
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self.active:
+            return True
+        source = self.sourceModel()
+        if not isinstance(source, LogModel):
+            return True
+        return self.accepts(source.record(source_row))
+
+    def accepts(self, record: RequestRecord) -> bool:
+        if self._classes and record.status // 100 not in self._classes:
+            return False
+        if self._client and record.client != self._client:
+            return False
+        return not self._text or self._text in _searchable(record)
+
+    @contextlib.contextmanager
+    def _filter_change(self) -> Iterator[None]:
+        begin = getattr(self, "beginFilterChange", None)  # Qt >= 6.9
+        if begin is None:
+            yield
+            self.invalidateRowsFilter()
+            return
+        begin()
+        yield
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+
+def _searchable(record: RequestRecord) -> str:
+    parts = (display_path(record.path), record.client, record.user, record.method,
+             str(record.status), record.user_agent)
+    return " ".join(parts).casefold()

@@ -1,0 +1,347 @@
+"""The live request log panel: filter bar, the table, and a details pane for one request."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.log_export import export_records
+from server.records import RequestRecord
+from ui import dialogs
+from ui.log_model import (
+    STATUS_CLASSES,
+    LogFilterProxy,
+    LogModel,
+    display_path,
+    format_duration,
+    format_size,
+    format_time,
+)
+
+FILTER_DELAY_MS = 150
+MAX_CLIENTS_LISTED = 500
+COLUMN_WIDTHS = (96, 110, 70, 64, 230, 56, 76, 76, 120)
+ALL_CLIENTS = "All clients"
+
+
+def describe(record: RequestRecord) -> str:
+    """The details pane's text for one request."""
+    when = time.strftime("%Y-%m-%d ", time.localtime(record.time)) + format_time(record.time)
+    rows = (
+        ("Time", when),
+        ("Client", record.client),
+        ("User", record.user or "(anonymous)"),
+        ("Request", f"{record.method} {record.path} {record.protocol}"),
+        ("Path", display_path(record.path)),
+        ("Status", str(record.status)),
+        ("Sent", f"{format_size(record.bytes_sent)} ({record.bytes_sent:,} bytes)"),
+        ("Received", f"{format_size(record.bytes_received)} ({record.bytes_received:,} bytes)"),
+        ("Duration", format_duration(record.duration)),
+        ("HTTPS", "yes" if record.tls else "no"),
+        ("User agent", record.user_agent or "(none)"),
+        ("Referer", record.referer or "(none)"),
+    )
+    return "\n".join(f"{name + ':':<12}{value}" for name, value in rows)
+
+
+class LogPanel(QWidget):
+    """Shows the LogModel through a LogFilterProxy. Paused rows are held, not lost."""
+
+    def __init__(self, model: LogModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        # The proxy is attached only while a filter is active: unfiltered, the table shows the
+        # model directly, so no per-row Python call is spent on filtering or index mapping.
+        self.proxy = LogFilterProxy(self)
+        self._held: deque[RequestRecord] = deque(maxlen=model.capacity)
+        self._clients: set[str] = set()
+        self._follow = True
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_text_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 12, 12, 12)
+        layout.addLayout(self._build_bar())
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self._build_table())
+        self.splitter.addWidget(self._build_details())
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        model.rowsInserted.connect(self._update_count)
+        model.rowsRemoved.connect(self._update_count)
+        model.modelReset.connect(self._update_count)
+        self._update_count()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.filter_edit = QLineEdit(objectName="logFilter")
+        self.filter_edit.setPlaceholderText("Filter by path, client, user, method, status or agent")
+        self.filter_edit.setClearButtonEnabled(True)
+        for inner in self.filter_edit.findChildren(QToolButton):
+            inner.setAccessibleName("Clear the filter")
+        self.filter_edit.setAccessibleName("Filter requests")
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.status_combo = QComboBox(objectName="statusFilter")
+        self.status_combo.setAccessibleName("Filter by status")
+        for label, classes in STATUS_CLASSES.items():
+            self.status_combo.addItem(label, classes)
+        self.status_combo.currentIndexChanged.connect(self._apply_status_filter)
+        self.client_combo = QComboBox(objectName="clientFilter")
+        self.client_combo.setAccessibleName("Filter by client")
+        self.client_combo.addItem(ALL_CLIENTS, "")
+        self.client_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.client_combo.currentIndexChanged.connect(self._apply_client_filter)
+        self.pause_button = self._tool_button("Pause", "Pause the log",
+                                              "Stop adding rows; nothing is lost meanwhile")
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self.set_paused)
+        self.latest_button = self._tool_button("Latest ↓", "Scroll to the latest request",
+                                               "Jump to the newest request and follow the log")
+        self.latest_button.clicked.connect(self.scroll_to_latest)
+        self.latest_button.setVisible(False)
+        self.clear_button = self._tool_button("Clear", "Clear the log", "Remove all rows (Ctrl+L)")
+        self.clear_button.clicked.connect(self.clear)
+        self.export_button = self._tool_button("Export…", "Export the visible requests",
+                                               "Save the rows shown to CSV or JSON Lines")
+        self.export_button.clicked.connect(self.export)
+        self.count_label = QLabel(objectName="logCount")
+        bar.addWidget(QLabel("<b>Requests</b>"))
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.filter_edit, 1)
+        for widget in (self.status_combo, self.client_combo, self.latest_button,
+                       self.pause_button, self.clear_button, self.export_button):
+            bar.addWidget(widget)
+        return bar
+
+    def _tool_button(self, text: str, accessible: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        return button
+
+    def _build_table(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        table = self.table = QTableView(objectName="requestLog")
+        table.setAccessibleName("Request log")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setCornerButtonEnabled(False)
+        for inner in table.findChildren(QAbstractButton):  # Qt's (disabled) corner button
+            inner.setAccessibleName("Select all requests")
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.model.rowsInserted.connect(self._follow_if_needed)
+        self.proxy.rowsInserted.connect(self._follow_if_needed)
+        self.empty_label = QLabel("No requests yet. They appear here as soon as someone opens "
+                                  "the shared address.", objectName="logEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.empty_label)
+        return box
+
+    def _build_details(self) -> QPlainTextEdit:
+        self.details = QPlainTextEdit(objectName="requestDetails")
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName("Details of the selected request")
+        self.details.setPlaceholderText("Select a request to see all its details here.")
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        return self.details
+
+    # ---- data in --------------------------------------------------------------------------
+
+    def add_records(self, records: list[RequestRecord]) -> None:
+        """Append a batch from the bridge (held while paused)."""
+        self._learn_clients(records)
+        if self.pause_button.isChecked():
+            self._held.extend(records)
+            self._update_count()
+            return
+        self.model.append_batch(records)
+
+    def set_paused(self, paused: bool) -> None:
+        if self.pause_button.isChecked() != paused:
+            self.pause_button.setChecked(paused)  # re-enters through toggled
+            return
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setAccessibleName("Resume the log" if paused else "Pause the log")
+        if not paused and self._held:
+            held = list(self._held)
+            self._held.clear()
+            self.model.append_batch(held)
+        self._update_count()
+
+    def clear(self) -> None:
+        self._held.clear()
+        self.model.clear()
+        self.details.clear()
+        self._follow = True
+        self.latest_button.setVisible(False)
+
+    @property
+    def held_count(self) -> int:
+        return len(self._held)
+
+    @property
+    def following(self) -> bool:
+        return self._follow
+
+    def _learn_clients(self, records: list[RequestRecord]) -> None:
+        if len(self._clients) >= MAX_CLIENTS_LISTED:
+            return
+        new = {record.client for record in records} - self._clients
+        for client in sorted(new):
+            if len(self._clients) >= MAX_CLIENTS_LISTED:
+                break
+            self._clients.add(client)
+            self.client_combo.addItem(client, client)
+
+    # ---- filtering ------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _apply_text_filter(self) -> None:
+        self.proxy.set_text(self.filter_edit.text())
+        self._after_filter_change()
+
+    def _apply_status_filter(self) -> None:
+        self.proxy.set_status_classes(self.status_combo.currentData())
+        self._after_filter_change()
+
+    def _apply_client_filter(self) -> None:
+        self.proxy.set_client(self.client_combo.currentData() or "")
+        self._after_filter_change()
+
+    def apply_filters_now(self) -> None:
+        """Apply a pending text filter at once (instead of after the typing delay)."""
+        self._filter_timer.stop()
+        self._apply_text_filter()
+
+    def _after_filter_change(self) -> None:
+        self._show_model(self.proxy if self.proxy.active else self.model)
+        self._update_count()
+        if self._follow:
+            self.table.scrollToBottom()
+
+    def _show_model(self, wanted: LogModel | LogFilterProxy) -> None:
+        table = self.table
+        if table.model() is wanted:
+            return
+        header = table.horizontalHeader()
+        state = header.saveState()
+        if wanted is self.proxy:
+            self.proxy.setSourceModel(self.model)
+        table.setModel(wanted)
+        if wanted is self.model:
+            self.proxy.setSourceModel(None)  # type: ignore[arg-type]
+        header.restoreState(state)
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    def visible_records(self) -> list[RequestRecord]:
+        if self.table.model() is self.proxy:
+            return self.proxy.visible_records()
+        return self.model.records()
+
+    def visible_count(self) -> int:
+        return self.table.model().rowCount()
+
+    # ---- auto-scroll ----------------------------------------------------------------------
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.table.verticalScrollBar()
+        self._follow = value >= bar.maximum()
+        self.latest_button.setVisible(not self._follow)
+
+    def _follow_if_needed(self, *_: object) -> None:
+        if self._follow:
+            self.table.scrollToBottom()
+
+    def scroll_to_latest(self) -> None:
+        self._follow = True
+        self.latest_button.setVisible(False)
+        self.table.scrollToBottom()
+
+    # ---- details, export, counts ----------------------------------------------------------
+
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        self.show_details(indexes[0])
+
+    def show_details(self, index: QModelIndex) -> None:
+        if index.model() is self.proxy:
+            index = self.proxy.mapToSource(index)
+        if index.isValid():
+            self.details.setPlainText(describe(self.model.record(index.row())))
+
+    def export(self) -> Path | None:
+        records = self.visible_records()
+        if not records:
+            dialogs.show_info(self, "Nothing to export", "There are no requests in the log "
+                              "(or none match the filter).")
+            return None
+        suggested = Path.home() / time.strftime("pier-requests-%Y%m%d-%H%M%S.csv")
+        path = dialogs.ask_export_path(self, suggested)
+        if path is None:
+            return None
+        try:
+            export_records(records, path)
+        except OSError as err:
+            dialogs.show_error(self, "Export failed",
+                               f"Could not write {path}: {err.strerror or err}.")
+            return None
+        return path
+
+    def _update_count(self, *_: object) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount() if self.proxy.active else total
+        text = f"{shown:,} of {total:,} shown" if self.proxy.active else f"{total:,} requests"
+        if self._held:
+            text += f" · {len(self._held):,} waiting (paused)"
+        self.count_label.setText(text)
+        self.empty_label.setVisible(total == 0 and not self._held)
+

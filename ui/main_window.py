@@ -1,0 +1,398 @@
+"""The main window: share panel on the left, live request log on the right."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Coroutine
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolButton, QWidget
+
+from app.bridge import RecordBridge
+from app.controller import ServerController, ServerState, make_config
+from app.settings import LoadResult, Settings, SettingsStore
+from server.engine import EngineStats
+from server.errors import FolderError, PierError, PortInUseError, PortPermissionError
+from ui import dialogs
+from ui.log_model import LogModel
+from ui.log_view import LogPanel
+from ui.share_panel import SharePanel
+from ui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+TITLE = "Pier"
+DEFAULT_SIZE = (1280, 780)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon.fromTheme("pier")
+    if icon.isNull():
+        icon = QIcon(str(resources.files("resources") / "pier.svg"))
+    return icon
+
+
+def is_dark(app: QGuiApplication) -> bool:
+    scheme = app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return scheme == Qt.ColorScheme.Dark
+
+
+def _b64(data: QByteArray) -> str:
+    return bytes(data.toBase64().data()).decode("ascii")
+
+
+def _unb64(text: str) -> QByteArray:
+    return QByteArray.fromBase64(text.encode("ascii"))
+
+
+class MainWindow(QMainWindow):
+    """Wires the share panel and the log to a ServerController. Async work runs as tasks on the
+    running asyncio loop (qasync); dialogs are only shown from plain slots, never inside a task."""
+
+    shutdown_finished = Signal()
+
+    def __init__(self, store: SettingsStore, loaded: LoadResult, *,
+                 use_tray: bool | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(TITLE)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._store = store
+        self._settings = loaded.settings
+        self._settings_problem = loaded.problem
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.last_task: asyncio.Task[Any] | None = None
+        self._quitting = False
+        self.model = LogModel(self._settings.log_ring_size, self)
+        self.bridge = RecordBridge(self._settings.log_ring_size, parent=self)
+        self.controller = ServerController(self.bridge.sink, parent=self)
+        self._build_ui()
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self.tray = self._make_tray(use_tray)
+        self._follow_colour_scheme()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.share_panel = SharePanel()
+        self.share_panel.load(self._settings)
+        self.log_panel = LogPanel(self.model)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.share_panel)
+        self.splitter.addWidget(self.log_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, DEFAULT_SIZE[0] - 400])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.resize(*DEFAULT_SIZE)
+        self.elapsed_timer = QTimer(self, interval=1000)
+        self.elapsed_timer.timeout.connect(self._tick)
+
+    def _build_menus(self) -> None:
+        share = self.menuBar().addMenu("&Share")
+        self._add_action(share, "&Choose folder…", self._choose_folder,
+                         QKeySequence.StandardKey.Open)
+        self.start_stop_action = self._add_action(share, "&Start sharing",
+                                                  self._on_start_stop_clicked, "Ctrl+Return")
+        share.addSeparator()
+        self._add_action(share, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit,
+                         "Ctrl+Q")
+        requests = self.menuBar().addMenu("&Requests")
+        self._add_action(requests, "&Filter…", self.log_panel.focus_filter,
+                         QKeySequence.StandardKey.Find, "Ctrl+F")
+        self._add_action(requests, "&Pause or resume", self.log_panel.pause_button.toggle,
+                         "Ctrl+P")
+        self._add_action(requests, "C&lear", self.log_panel.clear, "Ctrl+L")
+        self._add_action(requests, "&Export visible rows…", self.log_panel.export,
+                         QKeySequence.StandardKey.Save)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add_action(help_menu, "&About Pier", self._about)
+        for inner in self.menuBar().findChildren(QToolButton):
+            inner.setAccessibleName("More menus")
+
+    def _add_action(self, menu: Any, text: str, slot: Any,
+                    *keys: QKeySequence.StandardKey | str) -> QAction:
+        action = QAction(text, self)
+        shortcuts: list[QKeySequence] = []
+        for key in keys:
+            for seq in (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                        else [QKeySequence(key)]):
+                if seq not in shortcuts:
+                    shortcuts.append(seq)
+        action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
+        self.share_panel.choose_folder_clicked.connect(self._choose_folder)
+        self.bridge.records_arrived.connect(self.log_panel.add_records)
+        self.controller.state_changed.connect(self._on_state_changed)
+        self.controller.started.connect(self._on_started)
+        self.controller.stopped.connect(self._on_stopped)
+        self.controller.stats_updated.connect(self._on_stats)
+        self.controller.failed.connect(self._on_start_failed, Qt.ConnectionType.QueuedConnection)
+
+    def _make_tray(self, use_tray: bool | None) -> Tray | None:
+        if use_tray is False or not Tray.available():
+            return None
+        tray = Tray(self.windowIcon(), self)
+        tray.show_requested.connect(self._bring_to_front)
+        tray.start_stop_requested.connect(self._on_start_stop_clicked)
+        tray.quit_requested.connect(self.request_quit)
+        return tray
+
+    def _follow_colour_scheme(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            self.model.set_dark(is_dark(app))
+            app.styleHints().colorSchemeChanged.connect(
+                lambda _scheme: self.model.set_dark(is_dark(app)))
+
+    # ---- settings -------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        s = self._settings
+        if s.window_geometry:
+            self.restoreGeometry(_unb64(s.window_geometry))
+        if s.splitter_state:
+            self.splitter.restoreState(_unb64(s.splitter_state))
+        if s.log_header_state:
+            self.log_panel.table.horizontalHeader().restoreState(_unb64(s.log_header_state))
+
+    def current_settings(self) -> Settings:
+        share = self.share_panel.share_request()
+        header = self.log_panel.table.horizontalHeader()
+        return replace(self._settings, folder=share.folder.strip(), scope=share.scope,
+                       port=share.port, show_hidden=share.show_hidden,
+                       website_mode=share.website_mode,
+                       window_geometry=_b64(self.saveGeometry()),
+                       splitter_state=_b64(self.splitter.saveState()),
+                       log_header_state=_b64(header.saveState()))
+
+    def save_settings(self) -> bool:
+        self._settings = self.current_settings()
+        try:
+            self._store.save(self._settings)
+        except OSError as err:
+            log.error("could not save settings to %s: %s", self._store.path, err)
+            return False
+        return True
+
+    def report_settings_problem(self) -> None:
+        """Show, once, why the settings file could not be used."""
+        problem, self._settings_problem = self._settings_problem, None
+        if problem:
+            dialogs.show_error(self, "Settings were reset", problem)
+
+    # ---- start / stop ---------------------------------------------------------------------
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coro`` as a task on the current asyncio loop; unexpected errors reach the
+        excepthook (logged, one dialog)."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._on_task_done)
+        self.last_task = task
+        return task
+
+    def _on_task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        err = task.exception()
+        if err is not None:
+            sys.excepthook(type(err), err, err.__traceback__)
+
+    def _on_start_stop_clicked(self) -> None:
+        state = self.controller.state
+        if state is ServerState.STOPPED:
+            self.request_start()
+        elif state is ServerState.RUNNING:
+            self.request_stop()
+
+    def request_start(self) -> asyncio.Task[Any] | None:
+        try:
+            config = make_config(self.share_panel.share_request())
+        except PierError as err:
+            self._on_start_failed(err)
+            return None
+        self.save_settings()
+        return self.spawn(self.controller.start(config))
+
+    def request_stop(self) -> asyncio.Task[Any] | None:
+        if self.controller.state is not ServerState.RUNNING:
+            return None
+        return self.spawn(self.controller.stop())
+
+    def start_sharing(self, folder: str) -> asyncio.Task[Any] | None:
+        """Set the folder and start at once (``pier --start DIR``, a folder dropped while idle)."""
+        self.share_panel.set_folder(folder)
+        return self.request_start()
+
+    def _on_start_failed(self, err: PierError) -> None:
+        if isinstance(err, PortInUseError | PortPermissionError):
+            self._offer_free_port(err)
+        elif isinstance(err, FolderError):
+            dialogs.show_error(self, "Cannot share this folder", str(err))
+        else:
+            dialogs.show_error(self, "Could not start sharing", str(err))
+
+    def _offer_free_port(self, err: PortInUseError | PortPermissionError) -> None:
+        if isinstance(err, PortInUseError):
+            title, why = "Port in use", f"{err}\n\nAnother program is using port {err.port}."
+        else:
+            title, why = "Port not allowed", (f"{err}\n\nPorts below 1024 need administrator "
+                                              "rights on this system.")
+        text = f"{why} Pier can pick a free port instead."
+        if dialogs.ask_yes_no(self, title, text, yes_label="Use a free port"):
+            self.share_panel.port_spin.setValue(0)
+            self.request_start()
+
+    # ---- controller signals ---------------------------------------------------------------
+
+    def _on_state_changed(self, state: ServerState) -> None:
+        self.share_panel.set_state(state)
+        running = state is ServerState.RUNNING
+        self.start_stop_action.setText("&Stop sharing" if running else "&Start sharing")
+        self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
+        if self.tray is not None:
+            self.tray.set_state(state)
+
+    def _on_started(self, urls: list[str]) -> None:
+        self.share_panel.set_urls(urls)
+        self.share_panel.set_elapsed(0)
+        self.elapsed_timer.start()
+        config = self.controller.config
+        folder = config.root.name if config is not None else ""
+        self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
+        shown = self.share_panel.selected_url()
+        self.statusBar().showMessage(f"Sharing at {shown}" if shown else "Sharing", 5000)
+
+    def _on_stopped(self) -> None:
+        self.elapsed_timer.stop()
+        self.bridge.drain()
+        self.share_panel.set_urls([])
+        self.setWindowTitle(TITLE)
+        self.statusBar().showMessage("Stopped sharing", 5000)
+
+    def _on_stats(self, stats: EngineStats) -> None:
+        self.share_panel.set_stats(stats)
+
+    def _tick(self) -> None:
+        self.share_panel.set_elapsed(self.controller.elapsed())
+
+    # ---- folder choice and drag-and-drop --------------------------------------------------
+
+    def _choose_folder(self) -> None:
+        if self.controller.state is not ServerState.STOPPED:
+            return
+        start = self.share_panel.folder_edit.text() or str(Path.home())
+        chosen = dialogs.ask_folder(self, start)
+        if chosen:
+            self.share_panel.set_folder(chosen)
+
+    @staticmethod
+    def dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).is_dir():
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.controller.state is ServerState.STOPPED and self.dropped_folder(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = self.dropped_folder(event)
+        if folder and self.controller.state is ServerState.STOPPED:
+            self.share_panel.set_folder(folder)
+            self.statusBar().showMessage("Folder chosen. Press “Start sharing”.", 5000)
+            event.acceptProposedAction()
+
+    # ---- closing --------------------------------------------------------------------------
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def request_quit(self) -> asyncio.Task[Any]:
+        """Stop serving (off the GUI thread), save settings, then emit ``shutdown_finished``."""
+        self.save_settings()
+        return self.spawn(self._shutdown())
+
+    async def _shutdown(self) -> None:
+        await self.controller.stop()
+        self._finish_shutdown()
+
+    def shutdown_blocking(self) -> None:
+        """The same as ``request_quit`` without a loop: for exit paths and tests."""
+        if self._quitting:
+            return
+        self.save_settings()
+        self.controller.stop_blocking()
+        self._finish_shutdown()
+
+    def _finish_shutdown(self) -> None:
+        self._quitting = True
+        self.bridge.stop()
+        self.elapsed_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        self.close()
+        self.shutdown_finished.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._quitting:
+            event.accept()
+            return
+        event.ignore()
+        if self.tray is not None and self.controller.state is ServerState.RUNNING:
+            self._hide_to_tray()
+        else:
+            self.request_quit()
+
+    def _hide_to_tray(self) -> None:
+        self.save_settings()
+        self.hide()
+        if self.tray is not None and not self._settings.tray_notice_shown:
+            self.tray.notify("Pier is still sharing",
+                             "Pier keeps serving in the background. Use the tray icon to show "
+                             "the window, stop sharing or quit.")
+            self._settings = replace(self._settings, tray_notice_shown=True)
+            self.save_settings()
+
+    def _about(self) -> None:
+        dialogs.show_info(self, "About Pier",
+                          "Pier shares a folder with the devices on your local network.\n\n"
+                          "Pick a folder, press Start sharing, then open the address shown "
+                          "(or scan the QR code) on another device.")
