@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from app.settings import atomic_write
+from server.atomic import write_atomic
 from server.records import RequestRecord
 
 FIELDS = tuple(f.name for f in fields(RequestRecord))
@@ -21,7 +21,7 @@ def export_records(records: Iterable[RequestRecord], path: Path) -> int:
         text, count = _jsonl(records)
     else:
         text, count = _csv(records)
-    atomic_write(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"))
     return count
 
 

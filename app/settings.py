@@ -6,10 +6,8 @@ defaults are used; the caller gets the problem as a sentence to show the user.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import tempfile
 import time
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
@@ -18,6 +16,7 @@ from pathlib import Path
 import tomli_w
 
 from server.appdirs import config_dir, ensure_private_dir
+from server.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +27,7 @@ SCOPES = (SCOPE_LOCAL, SCOPE_LAN)
 DEFAULT_RING_SIZE = 100_000
 MIN_RING_SIZE = 100
 MAX_RING_SIZE = 5_000_000
+MAX_UPLOAD_MIB = 16 * 1024 * 1024  # 16 TiB: a cap, not a goal
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,12 @@ class Settings:
     port: int = 8000
     show_hidden: bool = False
     website_mode: bool = False
+    require_login: bool = False
+    anonymous_read: bool = False  # with require_login: visitors without an account may download
+    allow_upload: bool = False
+    overwrite: bool = False  # an upload may replace a file of the same name
+    max_upload_mib: int = 0  # 0 = no limit
+    https: bool = False
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     splitter_state: str = ""  # base64 of QSplitter.saveState()
     log_header_state: str = ""  # base64 of QHeaderView.saveState() (column widths and order)
@@ -48,7 +54,9 @@ class Settings:
         scope = self.scope if self.scope in SCOPES else SCOPE_LOCAL
         port = self.port if 0 <= self.port <= 65535 else 8000
         ring = min(max(self.log_ring_size, MIN_RING_SIZE), MAX_RING_SIZE)
-        return replace(self, scope=scope, port=port, log_ring_size=ring)
+        max_upload = min(max(self.max_upload_mib, 0), MAX_UPLOAD_MIB)
+        return replace(self, scope=scope, port=port, log_ring_size=ring,
+                       max_upload_mib=max_upload)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,7 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         ensure_private_dir(self.path.parent)
         payload = tomli_w.dumps(asdict(settings)).encode("utf-8")
-        atomic_write(self.path, payload)
+        write_atomic(self.path, payload)
 
     def _set_aside(self, reason: str) -> LoadResult:
         backup = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -109,27 +117,3 @@ def settings_from_toml(data: bytes) -> Settings:
     return Settings(**values).normalized()
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so a crash leaves either the old file or the new one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from server.appdirs import config_dir, ensure_private_dir
+from server.atomic import write_atomic
 from server.errors import CertificateError
 from server.urls import host_names, lan_ipv4_addresses
 
@@ -440,35 +441,6 @@ def check_validity(cert: x509.Certificate, now: datetime | None = None) -> None:
 
 
 # --- files ------------------------------------------------------------------------------------
-
-def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync and rename.
-
-    ``private`` files (keys) are created with mode 0600 from the start."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600 if private else 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
 
 @contextlib.contextmanager
 def _file_errors() -> Iterator[None]:

@@ -21,7 +21,6 @@ import os
 import re
 import secrets
 import sys
-import tempfile
 import threading
 import time
 import tomllib
@@ -36,6 +35,7 @@ from cryptography.exceptions import InvalidKey, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from server.atomic import write_atomic
 from server.errors import UserStoreError
 
 log = logging.getLogger("pier.users")
@@ -138,6 +138,7 @@ class User:
     expires: float | None = None  # epoch; None = never
     digest: bool = False  # a SHA-256 HA1 is stored for HTTP Digest
     digest_md5: bool = False  # an MD5 HA1 too, for old clients (explicit opt-in)
+    admin: bool = False  # may read the live statistics (/.well-known/pier/stats)
 
     def is_expired(self, now: float | None = None) -> bool:
         return self.expires is not None and (time.time() if now is None else now) >= self.expires
@@ -410,13 +411,14 @@ class UserStore:
 
     def add(self, name: str, password: str, *, can_read: bool = True, can_upload: bool = False,
             folders: Iterable[str] = (), digest: bool = False, digest_md5: bool = False,
-            expires: float | None = None, enabled: bool = True) -> User:
+            expires: float | None = None, enabled: bool = True, admin: bool = False) -> User:
         name = normalize_name(name)
         password = normalize_password(password)
         digest = digest or digest_md5
         user = User(name=name, can_read=can_read, can_upload=can_upload,
                     folders=normalize_folders(folders), enabled=enabled, created=time.time(),
-                    expires=_checked_expiry(expires), digest=digest, digest_md5=digest_md5)
+                    expires=_checked_expiry(expires), digest=digest, digest_md5=digest_md5,
+                    admin=admin)
         password_hash = self.hasher.hash(password)  # slow: outside the write lock
 
         def change(snap: _Snapshot) -> dict[str, _Account]:
@@ -609,24 +611,10 @@ class UserStore:
         folder = self.path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, temp = tempfile.mkstemp(prefix=".users-", suffix=".tmp", dir=folder)
+            write_atomic(self.path, text.encode("utf-8"), private=True)
         except OSError as err:
-            raise UserStoreError(f"Cannot write the user file in {folder}: "
-                                 f"{err.strerror or err}.") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                if hasattr(os, "fchmod"):
-                    os.fchmod(handle.fileno(), 0o600)
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except OSError as err:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
             raise UserStoreError(f"Cannot write the user file {self.path}: "
                                  f"{err.strerror or err}.") from None
-        _fsync_dir(folder)
         self._signature = self._disk_signature()
 
 
@@ -711,6 +699,7 @@ def _parse_account(name: str, record: dict[str, Any]) -> _Account:
         expires=_optional_time(record, "expires"),
         digest=_typed(record, "digest", bool, False),
         digest_md5=_typed(record, "digest_md5", bool, False),
+        admin=_typed(record, "admin", bool, False),
     )
     ha1 = _typed(record, "ha1", dict, {})
     for realm, values in ha1.items():
@@ -742,7 +731,7 @@ def _dump_store(snap: _Snapshot) -> dict[str, Any]:
             "password": account.password_hash, "can_read": user.can_read,
             "can_upload": user.can_upload, "folders": list(user.folders),
             "enabled": user.enabled, "created": user.created, "digest": user.digest,
-            "digest_md5": user.digest_md5,
+            "digest_md5": user.digest_md5, "admin": user.admin,
         }
         if user.last_login is not None:
             record["last_login"] = user.last_login
@@ -792,14 +781,4 @@ def _lock_fd(fd: int) -> None:
 
         fcntl.flock(fd, fcntl.LOCK_EX)
 
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 

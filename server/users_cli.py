@@ -30,6 +30,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="create an account")
     add.add_argument("name")
     add.add_argument("--upload", action="store_true", help="may upload files")
+    add.add_argument("--admin", action="store_true",
+                     help="may read the live statistics at /.well-known/pier/stats")
     add.add_argument("--digest", action="store_true",
                      help="also allow HTTP Digest (SHA-256); stores a password-equivalent hash")
     add.add_argument("--digest-md5", action="store_true",
@@ -73,7 +75,8 @@ def _add(store: UserStore, args: argparse.Namespace) -> None:
     expires = parse_expiry(args.expires) if args.expires else None
     password = read_password(args.password_stdin)
     user = store.add(args.name, password, can_upload=args.upload, folders=args.folder,
-                     digest=args.digest, digest_md5=args.digest_md5, expires=expires)
+                     digest=args.digest, digest_md5=args.digest_md5, expires=expires,
+                     admin=args.admin)
     print(f"Added user {user.name} ({describe(user)}).")
 
 
@@ -146,6 +149,8 @@ def describe(user: User) -> str:
     rights = ["read" if user.can_read else "no read"]
     if user.can_upload:
         rights.append("upload")
+    if user.admin:
+        rights.append("admin")
     if user.folders:
         rights.append("folders " + " ".join(user.folders))
     if user.digest:

@@ -4,8 +4,6 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from app.settings import (
     DEFAULT_RING_SIZE,
     MIN_RING_SIZE,
@@ -13,7 +11,6 @@ from app.settings import (
     SCOPE_LOCAL,
     Settings,
     SettingsStore,
-    atomic_write,
 )
 
 
@@ -69,21 +66,6 @@ def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(app_config_dir
     assert result.settings.scope == SCOPE_LOCAL
     assert result.settings.port == 8000
     assert result.settings.log_ring_size == MIN_RING_SIZE
-
-
-def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "settings.toml"
-    target.write_text("old", encoding="utf-8")
-
-    def broken_fsync(_fd: int) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
-        atomic_write(target, b"new")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert os.listdir(tmp_path) == ["settings.toml"]
 
 
 def test_save_replaces_previous_content(app_config_dir: Path) -> None:
