@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import ipaddress
 import logging
 import os
 import queue
@@ -21,10 +22,13 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from server.accesslog import AccessLog
+from server.appdirs import config_dir
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_DONE, TLS_EXPECTED, TLS_HANDSHAKE, Connection
+from server.control import AccessPolicy, TrafficControl
 from server.errors import (
     AddressUnavailableError,
     BindError,
@@ -34,6 +38,7 @@ from server.errors import (
 )
 from server.handler import RequestHandler
 from server.http11 import HttpError, check_partial_head, find_head_end, status_line
+from server.monitor import Monitor
 from server.records import RequestRecord
 from server.urls import share_urls
 
@@ -81,10 +86,19 @@ class Counters:
 class ServerEngine:
     """Start and stop a share. Thread-safe; one share at a time per engine."""
 
-    def __init__(self, sink: Sink | None = None) -> None:
-        self._sink: Sink = sink or _discard
+    def __init__(self, sink: Sink | None = None, *, bans_file: Path | None = None) -> None:
+        """``sink`` receives every RequestRecord from worker threads (keep it O(1)).
+        ``bans_file`` keeps permanent bans (default: bans.json in the config dir)."""
+        self._user_sink: Sink = sink or _discard
         self._lock = threading.Lock()
         self._loop: _ServeLoop | None = None
+        self.monitor = Monitor()
+        self.control = TrafficControl()
+        self.policy = AccessPolicy(bans_file or config_dir() / "bans.json")
+
+    def _sink(self, record: RequestRecord) -> None:
+        self.monitor.add(record)
+        self._user_sink(record)
 
     @property
     def running(self) -> bool:
@@ -110,7 +124,9 @@ class ServerEngine:
             cfg = config.validated()
             context = _tls_context(cfg)
             listener = bind_listener(cfg.host, cfg.port)
-            loop = _ServeLoop(listener, cfg, self._sink, context)
+            self.monitor.reset()
+            loop = _ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
+                              self.live_stats)
             loop.start()
             self._loop = loop
             return share_urls(cfg.host, loop.port, tls=context is not None)
@@ -135,6 +151,33 @@ class ServerEngine:
         if loop is None:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
         return loop.stats()
+
+    def disconnect(self, client: str) -> int:
+        """Close every connection of ``client`` now (its transfers end); returns how many."""
+        loop = self._loop
+        return loop.disconnect(client) if loop else 0
+
+    def ban(self, target: str, *, permanent: bool = False) -> None:
+        """Refuse ``target`` (an address or network) from now on and drop its connections."""
+        network = self.policy.ban(target, permanent=permanent)
+        loop = self._loop
+        if loop is not None:
+            loop.disconnect_matching(lambda ip: ip in network)
+
+    def live_stats(self) -> dict[str, object]:
+        """Everything a monitor shows, as JSON-ready data (also served at
+        /.well-known/pier/stats)."""
+        engine = self.stats()
+        now = time.monotonic()
+        data = self.monitor.snapshot().as_dict()
+        data["active_connections"] = engine.active_connections
+        data["connected_clients"] = engine.clients
+        data["uptime_s"] = round(now - engine.started_at, 1) if self.running else 0
+        data["transfers"] = [
+            {"id": t.id, "client": t.client, "user": t.user, "path": t.path,
+             "direction": t.direction, "total": t.total, "done": t.done,
+             "bytes_per_s": round(t.speed(now))} for t in self.control.transfers()]
+        return data
 
 
 def _discard(_record: RequestRecord) -> None:
@@ -186,15 +229,18 @@ class _ServeLoop:
     """The serve thread, the worker pool, and the bookkeeping of every open connection."""
 
     def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink,
-                 tls_context: ssl.SSLContext | None) -> None:
+                 tls_context: ssl.SSLContext | None, control: TrafficControl,
+                 policy: AccessPolicy, live_stats: Callable[[], dict[str, object]]) -> None:
         self.config = config
         self._tls_context = tls_context
+        self._policy = policy
         self.port: int = listener.getsockname()[1]
         self._listener = listener
         self._limits = config.limits
         self._counters = Counters()
         self._access_log = AccessLog(config.access_log) if config.access_log else None
         self._handler = RequestHandler(config, sink, self._counters, self._access_log,
+                                       control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker)
         self._selector = selectors.DefaultSelector()
         self._wake_r, self._wake_w = socket.socketpair()
@@ -256,6 +302,20 @@ class _ServeLoop:
         self._wake_r.close()
         self._wake_w.close()
 
+    def disconnect(self, client: str) -> int:
+        wanted = ipaddress.ip_address(client)
+        return self.disconnect_matching(lambda ip: ip == wanted)
+
+    def disconnect_matching(self, matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address],
+                                                    bool]) -> int:
+        """Abort the matching clients' connections: parked ones then read EOF and are dropped
+        by the serve thread, busy ones fail their next send or receive."""
+        with self._track_lock:
+            chosen = [c for c in self._open if _matches(matches, c.client)]
+        for conn in chosen:
+            conn.abort()
+        return len(chosen)
+
     def stats(self) -> EngineStats:
         c = self._counters
         with self._track_lock:
@@ -298,6 +358,9 @@ class _ServeLoop:
             self._admit(sock, address[0])
 
     def _admit(self, sock: socket.socket, client: str) -> None:
+        if self._policy.active and not self._policy.allows(client):
+            sock.close()  # banned, or not on the allow-list: dropped without a word
+            return
         with self._track_lock:
             over = (len(self._open) >= self._limits.max_connections
                     or self._per_ip[client] >= self._limits.max_connections_per_ip)
@@ -524,6 +587,14 @@ class _ServeLoop:
         conn.tls = True
         conn.tls_state = TLS_DONE
         return HANDSHAKE_DONE
+
+
+def _matches(matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool],
+             client: str) -> bool:
+    try:
+        return matches(ipaddress.ip_address(client))
+    except ValueError:
+        return False
 
 
 def _refuse_busy(sock: socket.socket) -> None:

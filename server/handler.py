@@ -23,6 +23,7 @@ from server.auth import Authenticator
 from server.cache import FileCache, FileFacts, ListingCache, scan_folder
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
+from server.control import TrafficControl, Transfer
 from server.files import (
     PathRefused,
     Resolved,
@@ -44,6 +45,7 @@ log = logging.getLogger("pier.server")
 
 ASSET_PREFIX = "/.well-known/pier/assets/"
 LOGOUT_PATH = "/.well-known/pier/logout"
+STATS_PATH = "/.well-known/pier/stats"
 CA_PATHS = ("/.well-known/pier/ca.pem", "/.well-known/pier/ca.crt")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
@@ -55,6 +57,8 @@ CLOSE = b"Connection: close\r\n"
 MAX_DRAINED_BODY = 64 * 1024
 SENDFILE_OK = hasattr(os, "sendfile")
 CHUNK = 256 * 1024
+PIECE = 1024 * 1024  # long transfers go in pieces: progress and cancel act between them
+LIMITED_PIECE = 64 * 1024  # smaller pieces when a bandwidth limit applies, for a smooth rate
 QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts as slow
 READ_METHODS = ("GET", "HEAD")
 WRITE_METHODS = ("PUT", "POST")
@@ -95,7 +99,9 @@ class RequestHandler:
     """Shared by all workers; keeps no per-request state on itself."""
 
     def __init__(self, config: ServerConfig, sink: Callable[[RequestRecord], None],
-                 counters, access_log: AccessLog | None,
+                 counters, access_log: AccessLog | None, *,
+                 control: TrafficControl | None = None,
+                 stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None) -> None:
         self._config = config
         self._root = Path(config.root)
@@ -105,6 +111,8 @@ class RequestHandler:
         self._counters = counters
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
+        self._control = control or TrafficControl()
+        self._stats = stats
         self._dates = DateCache()
         self._files = FileCache()
         self._listings = ListingCache()
@@ -164,6 +172,9 @@ class RequestHandler:
             self._log_out(ex)
             return
         self._log_in(ex, request)
+        if path == STATS_PATH:
+            self._send_stats(ex)
+            return
         target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
                          protected=self._config.protected_paths)
         self._check_read_permission(ex, target)
@@ -205,6 +216,14 @@ class RequestHandler:
         headers = (self._challenge_headers(auth) + b"Content-Type: text/html; charset=utf-8\r\n"
                    + PAGE_CSP + b"Cache-Control: no-store\r\n")
         self._send(ex, 401, headers, body)
+
+    def _send_stats(self, ex: Exchange) -> None:
+        """Live statistics for monitoring scripts; admins only when the share has logins."""
+        if self._config.auth is not None and (ex.user is None or not ex.user.admin):
+            raise HttpError(403, "Statistics are for admin accounts.", close=False)
+        body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
+        self._send(ex, 200, b"Content-Type: application/json; charset=utf-8\r\n"
+                   b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n", body)
 
     def _check_read_permission(self, ex: Exchange, target: Resolved) -> None:
         """Anonymous readers (when the share allows them) and users see what their account
@@ -351,8 +370,17 @@ class RequestHandler:
             headers += b"Transfer-Encoding: chunked\r\n"
         else:
             ex.keep_alive = False
-        self._on_long_transfer()
-        self._send_head(ex, 200, headers, None)
+        transfer = self._control.begin(ex.conn.client, ex.user.name if ex.user else "",
+                                       ex.path, "down", None, ex.conn.abort)
+        try:
+            self._on_long_transfer()
+            self._send_head(ex, 200, headers, None)
+            self._stream_zip(ex, folder, chunked, transfer)
+        finally:
+            self._control.end(transfer)
+
+    def _stream_zip(self, ex: Exchange, folder: Resolved, chunked: bool,
+                    transfer: Transfer) -> None:
         items = writes.zip_items(folder, self._root_text, show_hidden=self._config.show_hidden,
                                  protected=tuple(self._protected))
         user = ex.user
@@ -360,8 +388,10 @@ class RequestHandler:
             items = (i for i in items if user.may_access(folder.url_path + i.arcname))
         sock = ex.conn.sock
         for chunk in ZipStream(items, root=self._root_text):
+            self._respect_limits(ex.conn, len(chunk))
             sock.sendall(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
             ex.sent += len(chunk)
+            transfer.done = ex.sent
         if chunked:
             sock.sendall(b"0\r\n\r\n")
 
@@ -507,14 +537,19 @@ class RequestHandler:
         except OSError:
             raise PathRefused(404, "Not found.") from None
         with f:
-            self._send_head(ex, status, headers, count)
-            sent = self._stream(ex.conn, f, offset, count)
+            transfer = self._control.begin(ex.conn.client, ex.user.name if ex.user else "",
+                                           ex.path, "down", count, ex.conn.abort)
+            try:
+                self._send_head(ex, status, headers, count)
+                sent = self._stream(ex.conn, f, offset, count, transfer)
+            finally:
+                self._control.end(transfer)
         ex.sent = sent
         if sent < count:  # the file shrank while we sent it: the client must see a short body
             log.debug("%s shrank during download; closing", facts.fs_path)
             ex.keep_alive = False
 
-    def _stream(self, conn: Connection, f, offset: int, count: int) -> int:
+    def _stream(self, conn: Connection, f, offset: int, count: int, transfer: Transfer) -> int:
         """Send ``count`` bytes of ``f`` from ``offset``; fewer only if the file shrank.
 
         A client that cannot take the data at once (a slow phone, a stalled reader) would hold
@@ -524,20 +559,37 @@ class RequestHandler:
         position then says how much was sent."""
         if count <= 0:
             return 0
-        if not (SENDFILE_OK and not conn.tls):
-            if count > CHUNK:
-                self._on_long_transfer()
-            return _copy_chunks(conn, f, offset, count)
+        zero_copy = SENDFILE_OK and not conn.tls
+        if zero_copy and not self._control.limited:
+            transfer.done = self._send_quickly(conn, f, offset, count)
+            if transfer.done == count:
+                return count
+        self._on_long_transfer()
+        piece_size = LIMITED_PIECE if self._control.limited else PIECE
+        while transfer.done < count:
+            piece = min(piece_size, count - transfer.done)
+            wait = self._control.wait_for(conn.client, piece)
+            if wait:
+                time.sleep(wait)
+            position = offset + transfer.done
+            sent = (conn.sock.sendfile(f, position, piece) if zero_copy
+                    else _copy_chunks(conn, f, position, piece))
+            transfer.done += sent
+            if sent < piece:
+                break
+        return transfer.done
+
+    @staticmethod
+    def _send_quickly(conn: Connection, f, offset: int, count: int) -> int:
+        """As much as the client takes without making us wait more than QUICK_SEND."""
         conn.sock.settimeout(QUICK_SEND)
         f.seek(offset)
         try:
             return conn.sock.sendfile(f, offset, count)
         except TimeoutError:
-            sent = f.tell() - offset
+            return f.tell() - offset
         finally:
             conn.sock.settimeout(conn.io_timeout)
-        self._on_long_transfer()
-        return sent + conn.sock.sendfile(f, offset + sent, count - sent)
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -566,8 +618,19 @@ class RequestHandler:
         if ex.head_only or status in (204, 304):
             ex.conn.sock.sendall(head)
             return
+        self._respect_limits(ex.conn, len(body))
         ex.conn.sock.sendall(head + body)
         ex.sent = len(body)
+
+    def _respect_limits(self, conn: Connection, amount: int) -> None:
+        """Under a bandwidth limit, wait for our share of it; a long wait gives up the worker."""
+        if not self._control.limited or not amount:
+            return
+        wait = self._control.wait_for(conn.client, amount)
+        if wait > QUICK_SEND:
+            self._on_long_transfer()
+        if wait:
+            time.sleep(wait)
 
     def _answer_error(self, ex: Exchange, err: HttpError) -> None:
         if ex.status:  # the head already went out; the only honest signal left is closing

@@ -1,0 +1,180 @@
+"""Live control of a running share: limits, transfers, cancel, bans, allow-list, statistics."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from requests.auth import HTTPBasicAuth
+
+from server.auth import Authenticator
+from server.config import ServerConfig
+from server.control import AccessPolicy, Limits, TokenBucket
+from server.engine import ServerEngine
+from server.errors import ConfigError
+from server.monitor import Monitor
+from server.records import RequestRecord
+from server.users import UserStore
+
+
+def wait_until(condition, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+def stalled_download(port: int, path: str = "/big.bin") -> socket.socket:
+    """A client that asks for a large file and then does not read it."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    assert sock.recv(20).startswith(b"HTTP/1.1 200")
+    return sock
+
+
+def read_all(sock: socket.socket) -> bytes:
+    data = b""
+    try:
+        while chunk := sock.recv(65536):
+            data += chunk
+    except (ConnectionError, TimeoutError):
+        pass
+    return data
+
+
+def test_token_bucket_spreads_a_burst():
+    bucket = TokenBucket(100_000)
+    assert bucket.reserve(64 * 1024) == 0.0  # the first burst is free
+    wait = bucket.reserve(100_000)
+    assert 0.5 < wait < 1.1
+
+
+def test_limits_are_validated():
+    with pytest.raises(ConfigError):
+        Limits(total_rate=0)
+
+
+def test_running_transfer_is_listed_and_can_be_cancelled(server):
+    sock = stalled_download(server.port)
+    control = server.engine.control
+    assert wait_until(lambda: len(control.transfers()) == 1)
+    transfer = control.transfers()[0]
+    assert (transfer.client, transfer.path, transfer.direction) == ("127.0.0.1", "/big.bin", "down")
+    assert transfer.total == 3 * 1024 * 1024 + 17
+    assert control.cancel(transfer.id)
+    assert len(read_all(sock)) < transfer.total  # cut short
+    assert wait_until(lambda: not control.transfers())
+    sock.close()
+
+
+def test_downloads_per_client_limit_answers_503(server):
+    server.engine.control.set_limits(Limits(downloads_per_client=1))
+    first = stalled_download(server.port)
+    assert wait_until(lambda: len(server.engine.control.transfers()) == 1)
+    response, _ = server.get("/big.bin")
+    assert response.status == 503 and response.getheader("Retry-After")
+    _, body = server.get("/hello.txt")  # small files are not "downloads" that count
+    assert body == b"hello, world\n"
+    first.close()
+
+
+def test_rate_limited_download_is_complete_and_correct(server, share):
+    server.engine.control.set_limits(Limits(total_rate=8 * 1024 * 1024, client_rate=6_000_000))
+    response, body = server.get("/big.bin")
+    assert response.status == 200 and body == (share / "big.bin").read_bytes()
+    _, small = server.get("/hello.txt")
+    assert small == b"hello, world\n"
+    server.engine.control.set_limits(Limits())
+    assert not server.engine.control.limited
+
+
+def test_ban_drops_connections_and_new_ones(share, tmp_path: Path):
+    engine = ServerEngine(bans_file=tmp_path / "bans.json")
+    engine.start(ServerConfig(root=share, port=0))
+    try:
+        idle = socket.create_connection(("127.0.0.1", engine.port), timeout=5)
+        assert wait_until(lambda: engine.stats().active_connections == 1)
+        engine.ban("127.0.0.0/8", permanent=True)
+        assert read_all(idle) == b""
+        refused = socket.create_connection(("127.0.0.1", engine.port), timeout=5)
+        refused.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert read_all(refused) == b""
+        assert json.loads((tmp_path / "bans.json").read_text()) == {"banned": ["127.0.0.0/8"]}
+        assert AccessPolicy(tmp_path / "bans.json").bans() == [("127.0.0.0/8", True)]
+        engine.policy.unban("127.0.0.0/8")
+        conn = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=5)
+        conn.request("GET", "/hello.txt")
+        assert conn.getresponse().status == 200
+        conn.close()
+        idle.close()
+        refused.close()
+    finally:
+        engine.stop()
+
+
+def test_allow_list_mode(server):
+    server.engine.policy.set_allow_list(["10.0.0.0/8"])
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+    sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert read_all(sock) == b""
+    server.engine.policy.set_allow_list(["127.0.0.1"])
+    response, _ = server.get("/hello.txt")
+    assert response.status == 200
+    server.engine.policy.set_allow_list(None)
+
+
+def test_disconnect_a_client(server):
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+    assert wait_until(lambda: server.engine.stats().active_connections == 1)
+    assert server.engine.disconnect("127.0.0.1") == 1
+    assert read_all(sock) == b""
+
+
+def test_stats_json_for_scripts(server):
+    for _ in range(5):
+        server.get("/hello.txt")
+    server.get("/missing")
+    server.wait_for_records(6)
+    response, body = server.get("/.well-known/pier/stats")
+    stats = json.loads(body)
+    assert response.status == 200
+    assert stats["requests"] >= 6 and stats["errors"] >= 1
+    assert stats["top_paths_by_requests"][0] == ["/hello.txt", 5]
+    assert stats["clients"][0]["address"] == "127.0.0.1"
+    assert set(stats["latency_ms"]) == {"p50", "p95", "p99"}
+    assert "transfers" in stats and "active_connections" in stats
+
+
+def test_stats_need_an_admin_when_login_is_on(server_factory, share, private_config_dir):
+    store = UserStore(private_config_dir / "users.toml")
+    store.load()
+    auth = Authenticator(store, "Pier - share")
+    store.add("boss", "pw-boss", admin=True)
+    store.add("guest", "pw-guest")
+    running = server_factory(share, auth=auth)
+    url = f"http://127.0.0.1:{running.port}/.well-known/pier/stats"
+    assert requests.get(url, timeout=10).status_code == 401
+    assert requests.get(url, auth=HTTPBasicAuth("guest", "pw-guest"), timeout=10).status_code == 403
+    assert requests.get(url, auth=HTTPBasicAuth("boss", "pw-boss"), timeout=10).status_code == 200
+
+
+def test_monitor_aggregates_records():
+    monitor = Monitor()
+    now = time.time()
+    for i in range(100):
+        monitor.add(RequestRecord(now, f"10.0.0.{i % 3}", "", "GET", f"/f{i % 2}", 200 if i % 10
+                                  else 404, 1000, 0.001 * i, "", "", False))
+    snap = monitor.snapshot(now)
+    assert snap.requests == 100 and snap.errors == 10 and snap.bytes_sent == 100_000
+    assert snap.series[-1].requests == 100
+    assert len(snap.clients) == 3
+    assert snap.top_by_requests[0][1] == 50
+    assert 40 < snap.latency_ms["p50"] < 60
