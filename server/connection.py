@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import time
 
 from server.http11 import HttpError
 
+_LINGER_RESET = struct.pack("ii", 1, 0)
 PLAIN = "plain"  # an HTTP listener
 TLS_EXPECTED = "tls-expected"  # an HTTPS listener, nothing received yet
 TLS_HANDSHAKE = "tls-handshake"  # a TLS ClientHello has started arriving: a worker shakes hands
@@ -88,8 +90,12 @@ class Connection:
         self.sock.close()
 
     def abort(self) -> None:
-        """Make any blocked send/recv on this socket fail now (used by stop())."""
+        """Cut the connection now (stop, cancel, disconnect, ban): any blocked send/recv fails
+        at once, and the close that follows resets the connection (SO_LINGER 0) instead of
+        first delivering megabytes still queued for a slow reader. The socket is only closed
+        by its owner thread, so its descriptor cannot be reused under a running worker."""
         with contextlib.suppress(OSError):
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_RESET)
             self.sock.shutdown(socket.SHUT_RDWR)
 
 

@@ -52,6 +52,19 @@ def share(tmp_path: Path) -> Path:
     return root
 
 
+HUGE_SIZE = 256 * 1024 * 1024
+
+
+@pytest.fixture
+def huge(share: Path) -> Path:
+    """A sparse 256 MiB file: no socket buffer can swallow it, so a client that stops
+    reading really stalls the transfer."""
+    path = share / "huge.bin"
+    with open(path, "wb") as f:
+        f.truncate(HUGE_SIZE)
+    return path
+
+
 class RunningServer:
     def __init__(self, engine: ServerEngine, records: list[RequestRecord]) -> None:
         self.engine = engine

@@ -20,6 +20,7 @@ from server.errors import ConfigError
 from server.monitor import Monitor
 from server.records import RequestRecord
 from server.users import UserStore
+from tests.conftest import HUGE_SIZE
 
 
 def wait_until(condition, timeout: float = 5.0) -> bool:
@@ -31,7 +32,7 @@ def wait_until(condition, timeout: float = 5.0) -> bool:
     return condition()
 
 
-def stalled_download(port: int, path: str = "/big.bin") -> socket.socket:
+def stalled_download(port: int, path: str = "/huge.bin") -> socket.socket:
     """A client that asks for a large file and then does not read it."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
@@ -62,24 +63,25 @@ def test_limits_are_validated():
         Limits(total_rate=0)
 
 
-def test_running_transfer_is_listed_and_can_be_cancelled(server):
+def test_running_transfer_is_listed_and_can_be_cancelled(server, huge):
     sock = stalled_download(server.port)
     control = server.engine.control
     assert wait_until(lambda: len(control.transfers()) == 1)
     transfer = control.transfers()[0]
-    assert (transfer.client, transfer.path, transfer.direction) == ("127.0.0.1", "/big.bin", "down")
-    assert transfer.total == 3 * 1024 * 1024 + 17
+    assert (transfer.client, transfer.path) == ("127.0.0.1", "/huge.bin")
+    assert transfer.direction == "down"
+    assert transfer.total == HUGE_SIZE
     assert control.cancel(transfer.id)
     assert len(read_all(sock)) < transfer.total  # cut short
     assert wait_until(lambda: not control.transfers())
     sock.close()
 
 
-def test_downloads_per_client_limit_answers_503(server):
+def test_downloads_per_client_limit_answers_503(server, huge):
     server.engine.control.set_limits(Limits(downloads_per_client=1))
     first = stalled_download(server.port)
     assert wait_until(lambda: len(server.engine.control.transfers()) == 1)
-    response, _ = server.get("/big.bin")
+    response, _ = server.get("/huge.bin")
     assert response.status == 503 and response.getheader("Retry-After")
     _, body = server.get("/hello.txt")  # small files are not "downloads" that count
     assert body == b"hello, world\n"

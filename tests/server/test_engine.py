@@ -151,12 +151,12 @@ def test_a_burst_of_connections_is_accepted(server):
     assert results == [200] * 60
 
 
-def test_stop_is_quick_with_idle_and_busy_connections(share):
+def test_stop_is_quick_with_idle_and_busy_connections(share, huge):
     running = start_server(share)
     idle = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     downloader = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     downloader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    downloader.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    downloader.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
     assert downloader.recv(100).startswith(b"HTTP/1.1 200")  # the download is in flight
     began = time.monotonic()
     running.engine.stop()
@@ -195,13 +195,13 @@ def test_silent_connections_cost_no_worker(server_factory, share):
             sock.close()
 
 
-def test_large_downloads_do_not_starve_the_pool(server_factory, share):
+def test_large_downloads_do_not_starve_the_pool(server_factory, share, huge):
     running = server_factory(share, limits=Limits(workers=1))
     stalled = []
     for _ in range(3):  # three clients that start a large download and never read it
         sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
         assert sock.recv(20).startswith(b"HTTP/1.1 200")
         stalled.append(sock)
     _response, body = running.get("/hello.txt")
@@ -210,11 +210,11 @@ def test_large_downloads_do_not_starve_the_pool(server_factory, share):
         sock.close()
 
 
-def test_stalled_reader_is_dropped_after_io_timeout(server_factory, share):
+def test_stalled_reader_is_dropped_after_io_timeout(server_factory, share, huge):
     running = server_factory(share, limits=Limits(io_timeout=0.3))
     sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
     deadline = time.monotonic() + 5
     while running.engine.stats().active_connections and time.monotonic() < deadline:
         time.sleep(0.02)
