@@ -26,6 +26,9 @@ QT_WINDOW_PACKAGES=(
   libxkbcommon-x11-0
 )
 
+# The page tests (tests/browser) drive Debian's headless Chromium through its chromedriver.
+BROWSER_TEST_PACKAGES=(chromium chromium-driver)
+
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
@@ -51,7 +54,7 @@ ensure_debian_packages() {
   mapfile -t missing < <(missing_packages "$@")
   (( ${#missing[@]} == 0 )) && return 0
   if (( EUID != 0 )); then
-    say "missing Debian packages that Qt needs; install them with:"
+    say "missing Debian packages that Pier or its tests need; install them with:"
     say "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}"
     return 0
   fi

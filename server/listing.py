@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
-from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
+from server.pages import (
+    FAVICON_URL,
+    LOGOUT_URL,
+    SCRIPT_URL,
+    STYLESHEET_URL,
+    TRUST_URL,
+    display_text,
+    template,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,17 +181,85 @@ def render_html(
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
     query = _sort_query(sort, order)
-    page = template("listing.html").substitute(
+    text = template("listing.html").substitute(
         title=f"Index of {display_text(url_path)} — {display_text(server_name)}",
         stylesheet=STYLESHEET_URL,
+        script=SCRIPT_URL,
         favicon=FAVICON_URL,
         crumbs=_breadcrumbs(url_path, server_name, query),
+        account=_account(page),
+        actions=_actions(page),
+        upload=_upload_forms(url_path, page),
         headers=_column_headers(sort, order),
         rows=_rows(url_path, ordered, query),
         summary=_summary(ordered),
         server_name=display_text(server_name),
     )
-    return page.encode("utf-8")
+    return text.encode("utf-8")
+
+
+def _account(page: PageContext) -> str:
+    """ "Logged in as NAME" and a logout link, on shares with logins."""
+    if not (page.login and page.user):
+        return ""
+    return (
+        f'<p class="account"><span class="who">Logged in as <strong>{display_text(page.user)}'
+        f'</strong></span><a class="logout" href="{LOGOUT_URL}">Log out</a></p>'
+    )
+
+
+def _actions(page: PageContext) -> str:
+    """The toolbar: the filter box and upload buttons (shown by app.js), the folder's zip and,
+    over HTTPS with a local CA, the way to trust this server."""
+    parts = [
+        '<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
+        'placeholder="Filter this folder" aria-label="Filter this folder" autocomplete="off" '
+        'spellcheck="false"><kbd class="key" aria-hidden="true">/</kbd></div>',
+        '<div class="actions">',
+    ]
+    if page.can_upload:
+        parts.append(
+            '<button type="button" class="button primary" id="upload-button" hidden>'
+            '<span class="glyph glyph-upload" aria-hidden="true"></span>Upload</button>'
+            '<button type="button" class="button" id="mkdir-button" hidden>'
+            '<span class="glyph glyph-folder" aria-hidden="true"></span>New folder</button>'
+        )
+    parts.append(
+        '<a class="button" id="zip-link" href="?format=zip" title="Download this folder '
+        'and everything in it as one .zip file"><span class="glyph glyph-download" '
+        'aria-hidden="true"></span><span>Download<span class="wide"> folder as</span> .zip'
+        "</span></a>"
+    )
+    if page.offer_ca:
+        parts.append(
+            f'<a class="button subtle" id="trust-link" href="{TRUST_URL}"><span class="glyph '
+            f'glyph-lock" aria-hidden="true"></span>Trust this server</a>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _upload_forms(url_path: str, page: PageContext) -> str:
+    """The plain upload form (works without JavaScript), the "New folder" form and the
+    places where app.js shows uploads in progress and the drop target."""
+    if not page.can_upload:
+        return ""
+    action = path_href(url_path)
+    return (
+        f'<form class="upload-form" id="upload-form" method="post" action="{action}" '
+        f'enctype="multipart/form-data"><label for="file-input">Upload files here:</label>'
+        f'<input type="file" name="file" id="file-input" multiple>'
+        f'<button type="submit" class="button primary">Upload</button></form>\n'
+        f'<form class="mkdir-form" id="mkdir-form" hidden><label for="mkdir-name">New folder:'
+        f'</label><input type="text" id="mkdir-name" maxlength="255" required '
+        f'placeholder="Folder name" autocomplete="off"><button type="submit" '
+        f'class="button primary">Create</button><button type="button" class="button" '
+        f'id="mkdir-cancel">Cancel</button><span class="form-error" id="mkdir-error" '
+        f'role="alert"></span></form>\n'
+        f'<section class="transfers" id="transfers" hidden aria-label="Uploads"></section>\n'
+        f'<div class="drop-zone" id="drop-zone" hidden><p>Drop files or folders to upload '
+        f"them here</p></div>"
+    )
 
 
 def _sort_query(sort: str, order: str) -> str:
@@ -250,7 +326,7 @@ def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
 
 def _dir_row(entry: Entry, base_href: str, query: str) -> str:
     return (
-        f'<tr class="dir"><td class="name"><a class="icon icon-dir" '
+        f'<tr class="dir"{_row_data(0, entry.mtime)}><td class="name"><a class="icon icon-dir" '
         f'href="{entry_href(base_href, entry)}{query}">{display_text(entry.name)}/</a></td>'
         f'<td class="size">—</td>{_date_cell(entry.mtime)}</tr>'
     )
@@ -258,11 +334,18 @@ def _dir_row(entry: Entry, base_href: str, query: str) -> str:
 
 def _file_row(entry: Entry, base_href: str) -> str:
     return (
-        f'<tr class="file"><td class="name"><a class="icon icon-{file_kind(entry.name)}" '
+        f'<tr class="file"{_row_data(entry.size, entry.mtime)}><td class="name">'
+        f'<a class="icon icon-{file_kind(entry.name)}" '
         f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a></td>'
         f'<td class="size" title="{entry.size:,} bytes">{human_size(entry.size)}</td>'
         f"{_date_cell(entry.mtime)}</tr>"
     )
+
+
+def _row_data(size: int, mtime: float) -> str:
+    """Size and time as numbers, for sorting in the browser without reloading."""
+    stamp = f"{mtime:.0f}" if math.isfinite(mtime) else ""
+    return f' data-size="{size}" data-mtime="{stamp}"'
 
 
 def _date_cell(mtime: float) -> str:

@@ -15,9 +15,14 @@ from string import Template
 ASSET_PREFIX = "/.well-known/pier/assets/"
 STYLESHEET_URL = ASSET_PREFIX + "style.css"
 FAVICON_URL = ASSET_PREFIX + "favicon.svg"
+SCRIPT_URL = ASSET_PREFIX + "app.js"
+TRUST_URL = ASSET_PREFIX + "trust.html"  # how to trust the local CA, per operating system
+LOGOUT_URL = "/.well-known/pier/logout"
 
 _ASSET_TYPES = {
     ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".ico": "image/x-icon",

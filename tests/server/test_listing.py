@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import time
 from html.parser import HTMLParser
 from urllib.parse import quote, unquote
@@ -11,6 +13,7 @@ import pytest
 
 from server.listing import (
     Entry,
+    PageContext,
     file_kind,
     human_size,
     natural_key,
@@ -61,6 +64,8 @@ class PageParser(HTMLParser):
         self.title = ""
         self.tags: list[str] = []
         self.stylesheets: list[str | None] = []
+        self.scripts: list[str | None] = []
+        self.ids: dict[str, dict[str, str | None]] = {}
         self.crumb_links: list[tuple[str | None, str]] = []
         self.headers: list[dict[str, str | None]] = []
         self.footer = ""
@@ -74,6 +79,10 @@ class PageParser(HTMLParser):
             self.stack.append(tag)
         if tag == "link" and attributes.get("rel") == "stylesheet":
             self.stylesheets.append(attributes.get("href"))
+        if tag == "script":
+            self.scripts.append(attributes.get("src"))
+        if "id" in attributes:
+            self.ids[str(attributes["id"])] = attributes
         if tag == "tr":
             self.rows.append([])
             self.row_classes.append(attributes.get("class"))
@@ -245,7 +254,9 @@ def test_page_structure_and_stylesheet() -> None:
     page = parse(html_bytes)
     assert page.title == "Index of /photos/ — Pier"
     assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
-    assert "script" not in page.tags and "style" not in page.tags
+    assert "style" not in page.tags
+    assert page.scripts == ["/.well-known/pier/assets/app.js"]  # no inline script (CSP)
+    assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")
 
@@ -286,7 +297,8 @@ def test_hostile_file_names_are_escaped_and_encoded(name: str) -> None:
     assert "onmouseover" not in " ".join(str(k) for link in page.links for k in link)
     assert set(page.tags) <= {
         "html", "head", "meta", "title", "link", "body", "header", "nav", "h1", "a", "span",
-        "main", "table", "thead", "tbody", "tr", "th", "td", "time", "footer",
+        "main", "table", "thead", "tbody", "tr", "th", "td", "time", "footer", "script", "div",
+        "input", "kbd",
     }  # fmt: skip
     links = entry_links(page)
     hrefs = [href for href, _, _ in links]
@@ -415,6 +427,61 @@ def test_bad_timestamps_do_not_break_the_page() -> None:
     assert len(body_rows(page)) == 3
     listing = json.loads(render_json("/", entries))
     assert [e["modified"] for e in listing["entries"]][:2] == [None, None]
+
+
+def test_every_folder_page_offers_its_zip_and_only_script_enhancements() -> None:
+    page = parse(render_html("/a/", [f("x")]))
+    assert page.ids["zip-link"]["href"] == "?format=zip"
+    assert "Download folder as .zip" in page.link_texts
+    assert page.ids["filter"]["type"] == "search"
+    assert _filter_box_hidden(render_html("/a/", [f("x")]))
+    for absent in ("upload-form", "file-input", "upload-button", "mkdir-button", "trust-link"):
+        assert absent not in page.ids
+    assert "/.well-known/pier/logout" not in [link.get("href") for link in page.links]
+
+
+def _filter_box_hidden(page_bytes: bytes) -> bool:
+    """The filter box is hidden until app.js shows it: useless without JavaScript."""
+    return '<div class="filter-box" hidden>' in page_bytes.decode()
+
+
+def test_uploads_offered_with_a_plain_form_that_posts_here() -> None:
+    text = render_html("/été #1/", [], page=PageContext(can_upload=True)).decode()
+    page = parse(text.encode())
+    form = page.ids["upload-form"]
+    assert form["method"] == "post" and form["enctype"] == "multipart/form-data"
+    assert form["action"] == "/%C3%A9t%C3%A9%20%231/"
+    file_input = page.ids["file-input"]
+    assert file_input["type"] == "file" and file_input["name"] == "file"
+    assert "multiple" in file_input
+    # what needs JavaScript starts hidden: the button, "New folder", the drop zone, progress
+    for needs_script in ("upload-button", "mkdir-button", "mkdir-form", "drop-zone", "transfers"):
+        assert "hidden" in page.ids[needs_script], needs_script
+    assert "hidden" not in form
+
+
+def test_logged_in_user_is_named_escaped_with_a_logout_link() -> None:
+    context = PageContext(user="<b>ana</b>", login=True)
+    text = render_html("/", [], page=context).decode()
+    assert "Logged in as <strong>&lt;b&gt;ana&lt;/b&gt;</strong>" in text
+    page = parse(text.encode())
+    assert "/.well-known/pier/logout" in [link.get("href") for link in page.links]
+    anonymous = render_html("/", [], page=PageContext(login=True)).decode()
+    assert "Logged in" not in anonymous and "logout" not in anonymous
+    no_logins = render_html("/", [], page=PageContext(user="ana")).decode()
+    assert "Logged in" not in no_logins
+
+
+def test_trust_link_only_when_the_server_offers_its_ca() -> None:
+    page = parse(render_html("/", [], page=PageContext(offer_ca=True)))
+    assert page.ids["trust-link"]["href"] == "/.well-known/pier/assets/trust.html"
+    assert "trust-link" not in parse(render_html("/", [])).ids
+
+
+def test_rows_carry_numbers_for_sorting_in_the_browser() -> None:
+    text = render_html("/", [f("a", 1234, 1_700_000_000.4), d("b", 5.0), f("n", 1, math.nan)])
+    rows = re.findall(r'<tr class="(\w+)" data-size="(\d*)" data-mtime="(\d*)">', text.decode())
+    assert rows == [("dir", "0", "5"), ("file", "1234", "1700000000"), ("file", "1", "")]
 
 
 # ---------------------------------------------------------------- JSON

@@ -115,6 +115,28 @@ def test_svg_asset_type() -> None:
     assert found[0].startswith(b"<svg")
 
 
+def test_script_asset() -> None:
+    found = asset("app.js")
+    assert found is not None
+    data, content_type = found
+    assert content_type == "text/javascript; charset=utf-8"
+    assert b"innerHTML" not in data and b"insertAdjacentHTML" not in data  # names: textContent
+    assert b"eval(" not in data and b"http://" not in data and b"https://" not in data
+
+
+def test_trust_help_page() -> None:
+    found = asset("trust.html")
+    assert found is not None
+    data, content_type = found
+    assert content_type == "text/html; charset=utf-8"
+    text = data.decode("utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in text  # assets are sent without one
+    for system in ("Android", "iPhone and iPad", "Windows", "macOS", "Linux and Firefox"):
+        assert f"<h2>{system}</h2>" in text
+    assert 'href="/.well-known/pier/ca.crt"' in text and 'href="/.well-known/pier/ca.pem"' in text
+    assert "<script" not in text
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -1,0 +1,736 @@
+/* Pier's listing page, made better: instant filter and sort, keyboard navigation, uploads with
+   progress (button, drag-and-drop of files and folders) and new folders. The page works without
+   this file. Names only ever reach the page through textContent, never as markup. */
+"use strict";
+
+(function () {
+  const table = document.getElementById("listing");
+  if (!table) {
+    return;
+  }
+  const filter = document.getElementById("filter");
+  const count = document.getElementById("count");
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  const FIRST_ORDER = { name: "asc", size: "desc", date: "desc" };
+  const state = { sort: "name", order: "asc", summary: count ? count.textContent : "" };
+
+  // ---------------------------------------------------------------- rows
+
+  function tbody() {
+    return table.tBodies[0];
+  }
+
+  function entryRows() {
+    return Array.from(tbody().querySelectorAll("tr.dir, tr.file"));
+  }
+
+  function rowLink(row) {
+    return row.querySelector("td.name a");
+  }
+
+  function rowName(row) {
+    const text = rowLink(row).textContent;
+    return row.classList.contains("dir") ? text.replace(/\/$/, "") : text;
+  }
+
+  function rowNumber(row, key) {
+    const value = parseFloat(row.dataset[key]);
+    return Number.isFinite(value) ? value : -Infinity;
+  }
+
+  /** The rows a person can move through: "..", then the entries the filter shows. */
+  function navigableRows() {
+    return Array.from(tbody().rows).filter((row) => !row.hidden && rowLink(row));
+  }
+
+  // ---------------------------------------------------------------- sort
+
+  function compareNames(a, b) {
+    const nameA = rowName(a);
+    const nameB = rowName(b);
+    return collator.compare(nameA, nameB) || (nameA < nameB ? -1 : nameA > nameB ? 1 : 0);
+  }
+
+  /** The server's order: folders first; ties on size or date broken by name, ascending. */
+  function compareRows(a, b, sort, order) {
+    const dirA = a.classList.contains("dir");
+    if (dirA !== b.classList.contains("dir")) {
+      return dirA ? -1 : 1;
+    }
+    const byName = compareNames(a, b);
+    if (sort === "name") {
+      return order === "desc" ? -byName : byName;
+    }
+    const key = sort === "size" ? "size" : "mtime";
+    const valueA = rowNumber(a, key);
+    const valueB = rowNumber(b, key);
+    if (valueA !== valueB) {
+      return (valueA < valueB ? -1 : 1) * (order === "desc" ? -1 : 1);
+    }
+    return byName;
+  }
+
+  function sortRows(sort, order) {
+    state.sort = sort;
+    state.order = order;
+    const rows = entryRows().sort((a, b) => compareRows(a, b, sort, order));
+    const body = tbody();
+    const after = body.querySelector("tr.up");
+    let anchor = after ? after.nextSibling : body.firstChild;
+    for (const row of rows) {
+      body.insertBefore(row, anchor);
+      anchor = row.nextSibling;
+    }
+    markHeaders();
+    keepSortInLinks();
+  }
+
+  function markHeaders() {
+    for (const cell of table.tHead.rows[0].cells) {
+      const key = cell.classList[0];
+      const link = cell.querySelector("a");
+      const active = key === state.sort;
+      const oldArrow = link.querySelector(".arrow");
+      if (oldArrow) {
+        oldArrow.remove();
+      }
+      cell.classList.toggle("active", active);
+      if (active) {
+        cell.setAttribute("aria-sort", state.order === "asc" ? "ascending" : "descending");
+        const arrow = document.createElement("span");
+        arrow.className = "arrow";
+        arrow.setAttribute("aria-hidden", "true");
+        arrow.textContent = state.order === "asc" ? "▲" : "▼";
+        link.appendChild(arrow);
+      } else {
+        cell.removeAttribute("aria-sort");
+      }
+      const next = active ? (state.order === "asc" ? "desc" : "asc") : FIRST_ORDER[key];
+      link.setAttribute("href", "?sort=" + key + "&order=" + next);
+    }
+  }
+
+  /** Folder links and the address carry the order, so it survives navigation and reloads. */
+  function keepSortInLinks() {
+    const isDefault = state.sort === "name" && state.order === "asc";
+    const query = isDefault ? "" : "?sort=" + state.sort + "&order=" + state.order;
+    const links = document.querySelectorAll(".crumbs a, tr.dir td.name a, tr.up td.name a");
+    for (const link of links) {
+      link.search = query;
+    }
+    history.replaceState(history.state, "", location.pathname + query);
+  }
+
+  function setUpSorting() {
+    const params = new URLSearchParams(location.search);
+    const sort = params.get("sort");
+    const order = params.get("order");
+    state.sort = sort in FIRST_ORDER ? sort : "name";
+    state.order = order === "desc" ? "desc" : "asc";
+    table.tHead.addEventListener("click", (event) => {
+      const link = event.target.closest("th a");
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
+        return;
+      }
+      event.preventDefault();
+      const chosen = new URLSearchParams(link.search);
+      sortRows(chosen.get("sort"), chosen.get("order"));
+    });
+  }
+
+  // ---------------------------------------------------------------- filter
+
+  function noMatchRow() {
+    let row = tbody().querySelector("tr.no-match");
+    if (!row) {
+      row = document.createElement("tr");
+      row.className = "no-match";
+      const cell = document.createElement("td");
+      cell.colSpan = 3;
+      row.appendChild(cell);
+      tbody().appendChild(row);
+    }
+    return row;
+  }
+
+  function applyFilter() {
+    const words = filter.value.trim().toLocaleLowerCase();
+    const rows = entryRows();
+    let shown = 0;
+    for (const row of rows) {
+      const match = !words || rowName(row).toLocaleLowerCase().includes(words);
+      row.hidden = !match;
+      shown += match ? 1 : 0;
+    }
+    const empty = noMatchRow();
+    empty.hidden = !(words && shown === 0);
+    empty.cells[0].textContent = "Nothing here matches “" + filter.value.trim() + "”.";
+    if (count) {
+      count.textContent = words ? shown + " of " + rows.length + " shown" : state.summary;
+    }
+  }
+
+  function setUpFilter() {
+    filter.closest(".filter-box").hidden = false;
+    filter.addEventListener("input", applyFilter);
+  }
+
+  // ---------------------------------------------------------------- keyboard
+
+  function move(step) {
+    const rows = navigableRows();
+    if (!rows.length) {
+      return;
+    }
+    const current = rows.findIndex((row) => row.contains(document.activeElement));
+    let index = current + step;
+    if (current < 0) {
+      index = step > 0 ? 0 : rows.length - 1;
+    }
+    const link = rowLink(rows[Math.max(0, Math.min(rows.length - 1, index))]);
+    link.focus();
+    link.scrollIntoView({ block: "nearest" });
+  }
+
+  function goUp() {
+    const up = tbody().querySelector("tr.up a");
+    if (up) {
+      location.href = up.href;
+    }
+  }
+
+  function openFirstMatch() {
+    const first = navigableRows().find((row) => !row.classList.contains("up"));
+    if (first) {
+      rowLink(first).click();
+    }
+  }
+
+  function onFilterKey(event) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      const first = navigableRows().find((row) => !row.classList.contains("up"));
+      if (first) {
+        rowLink(first).focus();
+      }
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      openFirstMatch();
+    } else if (event.key === "Escape") {
+      filter.value = "";
+      applyFilter();
+      filter.blur();
+    }
+  }
+
+  function isTyping(target) {
+    return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLSelectElement || target.isContentEditable;
+  }
+
+  const KEYS = {
+    j: () => move(1),
+    ArrowDown: () => move(1),
+    k: () => move(-1),
+    ArrowUp: () => move(-1),
+    Backspace: goUp,
+    "/": () => {
+      filter.focus();
+      filter.select();
+    },
+    Escape: () => {
+      if (filter.value) {
+        filter.value = "";
+        applyFilter();
+      }
+    },
+  };
+
+  function onKey(event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.isComposing) {
+      return;
+    }
+    if (event.target === filter) {
+      onFilterKey(event);
+      return;
+    }
+    if (isTyping(event.target)) {
+      return;
+    }
+    if (event.altKey) {
+      if (event.key === "ArrowUp") {
+        event.preventDefault();
+        goUp();
+      }
+      return;
+    }
+    const action = KEYS[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  // ---------------------------------------------------------------- sizes, errors
+
+  function humanSize(size) {
+    if (size < 1000) {
+      return size + " B";
+    }
+    let value = size;
+    for (const unit of ["kB", "MB", "GB", "TB", "PB", "EB"]) {
+      value /= 1000;
+      if (value < 999.5 || unit === "EB") {
+        return (value < 99.95 ? value.toFixed(1) : value.toFixed(0)) + " " + unit;
+      }
+    }
+    return size + " B";
+  }
+
+  const STATUS_WORDS = {
+    400: "Refused",
+    401: "Please log in again",
+    403: "Not allowed",
+    404: "Folder not found",
+    409: "Name conflict",
+    413: "Too large",
+    415: "Refused",
+    429: "Too many attempts",
+    503: "Server busy",
+    507: "Disk full",
+  };
+
+  /** "Too large: The upload is larger than this share accepts." from a JSON error answer. */
+  function errorMessage(status, bodyText) {
+    let detail = "";
+    try {
+      detail = JSON.parse(bodyText).error || "";
+    } catch (_) {
+      detail = "";
+    }
+    const word = STATUS_WORDS[status] || "Error " + status;
+    return detail ? word + ": " + detail : word + ".";
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // ---------------------------------------------------------------- listing refresh
+
+  /** Fetch this folder's page again and swap in its rows: same markup as a reload, but the
+      uploads panel, filter and focus stay. `fresh` names are highlighted briefly. */
+  async function refreshListing(fresh) {
+    let response;
+    try {
+      response = await fetch(location.pathname + location.search, {
+        headers: { Accept: "text/html" },
+        cache: "no-store",
+      });
+    } catch (_) {
+      return;
+    }
+    if (!response.ok) {
+      return;
+    }
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const rows = page.querySelector("#listing tbody");
+    if (!rows) {
+      return;
+    }
+    tbody().replaceWith(document.adoptNode(rows));
+    const newCount = page.getElementById("count");
+    state.summary = newCount ? newCount.textContent : state.summary;
+    if (filter) {
+      applyFilter();
+    }
+    markFresh(fresh || []);
+  }
+
+  function markFresh(names) {
+    const wanted = new Set(names);
+    for (const row of entryRows()) {
+      if (wanted.has(rowName(row))) {
+        row.classList.add("fresh");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- uploads
+
+  const MAX_PARALLEL = 3;
+
+  function setUpUploads(form) {
+    const input = document.getElementById("file-input");
+    const button = document.getElementById("upload-button");
+    const panel = document.getElementById("transfers");
+    const dropZone = document.getElementById("drop-zone");
+    const queue = [];
+    const uploads = { running: 0, unfinished: 0, stored: [], failed: 0, done: 0 };
+
+    form.hidden = true;
+    button.hidden = false;
+    button.addEventListener("click", () => input.click());
+    input.addEventListener("change", () => {
+      const picked = Array.from(input.files, (file) => ({ file: file, path: file.name }));
+      input.value = "";
+      enqueue(picked);
+    });
+
+    const head = element("div", "transfers-head");
+    const headText = element("span", "transfers-title");
+    const closeButton = element("button", "button small", "Clear");
+    closeButton.type = "button";
+    closeButton.hidden = true;
+    closeButton.addEventListener("click", clearFinished);
+    head.append(headText, closeButton);
+    const list = element("ul", "transfer-list");
+    panel.append(head, list);
+
+    function updateHead() {
+      const total = list.children.length;
+      let text = uploads.done + " of " + total + " uploaded";
+      if (uploads.failed) {
+        text += ", " + uploads.failed + " not";
+      }
+      headText.textContent = uploads.unfinished ? "Uploading: " + text : text;
+      closeButton.hidden = uploads.unfinished > 0;
+    }
+
+    function clearFinished() {
+      for (const item of Array.from(list.children)) {
+        if (item.classList.contains("finished")) {
+          item.remove();
+        }
+      }
+      uploads.done = 0;
+      uploads.failed = 0;
+      panel.hidden = list.children.length === 0;
+      updateHead();
+    }
+
+    function makeTransfer(item) {
+      const row = element("li", "transfer waiting");
+      const line = element("div", "transfer-line");
+      const name = element("span", "transfer-name", item.path);
+      name.title = item.path;
+      const status = element("span", "transfer-status", "Waiting · " + humanSize(item.file.size));
+      const cancel = element("button", "transfer-cancel", "Cancel");
+      cancel.type = "button";
+      cancel.setAttribute("aria-label", "Cancel the upload of " + item.path);
+      const bar = element("progress", "transfer-bar");
+      bar.max = 1;
+      bar.value = 0;
+      line.append(name, status, cancel);
+      row.append(line, bar);
+      list.appendChild(row);
+      const transfer = { item: item, row: row, status: status, bar: bar, cancel: cancel,
+        xhr: null, finished: false, started: 0, sampleTime: 0, sampleLoaded: 0, speed: 0 };
+      cancel.addEventListener("click", () => cancelTransfer(transfer));
+      return transfer;
+    }
+
+    function enqueue(items) {
+      if (!items.length) {
+        return;
+      }
+      panel.hidden = false;
+      for (const item of items) {
+        queue.push(makeTransfer(item));
+        uploads.unfinished += 1;
+      }
+      updateHead();
+      pump();
+    }
+
+    function pump() {
+      while (uploads.running < MAX_PARALLEL && queue.length) {
+        const transfer = queue.shift();
+        if (!transfer.finished) {
+          start(transfer);
+        }
+      }
+    }
+
+    function start(transfer) {
+      const xhr = new XMLHttpRequest();
+      transfer.xhr = xhr;
+      transfer.started = transfer.sampleTime = performance.now();
+      uploads.running += 1;
+      transfer.row.classList.replace("waiting", "sending");
+      xhr.open("POST", location.pathname);
+      xhr.setRequestHeader("Accept", "application/json");
+      xhr.upload.addEventListener("progress", (event) => showProgress(transfer, event.loaded));
+      xhr.addEventListener("load", () => {
+        if (xhr.status === 201) {
+          succeed(transfer, xhr.responseText);
+        } else {
+          finish(transfer, "failed", errorMessage(xhr.status, xhr.responseText));
+        }
+      });
+      xhr.addEventListener("error", () => finish(transfer, "failed",
+        "The connection broke: the file may be larger than this share accepts, " +
+        "or the server stopped."));
+      xhr.addEventListener("abort", () => finish(transfer, "cancelled", "Cancelled"));
+      const body = new FormData();
+      body.append("file", transfer.item.file, transfer.item.path);
+      xhr.send(body);
+    }
+
+    function showProgress(transfer, loaded) {
+      const size = transfer.item.file.size;
+      const now = performance.now();
+      if (now - transfer.sampleTime >= 400) {
+        transfer.speed = ((loaded - transfer.sampleLoaded) * 1000) / (now - transfer.sampleTime);
+        transfer.sampleTime = now;
+        transfer.sampleLoaded = loaded;
+      }
+      const part = size ? Math.min(loaded, size) / size : 1;
+      transfer.bar.value = part;
+      let text = Math.floor(part * 100) + "% · " + humanSize(Math.min(loaded, size)) + " of " +
+        humanSize(size);
+      if (transfer.speed > 0) {
+        text += " · " + humanSize(Math.round(transfer.speed)) + "/s";
+      }
+      transfer.status.textContent = text;
+    }
+
+    function succeed(transfer, bodyText) {
+      let names = [];
+      try {
+        names = JSON.parse(bodyText).files.map((file) => file.name);
+      } catch (_) {
+        names = [transfer.item.path];
+      }
+      uploads.stored.push(...names.map((name) => name.split("/")[0]));
+      const seconds = (performance.now() - transfer.started) / 1000;
+      const size = transfer.item.file.size;
+      let text = "Done · " + humanSize(size);
+      if (seconds > 0.5) {
+        text += " · " + humanSize(Math.round(size / seconds)) + "/s";
+      }
+      const final = names[0];
+      if (final && final !== transfer.item.path) {
+        text += " · saved as " + final;
+      }
+      uploads.done += 1;
+      finish(transfer, "done", text);
+    }
+
+    function cancelTransfer(transfer) {
+      if (transfer.xhr) {
+        transfer.xhr.abort();
+      } else {
+        finish(transfer, "cancelled", "Cancelled");
+      }
+    }
+
+    function finish(transfer, outcome, text) {
+      if (transfer.finished) {
+        return;
+      }
+      transfer.finished = true;
+      if (transfer.xhr) {
+        uploads.running -= 1;
+      }
+      if (outcome === "failed") {
+        uploads.failed += 1;
+      }
+      uploads.unfinished -= 1;
+      transfer.row.classList.remove("waiting", "sending");
+      transfer.row.classList.add("finished", outcome);
+      transfer.status.textContent = text;
+      transfer.status.setAttribute("role", outcome === "failed" ? "alert" : "status");
+      transfer.bar.value = outcome === "done" ? 1 : transfer.bar.value;
+      transfer.cancel.remove();
+      updateHead();
+      pump();
+      if (uploads.unfinished === 0 && uploads.stored.length) {
+        const fresh = uploads.stored.splice(0);
+        refreshListing(fresh);
+      }
+    }
+
+    window.addEventListener("beforeunload", (event) => {
+      if (uploads.unfinished > 0) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
+
+    setUpDrop(dropZone, enqueue);
+  }
+
+  // ---------------------------------------------------------------- drag and drop
+
+  function carriesFiles(event) {
+    return event.dataTransfer && Array.from(event.dataTransfer.types).includes("Files");
+  }
+
+  function setUpDrop(dropZone, enqueue) {
+    let depth = 0;
+    document.addEventListener("dragenter", (event) => {
+      if (carriesFiles(event)) {
+        event.preventDefault();
+        depth += 1;
+        dropZone.hidden = false;
+      }
+    });
+    document.addEventListener("dragover", (event) => {
+      if (carriesFiles(event)) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "copy";
+      }
+    });
+    document.addEventListener("dragleave", (event) => {
+      if (carriesFiles(event)) {
+        depth = Math.max(0, depth - 1);
+        dropZone.hidden = depth > 0 ? dropZone.hidden : true;
+      }
+    });
+    document.addEventListener("drop", (event) => {
+      if (!carriesFiles(event)) {
+        return;
+      }
+      event.preventDefault();
+      depth = 0;
+      dropZone.hidden = true;
+      droppedFiles(event.dataTransfer).then(enqueue);
+    });
+  }
+
+  /** Every file dropped, folders walked: [{file, path: "trip/day1/a.jpg"}]. The entries must be
+      taken while the drop event runs; they are read afterwards. */
+  function droppedFiles(data) {
+    const entries = [];
+    const loose = [];
+    for (const item of Array.from(data.items || [])) {
+      if (item.kind !== "file") {
+        continue;
+      }
+      const entry = item.webkitGetAsEntry ? item.webkitGetAsEntry() : null;
+      const file = entry ? null : item.getAsFile();
+      if (entry) {
+        entries.push(entry);
+      } else if (file) {
+        loose.push({ file: file, path: file.name });
+      }
+    }
+    if (!data.items || !data.items.length) {
+      loose.push(...Array.from(data.files, (file) => ({ file: file, path: file.name })));
+    }
+    return Promise.all(entries.map(walkEntry))
+      .then((lists) => loose.concat(...lists))
+      .catch(() => loose);
+  }
+
+  function walkEntry(entry) {
+    if (entry.isFile) {
+      return new Promise((resolve) => {
+        entry.file(
+          (file) => resolve([{ file: file, path: entry.fullPath.replace(/^\/+/, "") }]),
+          () => resolve([]),
+        );
+      });
+    }
+    if (entry.isDirectory) {
+      return readFolder(entry.createReader())
+        .then((children) => Promise.all(children.map(walkEntry)))
+        .then((lists) => [].concat(...lists));
+    }
+    return Promise.resolve([]);
+  }
+
+  /** readEntries answers in batches (100 at a time in Chromium) until an empty one. */
+  function readFolder(reader) {
+    return new Promise((resolve) => {
+      const all = [];
+      const next = () => {
+        reader.readEntries((batch) => {
+          if (!batch.length) {
+            resolve(all);
+            return;
+          }
+          all.push(...batch);
+          next();
+        }, () => resolve(all));
+      };
+      next();
+    });
+  }
+
+  // ---------------------------------------------------------------- new folder
+
+  function setUpNewFolder() {
+    const button = document.getElementById("mkdir-button");
+    const form = document.getElementById("mkdir-form");
+    const input = document.getElementById("mkdir-name");
+    const error = document.getElementById("mkdir-error");
+    const cancel = document.getElementById("mkdir-cancel");
+    button.hidden = false;
+
+    function close() {
+      form.hidden = true;
+      input.value = "";
+      error.textContent = "";
+    }
+
+    button.addEventListener("click", () => {
+      form.hidden = false;
+      input.focus();
+    });
+    cancel.addEventListener("click", close);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        close();
+      }
+    });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const name = input.value.trim();
+      if (!name) {
+        return;
+      }
+      error.textContent = "";
+      try {
+        const response = await fetch(location.pathname + "?mkdir=" + encodeURIComponent(name), {
+          method: "POST",
+          headers: { Accept: "application/json" },
+        });
+        const text = await response.text();
+        if (response.status !== 201) {
+          error.textContent = errorMessage(response.status, text);
+          return;
+        }
+        close();
+        await refreshListing([JSON.parse(text).files[0].name]);
+      } catch (_) {
+        error.textContent = "The server could not be reached.";
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+
+  setUpSorting();
+  if (filter) {
+    setUpFilter();
+  }
+  document.addEventListener("keydown", onKey);
+  const keys = document.getElementById("keys");
+  if (keys) {
+    keys.hidden = false;
+  }
+  const uploadForm = document.getElementById("upload-form");
+  if (uploadForm) {
+    setUpUploads(uploadForm);
+    setUpNewFolder();
+  }
+})();
