@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import signal
 import sys
 import threading
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from server import cert_cli, users_cli
 from server.appdirs import config_dir
 from server.auth import Authenticator
-from server.config import ServerConfig, TlsSettings
+from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, PierError, UserStoreError
-from server.tls import CertificateStore
+from server.sharing import authenticator_for, tls_settings
 from server.users import UserStore
 
 EXIT_ERROR = 1
@@ -59,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--website", action="store_true",
                        help="serve a folder's index.html instead of its listing")
     serve.add_argument("--access-log", type=Path, help="write a Combined Log Format file")
+    serve.add_argument("--announce", action="store_true",
+                       help="announce the share on the local network (mDNS/DNS-SD), so "
+                            "NAME.local and service browsers find it")
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
     return parser
@@ -106,15 +107,10 @@ def _config_from(args: argparse.Namespace) -> ServerConfig:
         website_mode=args.website, access_log=args.access_log, protected_paths=(config_dir(),),
         upload=args.upload and not args.read_only, overwrite=args.overwrite,
         max_upload_bytes=args.max_upload,
-        tls=_tls_settings() if args.tls else None,
+        tls=tls_settings() if args.tls else None,
         auth=_authenticator(root, args.anonymous == "read") if args.auth else None,
+        announce=args.announce,
     )
-
-
-def _tls_settings() -> TlsSettings:
-    store = CertificateStore()
-    chain, key = store.ensure_server_certificate()
-    return TlsSettings(chain, key, store.ca_pem())
 
 
 def _authenticator(root: Path, anonymous_read: bool) -> Authenticator:
@@ -122,16 +118,7 @@ def _authenticator(root: Path, anonymous_read: bool) -> Authenticator:
     store.load()
     if not store.users():
         raise UserStoreError("No accounts yet: add one with `pier users add NAME` first.")
-    return Authenticator(store, realm_for(root), anonymous_read=anonymous_read)
-
-
-def realm_for(root: Path) -> str:
-    """The login realm names the share. ASCII only: clients disagree on how to encode a
-    non-ASCII realm in Digest's hash, and a mismatch would make every Digest login fail."""
-    name = Path(os.path.realpath(root.expanduser())).name
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = "".join(c for c in ascii_name if c.isprintable() and c not in '"\\')
-    return f"Pier - {ascii_name.strip() or 'files'}"
+    return authenticator_for(root, store, anonymous_read=anonymous_read)
 
 
 def parse_size(text: str) -> int:

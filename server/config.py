@@ -65,6 +65,14 @@ class ServerConfig:
     overwrite: bool = False  # an upload may replace a file of the same name
     max_upload_bytes: int | None = None  # None = no limit beyond the free disk space
     auth: Authenticator | None = None  # None = no login; everyone may read (and upload if on)
+    announce: bool = False  # announce the share on the LAN over mDNS/DNS-SD (NAME.local)
+
+    @property
+    def share_name(self) -> str:
+        """What the share is called on the LAN: the server name, else the folder's name."""
+        if self.server_name != "Pier":
+            return self.server_name
+        return f"Pier - {Path(self.root).name or 'files'}"
     limits: Limits = field(default_factory=Limits)
 
     def validated(self) -> ServerConfig:

@@ -23,6 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server.accesslog import AccessLog
 from server.appdirs import config_dir
@@ -41,6 +42,9 @@ from server.http11 import HttpError, check_partial_head, find_head_end, status_l
 from server.monitor import Monitor
 from server.records import RequestRecord
 from server.urls import share_urls
+
+if TYPE_CHECKING:
+    from server.discovery import Announcement
 
 log = logging.getLogger("pier.server")
 
@@ -92,6 +96,7 @@ class ServerEngine:
         self._user_sink: Sink = sink or _discard
         self._lock = threading.Lock()
         self._loop: _ServeLoop | None = None
+        self._announcement: Announcement | None = None
         self.monitor = Monitor()
         self.control = TrafficControl()
         self.policy = AccessPolicy(bans_file or config_dir() / "bans.json")
@@ -129,6 +134,12 @@ class ServerEngine:
                               self.live_stats)
             loop.start()
             self._loop = loop
+            if cfg.announce and not cfg.is_local_only:
+                from server.discovery import Announcement  # zeroconf loads only when used
+
+                self._announcement = Announcement(cfg.share_name, loop.port,
+                                                  tls=context is not None, host=cfg.host)
+                self._announcement.start()  # returns at once; probing runs in its thread
             return share_urls(cfg.host, loop.port, tls=context is not None)
 
     def urls(self) -> list[str]:
@@ -141,6 +152,9 @@ class ServerEngine:
         """Stop serving; returns within about a second, leaving no thread behind."""
         with self._lock:
             loop, self._loop = self._loop, None
+            announcement, self._announcement = self._announcement, None
+            if announcement is not None:
+                announcement.stop()  # goodbye packets: browsers drop the share at once
             if loop is not None:
                 loop.stop()
                 if loop.config.auth is not None:
@@ -151,6 +165,12 @@ class ServerEngine:
         if loop is None:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
         return loop.stats()
+
+    @property
+    def announced_name(self) -> str | None:
+        """The name the share got on the LAN (mDNS may add "-2" on a clash), if announced."""
+        announcement = self._announcement
+        return announcement.registered_name if announcement else None
 
     def disconnect(self, client: str) -> int:
         """Close every connection of ``client`` now (its transfers end); returns how many."""

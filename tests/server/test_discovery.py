@@ -15,10 +15,12 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from zeroconf import IPVersion, ServiceBrowser, ServiceStateChange, Zeroconf
 
+from server.config import ServerConfig
 from server.discovery import (
     HTTP_SERVICE,
     HTTPS_SERVICE,
@@ -29,6 +31,7 @@ from server.discovery import (
     browse,
     instance_name,
 )
+from server.engine import ServerEngine
 from server.urls import lan_ipv4_addresses
 
 LOOPBACK = "127.0.0.1"
@@ -260,3 +263,31 @@ def test_addresses_follow_the_bound_host() -> None:
     assert announce_addresses("localhost") == ["127.0.0.1"]
     assert announce_addresses("192.168.1.20") == ["192.168.1.20"]
     assert announce_addresses("0.0.0.0") == lan_ipv4_addresses()
+
+
+def test_engine_announces_a_lan_share_and_withdraws_it(loopback_multicast: None,
+                                                       share: Path) -> None:
+    # 127.0.0.2 is loopback too, but not "this computer only" for Pier: the engine announces.
+    name = unique("Engine share")
+    engine = ServerEngine()
+    engine.start(ServerConfig(root=share, host="127.0.0.2", port=0, announce=True,
+                              server_name=name))
+    try:
+        deadline = time.monotonic() + SETTLE
+        while engine.announced_name is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert engine.announced_name == name
+        found = browse(HTTP_SERVICE, 2.0, interfaces=[LOOPBACK])
+        assert (full_name(name), engine.port) in {(s.name, s.port) for s in found}
+    finally:
+        engine.stop()
+    assert engine.announced_name is None
+
+
+def test_local_only_shares_are_never_announced(share: Path) -> None:
+    engine = ServerEngine()
+    engine.start(ServerConfig(root=share, host="127.0.0.1", port=0, announce=True))
+    try:
+        assert engine.announced_name is None
+    finally:
+        engine.stop()
