@@ -26,6 +26,7 @@ from server.users import UserStore
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BIND = 3
+STATUS_INTERVAL = 1.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,11 +93,35 @@ def serve(args: argparse.Namespace) -> int:
         shown = engine.config.root if engine.config else args.dir
         for url in urls:
             print(f"Serving {shown} at {url}", flush=True)
-        while not stop.wait(0.5):
-            pass
+        live = sys.stdout.isatty()
+        while not stop.wait(STATUS_INTERVAL if live else 0.5):
+            if live:
+                print("\r" + status_line(engine.live_stats()) + "\033[K", end="", flush=True)
+        if live:
+            print()
     finally:
         engine.stop()
     return 0
+
+
+def status_line(stats: dict) -> str:
+    """One compact line for a terminal: totals, the last second's rate, clients, transfers."""
+    last = stats["last_seconds"][-2] if len(stats["last_seconds"]) > 1 else [0, 0, 0, 0, 0]
+    transfers = len(stats["transfers"])
+    requests = stats["requests"]
+    return (f"{requests:,} request{'s' if requests != 1 else ''} · {last[1]:,}/s · "
+            f"{human_bytes(stats['bytes_sent'])} sent · {human_bytes(last[2])}/s · "
+            f"{stats['connected_clients']} client{'s' if stats['connected_clients'] != 1 else ''}"
+            + (f" · {transfers} transfer{'s' if transfers != 1 else ''}" if transfers else ""))
+
+
+def human_bytes(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} TB"
 
 
 def _config_from(args: argparse.Namespace) -> ServerConfig:

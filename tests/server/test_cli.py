@@ -9,11 +9,14 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import pty
 import re
+import select
 import signal
 import ssl
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -157,3 +160,35 @@ def test_bad_size_is_a_usage_error(share):
     proc = pier("serve", str(share), "--port", "0", "--max-upload", "lots")
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 2 and "500M" in err
+
+
+def read_pty_until(fd: int, pattern: bytes, seen: bytes = b"", timeout: float = 20) -> bytes:
+    deadline = time.monotonic() + timeout
+    while not re.search(pattern, seen) and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            seen += os.read(fd, 4096)
+    return seen
+
+
+def test_a_terminal_gets_a_live_status_line(share):
+    """On a terminal, a status line follows the Serving line and is rewritten in place."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", str(share),
+                             "--port", "0"], stdout=follower, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, env=dict(os.environ),
+                            cwd=Path(__file__).resolve().parents[2])
+    os.close(follower)
+    try:
+        output = read_pty_until(leader, rb"Serving .* at http://\S+/\r\n")
+        url = urlsplit(re.search(rb"at (http://\S+/)", output).group(1).decode())
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn.request("GET", "/hello.txt")
+        conn.getresponse().read()
+        conn.close()
+        output = read_pty_until(leader, rb"\r1 request \xc2\xb7", output)
+        assert re.search(rb"\r1 request \xc2\xb7 \d+/s \xc2\xb7 \S+ \w?B sent", output), output
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        os.close(leader)
