@@ -12,12 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.accounts import reload_store
 from app.settings import SCOPE_LAN
 from server.appdirs import config_dir
+from server.auth import Authenticator
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.engine import EngineStats, ServerEngine
-from server.errors import FolderError, PierError
+from server.errors import FolderError, PierError, UserStoreError
 from server.records import RequestRecord
+from server.sharing import authenticator_for, tls_settings
+from server.users import UserStore
 
 log = logging.getLogger(__name__)
 
@@ -40,20 +44,87 @@ class ShareRequest:
     port: int
     show_hidden: bool = False
     website_mode: bool = False
+    require_login: bool = False
+    anonymous_read: bool = False  # with require_login: visitors may look and download
+    upload: bool = False
+    overwrite: bool = False
+    max_upload_bytes: int | None = None
+    https: bool = False
 
 
-def make_config(share: ShareRequest) -> ServerConfig:
-    """Turn the panel's choices into an engine config; raise FolderError when no folder is set."""
+class NoAccountsError(UserStoreError):
+    """A login is required but no account exists yet: nobody could log in."""
+
+
+def check_folder(share: ShareRequest) -> Path:
+    """The folder to share; FolderError when none is set. Cheap: no file-system access."""
     if not share.folder.strip():
         raise FolderError("Choose a folder to share first.")
+    return Path(share.folder.strip()).expanduser()
+
+
+def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerConfig:
+    """Turn the panel's choices into an engine config, the way ``pier serve`` does.
+
+    With HTTPS on this makes (or re-issues) the certificate and with a login it reads the
+    accounts: both do file I/O and crypto, so the window calls it via ``asyncio.to_thread``.
+    Raises FolderError, CertificateError, UserStoreError or NoAccountsError (all PierErrors)
+    with a clear message.
+    """
+    root = check_folder(share)
+    auth = None
+    if share.require_login:
+        store = users if users is not None else UserStore()
+        reload_store(store)
+        if not store.users():
+            raise NoAccountsError("“Require login” is on, but there are no accounts yet, so "
+                                  "nobody could log in.")
+        auth = authenticator_for(root, store, anonymous_read=share.anonymous_read)
     return ServerConfig(
-        root=Path(share.folder.strip()).expanduser(),
+        root=root,
         host=ALL_INTERFACES if share.scope == SCOPE_LAN else LOCALHOST,
         port=share.port,
         show_hidden=share.show_hidden,
         website_mode=share.website_mode,
         protected_paths=(config_dir(),),
+        upload=share.upload,
+        overwrite=share.upload and share.overwrite,
+        max_upload_bytes=share.max_upload_bytes if share.upload else None,
+        tls=tls_settings() if share.https else None,
+        auth=auth,
     )
+
+
+def access_summary(*, login: bool, anonymous_read: bool, upload: bool, overwrite: bool,
+                   https: bool) -> str:
+    """One line saying who can do what, e.g. "Login required · uploads allowed · HTTPS"."""
+    if not login:
+        who = "No login: anyone who connects may download"
+    elif anonymous_read:
+        who = "Login for accounts · visitors may look and download"
+    else:
+        who = "Login required"
+    if not upload:
+        what = "download only"
+    elif login:
+        what = "uploads by permitted accounts" + (" (may replace files)" if overwrite else "")
+    else:
+        what = "uploads allowed" + (" (may replace files)" if overwrite else "")
+    return " · ".join((who, what, "HTTPS" if https else "plain HTTP (not encrypted)"))
+
+
+def summary_of_config(config: ServerConfig) -> str:
+    auth = config.auth
+    return access_summary(login=auth is not None,
+                          anonymous_read=auth is not None and auth.anonymous_read,
+                          upload=config.upload, overwrite=config.overwrite,
+                          https=config.tls is not None)
+
+
+def summary_of_request(share: ShareRequest) -> str:
+    return access_summary(login=share.require_login, anonymous_read=share.anonymous_read,
+                          upload=share.upload, overwrite=share.upload and share.overwrite,
+                          https=share.https)
 
 
 class ServerController(QObject):
@@ -105,10 +176,35 @@ class ServerController(QObject):
             return 0.0
         return time.monotonic() - self._started_monotonic
 
+    @property
+    def authenticator(self) -> Authenticator | None:
+        """The running share's Authenticator (lockouts live there), None without a login."""
+        if self._state is not ServerState.RUNNING or self._config is None:
+            return None
+        return self._config.auth
+
+    async def start_share(self, share: ShareRequest, users: UserStore | None = None) -> bool:
+        """Build the config off the GUI thread (certificate, accounts), then bind and serve it.
+        False (and ``failed`` emitted) on a PierError."""
+        if not self._begin_start():
+            return False
+        try:
+            config = await asyncio.to_thread(make_config, share, users)
+        except PierError as err:
+            self._fail_start(err)
+            return False
+        except BaseException:
+            self._set_state(ServerState.STOPPED)
+            raise
+        return await self._start_engine(config)
+
     async def start(self, config: ServerConfig) -> bool:
         """Bind and serve ``config``. False (and ``failed`` emitted) on a PierError."""
         if not self._begin_start():
             return False
+        return await self._start_engine(config)
+
+    async def _start_engine(self, config: ServerConfig) -> bool:
         try:
             urls = await asyncio.to_thread(self._engine.start, config)
         except PierError as err:

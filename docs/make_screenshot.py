@@ -1,7 +1,8 @@
-"""Take docs/screenshot.png: the real window serving a sample folder, with real requests in the log.
+"""Take docs/screenshot.png (the real window serving a sample folder over HTTPS with a login, real
+requests in the log), docs/users-dialog.png and docs/certificate-dialog.png.
 
 Run under a display, e.g.:
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/make_screenshot.py
+    xvfb-run -a -s "-screen 0 1400x1000x24" python docs/make_screenshot.py
 Uses a throw-away config dir, so your own settings are untouched. Requests are made with curl.
 """
 
@@ -14,7 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "screenshot.png"
+DOCS = Path(__file__).resolve().parent
+OUT = DOCS / "screenshot.png"
+USERS_OUT = DOCS / "users-dialog.png"
+CERT_OUT = DOCS / "certificate-dialog.png"
+USERS = {"alice": ("sunny beach 2026", {"can_upload": True}),
+         "bob": ("blue whale piano", {"folders": ["/Holiday photos"]}),
+         "guest": ("tea at five", {"enabled": False})}
 FILES = {
     "Holiday photos/beach.jpg": 240_000, "Holiday photos/sunset.jpg": 310_000,
     "Documents/report-2026.pdf": 120_000, "Documents/budget.xlsx": 40_000,
@@ -44,32 +51,65 @@ def make_share(root: Path) -> Path:
     return root
 
 
-def curl(url: str, agent: str) -> None:
-    subprocess.run(["curl", "-s", "-o", os.devnull, "--path-as-is", "-A", agent, url],
-                   check=False, timeout=10)
+def curl(url: str, agent: str, cafile: Path, user: str = "") -> None:
+    login = ["-u", user] if user else []
+    subprocess.run(["curl", "-s", "-o", os.devnull, "--path-as-is", "--cacert", str(cafile),
+                    "-A", agent, *login, url], check=False, timeout=10)
 
 
-async def scenario(window, share: Path) -> None:
+async def add_users(window) -> None:
+    for name, (password, options) in USERS.items():
+        await window.accounts.add(name, password, **options)
+
+
+async def scenario(window, share: Path, tmp: Path) -> None:
     from app.controller import ServerState
 
+    await add_users(window)
     window.show()
-    window.share_panel.set_folder(str(share))
-    window.share_panel.scope_combo.setCurrentIndex(1)  # Local network: shows LAN URLs + QR
-    window.share_panel.port_spin.setValue(8000)
+    panel = window.share_panel
+    panel.set_folder(str(share))
+    panel.scope_combo.setCurrentIndex(1)  # Local network: shows LAN URLs + QR
+    panel.port_spin.setValue(8443)
+    panel.login_check.setChecked(True)
+    panel.upload_check.setChecked(True)
+    panel.https_check.setChecked(True)
     await window.request_start()
-    if window.controller.state is not ServerState.RUNNING:  # 8000 taken: let Pier pick one
-        window.share_panel.port_spin.setValue(0)
+    if window.controller.state is not ServerState.RUNNING:  # 8443 taken: let Pier pick one
+        panel.port_spin.setValue(0)
         await window.request_start()
+    cafile = tmp / "ca.pem"
+    await window.certificates.export_ca(cafile)
     base = window.controller.urls[0].rstrip("/")
-    for _ in range(3):
-        for path, agent in REQUESTS:
-            await asyncio.to_thread(curl, base + path, agent)
+    logins = ["alice:sunny beach 2026", "bob:blue whale piano", "", "alice:sunny beach 2026"]
+    for round_ in range(3):
+        for index, (path, agent) in enumerate(REQUESTS):
+            user = logins[(index + round_) % len(logins)]
+            await asyncio.to_thread(curl, base + path, agent, cafile, user)
+    await asyncio.to_thread(curl, base + "/Documents/", "curl/8.5.0", cafile, "bob:guess")
     await asyncio.sleep(1.2)  # a few drain and stats ticks
     window.log_panel.table.selectRow(window.log_panel.visible_count() - 4)
     await asyncio.sleep(0.3)
     window.grab().save(str(OUT))
     print(f"saved {OUT}")
+    await take_dialogs(window)
     await window.request_quit()
+
+
+async def take_dialogs(window) -> None:
+    users = window.open_users_dialog()
+    await window.last_task
+    users.select_user("bob")
+    await asyncio.sleep(0.3)
+    users.grab().save(str(USERS_OUT))
+    print(f"saved {USERS_OUT}")
+    users.close()
+    certificate = window.open_certificate_dialog()
+    await certificate.last_task
+    await asyncio.sleep(0.3)
+    certificate.grab().save(str(CERT_OUT))
+    print(f"saved {CERT_OUT}")
+    certificate.close()
 
 
 def main() -> int:
@@ -84,11 +124,11 @@ def main() -> int:
         app = make_application()
         store = SettingsStore()
         window = MainWindow(store, store.load(), use_tray=False)
-        window.resize(1360, 820)
+        window.resize(1360, 960)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(scenario(window, make_share(Path(tmp) / "Shared")))
+            loop.run_until_complete(scenario(window, make_share(Path(tmp) / "Shared"), Path(tmp)))
     return 0
 
 

@@ -589,7 +589,8 @@ class _ServeLoop:
             return HANDSHAKE_WAITING
         except ssl.SSLWantWriteError:
             return self._finish_handshake_blocking(conn)
-        except (OSError, ValueError) as err:  # ssl.SSLError is an OSError
+        except (OSError, ValueError, AttributeError) as err:
+            # ssl.SSLError is an OSError; AttributeError: stop() closed the socket meanwhile
             log.debug("TLS handshake with %s failed: %s", conn.client, err)
             return HANDSHAKE_FAILED
         conn.tls = True

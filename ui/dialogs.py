@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 EXPORT_FILTERS = "CSV (*.csv);;JSON Lines (*.jsonl)"
 
@@ -44,3 +44,31 @@ def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def open_in_browser(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Show a dialog of Pier's own (a user editor, certificate options) and wait; True when
+    the user confirmed it. Tests replace this to fill the real dialog in and confirm it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A secret (a key's passphrase); None when cancelled. Typed characters are not shown."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def ask_subfolder(parent: QWidget | None, start: str) -> str | None:
+    chosen = QFileDialog.getExistingDirectory(parent, "Choose a folder inside the share", start)
+    return chosen or None
+
+
+def ask_open_path(parent: QWidget | None, title: str, start: str, filters: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return Path(chosen) if chosen else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path,
+                  filters: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    return Path(chosen) if chosen else None

@@ -33,11 +33,20 @@ DISPLAY = Qt.ItemDataRole.DisplayRole.value
 FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 RECORD = int(RECORD_ROLE)
 
 # Status colours per class (2xx..5xx), readable on a light and on a dark background.
 LIGHT_COLOURS = {2: "#1b7f3b", 3: "#1f5fbf", 4: "#b35c00", 5: "#c62828"}
 DARK_COLOURS = {2: "#7bd88f", 3: "#7fb2ff", 4: "#ffb454", 5: "#ff6b6b"}
+# Refused logins stand out as whole rows: 401 (login needed or wrong password) and 429 (locked
+# out after too many wrong passwords).
+AUTH_STATUS_TIPS = {
+    401: "401: login needed, or a wrong name or password",
+    429: "429: locked out for a while after too many wrong passwords",
+}
+LIGHT_AUTH_BACKGROUND = "#fbe3e0"
+DARK_AUTH_BACKGROUND = "#4d2626"
 
 
 def format_size(size: int) -> str:
@@ -94,6 +103,7 @@ class LogModel(QAbstractTableModel):
             raise ValueError("capacity must be at least 1")
         self._ring: deque[RequestRecord] = deque(maxlen=capacity)
         self._colours = {k: QColor(v) for k, v in LIGHT_COLOURS.items()}
+        self._auth_background = QColor(LIGHT_AUTH_BACKGROUND)
         self.appended_total = 0  # every record ever appended, dropped ones included
 
     @property
@@ -139,7 +149,11 @@ class LogModel(QAbstractTableModel):
             return self._colours.get(record.status // 100) if column == COL_STATUS else None
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column in NUMERIC_COLUMNS else None
+        if role == BACKGROUND:
+            return self._auth_background if record.status in AUTH_STATUS_TIPS else None
         if role == TOOLTIP:
+            if column == COL_STATUS:
+                return AUTH_STATUS_TIPS.get(record.status)
             return cell_text(record, column) if column in (COL_PATH, COL_AGENT) else None
         if role == RECORD:
             return record
@@ -174,10 +188,12 @@ class LogModel(QAbstractTableModel):
         """Pick status colours for a dark or a light background."""
         palette = DARK_COLOURS if dark else LIGHT_COLOURS
         self._colours = {k: QColor(v) for k, v in palette.items()}
+        self._auth_background = QColor(DARK_AUTH_BACKGROUND if dark else LIGHT_AUTH_BACKGROUND)
         if self._ring:
-            self.dataChanged.emit(self.index(0, COL_STATUS),
-                                  self.index(len(self._ring) - 1, COL_STATUS),
-                                  [Qt.ItemDataRole.ForegroundRole])
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ring) - 1, len(COLUMNS) - 1),
+                                  [Qt.ItemDataRole.ForegroundRole,
+                                   Qt.ItemDataRole.BackgroundRole])
 
     def _drop_oldest(self, count: int) -> None:
         if count <= 0:

@@ -22,18 +22,42 @@ from PySide6.QtGui import (
     QKeySequence,
     QPalette,
 )
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
 
+from app.accounts import Accounts
 from app.bridge import RecordBridge
-from app.controller import ServerController, ServerState, make_config
+from app.certificates import Certificates
+from app.controller import (
+    NoAccountsError,
+    ServerController,
+    ServerState,
+    check_folder,
+    summary_of_config,
+)
 from app.settings import LoadResult, Settings, SettingsStore
 from server.engine import EngineStats
-from server.errors import FolderError, PierError, PortInUseError, PortPermissionError
+from server.errors import (
+    CertificateError,
+    FolderError,
+    PierError,
+    PortInUseError,
+    PortPermissionError,
+    UserStoreError,
+)
 from ui import dialogs
+from ui.certificate_dialog import CertificateDialog
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.share_panel import SharePanel
 from ui.tray import Tray
+from ui.users_dialog import UsersDialog
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +109,10 @@ class MainWindow(QMainWindow):
         self.model = LogModel(self._settings.log_ring_size, self)
         self.bridge = RecordBridge(self._settings.log_ring_size, parent=self)
         self.controller = ServerController(self.bridge.sink, parent=self)
+        self.accounts = Accounts(parent=self)
+        self.certificates = Certificates()
+        self.users_dialog: UsersDialog | None = None
+        self.certificate_dialog: CertificateDialog | None = None
         self._build_ui()
         self._build_menus()
         self._connect()
@@ -99,7 +127,7 @@ class MainWindow(QMainWindow):
         self.share_panel.load(self._settings)
         self.log_panel = LogPanel(self.model)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.share_panel)
+        self.splitter.addWidget(self._scrollable(self.share_panel))
         self.splitter.addWidget(self.log_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -110,12 +138,27 @@ class MainWindow(QMainWindow):
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
 
+    @staticmethod
+    def _scrollable(panel: QWidget) -> QScrollArea:
+        """The share panel scrolls on short screens instead of squeezing its parts together."""
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(panel.minimumSizeHint().width())
+        return scroll
+
     def _build_menus(self) -> None:
         share = self.menuBar().addMenu("&Share")
         self._add_action(share, "&Choose folder…", self._choose_folder,
                          QKeySequence.StandardKey.Open)
         self.start_stop_action = self._add_action(share, "&Start sharing",
                                                   self._on_start_stop_clicked, "Ctrl+Return")
+        share.addSeparator()
+        self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
+        self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
+                         "Ctrl+Shift+C")
         share.addSeparator()
         self._add_action(share, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit,
                          "Ctrl+Q")
@@ -149,6 +192,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
         self.share_panel.choose_folder_clicked.connect(self._choose_folder)
+        self.share_panel.users_clicked.connect(self.open_users_dialog)
+        self.share_panel.certificate_clicked.connect(self.open_certificate_dialog)
+        self.share_panel.url_list.currentItemChanged.connect(self._refresh_certificate_qr)
         self.bridge.records_arrived.connect(self.log_panel.add_records)
         self.controller.state_changed.connect(self._on_state_changed)
         self.controller.started.connect(self._on_started)
@@ -186,9 +232,12 @@ class MainWindow(QMainWindow):
     def current_settings(self) -> Settings:
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
+        mib = self.share_panel.max_upload_spin.value()
         return replace(self._settings, folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
-                       website_mode=share.website_mode,
+                       website_mode=share.website_mode, require_login=share.require_login,
+                       anonymous_read=share.anonymous_read, allow_upload=share.upload,
+                       overwrite=share.overwrite, max_upload_mib=mib, https=share.https,
                        window_geometry=_b64(self.saveGeometry()),
                        splitter_state=_b64(self.splitter.saveState()),
                        log_header_state=_b64(header.saveState()))
@@ -235,13 +284,14 @@ class MainWindow(QMainWindow):
             self.request_stop()
 
     def request_start(self) -> asyncio.Task[Any] | None:
+        share = self.share_panel.share_request()
         try:
-            config = make_config(self.share_panel.share_request())
+            check_folder(share)
         except PierError as err:
             self._on_start_failed(err)
             return None
         self.save_settings()
-        return self.spawn(self.controller.start(config))
+        return self.spawn(self.controller.start_share(share, self.accounts.store))
 
     def request_stop(self) -> asyncio.Task[Any] | None:
         if self.controller.state is not ServerState.RUNNING:
@@ -258,6 +308,17 @@ class MainWindow(QMainWindow):
             self._offer_free_port(err)
         elif isinstance(err, FolderError):
             dialogs.show_error(self, "Cannot share this folder", str(err))
+        elif isinstance(err, NoAccountsError):
+            if dialogs.ask_yes_no(self, "No accounts yet",
+                                  f"{err}\n\nAdd an account now, then press Start again.",
+                                  yes_label="Open Users…"):
+                self.open_users_dialog()
+        elif isinstance(err, UserStoreError):
+            dialogs.show_error(self, "Problem with the accounts", str(err))
+        elif isinstance(err, CertificateError):
+            dialogs.show_error(self, "HTTPS certificate problem",
+                               f"{err}\n\nOpen Share ▸ HTTPS certificate… to make a new "
+                               "certificate or import another one, or turn HTTPS off.")
         else:
             dialogs.show_error(self, "Could not start sharing", str(err))
 
@@ -287,6 +348,9 @@ class MainWindow(QMainWindow):
         self.share_panel.set_elapsed(0)
         self.elapsed_timer.start()
         config = self.controller.config
+        if config is not None:
+            self.share_panel.set_access_summary(summary_of_config(config))
+        self._refresh_certificate_qr()
         folder = config.root.name if config is not None else ""
         self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
         shown = self.share_panel.selected_url()
@@ -296,6 +360,8 @@ class MainWindow(QMainWindow):
         self.elapsed_timer.stop()
         self.bridge.drain()
         self.share_panel.set_urls([])
+        self.share_panel.set_access_summary(None)
+        self._refresh_certificate_qr()
         self.setWindowTitle(TITLE)
         self.statusBar().showMessage("Stopped sharing", 5000)
 
@@ -304,6 +370,48 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         self.share_panel.set_elapsed(self.controller.elapsed())
+
+    # ---- users and certificate ------------------------------------------------------------
+
+    def open_users_dialog(self) -> UsersDialog:
+        if self.users_dialog is None:
+            self.users_dialog = UsersDialog(
+                self.accounts, self.spawn, self.share_panel.folder_edit.text,
+                lambda: self.controller.authenticator, parent=self)
+        self.users_dialog.show()
+        self.users_dialog.raise_()
+        self.users_dialog.activateWindow()
+        self.spawn(self._load_accounts())
+        return self.users_dialog
+
+    async def _load_accounts(self) -> None:
+        try:
+            await self.accounts.load()
+        except UserStoreError as err:
+            message = str(err)
+            QTimer.singleShot(0, self, lambda: dialogs.show_error(
+                self.users_dialog or self, "Problem with the accounts", message))
+
+    def open_certificate_dialog(self) -> CertificateDialog:
+        if self.certificate_dialog is None:
+            self.certificate_dialog = CertificateDialog(self.certificates, self.spawn,
+                                                        self._https_share_url, parent=self)
+        self.certificate_dialog.show()
+        self.certificate_dialog.raise_()
+        self.certificate_dialog.activateWindow()
+        return self.certificate_dialog
+
+    def _https_share_url(self) -> str | None:
+        """The selected address while sharing with HTTPS (for the CA's QR code), else None."""
+        config = self.controller.config
+        if self.controller.state is not ServerState.RUNNING or config is None \
+                or config.tls is None:
+            return None
+        return self.share_panel.selected_url() or None
+
+    def _refresh_certificate_qr(self, *_: object) -> None:
+        if self.certificate_dialog is not None:
+            self.certificate_dialog.refresh_qr()
 
     # ---- folder choice and drag-and-drop --------------------------------------------------
 

@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.controller import ServerState, ShareRequest
-from app.settings import SCOPE_LAN, SCOPE_LOCAL, Settings
+from app.controller import ServerState, ShareRequest, summary_of_request
+from app.settings import MAX_UPLOAD_MIB, SCOPE_LAN, SCOPE_LOCAL, Settings
 from server.engine import EngineStats
 from ui import dialogs
 from ui.log_model import format_size
 
 QR_SIZE = 184  # logical pixels
+INDENT = 24  # sub-options sit under the option they belong to
+ANONYMOUS_CHOICES = (("nothing (log in first)", False), ("look and download", True))
 SCOPE_LABELS = ((SCOPE_LOCAL, "This computer only"), (SCOPE_LAN, "Local network"))
 STATE_TEXT = {
     ServerState.STOPPED: ("Not sharing", "#888888"),
@@ -83,6 +85,22 @@ def format_elapsed(seconds: float) -> str:
     return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
+def _check(text: str, name: str, tip: str) -> QCheckBox:
+    check = QCheckBox(text, objectName=name)
+    check.setAccessibleName(text)
+    check.setToolTip(tip)
+    return check
+
+
+def _row(*widgets: QWidget, indent: bool = False) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(INDENT if indent else 0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 def _button(text: str, accessible: str, tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(accessible)
@@ -97,10 +115,14 @@ class SharePanel(QWidget):
 
     start_stop_clicked = Signal()
     choose_folder_clicked = Signal()
+    users_clicked = Signal()
+    certificate_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sharePanel")
+        self._running_summary: str | None = None
+        self._stopped = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
@@ -108,6 +130,9 @@ class SharePanel(QWidget):
         layout.addLayout(self._build_form())
         layout.addWidget(_heading("2. Start"))
         layout.addWidget(self._build_start_button())
+        self.access_label = QLabel(objectName="accessSummary", wordWrap=True)
+        self.access_label.setAccessibleName("Who can do what")
+        layout.addWidget(self.access_label)
         layout.addLayout(self._build_status())
         layout.addWidget(_heading("3. Open it on another device"))
         layout.addWidget(self._build_addresses(), 1)
@@ -140,22 +165,64 @@ class SharePanel(QWidget):
         self.port_spin.setAccessibleName("Port")
         self.port_spin.setToolTip("0 lets Pier pick a free port.")
         form.addRow("Port:", self.port_spin)
-        self.hidden_check = QCheckBox("Show hidden files (names starting with “.”)")
-        self.hidden_check.setObjectName("showHiddenCheck")
-        self.website_check = QCheckBox("Website mode: open index.html instead of the listing")
-        self.website_check.setObjectName("websiteCheck")
-        self.hidden_check.setAccessibleName("Show hidden files")
-        self.website_check.setAccessibleName("Website mode")
-        form.addRow(self.hidden_check)
-        form.addRow(self.website_check)
+        self.hidden_check = _check("Show hidden files", "showHiddenCheck",
+                                   "Also share names starting with “.”")
+        self.website_check = _check("Website mode", "websiteCheck",
+                                    "Open a folder's index.html instead of its listing")
+        form.addRow(_row(self.hidden_check, self.website_check))
         # Options that land later (login, uploads, HTTPS) are added here, under the others.
         self.options_layout = QVBoxLayout()
         self.options_layout.setContentsMargins(0, 0, 0, 0)
+        self.options_layout.setSpacing(4)
         form.addRow(self.options_layout)
-        self._inputs: tuple[QWidget, ...] = (self.folder_edit, self.choose_button,
-                                             self.scope_combo, self.port_spin,
-                                             self.hidden_check, self.website_check)
+        self._build_access_options()
+        self._inputs: tuple[QWidget, ...] = (
+            self.folder_edit, self.choose_button, self.scope_combo, self.port_spin,
+            self.hidden_check, self.website_check, self.login_check, self.anonymous_combo,
+            self.upload_check, self.overwrite_check, self.max_upload_spin, self.https_check)
         return form
+
+    def _build_access_options(self) -> None:
+        self.login_check = _check("Require login", "requireLoginCheck",
+                                  "Only people with an account (Users…) get in")
+        self.users_button = _button("Users…", "Users", "Add and manage accounts (Ctrl+U)")
+        self.users_button.clicked.connect(self.users_clicked)
+        self.options_layout.addLayout(_row(self.login_check, self.users_button))
+        self.anonymous_combo = QComboBox(objectName="anonymousCombo")
+        self.anonymous_combo.setAccessibleName("Visitors without an account may")
+        for label, value in ANONYMOUS_CHOICES:
+            self.anonymous_combo.addItem(label, value)
+        self.anonymous_label = QLabel("Visitors without an account may:")
+        self.options_layout.addLayout(_row(self.anonymous_label, self.anonymous_combo,
+                                           indent=True))
+        self.upload_check = _check("Allow uploads", "allowUploadCheck",
+                                   "Visitors (or accounts with the upload permission) may add "
+                                   "files and folders")
+        self.options_layout.addWidget(self.upload_check)
+        self.overwrite_check = _check("Replace same names", "overwriteCheck",
+                                      "An upload may replace a file with the same name. "
+                                      "Otherwise it gets a new name like “report (1)”")
+        self.max_upload_spin = QSpinBox(objectName="maxUploadSpin")
+        self.max_upload_spin.setRange(0, MAX_UPLOAD_MIB)
+        self.max_upload_spin.setSpecialValueText("no limit")
+        self.max_upload_spin.setSuffix(" MiB")
+        self.max_upload_spin.setAccessibleName("Largest upload")
+        self.max_upload_spin.setToolTip("Larger uploads are refused before they are sent")
+        self.max_upload_label = QLabel("Largest:")
+        self.options_layout.addLayout(_row(self.overwrite_check, self.max_upload_label,
+                                           self.max_upload_spin, indent=True))
+        self.https_check = _check("HTTPS (encrypted)", "httpsCheck",
+                                  "Devices must trust Pier's certificate once (Certificate…)")
+        self.certificate_button = _button("Certificate…", "Certificate",
+                                          "See, make or import the HTTPS certificate")
+        self.certificate_button.clicked.connect(self.certificate_clicked)
+        self.options_layout.addLayout(_row(self.https_check, self.certificate_button))
+        for widget in (self.login_check, self.upload_check, self.https_check):
+            widget.toggled.connect(self._on_option_changed)
+        for signal in (self.anonymous_combo.currentIndexChanged,
+                       self.overwrite_check.toggled):
+            signal.connect(self._on_option_changed)
+        self._sync_option_widgets()
 
     def _build_start_button(self) -> QPushButton:
         self.start_button = QPushButton(objectName="startStopButton")
@@ -235,11 +302,54 @@ class SharePanel(QWidget):
         self.port_spin.setValue(settings.port)
         self.hidden_check.setChecked(settings.show_hidden)
         self.website_check.setChecked(settings.website_mode)
+        self.login_check.setChecked(settings.require_login)
+        self.anonymous_combo.setCurrentIndex(
+            max(0, self.anonymous_combo.findData(settings.anonymous_read)))
+        self.upload_check.setChecked(settings.allow_upload)
+        self.overwrite_check.setChecked(settings.overwrite)
+        self.max_upload_spin.setValue(settings.max_upload_mib)
+        self.https_check.setChecked(settings.https)
+        self._on_option_changed()
 
     def share_request(self) -> ShareRequest:
+        mib = self.max_upload_spin.value()
         return ShareRequest(folder=self.folder_edit.text(), scope=self.scope_combo.currentData(),
                             port=self.port_spin.value(), show_hidden=self.hidden_check.isChecked(),
-                            website_mode=self.website_check.isChecked())
+                            website_mode=self.website_check.isChecked(),
+                            require_login=self.login_check.isChecked(),
+                            anonymous_read=bool(self.anonymous_combo.currentData()),
+                            upload=self.upload_check.isChecked(),
+                            overwrite=self.overwrite_check.isChecked(),
+                            max_upload_bytes=mib * 1024 * 1024 if mib else None,
+                            https=self.https_check.isChecked())
+
+    def _on_option_changed(self, *_: object) -> None:
+        self._sync_option_widgets()
+        if self._running_summary is None:
+            self._show_summary(summary_of_request(self.share_request()), running=False)
+
+    def _sync_option_widgets(self) -> None:
+        stopped = getattr(self, "_stopped", True)
+        login, upload = self.login_check.isChecked(), self.upload_check.isChecked()
+        self.anonymous_combo.setEnabled(stopped and login)
+        self.anonymous_label.setEnabled(login)
+        self.overwrite_check.setEnabled(stopped and upload)
+        self.max_upload_spin.setEnabled(stopped and upload)
+        self.max_upload_label.setEnabled(upload)
+
+    def set_access_summary(self, summary: str | None) -> None:
+        """While sharing: the running share's rules; None (stopped): a preview of the form."""
+        self._running_summary = summary
+        if summary is None:
+            self._show_summary(summary_of_request(self.share_request()), running=False)
+        else:
+            self._show_summary(summary, running=True)
+
+    def _show_summary(self, summary: str, running: bool) -> None:
+        prefix = "Now: " if running else "Will share with: "
+        self.access_label.setText(f"{prefix}<b>{summary}</b>" if running
+                                  else f"{prefix}{summary}")
+        self.access_label.setEnabled(running)  # muted while it is only a preview
 
     def set_folder(self, folder: str) -> None:
         self.folder_edit.setText(folder)
@@ -257,8 +367,10 @@ class SharePanel(QWidget):
         self.start_button.setProperty("running", "true" if running else "false")
         self.start_button.style().unpolish(self.start_button)
         self.start_button.style().polish(self.start_button)
+        self._stopped = stopped
         for widget in self._inputs:
             widget.setEnabled(stopped)
+        self._sync_option_widgets()
         if not running:
             self.elapsed_label.setText("")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,9 @@ def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     yield loop
     loop.close()
     asyncio.set_event_loop(None)
+    # Collect the loop's Qt objects (timers) here, in the GUI thread: left to a later garbage
+    # collection they may be destroyed in some other test's worker thread, which Qt warns about.
+    gc.collect()
 
 
 def run(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[T], timeout: float = 15.0) -> T:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app.settings import SettingsStore
@@ -17,7 +19,7 @@ from ui import dialogs
 from ui.main_window import MainWindow
 
 # The offscreen platform cannot pass size hints to a window manager; that is not a defect of Pier.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -45,6 +47,13 @@ class DialogRecorder:
     answer_yes: bool = True
     export_path: Path | None = None
     folder: str | None = None
+    subfolder: str | None = None
+    save_path: Path | None = None
+    open_paths: list[Path] = field(default_factory=list)  # answers to ask_open_path, in order
+    passwords: list[str | None] = field(default_factory=list)  # answers to ask_password
+    password_prompts: list[str] = field(default_factory=list)
+    modal: Callable[[QDialog], bool] | None = None  # fills in and confirms run_modal's dialog
+    modals: list[QDialog] = field(default_factory=list)
 
     def show_error(self, _parent: object, title: str, text: str) -> None:
         self.errors.append((title, text))
@@ -66,12 +75,46 @@ class DialogRecorder:
         self.opened.append(url)
         return True
 
+    def run_modal(self, dialog: QDialog) -> bool:
+        self.modals.append(dialog)
+        if self.modal is None:
+            return False
+        return self.modal(dialog)
+
+    def ask_password(self, _parent: object, _title: str, label: str) -> str | None:
+        self.password_prompts.append(label)
+        return self.passwords.pop(0) if self.passwords else None
+
+    def ask_subfolder(self, _parent: object, _start: str) -> str | None:
+        return self.subfolder
+
+    def ask_open_path(self, _parent: object, _title: str, _start: str,
+                      _filters: str) -> Path | None:
+        return self.open_paths.pop(0) if self.open_paths else None
+
+    def ask_save_path(self, _parent: object, _title: str, _suggested: Path,
+                      _filters: str) -> Path | None:
+        return self.save_path
+
+
+def confirm(fill: Callable[[Any], None]) -> Callable[[QDialog], bool]:
+    """A stand-in for the user: ``fill`` sets the real dialog's widgets, then OK is pressed
+    (the dialog's own ``accept`` runs, with its checks)."""
+
+    def answer(dialog: QDialog) -> bool:
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    return answer
+
 
 @pytest.fixture(autouse=True)
 def dialog_recorder(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     recorder = DialogRecorder()
     for name in ("show_error", "show_info", "ask_yes_no", "ask_folder", "ask_export_path",
-                 "open_in_browser"):
+                 "open_in_browser", "run_modal", "ask_password", "ask_subfolder",
+                 "ask_open_path", "ask_save_path"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 
@@ -84,6 +127,9 @@ def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     yield loop
     loop.close()
     asyncio.set_event_loop(None)
+    # Collect the loop's Qt objects (timers) here, in the GUI thread: left to a later garbage
+    # collection they may be destroyed in some other test's worker thread, which Qt warns about.
+    gc.collect()
 
 
 def make_window(qtbot: QtBot) -> MainWindow:

@@ -80,11 +80,26 @@ def test_status_colours_follow_the_scheme() -> None:
     model.append_batch([rec(0, status=503)])
     status = model.index(0, COL_STATUS)
     assert model.data(status, Qt.ItemDataRole.ForegroundRole).name() == LIGHT_COLOURS[5]
-    changed: list[int] = []
-    model.dataChanged.connect(lambda a, _b, _r: changed.append(a.column()))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _r: changed.append((a.column(), b.column())))
     model.set_dark(True)
-    assert changed == [COL_STATUS]
+    assert len(changed) == 1 and changed[0][0] <= COL_STATUS <= changed[0][1]
     assert model.data(status, Qt.ItemDataRole.ForegroundRole).name() == DARK_COLOURS[5]
+
+
+def test_refused_logins_stand_out_as_whole_rows() -> None:
+    model = LogModel(capacity=5)
+    model.append_batch([rec(0, status=401), rec(1, status=429), rec(2, status=404)])
+    background = Qt.ItemDataRole.BackgroundRole
+    light = model.data(model.index(0, COL_PATH), background)
+    assert light is not None and light == model.data(model.index(1, COL_SIZE), background)
+    assert model.data(model.index(2, COL_PATH), background) is None
+    tips = [model.data(model.index(row, COL_STATUS), Qt.ItemDataRole.ToolTipRole)
+            for row in range(3)]
+    assert "login" in tips[0] and "locked out" in tips[1] and tips[2] is None
+    model.set_dark(True)
+    dark = model.data(model.index(0, COL_PATH), background)
+    assert dark is not None and dark.lightness() < light.lightness()
 
 
 def test_filter_by_text_status_and_client() -> None:

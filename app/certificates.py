@@ -1,0 +1,86 @@
+"""HTTPS certificates for the window: CertificateStore operations run off the GUI thread."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from server.tls import CertificateInfo, CertificateStore, GenerationOptions
+
+CA_DOWNLOAD_PATH = "/.well-known/pier/ca.crt"
+DER_SUFFIXES = frozenset((".der", ".cer"))
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateOverview:
+    server: CertificateInfo | None  # the certificate served (None before the first one)
+    ca: CertificateInfo | None  # the CA clients trust (None for a self-signed leaf)
+    source: str  # "generated" or "imported"
+    options: GenerationOptions
+
+
+class Certificates:
+    """Every call does file I/O or crypto, so each is a coroutine running in a worker thread.
+    Errors are CertificateError (a PierError) with a sentence for the user; an encrypted key
+    raises PassphraseRequired or WrongPassphrase."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self._directory = directory
+        self._store: CertificateStore | None = None
+
+    def _get_store(self) -> CertificateStore:
+        if self._store is None:
+            self._store = CertificateStore(self._directory)
+        return self._store
+
+    async def overview(self) -> CertificateOverview:
+        return await asyncio.to_thread(self._overview)
+
+    async def ensure(self) -> CertificateOverview:
+        """Make the certificate if there is none yet (or re-issue a stale one)."""
+        return await asyncio.to_thread(self._ensure)
+
+    async def generate(self, *, extra_names: Sequence[str] = (), rsa: bool = False,
+                       self_signed: bool = False, new_ca: bool = False) -> CertificateOverview:
+        def work() -> CertificateOverview:
+            self._get_store().generate(extra_names=extra_names, rsa=rsa,
+                                       self_signed=self_signed, new_ca=new_ca)
+            return self._overview()
+        return await asyncio.to_thread(work)
+
+    async def import_pair(self, cert: Path, key: Path,
+                          passphrase: bytes | None = None) -> CertificateOverview:
+        def work() -> CertificateOverview:
+            self._get_store().import_pair(cert, key, passphrase)
+            return self._overview()
+        return await asyncio.to_thread(work)
+
+    async def use_generated(self) -> CertificateOverview:
+        def work() -> CertificateOverview:
+            store = self._get_store()
+            store.use_generated()
+            store.ensure_server_certificate()
+            return self._overview()
+        return await asyncio.to_thread(work)
+
+    async def export_ca(self, dest: Path) -> None:
+        der = dest.suffix.lower() in DER_SUFFIXES
+        await asyncio.to_thread(self._get_store().export_ca, dest, der=der)
+
+    def _overview(self) -> CertificateOverview:
+        store = self._get_store()
+        return CertificateOverview(store.server_info(), store.ca_info(), store.active_source(),
+                                   store.generation_options())
+
+    def _ensure(self) -> CertificateOverview:
+        self._get_store().ensure_server_certificate()
+        return self._overview()
+
+
+def ca_download_url(share_url: str) -> str:
+    """Where a device fetches the CA from the running share at ``share_url``."""
+    parts = urlsplit(share_url)
+    return urlunsplit((parts.scheme, parts.netloc, CA_DOWNLOAD_PATH, "", ""))

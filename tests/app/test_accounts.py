@@ -1,0 +1,97 @@
+"""Accounts, certificates and make_config as the window uses them: real files, real crypto."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import qasync
+
+from app.accounts import Accounts, character_classes, folder_limit, password_strength
+from app.certificates import Certificates, ca_download_url
+from app.controller import (
+    NoAccountsError,
+    ShareRequest,
+    make_config,
+    summary_of_config,
+    summary_of_request,
+)
+from app.settings import SCOPE_LOCAL
+from server.users import UserStore
+from tests.app.conftest import run
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "share"
+    (root / "photos" / "2024").mkdir(parents=True)
+    return root
+
+
+@pytest.mark.parametrize(("password", "label"), [
+    ("abc", "weak"), ("abcdefgh", "weak"), ("Summer2026", "fair"),
+    ("Summer-2026-at-sea", "strong"), ("correct horse battery staple", "strong"),
+    ("lowercaseonly12", "fair"), ("Lowercase-only12", "strong"), ("Lowercaseonly12", "good"),
+])
+def test_password_strength_from_length_and_classes(password: str, label: str) -> None:
+    assert password_strength(password).label == label
+
+
+def test_strength_hint_of_nothing_is_empty_and_classes_are_counted() -> None:
+    assert password_strength("").score == 0
+    assert character_classes("aA1!") == 4 and character_classes("été") == 1
+    assert "12 characters" in password_strength("Ab1!").advice
+
+
+def test_folder_limit_is_relative_to_the_share(folder: Path, tmp_path: Path) -> None:
+    assert folder_limit(folder, folder / "photos" / "2024") == "/photos/2024"
+    assert folder_limit(folder, folder) == "/"
+    with pytest.raises(ValueError, match="not inside the shared folder"):
+        folder_limit(folder, tmp_path)
+    (tmp_path / "sharepoint").mkdir()
+    with pytest.raises(ValueError):  # a sibling with the same prefix is outside
+        folder_limit(folder, tmp_path / "sharepoint")
+
+
+def test_accounts_hash_off_the_gui_thread_and_announce_changes(
+        aloop: qasync.QEventLoop, qtbot) -> None:
+    accounts = Accounts(UserStore())
+    changes: list[bool] = []
+    accounts.changed.connect(lambda: changes.append(True))
+    user = run(aloop, accounts.add("zoë", "a long enough password", can_upload=True))
+    assert user.name == "zoë" and user.can_upload
+    run(aloop, accounts.update("zoë", enabled=False))
+    assert [u.enabled for u in run(aloop, accounts.load())] == [False]
+    run(aloop, accounts.remove("zoë"))
+    assert accounts.users() == [] and len(changes) == 4
+
+
+def test_make_config_wires_login_uploads_and_https(folder: Path) -> None:
+    store = UserStore()
+    with pytest.raises(NoAccountsError, match="no accounts yet"):
+        make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True), store)
+    store.add("alice", "a long enough password")
+    share = ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True, anonymous_read=True,
+                         upload=True, overwrite=True, max_upload_bytes=1024, https=True)
+    config = make_config(share, store)
+    assert config.auth is not None and config.auth.anonymous_read
+    assert config.auth.store is store and config.auth.realm == "Pier - share"
+    assert (config.upload, config.overwrite, config.max_upload_bytes) == (True, True, 1024)
+    assert config.tls is not None and config.tls.chain_path.is_file()
+    assert config.tls.ca_pem is not None and config.tls.ca_pem.startswith(b"-----BEGIN")
+    assert summary_of_config(config) == summary_of_request(share)
+    plain = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, overwrite=True,
+                                     max_upload_bytes=5))
+    assert (plain.auth, plain.tls, plain.upload, plain.overwrite, plain.max_upload_bytes) == \
+        (None, None, False, False, None)
+    assert summary_of_config(plain).startswith("No login")
+
+
+def test_certificates_overview_and_ca_url(aloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    certificates = Certificates(tmp_path / "tls")
+    empty = run(aloop, certificates.overview())
+    assert empty.server is None and empty.source == "generated"
+    made = run(aloop, certificates.ensure())
+    assert made.server is not None and made.ca is not None
+    assert ca_download_url("https://192.168.1.5:8443/some/path") == \
+        "https://192.168.1.5:8443/.well-known/pier/ca.crt"

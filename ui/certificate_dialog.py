@@ -1,0 +1,416 @@
+"""The Certificate dialog: what HTTPS is served with, and how devices come to trust it."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.certificates import CertificateOverview, Certificates, ca_download_url
+from server.errors import PierError
+from server.tls import (
+    GENERATED,
+    CertificateInfo,
+    GenerationOptions,
+    PassphraseRequired,
+    WrongPassphrase,
+)
+from ui import dialogs
+from ui.share_panel import qr_pixmap
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
+QR_SIZE = 168
+CERT_FILTERS = "Certificates (*.pem *.crt *.cer);;All files (*)"
+KEY_FILTERS = "Private keys (*.key *.pem);;All files (*)"
+EXPORT_FILTERS = "PEM certificate (*.crt *.pem);;DER certificate (*.der *.cer)"
+TRUST_AGAIN = ("Devices that already trust Pier will show a warning again until they trust the "
+               "new certificate. Continue?")
+
+
+def format_fingerprint(sha256: str) -> str:
+    """ "AB:CD:EF:01:..." -> "ABCD EF01 ..." in lines of four groups, easy to read aloud."""
+    hex_digits = re.sub(r"[^0-9A-Fa-f]", "", sha256).upper()
+    groups = [hex_digits[i:i + 4] for i in range(0, len(hex_digits), 4)]
+    return "\n".join(" ".join(groups[i:i + 4]) for i in range(0, len(groups), 4))
+
+
+def format_validity(info: CertificateInfo) -> str:
+    def day(moment: datetime) -> str:
+        return moment.astimezone().strftime("%Y-%m-%d")
+    return f"{day(info.not_before)} to {day(info.not_after)}"
+
+
+def split_names(text: str) -> list[str]:
+    return [part for part in re.split(r"[\s,;]+", text) if part]
+
+
+def _button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(text.rstrip("…"))
+    button.setToolTip(tip)
+    return button
+
+
+def _value_label(name: str, *, mono: bool = False) -> QLabel:
+    label = QLabel(objectName=name, wordWrap=not mono)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono:
+        label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    return label
+
+
+class GenerateDialog(QDialog):
+    """Options for a new server certificate."""
+
+    def __init__(self, options: GenerationOptions, has_ca: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("generateDialog")
+        self.setWindowTitle("Make a new certificate")
+        layout = QVBoxLayout(self)
+        intro = QLabel("Pier makes a certificate for this computer's names and addresses, "
+                       "signed by its own local authority (CA). Devices that trust the CA "
+                       "keep trusting new certificates.", wordWrap=True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.names_edit = QLineEdit(", ".join(options.extra_names), objectName="extraNames")
+        self.names_edit.setPlaceholderText("e.g. nas.home.arpa, 192.168.1.50")
+        self.names_edit.setAccessibleName("Extra names")
+        form.addRow("Extra names:", self.names_edit)
+        layout.addLayout(form)
+        self.rsa_check = QCheckBox("Use RSA keys instead of ECDSA (for very old devices)",
+                                   objectName="rsaCheck")
+        self.rsa_check.setChecked(options.rsa)
+        self.self_signed_check = QCheckBox("One self-signed certificate, without a CA",
+                                           objectName="selfSignedCheck")
+        self.self_signed_check.setChecked(options.self_signed)
+        self.new_ca_check = QCheckBox("Also make a new CA (devices must trust Pier again)",
+                                      objectName="newCaCheck")
+        self.new_ca_check.setEnabled(has_ca)
+        for check in (self.rsa_check, self.self_signed_check, self.new_ca_check):
+            layout.addWidget(check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Make certificate")
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text())
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {"extra_names": split_names(self.names_edit.text()),
+                "rsa": self.rsa_check.isChecked(),
+                "self_signed": self.self_signed_check.isChecked(),
+                "new_ca": self.new_ca_check.isChecked() and self.new_ca_check.isEnabled()}
+
+
+class CertificateDialog(QDialog):
+    """Shows the server certificate and the CA; generate, import, export; QR of the CA URL.
+
+    Crypto and file work run as tasks (``spawn``) in worker threads; tasks never show modal
+    dialogs themselves: questions and errors are shown from a timer afterwards."""
+
+    def __init__(self, certificates: Certificates, spawn: Spawn,
+                 share_url: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("certificateDialog")
+        self.setWindowTitle("HTTPS certificate — Pier")
+        self.setMinimumWidth(780)
+        self._certificates = certificates
+        self._spawn = spawn
+        self._share_url = share_url
+        self.overview: CertificateOverview | None = None
+        self.last_task: asyncio.Task[Any] | None = None
+        outer = QVBoxLayout(self)
+        intro = QLabel("With HTTPS on, devices check this certificate. Let each device trust "
+                       "Pier's local authority (CA) once: scan the code or copy the exported "
+                       "file to it, then compare the CA fingerprint shown here with the one "
+                       "the device shows.", wordWrap=True)
+        outer.addWidget(intro)
+        row = QHBoxLayout()
+        details = QVBoxLayout()
+        details.addWidget(self._build_server_box())
+        details.addWidget(self._build_ca_box())
+        row.addLayout(details, 1)
+        row.addWidget(self._build_qr_box())
+        outer.addLayout(row)
+        outer.addLayout(self._build_buttons())
+        self.status_label = QLabel(objectName="certificateStatus", wordWrap=True)
+        outer.addWidget(self.status_label)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        for button in close.buttons():
+            button.setAccessibleName("Close")
+        outer.addWidget(close)
+        self._show_overview(None)
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_server_box(self) -> QGroupBox:
+        box = QGroupBox("This computer's certificate")
+        form = QFormLayout(box)
+        self.source_label = _value_label("certSource")
+        self.names_label = _value_label("certNames")
+        self.validity_label = _value_label("certValidity")
+        self.key_label = _value_label("certKey")
+        self.fingerprint_label = _value_label("certFingerprint", mono=True)
+        form.addRow("Made by:", self.source_label)
+        form.addRow("Names:", self.names_label)
+        form.addRow("Valid:", self.validity_label)
+        form.addRow("Key:", self.key_label)
+        form.addRow("SHA-256:", self.fingerprint_label)
+        return box
+
+    def _build_ca_box(self) -> QGroupBox:
+        box = QGroupBox("Pier's local authority (CA): what devices trust")
+        form = QFormLayout(box)
+        self.ca_validity_label = _value_label("caValidity")
+        self.ca_key_label = _value_label("caKey")
+        self.ca_fingerprint_label = _value_label("caFingerprint", mono=True)
+        form.addRow("Valid:", self.ca_validity_label)
+        form.addRow("Key:", self.ca_key_label)
+        form.addRow("SHA-256:", self.ca_fingerprint_label)
+        return box
+
+    def _build_qr_box(self) -> QWidget:
+        box = QWidget()
+        box.setFixedWidth(QR_SIZE + 40)
+        layout = QVBoxLayout(box)
+        title = QLabel("<b>Trust on a phone</b>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        self.qr_label = QLabel(objectName="caQrCode")
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setAccessibleName("QR code of the CA download address")
+        layout.addWidget(self.qr_label)
+        self.qr_caption = QLabel(wordWrap=True, objectName="caQrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.qr_caption)
+        layout.addStretch(1)
+        return box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.generate_button = _button("Make new certificate…",
+                                       "Generate (or regenerate) the certificate")
+        self.import_button = _button("Import…", "Use your own certificate and key (PEM)")
+        self.use_generated_button = _button("Use Pier's own",
+                                            "Stop using the imported certificate")
+        self.export_button = _button("Export CA certificate…",
+                                     "Save the CA certificate to install it on devices")
+        self.generate_button.clicked.connect(self.generate)
+        self.import_button.clicked.connect(self.import_pair)
+        self.use_generated_button.clicked.connect(self.use_generated)
+        self.export_button.clicked.connect(self.export_ca)
+        for button in (self.generate_button, self.import_button, self.use_generated_button,
+                       self.export_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # ---- showing --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> asyncio.Task[Any]:
+        return self._run(self._certificates.overview(), "Cannot read the certificate",
+                         "Reading the certificate…")
+
+    def _show_overview(self, overview: CertificateOverview | None) -> None:
+        self.overview = overview
+        server = overview.server if overview else None
+        ca = overview.ca if overview else None
+        if server is None:
+            self.source_label.setText("No certificate yet. It is made when you first share "
+                                      "with HTTPS, or press “Make new certificate…”.")
+            for label in (self.names_label, self.validity_label, self.key_label,
+                          self.fingerprint_label):
+                label.setText("—")
+        else:
+            self._show_server(server, overview)
+        self._show_ca(ca)
+        imported = overview is not None and overview.source != GENERATED
+        self.use_generated_button.setEnabled(imported)
+        self.generate_button.setText("Make new certificate…" if server is None
+                                     else "Regenerate…")
+        self.generate_button.setAccessibleName(self.generate_button.text().rstrip("…"))
+        self.export_button.setEnabled(ca is not None)
+        self.refresh_qr()
+
+    def _show_server(self, server: CertificateInfo, overview: CertificateOverview | None) -> None:
+        if overview is not None and overview.source == GENERATED:
+            kind = "self-signed" if not server.issuer or server.issuer == server.subject \
+                else "signed by Pier's CA"
+            self.source_label.setText(f"Pier (generated, {kind})")
+        else:
+            self.source_label.setText(f"Imported: {server.subject}")
+        self.names_label.setText(", ".join((*server.dns_names, *server.ip_addresses)) or "—")
+        self.validity_label.setText(format_validity(server))
+        self.key_label.setText(server.key_type)
+        self.fingerprint_label.setText(format_fingerprint(server.sha256))
+
+    def _show_ca(self, ca: CertificateInfo | None) -> None:
+        if ca is None:
+            self.ca_validity_label.setText("No CA: the certificate is self-signed or imported "
+                                           "without one. Devices must trust it directly.")
+            self.ca_key_label.setText("—")
+            self.ca_fingerprint_label.setText("—")
+            return
+        self.ca_validity_label.setText(format_validity(ca))
+        self.ca_key_label.setText(ca.key_type)
+        self.ca_fingerprint_label.setText(format_fingerprint(ca.sha256))
+
+    def refresh_qr(self) -> None:
+        share_url = self._share_url()
+        has_ca = self.overview is not None and self.overview.ca is not None
+        if not share_url or not has_ca:
+            self.qr_label.clear()
+            self.qr_label.setFixedSize(QR_SIZE, 0)
+            self.qr_caption.setText("While sharing with HTTPS, a code appears here: scan it "
+                                    "on a phone to download and install the CA.")
+            return
+        url = ca_download_url(share_url)
+        self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
+        self.qr_label.setPixmap(qr_pixmap(url, QR_SIZE, self.devicePixelRatioF()))
+        self.qr_label.setToolTip(url)
+        self.qr_caption.setText(f"Scan to download the CA:<br><small>{url}</small>")
+
+    # ---- actions --------------------------------------------------------------------------
+
+    def generate(self) -> asyncio.Task[Any] | None:
+        overview = self.overview
+        options = overview.options if overview else GenerationOptions()
+        has_ca = overview is not None and overview.ca is not None
+        editor = GenerateDialog(options, has_ca, self)
+        if not dialogs.run_modal(editor):
+            return None
+        values = editor.values()
+        changes_trust = values["new_ca"] or (values["self_signed"] and has_ca)
+        if changes_trust and not dialogs.ask_yes_no(self, "Devices must trust again",
+                                                    TRUST_AGAIN, yes_label="Make it"):
+            return None
+        return self._run(self._certificates.generate(**values), "Cannot make the certificate",
+                         "Making the certificate…",
+                         done="New certificate made. A running share uses it after you stop "
+                              "and start sharing again.")
+
+    def import_pair(self) -> asyncio.Task[Any] | None:
+        start = str(Path.home())
+        cert = dialogs.ask_open_path(self, "Choose the certificate (PEM)", start, CERT_FILTERS)
+        if cert is None:
+            return None
+        key = dialogs.ask_open_path(self, "Choose its private key (PEM)", str(cert.parent),
+                                    KEY_FILTERS)
+        if key is None:
+            return None
+        return self._import(cert, key, None)
+
+    def _import(self, cert: Path, key: Path, passphrase: bytes | None) -> asyncio.Task[Any]:
+        self._set_busy("Checking the certificate and key…")
+        self.last_task = self._spawn(self._import_task(cert, key, passphrase))
+        return self.last_task
+
+    async def _import_task(self, cert: Path, key: Path, passphrase: bytes | None) -> None:
+        try:
+            overview = await self._certificates.import_pair(cert, key, passphrase)
+        except (PassphraseRequired, WrongPassphrase) as err:
+            wrong = isinstance(err, WrongPassphrase)
+            self._later(lambda: self._ask_passphrase(cert, key, wrong))
+            return
+        except PierError as err:
+            self._report_later("Cannot use this certificate", str(err))
+            return
+        finally:
+            self._set_busy("")
+        self._show_overview(overview)
+        self.status_label.setText("Imported. It is used the next time sharing starts.")
+
+    def _ask_passphrase(self, cert: Path, key: Path, wrong: bool) -> None:
+        label = f"The key {key.name} is protected by a passphrase. Enter it:"
+        if wrong:
+            label = f"That passphrase does not open {key.name}. Try again:"
+        passphrase = dialogs.ask_password(self, "Passphrase needed", label)
+        if passphrase is not None:
+            self._import(cert, key, passphrase.encode("utf-8"))
+
+    def use_generated(self) -> asyncio.Task[Any]:
+        return self._run(self._certificates.use_generated(), "Cannot switch certificates",
+                         "Switching to Pier's own certificate…",
+                         done="Pier's own certificate is used the next time sharing starts.")
+
+    def export_ca(self) -> asyncio.Task[Any] | None:
+        dest = dialogs.ask_save_path(self, "Export the CA certificate",
+                                     Path.home() / "pier-ca.crt", EXPORT_FILTERS)
+        if dest is None:
+            return None
+        self._set_busy("Exporting…")
+        self.last_task = self._spawn(self._export_task(dest))
+        return self.last_task
+
+    async def _export_task(self, dest: Path) -> None:
+        try:
+            await self._certificates.export_ca(dest)
+        except PierError as err:
+            self._report_later("Cannot export the CA certificate", str(err))
+            return
+        finally:
+            self._set_busy("")
+        self.status_label.setText(f"CA certificate saved to {dest}.")
+
+    # ---- running work ---------------------------------------------------------------------
+
+    def _run(self, work: Coroutine[Any, Any, CertificateOverview], failure_title: str,
+             busy_text: str, done: str = "") -> asyncio.Task[Any]:
+        self._set_busy(busy_text)
+        self.last_task = self._spawn(self._overview_task(work, failure_title, done))
+        return self.last_task
+
+    async def _overview_task(self, work: Coroutine[Any, Any, CertificateOverview],
+                             failure_title: str, done: str) -> None:
+        try:
+            overview = await work
+        except PierError as err:
+            self._report_later(failure_title, str(err))
+            return
+        finally:
+            self._set_busy("")
+        self._show_overview(overview)
+        if done:
+            self.status_label.setText(done)
+
+    def _set_busy(self, text: str) -> None:
+        self.status_label.setText(text)
+        for button in (self.generate_button, self.import_button):
+            button.setEnabled(not text)
+        has_ca = self.overview is not None and self.overview.ca is not None
+        self.export_button.setEnabled(not text and has_ca)
+
+    def _later(self, action: Callable[[], None]) -> None:
+        QTimer.singleShot(0, self, action)
+
+    def _report_later(self, title: str, text: str) -> None:
+        """Show an error from the event loop, not from inside the task that failed."""
+        self._later(lambda: dialogs.show_error(self, title, text))
