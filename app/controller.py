@@ -50,6 +50,7 @@ class ShareRequest:
     overwrite: bool = False
     max_upload_bytes: int | None = None
     https: bool = False
+    announce: bool = False  # mDNS/DNS-SD announcement (LAN scope only)
 
 
 class NoAccountsError(UserStoreError):
@@ -92,6 +93,7 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
         max_upload_bytes=share.max_upload_bytes if share.upload else None,
         tls=tls_settings() if share.https else None,
         auth=auth,
+        announce=share.announce,
     )
 
 
@@ -163,6 +165,11 @@ class ServerController(QObject):
         return list(self._urls)
 
     @property
+    def engine(self) -> ServerEngine:
+        """The engine itself, for live monitoring and control (limits, bans, transfers)."""
+        return self._engine
+
+    @property
     def config(self) -> ServerConfig | None:
         return self._config
 
@@ -207,14 +214,18 @@ class ServerController(QObject):
     async def _start_engine(self, config: ServerConfig) -> bool:
         try:
             urls = await asyncio.to_thread(self._engine.start, config)
-        except PierError as err:
-            self._fail_start(err)
-            return False
-        except BaseException:
-            self._set_state(ServerState.STOPPED)
-            raise
+        except BaseException as err:
+            return self._start_failed(err)
         self._finish_start(config, urls)
         return True
+
+    def _start_failed(self, err: BaseException) -> bool:
+        """A PierError becomes the failed signal (a dialog); anything else propagates."""
+        if isinstance(err, PierError):
+            self._fail_start(err)
+            return False
+        self._set_state(ServerState.STOPPED)
+        raise err
 
     async def stop(self) -> None:
         if not self._begin_stop():
@@ -229,12 +240,8 @@ class ServerController(QObject):
             return False
         try:
             urls = self._engine.start(config)
-        except PierError as err:
-            self._fail_start(err)
-            return False
-        except BaseException:
-            self._set_state(ServerState.STOPPED)
-            raise
+        except BaseException as err:
+            return self._start_failed(err)
         self._finish_start(config, urls)
         return True
 

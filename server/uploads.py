@@ -18,8 +18,10 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
+from server.atomic import fsync_dir
 from server.http11 import HttpError
 
 MAX_NAME_BYTES = 255
@@ -239,7 +241,7 @@ class UploadFile:
             raise _refusal_for(err, "save") from None
         self._committed = True
         self.final_name = final
-        _fsync_folder(self.folder)
+        fsync_dir(Path(self.folder))
         return final
 
     def _publish(self) -> str:
@@ -311,17 +313,6 @@ def _claim_then_replace(temp: str, final: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(final)
         raise
-
-
-def _fsync_folder(folder: str) -> None:
-    if _WINDOWS:
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def sweep_stale_temp_files(folder: str, older_than: float = 3600, *,
