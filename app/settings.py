@@ -48,6 +48,12 @@ class Settings:
     log_header_state: str = ""  # base64 of QHeaderView.saveState() (column widths and order)
     log_ring_size: int = DEFAULT_RING_SIZE
     tray_notice_shown: bool = False
+    total_rate_kib: int = 0  # download speed limit for everyone together, KiB/s; 0 = none
+    client_rate_kib: int = 0  # download speed limit per device, KiB/s; 0 = none
+    downloads_per_client: int = 0  # large downloads at once per device; 0 = no limit
+    allow_list_on: bool = False  # only the addresses/networks in allow_list may connect
+    allow_list: str = ""  # e.g. "192.168.1.0/24, 10.0.0.7"
+    announce: bool = False  # announce the share over mDNS while sharing on the LAN
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""

@@ -55,6 +55,7 @@ from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
+from ui.monitor_tabs import MonitorTabs
 from ui.share_panel import SharePanel
 from ui.tray import Tray
 from ui.users_dialog import UsersDialog
@@ -128,7 +129,10 @@ class MainWindow(QMainWindow):
         self.log_panel = LogPanel(self.model)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._scrollable(self.share_panel))
-        self.splitter.addWidget(self.log_panel)
+        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self.controller.engine,
+                                        self._settings)
+        self.monitor_tabs.settings_changed.connect(self.save_settings)
+        self.splitter.addWidget(self.monitor_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, DEFAULT_SIZE[0] - 400])
@@ -233,7 +237,8 @@ class MainWindow(QMainWindow):
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
         mib = self.share_panel.max_upload_spin.value()
-        return replace(self._settings, folder=share.folder.strip(), scope=share.scope,
+        return replace(self.monitor_tabs.updated_settings(self._settings),
+                       folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
                        website_mode=share.website_mode, require_login=share.require_login,
                        anonymous_read=share.anonymous_read, allow_upload=share.upload,
@@ -284,7 +289,7 @@ class MainWindow(QMainWindow):
             self.request_stop()
 
     def request_start(self) -> asyncio.Task[Any] | None:
-        share = self.share_panel.share_request()
+        share = self.monitor_tabs.share_request(self.share_panel.share_request())
         try:
             check_folder(share)
         except PierError as err:

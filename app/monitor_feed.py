@@ -1,0 +1,154 @@
+"""The live monitor's data, gathered about once a second off the GUI thread.
+
+``Monitor.snapshot()`` aggregates every record that arrived since the last call (about 22 ms for
+20,000 records on the reference machine), so it runs in one worker thread; the GUI receives the
+finished ``LiveData`` through a queued signal and never waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from server.engine import EngineStats, ServerEngine
+from server.monitor import SERIES_SECONDS, Snapshot
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 1000
+THREAD_NAME = "pier-monitor"
+
+
+@dataclass(frozen=True, slots=True)
+class TransferInfo:
+    """A copy of a running transfer, safe to read in the GUI thread."""
+
+    id: int
+    client: str
+    user: str
+    path: str
+    direction: str  # "down" or "up"
+    total: int | None
+    done: int
+    bytes_per_s: float
+
+    @property
+    def fraction(self) -> float | None:
+        return min(1.0, self.done / self.total) if self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class LiveData:
+    time: float  # epoch when gathered
+    snapshot: Snapshot
+    stats: EngineStats
+    transfers: tuple[TransferInfo, ...]
+    bans: tuple[tuple[str, bool], ...]  # (network, permanent)
+    announced_name: str | None
+
+
+def collect(engine: ServerEngine) -> LiveData:
+    """Everything the Traffic and Clients views show, in one consistent-enough read."""
+    now = time.time()
+    snapshot = engine.monitor.snapshot(now)
+    monotonic = time.monotonic()
+    transfers = tuple(
+        TransferInfo(t.id, t.client, t.user, t.path, t.direction, t.total, t.done,
+                     t.speed(monotonic))
+        for t in engine.control.transfers())
+    return LiveData(now, snapshot, engine.stats(), transfers, tuple(engine.policy.bans()),
+                    engine.announced_name)
+
+
+class ConnectionHistory:
+    """Active connections sampled once per refresh, one value per epoch second."""
+
+    def __init__(self, seconds: int = SERIES_SECONDS) -> None:
+        self._samples: deque[tuple[int, int]] = deque(maxlen=seconds)
+
+    def add(self, when: float, active: int) -> None:
+        second = int(when)
+        if self._samples and self._samples[-1][0] == second:
+            self._samples.pop()
+        self._samples.append((second, active))
+
+    def clear(self) -> None:
+        self._samples.clear()
+
+    def series(self, last_second: int, count: int) -> list[float]:
+        """``count`` values ending at ``last_second``; a gap repeats the previous sample."""
+        known = dict(self._samples)
+        values: list[float] = []
+        current = 0.0
+        for second in range(last_second - count + 1, last_second + 1):
+            current = float(known.get(second, current))
+            values.append(current)
+        return values
+
+
+class MonitorFeed(QObject):
+    """While a share runs, gathers ``LiveData`` every ``interval_ms`` in a worker thread and
+    emits ``updated`` in the GUI thread. At most one gathering is in flight at a time."""
+
+    updated = Signal(object)  # LiveData
+
+    def __init__(self, engine: ServerEngine, interval_ms: int = REFRESH_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._executor: ThreadPoolExecutor | None = None
+        self._busy = threading.Event()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._delivered.connect(self._on_delivered)
+
+    _delivered = Signal(object)  # LiveData, emitted from the worker thread (queued)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix=THREAD_NAME)
+        self._timer.start()
+        self.refresh()
+
+    def stop(self) -> None:
+        """Stop the timer and wait for the gathering in flight (tens of ms at most)."""
+        self._timer.stop()
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        self._busy.clear()
+
+    def refresh(self) -> None:
+        """Ask for fresh data now, unless a gathering is already running."""
+        executor = self._executor
+        if executor is None or self._busy.is_set():
+            return
+        self._busy.set()
+        future = executor.submit(collect, self._engine)
+        future.add_done_callback(self._on_done)
+
+    def _on_done(self, future: Future[LiveData]) -> None:
+        self._busy.clear()
+        if future.cancelled():
+            return
+        try:
+            data = future.result()
+        except Exception:  # a failing snapshot must not end the feed
+            log.exception("gathering live statistics failed")
+            return
+        self._delivered.emit(data)
+
+    def _on_delivered(self, data: LiveData) -> None:
+        if self._executor is not None:  # ignore a late delivery after stop()
+            self.updated.emit(data)

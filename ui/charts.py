@@ -1,0 +1,212 @@
+"""A small live line chart painted with QPainter (PySide6-Essentials has no QtCharts).
+
+Cosmetic pens and device-independent coordinates keep it crisp at any device pixel ratio;
+text and grid take their colours from the palette, so it follows light and dark schemes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+Formatter = Callable[[float], str]
+
+# Accents readable on both light and dark backgrounds.
+BLUE = "#3b82f6"
+GREEN = "#22a35a"
+ORANGE = "#e8891c"
+RED = "#e0443e"
+PURPLE = "#9b59d0"
+
+
+def plain_number(value: float) -> str:
+    if value >= 10_000:
+        return f"{value / 1000:.0f}k"
+    if value >= 1000:
+        return f"{value / 1000:.1f}k"
+    if value >= 10 or value == int(value):
+        return f"{value:.0f}"
+    return f"{value:.1f}"
+
+
+def rate_of_bytes(value: float) -> str:
+    """At most three digits before the point: 1,001 KiB/s reads as 0.98 MiB/s."""
+    for unit in ("B/s", "KiB/s", "MiB/s", "GiB/s"):
+        if value < 1000 or unit == "GiB/s":
+            if unit == "B/s" or value >= 100:
+                return f"{value:.0f} {unit}"
+            return f"{value:.2f} {unit}" if value < 1 else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
+def nice_ceiling(value: float, binary: bool = False) -> float:
+    """The smallest 1, 2 or 5 x 10^n (or a power of 1024 times those) at or above ``value``."""
+    if value <= 0:
+        return 1.0
+    base = 1.0
+    if binary:
+        while value >= 1024 * base:
+            base *= 1024
+    scaled = value / base
+    exponent = math.floor(math.log10(scaled))
+    candidate = next(step * 10 ** exponent for step in (1, 2, 5, 10)
+                     if step * 10 ** exponent >= scaled)
+    if binary and candidate >= 1000:  # 1000 KiB/s would read as 0.98 MiB/s: take 1 MiB/s
+        return 1024 * base
+    return candidate * base
+
+
+@dataclass(slots=True)
+class Line:
+    label: str
+    colour: str
+    values: Sequence[float] = ()
+
+
+class LineChart(QWidget):
+    """Lines over a fixed time window (one value per second, newest on the right), a title with
+    the latest values, a few gridlines with labels, and a time axis in minutes."""
+
+    def __init__(self, title: str, lines: Sequence[tuple[str, str]], *,
+                 formatter: Formatter = plain_number, binary: bool = False,
+                 seconds: int = 300, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.lines = [Line(label, colour) for label, colour in lines]
+        self.formatter = formatter
+        self.binary = binary
+        self.seconds = seconds
+        self.setAccessibleName(title)
+        self.setMinimumSize(220, 130)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 180)
+
+    def set_values(self, *series: Sequence[float]) -> None:
+        for line, values in zip(self.lines, series, strict=True):
+            line.values = list(values)[-self.seconds:]
+        self.setAccessibleDescription(self.summary())
+        self.update()
+
+    def latest(self, index: int = 0) -> float:
+        values = self.lines[index].values
+        return values[-1] if values else 0.0
+
+    def peak(self) -> float:
+        return max((max(line.values, default=0.0) for line in self.lines), default=0.0)
+
+    def summary(self) -> str:
+        return ", ".join(f"{line.label or self.title} {self.formatter(self.latest(i))}"
+                         for i, line in enumerate(self.lines))
+
+    # ---- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        muted = QColor(text)
+        muted.setAlphaF(0.6)
+        grid = QColor(text)
+        grid.setAlphaF(0.13)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        metrics = QFontMetricsF(self.font())
+        top = self._paint_title(painter, metrics, text, muted)
+        ceiling = nice_ceiling(self.peak() * 1.05, self.binary)
+        axis_width = max(metrics.horizontalAdvance(self.formatter(ceiling)),
+                         metrics.horizontalAdvance("0")) + 8
+        plot = QRectF(8 + axis_width, top + metrics.height() / 2, 0, 0)
+        plot.setRight(self.width() - 10)
+        plot.setBottom(self.height() - metrics.height() - 8)
+        if plot.width() < 20 or plot.height() < 20:
+            painter.end()
+            return
+        self._paint_grid(painter, plot, ceiling, metrics, muted, grid)
+        for line in self.lines:
+            self._paint_line(painter, plot, ceiling, line)
+        painter.end()
+
+    def _paint_title(self, painter: QPainter, metrics: QFontMetricsF, text: QColor,
+                     muted: QColor) -> float:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text)
+        x, baseline = 10.0, 8 + metrics.ascent()
+        painter.drawText(QPointF(x, baseline), self.title)
+        x += QFontMetricsF(bold).horizontalAdvance(self.title) + 14
+        painter.setFont(self.font())
+        for index, line in enumerate(self.lines):
+            painter.fillRect(QRectF(x, baseline - metrics.ascent() * 0.7, 10, 10),
+                             QColor(line.colour))
+            x += 14
+            label = f"{line.label} {self.formatter(self.latest(index))}".strip()
+            painter.setPen(muted if line.label else text)
+            painter.drawText(QPointF(x, baseline), label)
+            x += metrics.horizontalAdvance(label) + 14
+        return 8 + metrics.height() + 6
+
+    def _paint_grid(self, painter: QPainter, plot: QRectF, ceiling: float,
+                    metrics: QFontMetricsF, muted: QColor, grid: QColor) -> None:
+        pen = QPen(grid, 1)
+        pen.setCosmetic(True)
+        for step in range(5):
+            y = plot.bottom() - plot.height() * step / 4
+            painter.setPen(pen)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            label = self.formatter(ceiling * step / 4)
+            painter.setPen(muted)
+            painter.drawText(QRectF(0, y - metrics.height() / 2, plot.left() - 6,
+                                    metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        minutes = self.seconds // 60
+        for minute in range(minutes + 1):
+            x = plot.left() + plot.width() * minute / minutes
+            label = "now" if minute == minutes else f"−{minutes - minute} min"
+            width = metrics.horizontalAdvance(label)
+            left = min(max(x - width / 2, plot.left() - 4), plot.right() - width)
+            painter.setPen(muted)
+            painter.drawText(QPointF(left, plot.bottom() + metrics.ascent() + 4), label)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3))
+
+    def _paint_line(self, painter: QPainter, plot: QRectF, ceiling: float, line: Line) -> None:
+        values = line.values
+        if len(values) < 2:
+            return
+        step = plot.width() / (self.seconds - 1)
+        first_x = plot.right() - step * (len(values) - 1)
+        points = [QPointF(first_x + i * step,
+                          plot.bottom() - plot.height() * min(value / ceiling, 1.0))
+                  for i, value in enumerate(values)]
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        area = QPainterPath(path)
+        area.lineTo(points[-1].x(), plot.bottom())
+        area.lineTo(points[0].x(), plot.bottom())
+        area.closeSubpath()
+        fill = QColor(line.colour)
+        fill.setAlphaF(0.16)
+        painter.fillPath(area, fill)
+        pen = QPen(QColor(line.colour), 1.6)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawPath(path)

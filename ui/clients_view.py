@@ -1,0 +1,341 @@
+"""The Clients tab: who is connected and what they did, their running transfers, and bans.
+
+Disconnect, ban, unban and cancel act on the engine at once; the next refresh (asked for right
+away through ``changed``) shows the result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.hostnames import HostNames
+from app.monitor_feed import LiveData, TransferInfo
+from server.engine import ServerEngine
+from server.errors import PierError
+from ui import dialogs
+from ui.charts import rate_of_bytes
+from ui.log_model import display_path, format_size
+from ui.traffic_models import (
+    KEY_ROLE,
+    KeyedTableModel,
+    ProgressDelegate,
+    Row,
+    quiet_corner,
+    sorted_view,
+)
+
+CLIENT_COLUMNS = ("Address", "Host name", "User", "Requests", "Sent", "Received", "Last seen",
+                  "Transfers now")
+TRANSFER_COLUMNS = ("Client", "Path", "Direction", "Progress", "Speed")
+BAN_COLUMNS = ("Banned address or network", "Until")
+PROGRESS_COLUMN = 3
+
+
+def ago(seconds: float) -> str:
+    if seconds < 1:
+        return "now"
+    if seconds < 60:
+        return f"{seconds:.0f} s ago"
+    if seconds < 3600:
+        return f"{seconds // 60:.0f} min ago"
+    return f"{seconds // 3600:.0f} h ago"
+
+
+def progress_text(transfer: TransferInfo) -> str:
+    if transfer.total is None:
+        return format_size(transfer.done)
+    fraction = transfer.fraction or 0.0
+    return f"{fraction:.0%} of {format_size(transfer.total)}"
+
+
+def _button(text: str, name: str, tip: str) -> QPushButton:
+    button = QPushButton(text, objectName=name)
+    button.setAccessibleName(text)
+    button.setToolTip(tip)
+    button.setEnabled(False)
+    return button
+
+
+def _table(name: str, caption: str, model: KeyedTableModel, sort_column: int,
+           order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setAccessibleName(caption)
+    table.setModel(sorted_view(model, table))
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, order)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    quiet_corner(table, caption)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def selected_key(table: QTableView) -> Hashable | None:
+    rows = table.selectionModel().selectedRows()
+    return rows[0].data(KEY_ROLE) if rows else None
+
+
+def select_key(table: QTableView, key: Hashable) -> bool:
+    """Select the row whose key is ``key`` (for tests and keyboard users); False if absent."""
+    model = table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(KEY_ROLE) == key:
+            table.selectRow(row)
+            return True
+    return False
+
+
+class ClientsView(QWidget):
+    changed = Signal()  # something was done to the engine: refresh soon
+
+    def __init__(self, engine: ServerEngine, host_names: HostNames | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientsView")
+        self._engine = engine
+        self.host_names = host_names or HostNames()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 12, 12, 12)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_clients())
+        splitter.addWidget(self._build_transfers())
+        splitter.addWidget(self._build_bans())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 1)
+        layout.addWidget(splitter)
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_clients(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Clients</b> (since the share started)"))
+        self.clients_model = KeyedTableModel(CLIENT_COLUMNS, (3, 4, 5), self)
+        self.clients_table = _table("clientsTable", "Clients", self.clients_model, 6,
+                                    Qt.SortOrder.DescendingOrder)
+        for column, width in enumerate((120, 170, 80, 80, 90, 90, 90)):
+            self.clients_table.setColumnWidth(column, width)
+        self.clients_table.customContextMenuRequested.connect(self._on_client_menu)
+        self.clients_table.selectionModel().selectionChanged.connect(self._sync_buttons)
+        layout.addWidget(self.clients_table)
+        self.disconnect_button = _button("Disconnect", "disconnectButton",
+                                         "Close this client's connections now (it may "
+                                         "reconnect)")
+        self.ban_session_button = _button("Ban for this session", "banSessionButton",
+                                          "Refuse this address until Pier quits")
+        self.ban_permanent_button = _button("Ban permanently", "banPermanentButton",
+                                            "Refuse this address from now on, also after a "
+                                            "restart")
+        self.disconnect_button.clicked.connect(self.disconnect_selected)
+        self.ban_session_button.clicked.connect(lambda: self.ban_selected(permanent=False))
+        self.ban_permanent_button.clicked.connect(lambda: self.ban_selected(permanent=True))
+        layout.addLayout(_bar(self.disconnect_button, self.ban_session_button,
+                              self.ban_permanent_button))
+        return box
+
+    def _build_transfers(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Transfers now</b> (large downloads and uploads)"))
+        self.transfers_model = KeyedTableModel(TRANSFER_COLUMNS, (4,), self)
+        self.transfers_table = _table("transfersTable", "Transfers now", self.transfers_model,
+                                      0)
+        self.transfers_table.setItemDelegateForColumn(PROGRESS_COLUMN,
+                                                      ProgressDelegate(self.transfers_table))
+        for column, width in enumerate((120, 260, 80, 200)):
+            self.transfers_table.setColumnWidth(column, width)
+        self.transfers_table.customContextMenuRequested.connect(self._on_transfer_menu)
+        self.transfers_table.selectionModel().selectionChanged.connect(self._sync_buttons)
+        layout.addWidget(self.transfers_table)
+        self.cancel_button = _button("Cancel transfer", "cancelTransferButton",
+                                     "Stop this download or upload now")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        layout.addLayout(_bar(self.cancel_button))
+        return box
+
+    def _build_bans(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Banned</b> (refused when they connect)"))
+        self.bans_model = KeyedTableModel(BAN_COLUMNS, (), self)
+        self.bans_table = _table("bansTable", "Banned addresses", self.bans_model, 0)
+        self.bans_table.setColumnWidth(0, 260)
+        self.bans_table.selectionModel().selectionChanged.connect(self._sync_buttons)
+        layout.addWidget(self.bans_table)
+        self.unban_button = _button("Unban", "unbanButton", "Let this address connect again")
+        self.unban_button.clicked.connect(self.unban_selected)
+        self.ban_edit = QLineEdit(objectName="banEdit")
+        self.ban_edit.setPlaceholderText("Address or network, e.g. 192.168.1.50 or 10.0.0.0/8")
+        self.ban_edit.setAccessibleName("Address or network to ban")
+        self.ban_edit.returnPressed.connect(self.ban_typed)
+        self.ban_button = _button("Ban", "banTypedButton",
+                                  "Ban the typed address or network for this session")
+        self.ban_button.setEnabled(True)
+        self.ban_button.clicked.connect(self.ban_typed)
+        row = _bar(self.unban_button)
+        row.addWidget(self.ban_edit, 1)
+        row.addWidget(self.ban_button)
+        layout.addLayout(row)
+        return box
+
+    # ---- updating ---------------------------------------------------------------------------
+
+    def show_data(self, data: LiveData) -> None:
+        by_client: dict[str, list[TransferInfo]] = defaultdict(list)
+        for transfer in data.transfers:
+            by_client[transfer.client].append(transfer)
+        rows = [self._client_row(c.address, c.user, c.requests, c.bytes_sent,
+                                 c.bytes_received, data.time - c.last_seen, c.last_seen,
+                                 by_client.get(c.address, []))
+                for c in data.snapshot.clients]
+        known = {c.address for c in data.snapshot.clients}
+        for address, transfers in by_client.items():  # no request finished yet: still a client
+            if address not in known:
+                rows.append(self._client_row(address, transfers[0].user, 0, 0, 0, 0.0,
+                                             data.time, transfers))
+        self.clients_model.set_rows(rows)
+        self.transfers_model.set_rows([self._transfer_row(t) for t in data.transfers])
+        self.bans_model.set_rows(
+            [Row(net, (net, "permanent" if permanent else "Pier quits"), (net, permanent))
+             for net, permanent in data.bans])
+        self._sync_buttons()
+
+    def _client_row(self, address: str, user: str, requests: int, sent: int, received: int,
+                    idle: float, last_seen: float, transfers: list[TransferInfo]) -> Row:
+        host = self.host_names.name(address)
+        speed = sum(t.bytes_per_s for t in transfers)
+        now_text = f"{len(transfers)} at {rate_of_bytes(speed)}" if transfers else ""
+        texts = (address, host or "—", user or "—", f"{requests:,}", format_size(sent),
+                 format_size(received), ago(max(0.0, idle)), now_text)
+        values = (address, host, user, requests, sent, received, last_seen, speed)
+        return Row(address, texts, values)
+
+    @staticmethod
+    def _transfer_row(transfer: TransferInfo) -> Row:
+        fraction = transfer.fraction
+        direction = "download" if transfer.direction == "down" else "upload"
+        path = display_path(transfer.path)
+        texts = (transfer.client, path, direction, progress_text(transfer),
+                 rate_of_bytes(transfer.bytes_per_s))
+        values = (transfer.client, path, direction,
+                  fraction if fraction is not None else -1.0, transfer.bytes_per_s)
+        return Row(transfer.id, texts, values)
+
+    def _sync_buttons(self, *_: object) -> None:
+        client = selected_key(self.clients_table) is not None
+        for button in (self.disconnect_button, self.ban_session_button,
+                       self.ban_permanent_button):
+            button.setEnabled(client)
+        self.cancel_button.setEnabled(selected_key(self.transfers_table) is not None)
+        self.unban_button.setEnabled(selected_key(self.bans_table) is not None)
+
+    # ---- actions ----------------------------------------------------------------------------
+
+    def selected_client(self) -> str | None:
+        key = selected_key(self.clients_table)
+        return str(key) if key is not None else None
+
+    def disconnect_selected(self) -> int:
+        client = self.selected_client()
+        if client is None:
+            return 0
+        closed = self._engine.disconnect(client)
+        self.changed.emit()
+        return closed
+
+    def ban_selected(self, *, permanent: bool) -> None:
+        client = self.selected_client()
+        if client is not None:
+            self._ban(client, permanent=permanent)
+
+    def ban_typed(self) -> None:
+        if self._ban(self.ban_edit.text().strip(), permanent=False):
+            self.ban_edit.clear()
+
+    def _ban(self, target: str, *, permanent: bool) -> bool:
+        if not target:
+            return False
+        try:
+            self._engine.ban(target, permanent=permanent)
+        except (PierError, OSError) as err:
+            dialogs.show_error(self, "Cannot ban", str(err))
+            return False
+        self.changed.emit()
+        return True
+
+    def unban_selected(self) -> None:
+        key = selected_key(self.bans_table)
+        if key is None:
+            return
+        try:
+            self._engine.policy.unban(str(key))
+        except (PierError, OSError) as err:
+            dialogs.show_error(self, "Cannot unban", str(err))
+            return
+        self.changed.emit()
+
+    def cancel_selected(self) -> bool:
+        key = selected_key(self.transfers_table)
+        if not isinstance(key, int):
+            return False
+        cancelled = self._engine.control.cancel(key)
+        self.changed.emit()
+        return cancelled
+
+    # ---- context menus ----------------------------------------------------------------------
+
+    def _on_client_menu(self, pos: QPoint) -> None:
+        self._menu(self.clients_table, pos, (
+            ("Disconnect", self.disconnect_selected),
+            ("Ban for this session", lambda: self.ban_selected(permanent=False)),
+            ("Ban permanently", lambda: self.ban_selected(permanent=True))))
+
+    def _on_transfer_menu(self, pos: QPoint) -> None:
+        self._menu(self.transfers_table, pos, (("Cancel transfer", self.cancel_selected),))
+
+    def _menu(self, table: QTableView, pos: QPoint,
+              entries: tuple[tuple[str, Callable[[], object]], ...]) -> None:
+        index: QModelIndex = table.indexAt(pos)
+        if not index.isValid():
+            return
+        table.selectRow(index.row())
+        menu = QMenu(self)
+        for text, slot in entries:
+            menu.addAction(text).triggered.connect(slot)
+        menu.exec(table.viewport().mapToGlobal(pos))
+
+    def stop(self) -> None:
+        self.host_names.stop()
+
+
+def _bar(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row

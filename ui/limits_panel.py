@@ -1,0 +1,262 @@
+"""The Limits & access tab: bandwidth limits, downloads at once per device, allow-list mode and
+the LAN announcement. Limits and the allow-list take effect at once, also while sharing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.traffic_settings import (
+    KIB,
+    MAX_DOWNLOADS,
+    MAX_RATE_KIB,
+    TrafficChoices,
+    apply_allow_list,
+    apply_limits,
+)
+from server.engine import ServerEngine
+from server.errors import ConfigError
+
+APPLY_DELAY_MS = 300  # typing "500" applies once, not as 5, 50, 500
+UNITS = (("KiB/s", 1), ("MiB/s", KIB))
+ERROR_STYLE = "color: #d32f2f;"
+
+
+class RateInput(QWidget):
+    """A rate in KiB/s shown as a number and a unit; 0 shows "Unlimited"."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spin = QSpinBox(objectName=name)
+        self.spin.setRange(0, MAX_RATE_KIB)
+        self.spin.setSpecialValueText("Unlimited")
+        self.spin.setAccessibleName(caption)
+        self.spin.setMinimumWidth(110)
+        self.unit = QComboBox(objectName=f"{name}Unit")
+        self.unit.setAccessibleName(f"{caption}, unit")
+        for label, factor in UNITS:
+            self.unit.addItem(label, factor)
+        self.unit.setCurrentIndex(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.spin)
+        layout.addWidget(self.unit)
+        layout.addStretch(1)
+        self.spin.valueChanged.connect(self.changed)
+        self.unit.currentIndexChanged.connect(self.changed)
+
+    def kib(self) -> int:
+        return min(self.spin.value() * int(self.unit.currentData()), MAX_RATE_KIB)
+
+    def set_kib(self, kib: int) -> None:
+        in_mib = kib > 0 and kib % KIB == 0
+        self.unit.setCurrentIndex(1 if in_mib or kib == 0 else 0)
+        self.spin.setValue(kib // KIB if in_mib else kib)
+
+
+class LimitsPanel(QWidget):
+    changed = Signal()  # a choice changed (and was applied if valid): save the settings
+
+    def __init__(self, engine: ServerEngine, choices: TrafficChoices, announce: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("limitsPanel")
+        self._engine = engine
+        self._on_air: tuple[bool, bool, str | None] = (False, False, None)
+        self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
+        self._apply_timer.timeout.connect(self.apply_limits)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addWidget(_heading("Bandwidth"))
+        layout.addLayout(self._build_limits())
+        layout.addWidget(_heading("Who may connect"))
+        layout.addLayout(self._build_allow_list())
+        layout.addWidget(_heading("Finding the share"))
+        layout.addLayout(self._build_announce())
+        layout.addStretch(1)
+        self.load(choices, announce)
+        self.apply_limits()
+        self.apply_allow_list()
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build_limits(self) -> QFormLayout:
+        form = QFormLayout()
+        self.total_rate = RateInput("totalRateSpin", "Total download speed")
+        self.client_rate = RateInput("clientRateSpin", "Download speed per device")
+        self.downloads_spin = QSpinBox(objectName="downloadsPerClientSpin")
+        self.downloads_spin.setRange(0, MAX_DOWNLOADS)
+        self.downloads_spin.setSpecialValueText("Unlimited")
+        self.downloads_spin.setAccessibleName("Downloads at once per device")
+        self.downloads_spin.setMinimumWidth(110)
+        form.addRow("Total download speed:", self.total_rate)
+        form.addRow("Per device:", self.client_rate)
+        form.addRow("Large downloads at once per device:", _left(self.downloads_spin))
+        note = QLabel("Applies at once, also to downloads already running. Small files and "
+                      "pages are never held back by the per-device download count.",
+                      wordWrap=True)
+        note.setEnabled(False)
+        form.addRow(note)
+        for signal in (self.total_rate.changed, self.client_rate.changed,
+                       self.downloads_spin.valueChanged):
+            signal.connect(self._apply_timer.start)
+        return form
+
+    def _build_allow_list(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        self.allow_check = QCheckBox("Only allow these addresses and networks",
+                                     objectName="allowListCheck")
+        self.allow_check.setAccessibleName("Only allow listed addresses")
+        self.allow_check.setToolTip("Everyone else is refused when connecting")
+        self.allow_check.toggled.connect(self._on_allow_toggled)
+        self.allow_edit = QLineEdit(objectName="allowListEdit")
+        self.allow_edit.setPlaceholderText("e.g. 192.168.1.0/24, 10.0.0.7, ::1")
+        self.allow_edit.setAccessibleName("Allowed addresses and networks")
+        self.allow_edit.returnPressed.connect(self.apply_allow_list)
+        self.allow_edit.textEdited.connect(self._on_allow_edited)
+        self.allow_apply_button = QPushButton("Apply", objectName="allowListApply")
+        self.allow_apply_button.setAccessibleName("Apply the allow-list")
+        self.allow_apply_button.clicked.connect(self.apply_allow_list)
+        row = QHBoxLayout()
+        row.addWidget(self.allow_edit, 1)
+        row.addWidget(self.allow_apply_button)
+        self.allow_status = QLabel(objectName="allowListStatus", wordWrap=True)
+        self.allow_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.allow_check)
+        box.addLayout(row)
+        box.addWidget(self.allow_status)
+        return box
+
+    def _build_announce(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        self.announce_check = QCheckBox("Announce on the local network (mDNS)",
+                                        objectName="announceCheck")
+        self.announce_check.setAccessibleName("Announce on the local network")
+        self.announce_check.setToolTip("Phones and computers on the network can find the share "
+                                       "by name (Bonjour / Avahi), without typing an address")
+        self.announce_check.toggled.connect(self._on_announce_toggled)
+        self.announce_label = QLabel(objectName="announcedName", wordWrap=True)
+        self.announce_label.setEnabled(False)
+        box.addWidget(self.announce_check)
+        box.addWidget(self.announce_label)
+        self.show_announcement(running=False, local_only=False, name=None)
+        return box
+
+    # ---- reading and writing --------------------------------------------------------------
+
+    def load(self, choices: TrafficChoices, announce: bool) -> None:
+        for widget in (self.total_rate, self.client_rate, self.downloads_spin,
+                       self.allow_check, self.allow_edit):
+            widget.blockSignals(True)
+        self.total_rate.set_kib(choices.total_rate_kib)
+        self.client_rate.set_kib(choices.client_rate_kib)
+        self.downloads_spin.setValue(choices.downloads_per_client)
+        self.allow_check.setChecked(choices.allow_list_on)
+        self.allow_edit.setText(choices.allow_list)
+        for widget in (self.total_rate, self.client_rate, self.downloads_spin,
+                       self.allow_check, self.allow_edit):
+            widget.blockSignals(False)
+        self.announce_check.setChecked(announce)
+
+    def choices(self) -> TrafficChoices:
+        return TrafficChoices(total_rate_kib=self.total_rate.kib(),
+                              client_rate_kib=self.client_rate.kib(),
+                              downloads_per_client=self.downloads_spin.value(),
+                              allow_list_on=self.allow_check.isChecked(),
+                              allow_list=self.allow_edit.text().strip())
+
+    @property
+    def announce(self) -> bool:
+        return self.announce_check.isChecked()
+
+    # ---- applying ---------------------------------------------------------------------------
+
+    def apply_limits(self) -> None:
+        self._apply_timer.stop()
+        apply_limits(self._engine, self.choices())
+        self.changed.emit()
+
+    def apply_allow_list(self) -> bool:
+        """Apply the allow-list (or turn it off); on a bad entry show why and keep the rules
+        in force as they were. True when applied."""
+        try:
+            apply_allow_list(self._engine, self.choices())
+        except ConfigError as err:
+            self._show_allow_status(str(err), error=True)
+            self.changed.emit()
+            return False
+        allowed = self._engine.policy.allow_list
+        if allowed is None:
+            self._show_allow_status("Anyone who can reach this computer may connect.")
+        else:
+            self._show_allow_status("In force: only " + ", ".join(allowed) + ".")
+        self.changed.emit()
+        return True
+
+    def _on_allow_toggled(self, _on: bool) -> None:
+        self.apply_allow_list()
+
+    def _on_allow_edited(self, _text: str) -> None:
+        if self.allow_check.isChecked():
+            self._show_allow_status("Press Apply (or Enter) to put the new list in force.")
+
+    def _on_announce_toggled(self, _on: bool) -> None:
+        running, local_only, name = self._on_air
+        self.show_announcement(running=running, local_only=local_only, name=name)
+        self.changed.emit()
+
+    def _show_allow_status(self, text: str, *, error: bool = False) -> None:
+        self.allow_status.setText(text)
+        self.allow_status.setStyleSheet(ERROR_STYLE if error else "")
+        self.allow_status.setProperty("error", error)
+
+    @property
+    def allow_error(self) -> str | None:
+        return self.allow_status.text() if self.allow_status.property("error") else None
+
+    def show_announcement(self, *, running: bool, local_only: bool, name: str | None) -> None:
+        """The announce option is chosen before starting; while sharing, say what is on air."""
+        self._on_air = (running, local_only, name)
+        self.announce_check.setEnabled(not running)
+        if not self.announce:
+            text = "Not announced: devices need the address or the QR code."
+        elif running and local_only:
+            text = "Not announced: the share is for this computer only."
+        elif running and name:
+            text = f"Announced as “{name}”: look for it in the Files or Network view."
+        elif running:
+            text = "Announcing…"
+        else:
+            text = "Announced while sharing on the local network (takes effect at Start)."
+        self.announce_label.setText(text)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _left(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    return holder

@@ -1,0 +1,82 @@
+"""The tabs beside the share panel: the request log, Traffic, Clients, and Limits & access,
+fed by one MonitorFeed while a share runs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.controller import ServerController, ShareRequest
+from app.monitor_feed import LiveData, MonitorFeed
+from app.settings import Settings
+from app.traffic_settings import TrafficChoices
+from server.engine import ServerEngine
+from ui.clients_view import ClientsView
+from ui.limits_panel import LimitsPanel
+from ui.traffic_view import TrafficView
+
+
+def choices_of(settings: Settings) -> TrafficChoices:
+    return TrafficChoices(total_rate_kib=max(0, settings.total_rate_kib),
+                          client_rate_kib=max(0, settings.client_rate_kib),
+                          downloads_per_client=max(0, settings.downloads_per_client),
+                          allow_list_on=settings.allow_list_on,
+                          allow_list=settings.allow_list)
+
+
+class MonitorTabs(QTabWidget):
+    settings_changed = Signal()  # a limit or access choice changed: worth saving now
+
+    def __init__(self, log_panel: QWidget, controller: ServerController, engine: ServerEngine,
+                 settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monitorTabs")
+        self.setDocumentMode(True)
+        self._controller = controller
+        self.feed = MonitorFeed(engine, parent=self)
+        self.traffic_view = TrafficView()
+        self.clients_view = ClientsView(engine)
+        self.limits_panel = LimitsPanel(engine, choices_of(settings), settings.announce)
+        self.addTab(log_panel, "Requests")
+        self.addTab(self.traffic_view, "Traffic")
+        self.addTab(self.clients_view, "Clients")
+        self.addTab(self.limits_panel, "Limits && access")
+        self.feed.updated.connect(self._on_data)
+        self.clients_view.changed.connect(self.feed.refresh)
+        self.limits_panel.changed.connect(self.settings_changed)
+        controller.started.connect(self._on_started)
+        controller.stopped.connect(self._on_stopped)
+
+    def updated_settings(self, settings: Settings) -> Settings:
+        choices = self.limits_panel.choices()
+        return replace(settings, total_rate_kib=choices.total_rate_kib,
+                       client_rate_kib=choices.client_rate_kib,
+                       downloads_per_client=choices.downloads_per_client,
+                       allow_list_on=choices.allow_list_on, allow_list=choices.allow_list,
+                       announce=self.limits_panel.announce)
+
+    def share_request(self, share: ShareRequest) -> ShareRequest:
+        return replace(share, announce=self.limits_panel.announce)
+
+    def _local_only(self) -> bool:
+        config = self._controller.config
+        return config is not None and config.is_local_only
+
+    def _on_started(self, _urls: list[str]) -> None:
+        self.traffic_view.reset()
+        self.limits_panel.show_announcement(running=True, local_only=self._local_only(),
+                                            name=None)
+        self.feed.start()
+
+    def _on_stopped(self) -> None:
+        self.feed.stop()
+        self.clients_view.stop()
+        self.limits_panel.show_announcement(running=False, local_only=False, name=None)
+
+    def _on_data(self, data: LiveData) -> None:
+        self.traffic_view.show_data(data)
+        self.clients_view.show_data(data)
+        self.limits_panel.show_announcement(running=True, local_only=self._local_only(),
+                                            name=data.announced_name)

@@ -1,0 +1,158 @@
+"""The Traffic tab: totals since start, latency percentiles, live charts of the last five
+minutes, and the most requested paths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.monitor_feed import ConnectionHistory, LiveData
+from server.monitor import SERIES_SECONDS
+from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart, rate_of_bytes
+from ui.log_model import display_path, format_size
+from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
+
+TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
+          ("errors", "Errors (4xx/5xx)"), ("connections", "Connections now"),
+          ("latency", "Latency p50 / p95 / p99"))
+SHOWN_SECONDS = SERIES_SECONDS - 1  # the current, partial second is left out
+
+
+def format_ms(value: float) -> str:
+    return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def latency_text(latency: dict[str, float]) -> str:
+    return " / ".join(format_ms(latency.get(key, 0.0)) for key in ("p50", "p95", "p99"))
+
+
+def top_table(name: str, caption: str, model: KeyedTableModel) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setAccessibleName(caption)
+    table.setModel(sorted_view(model, table))
+    table.setSortingEnabled(True)
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    quiet_corner(table, caption)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class TrafficView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trafficView")
+        self.connections = ConnectionHistory()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 12, 12, 12)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_totals())
+        layout.addLayout(self._build_charts(), 3)
+        layout.addLayout(self._build_top_paths(), 1)
+        self.hint = QLabel("Charts update once a second while sharing.", objectName="trafficHint")
+        self.hint.setEnabled(False)
+        layout.addWidget(self.hint)
+
+    def _build_totals(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        self.total_labels: dict[str, QLabel] = {}
+        for column, (key, caption) in enumerate(TOTALS):
+            value = QLabel("0" if key != "latency" else "—", objectName=f"{key}Total")
+            value.setAccessibleName(caption)
+            font = value.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            value.setFont(font)
+            label = QLabel(caption)
+            label.setEnabled(False)
+            grid.addWidget(value, 0, column)
+            grid.addWidget(label, 1, column)
+            self.total_labels[key] = value
+        grid.setColumnStretch(len(TOTALS), 1)
+        return grid
+
+    def _build_charts(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.requests_chart = LineChart("Requests/s", [("", BLUE)])
+        self.bytes_chart = LineChart("Data", [("out", GREEN), ("in", PURPLE)],
+                                     formatter=rate_of_bytes, binary=True)
+        self.connections_chart = LineChart("Active connections", [("", ORANGE)])
+        self.errors_chart = LineChart("Errors/s", [("", RED)])
+        for chart, name in ((self.requests_chart, "requestRateChart"),
+                            (self.bytes_chart, "bytesChart"),
+                            (self.connections_chart, "connectionsChart"),
+                            (self.errors_chart, "errorsChart")):
+            chart.setObjectName(name)
+        grid.addWidget(self.requests_chart, 0, 0)
+        grid.addWidget(self.bytes_chart, 0, 1)
+        grid.addWidget(self.connections_chart, 1, 0)
+        grid.addWidget(self.errors_chart, 1, 1)
+        return grid
+
+    def _build_top_paths(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.top_requests_model = KeyedTableModel(("Most requested paths", "Requests"), (1,),
+                                                  self)
+        self.top_bytes_model = KeyedTableModel(("Paths by data sent", "Sent"), (1,), self)
+        self.top_requests_table = top_table("topPathsByRequests", "Most requested paths",
+                                            self.top_requests_model)
+        self.top_bytes_table = top_table("topPathsByBytes", "Paths by data sent",
+                                         self.top_bytes_model)
+        row.addWidget(self.top_requests_table)
+        row.addWidget(self.top_bytes_table)
+        return row
+
+    # ---- updating ---------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """A new share starts: its monitor starts from zero, and so do the connection samples."""
+        self.connections.clear()
+
+    def show_data(self, data: LiveData) -> None:
+        snap = data.snapshot
+        self.connections.add(data.time, data.stats.active_connections)
+        complete = snap.series[:-1]
+        self.requests_chart.set_values([s.requests for s in complete])
+        self.bytes_chart.set_values([s.bytes_out for s in complete],
+                                    [s.bytes_in for s in complete])
+        self.errors_chart.set_values([s.errors for s in complete])
+        last = complete[-1].time if complete else int(data.time) - 1
+        self.connections_chart.set_values(self.connections.series(last, len(complete)))
+        self._show_totals(data)
+        self.top_requests_model.set_rows(
+            [Row(path, (display_path(path), f"{count:,}"), (display_path(path), count))
+             for path, count in snap.top_by_requests])
+        self.top_bytes_model.set_rows(
+            [Row(path, (display_path(path), format_size(size)), (display_path(path), size))
+             for path, size in snap.top_by_bytes])
+
+    def _show_totals(self, data: LiveData) -> None:
+        snap = data.snapshot
+        texts = {"requests": f"{snap.requests:,}", "sent": format_size(snap.bytes_sent),
+                 "received": format_size(snap.bytes_received), "errors": f"{snap.errors:,}",
+                 "connections": f"{data.stats.active_connections:,}",
+                 "latency": latency_text(snap.latency_ms) if snap.requests else "—"}
+        for key, text in texts.items():
+            self.total_labels[key].setText(text)
+
+    def current_rate(self) -> float:
+        """Requests in the last complete second (what the chart's title shows)."""
+        return self.requests_chart.latest()
+
+
