@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self._add_action(share, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit,
                          "Ctrl+Q")
         requests = self.menuBar().addMenu("&Requests")
-        self._add_action(requests, "&Filter…", self.log_panel.focus_filter,
+        self._add_action(requests, "&Filter…", self._focus_log_filter,
                          QKeySequence.StandardKey.Find, "Ctrl+F")
         self._add_action(requests, "&Pause or resume", self.log_panel.pause_button.toggle,
                          "Ctrl+P")
@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
         self._add_action(help_menu, "&About Pier", self._about)
         for inner in self.menuBar().findChildren(QToolButton):
             inner.setAccessibleName("More menus")
+
+    def _focus_log_filter(self) -> None:
+        """Ctrl+F from any tab: show the request log and put the cursor in its filter."""
+        self.monitor_tabs.setCurrentWidget(self.log_panel)
+        self.log_panel.focus_filter()
 
     def _add_action(self, menu: Any, text: str, slot: Any,
                     *keys: QKeySequence.StandardKey | str) -> QAction:

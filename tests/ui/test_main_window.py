@@ -309,3 +309,11 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert "Ctrl+Q" in [s.toString() for s in actions["&Quit"]]
     assert "Ctrl+F" in [s.toString() for s in actions["&Filter…"]]
     assert "Ctrl+L" in [s.toString() for s in actions["C&lear"]]
+
+
+def test_filter_shortcut_brings_the_log_forward(window: MainWindow) -> None:
+    window.monitor_tabs.setCurrentIndex(1)  # Traffic
+    filter_action = next(a for a in window.findChildren(type(window.start_stop_action))
+                         if a.text() == "&Filter…")
+    filter_action.trigger()
+    assert window.monitor_tabs.currentWidget() is window.log_panel
