@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import quote
 
@@ -279,3 +281,15 @@ def test_parse_range_unit():
         parse_range("bytes=10-", 10)
     with pytest.raises(HttpError):
         parse_range("bytes=-0", 10)
+
+
+@pytest.mark.skipif(shutil.which("wget") is None, reason="wget is not installed")
+def test_wget_can_mirror_the_share(server, share, tmp_path: Path):
+    """Mirroring tools follow the listing's links (no robots "nofollow" on the page)."""
+    out = tmp_path / "mirror"
+    out.mkdir()
+    subprocess.run(["wget", "-q", "-r", "-np", "-nH", "-R", "index.html*",
+                    f"http://127.0.0.1:{server.port}/"], cwd=out, check=True, timeout=60)
+    for name in ("hello.txt", "big.bin", "docs/notes.md", "été 2024.txt"):
+        assert (out / name).read_bytes() == (share / name).read_bytes(), name
+    assert not (out / ".secret").exists()
