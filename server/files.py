@@ -16,6 +16,10 @@ from server.http11 import HttpError, http_date
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_UNSAFE_FOR_HEADER = re.compile(r'[\x00-\x1f\x7f"\\?]')
+_UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_RANGE_NUMBER = re.compile(r"[0-9]+")
+_RANGE_DIGITS_MAX = 19  # longer numbers are past any file: clamped, never given to int()
 _WINDOWS = os.name == "nt"
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
@@ -176,11 +180,14 @@ def is_inline_type(ctype: str) -> bool:
 def content_disposition(name: str, *, attachment: bool) -> str:
     """RFC 6266 with an RFC 5987 ``filename*`` for non-ASCII names."""
     kind = "attachment" if attachment else "inline"
-    ascii_name = name.encode("ascii", "replace").decode("ascii").replace("?", "_")
-    ascii_name = ascii_name.replace("\\", "_").replace('"', "_")
+    # The real name can hold anything a file system allows, CR and LF included (a link in the
+    # share can point at such a file): only printable ASCII goes into the quoted form, and the
+    # percent-encoded form drops control and bidi characters, which could disguise a type.
+    ascii_name = _UNSAFE_FOR_HEADER.sub("_", name.encode("ascii", "replace").decode("ascii"))
     value = f'{kind}; filename="{ascii_name}"'
     if ascii_name != name:
-        value += f"; filename*=UTF-8''{quote(name, safe='')}"
+        shown = _UNSAFE_IN_NAME.sub("_", name)
+        value += f"; filename*=UTF-8''{quote(shown, safe='')}"
     return value
 
 
@@ -222,20 +229,36 @@ def parse_range(value: str, size: int) -> tuple[int, int] | None:
     unit, sep, spec = value.partition("=")
     if not sep or unit.strip().lower() != "bytes" or "," in spec:
         return None
-    first, dash, last = spec.strip().partition("-")
-    if not dash or not (first.isdigit() or first == "") or not (last.isdigit() or last == ""):
+    first_text, dash, last_text = spec.strip().partition("-")
+    first, last = _range_number(first_text), _range_number(last_text)
+    if not dash or first is _INVALID or last is _INVALID:
         return None
-    if first == "":
-        if last == "":
+    if first is None:
+        if last is None:
             return None
-        suffix = int(last)
-        if suffix == 0 or size == 0:
+        if last == 0 or size == 0:
             raise HttpError(416, "The requested range is not satisfiable.", close=False)
-        return max(0, size - suffix), size - 1
-    start = int(first)
-    if last and int(last) < start:
+        return max(0, size - last), size - 1
+    start = first
+    assert isinstance(start, int)
+    if last is not None and last < start:  # type: ignore[operator]
         return None  # syntactically invalid: ignored, as RFC 9110 14.2 says
-    end = int(last) if last else size - 1
+    end = last if last is not None else size - 1
     if start >= size:
         raise HttpError(416, "The requested range is not satisfiable.", close=False)
     return start, min(end, size - 1)
+
+
+_INVALID = object()
+
+
+def _range_number(text: str) -> int | object | None:
+    """A Range bound: None when empty, _INVALID unless ASCII digits (str.isdigit() also
+    accepts '²'), and huge numbers clamped instead of converted digit by digit."""
+    if text == "":
+        return None
+    if not _RANGE_NUMBER.fullmatch(text):
+        return _INVALID
+    if len(text) > _RANGE_DIGITS_MAX:
+        return 2**63
+    return int(text)

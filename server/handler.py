@@ -262,6 +262,9 @@ class RequestHandler:
         if request.content_length > MAX_DRAINED_BODY:
             raise HttpError(413, "The request body is too large.")
         if request.content_length or request.chunked:
+            writes.expect_continue(ex.conn, request)  # a waiting client sends nothing without it
+            if request.chunked or len(ex.conn.buffer) < request.content_length:
+                self._on_long_transfer()  # a slow sender must not hold a pool worker
             body = BodyReader(ex.conn, request.content_length, request.chunked)
             try:
                 body.drain(MAX_DRAINED_BODY)
