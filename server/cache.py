@@ -11,14 +11,22 @@ import os
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from server.files import content_disposition, content_type, is_inline_type, make_etag
+from server.files import (
+    content_disposition,
+    content_type,
+    is_inline_type,
+    make_etag,
+    opened_path,
+)
 from server.http11 import http_date
 from server.listing import Entry
 from server.uploads import is_temp_name
 
+Opener = Callable[..., int]  # (fs_path, directory=False) -> an fd checked to be in the share
 SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
 FILE_CACHE_BYTES = 64 * 1024 * 1024
 FILE_CACHE_ENTRIES = 4096
@@ -29,7 +37,7 @@ LISTING_MAX_AGE = 1.0
 @dataclass(slots=True)
 class FileFacts:
     fs_path: str
-    key: tuple[int, int, int]  # (mtime_ns, size, inode)
+    key: tuple[int, int, int, int]  # (mtime_ns, size, inode, device)
     size: int
     mtime: float
     etag: str
@@ -50,7 +58,7 @@ def _facts(fs_path: str, st: os.stat_result) -> FileFacts:
     inline = is_inline_type(ctype)
     view = common + f"Content-Disposition: {content_disposition(name, attachment=not inline)}\r\n"
     save = common + f"Content-Disposition: {content_disposition(name, attachment=True)}\r\n"
-    return FileFacts(fs_path, (st.st_mtime_ns, st.st_size, st.st_ino), st.st_size, st.st_mtime,
+    return FileFacts(fs_path, file_key(st), st.st_size, st.st_mtime,
                      etag, modified, ctype, view.encode("utf-8"), save.encode("utf-8"))
 
 
@@ -63,7 +71,7 @@ class FileCache:
         self._body_bytes = 0
 
     def facts(self, fs_path: str, st: os.stat_result) -> FileFacts:
-        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        key = file_key(st)
         with self._lock:
             cached = self._items.get(fs_path)
             if cached is not None and cached.key == key:
@@ -73,12 +81,13 @@ class FileCache:
         self._store(fresh)
         return fresh
 
-    def body(self, facts: FileFacts) -> bytes | None:
-        """The whole body of a small file, read once; None for large files or a file that
-        changed while being read (the caller then streams it from disk)."""
+    def body(self, facts: FileFacts, opener: Opener) -> bytes | None:
+        """The whole body of a small file, read once through ``opener`` (which checks what it
+        opened); None for large files or a file that changed while being read (the caller
+        then streams it from disk)."""
         if facts.body is not None or facts.size > SMALL_FILE:
             return facts.body
-        data = _read_if_unchanged(facts)
+        data = _read_if_unchanged(facts, opener)
         if data is not None:
             with self._lock:
                 if facts.body is None:
@@ -103,45 +112,64 @@ class FileCache:
                 self._body_bytes -= len(dropped.body)
 
 
-def _read_if_unchanged(facts: FileFacts) -> bytes | None:
+def file_key(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What identifies one version of one file: any change on disk changes it."""
+    return st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev
+
+
+def _read_if_unchanged(facts: FileFacts, opener: Opener) -> bytes | None:
+    fd = opener(facts.fs_path)
     try:
-        with open(facts.fs_path, "rb") as f:
+        with os.fdopen(fd, "rb") as f:
             data = f.read(facts.size + 1)
             st = os.fstat(f.fileno())
     except OSError:
         return None
-    if len(data) != facts.size or (st.st_mtime_ns, st.st_size, st.st_ino) != facts.key:
+    if len(data) != facts.size or file_key(st) != facts.key:
         return None
     return data
 
 
 def scan_folder(fs_path: str, *, show_hidden: bool, protected: frozenset[str],
-                root: Path) -> list[Entry]:
+                root: Path, opener: Opener) -> list[Entry]:
     """The entries a client may see: hidden names, protected paths and symlinks that leave the
-    root (or dangle) are left out."""
-    entries: list[Entry] = []
-    with os.scandir(fs_path) as it:
-        for item in it:
-            if (not show_hidden and item.name.startswith(".")) or is_temp_name(item.name):
-                continue
-            try:
-                if not _visible(item, show_hidden, protected, root):
-                    continue
-                st = item.stat()
-                is_dir = item.is_dir()
-            except OSError:
-                continue
-            entries.append(Entry(item.name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
-    return entries
+    root (or dangle) are left out. The folder is read through a checked descriptor, so a
+    folder swapped for a link after resolve() is not listed."""
+    fd = opener(fs_path, directory=True)
+    try:
+        base = opened_path(fd) or fs_path
+        entries: list[Entry] = []
+        with os.scandir(fd) as it:
+            for item in it:
+                entry = _entry(item, os.path.join(base, item.name), show_hidden, protected, root)
+                if entry is not None:
+                    entries.append(entry)
+        return entries
+    finally:
+        os.close(fd)
 
 
-def _visible(item: os.DirEntry[str], show_hidden: bool, protected: frozenset[str],
+def _entry(item: os.DirEntry[str], path: str, show_hidden: bool, protected: frozenset[str],
+           root: Path) -> Entry | None:
+    if (not show_hidden and item.name.startswith(".")) or is_temp_name(item.name):
+        return None
+    try:
+        if not _visible(item, path, show_hidden, protected, root):
+            return None
+        st = item.stat()
+        is_dir = item.is_dir()
+    except OSError:
+        return None
+    return Entry(item.name, is_dir, 0 if is_dir else st.st_size, st.st_mtime)
+
+
+def _visible(item: os.DirEntry[str], path: str, show_hidden: bool, protected: frozenset[str],
              root: Path) -> bool:
-    if item.path in protected:
+    if path in protected:
         return False
     if not item.is_symlink():
         return True
-    real = Path(os.path.realpath(item.path))
+    real = Path(os.path.realpath(path))
     if not real.exists() or not real.is_relative_to(root) or str(real) in protected:
         return False
     return show_hidden or not any(p.startswith(".") for p in real.relative_to(root).parts)

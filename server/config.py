@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from server.appdirs import log_dir
 from server.errors import ConfigError, FolderError
 
 if TYPE_CHECKING:
@@ -84,8 +85,18 @@ class ServerConfig:
             raise ConfigError(f"Port {self.port} is out of range (0-65535).")
         _check_host(self.host)
         root = _checked_root(self.root)
-        protected = tuple(Path(os.path.realpath(p)) for p in self.protected_paths)
+        protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
         return replace(self, root=root, protected_paths=protected)
+
+    def _always_protected(self) -> tuple[Path, ...]:
+        """Pier's own files are never served, even from inside the shared folder: whatever the
+        caller protects, plus the log dir, the access log and the TLS certificate and key."""
+        own: list[Path] = [*self.protected_paths, log_dir()]
+        if self.access_log is not None:
+            own.append(self.access_log)
+        if self.tls is not None:
+            own += [self.tls.chain_path, self.tls.key_path]
+        return tuple(own)
 
     @property
     def is_local_only(self) -> bool:

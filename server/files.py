@@ -7,6 +7,7 @@ import mimetypes
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ _UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud80
 _RANGE_NUMBER = re.compile(r"[0-9]+")
 _RANGE_DIGITS_MAX = 19  # longer numbers are past any file: clamped, never given to int()
 _WINDOWS = os.name == "nt"
+_F_GETPATH = 50  # macOS fcntl
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
 _PINNED_TYPES = {
@@ -157,6 +159,45 @@ def is_servable(real: str | Path, root: str | Path, *, show_hidden: bool,
         relative = real[len(root):].lstrip(os.sep)
         return not any(part.startswith(".") for part in relative.split(os.sep))
     return True
+
+
+def opened_path(fd: int) -> str | None:
+    """The path the kernel holds for an open descriptor, or None where it cannot be asked."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")  # Linux
+    except OSError:
+        pass
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            raw = fcntl.fcntl(fd, _F_GETPATH, b"\0" * 1024)
+        except OSError:
+            return None
+        return os.fsdecode(raw.split(b"\0", 1)[0])
+    return None
+
+
+def open_confined(fs_path: str, root: str, *, show_hidden: bool,
+                  protected: tuple[str | Path, ...], directory: bool = False) -> int:
+    """Open a resolved path and check what was actually opened.
+
+    resolve() checks names; between that check and the open, a folder on the way can be
+    swapped for a link that leads out of the share. The kernel's own path of the opened
+    descriptor cannot be swapped, so it is checked again here (on Linux and macOS)."""
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    if directory:
+        flags |= os.O_DIRECTORY
+    try:
+        fd = os.open(fs_path, flags)
+    except OSError:
+        raise PathRefused(404, "Not found.") from None
+    real = opened_path(fd)
+    if real is not None and not is_servable(real, root, show_hidden=show_hidden,
+                                            protected=protected):
+        os.close(fd)
+        raise PathRefused(404, "Not found.")
+    return fd
 
 
 def url_quote(url_path: str) -> str:

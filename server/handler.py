@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 from server import listing, pages, writes
 from server.accesslog import AccessLog
 from server.auth import Authenticator
-from server.cache import FileCache, FileFacts, ListingCache, scan_folder
+from server.cache import FileCache, FileFacts, ListingCache, file_key, scan_folder
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl, Transfer
@@ -32,6 +32,7 @@ from server.files import (
     if_range_matches,
     is_servable,
     not_modified,
+    open_confined,
     parse_range,
     resolve,
     url_quote,
@@ -59,6 +60,7 @@ SENDFILE_OK = hasattr(os, "sendfile")
 CHUNK = 256 * 1024
 PIECE = 1024 * 1024  # long transfers go in pieces: progress and cancel act between them
 LIMITED_PIECE = 64 * 1024  # smaller pieces when a bandwidth limit applies, for a smooth rate
+TAIL = 64 * 1024  # held back until the file is seen unchanged
 QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts as slow
 READ_METHODS = ("GET", "HEAD")
 WRITE_METHODS = ("PUT", "POST")
@@ -426,7 +428,8 @@ class RequestHandler:
         if body is not None:
             return body
         try:
-            entries = scan_folder(target.fs_path, show_hidden=self._config.show_hidden,
+            entries = scan_folder(target.fs_path, opener=self._open_confined,
+                                  show_hidden=self._config.show_hidden,
                                   protected=self._protected, root=self._root)
         except PermissionError:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
@@ -531,29 +534,37 @@ class RequestHandler:
         if ex.head_only:
             self._send(ex, status, headers, b"", length=count)
             return
-        body = self._files.body(facts)
+        body = self._files.body(facts, self._open_confined)
         if body is not None:
             self._send(ex, status, headers, body[offset:offset + count])
             return
-        try:
-            f = open(facts.fs_path, "rb")  # noqa: SIM115 - closed below, after the head is sent
-        except OSError:
-            raise PathRefused(404, "Not found.") from None
-        with f:
+        with os.fdopen(self._open_confined(facts.fs_path), "rb") as f:
+            if file_key(os.fstat(f.fileno())) != facts.key:  # replaced since it was looked up
+                raise HttpError(503, "The file is changing; try again.", close=False,
+                                headers=b"Retry-After: 1\r\n")
             transfer = self._control.begin(ex.conn.client, ex.user.name if ex.user else "",
                                            ex.path, "down", count, ex.conn.abort)
             try:
                 self._send_head(ex, status, headers, count)
-                sent = self._stream(ex.conn, f, offset, count, transfer)
+                sent = self._stream(ex.conn, f, offset, count, transfer, facts)
             finally:
                 self._control.end(transfer)
         ex.sent = sent
-        if sent < count:  # the file shrank while we sent it: the client must see a short body
-            log.debug("%s shrank during download; closing", facts.fs_path)
+        if sent < count:  # the file changed while we sent it: the client must see a short body
+            log.debug("%s changed during download; closing", facts.fs_path)
             ex.keep_alive = False
 
-    def _stream(self, conn: Connection, f, offset: int, count: int, transfer: Transfer) -> int:
-        """Send ``count`` bytes of ``f`` from ``offset``; fewer only if the file shrank.
+    def _open_confined(self, fs_path: str, directory: bool = False) -> int:
+        return open_confined(fs_path, self._root_text, show_hidden=self._config.show_hidden,
+                             protected=self._config.protected_paths, directory=directory)
+
+    def _stream(self, conn: Connection, f, offset: int, count: int, transfer: Transfer,
+                facts: FileFacts) -> int:
+        """Send ``count`` bytes of ``f`` from ``offset``; fewer if the file changed meanwhile.
+
+        The last TAIL bytes are held back until the file is seen unchanged (fstat against the
+        facts the headers were made from): a file rewritten during the download then ends in
+        a short body and a closed connection, never in a complete-looking mix of versions.
 
         A client that cannot take the data at once (a slow phone, a stalled reader) would hold
         a pool worker for the whole transfer, so such a transfer gets the worker to itself and
@@ -562,12 +573,22 @@ class RequestHandler:
         position then says how much was sent."""
         if count <= 0:
             return 0
+        body = count - min(TAIL, count)
         zero_copy = SENDFILE_OK and not conn.tls
-        if zero_copy and not self._control.limited:
-            transfer.done = self._send_quickly(conn, f, offset, count)
-            if transfer.done == count:
-                return count
-        self._on_long_transfer()
+        if zero_copy and body and not self._control.limited:  # sendfile's count 0 means "all"
+            transfer.done = self._send_quickly(conn, f, offset, body)
+        if transfer.done < body:
+            self._on_long_transfer()
+            self._send_pieces(conn, f, offset, body, transfer, zero_copy)
+        if transfer.done < body or file_key(os.fstat(f.fileno())) != facts.key:
+            return transfer.done
+        self._send_pieces(conn, f, offset, count, transfer, zero_copy)
+        return transfer.done
+
+    def _send_pieces(self, conn: Connection, f, offset: int, count: int, transfer: Transfer,
+                     zero_copy: bool) -> None:
+        """Send from ``offset + transfer.done`` up to ``count``, in pieces between which
+        limits, progress and cancel take effect."""
         piece_size = LIMITED_PIECE if self._control.limited else PIECE
         while transfer.done < count:
             piece = min(piece_size, count - transfer.done)
@@ -580,7 +601,6 @@ class RequestHandler:
             transfer.done += sent
             if sent < piece:
                 break
-        return transfer.done
 
     @staticmethod
     def _send_quickly(conn: Connection, f, offset: int, count: int) -> int:

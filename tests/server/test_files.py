@@ -293,3 +293,22 @@ def test_wget_can_mirror_the_share(server, share, tmp_path: Path):
     for name in ("hello.txt", "big.bin", "docs/notes.md", "été 2024.txt"):
         assert (out / name).read_bytes() == (share / name).read_bytes(), name
     assert not (out / ".secret").exists()
+
+
+def test_own_files_inside_the_share_are_never_served(server_factory, share, monkeypatch):
+    """The access log and the log dir are protected like the config dir."""
+    logs = share / "config" / "logs"
+    logs.mkdir(parents=True)
+    (logs / "pier.log").write_text("private")
+    monkeypatch.setenv("PIER_CONFIG_DIR", str(share / "config"))
+    running = server_factory(share, access_log=share / "access.log")
+    running.get("/hello.txt")
+    running.wait_for_records(1)
+    assert (share / "access.log").exists()
+    for path in ("/access.log", "/config/logs/", "/config/logs/pier.log"):
+        response, _ = running.get(path)
+        assert response.status == 404, path
+    _, listing = running.get("/?format=json")
+    assert "access.log" not in [e["name"] for e in json.loads(listing)["entries"]]
+    _, listing = running.get("/config/?format=json")
+    assert json.loads(listing)["entries"] == []
