@@ -85,6 +85,13 @@ class Exchange:
     sent: int = 0
     received: int = 0
     keep_alive: bool = False
+    body_read: bool = False  # the request's body (if any) has been consumed
+
+    @property
+    def body_pending(self) -> bool:
+        request = self.request
+        return (request is not None and (request.content_length > 0 or request.chunked)
+                and not self.body_read)
 
     @property
     def head_only(self) -> bool:
@@ -270,6 +277,7 @@ class RequestHandler:
             body = BodyReader(ex.conn, request.content_length, request.chunked)
             try:
                 body.drain(MAX_DRAINED_BODY)
+                ex.body_read = True
             finally:
                 ex.received = body.received
 
@@ -303,13 +311,15 @@ class RequestHandler:
 
     def _put(self, ex: Exchange, request: Request) -> None:
         parent, _, raw_name = ex.path.rpartition("/")
-        if not raw_name:
+        name = decode_url_path(raw_name)
+        if not name or "/" in name:  # an encoded slash would name another folder
             raise HttpError(400, "PUT needs a file name: PUT /folder/name.", close=False)
         folder = self._write_folder(ex, parent + "/")
         self._on_long_transfer()
         stored, ex.received = writes.store_put(
-            ex.conn, request, folder, decode_url_path(raw_name),
+            ex.conn, request, folder, name,
             overwrite=self._config.overwrite, limit=self._config.max_upload_bytes)
+        ex.body_read = True
         self._send_created(ex, [stored], folder.url_path)
 
     def _post_files(self, ex: Exchange, request: Request) -> None:
@@ -320,6 +330,7 @@ class RequestHandler:
         stored, ex.received = writes.store_multipart(
             ex.conn, request, folder, overwrite=self._config.overwrite,
             limit=self._config.max_upload_bytes, show_hidden=self._config.show_hidden)
+        ex.body_read = True
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
         self._send_created(ex, stored, folder.url_path)
@@ -659,8 +670,8 @@ class RequestHandler:
         if ex.status:  # the head already went out; the only honest signal left is closing
             ex.keep_alive = False
             return
-        if err.close:
-            ex.keep_alive = False
+        if err.close or ex.body_pending:
+            ex.keep_alive = False  # unread body bytes would be taken for the next request
         reason = phrase(err.status)
         if ex.request is not None and ex.wants_json():
             body = json.dumps({"status": err.status, "error": err.reason}).encode("utf-8")
