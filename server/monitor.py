@@ -17,6 +17,7 @@ LATENCY_SAMPLES = 2000
 MAX_CLIENTS = 4096
 MAX_PATHS = 20000
 TOP = 10
+ABSORB_EVERY = 10_000  # records waiting before add() folds them in itself
 
 
 @dataclass(slots=True)
@@ -90,7 +91,15 @@ class Monitor:
         self._totals = _Totals()
 
     def add(self, record: RequestRecord) -> None:
-        self._pending.append(record)
+        pending = self._pending
+        pending.append(record)
+        if len(pending) >= ABSORB_EVERY and self._lock.acquire(blocking=False):
+            # Nobody may be asking for snapshots (a headless share): fold the records in now
+            # and then, so memory stays bounded; one request in ABSORB_EVERY pays ~10 ms.
+            try:
+                self._absorb()
+            finally:
+                self._lock.release()
 
     def reset(self) -> None:
         with self._lock:

@@ -180,3 +180,14 @@ def test_monitor_aggregates_records():
     assert len(snap.clients) == 3
     assert snap.top_by_requests[0][1] == 50
     assert 40 < snap.latency_ms["p50"] < 60
+
+
+def test_monitor_memory_stays_bounded_without_snapshots():
+    """A headless share never asks for snapshots: records must not pile up."""
+    monitor = Monitor()
+    now = time.time()
+    record = RequestRecord(now, "10.0.0.1", "", "GET", "/x", 200, 10, 0.001, "", "", False)
+    for _ in range(50_000):
+        monitor.add(record)
+    assert len(monitor._pending) < 10_000
+    assert monitor.snapshot(now).requests == 50_000
