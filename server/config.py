@@ -24,7 +24,7 @@ class Limits:
 
     workers: int = 4  # threads that run requests; idle connections cost no thread
     max_connections: int = 512
-    max_connections_per_ip: int = 64
+    max_connections_per_ip: int = 128  # browsers open ~6; benchmarks and proxies more
     header_timeout: float = 10.0  # the whole request line + header block must arrive within this
     idle_timeout: float = 15.0  # a keep-alive connection with no new request is closed after this
     io_timeout: float = 30.0  # a send or receive that makes no progress for this long is dropped
