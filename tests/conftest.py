@@ -100,6 +100,21 @@ class RunningServer:
         return list(self.records)
 
 
+def fetch_statuses(port: int, paths: list[str], host: str = "127.0.0.1") -> list[int]:
+    """GET every path on one keep-alive connection; return the statuses."""
+    conn = http.client.HTTPConnection(host, port, timeout=5)
+    statuses = []
+    try:
+        for path in paths:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+            statuses.append(response.status)
+    finally:
+        conn.close()
+    return statuses
+
+
 def read_until_closed(sock: socket.socket) -> bytes:
     chunks = []
     try:
@@ -108,7 +123,7 @@ def read_until_closed(sock: socket.socket) -> bytes:
             if not chunk:
                 break
             chunks.append(chunk)
-    except (TimeoutError, ConnectionResetError):
+    except (TimeoutError, ConnectionError):
         pass
     return b"".join(chunks)
 

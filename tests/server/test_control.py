@@ -20,7 +20,7 @@ from server.errors import ConfigError
 from server.monitor import Monitor
 from server.records import RequestRecord
 from server.users import UserStore
-from tests.conftest import HUGE_SIZE
+from tests.conftest import HUGE_SIZE, read_until_closed
 
 
 def wait_until(condition, timeout: float = 5.0) -> bool:
@@ -39,16 +39,6 @@ def stalled_download(port: int, path: str = "/huge.bin") -> socket.socket:
     sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     assert sock.recv(20).startswith(b"HTTP/1.1 200")
     return sock
-
-
-def read_all(sock: socket.socket) -> bytes:
-    data = b""
-    try:
-        while chunk := sock.recv(65536):
-            data += chunk
-    except (ConnectionError, TimeoutError):
-        pass
-    return data
 
 
 def test_token_bucket_spreads_a_burst():
@@ -72,7 +62,7 @@ def test_running_transfer_is_listed_and_can_be_cancelled(server, huge):
     assert transfer.direction == "down"
     assert transfer.total == HUGE_SIZE
     assert control.cancel(transfer.id)
-    assert len(read_all(sock)) < transfer.total  # cut short
+    assert len(read_until_closed(sock)) < transfer.total  # cut short
     assert wait_until(lambda: not control.transfers())
     sock.close()
 
@@ -105,10 +95,10 @@ def test_ban_drops_connections_and_new_ones(share, tmp_path: Path):
         idle = socket.create_connection(("127.0.0.1", engine.port), timeout=5)
         assert wait_until(lambda: engine.stats().active_connections == 1)
         engine.ban("127.0.0.0/8", permanent=True)
-        assert read_all(idle) == b""
+        assert read_until_closed(idle) == b""
         refused = socket.create_connection(("127.0.0.1", engine.port), timeout=5)
         refused.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        assert read_all(refused) == b""
+        assert read_until_closed(refused) == b""
         assert json.loads((tmp_path / "bans.json").read_text()) == {"banned": ["127.0.0.0/8"]}
         assert AccessPolicy(tmp_path / "bans.json").bans() == [("127.0.0.0/8", True)]
         engine.policy.unban("127.0.0.0/8")
@@ -126,7 +116,7 @@ def test_allow_list_mode(server):
     server.engine.policy.set_allow_list(["10.0.0.0/8"])
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
     sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-    assert read_all(sock) == b""
+    assert read_until_closed(sock) == b""
     server.engine.policy.set_allow_list(["127.0.0.1"])
     response, _ = server.get("/hello.txt")
     assert response.status == 200
@@ -137,7 +127,7 @@ def test_disconnect_a_client(server):
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
     assert wait_until(lambda: server.engine.stats().active_connections == 1)
     assert server.engine.disconnect("127.0.0.1") == 1
-    assert read_all(sock) == b""
+    assert read_until_closed(sock) == b""
 
 
 def test_stats_json_for_scripts(server):

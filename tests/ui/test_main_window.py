@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import http.client
 import json
 import socket
 import threading
@@ -32,6 +31,7 @@ from app.controller import ServerState
 from app.main import run_window
 from app.settings import SettingsStore
 from tests.app.conftest import eventually, run
+from tests.conftest import fetch_statuses
 from tests.ui.conftest import DialogRecorder, make_window
 from ui.main_window import MainWindow
 
@@ -65,17 +65,7 @@ def shown_url(window: MainWindow) -> str:
 def fetch(url: str, paths: list[str]) -> list[int]:
     """GET every path on one keep-alive connection; return the statuses."""
     parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
-    statuses = []
-    try:
-        for path in paths:
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
-            statuses.append(response.status)
-    finally:
-        conn.close()
-    return statuses
+    return fetch_statuses(parts.port, paths, host=parts.hostname)
 
 
 def start(window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> str:

@@ -4,7 +4,6 @@ engine with real HTTP on loopback."""
 from __future__ import annotations
 
 import contextlib
-import http.client
 import socket
 import threading
 from pathlib import Path
@@ -22,6 +21,7 @@ from app.monitor_feed import ConnectionHistory
 from app.settings import SettingsStore
 from server.control import Limits
 from tests.app.conftest import run
+from tests.conftest import fetch_statuses, read_until_closed
 from tests.ui.conftest import DialogRecorder, make_window
 from ui.charts import BLUE, LineChart, nice_ceiling, rate_of_bytes
 from ui.clients_view import select_key
@@ -58,30 +58,6 @@ def stop(window: MainWindow, aloop: qasync.QEventLoop) -> None:
     run(aloop, task)
 
 
-def fetch(port: int, paths: list[str]) -> list[int]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    statuses = []
-    try:
-        for path in paths:
-            conn.request("GET", path)
-            response = conn.getresponse()
-            response.read()
-            statuses.append(response.status)
-    finally:
-        conn.close()
-    return statuses
-
-
-def read_all(sock: socket.socket) -> bytes:
-    data = b""
-    try:
-        while chunk := sock.recv(65536):
-            data += chunk
-    except (ConnectionError, TimeoutError):
-        pass
-    return data
-
-
 def client_cell(window: MainWindow, address: str, column: int) -> str | None:
     row = window.monitor_tabs.clients_view.clients_model.row_of(address)
     return row.texts[column] if row else None
@@ -91,7 +67,7 @@ def test_traffic_view_shows_rates_totals_latency_and_top_paths(
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path, qtbot: QtBot,
         qtmodeltester) -> None:
     port = start(window, aloop, folder)
-    assert fetch(port, ["/a.txt"] * 25 + ["/missing"] * 5) == [200] * 25 + [404] * 5
+    assert fetch_statuses(port, ["/a.txt"] * 25 + ["/missing"] * 5) == [200] * 25 + [404] * 5
     view = window.monitor_tabs.traffic_view
     # The charts leave out the current, partial second: wait for the one that holds the requests.
     qtbot.waitUntil(lambda: view.requests_chart.peak() >= 1, timeout=5000)
@@ -111,7 +87,7 @@ def test_clients_table_lists_loopback_with_count_and_host_name(
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path, qtbot: QtBot,
         qtmodeltester) -> None:
     port = start(window, aloop, folder)
-    assert fetch(port, ["/a.txt"] * 7) == [200] * 7
+    assert fetch_statuses(port, ["/a.txt"] * 7) == [200] * 7
     qtbot.waitUntil(lambda: client_cell(window, "127.0.0.1", 3) == "7", timeout=5000)
     qtbot.waitUntil(lambda: client_cell(window, "127.0.0.1", 1) not in (LOOKING_UP, None),
                     timeout=5000)
@@ -123,7 +99,7 @@ def test_clients_table_lists_loopback_with_count_and_host_name(
 def test_disconnect_closes_an_idle_connection(window: MainWindow, aloop: qasync.QEventLoop,
                                               folder: Path, qtbot: QtBot) -> None:
     port = start(window, aloop, folder)
-    fetch(port, ["/a.txt"])
+    fetch_statuses(port, ["/a.txt"])
     view = window.monitor_tabs.clients_view
     qtbot.waitUntil(lambda: view.clients_model.row_of("127.0.0.1") is not None, timeout=5000)
     idle = socket.create_connection(("127.0.0.1", port), timeout=5)
@@ -142,21 +118,21 @@ def test_ban_refuses_new_connections_and_unban_restores(
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path, qtbot: QtBot,
         ui_config_dir: Path) -> None:
     port = start(window, aloop, folder)
-    fetch(port, ["/a.txt"])
+    fetch_statuses(port, ["/a.txt"])
     view = window.monitor_tabs.clients_view
     qtbot.waitUntil(lambda: view.clients_model.row_of("127.0.0.1") is not None, timeout=5000)
     assert select_key(view.clients_table, "127.0.0.1")
     view.ban_permanent_button.click()
     refused = socket.create_connection(("127.0.0.1", port), timeout=5)
     refused.sendall(b"GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n")
-    assert read_all(refused) == b""
+    assert read_until_closed(refused) == b""
     refused.close()
     qtbot.waitUntil(lambda: view.bans_model.row_of("127.0.0.1/32") is not None, timeout=5000)
     assert view.bans_model.row_of("127.0.0.1/32").texts[1] == "permanent"
     assert "127.0.0.1/32" in (ui_config_dir / "bans.json").read_text(encoding="utf-8")
     assert select_key(view.bans_table, "127.0.0.1/32")
     view.unban_button.click()
-    assert fetch(port, ["/a.txt"]) == [200]
+    assert fetch_statuses(port, ["/a.txt"]) == [200]
     qtbot.waitUntil(lambda: view.bans_model.rowCount() == 0, timeout=5000)
     assert "127.0.0.1" not in (ui_config_dir / "bans.json").read_text(encoding="utf-8")
     stop(window, aloop)
@@ -190,7 +166,7 @@ def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
     assert select_key(view.transfers_table, transfer_id)
     assert view.cancel_button.isEnabled()
     view.cancel_button.click()
-    assert len(read_all(sock)) < HUGE
+    assert len(read_until_closed(sock)) < HUGE
     sock.close()
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
     stop(window, aloop)
