@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +9,11 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.settings import SettingsStore
+from tests.app.conftest import aloop  # noqa: F401 - the same loop fixture for UI tests
 from ui import dialogs
 from ui.main_window import MainWindow
 
@@ -119,17 +118,6 @@ def dialog_recorder(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     return recorder
 
 
-@pytest.fixture
-def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    qapp.setQuitOnLastWindowClosed(False)  # as app.main does: closing a window never ends the loop
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
-    # Collect the loop's Qt objects (timers) here, in the GUI thread: left to a later garbage
-    # collection they may be destroyed in some other test's worker thread, which Qt warns about.
-    gc.collect()
 
 
 def make_window(qtbot: QtBot) -> MainWindow:
@@ -140,7 +128,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, aloop: qasync.QEventLoop) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, aloop: qasync.QEventLoop) -> Iterator[MainWindow]:  # noqa: F811 - the imported fixture
     win = make_window(qtbot)
     win.show()
     qtbot.waitExposed(win)
