@@ -390,7 +390,10 @@ class _ServeLoop:
                 self._open.add(conn)
                 self._per_ip[client] += 1
         if over:
-            _refuse_busy(sock)
+            if self._tls_context is None:
+                _refuse_busy(sock)
+            else:  # a plain-text 503 means nothing to a TLS client: just close
+                sock.close()
             return
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.setblocking(False)

@@ -125,7 +125,7 @@ def _real_path_below(root: str, segments: list[str]) -> tuple[str, os.stat_resul
     one lstat per segment; the first symlink met hands over to os.path.realpath for the rest."""
     path = root
     try:
-        st = os.stat(root)
+        st = os.stat(root) if not segments else None  # the walk below stats every step
         for index, segment in enumerate(segments):
             path = os.path.join(path, segment)
             st = os.lstat(path)
@@ -134,6 +134,7 @@ def _real_path_below(root: str, segments: list[str]) -> tuple[str, os.stat_resul
                 return path, os.stat(path)
     except (OSError, ValueError):
         raise PathRefused(404, "Not found.") from None
+    assert st is not None
     return path, st
 
 
