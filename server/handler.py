@@ -39,6 +39,7 @@ from server.files import (
 )
 from server.http11 import DateCache, HttpError, Request, parse_head, phrase, status_line
 from server.records import RequestRecord
+from server.uploads import sweep_stale_temp_files
 from server.users import User
 from server.zipstream import ZipStream
 
@@ -125,6 +126,7 @@ class RequestHandler:
         self._dates = DateCache()
         self._files = FileCache()
         self._listings = ListingCache()
+        self._swept: set[str] = set()  # folders cleared of stale upload temp files
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -307,6 +309,9 @@ class RequestHandler:
             raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
         if not self._may_write(ex, folder):
             raise HttpError(403, "Your account may not upload here.", close=False)
+        if folder.fs_path not in self._swept:  # once per folder and share: leftovers of uploads
+            self._swept.add(folder.fs_path)    # cut short by a crash or a kill
+            sweep_stale_temp_files(folder.fs_path)
         return folder
 
     def _put(self, ex: Exchange, request: Request) -> None:

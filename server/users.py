@@ -356,10 +356,6 @@ class UserStore:
     def version(self) -> int:
         return self._snapshot.version
 
-    @property
-    def digest_realms(self) -> tuple[str, ...]:
-        return self._snapshot.realms
-
     def load(self) -> None:
         """(Re-)read the file; a missing file is an empty store. Raises UserStoreError with a
         clear message for a file that cannot be read or parsed, and leaves that file alone."""

@@ -100,6 +100,10 @@ class RunningServer:
         return list(self.records)
 
 
+def non_daemon_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()}
+
+
 def fetch_statuses(port: int, paths: list[str], host: str = "127.0.0.1") -> list[int]:
     """GET every path on one keep-alive connection; return the statuses."""
     conn = http.client.HTTPConnection(host, port, timeout=5)

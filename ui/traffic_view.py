@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.monitor_feed import ConnectionHistory, LiveData
-from server.monitor import SERIES_SECONDS
 from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart, rate_of_bytes
 from ui.log_model import display_path, format_size
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
@@ -24,9 +23,6 @@ from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
 TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
           ("errors", "Errors (4xx/5xx)"), ("connections", "Connections now"),
           ("latency", "Latency p50 / p95 / p99"))
-SHOWN_SECONDS = SERIES_SECONDS - 1  # the current, partial second is left out
-
-
 def format_ms(value: float) -> str:
     return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
 
@@ -150,9 +146,5 @@ class TrafficView(QWidget):
                  "latency": latency_text(snap.latency_ms) if snap.requests else "—"}
         for key, text in texts.items():
             self.total_labels[key].setText(text)
-
-    def current_rate(self) -> float:
-        """Requests in the last complete second (what the chart's title shows)."""
-        return self.requests_chart.latest()
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import http.client
 import socket
-import threading
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,10 +16,7 @@ from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
 from server.records import RequestRecord
 from tests.app.conftest import run
-
-
-def non_daemon_threads() -> set[threading.Thread]:
-    return {t for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()}
+from tests.conftest import non_daemon_threads
 
 
 @pytest.fixture

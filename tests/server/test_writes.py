@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import socket
 import uuid
 import zipfile
@@ -179,3 +180,13 @@ def test_zip_leaves_out_links_that_escape(server, share, tmp_path: Path):
     (share / "docs" / "canary-link.txt").symlink_to(outside / "canary.txt")
     _, body = server.get("/?format=zip")
     assert b"CANARY" not in body
+
+
+def test_leftovers_of_a_crashed_upload_are_swept_at_the_next_upload(writable, share):
+    stale = share / "docs" / ".pier-upload-0123456789abcdef.part"
+    stale.write_bytes(b"half an upload")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    conn = writable.connection()
+    conn.request("PUT", "/docs/next.txt", body=b"x")
+    assert conn.getresponse().status == 201
+    assert not stale.exists()

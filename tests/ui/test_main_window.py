@@ -6,7 +6,6 @@ import asyncio
 import csv
 import json
 import socket
-import threading
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -31,15 +30,11 @@ from app.controller import ServerState
 from app.main import run_window
 from app.settings import SettingsStore
 from tests.app.conftest import eventually, run
-from tests.conftest import fetch_statuses
+from tests.conftest import fetch_statuses, non_daemon_threads
 from tests.ui.conftest import DialogRecorder, make_window
 from ui.main_window import MainWindow
 
 T = TypeVar("T")
-
-
-def non_daemon_threads() -> set[threading.Thread]:
-    return {t for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()}
 
 
 @pytest.fixture
