@@ -12,7 +12,6 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import quote
 
 from server.pages import (
@@ -123,14 +122,6 @@ def human_size(size: int) -> str:
         if value < 999.5 or unit == _SIZE_UNITS[-1]:
             return f"{value:.1f} {unit}" if value < 99.95 else f"{value:.0f} {unit}"
     raise AssertionError("unreachable")
-
-
-@lru_cache(maxsize=64)
-def _utc_offset(seconds: int) -> str:
-    """3600 -> "+01:00"."""
-    sign = "-" if seconds < 0 else "+"
-    minutes = abs(seconds) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def utc_iso(mtime: float) -> str | None:
@@ -305,13 +296,16 @@ def _column_headers(sort: str, order: str) -> str:
 
 
 def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
+    """One line per row, kept small (a big folder's page is mostly rows): `</td>` and `</tr>` are
+    optional in HTML and left out, cells are styled by position (name, size, date), and the row's
+    one class says what it is: "up", "empty", "dir" or the file's kind (its icon). The exact size
+    and time are shown on hover by app.js, from data-size and data-mtime."""
     rows: list[str] = []
     parent = parent_path(url_path)
     if parent is not None:
         rows.append(
-            f'<tr class="up"><td class="name"><a class="icon icon-up" href="{path_href(parent)}'
-            f'{query}" title="Parent folder">..</a></td><td class="size"></td>'
-            f'<td class="date"></td></tr>'
+            f'<tr class="up"><td><a href="{path_href(parent)}{query}" title="Parent folder">..'
+            f"</a><td><td>"
         )
     base_href = path_href(url_path)
     for entry in ordered:
@@ -320,48 +314,38 @@ def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
         else:
             rows.append(_file_row(entry, base_href))
     if not ordered:
-        rows.append('<tr class="empty"><td colspan="3">This folder is empty.</td></tr>')
+        rows.append('<tr class="empty"><td colspan="3">This folder is empty.')
     return "\n".join(rows)
 
 
 def _dir_row(entry: Entry, base_href: str, query: str) -> str:
     return (
-        f'<tr class="dir"{_row_data(0, entry.mtime)}><td class="name"><a class="icon icon-dir" '
-        f'href="{entry_href(base_href, entry)}{query}">{display_text(entry.name)}/</a></td>'
-        f'<td class="size">—</td>{_date_cell(entry.mtime)}</tr>'
+        f'<tr class="dir"{_row_data(0, entry.mtime)}><td><a href="{entry_href(base_href, entry)}'
+        f'{query}">{display_text(entry.name)}/</a><td>—<td>{_local_time(entry.mtime)}'
     )
 
 
 def _file_row(entry: Entry, base_href: str) -> str:
     return (
-        f'<tr class="file"{_row_data(entry.size, entry.mtime)}><td class="name">'
-        f'<a class="icon icon-{file_kind(entry.name)}" '
-        f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a></td>'
-        f'<td class="size" title="{entry.size:,} bytes">{human_size(entry.size)}</td>'
-        f"{_date_cell(entry.mtime)}</tr>"
+        f'<tr class="{file_kind(entry.name)}"{_row_data(entry.size, entry.mtime)}><td><a '
+        f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a>'
+        f"<td>{human_size(entry.size)}<td>{_local_time(entry.mtime)}"
     )
 
 
 def _row_data(size: int, mtime: float) -> str:
-    """Size and time as numbers, for sorting in the browser without reloading."""
-    stamp = f"{mtime:.0f}" if math.isfinite(mtime) else ""
+    """Size and time as numbers, for sorting in the browser without reloading and for the exact
+    values on hover. Whole seconds rounded down, as time.localtime() does for the date shown."""
+    stamp = math.floor(mtime) if math.isfinite(mtime) else ""
     return f' data-size="{size}" data-mtime="{stamp}"'
 
 
-def _date_cell(mtime: float) -> str:
-    """Local "2026-11-25 09:45", with the full timestamp and offset in title and datetime."""
+def _local_time(mtime: float) -> str:
+    """ "2026-11-25 09:45" in the server's time zone, "—" when it cannot be represented."""
     try:
-        moment = time.localtime(mtime)
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime))
     except (OverflowError, OSError, ValueError):
-        return '<td class="date">—</td>'
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S", moment)  # one call: the costly part of a row
-    if len(stamp) != 19:  # a year outside 1000-9999
-        return f'<td class="date">{stamp}</td>'
-    offset = _utc_offset(moment.tm_gmtoff)
-    return (
-        f'<td class="date"><time datetime="{stamp[:10]}T{stamp[11:]}{offset}" '
-        f'title="{stamp} {offset}">{stamp[:16]}</time></td>'
-    )
+        return "—"
 
 
 def _summary(ordered: Sequence[Entry]) -> str:

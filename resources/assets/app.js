@@ -20,17 +20,24 @@
     return table.tBodies[0];
   }
 
+  /** Folder and file rows: the ones with data-mtime (not "..", "empty" or "no match"). A file
+      row's class is its kind ("text", "image", ...), a folder row's is "dir". */
   function entryRows() {
-    return Array.from(tbody().querySelectorAll("tr.dir, tr.file"));
+    return Array.from(tbody().querySelectorAll("tr[data-mtime]"));
   }
 
+  function isDir(row) {
+    return row.classList.contains("dir");
+  }
+
+  /** The row's one link: the name in its first cell (none in "empty" and "no match"). */
   function rowLink(row) {
-    return row.querySelector("td.name a");
+    return row.querySelector("a");
   }
 
   function rowName(row) {
     const text = rowLink(row).textContent;
-    return row.classList.contains("dir") ? text.replace(/\/$/, "") : text;
+    return isDir(row) ? text.replace(/\/$/, "") : text;
   }
 
   function rowNumber(row, key) {
@@ -53,8 +60,8 @@
 
   /** The server's order: folders first; ties on size or date broken by name, ascending. */
   function compareRows(a, b, sort, order) {
-    const dirA = a.classList.contains("dir");
-    if (dirA !== b.classList.contains("dir")) {
+    const dirA = isDir(a);
+    if (dirA !== isDir(b)) {
       return dirA ? -1 : 1;
     }
     const byName = compareNames(a, b);
@@ -114,7 +121,7 @@
   function keepSortInLinks() {
     const isDefault = state.sort === "name" && state.order === "asc";
     const query = isDefault ? "" : "?sort=" + state.sort + "&order=" + state.order;
-    const links = document.querySelectorAll(".crumbs a, tr.dir td.name a, tr.up td.name a");
+    const links = document.querySelectorAll(".crumbs a, #listing tr.dir a, #listing tr.up a");
     for (const link of links) {
       link.search = query;
     }
@@ -321,6 +328,51 @@
       node.textContent = text;
     }
     return node;
+  }
+
+  // ---------------------------------------------------------------- exact values on hover
+
+  function twoDigits(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  /** "1,234,567 bytes", from the digits of data-size (no rounding through a float). */
+  function sizeTitle(row) {
+    const size = row.dataset.size || "";
+    return /^\d+$/.test(size) ? size.replace(/\B(?=(\d{3})+$)/g, ",") + " bytes" : "";
+  }
+
+  /** "2026-11-25 09:45:30 +01:00": the minute the cell shows (the server's local time) with the
+      seconds and the server's UTC offset, both worked out from data-mtime (epoch seconds). */
+  function dateTitle(row, shown) {
+    const parts = /^(\d+)-(\d\d)-(\d\d) (\d\d):(\d\d)$/.exec(shown);
+    const mtime = Number(row.dataset.mtime);
+    if (!parts || !row.dataset.mtime || !Number.isSafeInteger(mtime)) {
+      return "";
+    }
+    const wallClock = new Date(0); // the local time read as if it were UTC
+    wallClock.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+    wallClock.setUTCHours(Number(parts[4]), Number(parts[5]));
+    const minute = Math.floor(mtime / 60) * 60;
+    const offset = Math.round((wallClock.getTime() / 1000 - minute) / 60); // minutes east of UTC
+    const hours = Math.floor(Math.abs(offset) / 60);
+    return shown + ":" + twoDigits(mtime - minute) + " " + (offset < 0 ? "-" : "+") +
+      twoDigits(hours) + ":" + twoDigits(Math.abs(offset) % 60);
+  }
+
+  /** The size and date cells get their title when the pointer first reaches them: the page
+      carries the numbers once, in data-size and data-mtime, rather than a title per cell. */
+  function addTitle(event) {
+    const cell = event.target.closest("td");
+    const row = cell ? cell.parentElement : null;
+    if (!row || cell.title || !row.hasAttribute("data-mtime")) {
+      return;
+    }
+    if (cell.cellIndex === 1 && !isDir(row)) {
+      cell.title = sizeTitle(row);
+    } else if (cell.cellIndex === 2) {
+      cell.title = dateTitle(row, cell.textContent.trim());
+    }
   }
 
   // ---------------------------------------------------------------- listing refresh
@@ -720,6 +772,7 @@
   // ---------------------------------------------------------------- start
 
   setUpSorting();
+  table.addEventListener("mouseover", addTitle);
   if (filter) {
     setUpFilter();
   }

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import io
 import os
+import re
+import time
 import zipfile
 from pathlib import Path
 
@@ -44,9 +46,8 @@ def url(running, path: str = "/") -> str:
 def names_shown(driver) -> list[str]:
     """Names of the visible rows, in order, as the page shows them."""
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll('#listing tbody tr.dir, "
-        "#listing tbody tr.file')).filter(r => !r.hidden)"
-        ".map(r => r.querySelector('td.name a').textContent)")
+        "return Array.from(document.querySelectorAll('#listing tbody tr[data-mtime]'))"
+        ".filter(r => !r.hidden).map(r => r.querySelector('a').textContent)")
 
 
 def press(driver, *keys: str) -> None:
@@ -150,6 +151,41 @@ def test_hostile_name_is_shown_as_text(page, server_factory, folder):
     status, body = fetch_bytes(page, page.find_element(By.LINK_TEXT, HOSTILE)
                                .get_attribute("href"))
     assert (status, body) == (200, b"x")
+
+
+@pytest.fixture
+def server_zone():
+    """The server renders dates in its own zone: here UTC+05:30, whatever the browser's."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "IST-5:30"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def test_exact_size_and_time_on_hover(page, server_factory, folder, server_zone):
+    os.utime(folder / "notes.txt", (1_600_000_005, 1_600_000_005.7))  # 2020-09-13 12:26:45 UTC
+    running = server_factory(folder)
+    page.get(url(running))
+    row = page.find_element(By.XPATH, "//tr[td/a[text()='song.mp3']]")
+    size, date = row.find_elements(By.TAG_NAME, "td")[1:]
+    assert (size.text, size.get_attribute("title")) == ("800 kB", "")  # set on first hover
+    ActionChains(page).move_to_element(size).move_to_element(date).perform()
+    assert size.get_attribute("title") == "800,000 bytes"
+    assert re.fullmatch(re.escape(date.text) + r":\d\d \+05:30", date.get_attribute("title"))
+    notes = page.find_element(By.XPATH, "//tr[td/a[text()='notes.txt']]").find_elements(
+        By.TAG_NAME, "td")
+    ActionChains(page).move_to_element(notes[2]).perform()
+    assert notes[2].text == "2020-09-13 17:56"  # the server's local time
+    assert notes[2].get_attribute("title") == "2020-09-13 17:56:45 +05:30"
+    folder_row = page.find_element(By.XPATH, "//tr[td/a[text()='Photos/']]")
+    dash = folder_row.find_elements(By.TAG_NAME, "td")[1]
+    ActionChains(page).move_to_element(dash).perform()
+    assert dash.get_attribute("title") == ""  # a folder has no size
 
 
 def test_folder_downloads_as_zip(page, server_factory, folder):
@@ -310,7 +346,7 @@ def test_without_javascript_the_plain_form_uploads(page, server_factory, folder,
     assert (folder / "Photos" / "plain.txt").read_text() == "no script needed"
     page.find_element(By.LINK_TEXT, "Back to the folder").click()
     wait_until(page, lambda d: "plain.txt" in [e.text for e in d.find_elements(
-        By.CSS_SELECTOR, "td.name a")])
+        By.CSS_SELECTOR, "#listing tbody a")])
 
 
 # ---------------------------------------------------------------- logins and HTTPS

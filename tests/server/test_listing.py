@@ -52,7 +52,10 @@ def d(name: str, mtime: float = 1_700_000_000.0) -> Entry:
 
 
 class PageParser(HTMLParser):
-    """Collects what the tests look at: links, text, titles, table rows and cells."""
+    """Collects what the tests look at: links, text, titles, table rows and cells.
+
+    Rows leave out the optional `</td>` and `</tr>`: a cell also ends where the next cell or row
+    starts, or where the table section ends, as in a browser."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -61,6 +64,8 @@ class PageParser(HTMLParser):
         self.link_texts: list[str] = []
         self.rows: list[list[str]] = []
         self.row_classes: list[str | None] = []
+        self.row_attributes: list[dict[str, str | None]] = []
+        self.link_rows: list[dict[str, str | None]] = []  # the row each link is in ({} if none)
         self.title = ""
         self.tags: list[str] = []
         self.stylesheets: list[str | None] = []
@@ -71,6 +76,7 @@ class PageParser(HTMLParser):
         self.footer = ""
         self._cell: list[str] | None = None
         self._link: list[str] | None = None
+        self._in_row = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -83,21 +89,32 @@ class PageParser(HTMLParser):
             self.scripts.append(attributes.get("src"))
         if "id" in attributes:
             self.ids[str(attributes["id"])] = attributes
+        if tag in ("tr", "td", "th"):
+            self._end_cell()
         if tag == "tr":
             self.rows.append([])
             self.row_classes.append(attributes.get("class"))
+            self.row_attributes.append(attributes)
+            self._in_row = True
         if tag in ("td", "th"):
             self._cell = []
         if tag == "th":
             self.headers.append(attributes)
         if tag == "a":
             self.links.append(attributes)
+            self.link_rows.append(self.row_attributes[-1] if self._in_row else {})
             self._link = []
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append("".join(self._cell))
+    def _end_cell(self) -> None:
+        if self._cell is not None:
+            self.rows[-1].append("".join(self._cell).rstrip("\n"))
             self._cell = None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th", "tr", "thead", "tbody", "table"):
+            self._end_cell()
+        if tag in ("tr", "thead", "tbody", "table"):
+            self._in_row = False
         if tag == "a" and self._link is not None:
             text = "".join(self._link)
             self.link_texts.append(text)
@@ -126,18 +143,29 @@ def parse(page: bytes) -> PageParser:
 
 
 def entry_links(page: PageParser) -> list[tuple[str, str, str]]:
-    """(href, shown text, icon class) of every file and folder link (not "..")."""
+    """(href, shown text, row class: "dir" or the kind that picks the icon) of every file and
+    folder link (not "..")."""
     return [
-        (str(link["href"]), text, str(link["class"]))
-        for link, text in zip(page.links, page.link_texts, strict=True)
-        if str(link.get("class", "")).startswith("icon ") and link["class"] != "icon icon-up"
+        (str(link["href"]), text, str(row["class"]))
+        for link, text, row in zip(page.links, page.link_texts, page.link_rows, strict=True)
+        if "data-mtime" in row
     ]
 
 
 def body_rows(page: PageParser) -> list[list[str]]:
     """Rows of the table body (without the header row and the ".." row)."""
     return [
-        row for row, cls in zip(page.rows, page.row_classes, strict=True) if cls in ("dir", "file")
+        row
+        for row, attributes in zip(page.rows, page.row_attributes, strict=True)
+        if "data-mtime" in attributes
+    ]
+
+
+def up_links(page: PageParser) -> list[dict[str, str | None]]:
+    return [
+        link
+        for link, row in zip(page.links, page.link_rows, strict=True)
+        if row.get("class") == "up"
     ]
 
 
@@ -269,8 +297,26 @@ def test_rows_show_name_size_and_date() -> None:
         ["docs/", "—", "2026-11-25 09:45"],
         ["report.pdf", "1.2 MB", "2026-11-25 09:45"],
     ]
-    assert 'title="1,200,000 bytes"' in text
-    assert 'title="2026-11-25 09:45:30 ' in text  # full local timestamp on hover
+    # the exact size and time on hover come from these (app.js; see tests/browser)
+    assert f'data-size="1200000" data-mtime="{mtime:.0f}"' in text
+
+
+def test_rows_are_small() -> None:
+    """The page of a big folder is mostly rows: no optional end tags, no class per cell, no
+    title per cell (the bytes pushed per listing decide how many listings a second go out)."""
+    entries = [f(f"file-{i}.txt", 2, 1_795_603_786.0) for i in range(1000)]
+    text = render_html("/many/", entries).decode()
+    row = next(line for line in text.splitlines() if '"/many/file-123.txt"' in line)
+    assert row == (
+        '<tr class="text" data-size="2" data-mtime="1795603786"><td><a '
+        f'href="/many/file-123.txt">file-123.txt</a><td>2 B<td>{_local("1795603786")}'
+    )
+    assert len(row) + 1 <= 140
+    assert len(text) - len(render_html("/many/", []).decode()) <= 140 * 1000
+
+
+def _local(stamp: str) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(int(stamp)))
 
 
 def test_icons_by_kind() -> None:
@@ -278,13 +324,13 @@ def test_icons_by_kind() -> None:
     page = parse(render_html("/", entries))
     icon_by_text = {text: icon for _, text, icon in entry_links(page)}
     assert icon_by_text == {
-        "dir/": "icon icon-dir",
-        "p.png": "icon icon-image",
-        "s.mp3": "icon icon-audio",
-        "v.mp4": "icon icon-video",
-        "t.md": "icon icon-text",
-        "z.zip": "icon icon-archive",
-        "x.bin": "icon icon-other",
+        "dir/": "dir",
+        "p.png": "image",
+        "s.mp3": "audio",
+        "v.mp4": "video",
+        "t.md": "text",
+        "z.zip": "archive",
+        "x.bin": "other",
     }
 
 
@@ -327,7 +373,7 @@ def test_undecodable_name_is_shown_replaced_and_linked_by_its_bytes() -> None:
     name = b"caf\xe9.txt".decode("utf-8", "surrogateescape")
     page = parse(render_html("/", [f(name)]))
     assert "caf\ufffd.txt" in page.link_texts
-    assert entry_links(page) == [("/caf%E9.txt", "caf\ufffd.txt", "icon icon-text")]
+    assert entry_links(page) == [("/caf%E9.txt", "caf\ufffd.txt", "text")]
 
 
 def test_breadcrumbs_for_nested_non_ascii_path() -> None:
@@ -343,11 +389,11 @@ def test_breadcrumbs_for_nested_non_ascii_path() -> None:
 
 def test_parent_link_except_at_root() -> None:
     root = parse(render_html("/", [f("a")]))
-    assert "icon icon-up" not in [link.get("class") for link in root.links]
+    assert up_links(root) == [] and "up" not in root.row_classes
     nested = parse(render_html("/a b/c/", [f("a")]))
-    up = [link for link in nested.links if link.get("class") == "icon icon-up"]
-    assert [link["href"] for link in up] == ["/a%20b/"]
+    assert [link["href"] for link in up_links(nested)] == ["/a%20b/"]
     assert ".." in nested.link_texts
+    assert nested.rows[1] == ["..", "", ""]  # three cells, so the row's borders run across
 
 
 def test_root_breadcrumb_only_at_root() -> None:
@@ -475,9 +521,17 @@ def test_trust_link_only_when_the_server_offers_its_ca() -> None:
 
 
 def test_rows_carry_numbers_for_sorting_in_the_browser() -> None:
-    text = render_html("/", [f("a", 1234, 1_700_000_000.4), d("b", 5.0), f("n", 1, math.nan)])
-    rows = re.findall(r'<tr class="(\w+)" data-size="(\d*)" data-mtime="(\d*)">', text.decode())
-    assert rows == [("dir", "0", "5"), ("file", "1234", "1700000000"), ("file", "1", "")]
+    entries = [f("a", 1234, 1_700_000_000.9), d("b", 5.0), f("n", 1, math.nan), f("o", 0, -1.5)]
+    text = render_html("/", entries)
+    rows = re.findall(r'<tr class="(\w+)" data-size="(\d*)" data-mtime="(-?\d*)">', text.decode())
+    # whole seconds rounded down, like the minute shown (time.localtime), so the seconds app.js
+    # shows on hover match it
+    assert rows == [
+        ("dir", "0", "5"),
+        ("other", "1234", "1700000000"),
+        ("other", "1", ""),
+        ("other", "0", "-2"),
+    ]
 
 
 # ---------------------------------------------------------------- JSON
