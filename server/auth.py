@@ -305,6 +305,22 @@ class Authenticator:
             return self._check_digest(rest, method, uri, client_ip, now)
         return AuthResult("challenge", reason=REASON_SCHEME)
 
+    def would_verify_password(self, authorization: str | None) -> bool:
+        """True when check() may have to hash a password (tens of milliseconds): Basic
+        credentials not in the cache of verified logins. Digest needs no hashing."""
+        if not authorization:
+            return False
+        scheme, _, token = authorization.strip().partition(" ")
+        if scheme.lower() != "basic":
+            return False
+        with self._cache_lock:
+            hit = self._cache.get(self._basic_cache_key(token))
+        return hit is None or hit[1] != self.store.version
+
+    def _basic_cache_key(self, token: str) -> bytes:
+        return hashlib.blake2b(token.strip().encode("latin-1", "replace"), key=self._cache_key,
+                               digest_size=32).digest()
+
     def challenge(self, *, stale: bool = False) -> list[str]:
         """WWW-Authenticate values, Basic first. Digest is offered only while some account has
         it enabled, because browsers prefer Digest when offered, and an account without a
@@ -342,8 +358,7 @@ class Authenticator:
     def _check_basic(self, token: str, client_ip: str, now: float) -> AuthResult:
         # The cache is keyed by a keyed hash of the token as sent, so a repeat login costs one
         # BLAKE2 call and a dict lookup: no base64, no normalisation, no plaintext kept.
-        cache_key = hashlib.blake2b(token.strip().encode("latin-1"), key=self._cache_key,
-                                    digest_size=32).digest()
+        cache_key = self._basic_cache_key(token)
         user = self._cached_user(cache_key, now)
         if user is not None:
             user_wait = self._throttle.retry_after(_user_key(user.name), now)

@@ -57,6 +57,7 @@ TLS_HANDSHAKE_RECORD = 0x16
 HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object()
 _ACCEPT = object()
 _WAKE = object()
+_ANSWERED, _HANDED_OVER, _CLOSED = object(), object(), object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,8 +411,7 @@ class _ServeLoop:
 
     def _on_readable(self, conn: Connection) -> None:
         if conn.tls_state == TLS_HANDSHAKE:  # the client's next handshake flight
-            self._unpark(conn)
-            self._jobs.put(conn)
+            self._hand_to_worker(conn)
             return
         if conn.tls_state == TLS_EXPECTED and not self._sort_out_tls(conn):
             return
@@ -450,16 +450,18 @@ class _ServeLoop:
             return False
         if first[0] == TLS_HANDSHAKE_RECORD:
             conn.tls_state = TLS_HANDSHAKE
-            self._unpark(conn)
-            self._jobs.put(conn)
+            self._hand_to_worker(conn)
             return False
         conn.tls_state = PLAIN_ON_TLS
         return True
 
     def _dispatch_if_ready(self, conn: Connection) -> None:
-        if find_head_end(conn.buffer) != -1:
-            self._unpark(conn)
-            self._jobs.put(conn)
+        """Answer what can be answered from memory right here; hand the rest to a worker."""
+        while (end := find_head_end(conn.buffer)) != -1:
+            outcome = self._answer_quickly(conn, end)
+            if outcome is not _ANSWERED:
+                return
+        if not conn.buffer:
             return
         try:
             check_partial_head(conn.buffer, self._limits)
@@ -467,6 +469,55 @@ class _ServeLoop:
             self._handler.record_refusal(conn, err)
             _send_now(conn.sock, err.status, err.reason)
             self._drop(conn)
+
+    def _answer_quickly(self, conn: Connection, end: int) -> object:
+        answer = None if self._stopping else \
+            self._handler.answer_quickly(conn, bytes(conn.buffer[:end]))
+        if answer is None:
+            self._hand_to_worker(conn)
+            return _HANDED_OVER
+        del conn.buffer[:end]
+        keep_alive, parts = answer
+        unsent = self._send_without_waiting(conn, parts)
+        if unsent is None:
+            self._drop(conn)
+            return _CLOSED
+        if unsent:  # the client reads slowly: a worker may wait for it, the serve thread not
+            conn.unsent, conn.close_after_unsent = unsent, not keep_alive
+            self._hand_to_worker(conn)
+            return _HANDED_OVER
+        if not keep_alive:
+            self._drop(conn)
+            return _CLOSED
+        conn.strip_leading_blank_lines()
+        now = time.monotonic()
+        if conn.buffer:
+            conn.first_byte_at = now
+            conn.deadline = now + self._limits.header_timeout
+        else:
+            conn.deadline = now + self._limits.idle_timeout
+        return _ANSWERED
+
+    @staticmethod
+    def _send_without_waiting(conn: Connection, parts: list[bytes]) -> bytes | None:
+        """Send what the socket takes now; returns the rest (b"" when all went), or None when
+        the client is gone."""
+        try:
+            if conn.tls or len(parts) == 1:
+                data = parts[0] if len(parts) == 1 else b"".join(parts)
+                sent = conn.sock.send(data)
+            else:
+                sent = conn.sock.sendmsg(parts)
+                data = b"" if sent == sum(map(len, parts)) else b"".join(parts)
+        except (BlockingIOError, InterruptedError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
+            return b"".join(parts)
+        except OSError:
+            return None
+        return data[sent:] if data else b""
+
+    def _hand_to_worker(self, conn: Connection) -> None:
+        self._unpark(conn)
+        self._jobs.put(conn)
 
     def _take_back_returned(self) -> None:
         try:
@@ -562,6 +613,8 @@ class _ServeLoop:
             if outcome is not HANDSHAKE_DONE:
                 return outcome is HANDSHAKE_WAITING  # parked until the client sends more
         conn.sock.settimeout(self._limits.io_timeout)
+        if conn.unsent and not self._finish_unsent(conn):
+            return False
         while True:
             end = find_head_end(conn.buffer)
             if end == -1:
@@ -574,6 +627,17 @@ class _ServeLoop:
             if conn.buffer:
                 conn.first_byte_at = time.monotonic()
 
+
+    @staticmethod
+    def _finish_unsent(conn: Connection) -> bool:
+        """Send the rest of an answer the serve thread started. True if the connection stays."""
+        try:
+            conn.sock.sendall(conn.unsent)
+        except (OSError, ValueError) as err:
+            log.debug("client %s went away: %s", conn.client, err)
+            return False
+        conn.unsent = b""
+        return not conn.close_after_unsent
 
     def _shake_hands(self, conn: Connection) -> object:
         """Advance the TLS handshake without ever waiting for the client: the crypto runs in a

@@ -87,6 +87,11 @@ class Exchange:
     received: int = 0
     keep_alive: bool = False
     body_read: bool = False  # the request's body (if any) has been consumed
+    out: list[bytes] | None = None  # quick mode: the answer is collected here, not sent
+
+    @property
+    def quick(self) -> bool:
+        return self.out is not None
 
     @property
     def body_pending(self) -> bool:
@@ -105,8 +110,15 @@ class Exchange:
         return "application/json" in accept and "text/html" not in accept
 
 
+class NeedsWorker(Exception):
+    """Raised in quick mode when the answer would have to wait: a worker answers instead."""
+
+
+QuickAnswer = tuple[bool, list[bytes]]  # (keep the connection open, the bytes to send)
+
+
 class RequestHandler:
-    """Shared by all workers; keeps no per-request state on itself."""
+    """Shared by the serve thread and the workers; keeps no per-request state on itself."""
 
     def __init__(self, config: ServerConfig, sink: Callable[[RequestRecord], None],
                  counters, access_log: AccessLog | None, *,
@@ -133,21 +145,45 @@ class RequestHandler:
     def handle(self, conn: Connection, head: bytes) -> bool:
         """Answer one request whose head is ``head``. True if the connection may stay open."""
         ex = Exchange(conn, time.monotonic(), time.time())
+        self._answer(ex, head)
+        self._record(ex)
+        return ex.keep_alive
+
+    def answer_quickly(self, conn: Connection, head: bytes) -> QuickAnswer | None:
+        """The whole answer, when it can be made from memory without waiting: cached small
+        files, cached listings, redirects, errors, 304s. The serve thread sends it itself,
+        which spares the hand-off to a worker and back that otherwise costs more than the
+        request. None when the request needs a worker (a body to read, a large file, a folder
+        to scan, a password to verify, a bandwidth limit): nothing has been sent or recorded
+        then, and the worker answers the same head from the start."""
+        if self._control.limited:
+            return None
+        ex = Exchange(conn, time.monotonic(), time.time(), out=[])
+        try:
+            self._answer(ex, head)
+        except NeedsWorker:
+            return None
+        self._record(ex)
+        return ex.keep_alive, ex.out  # type: ignore[return-value]
+
+    def _answer(self, ex: Exchange, head: bytes) -> None:
         try:
             ex.request = parse_head(head, self._config.limits)
             ex.keep_alive = ex.request.keep_alive
+            if ex.quick and (ex.request.content_length or ex.request.chunked):
+                raise NeedsWorker
             self._route(ex)
+        except NeedsWorker:
+            raise
         except HttpError as err:
             self._answer_error(ex, err)
         except (ConnectionError, TimeoutError) as err:
-            log.debug("client %s went away: %s", conn.client, err)
+            log.debug("client %s went away: %s", ex.conn.client, err)
             ex.keep_alive = False
             ex.status = ex.status or 499
         except Exception:
-            log.exception("unexpected error while answering %s", conn.client)
+            log.exception("unexpected error while answering %s", ex.conn.client)
             self._answer_error(ex, HttpError(500, "The server hit an unexpected error."))
-        self._record(ex)
-        return ex.keep_alive
 
     def record_refusal(self, conn: Connection, err: HttpError) -> None:
         """Record a request refused before it reached a worker (head too long or too slow)."""
@@ -166,6 +202,7 @@ class RequestHandler:
             self._redirect_to_https(ex, request)
             return
         if request.method in WRITE_METHODS and self._config.upload:
+            self._need_worker(ex)
             self._log_in(ex, request)
             self._route_write(ex, request)
             return
@@ -201,7 +238,10 @@ class RequestHandler:
         auth = self._config.auth
         if auth is None:
             return
-        result = auth.check(request.headers.get("authorization"), request.method,
+        authorization = request.headers.get("authorization")
+        if ex.quick and auth.would_verify_password(authorization):
+            raise NeedsWorker  # tens of milliseconds of hashing: not on the serve thread
+        result = auth.check(authorization, request.method,
                             request.target, ex.conn.client)
         if result.outcome == "ok":
             ex.user = result.user
@@ -368,7 +408,7 @@ class RequestHandler:
         as_json = ex.wants_json()
         sort = ex.query.get("sort", ["name"])[0]
         order = ex.query.get("order", ["asc"])[0]
-        body = self._listing_body(target, "json" if as_json else "html", sort, order, ex.user)
+        body = self._listing_body(ex, target, "json" if as_json else "html", sort, order)
         if as_json:
             headers = b"Content-Type: application/json; charset=utf-8\r\n"
         else:
@@ -386,6 +426,7 @@ class RequestHandler:
         if ex.head_only:
             self._send(ex, 200, headers, b"", length=None)
             return
+        self._need_worker(ex)
         chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
         if chunked:
             headers += b"Transfer-Encoding: chunked\r\n"
@@ -433,9 +474,10 @@ class RequestHandler:
         self._send(ex, 301, headers + b"Content-Type: text/plain; charset=utf-8\r\n",
                    b"Moved to " + location.encode("ascii") + b"\n")
 
-    def _listing_body(self, target: Resolved, fmt: str, sort: str, order: str,
-                      user: User | None) -> bytes:
+    def _listing_body(self, ex: Exchange, target: Resolved, fmt: str, sort: str,
+                      order: str) -> bytes:
         """A folder's page or JSON; cached unless the user may see only part of it."""
+        user = ex.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
         page = self._page_context(user, target)
@@ -443,6 +485,7 @@ class RequestHandler:
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
+        self._need_worker(ex)  # a big folder takes a while to read
         try:
             entries = scan_folder(target.fs_path, opener=self._open_confined,
                                   show_hidden=self._config.show_hidden,
@@ -554,6 +597,7 @@ class RequestHandler:
         if body is not None:
             self._send(ex, status, headers, body[offset:offset + count])
             return
+        self._need_worker(ex)
         with os.fdopen(self._open_confined(facts.fs_path), "rb") as f:
             if file_key(os.fstat(f.fileno())) != facts.key:  # replaced since it was looked up
                 raise HttpError(503, "The file is changing; try again.", close=False,
@@ -644,6 +688,7 @@ class RequestHandler:
         return b"".join(parts)
 
     def _send_head(self, ex: Exchange, status: int, headers: bytes, length: int | None) -> None:
+        self._need_worker(ex)  # a body streamed after this head can wait on the client
         ex.status = status
         ex.conn.sock.sendall(self._head(ex, status, headers, length))
 
@@ -655,11 +700,20 @@ class RequestHandler:
         head = self._head(ex, status, headers, length)
         ex.status = status
         if ex.head_only or status in (204, 304):
+            body = b""
+        if ex.out is not None:  # quick mode decided up front that no limit applies
+            ex.out += (head, body) if body else (head,)
+        elif body:
+            self._respect_limits(ex.conn, len(body))
+            send_parts(ex.conn, head, body)
+        else:
             ex.conn.sock.sendall(head)
-            return
-        self._respect_limits(ex.conn, len(body))
-        ex.conn.sock.sendall(head + body)
         ex.sent = len(body)
+
+    @staticmethod
+    def _need_worker(ex: Exchange) -> None:
+        if ex.out is not None:
+            raise NeedsWorker
 
     def _respect_limits(self, conn: Connection, amount: int) -> None:
         """Under a bandwidth limit, wait for our share of it; a long wait gives up the worker."""
@@ -730,6 +784,19 @@ def _split_target(target: str, method: str) -> tuple[str, str]:
         raise HttpError(400, "Fragments are not allowed in request targets.")
     path, _, query = target.partition("?")
     return path, query
+
+
+def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
+    """Head and body in one system call where the socket allows it, without first copying
+    them into one buffer (a cached listing is hundreds of kilobytes)."""
+    if conn.tls or len(body) < 16384:
+        conn.sock.sendall(head + body)
+        return
+    sent = conn.sock.sendmsg((head, body))
+    if sent < len(head):
+        conn.sock.sendall(head[sent:])
+        sent = len(head)
+    conn.sock.sendall(memoryview(body)[sent - len(head):])
 
 
 def _copy_chunks(conn: Connection, f, offset: int, count: int) -> int:

@@ -264,3 +264,64 @@ def test_access_log_in_combined_format(server_factory, share, tmp_path: Path):
     assert lines[0].startswith("127.0.0.1 - - [")
     assert '"GET /hello.txt HTTP/1.1" 200 13 "-" "evil\\x22[31m"' in lines[0]
     assert "\x1b" not in log_file.read_text(encoding="utf-8")
+
+
+# -- answers made on the serve thread --------------------------------------------------------
+
+def read_response(sock: socket.socket, pending: bytearray) -> tuple[bytes, bytes]:
+    """One Content-Length framed response from ``sock``: (head, body); ``pending`` keeps
+    bytes read past it."""
+    while b"\r\n\r\n" not in pending:
+        chunk = sock.recv(65536)
+        assert chunk, "closed before a whole head arrived"
+        pending += chunk
+    end = pending.index(b"\r\n\r\n") + 4
+    head = bytes(pending[:end])
+    length = int(head.lower().split(b"content-length: ", 1)[1].split(b"\r\n", 1)[0])
+    while len(pending) < end + length:
+        chunk = sock.recv(65536)
+        assert chunk, "closed mid-body"
+        pending += chunk
+    body = bytes(pending[end:end + length])
+    del pending[:end + length]
+    return head, body
+
+
+def test_pipelined_mix_of_quick_and_worker_answers_stays_in_order(server, share):
+    """Cached small answers go out from the serve thread, a streamed file and a first listing
+    from a worker; one connection's answers must still come in request order."""
+    big = (share / "big.bin").read_bytes()
+    paths = ["/hello.txt", "/big.bin", "/hello.txt", "/docs/", "/missing", "/docs/notes.md",
+             "/big.bin", "/hello.txt"]
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        for _ in range(2):  # the second pass finds the listing and small files cached
+            sock.sendall(b"".join(b"GET %s HTTP/1.1\r\nHost: x\r\n\r\n" % p.encode()
+                                  for p in paths))
+            pending = bytearray()
+            answers = [read_response(sock, pending) for _ in paths]
+            assert pending == b""
+            assert [h.split(b" ", 2)[1] for h, _ in answers] == \
+                [b"200", b"200", b"200", b"200", b"404", b"200", b"200", b"200"]
+            assert answers[0][1] == answers[2][1] == answers[7][1] == b"hello, world\n"
+            assert answers[1][1] == answers[6][1] == big
+            assert b"notes.md" in answers[3][1] and answers[5][1] == b"# notes\n"
+
+
+def test_an_answer_the_client_does_not_read_is_finished_by_a_worker(server_factory, share):
+    """The serve thread never waits for a client: what a slow reader cannot take at once goes
+    to a worker, and everyone else keeps being answered meanwhile."""
+    body = b"a" * (200 * 1024)  # small enough to be answered from memory
+    (share / "cached.txt").write_bytes(body)
+    running = server_factory(share, limits=Limits(workers=1))
+    running.get("/cached.txt")  # now cached
+    count = 100  # 20 MB of answers: far more than the socket buffers hold
+    with socket.create_connection(("127.0.0.1", running.port), timeout=10) as slow:
+        slow.sendall(b"GET /cached.txt HTTP/1.1\r\nHost: x\r\n\r\n" * count)
+        for _ in range(3):  # answered while the slow reader's answers wait
+            response, data = running.get("/hello.txt")
+            assert response.status == 200 and data == b"hello, world\n"
+        pending = bytearray()
+        for _ in range(count):
+            head, data = read_response(slow, pending)
+            assert head.startswith(b"HTTP/1.1 200 OK") and data == body
+    assert running.engine.stats().total_requests == count + 4

@@ -496,10 +496,8 @@ def test_garbage_refused(body: bytes):
 
 def test_part_bomb_refused():
     body = body_of([("f", None, b"")] * 10_000)
-    start = time.perf_counter()
     err = refused(CTYPE, body)
     assert err.status == 400 and "too many parts" in err.reason
-    assert time.perf_counter() - start < 5
 
 
 def test_content_length_bounds_reading():
