@@ -8,8 +8,10 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, unquote_to_bytes
 
@@ -106,10 +108,10 @@ def resolve(
     ``root`` must already be a real (resolved) path. Raises PathRefused (400/404)."""
     if not raw_path.startswith("/"):
         raise PathRefused(400, "The path must start with '/'.")
-    segments = split_segments(decode_url_path(raw_path), show_hidden=show_hidden)
+    segments = _segments(raw_path, show_hidden)
     root_text = str(root)
     real, st = _real_path_below(root_text, segments)
-    if not is_servable(real, root_text, show_hidden=show_hidden, protected=protected):
+    if not _servable(real, root_text, show_hidden, tuple(protected)):
         raise PathRefused(404, "Not found.")
     is_dir = stat.S_ISDIR(st.st_mode)
     if not is_dir and not stat.S_ISREG(st.st_mode):
@@ -120,7 +122,37 @@ def resolve(
     return Resolved(real, url_path, is_dir, st)
 
 
-def _real_path_below(root: str, segments: list[str]) -> tuple[str, os.stat_result]:
+MEMO_ENTRIES = 2048
+MEMO_MAX_PATH = 512  # longer paths are worked out every time, so the memos stay small
+
+
+def _segments(raw_path: str, show_hidden: bool) -> tuple[str, ...]:
+    """split_segments(decode_url_path(raw_path)): pure string work, remembered for the paths
+    asked for again and again (refusals raise every time; they are not remembered)."""
+    if len(raw_path) > MEMO_MAX_PATH:
+        return tuple(split_segments(decode_url_path(raw_path), show_hidden=show_hidden))
+    return _memo_segments(raw_path, show_hidden)
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _memo_segments(raw_path: str, show_hidden: bool) -> tuple[str, ...]:
+    return tuple(split_segments(decode_url_path(raw_path), show_hidden=show_hidden))
+
+
+def _servable(real: str, root: str, show_hidden: bool, protected: tuple[Path, ...]) -> bool:
+    """is_servable() for a real path string; a function of its arguments only (the disk was
+    already asked by _real_path_below), so remembered."""
+    if len(real) > MEMO_MAX_PATH:
+        return is_servable(real, root, show_hidden=show_hidden, protected=protected)
+    return _memo_servable(real, root, show_hidden, protected)
+
+
+@lru_cache(maxsize=MEMO_ENTRIES)
+def _memo_servable(real: str, root: str, show_hidden: bool, protected: tuple[Path, ...]) -> bool:
+    return is_servable(real, root, show_hidden=show_hidden, protected=protected)
+
+
+def _real_path_below(root: str, segments: Sequence[str]) -> tuple[str, os.stat_result]:
     """The real path of root/segments and its stat. Walks down from the (already real) root with
     one lstat per segment; the first symlink met hands over to os.path.realpath for the rest."""
     path = root

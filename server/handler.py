@@ -238,13 +238,12 @@ class RequestHandler:
         auth = self._config.auth
         if auth is None:
             return
-        authorization = request.headers.get("authorization")
-        if ex.quick and auth.would_verify_password(authorization):
-            raise NeedsWorker  # tens of milliseconds of hashing: not on the serve thread
-        result = auth.check(authorization, request.method,
-                            request.target, ex.conn.client)
+        result = auth.check(request.headers.get("authorization"), request.method,
+                            request.target, ex.conn.client, may_hash=not ex.quick)
         if result.outcome == "ok":
             ex.user = result.user
+        elif result.outcome == "deferred":  # a password to hash: not on the serve thread
+            raise NeedsWorker
         elif result.outcome == "throttled":
             raise HttpError(429, "Too many failed logins; try again later.", close=False,
                             headers=f"Retry-After: {result.retry_after}\r\n".encode("ascii"))

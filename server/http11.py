@@ -14,7 +14,8 @@ from http import HTTPStatus
 
 from server.config import Limits
 
-_TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+_TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
+_OUTSIDE_VISIBLE_ASCII = re.compile(rb"[^\x21-\x7e]")
 _FORBIDDEN_IN_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 _DIGITS = re.compile(rb"^[0-9]{1,18}$")
 SUPPORTED_VERSIONS = {b"HTTP/1.1": "HTTP/1.1", b"HTTP/1.0": "HTTP/1.0"}
@@ -98,7 +99,7 @@ def _parse_request_line(line: bytes, limits: Limits) -> tuple[str, str, str]:
         raise HttpError(400, "Malformed HTTP version.")
     if not target or len(target) > limits.max_uri:
         raise HttpError(414 if target else 400, "The request target is too long or empty.")
-    if any(b <= 0x20 or b >= 0x7F for b in target):
+    if _OUTSIDE_VISIBLE_ASCII.search(target):
         raise HttpError(400, "The request target contains invalid characters.")
     return method.decode("ascii"), target.decode("ascii"), SUPPORTED_VERSIONS[version]
 

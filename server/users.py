@@ -115,7 +115,7 @@ def _split_path(url_path: str) -> list[str] | None:
     if not url_path.startswith("/") or "\\" in url_path or "\x00" in url_path:
         return None
     parts = [part for part in url_path.split("/") if part]
-    if any(part in (".", "..") for part in parts):
+    if "." in parts or ".." in parts:
         return None
     return parts
 

@@ -323,20 +323,27 @@ def test_cache_is_dropped_when_the_account_changes(store, change):
     assert a.verify_count == verifies + 1
 
 
-def test_only_unverified_basic_logins_would_hash_a_password(store):
-    """The serve thread answers a request itself only when no password hashing can follow."""
+def test_without_hashing_only_verified_basic_logins_are_answered(store):
+    """The serve thread asks with may_hash=False: a login that needs a password hash is
+    deferred, with nothing counted, and answered once a worker has verified it."""
     store.add("alice", "secret")
     a = Authenticator(store, REALM)
     header = basic("alice", "secret")
-    assert not a.would_verify_password(None)
-    assert not a.would_verify_password('Digest username="alice"')
-    assert a.would_verify_password(header)
-    assert a.would_verify_password(basic("alice", "wrong"))
+
+    def quick(value: str | None) -> str:
+        return a.check(value, "GET", "/", IP, may_hash=False).outcome
+
+    verifies = a.verify_count
+    assert quick(header) == "deferred"
+    assert quick(basic("alice", "wrong")) == "deferred"
+    assert a.verify_count == verifies and not a.lockouts()
+    assert quick(None) == "challenge"
     assert check(a, header).outcome == "ok"
-    assert not a.would_verify_password(header)
-    assert not a.would_verify_password("  basic " + header.split(" ", 1)[1] + " ")
+    assert quick(header) == "ok"
+    assert quick("  basic " + header.split(" ", 1)[1] + " ") == "ok"
     store.set_password("alice", "changed")
-    assert a.would_verify_password(header)  # the account changed: verify again
+    assert quick(header) == "deferred"  # the account changed: verify again
+    assert a.verify_count == verifies + 1
 
 
 def test_cache_holds_no_plaintext(store):
