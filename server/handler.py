@@ -10,6 +10,8 @@ import json
 import logging
 import os
 import re
+import select
+import socket
 import ssl
 import time
 from collections.abc import Callable
@@ -58,6 +60,7 @@ KEEP_ALIVE = b"Connection: keep-alive\r\n"
 CLOSE = b"Connection: close\r\n"
 MAX_DRAINED_BODY = 64 * 1024
 SENDFILE_OK = hasattr(os, "sendfile")
+MSG_MORE = getattr(socket, "MSG_MORE", 0)  # Linux: hold a head back until the body joins it
 CHUNK = 256 * 1024
 PIECE = 1024 * 1024  # long transfers go in pieces: progress and cancel act between them
 LIMITED_PIECE = 64 * 1024  # smaller pieces when a bandwidth limit applies, for a smooth rate
@@ -597,17 +600,20 @@ class RequestHandler:
             self._send(ex, status, headers, body[offset:offset + count])
             return
         self._need_worker(ex)
-        with os.fdopen(self._open_confined(facts.fs_path), "rb") as f:
-            if file_key(os.fstat(f.fileno())) != facts.key:  # replaced since it was looked up
+        fd = self._open_confined(facts.fs_path)
+        try:
+            if file_key(os.fstat(fd)) != facts.key:  # replaced since it was looked up
                 raise HttpError(503, "The file is changing; try again.", close=False,
                                 headers=b"Retry-After: 1\r\n")
             transfer = self._control.begin(ex.conn.client, ex.user.name if ex.user else "",
                                            ex.path, "down", count, ex.conn.abort)
             try:
-                self._send_head(ex, status, headers, count)
-                sent = self._stream(ex.conn, f, offset, count, transfer, facts)
+                self._send_head(ex, status, headers, count, body_follows=True)
+                sent = self._stream(ex.conn, fd, offset, count, transfer, facts)
             finally:
                 self._control.end(transfer)
+        finally:
+            os.close(fd)
         ex.sent = sent
         if sent < count:  # the file changed while we sent it: the client must see a short body
             log.debug("%s changed during download; closing", facts.fs_path)
@@ -617,9 +623,9 @@ class RequestHandler:
         return open_confined(fs_path, self._root_text, show_hidden=self._config.show_hidden,
                              protected=self._config.protected_paths, directory=directory)
 
-    def _stream(self, conn: Connection, f, offset: int, count: int, transfer: Transfer,
+    def _stream(self, conn: Connection, fd: int, offset: int, count: int, transfer: Transfer,
                 facts: FileFacts) -> int:
-        """Send ``count`` bytes of ``f`` from ``offset``; fewer if the file changed meanwhile.
+        """Send ``count`` bytes of file ``fd`` from ``offset``; fewer if the file changed meanwhile.
 
         The last TAIL bytes are held back until the file is seen unchanged (fstat against the
         facts the headers were made from): a file rewritten during the download then ends in
@@ -635,16 +641,16 @@ class RequestHandler:
         body = count - min(TAIL, count)
         zero_copy = SENDFILE_OK and not conn.tls
         if zero_copy and body and not self._control.limited:  # sendfile's count 0 means "all"
-            transfer.done = self._send_quickly(conn, f, offset, body)
+            transfer.done = send_file(conn.sock, fd, offset, body, QUICK_SEND, give_up=True)
         if transfer.done < body:
             self._on_long_transfer()
-            self._send_pieces(conn, f, offset, body, transfer, zero_copy)
-        if transfer.done < body or file_key(os.fstat(f.fileno())) != facts.key:
+            self._send_pieces(conn, fd, offset, body, transfer, zero_copy)
+        if transfer.done < body or file_key(os.fstat(fd)) != facts.key:
             return transfer.done
-        self._send_pieces(conn, f, offset, count, transfer, zero_copy)
+        self._send_pieces(conn, fd, offset, count, transfer, zero_copy)
         return transfer.done
 
-    def _send_pieces(self, conn: Connection, f, offset: int, count: int, transfer: Transfer,
+    def _send_pieces(self, conn: Connection, fd: int, offset: int, count: int, transfer: Transfer,
                      zero_copy: bool) -> None:
         """Send from ``offset + transfer.done`` up to ``count``, in pieces between which
         limits, progress and cancel take effect."""
@@ -655,23 +661,11 @@ class RequestHandler:
             if wait:
                 time.sleep(wait)
             position = offset + transfer.done
-            sent = (conn.sock.sendfile(f, position, piece) if zero_copy
-                    else _copy_chunks(conn, f, position, piece))
+            sent = (send_file(conn.sock, fd, position, piece, conn.io_timeout) if zero_copy
+                    else _copy_chunks(conn, fd, position, piece))
             transfer.done += sent
             if sent < piece:
                 break
-
-    @staticmethod
-    def _send_quickly(conn: Connection, f, offset: int, count: int) -> int:
-        """As much as the client takes without making us wait more than QUICK_SEND."""
-        conn.sock.settimeout(QUICK_SEND)
-        f.seek(offset)
-        try:
-            return conn.sock.sendfile(f, offset, count)
-        except TimeoutError:
-            return f.tell() - offset
-        finally:
-            conn.sock.settimeout(conn.io_timeout)
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -686,10 +680,14 @@ class RequestHandler:
         parts.append(b"\r\n")
         return b"".join(parts)
 
-    def _send_head(self, ex: Exchange, status: int, headers: bytes, length: int | None) -> None:
+    def _send_head(self, ex: Exchange, status: int, headers: bytes, length: int | None, *,
+                   body_follows: bool = False) -> None:
+        """The head alone; with ``body_follows`` (plain HTTP, file data next) it waits in the
+        kernel for the first bytes of the body, so that both leave in the same packets."""
         self._need_worker(ex)  # a body streamed after this head can wait on the client
         ex.status = status
-        ex.conn.sock.sendall(self._head(ex, status, headers, length))
+        flags = MSG_MORE if body_follows and not ex.conn.tls else 0
+        ex.conn.sock.sendall(self._head(ex, status, headers, length), flags)
 
     def _send(self, ex: Exchange, status: int, headers: bytes, body: bytes,
               length: int | None = -1) -> None:
@@ -798,11 +796,37 @@ def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
     conn.sock.sendall(memoryview(body)[sent - len(head):])
 
 
-def _copy_chunks(conn: Connection, f, offset: int, count: int) -> int:
-    f.seek(offset)
+def send_file(sock: socket.socket, fd: int, offset: int, count: int, timeout: float, *,
+              give_up: bool = False) -> int:
+    """os.sendfile until ``count`` bytes went; returns how many did (fewer: the file ended).
+    A socket that takes nothing for ``timeout`` seconds raises TimeoutError, or with
+    ``give_up`` ends the call with what went so far. socket.sendfile does the same with a
+    selector object per call and needs a file object; this is the hot path of every download."""
+    out = sock.fileno()
+    sent = 0
+    poller = None
+    while sent < count:
+        try:
+            n = os.sendfile(out, fd, offset + sent, count - sent)
+        except (BlockingIOError, InterruptedError):
+            if poller is None:
+                poller = select.poll()
+                poller.register(out, select.POLLOUT)
+            if not poller.poll(timeout * 1000):
+                if give_up:
+                    return sent
+                raise TimeoutError("the client stopped reading") from None
+            continue
+        if n == 0:
+            break
+        sent += n
+    return sent
+
+
+def _copy_chunks(conn: Connection, fd: int, offset: int, count: int) -> int:
     sent = 0
     while sent < count:
-        chunk = f.read(min(CHUNK, count - sent))
+        chunk = os.pread(fd, min(CHUNK, count - sent), offset + sent)
         if not chunk:
             break
         conn.sock.sendall(chunk)
