@@ -70,24 +70,6 @@ class EngineStats:
     started_at: float  # monotonic time of start()
 
 
-class Counters:
-    """Totals shared by the workers; one lock, taken once per request."""
-
-    __slots__ = ("bytes_received", "bytes_sent", "lock", "requests")
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.requests = 0
-        self.bytes_sent = 0
-        self.bytes_received = 0
-
-    def add(self, sent: int, received: int) -> None:
-        with self.lock:
-            self.requests += 1
-            self.bytes_sent += sent
-            self.bytes_received += received
-
-
 class ServerEngine:
     """Start and stop a share. Thread-safe; one share at a time per engine."""
 
@@ -165,7 +147,9 @@ class ServerEngine:
         loop = self._loop
         if loop is None:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
-        return loop.stats()
+        active, clients = loop.connection_counts()
+        requests, sent, received = self.monitor.totals()
+        return EngineStats(active, requests, sent, received, clients, loop.started_at)
 
     @property
     def announced_name(self) -> str | None:
@@ -258,9 +242,8 @@ class _ServeLoop:
         self.port: int = listener.getsockname()[1]
         self._listener = listener
         self._limits = config.limits
-        self._counters = Counters()
         self._access_log = AccessLog(config.access_log) if config.access_log else None
-        self._handler = RequestHandler(config, sink, self._counters, self._access_log,
+        self._handler = RequestHandler(config, sink, self._access_log,
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker)
         self._selector = selectors.DefaultSelector()
@@ -275,7 +258,7 @@ class _ServeLoop:
         self._track_lock = threading.Lock()
         self._stopping = False
         self._wake_pending = False
-        self._started_at = time.monotonic()
+        self.started_at = time.monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
         self._workers: list[threading.Thread] = []
@@ -337,12 +320,10 @@ class _ServeLoop:
             conn.abort()
         return len(chosen)
 
-    def stats(self) -> EngineStats:
-        c = self._counters
+    def connection_counts(self) -> tuple[int, int]:
+        """(open connections, distinct clients)."""
         with self._track_lock:
-            active, clients = len(self._open), len(self._per_ip)
-        return EngineStats(active, c.requests, c.bytes_sent, c.bytes_received, clients,
-                           self._started_at)
+            return len(self._open), len(self._per_ip)
 
     # -- serve thread ------------------------------------------------------------------------
 

@@ -156,10 +156,12 @@ def _real_path_below(root: str, segments: Sequence[str]) -> tuple[str, os.stat_r
     """The real path of root/segments and its stat. Walks down from the (already real) root with
     one lstat per segment; the first symlink met hands over to os.path.realpath for the rest."""
     path = root
+    prefix = root.rstrip(os.sep) + os.sep  # "/" stays "/" (os.path.join, without its cost)
     try:
         st = os.stat(root) if not segments else None  # the walk below stats every step
         for index, segment in enumerate(segments):
-            path = os.path.join(path, segment)
+            path = prefix + segment
+            prefix = path + os.sep
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
                 path = os.path.realpath(os.path.join(path, *segments[index + 1:]))

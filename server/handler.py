@@ -124,7 +124,7 @@ class RequestHandler:
     """Shared by the serve thread and the workers; keeps no per-request state on itself."""
 
     def __init__(self, config: ServerConfig, sink: Callable[[RequestRecord], None],
-                 counters, access_log: AccessLog | None, *,
+                 access_log: AccessLog | None, *,
                  control: TrafficControl | None = None,
                  stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None) -> None:
@@ -133,7 +133,6 @@ class RequestHandler:
         self._root_text = str(config.root)
         self._protected = frozenset(str(p) for p in config.protected_paths)
         self._sink = sink
-        self._counters = counters
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
         self._control = control or TrafficControl()
@@ -762,7 +761,6 @@ class RequestHandler:
             bytes_received=ex.received,
             protocol=request.version if request else "",
         )
-        self._counters.add(ex.sent, ex.received)
         self._sink(record)
         if self._access_log is not None:
             self._access_log.write(record)

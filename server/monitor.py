@@ -107,17 +107,23 @@ class Monitor:
             self._pending.clear()
             self._totals = _Totals()
 
+    def totals(self) -> tuple[int, int, int]:
+        """(requests, body bytes sent, body bytes received) since the share started."""
+        with self._lock:
+            self._absorb()
+            t = self._totals
+            return t.requests, t.bytes_sent, t.bytes_received
+
     def snapshot(self, now: float | None = None) -> Snapshot:
         with self._lock:
             self._absorb()
             return self._summarise(int(now if now is not None else time.time()))
 
     def _absorb(self) -> None:
-        totals = self._totals
         pending = self._pending
-        while pending:
-            record = pending.popleft()
-            _count(totals, record)
+        if pending:
+            _count(self._totals, pending)
+        totals = self._totals
         cutoff = int(time.time()) - SERIES_SECONDS
         for second in [s for s in totals.seconds if s < cutoff]:
             del totals.seconds[second]
@@ -135,32 +141,48 @@ class Monitor:
                         tuple(t.path_bytes.most_common(TOP)))
 
 
-def _count(t: _Totals, r: RequestRecord) -> None:
-    error = r.status >= 400
-    if not t.since:
-        t.since = r.time
-    t.requests += 1
-    t.bytes_sent += r.bytes_sent
-    t.bytes_received += r.bytes_received
-    t.errors += error
-    bucket = t.seconds.setdefault(int(r.time), [0, 0, 0, 0])
-    bucket[0] += 1
-    bucket[1] += r.bytes_sent
-    bucket[2] += r.bytes_received
-    bucket[3] += error
-    t.latencies.append(r.duration)
-    client = t.clients.pop(r.client, None) or ClientStats(r.client)
-    client.requests += 1
-    client.bytes_sent += r.bytes_sent
-    client.bytes_received += r.bytes_received
-    client.errors += error
-    client.last_seen = r.time
-    client.user = r.user or client.user
-    t.clients[r.client] = client
-    if r.path:
-        path = r.path.partition("?")[0]
-        t.path_requests[path] += 1
-        t.path_bytes[path] += r.bytes_sent
+def _count(t: _Totals, pending: deque[RequestRecord]) -> None:
+    """Fold the pending records into the totals (every request passes here: kept lean)."""
+    seconds, latencies, clients = t.seconds, t.latencies, t.clients
+    path_requests, path_bytes = t.path_requests, t.path_bytes
+    requests = sent = received = errors = 0
+    while pending:
+        r = pending.popleft()
+        error = r.status >= 400
+        requests += 1
+        sent += r.bytes_sent
+        received += r.bytes_received
+        errors += error
+        if not t.since:
+            t.since = r.time
+        bucket = seconds.get(int(r.time))
+        if bucket is None:
+            bucket = seconds[int(r.time)] = [0, 0, 0, 0]
+        bucket[0] += 1
+        bucket[1] += r.bytes_sent
+        bucket[2] += r.bytes_received
+        bucket[3] += error
+        latencies.append(r.duration)
+        client = clients.get(r.client)
+        if client is None:
+            client = clients[r.client] = ClientStats(r.client)
+        else:
+            clients.move_to_end(r.client)
+        client.requests += 1
+        client.bytes_sent += r.bytes_sent
+        client.bytes_received += r.bytes_received
+        client.errors += error
+        client.last_seen = r.time
+        if r.user:
+            client.user = r.user
+        if r.path:
+            path = r.path.partition("?")[0]
+            path_requests[path] += 1
+            path_bytes[path] += r.bytes_sent
+    t.requests += requests
+    t.bytes_sent += sent
+    t.bytes_received += received
+    t.errors += errors
 
 
 def _bound(t: _Totals) -> None:
