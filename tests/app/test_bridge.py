@@ -4,7 +4,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from app.bridge import RecordBridge
+from app.bridge import BUSY_BATCH, RecordBridge
 from server.records import RequestRecord
 
 
@@ -58,3 +58,18 @@ def test_beyond_capacity_the_oldest_pending_records_are_dropped(qtbot: QtBot) ->
     for i in range(150):
         bridge.sink(record(0, i))
     assert [r.path for r in bridge.drain()] == [f"/{i}" for i in range(50, 150)]
+
+
+def test_heavy_traffic_is_drained_less_often_and_light_traffic_sooner(qtbot: QtBot) -> None:
+    """A batch repaints the log with the GIL held: under heavy traffic, fewer and larger ones."""
+    bridge = RecordBridge(capacity=10_000, interval_ms=100, busy_interval_ms=250)
+    for i in range(BUSY_BATCH + 1):
+        bridge.sink(record(0, i))
+    with qtbot.waitSignal(bridge.records_arrived) as arrived:
+        pass
+    assert len(arrived.args[0]) == BUSY_BATCH + 1 and bridge._timer.interval() == 250
+    bridge.sink(record(0, 0))
+    with qtbot.waitSignal(bridge.records_arrived) as arrived:
+        pass
+    assert len(arrived.args[0]) == 1 and bridge._timer.interval() == 100
+    bridge.stop()
