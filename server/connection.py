@@ -21,7 +21,7 @@ class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
     __slots__ = ("buffer", "client", "close_after_unsent", "deadline", "first_byte_at",
-                 "io_timeout", "sock", "tls", "tls_state", "unsent")
+                 "io_timeout", "replies", "replies_size", "sock", "tls", "tls_state", "unsent")
 
     def __init__(self, sock: socket.socket, client: str, io_timeout: float,
                  tls_state: str = PLAIN) -> None:
@@ -33,8 +33,10 @@ class Connection:
         self.io_timeout = io_timeout
         self.tls_state = tls_state
         self.tls = False  # True once the TLS handshake is done
-        self.unsent = b""  # the rest of an answer the serve thread could not send at once
-        self.close_after_unsent = False
+        self.replies: list[bytes] = []  # quick answers the serve thread has yet to send
+        self.replies_size = 0
+        self.unsent = b""  # the rest of the answers the serve thread could not send at once
+        self.close_after_unsent = False  # the last of those answers closes the connection
 
     def pending(self) -> int:
         """Decrypted bytes the TLS layer holds that select() cannot see."""

@@ -57,7 +57,9 @@ TLS_HANDSHAKE_RECORD = 0x16
 HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object()
 _ACCEPT = object()
 _WAKE = object()
-_ANSWERED, _HANDED_OVER, _CLOSED = object(), object(), object()
+_ANSWERED, _HANDED_OVER, _CLOSING, _LATER = object(), object(), object(), object()
+REPLIES_MAX = 256 * 1024  # bytes of quick answers held for one connection until the flush
+SENDMSG_PARTS_MAX = 64  # beyond this many pieces, one buffer (IOV_MAX is 1024 on Linux)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,7 @@ class _ServeLoop:
         self._wake_w.setblocking(False)
         self._jobs: queue.SimpleQueue[Connection | None] = queue.SimpleQueue()
         self._returned: deque[Connection] = deque()
+        self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._parked: dict[Connection, None] = {}
         self._open: set[Connection] = set()
         self._per_ip: Counter[str] = Counter()
@@ -338,6 +341,8 @@ class _ServeLoop:
                         self._take_back_returned()
                     else:
                         self._on_readable(key.data)
+                if self._to_flush:
+                    self._flush_replies()
                 now = time.monotonic()
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
@@ -448,28 +453,27 @@ class _ServeLoop:
             check_partial_head(conn.buffer, self._limits)
         except HttpError as err:
             self._handler.record_refusal(conn, err)
-            _send_now(conn.sock, err.status, err.reason)
-            self._drop(conn)
+            conn.buffer.clear()
+            self._queue_reply(conn, [tiny_answer(err.status, err.reason)], keep_alive=False)
 
     def _answer_quickly(self, conn: Connection, end: int) -> object:
+        """Answer one complete head from memory, or hand the connection to a worker. The answer
+        is queued and sent when this round of ready sockets is done (_flush_replies)."""
+        if conn.replies_size >= REPLIES_MAX:
+            return _LATER  # the flush sends these first, then comes back for the rest
         answer = None if self._stopping else \
             self._handler.answer_quickly(conn, bytes(conn.buffer[:end]))
         if answer is None:
+            if conn.replies:  # queued answers go out first: the worker sends them
+                conn.unsent = b"".join(conn.replies)
+                conn.replies, conn.replies_size = [], 0
             self._hand_to_worker(conn)
             return _HANDED_OVER
         del conn.buffer[:end]
         keep_alive, parts = answer
-        unsent = self._send_without_waiting(conn, parts)
-        if unsent is None:
-            self._drop(conn)
-            return _CLOSED
-        if unsent:  # the client reads slowly: a worker may wait for it, the serve thread not
-            conn.unsent, conn.close_after_unsent = unsent, not keep_alive
-            self._hand_to_worker(conn)
-            return _HANDED_OVER
+        self._queue_reply(conn, parts, keep_alive)
         if not keep_alive:
-            self._drop(conn)
-            return _CLOSED
+            return _CLOSING
         conn.strip_leading_blank_lines()
         now = time.monotonic()
         if conn.buffer:
@@ -479,12 +483,42 @@ class _ServeLoop:
             conn.deadline = now + self._limits.idle_timeout
         return _ANSWERED
 
+    def _queue_reply(self, conn: Connection, parts: list[bytes], keep_alive: bool) -> None:
+        if not conn.replies:
+            self._to_flush.append(conn)
+        conn.replies += parts
+        conn.replies_size += sum(map(len, parts))
+        conn.close_after_unsent = not keep_alive
+
+    def _flush_replies(self) -> None:
+        """Send the answers made in this round, one system call per connection. Sending them
+        together at the end, instead of each as soon as it is made, measured 16 -> 7 us per
+        send here: a client woken by the first answer is still awake for the next ones."""
+        while self._to_flush:
+            conns, self._to_flush = self._to_flush, []
+            for conn in conns:
+                if conn.replies:  # else handed to a worker since, with its answers
+                    self._flush(conn)
+
+    def _flush(self, conn: Connection) -> None:
+        parts, conn.replies, conn.replies_size = conn.replies, [], 0
+        unsent = self._send_without_waiting(conn, parts)
+        if unsent is None:
+            self._drop(conn)
+        elif unsent:  # the client reads slowly: a worker may wait for it, the serve thread not
+            conn.unsent = unsent
+            self._hand_to_worker(conn)
+        elif conn.close_after_unsent:
+            self._drop(conn)
+        elif find_head_end(conn.buffer) != -1:  # held back by REPLIES_MAX
+            self._dispatch_if_ready(conn)
+
     @staticmethod
     def _send_without_waiting(conn: Connection, parts: list[bytes]) -> bytes | None:
         """Send what the socket takes now; returns the rest (b"" when all went), or None when
         the client is gone."""
         try:
-            if conn.tls or len(parts) == 1:
+            if conn.tls or len(parts) == 1 or len(parts) > SENDMSG_PARTS_MAX:
                 data = parts[0] if len(parts) == 1 else b"".join(parts)
                 sent = conn.sock.send(data)
             else:
@@ -618,7 +652,8 @@ class _ServeLoop:
             log.debug("client %s went away: %s", conn.client, err)
             return False
         conn.unsent = b""
-        return not conn.close_after_unsent
+        close, conn.close_after_unsent = conn.close_after_unsent, False
+        return not close
 
     def _shake_hands(self, conn: Connection) -> object:
         """Advance the TLS handshake without ever waiting for the client: the crypto runs in a
@@ -671,15 +706,20 @@ def _refuse_busy(sock: socket.socket) -> None:
     sock.close()
 
 
-def _send_now(sock: socket.socket, status: int, reason: str, retry_after: int = 0) -> None:
-    """A tiny answer sent without blocking the serve thread; it fits any socket buffer."""
+def tiny_answer(status: int, reason: str, retry_after: int = 0) -> bytes:
+    """A short plain-text answer that closes the connection; it fits any socket buffer."""
     body = f"{status} {reason}\n".encode()
     extra = f"Retry-After: {retry_after}\r\n".encode() if retry_after else b""
     head = (status_line(status) + b"Content-Type: text/plain; charset=utf-8\r\n"
             + b"X-Content-Type-Options: nosniff\r\n" + extra
             + b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body))
+    return head + body
+
+
+def _send_now(sock: socket.socket, status: int, reason: str, retry_after: int = 0) -> None:
+    """A tiny answer sent without blocking the serve thread."""
     try:
         sock.setblocking(False)
-        sock.send(head + body)
+        sock.send(tiny_answer(status, reason, retry_after))
     except OSError:
         pass

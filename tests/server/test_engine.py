@@ -325,3 +325,30 @@ def test_an_answer_the_client_does_not_read_is_finished_by_a_worker(server_facto
             head, data = read_response(slow, pending)
             assert head.startswith(b"HTTP/1.1 200 OK") and data == body
     assert running.engine.stats().total_requests == count + 4
+
+
+def test_a_long_pipeline_is_answered_completely_and_in_order(server):
+    """Thousands of requests in a few packets: answers are batched per round of ready sockets
+    (bounded per connection) and must all arrive, in order."""
+    count = 3000
+    request = b"GET /hello.txt?n=%d HTTP/1.1\r\nHost: x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(b"".join(request % i for i in range(count)))
+        pending = bytearray()
+        for _ in range(count):
+            head, body = read_response(sock, pending)
+            assert head.startswith(b"HTTP/1.1 200 OK") and body == b"hello, world\n"
+    records = server.wait_for_records(count)
+    assert [r.path for r in records[:count]] == [f"/hello.txt?n={i}" for i in range(count)]
+
+
+def test_answers_before_a_close_or_a_refusal_still_arrive_first(server):
+    closing = (b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+               b"GET /docs/notes.md HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+               b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    data = server.raw(closing)
+    assert data.count(b"HTTP/1.1 200 OK") == 2 and data.endswith(b"# notes\n")
+    too_long = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nX: " + b"a" * 20000
+    data = server.raw(too_long)
+    assert data.startswith(b"HTTP/1.1 200 OK") and b"hello, world\n" in data
+    assert data.split(b"hello, world\n", 1)[1].startswith(b"HTTP/1.1 431")
