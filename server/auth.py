@@ -68,6 +68,18 @@ class AuthResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ConnectionLogin:
+    """A Basic login verified on one connection. The same header on the same connection is let
+    in again by ``still_valid`` without a hash or a cache lookup while the accounts are
+    unchanged. Never for Digest: its headers change with each request, and a repeated one is a
+    replay. Kept by the connection only, so it ends with it."""
+
+    header: str
+    version: int
+    user: User
+
+
+@dataclass(frozen=True, slots=True)
 class Lockout:
     key: str  # "203.0.113.5" or "user:alice": what release() takes
     kind: Literal["ip", "user"]
@@ -308,6 +320,27 @@ class Authenticator:
         if scheme == "digest":
             return self._check_digest(rest, method, uri, client_ip, now)
         return AuthResult("challenge", reason=REASON_SCHEME)
+
+    def connection_login(self, authorization: str | None, user: User) -> ConnectionLogin | None:
+        """What a connection may keep after check() let ``authorization`` in (Basic only)."""
+        if authorization is None or authorization.lstrip()[:6].lower() != "basic ":
+            return None
+        return ConnectionLogin(authorization, self.store.version, user)
+
+    def still_valid(self, login: ConnectionLogin, client_ip: str) -> bool:
+        """Whether a login kept by a connection still stands: no account changed since, the
+        user is active, and neither the address nor the user is locked out (check() then
+        answers, with its 429)."""
+        now = time.monotonic()
+        self._reload_now_and_then(now)
+        user = login.user
+        if login.version != self.store.version or not user.is_active():
+            return False
+        throttle = self._throttle
+        if throttle.retry_after(client_ip, now) or throttle.retry_after(_user_key(user.name), now):
+            return False
+        self._record_login(user.name, now)
+        return True
 
     def challenge(self, *, stale: bool = False) -> list[str]:
         """WWW-Authenticate values, Basic first. Digest is offered only while some account has

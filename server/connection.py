@@ -6,8 +6,12 @@ import contextlib
 import socket
 import struct
 import time
+from typing import TYPE_CHECKING
 
 from server.http11 import HttpError
+
+if TYPE_CHECKING:
+    from server.auth import ConnectionLogin
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
 PLAIN = "plain"  # an HTTP listener
@@ -21,7 +25,8 @@ class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
     __slots__ = ("buffer", "client", "close_after_unsent", "deadline", "first_byte_at",
-                 "io_timeout", "replies", "replies_size", "sock", "tls", "tls_state", "unsent")
+                 "io_timeout", "login", "replies", "replies_size", "sock", "tls", "tls_state",
+                 "unsent")
 
     def __init__(self, sock: socket.socket, client: str, io_timeout: float,
                  tls_state: str = PLAIN) -> None:
@@ -33,6 +38,7 @@ class Connection:
         self.io_timeout = io_timeout
         self.tls_state = tls_state
         self.tls = False  # True once the TLS handshake is done
+        self.login: ConnectionLogin | None = None  # a Basic login verified on this connection
         self.replies: list[bytes] = []  # quick answers the serve thread has yet to send
         self.replies_size = 0
         self.unsent = b""  # the rest of the answers the serve thread could not send at once

@@ -240,10 +240,17 @@ class RequestHandler:
         auth = self._config.auth
         if auth is None:
             return
-        result = auth.check(request.headers.get("authorization"), request.method,
-                            request.target, ex.conn.client, may_hash=not ex.quick)
+        header = request.headers.get("authorization")
+        login = ex.conn.login
+        if login is not None and login.header == header and auth.still_valid(login,
+                                                                              ex.conn.client):
+            ex.user = login.user
+            return
+        result = auth.check(header, request.method, request.target, ex.conn.client,
+                            may_hash=not ex.quick)
         if result.outcome == "ok":
             ex.user = result.user
+            ex.conn.login = auth.connection_login(header, result.user) if result.user else None
         elif result.outcome == "deferred":  # a password to hash: not on the serve thread
             raise NeedsWorker
         elif result.outcome == "throttled":
@@ -281,8 +288,8 @@ class RequestHandler:
         """Anonymous readers (when the share allows them) and users see what their account
         allows; what they may not see answers 404, as if it did not exist."""
         user = ex.user
-        if user is None:
-            return
+        if user is None or (user.can_read and not user.folders and not target.is_dir):
+            return  # the whole share (resolve() gave a normal path): nothing to check
         allowed = user.may_list(target.url_path) if target.is_dir else \
             user.may_access(target.url_path)
         if not (user.can_read and allowed):

@@ -170,3 +170,48 @@ def test_anonymous_read_mode(server_factory, share, store):
                         timeout=10).status_code == 201
     listing = requests.get(base + "/?format=json", timeout=10).json()
     assert "hello.txt" in json.dumps(listing)
+
+
+def basic_header(name: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{name}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+@pytest.mark.parametrize("change", [
+    lambda store: store.set_password("reader", "new-pw"),
+    lambda store: store.update("reader", enabled=False),
+    lambda store: store.remove("reader"),
+])
+def test_a_login_kept_by_a_connection_ends_when_the_account_changes(guarded, store, change):
+    """Repeat Basic logins on one keep-alive connection skip the cache lookup; a change of the
+    account must still shut the door on the very next request of that connection."""
+    conn = guarded.connection()
+    headers = basic_header("reader", "reader-pw")
+    for _ in range(3):
+        conn.request("GET", "/hello.txt", headers=headers)
+        response = conn.getresponse()
+        assert response.status == 200 and response.read() == b"hello, world\n"
+    change(store)
+    conn.request("GET", "/hello.txt", headers=headers)
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 401
+    conn.close()
+
+
+def test_a_kept_login_does_not_outlive_a_lockout_or_let_another_header_in(guarded):
+    conn = guarded.connection()
+    good = basic_header("reader", "reader-pw")
+    conn.request("GET", "/hello.txt", headers=good)
+    assert conn.getresponse().read() == b"hello, world\n"
+    conn.request("GET", "/hello.txt", headers=basic_header("reader", "wrong"))
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 401  # another header on the same connection is checked afresh
+    for _ in range(10):  # lock the account out from another connection
+        requests.get(guarded.base + "/", auth=HTTPBasicAuth("reader", "wrong"), timeout=10)
+    conn.request("GET", "/hello.txt", headers=good)
+    response = conn.getresponse()
+    response.read()
+    assert response.status == 429
+    conn.close()

@@ -589,3 +589,16 @@ def test_password_verifies_are_not_serialised_by_any_lock(store):
         thread.join(timeout=30)
     assert not barrier.broken
     assert outcomes == ["ok"] * 8
+
+
+def test_connections_keep_basic_logins_only_and_lose_them_on_changes(store):
+    store.add("alice", "secret")
+    a = Authenticator(store, REALM)
+    user = store.get("alice")
+    assert user is not None
+    assert a.connection_login('Digest username="alice", nc=00000001', user) is None
+    assert a.connection_login(None, user) is None
+    login = a.connection_login(basic("alice", "secret"), user)
+    assert login is not None and a.still_valid(login, IP)
+    store.update("alice", expires=time.time() + 3600)  # any account change bumps the version
+    assert not a.still_valid(login, IP)
