@@ -107,19 +107,19 @@ class _Throttle:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[str, _Failures] = {}
+        self.entries: dict[str, _Failures] = {}  # read without the lock; changed under it
 
     def retry_after(self, key: str, now: float) -> float:
-        entry = self._entries.get(key)
+        entry = self.entries.get(key)
         return 0.0 if entry is None else max(0.0, entry.locked_until - now)
 
     def failure(self, key: str, now: float) -> None:
         with self._lock:
-            entry = self._entries.get(key)
+            entry = self.entries.get(key)
             if entry is None or self._expired(entry, now):
-                if len(self._entries) >= MAX_TRACKED:
+                if len(self.entries) >= MAX_TRACKED:
                     self._prune(now)
-                entry = self._entries[key] = _Failures(0, now)
+                entry = self.entries[key] = _Failures(0, now)
             entry.count += 1
             entry.last = now
             if entry.count >= FAIL_THRESHOLD:
@@ -127,25 +127,25 @@ class _Throttle:
                 entry.locked_until = now + min(2.0**steps, MAX_BACKOFF)
 
     def reset(self, key: str) -> None:
-        if key in self._entries:
+        if key in self.entries:
             with self._lock:
-                self._entries.pop(key, None)
+                self.entries.pop(key, None)
 
     def locked(self, now: float) -> list[tuple[str, _Failures]]:
         with self._lock:
             return [(key, _Failures(e.count, e.last, e.locked_until))
-                    for key, e in self._entries.items() if e.locked_until > now]
+                    for key, e in self.entries.items() if e.locked_until > now]
 
     @staticmethod
     def _expired(entry: _Failures, now: float) -> bool:
         return now - max(entry.last, entry.locked_until) > FAIL_WINDOW
 
     def _prune(self, now: float) -> None:
-        for key in [k for k, e in self._entries.items() if self._expired(e, now)]:
-            del self._entries[key]
-        while len(self._entries) >= MAX_TRACKED:  # still full: forget the oldest, not a lock
-            oldest = min(self._entries, key=lambda k: self._entries[k].last)
-            del self._entries[oldest]
+        for key in [k for k, e in self.entries.items() if self._expired(e, now)]:
+            del self.entries[key]
+        while len(self.entries) >= MAX_TRACKED:  # still full: forget the oldest, not a lock
+            oldest = min(self.entries, key=lambda k: self.entries[k].last)
+            del self.entries[oldest]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,15 +331,18 @@ class Authenticator:
         """Whether a login kept by a connection still stands: no account changed since, the
         user is active, and neither the address nor the user is locked out (check() then
         answers, with its 429)."""
-        now = time.monotonic()
-        self._reload_now_and_then(now)
+        now = time.monotonic()  # every request of a logged-in browser passes here: kept lean
+        if now >= self._next_reload:
+            self._reload_now_and_then(now)
         user = login.user
         if login.version != self.store.version or not user.is_active():
             return False
         throttle = self._throttle
-        if throttle.retry_after(client_ip, now) or throttle.retry_after(_user_key(user.name), now):
+        if throttle.entries and (throttle.retry_after(client_ip, now)
+                                 or throttle.retry_after(_user_key(user.name), now)):
             return False
-        self._record_login(user.name, now)
+        if now - self._recorded.get(user.name, -LOGIN_RECORD_INTERVAL) >= LOGIN_RECORD_INTERVAL:
+            self._record_login(user.name, now)
         return True
 
     def challenge(self, *, stale: bool = False) -> list[str]:

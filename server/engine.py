@@ -1,9 +1,13 @@
 """ServerEngine: binds, serves from background threads, and stops within a bound.
 
 Shape (DESIGN.md "Threads"): one serve thread owns the listening socket and every idle or
-half-received connection in a selector; only a connection whose request head has fully arrived
-is handed to a small pool of worker threads. Idle and slow-header clients therefore cost a file
-descriptor, not a thread, and a handful of busy threads never queue behind hundreds of idle ones.
+half-received connection in a selector. Idle and slow-header clients therefore cost a file
+descriptor, not a thread. When a request head has fully arrived, the serve thread first asks
+the handler for an answer made from memory (a cached small file or listing, a redirect, an
+error, a 304) and sends it itself without ever waiting on the client: the hand-off to a worker
+and back costs more than such a request. Everything that can wait (a body to read, a large file,
+a folder to scan, a password to hash, a bandwidth limit, a client that reads slowly) goes to a
+small pool of worker threads, which never queue behind hundreds of idle connections.
 """
 
 from __future__ import annotations
@@ -641,7 +645,6 @@ class _ServeLoop:
             conn.strip_leading_blank_lines()
             if conn.buffer:
                 conn.first_byte_at = time.monotonic()
-
 
     @staticmethod
     def _finish_unsent(conn: Connection) -> bool:
