@@ -492,8 +492,8 @@ class Authenticator:
             return
         self._recorded[name] = now
         # A last-login time is not worth failing a request for.
-        with contextlib.suppress(UserStoreError):
-            self.store.record_login(name)
+        with contextlib.suppress(UserStoreError):  # may run on the serve thread: no disk here
+            self.store.record_login(name, write_elsewhere=True)
 
     def _reload_now_and_then(self, now: float) -> None:
         if now < self._next_reload:

@@ -476,9 +476,10 @@ class UserStore:
 
         self._mutate(change)
 
-    def record_login(self, name: str) -> None:
+    def record_login(self, name: str, *, write_elsewhere: bool = False) -> None:
         """Note a successful login. Cheap: kept in memory and written at most once a minute
-        (or at the next change, or ``flush``)."""
+        (or at the next change, or ``flush``). With ``write_elsewhere`` that write runs on a
+        short-lived thread, for callers that must never wait on the disk (the serve thread)."""
         now = time.time()
         with self._write_lock:
             snap = self._snapshot
@@ -489,8 +490,19 @@ class UserStore:
             updated = replace(account, user=replace(account.user, last_login=now))
             self._snapshot = replace(snap, accounts={**snap.accounts, name: updated})
             due = time.monotonic() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
-        if due:
+            if due and write_elsewhere:
+                self._last_login_flush = time.monotonic()  # one writer, not one per login
+        if due and write_elsewhere:
+            threading.Thread(target=self._flush_quietly, name="pier-login-flush",
+                             daemon=True).start()
+        elif due:
             self.flush()
+
+    def _flush_quietly(self) -> None:
+        try:
+            self.flush()
+        except UserStoreError as err:  # a last-login time is not worth more than a log line
+            log.warning("%s", err)
 
     def flush(self) -> None:
         """Write pending last-login times now."""

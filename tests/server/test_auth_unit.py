@@ -602,3 +602,16 @@ def test_connections_keep_basic_logins_only_and_lose_them_on_changes(store):
     assert login is not None and a.still_valid(login, IP)
     store.update("alice", expires=time.time() + 3600)  # any account change bumps the version
     assert not a.still_valid(login, IP)
+
+
+def test_last_login_write_can_leave_the_calling_thread(store, tmp_path, monkeypatch):
+    """The serve thread records logins too; the once-a-minute write then runs elsewhere."""
+    store.add("alice", "secret")
+    monkeypatch.setattr(users, "LOGIN_FLUSH_INTERVAL", 0.0)
+    store.record_login("alice", write_elsewhere=True)
+    for thread in [t for t in threading.enumerate() if t.name == "pier-login-flush"]:
+        thread.join(timeout=10)
+    fresh = UserStore(tmp_path / "users.toml", hasher=PasswordHasher(FAST))
+    fresh.load()
+    user = fresh.get("alice")
+    assert user is not None and user.last_login is not None
