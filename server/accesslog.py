@@ -39,7 +39,9 @@ class AccessLog:
         self._handler.setFormatter(logging.Formatter("%(message)s"))
 
     def write(self, record: RequestRecord) -> None:
-        self._handler.emit(logging.makeLogRecord({"msg": combined_line(record), "args": None}))
+        # handle() takes the handler's lock: workers and the serve thread write concurrently,
+        # and a rotation must not interleave with a write.
+        self._handler.handle(logging.makeLogRecord({"msg": combined_line(record), "args": None}))
 
     def close(self) -> None:
         self._handler.close()

@@ -493,7 +493,7 @@ class Authenticator:
         self._recorded[name] = now
         # A last-login time is not worth failing a request for.
         with contextlib.suppress(UserStoreError):  # may run on the serve thread: no disk here
-            self.store.record_login(name, write_elsewhere=True)
+            self.store.record_login(name, wait=False)
 
     def _reload_now_and_then(self, now: float) -> None:
         if now < self._next_reload:
@@ -501,7 +501,7 @@ class Authenticator:
         self._next_reload = now + RELOAD_INTERVAL
         # Logged by the store; the accounts read before stay in force.
         with contextlib.suppress(UserStoreError):
-            self.store.reload_if_changed()
+            self.store.reload_if_changed(wait=False)  # may run on the serve thread
 
 
 DEFERRED = AuthResult("deferred")

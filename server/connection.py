@@ -12,6 +12,7 @@ from server.http11 import HttpError
 
 if TYPE_CHECKING:
     from server.auth import ConnectionLogin
+    from server.users import User
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
 PLAIN = "plain"  # an HTTP listener
@@ -24,9 +25,9 @@ PLAIN_ON_TLS = "plain-on-tls"  # plain HTTP sent to the HTTPS port: answered wit
 class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
-    __slots__ = ("buffer", "client", "close_after_unsent", "deadline", "first_byte_at",
-                 "io_timeout", "login", "replies", "replies_size", "sock", "tls", "tls_state",
-                 "unsent")
+    __slots__ = ("buffer", "checked_login", "client", "close_after_unsent", "deadline",
+                 "first_byte_at", "io_timeout", "login", "replies", "replies_size", "sock", "tls",
+                 "tls_state", "unsent")
 
     def __init__(self, sock: socket.socket, client: str, io_timeout: float,
                  tls_state: str = PLAIN) -> None:
@@ -39,6 +40,9 @@ class Connection:
         self.tls_state = tls_state
         self.tls = False  # True once the TLS handshake is done
         self.login: ConnectionLogin | None = None  # a Basic login verified on this connection
+        # (request head, user): a login the serve thread checked for a request it then handed
+        # to a worker, which must not check it again (a Digest nonce count is single-use)
+        self.checked_login: tuple[bytes, User] | None = None
         self.replies: list[bytes] = []  # quick answers the serve thread has yet to send
         self.replies_size = 0
         self.unsent = b""  # the rest of the answers the serve thread could not send at once

@@ -7,7 +7,10 @@ the handler for an answer made from memory (a cached small file or listing, a re
 error, a 304) and sends it itself without ever waiting on the client: the hand-off to a worker
 and back costs more than such a request. Everything that can wait (a body to read, a large file,
 a folder to scan, a password to hash, a bandwidth limit, a client that reads slowly) goes to a
-small pool of worker threads, which never queue behind hundreds of idle connections.
+small pool of worker threads, which never queue behind hundreds of idle connections. The serve
+thread does ask the file system for metadata (an lstat per path segment, which every request
+needs to refuse links out of the share) and appends to the access log: on a slow network file
+system every client feels those. File contents and folder scans are always read by workers.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object
 _ACCEPT = object()
 _WAKE = object()
 _ANSWERED, _HANDED_OVER, _CLOSING, _LATER = object(), object(), object(), object()
-REPLIES_MAX = 256 * 1024  # bytes of quick answers held for one connection until the flush
+REPLIES_MAX = 64 * 1024  # answers per connection and round: a long pipeline waits its turn
 SENDMSG_PARTS_MAX = 64  # beyond this many pieces, one buffer (IOV_MAX is 1024 on Linux)
 
 
@@ -259,6 +262,7 @@ class _ServeLoop:
         self._jobs: queue.SimpleQueue[Connection | None] = queue.SimpleQueue()
         self._returned: deque[Connection] = deque()
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
+        self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
         self._open: set[Connection] = set()
         self._per_ip: Counter[str] = Counter()
@@ -338,13 +342,15 @@ class _ServeLoop:
         next_sweep = time.monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                for key, _events in self._selector.select(SWEEP_INTERVAL):
+                for key, _events in self._selector.select(0 if self._again else SWEEP_INTERVAL):
                     if key.data is _ACCEPT:
                         self._accept_burst()
                     elif key.data is _WAKE:
                         self._take_back_returned()
                     else:
                         self._on_readable(key.data)
+                if self._again:
+                    self._continue_pipelines()
                 if self._to_flush:
                     self._flush_replies()
                 now = time.monotonic()
@@ -498,11 +504,16 @@ class _ServeLoop:
         """Send the answers made in this round, one system call per connection. Sending them
         together at the end, instead of each as soon as it is made, measured 16 -> 7 us per
         send here: a client woken by the first answer is still awake for the next ones."""
-        while self._to_flush:
-            conns, self._to_flush = self._to_flush, []
-            for conn in conns:
-                if conn.replies:  # else handed to a worker since, with its answers
-                    self._flush(conn)
+        conns, self._to_flush = self._to_flush, []
+        for conn in conns:
+            if conn.replies:  # else handed to a worker since, with its answers
+                self._flush(conn)
+
+    def _continue_pipelines(self) -> None:
+        again, self._again = self._again, []
+        for conn in again:
+            if conn in self._parked:  # not dropped or handed over since
+                self._dispatch_if_ready(conn)
 
     def _flush(self, conn: Connection) -> None:
         parts, conn.replies, conn.replies_size = conn.replies, [], 0
@@ -515,7 +526,7 @@ class _ServeLoop:
         elif conn.close_after_unsent:
             self._drop(conn)
         elif find_head_end(conn.buffer) != -1:  # held back by REPLIES_MAX
-            self._dispatch_if_ready(conn)
+            self._again.append(conn)
 
     @staticmethod
     def _send_without_waiting(conn: Connection, parts: list[bytes]) -> bytes | None:

@@ -101,7 +101,7 @@ def resolve(
     raw_path: str,
     *,
     show_hidden: bool = False,
-    protected: tuple[Path, ...] = (),
+    protected: tuple[Path, ...] | tuple[str, ...] = (),
 ) -> Resolved:
     """Map the path part of a request target to a real file or folder inside ``root``.
 
@@ -111,6 +111,8 @@ def resolve(
     segments = _segments(raw_path, show_hidden)
     root_text = str(root)
     real, st = _real_path_below(root_text, segments)
+    if protected and not isinstance(protected[0], str):
+        protected = tuple(map(str, protected))  # the memo compares strings, as is_servable does
     if not _servable(real, root_text, show_hidden, tuple(protected)):
         raise PathRefused(404, "Not found.")
     is_dir = stat.S_ISDIR(st.st_mode)
@@ -139,7 +141,7 @@ def _memo_segments(raw_path: str, show_hidden: bool) -> tuple[str, ...]:
     return tuple(split_segments(decode_url_path(raw_path), show_hidden=show_hidden))
 
 
-def _servable(real: str, root: str, show_hidden: bool, protected: tuple[Path, ...]) -> bool:
+def _servable(real: str, root: str, show_hidden: bool, protected: tuple[str, ...]) -> bool:
     """is_servable() for a real path string; a function of its arguments only (the disk was
     already asked by _real_path_below), so remembered."""
     if len(real) > MEMO_MAX_PATH:
@@ -148,7 +150,7 @@ def _servable(real: str, root: str, show_hidden: bool, protected: tuple[Path, ..
 
 
 @lru_cache(maxsize=MEMO_ENTRIES)
-def _memo_servable(real: str, root: str, show_hidden: bool, protected: tuple[Path, ...]) -> bool:
+def _memo_servable(real: str, root: str, show_hidden: bool, protected: tuple[str, ...]) -> bool:
     return is_servable(real, root, show_hidden=show_hidden, protected=protected)
 
 

@@ -91,6 +91,7 @@ class Exchange:
     keep_alive: bool = False
     body_read: bool = False  # the request's body (if any) has been consumed
     out: list[bytes] | None = None  # quick mode: the answer is collected here, not sent
+    head: bytes = b""
 
     @property
     def quick(self) -> bool:
@@ -132,6 +133,7 @@ class RequestHandler:
         self._root = Path(config.root)
         self._root_text = str(config.root)
         self._protected = frozenset(str(p) for p in config.protected_paths)
+        self._protected_text = tuple(sorted(self._protected))  # resolve() memo key: strings
         self._sink = sink
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
@@ -164,11 +166,14 @@ class RequestHandler:
         try:
             self._answer(ex, head)
         except NeedsWorker:
+            if ex.user is not None:  # checking twice would replay a Digest nonce count
+                conn.checked_login = (head, ex.user)
             return None
         self._record(ex)
         return ex.keep_alive, ex.out  # type: ignore[return-value]
 
     def _answer(self, ex: Exchange, head: bytes) -> None:
+        ex.head = head
         try:
             ex.request = parse_head(head, self._config.limits)
             ex.keep_alive = ex.request.keep_alive
@@ -226,7 +231,7 @@ class RequestHandler:
             self._send_stats(ex)
             return
         target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
-                         protected=self._config.protected_paths)
+                         protected=self._protected_text)
         self._check_read_permission(ex, target)
         if target.is_dir:
             self._send_folder(ex, target)
@@ -240,6 +245,13 @@ class RequestHandler:
         auth = self._config.auth
         if auth is None:
             return
+        conn = ex.conn
+        if conn.checked_login is not None:  # this very request, checked on the serve thread
+            head, user = conn.checked_login
+            conn.checked_login = None
+            if head == ex.head:
+                ex.user = user
+                return
         header = request.headers.get("authorization")
         login = ex.conn.login
         if login is not None and login.header == header and auth.still_valid(login,
@@ -601,11 +613,12 @@ class RequestHandler:
         if ex.head_only:
             self._send(ex, status, headers, b"", length=count)
             return
+        if ex.quick and facts.body is None:
+            raise NeedsWorker  # reading the file, even a small one, may wait on the disk
         body = self._files.body(facts, self._open_confined)
         if body is not None:
             self._send(ex, status, headers, body[offset:offset + count])
             return
-        self._need_worker(ex)
         fd = self._open_confined(facts.fs_path)
         try:
             if file_key(os.fstat(fd)) != facts.key:  # replaced since it was looked up

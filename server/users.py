@@ -362,12 +362,16 @@ class UserStore:
         with self._write_lock:
             self._read_file()
 
-    def reload_if_changed(self) -> bool:
+    def reload_if_changed(self, *, wait: bool = True) -> bool:
         """Re-read the file if another process changed it; returns whether it did. A damaged
-        file is logged and the accounts in memory are kept."""
+        file is logged and the accounts in memory are kept. With ``wait=False`` a store busy
+        writing (which can take as long as another process holds the file lock) is left for
+        the next call instead."""
         if self._signature == self._disk_signature():
             return False
-        with self._write_lock:
+        if not self._write_lock.acquire(blocking=wait):
+            return False
+        try:
             if self._signature == self._disk_signature():
                 return False
             try:
@@ -376,6 +380,8 @@ class UserStore:
                 log.warning("%s Keeping the accounts read before.", err)
                 return False
             return True
+        finally:
+            self._write_lock.release()
 
     def users(self) -> list[User]:
         return sorted((a.user for a in self._snapshot.accounts.values()), key=lambda u: u.name)
@@ -476,12 +482,16 @@ class UserStore:
 
         self._mutate(change)
 
-    def record_login(self, name: str, *, write_elsewhere: bool = False) -> None:
+    def record_login(self, name: str, *, wait: bool = True) -> None:
         """Note a successful login. Cheap: kept in memory and written at most once a minute
-        (or at the next change, or ``flush``). With ``write_elsewhere`` that write runs on a
-        short-lived thread, for callers that must never wait on the disk (the serve thread)."""
+        (or at the next change, or ``flush``). With ``wait=False``, for callers that must never
+        wait on the disk or another process (the serve thread): the write runs on a short-lived
+        thread, and while the store is busy writing the login is not noted at all."""
         now = time.time()
-        with self._write_lock:
+        write_elsewhere = not wait
+        if not self._write_lock.acquire(blocking=wait):
+            return
+        try:
             snap = self._snapshot
             account = snap.accounts.get(name)
             if account is None:
@@ -492,6 +502,8 @@ class UserStore:
             due = time.monotonic() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
             if due and write_elsewhere:
                 self._last_login_flush = time.monotonic()  # one writer, not one per login
+        finally:
+            self._write_lock.release()
         if due and write_elsewhere:
             threading.Thread(target=self._flush_quietly, name="pier-login-flush",
                              daemon=True).start()

@@ -215,3 +215,18 @@ def test_a_kept_login_does_not_outlive_a_lockout_or_let_another_header_in(guarde
     response.read()
     assert response.status == 429
     conn.close()
+
+
+def test_digest_requests_that_need_a_worker_are_checked_once(guarded, share_with_folders):
+    """The serve thread checks the login, then hands a large file, a first listing or a zip to a
+    worker: the Digest nonce count must not be spent twice (a replay, 401, then a lockout)."""
+    big = (share_with_folders / "big.bin").read_bytes()
+    session = requests.Session()
+    session.auth = HTTPDigestAuth("ana", "pa:ss wörd")
+    for _ in range(4):
+        response = session.get(guarded.base + "/big.bin", timeout=10)
+        assert response.status_code == 200 and response.content == big
+    for path in ("/alice/", "/public/", "/docs/?format=zip"):
+        response = session.get(guarded.base + path, timeout=10)
+        assert response.status_code == 200, path
+    assert not guarded.auth.lockouts()

@@ -608,10 +608,33 @@ def test_last_login_write_can_leave_the_calling_thread(store, tmp_path, monkeypa
     """The serve thread records logins too; the once-a-minute write then runs elsewhere."""
     store.add("alice", "secret")
     monkeypatch.setattr(users, "LOGIN_FLUSH_INTERVAL", 0.0)
-    store.record_login("alice", write_elsewhere=True)
+    store.record_login("alice", wait=False)
     for thread in [t for t in threading.enumerate() if t.name == "pier-login-flush"]:
         thread.join(timeout=10)
     fresh = UserStore(tmp_path / "users.toml", hasher=PasswordHasher(FAST))
     fresh.load()
     user = fresh.get("alice")
     assert user is not None and user.last_login is not None
+
+
+def test_a_login_noted_without_waiting_is_skipped_while_the_store_writes(store):
+    store.add("alice", "secret")
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:  # stands for a write waiting on another process's file lock
+        with store._write_lock:
+            holding.set()
+            release.wait(10)
+
+    busy = threading.Thread(target=writer)
+    busy.start()
+    holding.wait(10)
+    noting = threading.Thread(target=store.record_login, args=("alice",), kwargs={"wait": False})
+    noting.start()
+    noting.join(5)
+    finished = not noting.is_alive()
+    release.set()
+    busy.join(10)
+    noting.join(10)
+    assert finished  # the serve thread would have been stuck until the write ended
+    assert store.get("alice").last_login is None

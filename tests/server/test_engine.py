@@ -324,7 +324,7 @@ def test_an_answer_the_client_does_not_read_is_finished_by_a_worker(server_facto
         for _ in range(count):
             head, data = read_response(slow, pending)
             assert head.startswith(b"HTTP/1.1 200 OK") and data == body
-    assert running.engine.stats().total_requests == count + 4
+    assert len(running.wait_for_records(count + 4)) == count + 4
 
 
 def test_a_long_pipeline_is_answered_completely_and_in_order(server):
@@ -352,3 +352,23 @@ def test_answers_before_a_close_or_a_refusal_still_arrive_first(server):
     data = server.raw(too_long)
     assert data.startswith(b"HTTP/1.1 200 OK") and b"hello, world\n" in data
     assert data.split(b"hello, world\n", 1)[1].startswith(b"HTTP/1.1 431")
+
+
+def test_the_serve_thread_never_reads_file_contents(share):
+    """Quick answers come from memory only: a file not cached yet is read by a worker, which
+    caches it, and only then is it answered on the serve thread."""
+    from server.connection import Connection
+    from server.handler import RequestHandler
+
+    handler = RequestHandler(ServerConfig(root=share, port=0).validated(), lambda _r: None, None)
+    ours, theirs = socket.socketpair()
+    try:
+        conn = Connection(ours, "127.0.0.1", 5.0)
+        head = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+        assert handler.answer_quickly(conn, head) is None
+        assert handler.handle(conn, head)  # the worker's way: reads, caches, sends
+        answer = handler.answer_quickly(conn, head)
+        assert answer is not None and answer[0] and answer[1][-1] == b"hello, world\n"
+    finally:
+        ours.close()
+        theirs.close()
