@@ -348,7 +348,7 @@ class _ServeLoop:
                     elif key.data is _WAKE:
                         self._take_back_returned()
                     else:
-                        self._on_readable(key.data)
+                        self._serve_connection(key.data)
                 if self._again:
                     self._continue_pipelines()
                 if self._to_flush:
@@ -361,6 +361,14 @@ class _ServeLoop:
             log.exception("serve loop failed")
         finally:
             for conn in list(self._parked):
+                self._drop(conn)
+
+    def _serve_connection(self, conn: Connection) -> None:
+        try:
+            self._on_readable(conn)
+        except Exception:  # a bug met by one connection must not stop the share for everyone
+            log.exception("serving %s failed; closing that connection", conn.client)
+            if conn in self._parked:  # never a socket a worker owns now
                 self._drop(conn)
 
     def _accept_burst(self) -> None:
@@ -507,7 +515,12 @@ class _ServeLoop:
         conns, self._to_flush = self._to_flush, []
         for conn in conns:
             if conn.replies:  # else handed to a worker since, with its answers
-                self._flush(conn)
+                try:
+                    self._flush(conn)
+                except Exception:
+                    log.exception("sending to %s failed; closing that connection", conn.client)
+                    if conn in self._parked:
+                        self._drop(conn)
 
     def _continue_pipelines(self) -> None:
         again, self._again = self._again, []

@@ -372,3 +372,23 @@ def test_the_serve_thread_never_reads_file_contents(share):
     finally:
         ours.close()
         theirs.close()
+
+
+def test_a_failure_on_one_connection_does_not_stop_the_share(server, caplog):
+    """The serve thread runs handler code now; an unexpected error there closes the connection
+    it happened on, and everyone else is still served."""
+    loop = server.engine._loop
+    real = loop._handler.answer_quickly
+    failed = []
+
+    def fail_once(conn, head):
+        if not failed:
+            failed.append(head)
+            raise RuntimeError("a bug")
+        return real(conn, head)
+
+    loop._handler.answer_quickly = fail_once
+    assert server.raw(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n") == b""
+    response, body = server.get("/hello.txt")
+    assert failed and response.status == 200 and body == b"hello, world\n"
+    assert "closing that connection" in caplog.text
