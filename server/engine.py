@@ -348,7 +348,7 @@ class _ServeLoop:
                     elif key.data is _WAKE:
                         self._take_back_returned()
                     else:
-                        self._serve_connection(key.data)
+                        self._guarded(self._on_readable, key.data)
                 if self._again:
                     self._continue_pipelines()
                 if self._to_flush:
@@ -363,10 +363,12 @@ class _ServeLoop:
             for conn in list(self._parked):
                 self._drop(conn)
 
-    def _serve_connection(self, conn: Connection) -> None:
+    def _guarded(self, step: Callable[[Connection], None], conn: Connection) -> None:
+        """Run one step for one connection on the serve thread, which now runs handler code:
+        a bug met by one connection closes that connection, not the share for everyone."""
         try:
-            self._on_readable(conn)
-        except Exception:  # a bug met by one connection must not stop the share for everyone
+            step(conn)
+        except Exception:
             log.exception("serving %s failed; closing that connection", conn.client)
             if conn in self._parked:  # never a socket a worker owns now
                 self._drop(conn)
@@ -515,18 +517,13 @@ class _ServeLoop:
         conns, self._to_flush = self._to_flush, []
         for conn in conns:
             if conn.replies:  # else handed to a worker since, with its answers
-                try:
-                    self._flush(conn)
-                except Exception:
-                    log.exception("sending to %s failed; closing that connection", conn.client)
-                    if conn in self._parked:
-                        self._drop(conn)
+                self._guarded(self._flush, conn)
 
     def _continue_pipelines(self) -> None:
         again, self._again = self._again, []
         for conn in again:
             if conn in self._parked:  # not dropped or handed over since
-                self._dispatch_if_ready(conn)
+                self._guarded(self._dispatch_if_ready, conn)
 
     def _flush(self, conn: Connection) -> None:
         parts, conn.replies, conn.replies_size = conn.replies, [], 0
@@ -583,9 +580,9 @@ class _ServeLoop:
                 conn.deadline = now + self._limits.idle_timeout
             self._park(conn)
             if conn.pending():
-                self._on_readable(conn)
+                self._guarded(self._on_readable, conn)
             elif conn.buffer:
-                self._dispatch_if_ready(conn)
+                self._guarded(self._dispatch_if_ready, conn)
 
     def _sweep_deadlines(self, now: float) -> None:
         expired = [conn for conn in self._parked if conn.deadline <= now]
