@@ -27,6 +27,7 @@ from app.traffic_settings import (
 )
 from server.engine import ServerEngine
 from server.errors import ConfigError
+from ui.share_panel import section_heading
 
 APPLY_DELAY_MS = 300  # typing "500" applies once, not as 5, 50, 500
 UNITS = (("KiB/s", 1), ("MiB/s", KIB))
@@ -81,11 +82,11 @@ class LimitsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
-        layout.addWidget(_heading("Bandwidth"))
+        layout.addWidget(section_heading("Bandwidth"))
         layout.addLayout(self._build_limits())
-        layout.addWidget(_heading("Who may connect"))
+        layout.addWidget(section_heading("Who may connect"))
         layout.addLayout(self._build_allow_list())
-        layout.addWidget(_heading("Finding the share"))
+        layout.addWidget(section_heading("Finding the share"))
         layout.addLayout(self._build_announce())
         layout.addStretch(1)
         self.load(choices, announce)
@@ -243,14 +244,6 @@ class LimitsPanel(QWidget):
         else:
             text = "Announced while sharing on the local network (takes effect at Start)."
         self.announce_label.setText(text)
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def _left(widget: QWidget) -> QWidget:

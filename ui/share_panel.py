@@ -126,15 +126,15 @@ class SharePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
-        layout.addWidget(_heading("1. Choose what to share"))
+        layout.addWidget(section_heading("1. Choose what to share"))
         layout.addLayout(self._build_form())
-        layout.addWidget(_heading("2. Start"))
+        layout.addWidget(section_heading("2. Start"))
         layout.addWidget(self._build_start_button())
         self.access_label = QLabel(objectName="accessSummary", wordWrap=True)
         self.access_label.setAccessibleName("Who can do what")
         layout.addWidget(self.access_label)
         layout.addLayout(self._build_status())
-        layout.addWidget(_heading("3. Open it on another device"))
+        layout.addWidget(section_heading("3. Open it on another device"))
         layout.addWidget(self._build_addresses(), 1)
         self.set_state(ServerState.STOPPED)
         self.set_urls([])
@@ -452,7 +452,8 @@ class SharePanel(QWidget):
             dialogs.open_in_browser(url)
 
 
-def _heading(text: str) -> QLabel:
+def section_heading(text: str) -> QLabel:
+    """A bold heading over a group of controls (the share panel's and the Limits tab's)."""
     label = QLabel(text)
     font = label.font()
     font.setBold(True)
