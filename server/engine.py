@@ -64,7 +64,6 @@ TLS_HANDSHAKE_RECORD = 0x16
 HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object()
 _ACCEPT = object()
 _WAKE = object()
-_ANSWERED, _HANDED_OVER, _CLOSING, _LATER = object(), object(), object(), object()
 REPLIES_MAX = 64 * 1024  # answers per connection and round: a long pipeline waits its turn
 SENDMSG_PARTS_MAX = 64  # beyond this many pieces, one buffer (IOV_MAX is 1024 on Linux)
 
@@ -464,8 +463,7 @@ class _ServeLoop:
     def _dispatch_if_ready(self, conn: Connection) -> None:
         """Answer what can be answered from memory right here; hand the rest to a worker."""
         while (end := find_head_end(conn.buffer)) != -1:
-            outcome = self._answer_quickly(conn, end)
-            if outcome is not _ANSWERED:
+            if not self._answer_quickly(conn, end):
                 return
         if not conn.buffer:
             return
@@ -476,11 +474,12 @@ class _ServeLoop:
             conn.buffer.clear()
             self._queue_reply(conn, [tiny_answer(err.status, err.reason)], keep_alive=False)
 
-    def _answer_quickly(self, conn: Connection, end: int) -> object:
+    def _answer_quickly(self, conn: Connection, end: int) -> bool:
         """Answer one complete head from memory, or hand the connection to a worker. The answer
-        is queued and sent when this round of ready sockets is done (_flush_replies)."""
+        is queued and sent when this round of ready sockets is done (_flush_replies). True when
+        the next head in the buffer may be answered the same way now."""
         if conn.replies_size >= REPLIES_MAX:
-            return _LATER  # the flush sends these first, then comes back for the rest
+            return False  # the flush sends these first, then comes back for the rest
         answer = None if self._stopping else \
             self._handler.answer_quickly(conn, bytes(conn.buffer[:end]))
         if answer is None:
@@ -488,12 +487,12 @@ class _ServeLoop:
                 conn.unsent = b"".join(conn.replies)
                 conn.replies, conn.replies_size = [], 0
             self._hand_to_worker(conn)
-            return _HANDED_OVER
+            return False
         del conn.buffer[:end]
         keep_alive, parts = answer
         self._queue_reply(conn, parts, keep_alive)
         if not keep_alive:
-            return _CLOSING
+            return False
         conn.strip_leading_blank_lines()
         now = time.monotonic()
         if conn.buffer:
@@ -501,7 +500,7 @@ class _ServeLoop:
             conn.deadline = now + self._limits.header_timeout
         else:
             conn.deadline = now + self._limits.idle_timeout
-        return _ANSWERED
+        return True
 
     def _queue_reply(self, conn: Connection, parts: list[bytes], keep_alive: bool) -> None:
         if not conn.replies:

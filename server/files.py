@@ -113,7 +113,7 @@ def resolve(
     real, st = _real_path_below(root_text, segments)
     if protected and not isinstance(protected[0], str):
         protected = tuple(map(str, protected))  # the memo compares strings, as is_servable does
-    if not _servable(real, root_text, show_hidden, tuple(protected)):
+    if not _servable(real, root_text, show_hidden, protected):
         raise PathRefused(404, "Not found.")
     is_dir = stat.S_ISDIR(st.st_mode)
     if not is_dir and not stat.S_ISREG(st.st_mode):

@@ -253,16 +253,15 @@ class RequestHandler:
                 ex.user = user
                 return
         header = request.headers.get("authorization")
-        login = ex.conn.login
-        if login is not None and login.header == header and auth.still_valid(login,
-                                                                              ex.conn.client):
+        login = conn.login
+        if login is not None and login.header == header and auth.still_valid(login, conn.client):
             ex.user = login.user
             return
-        result = auth.check(header, request.method, request.target, ex.conn.client,
+        result = auth.check(header, request.method, request.target, conn.client,
                             may_hash=not ex.quick)
         if result.outcome == "ok":
             ex.user = result.user
-            ex.conn.login = auth.connection_login(header, result.user) if result.user else None
+            conn.login = auth.connection_login(header, result.user) if result.user else None
         elif result.outcome == "deferred":  # a password to hash: not on the serve thread
             raise NeedsWorker
         elif result.outcome == "throttled":
@@ -364,7 +363,7 @@ class RequestHandler:
 
     def _write_folder(self, ex: Exchange, raw_path: str) -> Resolved:
         folder = resolve(self._root_text, raw_path, show_hidden=self._config.show_hidden,
-                         protected=self._config.protected_paths)
+                         protected=self._protected_text)
         if not folder.is_dir:
             raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
         if not self._may_write(ex, folder):
@@ -464,7 +463,7 @@ class RequestHandler:
     def _stream_zip(self, ex: Exchange, folder: Resolved, chunked: bool,
                     transfer: Transfer) -> None:
         items = writes.zip_items(folder, self._root_text, show_hidden=self._config.show_hidden,
-                                 protected=tuple(self._protected))
+                                 protected=self._protected_text)
         user = ex.user
         if user is not None and not user.sees_everything_below(folder.url_path):
             items = (i for i in items if user.may_access(folder.url_path + i.arcname))

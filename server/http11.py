@@ -16,7 +16,6 @@ from server.config import Limits
 
 _TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
 _OUTSIDE_VISIBLE_ASCII = re.compile(rb"[^\x21-\x7e]")
-_FORBIDDEN_IN_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 _DIGITS = re.compile(rb"^[0-9]{1,18}\Z")
 # A whole field line in one match: token name, colon, value without control characters (tabs
 # and obs-text allowed), surrounding blanks left out. Failures are sorted out in _bad_field.

@@ -488,7 +488,6 @@ class UserStore:
         wait on the disk or another process (the serve thread): the write runs on a short-lived
         thread, and while the store is busy writing the login is not noted at all."""
         now = time.time()
-        write_elsewhere = not wait
         if not self._write_lock.acquire(blocking=wait):
             return
         try:
@@ -500,11 +499,11 @@ class UserStore:
             updated = replace(account, user=replace(account.user, last_login=now))
             self._snapshot = replace(snap, accounts={**snap.accounts, name: updated})
             due = time.monotonic() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
-            if due and write_elsewhere:
+            if due and not wait:
                 self._last_login_flush = time.monotonic()  # one writer, not one per login
         finally:
             self._write_lock.release()
-        if due and write_elsewhere:
+        if due and not wait:
             threading.Thread(target=self._flush_quietly, name="pier-login-flush",
                              daemon=True).start()
         elif due:
