@@ -1,5 +1,6 @@
 """Who is asking: HTTP Basic (RFC 7617) and Digest (RFC 7616) checks, a verified-credential
-cache and the throttling of failed logins. Accounts live in server.users.
+cache, and the throttling of failed logins (policy in server.throttle). Accounts live in
+server.users.
 
 ``Authenticator.check`` is called from several worker threads at once. Password verification
 (Argon2id, ~30 ms) runs without any lock held; the locks here guard only dictionaries.
@@ -22,11 +23,13 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
 from server.errors import UserStoreError
+from server.throttle import Lockout, LoginThrottle
 from server.users import (
     DIGEST_ALGORITHMS,
     NAME_MAX,
@@ -39,10 +42,7 @@ __all__ = ["AuthResult", "Authenticator", "Lockout", "User", "UserStore"]
 
 MAX_HEADER = 4096  # longer Authorization values are refused unread
 NONCE_LIFETIME = 300.0  # seconds; an older nonce earns a stale=true challenge
-FAIL_THRESHOLD = 5  # failures within FAIL_WINDOW before back-off starts
-FAIL_WINDOW = 600.0
-MAX_BACKOFF = 900.0
-MAX_TRACKED = 10_000  # throttle entries and live nonces kept at most
+MAX_TRACKED = 10_000  # live nonces kept at most
 CACHE_ENTRIES = 4096
 LOGIN_RECORD_INTERVAL = 60.0  # a cached login updates last_login at most this often
 RELOAD_INTERVAL = 1.0  # how often the user file is checked for changes by other processes
@@ -77,75 +77,6 @@ class ConnectionLogin:
     header: str
     version: int
     user: User
-
-
-@dataclass(frozen=True, slots=True)
-class Lockout:
-    key: str  # "203.0.113.5" or "user:alice": what release() takes
-    kind: Literal["ip", "user"]
-    subject: str  # the IP address or the user name
-    failures: int
-    retry_after: int  # seconds left
-    until: float  # epoch, for display
-
-
-# ---------------------------------------------------------------------------------------------
-# Throttling
-
-
-@dataclass(slots=True)
-class _Failures:
-    count: int
-    last: float  # monotonic
-    locked_until: float = 0.0
-
-
-class _Throttle:
-    """Failed logins per key; after FAIL_THRESHOLD within FAIL_WINDOW, a lock of 1 s, 2 s, 4 s
-    ... (at most MAX_BACKOFF) per further failure. Quiet for FAIL_WINDOW after the last failure
-    or lock end, a key starts afresh."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.entries: dict[str, _Failures] = {}  # read without the lock; changed under it
-
-    def retry_after(self, key: str, now: float) -> float:
-        entry = self.entries.get(key)
-        return 0.0 if entry is None else max(0.0, entry.locked_until - now)
-
-    def failure(self, key: str, now: float) -> None:
-        with self._lock:
-            entry = self.entries.get(key)
-            if entry is None or self._expired(entry, now):
-                if len(self.entries) >= MAX_TRACKED:
-                    self._prune(now)
-                entry = self.entries[key] = _Failures(0, now)
-            entry.count += 1
-            entry.last = now
-            if entry.count >= FAIL_THRESHOLD:
-                steps = min(entry.count - FAIL_THRESHOLD, 20)
-                entry.locked_until = now + min(2.0**steps, MAX_BACKOFF)
-
-    def reset(self, key: str) -> None:
-        if key in self.entries:
-            with self._lock:
-                self.entries.pop(key, None)
-
-    def locked(self, now: float) -> list[tuple[str, _Failures]]:
-        with self._lock:
-            return [(key, _Failures(e.count, e.last, e.locked_until))
-                    for key, e in self.entries.items() if e.locked_until > now]
-
-    @staticmethod
-    def _expired(entry: _Failures, now: float) -> bool:
-        return now - max(entry.last, entry.locked_until) > FAIL_WINDOW
-
-    def _prune(self, now: float) -> None:
-        for key in [k for k, e in self.entries.items() if self._expired(e, now)]:
-            del self.entries[key]
-        while len(self.entries) >= MAX_TRACKED:  # still full: forget the oldest, not a lock
-            oldest = min(self.entries, key=lambda k: self.entries[k].last)
-            del self.entries[oldest]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,14 +211,17 @@ def _nfc(text: str) -> str:
 class Authenticator:
     """Decides for each request: ok (a user), anonymous, challenge (401) or throttled (429)."""
 
-    def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False) -> None:
+    def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """``clock`` gives monotonic seconds (tests pass a fake one to skip lock-outs)."""
         self.store = store
+        self._clock = clock
         self.realm = realm
         self.anonymous_read = anonymous_read
         self._cache_key = secrets.token_bytes(32)
         self._cache: OrderedDict[bytes, tuple[str, int]] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self._throttle = _Throttle()
+        self._throttle = LoginThrottle()
         self._nonces = _Nonces(realm)
         self._opaque = secrets.token_hex(16)
         self._recorded: dict[str, float] = {}  # name -> monotonic time of the last record_login
@@ -302,13 +236,13 @@ class Authenticator:
         """Who sent this Authorization header. With ``may_hash=False`` Basic credentials that
         are not in the cache of verified logins give "deferred" instead of being hashed (tens
         of milliseconds): the caller asks again where waiting is fine."""
-        now = time.monotonic()
+        now = self._clock()
         self._reload_now_and_then(now)
         if not authorization or not authorization.strip():
             if self.anonymous_read:
                 return AuthResult("anonymous")
             return AuthResult("challenge", reason=REASON_REQUIRED)
-        ip_wait = self._throttle.retry_after(client_ip, now)
+        ip_wait = self._throttle.retry_after(client_ip, None, now)
         if ip_wait:
             return _throttled(ip_wait)
         if len(authorization) > MAX_HEADER:
@@ -329,17 +263,15 @@ class Authenticator:
 
     def still_valid(self, login: ConnectionLogin, client_ip: str) -> bool:
         """Whether a login kept by a connection still stands: no account changed since, the
-        user is active, and neither the address nor the user is locked out (check() then
-        answers, with its 429)."""
-        now = time.monotonic()  # every request of a logged-in browser passes here: kept lean
+        user is active, and neither the address nor the user at this address is locked out
+        (check() then answers, with its 429)."""
+        now = self._clock()  # every request of a logged-in browser passes here: kept lean
         if now >= self._next_reload:
             self._reload_now_and_then(now)
         user = login.user
         if login.version != self.store.version or not user.is_active():
             return False
-        throttle = self._throttle
-        if throttle.entries and (throttle.retry_after(client_ip, now)
-                                 or throttle.retry_after(_user_key(user.name), now)):
+        if self._throttle.entries and self._throttle.retry_after(client_ip, user.name, now):
             return False
         if now - self._recorded.get(user.name, -LOGIN_RECORD_INTERVAL) >= LOGIN_RECORD_INTERVAL:
             self._record_login(user.name, now)
@@ -361,21 +293,13 @@ class Authenticator:
         return values
 
     def lockouts(self) -> list[Lockout]:
-        now = time.monotonic()
-        wall = time.time()
-        result = []
-        for key, entry in self._throttle.locked(now):
-            is_user = key.startswith("user:")
-            result.append(Lockout(
-                key=key, kind="user" if is_user else "ip",
-                subject=key[5:] if is_user else key, failures=entry.count,
-                retry_after=math.ceil(entry.locked_until - now),
-                until=wall + (entry.locked_until - now)))
-        return sorted(result, key=lambda lock: lock.key)
+        """Addresses, and accounts at an address, that must wait now (sorted by key)."""
+        return self._throttle.lockouts(self._clock(), time.time())
 
     def release(self, key: str) -> None:
-        """Forget the failures of an IP address or of "user:NAME"."""
-        self._throttle.reset(key)
+        """Forget the failures under a Lockout's key: an address (with the accounts locked at
+        it) or an account at an address; "user:NAME" releases NAME at every address."""
+        self._throttle.release(key)
 
     # -- Basic -----------------------------------------------------------------------------
 
@@ -386,7 +310,7 @@ class Authenticator:
                                     key=self._cache_key, digest_size=32).digest()
         user = self._cached_user(cache_key, now)
         if user is not None:
-            user_wait = self._throttle.retry_after(_user_key(user.name), now)
+            user_wait = self._throttle.retry_after(client_ip, user.name, now)
             return _throttled(user_wait) if user_wait else AuthResult("ok", user)
         if not may_hash:
             return DEFERRED
@@ -396,7 +320,7 @@ class Authenticator:
         name, password = _nfc(credentials[0]), _nfc(credentials[1])
         if not 0 < len(name) <= NAME_MAX or not 0 < len(password) <= PASSWORD_MAX:
             return self._fail(client_ip, name, now, REASON_INVALID)
-        user_wait = self._throttle.retry_after(_user_key(name), now)
+        user_wait = self._throttle.retry_after(client_ip, name, now)
         if user_wait:
             return _throttled(user_wait)
         return self._verify_basic(name, password, cache_key, client_ip, now)
@@ -410,7 +334,7 @@ class Authenticator:
         matches = self.store.hasher.verify(password, stored or self.store.hasher.dummy_hash())
         if not (matches and user is not None and stored is not None and user.is_active()):
             return self._fail(client_ip, name, now, REASON_INVALID)
-        self._throttle.reset(_user_key(name))
+        self._throttle.success(client_ip, name)
         self._upgrade(name, password, stored)
         if self.store.version == version:
             self._remember(cache_key, name, version)
@@ -454,7 +378,7 @@ class Authenticator:
         name = _digest_user_name(params)
         if name is None:
             return self._fail(client_ip, None, now, REASON_MALFORMED)
-        user_wait = self._throttle.retry_after(_user_key(name), now)
+        user_wait = self._throttle.retry_after(client_ip, name, now)
         if user_wait:
             return _throttled(user_wait)
         algorithm = params.get("algorithm", "MD5").upper()
@@ -474,16 +398,14 @@ class Authenticator:
             return AuthResult("challenge", stale=True, reason=REASON_STALE)
         if not self._nonces.accept_count(params["nonce"], issued, int(params["nc"], 16), now_ns):
             return self._fail(client_ip, name, now, "replayed nonce count")
-        self._throttle.reset(_user_key(name))
+        self._throttle.success(client_ip, name)
         self._record_login(name, now)
         return AuthResult("ok", user)
 
     # -- shared ----------------------------------------------------------------------------
 
     def _fail(self, client_ip: str, name: str | None, now: float, reason: str) -> AuthResult:
-        self._throttle.failure(client_ip, now)
-        if name:
-            self._throttle.failure(_user_key(name), now)
+        self._throttle.failure(client_ip, name, now)
         return AuthResult("challenge", reason=reason)
 
     def _record_login(self, name: str, now: float) -> None:
@@ -505,10 +427,6 @@ class Authenticator:
 
 
 DEFERRED = AuthResult("deferred")
-
-
-def _user_key(name: str) -> str:
-    return "user:" + name
 
 
 def _throttled(wait: float) -> AuthResult:

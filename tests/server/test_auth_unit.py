@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from server import auth, users
+from server import auth, throttle, users
 from server.auth import Authenticator, AuthResult
 from server.errors import UserStoreError
 from server.users import HashParams, PasswordHasher, User, UserStore
@@ -490,45 +490,126 @@ def test_throttling_per_ip_and_release(store):
     assert check(a, basic("alice", "pw"), ip="192.0.2.99").outcome == "ok"  # other IP
     [lock] = a.lockouts()
     assert (lock.key, lock.kind, lock.subject, lock.failures) == (IP, "ip", IP, 5)
-    assert lock.until > time.time()
+    assert lock.address == IP and lock.until > time.time()
     a.release(IP)
     assert a.lockouts() == []
     assert check(a, basic("alice", "pw")).outcome == "ok"
 
 
-def test_throttling_per_user_with_exponential_back_off(store, monkeypatch):
+class Clock:
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_guesses_from_other_addresses_never_lock_the_owner_out(store):
+    """Security finding 9: wrong passwords for alice from elsewhere lock those addresses, not
+    alice at her own address."""
     store.add("alice", "pw")
-    a = Authenticator(store, REALM)
-    clock = [1000.0]
-    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
+    for i in range(40):
+        check(a, basic("alice", f"bad{i}"), ip=f"203.0.113.{i % 8}")
+    assert {lock.address for lock in a.lockouts()} == {f"203.0.113.{i}" for i in range(8)}
+    assert check(a, basic("alice", "pw"), ip="192.0.2.1").outcome == "ok"
+    assert check(a, basic("alice", "pw"), ip="203.0.113.3").outcome == "throttled"
+
+
+def test_throttling_per_account_at_an_address_with_exponential_back_off(store):
+    store.add("alice", "pw")
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
     waits = []
     for i in range(8):
-        result = check(a, basic("alice", "bad"), ip=f"203.0.113.{i}")
+        result = check(a, basic("alice", "bad"))
         assert result.outcome == "challenge"
-        waits.append(a._throttle.retry_after("user:alice", clock[0]))
+        waits.append(a._throttle.retry_after(IP, "alice", clock.now))
         if i < 7:
-            clock[0] += waits[-1]  # wait out each lock but the last
+            clock.now += waits[-1]  # wait out each lock but the last
     assert waits == [0, 0, 0, 0, 1, 2, 4, 8]
     verifies = a.verify_count
-    result = check(a, basic("alice", "pw"), ip="203.0.113.50")  # even the right password
+    result = check(a, basic("alice", "pw"))  # even the right password
     assert (result.outcome, result.retry_after, a.verify_count) == ("throttled", 8, verifies)
-    assert [lock.key for lock in a.lockouts()] == ["user:alice"]
-    clock[0] += 8
-    assert check(a, basic("alice", "pw"), ip="203.0.113.50").outcome == "ok"
-    assert a._throttle.retry_after("user:alice", clock[0]) == 0  # success resets the name
+    locks = a.lockouts()
+    assert [(lock.key, lock.kind, lock.subject, lock.address) for lock in locks] == [
+        (IP, "ip", IP, IP), (f"user:alice@{IP}", "user", "alice", IP)]
+    clock.now += 8
+    assert check(a, basic("alice", "pw")).outcome == "ok"
+    assert a._throttle.retry_after(IP, "alice", clock.now) == 0
+    assert f"user:alice@{IP}" not in a._throttle.entries  # success resets the pair ...
+    assert a._throttle.entries[IP].count == 8  # ... but not the address
 
 
-def test_back_off_is_capped_at_fifteen_minutes(store, monkeypatch):
-    a = Authenticator(store, REALM)
-    clock = [0.0]
-    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+def test_a_known_password_does_not_wipe_out_guesses_at_other_accounts(store):
+    store.add("mallory", "mine")
+    store.add("alice", "pw")
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
+    for i in range(4):
+        assert check(a, basic("alice", f"bad{i}")).outcome == "challenge"
+        assert check(a, basic("mallory", "mine")).outcome == "ok"
+    assert check(a, basic("alice", "bad")).outcome == "challenge"
+    assert check(a, basic("alice", "pw")).outcome == "throttled"
+    assert check(a, basic("mallory", "mine")).outcome == "throttled"  # the address is locked
+
+
+def test_a_kept_login_holds_against_guesses_from_elsewhere(store):
+    store.add("alice", "pw")
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
+    header = basic("alice", "pw")
+    assert check(a, header).outcome == "ok"
+    login = a.connection_login(header, store.get("alice"))
+    assert login is not None
+    for i in range(20):
+        check(a, basic("alice", "bad"), ip=f"198.51.100.{i % 4}")
+    assert a.still_valid(login, IP)
+    assert check(a, header).outcome == "ok"  # from the verified-login cache
+    assert check(a, header, ip="198.51.100.1").outcome == "throttled"
+    for _ in range(5):
+        check(a, basic("alice", "bad"))
+    assert not a.still_valid(login, IP)
+
+
+def test_release_takes_what_lockouts_gives_and_the_old_user_form(store):
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
+    for ip in ("198.51.100.1", "198.51.100.2"):
+        for _ in range(5):
+            check(a, basic("bob@example.com", "bad"), ip=ip)
+    keys = [lock.key for lock in a.lockouts()]
+    assert keys == ["198.51.100.1", "198.51.100.2", "user:bob@example.com@198.51.100.1",
+                    "user:bob@example.com@198.51.100.2"]
+    a.release("198.51.100.1")  # an address, with the accounts locked at it
+    assert [lock.key for lock in a.lockouts()] == keys[1::2]
+    a.release("user:bob@example.com")  # every address
+    assert [lock.key for lock in a.lockouts()] == ["198.51.100.2"]
+    for _ in range(5):
+        check(a, basic("carol", "bad"), ip="198.51.100.3")
+    a.release("user:carol@198.51.100.3")  # just the pair: the address stays locked
+    assert [lock.key for lock in a.lockouts()] == ["198.51.100.2", "198.51.100.3"]
+
+
+def test_back_off_is_capped_at_fifteen_minutes(store):
+    clock = Clock(0.0)
+    a = Authenticator(store, REALM, clock=clock)
     for _ in range(30):
-        clock[0] += a._throttle.retry_after(IP, clock[0])
+        clock.now += a._throttle.retry_after(IP, None, clock.now)
         check(a, basic("nobody", "x"))
-    assert a._throttle.retry_after(IP, clock[0]) == 900
-    clock[0] += 900 + 601  # quiet long enough: a fresh start
+    assert a._throttle.retry_after(IP, "nobody", clock.now) == 900
+    clock.now += 900 + 601  # quiet long enough: a fresh start
     check(a, basic("nobody", "x"))
-    assert a._throttle.retry_after(IP, clock[0]) == 0
+    assert a._throttle.retry_after(IP, "nobody", clock.now) == 0
+
+
+def test_throttle_table_stays_bounded(monkeypatch):
+    monkeypatch.setattr(throttle, "MAX_TRACKED", 50)
+    t = throttle.LoginThrottle()
+    for i in range(200):
+        t.failure(f"10.0.{i // 256}.{i % 256}", f"user{i}", float(i))
+    assert len(t.entries) <= 50
 
 
 # ---------------------------------------------------------------------------------------------
