@@ -22,6 +22,7 @@ from server.http11 import HttpError
 
 log = logging.getLogger("pier.server")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 MIN_BURST = 64 * 1024
 
 
@@ -153,12 +154,25 @@ class TrafficControl:
 
 
 def parse_network(text: str) -> Network:
-    """'192.168.1.7', '192.168.1.0/24' or '::1' -> a network; ConfigError otherwise."""
+    """'192.168.1.7', '192.168.1.0/24' or '::1' -> a network; ConfigError otherwise.
+    IPv4-mapped IPv6 ('::ffff:192.168.1.7', '::ffff:192.168.1.0/120') becomes the IPv4
+    network, as clients' addresses are written in that form (see plain_address)."""
     try:
-        return ipaddress.ip_network(text.strip(), strict=False)
+        network = ipaddress.ip_network(text.strip(), strict=False)
     except ValueError:
         raise ConfigError(f"'{text}' is not an IP address or network "
                           "(e.g. 192.168.1.7 or 192.168.1.0/24).") from None
+    mapped = network.network_address.ipv4_mapped if network.version == 6 else None
+    if mapped is not None and network.prefixlen >= 96:
+        return ipaddress.IPv4Network((mapped, network.prefixlen - 96))
+    return network
+
+
+def plain_address(address: Address) -> Address:
+    """An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as the IPv4 address it stands for."""
+    if address.version == 6 and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
 
 
 class AccessPolicy:
@@ -179,7 +193,7 @@ class AccessPolicy:
         if not self.active:
             return True
         try:
-            ip = ipaddress.ip_address(address)
+            ip = plain_address(ipaddress.ip_address(address))
         except ValueError:
             return False
         with self._lock:

@@ -36,7 +36,7 @@ from server.accesslog import AccessLog
 from server.appdirs import config_dir
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_DONE, TLS_EXPECTED, TLS_HANDSHAKE, Connection
-from server.control import AccessPolicy, TrafficControl
+from server.control import AccessPolicy, TrafficControl, plain_address
 from server.errors import (
     AddressUnavailableError,
     BindError,
@@ -317,7 +317,7 @@ class _ServeLoop:
         self._wake_w.close()
 
     def disconnect(self, client: str) -> int:
-        wanted = ipaddress.ip_address(client)
+        wanted = plain_address(ipaddress.ip_address(client))
         return self.disconnect_matching(lambda ip: ip == wanted)
 
     def disconnect_matching(self, matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address],
@@ -381,7 +381,7 @@ class _ServeLoop:
             except OSError as err:  # e.g. EMFILE: keep serving the connections we have
                 log.warning("accept failed: %s", err)
                 return
-            self._admit(sock, address[0])
+            self._admit(sock, client_address(address[0]))
 
     def _admit(self, sock: socket.socket, client: str) -> None:
         if self._policy.active and not self._policy.allows(client):
@@ -716,10 +716,19 @@ class _ServeLoop:
         return HANDSHAKE_DONE
 
 
+def client_address(address: str) -> str:
+    """The client's address as everything else sees it (bans, the allow-list, per-address
+    caps, lock-outs, the log): an IPv4 client of a dual-stack listener ("::ffff:192.0.2.7",
+    as the kernel writes it) becomes plain "192.0.2.7". Done once, at accept()."""
+    if address.startswith("::ffff:") and "." in address:
+        return address[7:]
+    return address
+
+
 def _matches(matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool],
              client: str) -> bool:
     try:
-        return matches(ipaddress.ip_address(client))
+        return matches(plain_address(ipaddress.ip_address(client)))
     except ValueError:
         return False
 

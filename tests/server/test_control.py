@@ -112,6 +112,18 @@ def test_ban_drops_connections_and_new_ones(share, tmp_path: Path):
         engine.stop()
 
 
+def test_bans_match_ipv4_clients_in_either_form(tmp_path: Path):
+    policy = AccessPolicy(tmp_path / "bans.json")
+    policy.ban("192.0.2.7")
+    policy.ban("::ffff:198.51.100.0/120", permanent=True)  # stored as the IPv4 network
+    assert not policy.allows("192.0.2.7") and not policy.allows("::ffff:192.0.2.7")
+    assert not policy.allows("198.51.100.9") and not policy.allows("::ffff:198.51.100.9")
+    assert policy.allows("192.0.2.8") and policy.allows("2001:db8::7")
+    assert policy.bans() == [("192.0.2.7/32", False), ("198.51.100.0/24", True)]
+    policy.unban("::ffff:192.0.2.7")
+    assert policy.allows("192.0.2.7")
+
+
 def test_allow_list_mode(server):
     server.engine.policy.set_allow_list(["10.0.0.0/8"])
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
