@@ -51,6 +51,7 @@ class ShareRequest:
     max_upload_bytes: int | None = None
     https: bool = False
     announce: bool = False  # mDNS/DNS-SD announcement (LAN scope only)
+    allowed_hosts: tuple[str, ...] = ()  # other names for this computer, e.g. pc.fritz.box
 
 
 class NoAccountsError(UserStoreError):
@@ -94,6 +95,7 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
         tls=tls_settings() if share.https else None,
         auth=auth,
         announce=share.announce,
+        allowed_hosts=share.allowed_hosts,
     )
 
 

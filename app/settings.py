@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
@@ -17,6 +18,8 @@ import tomli_w
 
 from server.appdirs import config_dir, ensure_private_dir
 from server.atomic import write_atomic
+from server.config import normalise_host_name
+from server.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,9 @@ class Settings:
     allow_list_on: bool = False  # only the addresses/networks in allow_list may connect
     allow_list: str = ""  # e.g. "192.168.1.0/24, 10.0.0.7"
     announce: bool = False  # announce the share over mDNS while sharing on the LAN
+    # other names devices use for this computer (pc.fritz.box, a VPN name); requests for any
+    # name that is neither these nor the share's own are refused (DNS rebinding)
+    allowed_hosts: tuple[str, ...] = ()
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""
@@ -61,8 +67,9 @@ class Settings:
         port = self.port if 0 <= self.port <= 65535 else 8000
         ring = min(max(self.log_ring_size, MIN_RING_SIZE), MAX_RING_SIZE)
         max_upload = min(max(self.max_upload_mib, 0), MAX_UPLOAD_MIB)
+        hosts = valid_host_names(self.allowed_hosts)
         return replace(self, scope=scope, port=port, log_ring_size=ring,
-                       max_upload_mib=max_upload)
+                       max_upload_mib=max_upload, allowed_hosts=hosts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +121,44 @@ def settings_from_toml(data: bytes) -> Settings:
     defaults = Settings()
     values = {}
     for f in fields(Settings):
-        if f.name not in raw:
-            continue
-        value, expected = raw[f.name], type(getattr(defaults, f.name))
-        if type(value) is not expected:
-            raise ValueError(f"'{f.name}' should be {expected.__name__}")
-        values[f.name] = value
+        if f.name in raw:
+            values[f.name] = _typed(f.name, raw[f.name], type(getattr(defaults, f.name)))
     return Settings(**values).normalized()
+
+
+def _typed(name: str, value: object, expected: type) -> object:
+    """``value`` if it has the default's type; a TOML array of strings for a tuple field."""
+    if expected is tuple and isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            return tuple(value)
+        raise ValueError(f"'{name}' should be a list of strings")
+    if type(value) is not expected:
+        raise ValueError(f"'{name}' should be {expected.__name__}")
+    return value
+
+
+def split_host_names(text: str) -> list[str]:
+    """The entries of a names field: separated by commas, semicolons, spaces or new lines."""
+    return [entry for entry in re.split(r"[\s,;]+", text) if entry]
+
+
+def checked_host_names(text: str) -> tuple[str, ...]:
+    """The names typed in ``text``, normalised (lower case, IDNA) and without repeats;
+    ConfigError naming the first entry that is not a plain host name (a wildcard, a port, a
+    scheme...). An empty text is an empty tuple: no names besides the share's own."""
+    names = (normalise_host_name(entry) for entry in split_host_names(text))
+    return tuple(dict.fromkeys(names))
+
+
+def valid_host_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` normalised, without repeats; entries that are not host names (a hand-edited
+    file) are dropped with a warning rather than refusing the whole file."""
+    kept: list[str] = []
+    for name in names:
+        try:
+            kept.append(normalise_host_name(name))
+        except ConfigError as err:
+            log.warning("ignoring allowed host name from the settings: %s", err)
+    return tuple(dict.fromkeys(kept))
 
 

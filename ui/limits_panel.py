@@ -1,9 +1,11 @@
-"""The Limits & access tab: bandwidth limits, downloads at once per device, allow-list mode and
-the LAN announcement. Limits and the allow-list take effect at once, also while sharing."""
+"""The Limits & access tab: bandwidth limits, downloads at once per device, allow-list mode, the
+other names of this computer and the LAN announcement. Limits and the allow-list take effect at
+once, also while sharing; the names and the announcement at the next Start."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.settings import checked_host_names
 from app.traffic_settings import (
     KIB,
     MAX_DOWNLOADS,
@@ -31,7 +34,19 @@ from ui.share_panel import section_heading
 
 APPLY_DELAY_MS = 300  # typing "500" applies once, not as 5, 50, 500
 UNITS = (("KiB/s", 1), ("MiB/s", KIB))
-ERROR_STYLE = "color: #d32f2f;"
+# red text readable on the window background: at least 4.5:1 on Fusion's light (#efefef) and
+# dark (#353535) windows
+ERROR_RED_ON_LIGHT = "#c62828"
+ERROR_RED_ON_DARK = "#ff8a80"
+HOSTS_EXPLANATION = ("Names other devices use to reach this share, such as pc.fritz.box or a VPN "
+                     "name. Requests for any other name are refused (protects against DNS "
+                     "rebinding).")
+
+
+def error_style(widget: QWidget) -> str:
+    """A style sheet for error text on ``widget``'s background, light or dark."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return f"color: {ERROR_RED_ON_DARK if dark else ERROR_RED_ON_LIGHT};"
 
 
 class RateInput(QWidget):
@@ -72,11 +87,13 @@ class LimitsPanel(QWidget):
     changed = Signal()  # a choice changed (and was applied if valid): save the settings
 
     def __init__(self, engine: ServerEngine, choices: TrafficChoices, announce: bool,
-                 parent: QWidget | None = None) -> None:
+                 allowed_hosts: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("limitsPanel")
         self._engine = engine
         self._on_air: tuple[bool, bool, str | None] = (False, False, None)
+        self._saved_hosts: tuple[str, ...] = ()  # the names last saved (always valid)
+        self._in_force: tuple[str, ...] | None = None  # while sharing: the names it started with
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self.apply_limits)
         layout = QVBoxLayout(self)
@@ -86,10 +103,12 @@ class LimitsPanel(QWidget):
         layout.addLayout(self._build_limits())
         layout.addWidget(section_heading("Who may connect"))
         layout.addLayout(self._build_allow_list())
+        layout.addLayout(self._build_allowed_hosts())
         layout.addWidget(section_heading("Finding the share"))
         layout.addLayout(self._build_announce())
         layout.addStretch(1)
         self.load(choices, announce)
+        self.load_allowed_hosts(allowed_hosts)
         self.apply_limits()
         self.apply_allow_list()
 
@@ -142,6 +161,27 @@ class LimitsPanel(QWidget):
         box.addWidget(self.allow_status)
         return box
 
+    def _build_allowed_hosts(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        self.hosts_edit = QLineEdit(objectName="allowedHostsEdit")
+        self.hosts_edit.setPlaceholderText("e.g. pc.fritz.box, laptop.vpn")
+        self.hosts_edit.setAccessibleName("Other names for this computer")
+        self.hosts_edit.setAccessibleDescription(HOSTS_EXPLANATION)
+        self.hosts_edit.setToolTip("Separate names with commas or spaces. Exact names only: "
+                                   "no wildcards, scheme or port.")
+        self.hosts_edit.textChanged.connect(self._on_hosts_text)
+        self.hosts_edit.editingFinished.connect(self._save_hosts)
+        title = QLabel("Other names for this computer:")
+        title.setBuddy(self.hosts_edit)
+        explanation = QLabel(HOSTS_EXPLANATION, objectName="allowedHostsHelp", wordWrap=True)
+        self.hosts_status = QLabel(objectName="allowedHostsStatus", wordWrap=True)
+        self.hosts_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addSpacing(8)
+        for widget in (title, self.hosts_edit, explanation, self.hosts_status):
+            box.addWidget(widget)
+        return box
+
     def _build_announce(self) -> QVBoxLayout:
         box = QVBoxLayout()
         self.announce_check = QCheckBox("Announce on the local network (mDNS)",
@@ -184,6 +224,19 @@ class LimitsPanel(QWidget):
     def announce(self) -> bool:
         return self.announce_check.isChecked()
 
+    def load_allowed_hosts(self, names: tuple[str, ...]) -> None:
+        self._saved_hosts = tuple(names)
+        self.hosts_edit.setText(", ".join(names))
+
+    @property
+    def allowed_hosts(self) -> tuple[str, ...]:
+        """The other names for this computer as typed (normalised); while the field holds an
+        invalid name, the names last saved: an invalid entry is never used nor saved."""
+        try:
+            return checked_host_names(self.hosts_edit.text())
+        except ConfigError:
+            return self._saved_hosts
+
     # ---- applying ---------------------------------------------------------------------------
 
     def apply_limits(self) -> None:
@@ -215,15 +268,55 @@ class LimitsPanel(QWidget):
         if self.allow_check.isChecked():
             self._show_allow_status("Press Apply (or Enter) to put the new list in force.")
 
+    def _on_hosts_text(self, text: str) -> None:
+        """Check the names as they are typed and say what is wrong or what will be used."""
+        if self._in_force is not None:
+            return
+        try:
+            names = checked_host_names(text)
+        except ConfigError as err:
+            self._show_status(self.hosts_status, f"{err} Not saved.", error=True)
+            return
+        status = (f"Also accepted from the next Start: {', '.join(names)}." if names
+                  else "Takes effect at Start.")
+        self._show_status(self.hosts_status, status)
+
+    def _save_hosts(self) -> None:
+        """Enter or leaving the field: save the names when they changed and are valid."""
+        names = self.allowed_hosts
+        if self.hosts_error is None and names != self._saved_hosts:
+            self._saved_hosts = names
+            self.changed.emit()
+
+    @property
+    def hosts_error(self) -> str | None:
+        return self.hosts_status.text() if self.hosts_status.property("error") else None
+
+    def set_running(self, running: bool) -> None:
+        """The names are part of the share's config: fixed while sharing, like the
+        announcement."""
+        self._in_force = self.allowed_hosts if running else None
+        self.hosts_edit.setEnabled(not running)
+        if self._in_force is None:
+            self._on_hosts_text(self.hosts_edit.text())
+            return
+        names = ", ".join(self._in_force) or "only the share's own names"
+        self._show_status(self.hosts_status, f"In force: {names}. Stop sharing to change them "
+                                             "(they take effect at Start).")
+
     def _on_announce_toggled(self, _on: bool) -> None:
         running, local_only, name = self._on_air
         self.show_announcement(running=running, local_only=local_only, name=name)
         self.changed.emit()
 
     def _show_allow_status(self, text: str, *, error: bool = False) -> None:
-        self.allow_status.setText(text)
-        self.allow_status.setStyleSheet(ERROR_STYLE if error else "")
-        self.allow_status.setProperty("error", error)
+        self._show_status(self.allow_status, text, error=error)
+
+    @staticmethod
+    def _show_status(label: QLabel, text: str, *, error: bool = False) -> None:
+        label.setText(text)
+        label.setStyleSheet(error_style(label) if error else "")
+        label.setProperty("error", error)
 
     @property
     def allow_error(self) -> str | None:

@@ -38,7 +38,8 @@ class MonitorTabs(QTabWidget):
         self.feed = MonitorFeed(engine, parent=self)
         self.traffic_view = TrafficView()
         self.clients_view = ClientsView(engine)
-        self.limits_panel = LimitsPanel(engine, choices_of(settings), settings.announce)
+        self.limits_panel = LimitsPanel(engine, choices_of(settings), settings.announce,
+                                        settings.allowed_hosts)
         self.addTab(log_panel, "Requests")
         self.addTab(self.traffic_view, "Traffic")
         self.addTab(self.clients_view, "Clients")
@@ -55,10 +56,12 @@ class MonitorTabs(QTabWidget):
                        client_rate_kib=choices.client_rate_kib,
                        downloads_per_client=choices.downloads_per_client,
                        allow_list_on=choices.allow_list_on, allow_list=choices.allow_list,
-                       announce=self.limits_panel.announce)
+                       announce=self.limits_panel.announce,
+                       allowed_hosts=self.limits_panel.allowed_hosts)
 
     def share_request(self, share: ShareRequest) -> ShareRequest:
-        return replace(share, announce=self.limits_panel.announce)
+        return replace(share, announce=self.limits_panel.announce,
+                       allowed_hosts=self.limits_panel.allowed_hosts)
 
     def _local_only(self) -> bool:
         config = self._controller.config
@@ -66,6 +69,7 @@ class MonitorTabs(QTabWidget):
 
     def _on_started(self, _urls: list[str]) -> None:
         self.traffic_view.reset()
+        self.limits_panel.set_running(True)
         self.limits_panel.show_announcement(running=True, local_only=self._local_only(),
                                             name=None)
         self.feed.start()
@@ -73,6 +77,7 @@ class MonitorTabs(QTabWidget):
     def _on_stopped(self) -> None:
         self.feed.stop()
         self.clients_view.stop()
+        self.limits_panel.set_running(False)
         self.limits_panel.show_announcement(running=False, local_only=False, name=None)
 
     def _on_data(self, data: LiveData) -> None:

@@ -65,6 +65,21 @@ def test_make_config_maps_scope_to_host(folder: Path) -> None:
     assert local.protected_paths, "the config dir must never be served"
 
 
+def test_make_config_passes_the_other_names_of_this_computer(folder: Path) -> None:
+    share = ShareRequest(str(folder), SCOPE_LAN, 0, allowed_hosts=("pc.fritz.box", "laptop.vpn"))
+    assert make_config(share).allowed_hosts == ("pc.fritz.box", "laptop.vpn")
+    assert make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0)).allowed_hosts == ()
+
+
+def test_start_share_serves_with_the_other_names(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
+    share = ShareRequest(str(folder), SCOPE_LOCAL, 0, allowed_hosts=("pc.fritz.box",))
+    assert run(aloop, controller.start_share(share)) is True
+    assert controller.config is not None
+    assert controller.config.allowed_hosts == ("pc.fritz.box",)
+    run(aloop, controller.stop())
+
+
 def test_make_config_without_a_folder_is_a_folder_error() -> None:
     with pytest.raises(FolderError, match="Choose a folder"):
         make_config(ShareRequest("  ", SCOPE_LOCAL, 0))

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from app.settings import (
     DEFAULT_RING_SIZE,
@@ -11,7 +14,9 @@ from app.settings import (
     SCOPE_LOCAL,
     Settings,
     SettingsStore,
+    checked_host_names,
 )
+from server.errors import ConfigError
 
 
 def test_missing_file_gives_defaults_without_a_problem(app_config_dir: Path) -> None:
@@ -73,3 +78,48 @@ def test_save_replaces_previous_content(app_config_dir: Path) -> None:
     store.save(Settings(port=1234))
     store.save(replace(Settings(), port=4321))
     assert store.load().settings.port == 4321
+
+
+def test_allowed_hosts_round_trip_as_a_list_of_strings(app_config_dir: Path) -> None:
+    store = SettingsStore()
+    store.save(Settings(allowed_hosts=("pc.fritz.box", "laptop.vpn")))
+    assert 'allowed_hosts = [\n    "pc.fritz.box",' in store.path.read_text(encoding="utf-8")
+    assert store.load().settings.allowed_hosts == ("pc.fritz.box", "laptop.vpn")
+
+
+def test_old_settings_without_allowed_hosts_load_with_none(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text('port = 9000\nannounce = true\n',
+                                                  encoding="utf-8")
+    result = SettingsStore().load()
+    assert result.problem is None
+    assert result.settings.port == 9000 and result.settings.allowed_hosts == ()
+
+
+def test_hand_edited_allowed_hosts_are_normalised_and_bad_ones_dropped(
+        app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text(
+        'allowed_hosts = ["PC.Fritz.Box.", "*.example.com", "pc.fritz.box", "x:80"]\n',
+        encoding="utf-8")
+    result = SettingsStore().load()
+    assert result.problem is None
+    assert result.settings.allowed_hosts == ("pc.fritz.box",)
+
+
+def test_allowed_hosts_of_the_wrong_type_count_as_corrupt(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text('allowed_hosts = [1, 2]\n', encoding="utf-8")
+    result = SettingsStore().load()
+    assert result.problem is not None and "list of strings" in result.problem
+    assert result.settings == Settings()
+
+
+def test_checked_host_names_split_normalise_and_refuse() -> None:
+    assert checked_host_names("") == ()
+    assert checked_host_names(" PC.fritz.box,laptop.vpn  pc.fritz.box;\nmünchen.example ") == \
+        ("pc.fritz.box", "laptop.vpn", "xn--mnchen-3ya.example")
+    for text, bad in (("*.example.com", "*.example.com"), ("http://x", "http://x"),
+                      ("a b:80", "b:80"), ("pc.fritz.box:8080", "pc.fritz.box:8080")):
+        with pytest.raises(ConfigError, match=re.escape(f"'{bad}'")):
+            checked_host_names(text)
