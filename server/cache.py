@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from server.files import (
+    ACTIVE_CONTENT_CSP,
     content_disposition,
     content_type,
     is_inline_type,
+    is_passive_type,
     make_etag,
     opened_path,
 )
@@ -48,13 +50,18 @@ class FileFacts:
     body: bytes | None = None
 
 
-def _facts(fs_path: str, st: os.stat_result) -> FileFacts:
+def _facts(fs_path: str, st: os.stat_result, *, website_mode: bool = False) -> FileFacts:
+    """The prebuilt headers of a file. Unless the owner chose website mode, a type not known to
+    be passive is sandboxed on every answer (200, 206, 304, HEAD, ?download): it never runs as
+    the share's origin."""
     name = os.path.basename(fs_path)
     ctype = content_type(name)
     etag = make_etag(st.st_mtime_ns, st.st_size)
     modified = http_date(st.st_mtime)
     common = (f"Content-Type: {ctype}\r\nETag: {etag}\r\nLast-Modified: {modified}\r\n"
               "Accept-Ranges: bytes\r\nX-Content-Type-Options: nosniff\r\n")
+    if not website_mode and not is_passive_type(ctype):
+        common += ACTIVE_CONTENT_CSP
     inline = is_inline_type(ctype)
     view = common + f"Content-Disposition: {content_disposition(name, attachment=not inline)}\r\n"
     save = common + f"Content-Disposition: {content_disposition(name, attachment=True)}\r\n"
@@ -63,9 +70,13 @@ def _facts(fs_path: str, st: os.stat_result) -> FileFacts:
 
 
 class FileCache:
-    """Facts and small bodies of files, LRU-bounded by count and by bytes."""
+    """Facts and small bodies of files, LRU-bounded by count and by bytes.
 
-    def __init__(self) -> None:
+    ``website_mode`` (the owner's choice to run a site) serves pages, SVG and scripts without
+    the sandbox, so they run as the share's origin; off by default."""
+
+    def __init__(self, *, website_mode: bool = False) -> None:
+        self._website_mode = website_mode
         self._lock = threading.Lock()
         self._items: OrderedDict[str, FileFacts] = OrderedDict()
         self._body_bytes = 0
@@ -77,7 +88,7 @@ class FileCache:
             if cached is not None and cached.key == key:
                 self._items.move_to_end(fs_path)
                 return cached
-        fresh = _facts(fs_path, st)
+        fresh = _facts(fs_path, st, website_mode=self._website_mode)
         self._store(fresh)
         return fresh
 

@@ -251,8 +251,34 @@ def content_type(name: str) -> str:
 
 
 def is_inline_type(ctype: str) -> bool:
+    """Whether the browser opens the file rather than saving it. Independent of is_passive_type:
+    an HTML page still opens, but inert (see ACTIVE_CONTENT_CSP)."""
     return ctype.startswith(("text/", "image/", "audio/", "video/", "application/pdf",
                              "application/json"))
+
+
+# Files from the share must never run as the share's origin: an uploaded page would act with
+# the visitor's login (read private files, upload where only the visitor may). Only these types
+# are known to be displayed and never run; every other type (HTML, XHTML, SVG, XML, JSON,
+# JavaScript, anything unknown) gets ACTIVE_CONTENT_CSP. The allow-list is needed as much as the
+# sandbox: a video opened directly does not play under it in Chromium (its player page loads the
+# file with CORS, from the sandbox's opaque origin), and PDF viewers are plugins, which a sandbox
+# may block. nosniff (on every file) keeps text/plain from being sniffed into HTML.
+_PASSIVE_PREFIXES = ("image/", "audio/", "video/")
+_PASSIVE_EXACT = frozenset({"application/pdf", "text/plain"})
+ACTIVE_CONTENT_CSP = "Content-Security-Policy: sandbox\r\n"  # no scripts, an opaque origin
+
+
+def is_passive_type(ctype: str) -> bool:
+    """True for types a browser only displays (images other than SVG, audio, video, PDF, plain
+    text); False for anything that may run script or whose type is not known."""
+    base = ctype.partition(";")[0].strip().lower()
+    if base in _PASSIVE_EXACT:
+        return True
+    if not base.startswith(_PASSIVE_PREFIXES):
+        return False
+    subtype = base.partition("/")[2]
+    return "svg" not in subtype and "xml" not in subtype  # image/svg+xml runs script
 
 
 def content_disposition(name: str, *, attachment: bool) -> str:

@@ -11,7 +11,14 @@ from urllib.parse import quote
 
 import pytest
 
-from server.files import PathRefused, content_disposition, parse_range, resolve
+from server.files import (
+    PathRefused,
+    content_disposition,
+    content_type,
+    is_passive_type,
+    parse_range,
+    resolve,
+)
 from server.http11 import HttpError
 
 
@@ -35,6 +42,36 @@ def test_content_types_are_pinned_with_charset(server_factory, tmp_path: Path):
         response, _ = running.get(f"/{name}")
         assert response.getheader("Content-Type") == ctype, name
         assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+
+@pytest.mark.parametrize("name", [
+    "a.png", "a.JPG", "a.jpeg", "a.gif", "a.webp", "a.avif", "a.bmp", "a.ico", "a.mp4",
+    "a.webm", "a.ogv", "a.mov", "a.mp3", "a.ogg", "a.wav", "a.flac", "a.m4a", "a.pdf", "a.txt",
+    "a.log", "a.py",
+])
+def test_passive_types_are_images_audio_video_pdf_and_plain_text(name: str):
+    assert is_passive_type(content_type(name)), (name, content_type(name))
+
+
+@pytest.mark.parametrize("name", [
+    "a.html", "a.HTM", "a.shtml", "a.xhtml", "a.xht", "a.svg", "a.svgz", "a.svg.gz", "a.xml",
+    "a.xsl", "a.rss", "a.atom", "a.mml", "a.json", "a.js", "a.mjs", "a.css", "a.md", "a.csv",
+    "a.wasm", "a.mht", "a.swf", "a.zzunknown", "no-extension", "a.html.txt.html",
+])
+def test_every_other_type_is_active(name: str):
+    """Finding 3 of issue 13: anything that may run script, or whose type is not known, is
+    not passive, so it is served under a sandbox CSP."""
+    assert not is_passive_type(content_type(name)), (name, content_type(name))
+
+
+@pytest.mark.parametrize("ctype", [
+    "image/svg+xml", "IMAGE/SVG+XML; charset=utf-8", "image/svg", "video/x-foo+xml",
+    "audio/x-smil+xml", "text/plain-but-not", "text/html", "application/pdfx", "", ";",
+])
+def test_passive_check_reads_the_type_strictly(ctype: str):
+    assert not is_passive_type(ctype)
+    assert is_passive_type(" Text/Plain ; charset=utf-8")
 
 
 def test_etag_and_last_modified_give_304(server):
