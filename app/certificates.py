@@ -20,6 +20,12 @@ class CertificateOverview:
     ca: CertificateInfo | None  # the CA clients trust (None for a self-signed leaf)
     source: str  # "generated" or "imported"
     options: GenerationOptions
+    local_ca: CertificateInfo | None = None  # Pier's own CA, even while an imported pair is used
+
+    @property
+    def ca_needs_replacing(self) -> bool:
+        """Pier's CA predates the restriction to web servers (see server/ca.py)."""
+        return self.local_ca is not None and not self.local_ca.restricted
 
 
 class Certificates:
@@ -66,6 +72,13 @@ class Certificates:
             return self._overview()
         return await asyncio.to_thread(work)
 
+    async def replace_ca(self) -> CertificateOverview:
+        """A new local CA; the old one's key is destroyed. Devices must trust the new one."""
+        def work() -> CertificateOverview:
+            self._get_store().replace_ca()
+            return self._overview()
+        return await asyncio.to_thread(work)
+
     async def export_ca(self, dest: Path) -> None:
         der = dest.suffix.lower() in DER_SUFFIXES
         await asyncio.to_thread(self._get_store().export_ca, dest, der=der)
@@ -73,7 +86,7 @@ class Certificates:
     def _overview(self) -> CertificateOverview:
         store = self._get_store()
         return CertificateOverview(store.server_info(), store.ca_info(), store.active_source(),
-                                   store.generation_options())
+                                   store.generation_options(), store.local_ca_info())
 
     def _ensure(self) -> CertificateOverview:
         self._get_store().ensure_server_certificate()

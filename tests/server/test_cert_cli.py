@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cryptography import x509
 
+from tests.security.test_ca_restricted import make_legacy_ca
 from tests.server.test_tls_certs import write_pair
 
 REPO = Path(__file__).resolve().parents[2]
@@ -128,3 +129,38 @@ def test_import_bad_pairs_are_one_line_errors(tmp_path):
                           "does not belong")
     assert_one_line_error(pier_cert(tmp_path, "import", str(tmp_path / "nope.pem"), str(a.key)),
                           "Cannot read")
+
+
+def test_a_legacy_ca_is_kept_and_flagged_until_replaced_with_new_ca(tmp_path):
+    legacy = make_legacy_ca(tmp_path / "tls")
+    legacy_fp = legacy.fingerprint(legacy.signature_hash_algorithm).hex(":").upper()
+
+    kept = pier_cert(tmp_path, "generate")
+    assert kept.returncode == 0, kept.stderr
+    assert FINGERPRINT.findall(kept.stdout)[1] == legacy_fp
+    assert "not restricted to web servers" in kept.stdout
+    assert "pier cert generate --new-ca" in kept.stdout
+    shown = pier_cert(tmp_path, "show")
+    assert "not restricted to web servers" in shown.stdout and "--new-ca" in shown.stdout
+    old_key = (tmp_path / "tls" / "ca.key").read_bytes()
+
+    replaced = pier_cert(tmp_path, "generate", "--new-ca")
+    assert replaced.returncode == 0, replaced.stderr
+    new_fp = FINGERPRINT.findall(replaced.stdout)[1]
+    assert new_fp != legacy_fp
+    assert "Replaced the local CA" in replaced.stdout and "destroyed" in replaced.stdout
+    assert '"Pier local CA legacy 000000"' in replaced.stdout          # which one to remove
+    assert "/.well-known/pier/ca.pem" in replaced.stdout and "QR code" in replaced.stdout
+    assert "not restricted" not in replaced.stdout
+    assert (tmp_path / "tls" / "ca.key").read_bytes() != old_key
+    assert not [p for p in (tmp_path / "tls").iterdir() if p.read_bytes() == old_key]
+    again = pier_cert(tmp_path, "show")
+    assert FINGERPRINT.findall(again.stdout)[1] == new_fp
+    assert "not restricted" not in again.stdout
+
+
+def test_a_new_ca_is_not_flagged(tmp_path):
+    made = pier_cert(tmp_path, "generate")
+    assert made.returncode == 0 and "not restricted" not in made.stdout
+    assert "Replaced" not in made.stdout                   # the first CA replaces nothing
+    assert "not restricted" not in pier_cert(tmp_path, "show").stdout

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from server import ca as ca_module
 from server import tls
 from server.errors import CertificateError
 from server.tls import (
@@ -268,6 +269,8 @@ def test_ca_and_leaf_have_the_promised_extensions(served):
     assert basic.critical and basic.value.ca and basic.value.path_length == 0
     usage = ca_ext.get_extension_for_class(x509.KeyUsage)
     assert usage.critical and usage.value.key_cert_sign and usage.value.crl_sign
+    ca_eku = ca_ext.get_extension_for_class(x509.ExtendedKeyUsage).value
+    assert list(ca_eku) == [ExtendedKeyUsageOID.SERVER_AUTH]    # web servers only (finding 11)
     constraints = ca_ext.get_extension_for_class(x509.NameConstraints)
     assert constraints.critical
     permitted = constraints.value.permitted_subtrees or []
@@ -374,7 +377,7 @@ def test_ensure_reissues_when_an_address_is_missing(store, monkeypatch):
     before, ca_before = store.server_info(), store.ca_info()
     assert before and "192.168.77.77" not in before.ip_addresses
     machine = current_ip_addresses()
-    monkeypatch.setattr(tls, "current_ip_addresses", lambda: [*machine, "192.168.77.77"])
+    monkeypatch.setattr(ca_module, "current_ip_addresses", lambda: [*machine, "192.168.77.77"])
 
     chain, key = store.ensure_server_certificate()
     after = store.server_info()
@@ -390,7 +393,7 @@ def test_ensure_reissues_when_an_address_is_missing(store, monkeypatch):
 def test_an_address_outside_the_ca_ranges_does_not_cause_endless_reissues(store, monkeypatch):
     store.ensure_server_certificate()
     machine = current_ip_addresses()
-    monkeypatch.setattr(tls, "current_ip_addresses", lambda: [*machine, "203.0.113.9"])
+    monkeypatch.setattr(ca_module, "current_ip_addresses", lambda: [*machine, "203.0.113.9"])
     store.ensure_server_certificate()
     first = store.server_info()
     assert first and "203.0.113.9" not in first.ip_addresses   # the CA may not vouch for it
