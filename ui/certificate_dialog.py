@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,19 @@ KEY_FILTERS = "Private keys (*.key *.pem);;All files (*)"
 EXPORT_FILTERS = "PEM certificate (*.crt *.pem);;DER certificate (*.der *.cer)"
 TRUST_AGAIN = ("Devices that already trust Pier will show a warning again until they trust the "
                "new certificate. Continue?")
+UNRESTRICTED_CA = ("<b>Pier's certificate authority is not limited to web servers.</b> An older "
+                   "Pier made it: anyone who got hold of its key could make e-mail (S/MIME) or "
+                   "code-signing certificates that every device trusting it accepts. It cannot "
+                   "be fixed in place; replace it, then let each device trust the new one.")
+REPLACE_CA = (
+    "Pier makes a new certificate authority, limited to web servers on your local network, "
+    "and destroys the old one's key.\n\n"
+    "Every device that trusts the old one must trust the new one again. On each device:\n"
+    "1. Remove the old certificate “{old}”.\n"
+    "2. Install the new one: scan the code in this dialog while sharing with HTTPS, open "
+    "{url} on the device, or copy the file “Export CA certificate…” saves.\n"
+    "Until then the device warns about Pier's certificate.\n\n"
+    "A running share uses the new certificate after you stop and start sharing again.")
 
 
 def format_fingerprint(sha256: str) -> str:
@@ -61,6 +75,14 @@ def format_validity(info: CertificateInfo) -> str:
 
 def split_names(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text) if part]
+
+
+def _common_name(subject: str) -> str:
+    """The CN of an RFC 4514 subject ("CN=Pier local CA ...,OU=...,O=Pier")."""
+    for part in subject.split(","):
+        if part.startswith("CN="):
+            return part.removeprefix("CN=")
+    return subject
 
 
 def _button(text: str, tip: str) -> QPushButton:
@@ -154,6 +176,7 @@ class CertificateDialog(QDialog):
         row.addLayout(details, 1)
         row.addWidget(self._build_qr_box())
         outer.addLayout(row)
+        outer.addWidget(self._build_ca_warning())
         outer.addLayout(self._build_buttons())
         self.status_label = QLabel(objectName="certificateStatus", wordWrap=True)
         outer.addWidget(self.status_label)
@@ -191,6 +214,29 @@ class CertificateDialog(QDialog):
         form.addRow("Key:", self.ca_key_label)
         form.addRow("SHA-256:", self.ca_fingerprint_label)
         return box
+
+    def _build_ca_warning(self) -> QWidget:
+        """Shown while Pier's CA predates the restriction to web servers."""
+        self.ca_warning = QWidget(objectName="caWarning")
+        row = QHBoxLayout(self.ca_warning)
+        row.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel(objectName="caWarningIcon")
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_LargeIconSize)
+        warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon.setPixmap(warning_icon.pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row.addWidget(icon)
+        self.ca_warning_label = QLabel(UNRESTRICTED_CA, objectName="caUnrestrictedWarning",
+                                       wordWrap=True)
+        row.addWidget(self.ca_warning_label, 1)
+        self.replace_ca_button = _button("Replace certificate authority…",
+                                         "Make a new CA limited to web servers; every device "
+                                         "must trust it again")
+        self.replace_ca_button.setObjectName("replaceCaButton")
+        self.replace_ca_button.clicked.connect(self.replace_ca)
+        row.addWidget(self.replace_ca_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.ca_warning.hide()
+        return self.ca_warning
 
     def _build_qr_box(self) -> QWidget:
         box = QWidget()
@@ -258,7 +304,25 @@ class CertificateDialog(QDialog):
                                      else "Regenerate…")
         self.generate_button.setAccessibleName(self.generate_button.text().rstrip("…"))
         self.export_button.setEnabled(ca is not None)
+        self.ca_warning.setVisible(overview is not None and overview.ca_needs_replacing)
         self.refresh_qr()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to fit the new content, which Qt does not do by itself here: the height for
+        the width under-counts the row of group boxes beside the QR code (their form layouts),
+        so without this the fingerprints or the warning would be cut off."""
+        layout, width = self.layout(), self.width()
+        layout.activate()
+        if not layout.hasHeightForWidth():
+            return
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        shortfall = sum(max(0, item.sizeHint().height() - item.heightForWidth(width))
+                        for item in items if item is not None and item.layout() is not None
+                        and item.hasHeightForWidth())
+        wanted = layout.totalHeightForWidth(width) + shortfall
+        if wanted > self.height():
+            self.resize(width, wanted)
 
     def _show_server(self, server: CertificateInfo, overview: CertificateOverview | None) -> None:
         if overview is not None and overview.source == GENERATED:
@@ -316,6 +380,24 @@ class CertificateDialog(QDialog):
                          "Making the certificate…",
                          done="New certificate made. A running share uses it after you stop "
                               "and start sharing again.")
+
+    def replace_ca(self) -> asyncio.Task[Any] | None:
+        """Replace a CA that is not limited to web servers, after the user confirms."""
+        local = self.overview.local_ca if self.overview else None
+        if local is None:
+            return None
+        share_url = self._share_url()
+        url = ca_download_url(share_url) if share_url else \
+            "https://<this computer's address>/.well-known/pier/ca.crt"
+        text = REPLACE_CA.format(old=_common_name(local.subject), url=url)
+        if not dialogs.ask_yes_no(self, "Replace the certificate authority?", text,
+                                  yes_label="Replace it"):
+            return None
+        return self._run(self._certificates.replace_ca(),
+                         "Cannot replace the certificate authority",
+                         "Making a new certificate authority…",
+                         done="New certificate authority made; the old one's key was destroyed. "
+                              "Let every device trust the new one (remove the old one there).")
 
     def import_pair(self) -> asyncio.Task[Any] | None:
         start = str(Path.home())
@@ -403,7 +485,7 @@ class CertificateDialog(QDialog):
 
     def _set_busy(self, text: str) -> None:
         self.status_label.setText(text)
-        for button in (self.generate_button, self.import_button):
+        for button in (self.generate_button, self.import_button, self.replace_ca_button):
             button.setEnabled(not text)
         has_ca = self.overview is not None and self.overview.ca is not None
         self.export_button.setEnabled(not text and has_ca)

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
-from server.ca import ca_constraints, ca_is_restricted, make_server_cert
+from server.ca import ca_constraints, ca_is_restricted, make_server_cert, wanted_names
 from server.cert_check import PrivateKey
 from server.tls import CertificateStore
 
@@ -38,7 +38,7 @@ def make_legacy_ca(directory: Path) -> x509.Certificate:
     and addresses only, no extended key usage."""
     key = ec.generate_private_key(ec.SECP256R1())
     old_constraints = x509.NameConstraints(
-        permitted_subtrees=[s for s in ca_constraints().permitted_subtrees or ()
+        permitted_subtrees=[s for s in ca_constraints(wanted_names()).permitted_subtrees or ()
                             if isinstance(s, x509.DNSName | x509.IPAddress)],
         excluded_subtrees=None)
     name = x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Pier"),

@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 import pytest
 import qasync
 from cryptography.hazmat.primitives import serialization
-from PySide6.QtWidgets import QAbstractButton, QListWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.controller import ServerState
 from server.tls import CertificateStore
 from tests.app.conftest import eventually, run
+from tests.security.test_ca_restricted import make_legacy_ca
 from tests.ui.conftest import DialogRecorder, confirm
 from tests.ui.test_main_window import child, start, stop
 from ui.certificate_dialog import CertificateDialog, GenerateDialog, format_fingerprint
@@ -202,3 +203,50 @@ def test_a_certificate_problem_at_start_is_a_clear_dialog(
     title, text = dialog_recorder.errors[0]
     assert title == "HTTPS certificate problem" and "damaged" in text
     assert window.controller.state is ServerState.STOPPED
+
+
+def test_an_unrestricted_ca_is_flagged_and_replaced_only_after_confirmation(
+        window: MainWindow, aloop: qasync.QEventLoop, ui_config_dir: Path,
+        dialog_recorder: DialogRecorder) -> None:
+    legacy = make_legacy_ca(ui_config_dir / "tls")
+    CertificateStore(ui_config_dir / "tls").ensure_server_certificate()  # signed by the legacy CA
+    dialog = open_certificates(window, aloop)
+    overview = dialog.overview
+    assert overview is not None and overview.local_ca is not None
+    assert overview.ca_needs_replacing
+    warning = dialog.findChild(QLabel, "caUnrestrictedWarning")
+    replace = dialog.findChild(QPushButton, "replaceCaButton")
+    assert warning is dialog.ca_warning_label and replace is dialog.replace_ca_button
+    assert warning.isVisible() and replace.isVisible() and replace.isEnabled()
+    assert "not limited to web servers" in warning.text()
+    old_fp = overview.local_ca.sha256
+
+    dialog_recorder.answer_yes = False
+    assert dialog.replace_ca() is None                   # asked, declined: nothing changes
+    title, text = dialog_recorder.questions[-1]
+    assert title == "Replace the certificate authority?"
+    assert "trust the new one again" in text and "Pier local CA legacy 000000" in text
+    assert "/.well-known/pier/ca.crt" in text and "destroys the old one's key" in text
+    assert dialog.overview is overview and (ui_config_dir / "tls" / "ca.pem").read_bytes() \
+        == legacy.public_bytes(serialization.Encoding.PEM)
+
+    dialog_recorder.answer_yes = True
+    replace.click()
+    assert dialog.last_task is not None
+    run(aloop, dialog.last_task)
+    after = dialog.overview
+    assert after is not None and after.local_ca is not None and after.ca is not None
+    assert after.local_ca.restricted and not after.ca_needs_replacing
+    assert after.ca.sha256 == after.local_ca.sha256 != old_fp
+    assert dialog.ca_fingerprint_label.text() == format_fingerprint(after.ca.sha256)
+    assert not warning.isVisible()
+    assert "destroyed" in dialog.status_label.text()
+    assert dialog_recorder.errors == []
+
+
+def test_a_restricted_ca_shows_no_warning(window: MainWindow, aloop: qasync.QEventLoop,
+                                          ui_config_dir: Path) -> None:
+    CertificateStore(ui_config_dir / "tls").ensure_server_certificate()
+    dialog = open_certificates(window, aloop)
+    assert dialog.overview is not None and not dialog.overview.ca_needs_replacing
+    assert not dialog.ca_warning.isVisible()
