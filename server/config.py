@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,8 @@ from server.errors import ConfigError, FolderError
 if TYPE_CHECKING:
     from server.auth import Authenticator
 
+_HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)"
+                        r"(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*")
 LOCALHOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 
@@ -67,6 +70,9 @@ class ServerConfig:
     max_upload_bytes: int | None = None  # None = no limit beyond the free disk space
     auth: Authenticator | None = None  # None = no login; everyone may read (and upload if on)
     announce: bool = False  # announce the share on the LAN over mDNS/DNS-SD (NAME.local)
+    # names accepted in Host besides the share's own (router- or VPN-given names); exact names,
+    # never wildcards: anything else is answered 421 (DNS rebinding)
+    allowed_hosts: tuple[str, ...] = ()
 
     @property
     def share_name(self) -> str:
@@ -86,7 +92,8 @@ class ServerConfig:
         _check_host(self.host)
         root = _checked_root(self.root)
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
-        return replace(self, root=root, protected_paths=protected)
+        extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
+        return replace(self, root=root, protected_paths=protected, allowed_hosts=extra)
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the
@@ -110,6 +117,20 @@ def _check_host(host: str) -> None:
         ipaddress.ip_address(host)
     except ValueError:
         raise ConfigError(f"'{host}' is not an IP address (use 127.0.0.1 or 0.0.0.0).") from None
+
+
+def normalise_host_name(name: str) -> str:
+    """A host name as it is compared with Host headers: lower case, no trailing dot, IDNA
+    A-labels. ConfigError for wildcards, ports, schemes and anything else that is not a name."""
+    cleaned = name.strip().rstrip(".").lower()
+    try:
+        ascii_name = cleaned.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ConfigError(f"'{name}' is not a host name.") from None
+    if not _HOST_NAME.fullmatch(ascii_name):
+        raise ConfigError(f"'{name}' is not a host name (give a name such as pc.fritz.box, "
+                          "without wildcards, scheme or port).")
+    return ascii_name
 
 
 def _checked_root(root: Path) -> Path:
