@@ -13,15 +13,13 @@ import io
 import os
 import re
 import secrets
-import shutil
 import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
-from server.atomic import fsync_dir
+from server.files import opened_path
 from server.http11 import HttpError
 
 MAX_NAME_BYTES = 255
@@ -113,17 +111,31 @@ def split_extension(name: str) -> tuple[str, str]:
     return stem, ext
 
 
-def free_name(folder: str, name: str, *, limit: int = 10000) -> str:
-    """``name`` if nothing in ``folder`` has it, else "stem (1).ext", "stem (2).ext"...: the first
-    that does not exist (a dangling symlink counts as existing). Stays within 255 bytes."""
-    if not os.path.lexists(os.path.join(folder, name)):
+def free_name(folder: str | int, name: str, *, limit: int = 10000) -> str:
+    """``name`` if nothing in ``folder`` (a path or an open folder descriptor) has it, else
+    "stem (1).ext", "stem (2).ext"...: the first that does not exist (a dangling symlink counts
+    as existing). Stays within 255 bytes."""
+    if not _exists(folder, name):
         return name
     stem, ext = split_extension(name)
     for number in range(1, limit):
         candidate = _numbered(stem, ext, number)
-        if not os.path.lexists(os.path.join(folder, candidate)):
+        if not _exists(folder, candidate):
             return candidate
     raise UploadRefused(409, "Too many files with that name already exist.")
+
+
+def _exists(folder: str | int, name: str) -> bool:
+    try:
+        if isinstance(folder, int):
+            os.lstat(name, dir_fd=folder)
+        else:
+            os.lstat(os.path.join(folder, name))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell: never pick it
+    return True
 
 
 def _numbered(stem: str, ext: str, number: int) -> str:
@@ -150,27 +162,35 @@ def _refusal_for(err: OSError, action: str) -> UploadRefused:
     return UploadRefused(500, f"Could not {action} the uploaded file.")
 
 
-def check_free_space(folder: str, needed: int, margin: int = DISK_MARGIN) -> None:
-    """UploadRefused(507) unless ``needed`` bytes fit with ``margin`` to spare."""
+def check_free_space(folder: str | int, needed: int, margin: int = DISK_MARGIN) -> None:
+    """UploadRefused(507) unless ``needed`` bytes fit with ``margin`` to spare in ``folder``
+    (a path or an open descriptor)."""
     try:
-        free = shutil.disk_usage(folder).free
+        info = os.statvfs(folder)
     except OSError as err:
         raise _refusal_for(err, "check space for") from None
-    if needed + margin > free:
+    if needed + margin > info.f_bavail * info.f_frsize:
         raise UploadRefused(507, "There is not enough free disk space for this upload.")
+
+
+SPACE_CHECK_EVERY = 16 * 1024 * 1024  # bytes written between free-space checks
 
 
 class UploadFile:
     """Streams one upload into a temporary file in the target folder; the final name appears
     only on commit(), complete and fsynced. Never clobbers unless ``overwrite``; when the name
-    exists and ``rename`` is on, a free name ("x (1).txt") is chosen, else 409."""
+    exists and ``rename`` is on, a free name ("x (1).txt") is chosen, else 409.
 
-    def __init__(self, folder: str, name: str, *, overwrite: bool = False,
+    ``folder`` is a path or, from the access policy's file accessor, an open descriptor of a
+    folder that was checked: every name is then created, linked and replaced relative to that
+    descriptor, so a folder on the way swapped for a link cannot redirect the upload. Free disk
+    space is checked up front when the size is known, and while writing in any case."""
+
+    def __init__(self, folder: str | int, name: str, *, overwrite: bool = False,
                  max_size: int | None = None, expected_size: int | None = None,
                  rename: bool = True, disk_margin: int = DISK_MARGIN) -> None:
         if name != clean_name(name, allow_hidden=True):
             raise UploadRefused(400, "The file name is not acceptable.")
-        self.folder = os.fspath(folder)
         self.name = name
         self.overwrite = overwrite
         self.rename = rename
@@ -179,30 +199,40 @@ class UploadFile:
         self.final_name: str | None = None
         self._committed = False
         self._file: io.BufferedWriter | None = None
-        self.temp_path = ""
+        self._margin = disk_margin
+        self._next_space_check = SPACE_CHECK_EVERY
+        self.temp_name = ""
         if max_size is not None and expected_size is not None and expected_size > max_size:
             raise UploadRefused(413, "The file is larger than uploads may be.")
-        if not overwrite and not rename and os.path.lexists(self._path(name)):
-            raise UploadRefused(409, "A file with that name already exists.")
-        if expected_size is not None:
-            check_free_space(self.folder, expected_size, disk_margin)
-        self._open_temp()
+        self._dir_fd, self._own_fd = _folder_descriptor(folder)
+        try:
+            if not overwrite and not rename and _exists(self._dir_fd, name):
+                raise UploadRefused(409, "A file with that name already exists.")
+            check_free_space(self._dir_fd, expected_size or 0, disk_margin)
+            self._open_temp()
+        except BaseException:
+            self._close_folder()
+            raise
 
-    def _path(self, name: str) -> str:
-        return os.path.join(self.folder, name)
+    @property
+    def temp_path(self) -> str:
+        """Where the temporary file is (for messages and tests); "" once it is gone."""
+        if not self.temp_name:
+            return ""
+        return os.path.join(opened_path(self._dir_fd) or "", self.temp_name)
 
     def _open_temp(self) -> None:
         flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
                  | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
         for _ in range(8):
-            path = self._path(f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
+            name = f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
             try:
-                fd = os.open(path, flags, 0o644)  # the umask applies
+                fd = os.open(name, flags, 0o644, dir_fd=self._dir_fd)  # the umask applies
             except FileExistsError:
                 continue
             except OSError as err:
                 raise _refusal_for(err, "create") from None
-            self.temp_path = path
+            self.temp_name = name
             self._file = open(fd, "wb", buffering=256 * 1024)  # noqa: SIM115 - closed by commit/abort
             return
         raise UploadRefused(500, "Could not create a temporary file for the upload.")
@@ -215,7 +245,13 @@ class UploadFile:
             self.abort()
             raise UploadRefused(413, "The file is larger than uploads may be.")
         try:
+            if size >= self._next_space_check:  # a body of unknown length: keep a margin free
+                self._next_space_check = size + SPACE_CHECK_EVERY
+                check_free_space(self._dir_fd, 0, self._margin)
             self._file.write(data)
+        except UploadRefused:
+            self.abort()
+            raise
         except OSError as err:
             self.abort()
             raise _refusal_for(err, "write") from None
@@ -228,10 +264,10 @@ class UploadFile:
         try:
             self._file.flush()
             os.fsync(self._file.fileno())
+            if mtime is not None:
+                os.utime(self._file.fileno(), (mtime, mtime))
             self._file.close()
             self._file = None
-            if mtime is not None:
-                os.utime(self.temp_path, (mtime, mtime))
             final = self._publish()
         except UploadRefused:
             self.abort()
@@ -241,17 +277,24 @@ class UploadFile:
             raise _refusal_for(err, "save") from None
         self._committed = True
         self.final_name = final
-        fsync_dir(Path(self.folder))
+        with contextlib.suppress(OSError):
+            os.fsync(self._dir_fd)
+        self._close_folder()
         return final
 
     def _publish(self) -> str:
+        at = self._dir_fd
         if self.overwrite:
-            if os.path.isdir(self._path(self.name)):
+            try:
+                existing = os.lstat(self.name, dir_fd=at)
+            except FileNotFoundError:
+                existing = None
+            if existing is not None and stat.S_ISDIR(existing.st_mode):
                 raise UploadRefused(409, "A folder with that name already exists.")
-            os.replace(self.temp_path, self._path(self.name))
+            os.replace(self.temp_name, self.name, src_dir_fd=at, dst_dir_fd=at)
             return self.name
         for _ in range(100):
-            name = self.name if self.rename is False else free_name(self.folder, self.name)
+            name = self.name if self.rename is False else free_name(at, self.name)
             try:
                 self._publish_no_clobber(name)
             except FileExistsError:
@@ -262,21 +305,21 @@ class UploadFile:
         raise UploadRefused(409, "Could not find a free name for the file.")
 
     def _publish_no_clobber(self, name: str) -> None:
-        final = self._path(name)
+        at = self._dir_fd
         if _WINDOWS:
-            os.rename(self.temp_path, final)  # refuses an existing target
+            os.rename(self.temp_name, name, src_dir_fd=at, dst_dir_fd=at)  # refuses a target
             return
         try:
-            os.link(self.temp_path, final, follow_symlinks=False)
+            os.link(self.temp_name, name, src_dir_fd=at, dst_dir_fd=at, follow_symlinks=False)
         except FileExistsError:
             raise
         except OSError as err:
             if err.errno not in _NO_HARD_LINKS:
                 raise
-            _claim_then_replace(self.temp_path, final)
+            _claim_then_replace(at, self.temp_name, name)
             return
         with contextlib.suppress(OSError):
-            os.unlink(self.temp_path)
+            os.unlink(self.temp_name, dir_fd=at)
 
     def abort(self) -> None:
         """Close and remove the temporary file; idempotent."""
@@ -284,10 +327,17 @@ class UploadFile:
             with contextlib.suppress(OSError):
                 self._file.close()
             self._file = None
-        if self.temp_path and not self._committed:
+        if self.temp_name and not self._committed:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.temp_path)
-            self.temp_path = ""
+                os.unlink(self.temp_name, dir_fd=self._dir_fd)
+            self.temp_name = ""
+        self._close_folder()
+
+    def _close_folder(self) -> None:
+        if self._own_fd:
+            self._own_fd = False
+            with contextlib.suppress(OSError):
+                os.close(self._dir_fd)
 
     @property
     def committed(self) -> bool:
@@ -299,19 +349,31 @@ class UploadFile:
     def __exit__(self, *exc: object) -> None:
         if not self._committed:
             self.abort()
+        self._close_folder()
 
 
-def _claim_then_replace(temp: str, final: str) -> None:
+def _folder_descriptor(folder: str | int) -> tuple[int, bool]:
+    """(descriptor, whether we opened it and must close it)."""
+    if isinstance(folder, int):
+        return folder, False
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        return os.open(os.fspath(folder), flags), True
+    except OSError as err:
+        raise _refusal_for(err, "store") from None
+
+
+def _claim_then_replace(at: int, temp: str, final: str) -> None:
     """For file systems without hard links: reserve the name with O_EXCL (an empty file, so a
     concurrent upload cannot take it), then rename the complete file over the reservation."""
     fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                 0o644)
+                 0o644, dir_fd=at)
     os.close(fd)
     try:
-        os.replace(temp, final)
+        os.replace(temp, final, src_dir_fd=at, dst_dir_fd=at)
     except OSError:
         with contextlib.suppress(OSError):
-            os.unlink(final)
+            os.unlink(final, dir_fd=at)
         raise
 
 

@@ -15,7 +15,7 @@ import stat
 import struct
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from server.files import is_inside
@@ -48,6 +48,9 @@ class ZipItem:
     fs_path: str | None  # None for folders
     size: int  # bytes to store; a file is never read past it
     mtime: float
+    # opens the file when its turn comes (the access policy's accessor: relative to its opened
+    # folder, no links followed); None: opened by fs_path
+    opener: Callable[[], int | None] | None = None
 
 
 @dataclass(slots=True)
@@ -101,6 +104,9 @@ class ZipStream:
 
     def _open(self, item: ZipItem) -> io.FileIO | None:
         """The opened file if it is a regular file (never a symlink, FIFO or device), or None."""
+        if item.opener is not None:
+            fd = item.opener()
+            return None if fd is None else self._regular(io.FileIO(fd, "rb", closefd=True))
         if item.fs_path is None:
             return None
         flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -112,6 +118,10 @@ class ZipStream:
             handle = io.FileIO(os.open(item.fs_path, flags), "rb", closefd=True)
         except OSError:
             return None
+        return self._regular(handle)
+
+    @staticmethod
+    def _regular(handle: io.FileIO) -> io.FileIO | None:
         try:
             if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return handle
