@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import struct
 import time
@@ -20,6 +21,16 @@ TLS_EXPECTED = "tls-expected"  # an HTTPS listener, nothing received yet
 TLS_HANDSHAKE = "tls-handshake"  # a TLS ClientHello has started arriving: a worker shakes hands
 TLS_DONE = "tls"
 PLAIN_ON_TLS = "plain-on-tls"  # plain HTTP sent to the HTTPS port: answered with a redirect
+
+# RFC 9112 7.1: chunk-size [ chunk-ext ] CRLF, chunk-size = 1*HEXDIG (at most 16 here), each
+# extension ";" BWS name [ BWS "=" BWS ( token / quoted-string ) ] BWS. Nothing may surround
+# the size itself, and no CR, LF or other control character may appear (issue 13, finding 13):
+# parsers that forgive such lines disagree on where a body ends.
+_TOKEN = rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_QUOTED = rb'"(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*"'
+_CHUNK_LINE = re.compile(rb"([0-9A-Fa-f]{1,16})(?:;[ \t]*%s(?:[ \t]*=[ \t]*(?:%s|%s))?[ \t]*)*"
+                         % (_TOKEN, _TOKEN, _QUOTED))
+_TRAILER_LINE = re.compile(rb"%s:[\t \x21-\x7e\x80-\xff]*" % _TOKEN)
 
 
 class Connection:
@@ -153,19 +164,21 @@ class BodyReader:
 
     def _start_chunk(self) -> None:
         line = self._conn.read_line(self.MAX_LINE)
-        size_text = line.split(b";", 1)[0].strip(b" \t")
-        if not size_text or len(size_text) > 16 or not all(c in b"0123456789abcdefABCDEF"
-                                                            for c in size_text):
-            raise HttpError(400, "Invalid chunk size.")
-        self._left = int(size_text, 16)
+        match = _CHUNK_LINE.fullmatch(line)
+        if match is None:
+            raise HttpError(400, "Invalid chunk size line.")
+        self._left = int(match[1], 16)
         if self._left == 0:
             self._skip_trailers()
             self._done = True
 
     def _skip_trailers(self) -> None:
         for _ in range(self.MAX_TRAILERS):
-            if self._conn.read_line(self.MAX_LINE) == b"":
+            line = self._conn.read_line(self.MAX_LINE)
+            if line == b"":
                 return
+            if _TRAILER_LINE.fullmatch(line) is None:
+                raise HttpError(400, "Invalid trailer field.")
         raise HttpError(400, "Too many trailer fields.")
 
     def drain(self, limit: int) -> None:
