@@ -13,10 +13,18 @@ class RequestRecord:
     method: str
     path: str  # the request target as sent (still percent-encoded); "" if unreadable
     status: int
-    bytes_sent: int  # body bytes sent
+    bytes_sent: int  # body bytes the client received (on Linux: acknowledged)
     duration: float  # seconds from the request's arrival to the last byte sent
     user_agent: str
     referer: str
     tls: bool
     bytes_received: int = 0  # body bytes received (uploads)
     protocol: str = "HTTP/1.1"
+    bytes_expected: int | None = None  # the body size the answer announced; None: not known
+    complete: bool = True  # False when the body was cut short (client gone, file changed)
+
+    @property
+    def incomplete(self) -> bool:
+        """The answer's body did not arrive whole: fewer bytes than announced, or cut short."""
+        return not self.complete or (self.bytes_expected is not None
+                                     and self.bytes_sent < self.bytes_expected)

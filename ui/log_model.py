@@ -47,6 +47,10 @@ AUTH_STATUS_TIPS = {
 }
 LIGHT_AUTH_BACKGROUND = "#fbe3e0"
 DARK_AUTH_BACKGROUND = "#4d2626"
+# Answers whose body did not arrive whole (the client went away, a stalled reader was cut off,
+# the file changed) are orange rows whose size reads "X of Y"; >= 4.5:1 on the row backgrounds.
+LIGHT_INCOMPLETE = "#a14f00"
+DARK_INCOMPLETE = "#ffb454"
 
 
 def format_size(size: int) -> str:
@@ -58,6 +62,22 @@ def format_size(size: int) -> str:
         if value < 1024 or unit == "TiB":
             return f"{value:.1f} {unit}"
     raise AssertionError("unreachable")
+
+
+def size_text(record: RequestRecord) -> str:
+    """The body size sent; "X of Y" when fewer bytes arrived than the answer announced."""
+    sent = format_size(record.bytes_sent)
+    if not record.incomplete:
+        return sent
+    if record.bytes_expected is None:
+        return f"{sent} (cut short)"
+    return f"{sent} of {format_size(record.bytes_expected)}"
+
+
+def incomplete_tip(record: RequestRecord) -> str:
+    expected = "" if record.bytes_expected is None else f" of {record.bytes_expected:,}"
+    return (f"Incomplete: the client received {record.bytes_sent:,}{expected} bytes "
+            "(it went away or stopped reading, or the file changed)")
 
 
 def format_duration(seconds: float) -> str:
@@ -88,7 +108,7 @@ def cell_text(record: RequestRecord, column: int) -> str:
     if column == COL_STATUS:
         return str(record.status)
     if column == COL_SIZE:
-        return format_size(record.bytes_sent)
+        return size_text(record)
     if column == COL_DURATION:
         return format_duration(record.duration)
     return record.user_agent
@@ -104,6 +124,7 @@ class LogModel(QAbstractTableModel):
         self._ring: deque[RequestRecord] = deque(maxlen=capacity)
         self._colours = {k: QColor(v) for k, v in LIGHT_COLOURS.items()}
         self._auth_background = QColor(LIGHT_AUTH_BACKGROUND)
+        self._incomplete = QColor(LIGHT_INCOMPLETE)
         self.appended_total = 0  # every record ever appended, dropped ones included
 
     @property
@@ -146,12 +167,16 @@ class LogModel(QAbstractTableModel):
         if role == DISPLAY:
             return cell_text(record, column)
         if role == FOREGROUND:
+            if record.incomplete:
+                return self._incomplete  # the whole row
             return self._colours.get(record.status // 100) if column == COL_STATUS else None
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column in NUMERIC_COLUMNS else None
         if role == BACKGROUND:
             return self._auth_background if record.status in AUTH_STATUS_TIPS else None
         if role == TOOLTIP:
+            if column in (COL_STATUS, COL_SIZE) and record.incomplete:
+                return incomplete_tip(record)
             if column == COL_STATUS:
                 return AUTH_STATUS_TIPS.get(record.status)
             return cell_text(record, column) if column in (COL_PATH, COL_AGENT) else None
@@ -189,6 +214,7 @@ class LogModel(QAbstractTableModel):
         palette = DARK_COLOURS if dark else LIGHT_COLOURS
         self._colours = {k: QColor(v) for k, v in palette.items()}
         self._auth_background = QColor(DARK_AUTH_BACKGROUND if dark else LIGHT_AUTH_BACKGROUND)
+        self._incomplete = QColor(DARK_INCOMPLETE if dark else LIGHT_INCOMPLETE)
         if self._ring:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ring) - 1, len(COLUMNS) - 1),

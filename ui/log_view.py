@@ -54,7 +54,7 @@ def describe(record: RequestRecord) -> str:
         ("Request", f"{record.method} {record.path} {record.protocol}"),
         ("Path", display_path(record.path)),
         ("Status", str(record.status)),
-        ("Sent", f"{format_size(record.bytes_sent)} ({record.bytes_sent:,} bytes)"),
+        ("Sent", _sent(record)),
         ("Received", f"{format_size(record.bytes_received)} ({record.bytes_received:,} bytes)"),
         ("Duration", format_duration(record.duration)),
         ("HTTPS", "yes" if record.tls else "no"),
@@ -62,6 +62,15 @@ def describe(record: RequestRecord) -> str:
         ("Referer", record.referer or "(none)"),
     )
     return "\n".join(f"{name + ':':<12}{value}" for name, value in rows)
+
+
+def _sent(record: RequestRecord) -> str:
+    text = f"{format_size(record.bytes_sent)} ({record.bytes_sent:,} bytes)"
+    if not record.incomplete:
+        return text
+    if record.bytes_expected is None:
+        return text + ", incomplete: cut short"
+    return text + f", incomplete: of {record.bytes_expected:,} bytes"
 
 
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +14,9 @@ from ui.log_model import (
     COL_STATUS,
     COLUMNS,
     DARK_COLOURS,
+    DARK_INCOMPLETE,
     LIGHT_COLOURS,
+    LIGHT_INCOMPLETE,
     RECORD_ROLE,
     LogFilterProxy,
     LogModel,
@@ -140,3 +145,39 @@ def test_multi_data_sets_or_clears_every_role_of_a_reused_span() -> None:
     assert colour.data().name() == LIGHT_COLOURS[4]
     model.multiData(model.index(0, COL_PATH), span)  # the view reuses spans between cells
     assert colour.data() is None
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        channels = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_an_incomplete_transfer_is_an_orange_row_reading_x_of_y() -> None:
+    """Issue 22: a download cut short shows what arrived of what was announced, never a green
+    200 with the full size."""
+    cut = replace(rec(1), bytes_sent=9 * 1024 * 1024, bytes_expected=30 * 1024 * 1024,
+                  complete=False)
+    zipped = replace(rec(2), bytes_sent=5000, complete=False)  # a zip: no size announced
+    whole = replace(rec(3), bytes_sent=4096, bytes_expected=4096)
+    model = LogModel(capacity=5)
+    model.append_batch([cut, zipped, whole])
+    assert model.data(model.index(0, COL_SIZE)) == "9.0 MiB of 30.0 MiB"
+    assert model.data(model.index(1, COL_SIZE)) == "4.9 KiB (cut short)"
+    assert model.data(model.index(2, COL_SIZE)) == "4.0 KiB"
+    foreground = Qt.ItemDataRole.ForegroundRole
+    for dark, colour, backgrounds in ((False, LIGHT_INCOMPLETE, ("#ffffff", "#f5f5f5")),
+                                      (True, DARK_INCOMPLETE, ("#1e1e1e", "#353535"))):
+        model.set_dark(dark)
+        for row in (0, 1):
+            assert {model.data(model.index(row, c), foreground).name()
+                    for c in range(len(COLUMNS))} == {colour}
+        assert model.data(model.index(2, COL_STATUS), foreground).name() == \
+            (DARK_COLOURS if dark else LIGHT_COLOURS)[2]
+        assert model.data(model.index(2, COL_PATH), foreground) is None
+        assert all(contrast(QColor(colour), QColor(b)) >= 4.5 for b in backgrounds)
+    tip = model.data(model.index(0, COL_SIZE), Qt.ItemDataRole.ToolTipRole)
+    assert "9,437,184 of 31,457,280 bytes" in tip

@@ -63,3 +63,12 @@ def test_client_filter_lists_each_client_once(qtbot: QtBot) -> None:
     assert items == ["All clients", "10.0.0.0", "10.0.0.1", "10.0.0.2"]
     panel.client_combo.setCurrentIndex(2)
     assert {r.client for r in panel.visible_records()} == {"10.0.0.1"}
+
+
+def test_details_say_how_much_of_an_incomplete_transfer_arrived() -> None:
+    cut = RequestRecord(time=1_700_000_000, client="10.0.0.1", user="", method="GET",
+                        path="/big.iso", status=200, bytes_sent=1000, duration=1.0,
+                        user_agent="curl", referer="", tls=False, bytes_expected=5000,
+                        complete=False)
+    assert "1,000 bytes), incomplete: of 5,000 bytes" in describe(cut)
+    assert "incomplete" not in describe(rec(1))
