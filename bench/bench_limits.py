@@ -54,7 +54,7 @@ def make_share(root: Path) -> Path:
 
 def _download(port: int, source: str, seconds: float, out: list[tuple[int, float]]) -> None:
     sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=(source, 0))
-    sock.sendall(f"GET {BIG} HTTP/1.1\r\nHost: bench\r\n\r\n".encode())
+    sock.sendall(f"GET {BIG} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
     received, started = 0, time.monotonic()
     deadline = started + seconds
     try:

@@ -13,7 +13,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from server.files import (
     ACTIVE_CONTENT_CSP,
@@ -22,11 +21,8 @@ from server.files import (
     is_inline_type,
     is_passive_type,
     make_etag,
-    opened_path,
 )
 from server.http11 import http_date
-from server.listing import Entry
-from server.uploads import is_temp_name
 
 Opener = Callable[..., int]  # (fs_path, directory=False) -> an fd checked to be in the share
 SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
@@ -139,51 +135,6 @@ def _read_if_unchanged(facts: FileFacts, opener: Opener) -> bytes | None:
     if len(data) != facts.size or file_key(st) != facts.key:
         return None
     return data
-
-
-def scan_folder(fs_path: str, *, show_hidden: bool, protected: frozenset[str],
-                root: Path, opener: Opener) -> list[Entry]:
-    """The entries a client may see: hidden names, protected paths and symlinks that leave the
-    root (or dangle) are left out. The folder is read through a checked descriptor, so a
-    folder swapped for a link after resolve() is not listed."""
-    fd = opener(fs_path, directory=True)
-    try:
-        base = opened_path(fd) or fs_path
-        entries: list[Entry] = []
-        with os.scandir(fd) as it:
-            for item in it:
-                entry = _entry(item, os.path.join(base, item.name), show_hidden, protected, root)
-                if entry is not None:
-                    entries.append(entry)
-        return entries
-    finally:
-        os.close(fd)
-
-
-def _entry(item: os.DirEntry[str], path: str, show_hidden: bool, protected: frozenset[str],
-           root: Path) -> Entry | None:
-    if (not show_hidden and item.name.startswith(".")) or is_temp_name(item.name):
-        return None
-    try:
-        if not _visible(item, path, show_hidden, protected, root):
-            return None
-        st = item.stat()
-        is_dir = item.is_dir()
-    except OSError:
-        return None
-    return Entry(item.name, is_dir, 0 if is_dir else st.st_size, st.st_mtime)
-
-
-def _visible(item: os.DirEntry[str], path: str, show_hidden: bool, protected: frozenset[str],
-             root: Path) -> bool:
-    if path in protected:
-        return False
-    if not item.is_symlink():
-        return True
-    real = Path(os.path.realpath(path))
-    if not real.exists() or not real.is_relative_to(root) or str(real) in protected:
-        return False
-    return show_hidden or not any(p.startswith(".") for p in real.relative_to(root).parts)
 
 
 @dataclass(slots=True)

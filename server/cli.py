@@ -56,7 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="never accept uploads (the default; wins over --upload)")
     serve.add_argument("--show-hidden", action="store_true", help="serve dotfiles")
     serve.add_argument("--website", action="store_true",
-                       help="serve a folder's index.html instead of its listing")
+                       help="serve a folder's index.html instead of its listing; pages in the "
+                            "share (uploaded ones too) then run as the share, with visitors' "
+                            "logins")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                       help="also answer to this host name (e.g. pc.fritz.box or a VPN name; "
+                            "repeatable); requests for other names are refused with 421")
     serve.add_argument("--access-log", type=Path, help="write a Combined Log Format file")
     serve.add_argument("--announce", action="store_true",
                        help="announce the share on the local network (mDNS/DNS-SD), so "
@@ -134,7 +139,7 @@ def _config_from(args: argparse.Namespace) -> ServerConfig:
         max_upload_bytes=args.max_upload,
         tls=tls_settings() if args.tls else None,
         auth=_authenticator(root, args.anonymous == "read") if args.auth else None,
-        announce=args.announce,
+        announce=args.announce, allowed_hosts=tuple(args.allow_host),
     )
 
 

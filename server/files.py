@@ -65,6 +65,9 @@ class Resolved:
     url_path: str  # the decoded URL path, "/"-separated, no dot segments, starting with "/"
     is_dir: bool
     stat: os.stat_result
+    # the lstat of every step below the root when the path holds no symlink (the access policy
+    # checks their identities); empty when a link was followed
+    steps: tuple[os.stat_result, ...] = ()
 
 
 def decode_url_path(raw: str) -> str:
@@ -110,7 +113,7 @@ def resolve(
         raise PathRefused(400, "The path must start with '/'.")
     segments = _segments(raw_path, show_hidden)
     root_text = str(root)
-    real, st = _real_path_below(root_text, segments)
+    real, st, steps = _real_path_below(root_text, segments)
     if protected and not isinstance(protected[0], str):
         protected = tuple(map(str, protected))  # the memo compares strings, as is_servable does
     if not _servable(real, root_text, show_hidden, protected):
@@ -121,7 +124,7 @@ def resolve(
     url_path = "/" + "/".join(segments)
     if is_dir and not url_path.endswith("/"):
         url_path += "/"
-    return Resolved(real, url_path, is_dir, st)
+    return Resolved(real, url_path, is_dir, st, steps)
 
 
 MEMO_ENTRIES = 2048
@@ -154,11 +157,14 @@ def _memo_servable(real: str, root: str, show_hidden: bool, protected: tuple[str
     return is_servable(real, root, show_hidden=show_hidden, protected=protected)
 
 
-def _real_path_below(root: str, segments: Sequence[str]) -> tuple[str, os.stat_result]:
-    """The real path of root/segments and its stat. Walks down from the (already real) root with
-    one lstat per segment; the first symlink met hands over to os.path.realpath for the rest."""
+def _real_path_below(root: str, segments: Sequence[str]
+                     ) -> tuple[str, os.stat_result, tuple[os.stat_result, ...]]:
+    """The real path of root/segments, its stat and the lstat of each step (none when a link
+    was followed). Walks down from the (already real) root with one lstat per segment; the
+    first symlink met hands over to os.path.realpath for the rest."""
     path = root
     prefix = root.rstrip(os.sep) + os.sep  # "/" stays "/" (os.path.join, without its cost)
+    steps: list[os.stat_result] = []
     try:
         st = os.stat(root) if not segments else None  # the walk below stats every step
         for index, segment in enumerate(segments):
@@ -167,11 +173,12 @@ def _real_path_below(root: str, segments: Sequence[str]) -> tuple[str, os.stat_r
             st = os.lstat(path)
             if stat.S_ISLNK(st.st_mode):
                 path = os.path.realpath(os.path.join(path, *segments[index + 1:]))
-                return path, os.stat(path)
+                return path, os.stat(path), ()
+            steps.append(st)
     except (OSError, ValueError):
         raise PathRefused(404, "Not found.") from None
     assert st is not None
-    return path, st
+    return path, st, tuple(steps)
 
 
 def is_inside(path: str, folder: str) -> bool:

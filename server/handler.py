@@ -10,19 +10,18 @@ import json
 import logging
 import os
 import re
-import select
 import socket
 import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from server import listing, pages, writes
+from server.access import ANY_NAME, Action, FileAccess, policy_for
 from server.accesslog import AccessLog
 from server.auth import Authenticator
-from server.cache import FileCache, FileFacts, ListingCache, file_key, scan_folder
+from server.cache import FileCache, FileFacts, ListingCache, file_key
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl, Transfer
@@ -32,16 +31,21 @@ from server.files import (
     content_disposition,
     decode_url_path,
     if_range_matches,
-    is_servable,
     not_modified,
-    open_confined,
     parse_range,
-    resolve,
     url_quote,
 )
+from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head, phrase, status_line
 from server.records import RequestRecord
-from server.uploads import sweep_stale_temp_files
+from server.sending import (
+    copy_chunks,
+    delivered,
+    send_all,
+    send_file,
+    send_parts,
+    wait_until_delivered,
+)
 from server.users import User
 from server.zipstream import ZipStream
 
@@ -61,7 +65,6 @@ CLOSE = b"Connection: close\r\n"
 MAX_DRAINED_BODY = 64 * 1024
 SENDFILE_OK = hasattr(os, "sendfile")
 MSG_MORE = getattr(socket, "MSG_MORE", 0)  # Linux: hold a head back until the body joins it
-CHUNK = 256 * 1024
 PIECE = 1024 * 1024  # long transfers go in pieces: progress and cancel act between them
 LIMITED_PIECE = 64 * 1024  # smaller pieces when a bandwidth limit applies, for a smooth rate
 TAIL = 64 * 1024  # held back until the file is seen unchanged
@@ -86,7 +89,10 @@ class Exchange:
     query: dict[str, list[str]] = field(default_factory=dict)
     status: int = 0
     user: User | None = None  # the logged-in user; None when anonymous
+    access: FileAccess | None = None  # the share as this user may reach it (after login)
     sent: int = 0
+    expected: int | None = None  # the body size announced (Content-Length), if any
+    cut_short: bool = False  # the body did not arrive whole
     received: int = 0
     keep_alive: bool = False
     body_read: bool = False  # the request's body (if any) has been consumed
@@ -130,17 +136,17 @@ class RequestHandler:
                  stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None) -> None:
         self._config = config
-        self._root = Path(config.root)
         self._root_text = str(config.root)
-        self._protected = frozenset(str(p) for p in config.protected_paths)
-        self._protected_text = tuple(sorted(self._protected))  # resolve() memo key: strings
+        self._policy = policy_for(config)
+        self._hosts = HostNames(share_names(
+            extra=config.allowed_hosts, certificate=config.tls.chain_path if config.tls else None))
         self._sink = sink
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
         self._control = control or TrafficControl()
         self._stats = stats
         self._dates = DateCache()
-        self._files = FileCache()
+        self._files = FileCache(website_mode=config.website_mode)
         self._listings = ListingCache()
         self._swept: set[str] = set()  # folders cleared of stale upload temp files
 
@@ -199,10 +205,27 @@ class RequestHandler:
 
     # -- routing -------------------------------------------------------------------------------
 
+    def _split_target(self, ex: Exchange, request: Request) -> tuple[str, str]:
+        """(path, query) of the target, once the names it was sent to are known to be ours:
+        a foreign Host (DNS rebinding) or absolute-form authority is answered 421."""
+        def local_address() -> str:
+            return str(ex.conn.sock.getsockname()[0])
+
+        host = request.headers.get("host")
+        if host is not None and not self._hosts.accepts(host, local_address):
+            raise HttpError(421, "This server does not answer to that host name.", close=False)
+        target = request.target
+        if target.startswith(("http://", "https://")):
+            authority = urlsplit(target).netloc.rpartition("@")[2]
+            if not self._hosts.accepts(authority, local_address):
+                raise HttpError(421, "This server does not answer to that host name.",
+                                close=False)
+        return _split_target(target, request.method)
+
     def _route(self, ex: Exchange) -> None:
         request = ex.request
         assert request is not None
-        path, query = _split_target(request.target, request.method)
+        path, query = self._split_target(ex, request)
         ex.path = path
         ex.query = parse_qs(query, keep_blank_values=True) if query else {}
         if ex.conn.tls_state == PLAIN_ON_TLS:
@@ -211,6 +234,7 @@ class RequestHandler:
         if request.method in WRITE_METHODS and self._config.upload:
             self._need_worker(ex)
             self._log_in(ex, request)
+            ex.access = self._policy.bind(ex.user)
             self._route_write(ex, request)
             return
         if request.method not in READ_METHODS:
@@ -230,9 +254,8 @@ class RequestHandler:
         if path == STATS_PATH:
             self._send_stats(ex)
             return
-        target = resolve(self._root_text, path, show_hidden=self._config.show_hidden,
-                         protected=self._protected_text)
-        self._check_read_permission(ex, target)
+        ex.access = self._policy.bind(ex.user)
+        target = ex.access.target(path)
         if target.is_dir:
             self._send_folder(ex, target)
         else:
@@ -295,23 +318,6 @@ class RequestHandler:
         self._send(ex, 200, b"Content-Type: application/json; charset=utf-8\r\n"
                    b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n", body)
 
-    def _check_read_permission(self, ex: Exchange, target: Resolved) -> None:
-        """Anonymous readers (when the share allows them) and users see what their account
-        allows; what they may not see answers 404, as if it did not exist."""
-        user = ex.user
-        if user is None or (user.can_read and not user.folders and not target.is_dir):
-            return  # the whole share (resolve() gave a normal path): nothing to check
-        allowed = user.may_list(target.url_path) if target.is_dir else \
-            user.may_access(target.url_path)
-        if not (user.can_read and allowed):
-            raise PathRefused(404, "Not found.")
-
-    def _may_write(self, ex: Exchange, folder: Resolved) -> bool:
-        if self._config.auth is None:
-            return True
-        user = ex.user
-        return user is not None and user.can_upload and user.may_access(folder.url_path)
-
     def _allow_header(self) -> bytes:
         return ALLOW_WRITE if self._config.upload else ALLOW_READ
 
@@ -362,15 +368,11 @@ class RequestHandler:
             raise
 
     def _write_folder(self, ex: Exchange, raw_path: str) -> Resolved:
-        folder = resolve(self._root_text, raw_path, show_hidden=self._config.show_hidden,
-                         protected=self._protected_text)
-        if not folder.is_dir:
-            raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
-        if not self._may_write(ex, folder):
-            raise HttpError(403, "Your account may not upload here.", close=False)
+        assert ex.access is not None
+        folder = ex.access.write_folder(raw_path)
         if folder.fs_path not in self._swept:  # once per folder and share: leftovers of uploads
             self._swept.add(folder.fs_path)    # cut short by a crash or a kill
-            sweep_stale_temp_files(folder.fs_path)
+            ex.access.sweep_stale_uploads(folder)
         return folder
 
     def _put(self, ex: Exchange, request: Request) -> None:
@@ -380,9 +382,9 @@ class RequestHandler:
             raise HttpError(400, "PUT needs a file name: PUT /folder/name.", close=False)
         folder = self._write_folder(ex, parent + "/")
         self._on_long_transfer()
+        assert ex.access is not None
         stored, ex.received = writes.store_put(
-            ex.conn, request, folder, name,
-            overwrite=self._config.overwrite, limit=self._config.max_upload_bytes)
+            ex.conn, request, ex.access, folder, name, limit=self._config.max_upload_bytes)
         ex.body_read = True
         self._send_created(ex, [stored], folder.url_path)
 
@@ -391,9 +393,10 @@ class RequestHandler:
             raise HttpError(415, "Send files as multipart/form-data (or use PUT).")
         folder = self._write_folder(ex, ex.path)
         self._on_long_transfer()
+        assert ex.access is not None
         stored, ex.received = writes.store_multipart(
-            ex.conn, request, folder, overwrite=self._config.overwrite,
-            limit=self._config.max_upload_bytes, show_hidden=self._config.show_hidden)
+            ex.conn, request, ex.access, folder, limit=self._config.max_upload_bytes,
+            show_hidden=self._config.show_hidden)
         ex.body_read = True
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
@@ -402,7 +405,8 @@ class RequestHandler:
     def _mkdir(self, ex: Exchange, request: Request) -> None:
         folder = self._write_folder(ex, ex.path)
         self._skip_body(ex, request)
-        stored = writes.make_folder(folder, ex.query["mkdir"][0])
+        assert ex.access is not None
+        stored = writes.make_folder(ex.access, folder, ex.query["mkdir"][0])
         self._send_created(ex, [stored], folder.url_path)
 
     def _send_created(self, ex: Exchange, stored: list[writes.Stored], folder_url: str) -> None:
@@ -416,10 +420,11 @@ class RequestHandler:
         if not ex.path.endswith("/"):
             self._redirect_to_folder(ex, target)
             return
+        assert ex.access is not None
         if self._config.website_mode:
-            index = self._website_index(target)
+            index = ex.access.website_index(target)
             if index is not None:
-                self._send_file(ex, index)
+                self._send_file(ex, index.fs_path, index.stat)
                 return
         if ex.query.get("format", [""])[0] == "zip":
             self._send_zip(ex, target)
@@ -462,27 +467,26 @@ class RequestHandler:
 
     def _stream_zip(self, ex: Exchange, folder: Resolved, chunked: bool,
                     transfer: Transfer) -> None:
-        items = writes.zip_items(folder, self._root_text, show_hidden=self._config.show_hidden,
-                                 protected=self._protected_text)
-        user = ex.user
-        if user is not None and not user.sees_everything_below(folder.url_path):
-            items = (i for i in items if user.may_access(folder.url_path + i.arcname))
-        sock = ex.conn.sock
-        for chunk in ZipStream(items, root=self._root_text):
-            self._respect_limits(ex.conn, len(chunk))
-            sock.sendall(b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk)
-            ex.sent += len(chunk)
-            transfer.done = ex.sent
-        if chunked:
-            sock.sendall(b"0\r\n\r\n")
-
-    def _website_index(self, target: Resolved) -> str | None:
-        index = os.path.realpath(os.path.join(target.fs_path, "index.html"))
-        if not os.path.isfile(index):
-            return None
-        servable = is_servable(index, self._root, show_hidden=self._config.show_hidden,
-                               protected=self._config.protected_paths)
-        return index if servable else None
+        assert ex.access is not None
+        items = ex.access.zip_items(folder)
+        conn = ex.conn
+        ex.cut_short = True  # until the last byte is known to have arrived
+        handed = 0
+        try:
+            for chunk in ZipStream(items, root=self._root_text):
+                self._respect_limits(conn, len(chunk))
+                send_all(conn.sock, b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk,
+                         conn.io_timeout)
+                handed += len(chunk)
+                transfer.done = handed
+            if chunked:
+                send_all(conn.sock, b"0\r\n\r\n", conn.io_timeout)
+            if wait_until_delivered(conn.sock, conn.io_timeout):
+                ex.cut_short = False
+            else:
+                ex.keep_alive = False
+        finally:  # the queue also holds chunk framing: an interrupted zip errs a little low
+            ex.sent = delivered(conn.sock, handed) if ex.cut_short else handed
 
     def _redirect_to_folder(self, ex: Exchange, target: Resolved) -> None:
         location = url_quote(target.url_path)
@@ -499,23 +503,19 @@ class RequestHandler:
         user = ex.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
-        page = self._page_context(user, target)
+        page = self._page_context(ex.access, target)
         key = (target.url_path, fmt, sort, order, page)
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
         self._need_worker(ex)  # a big folder takes a while to read
+        assert ex.access is not None
         try:
-            entries = scan_folder(target.fs_path, opener=self._open_confined,
-                                  show_hidden=self._config.show_hidden,
-                                  protected=self._protected, root=self._root)
+            entries = ex.access.list_folder(target)
         except PermissionError:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
         except OSError:
             raise PathRefused(404, "Not found.") from None
-        if partial:
-            assert user is not None
-            entries = [e for e in entries if user.may_see(target.url_path + e.name)]
         if fmt == "json":
             body = listing.render_json(target.url_path, entries, sort=sort, order=order)
         else:
@@ -525,13 +525,11 @@ class RequestHandler:
             self._listings.put(key, mtime_ns, body)
         return body
 
-    def _page_context(self, user: User | None, folder: Resolved) -> listing.PageContext:
+    def _page_context(self, access: FileAccess | None, folder: Resolved) -> listing.PageContext:
         config = self._config
-        if config.auth is None:
-            can_upload = config.upload
-        else:
-            can_upload = (config.upload and user is not None and user.can_upload
-                          and user.may_access(folder.url_path))
+        assert access is not None
+        user = access.user
+        can_upload = access.may(Action.CREATE, folder.url_path + ANY_NAME)
         return listing.PageContext(
             can_upload=can_upload, user=user.name if user else "", login=config.auth is not None,
             offer_ca=config.tls is not None and config.tls.ca_pem is not None)
@@ -574,12 +572,7 @@ class RequestHandler:
 
     # -- files ---------------------------------------------------------------------------------
 
-    def _send_file(self, ex: Exchange, fs_path: str, st: os.stat_result | None = None) -> None:
-        if st is None:
-            try:
-                st = os.stat(fs_path)
-            except OSError:
-                raise PathRefused(404, "Not found.") from None
+    def _send_file(self, ex: Exchange, fs_path: str, st: os.stat_result) -> None:
         facts = self._files.facts(fs_path, st)
         headers = facts.download_headers if "download" in ex.query else facts.headers
         request = ex.request
@@ -614,11 +607,12 @@ class RequestHandler:
             return
         if ex.quick and facts.body is None:
             raise NeedsWorker  # reading the file, even a small one, may wait on the disk
-        body = self._files.body(facts, self._open_confined)
+        assert ex.access is not None
+        body = self._files.body(facts, ex.access.open_file)
         if body is not None:
             self._send(ex, status, headers, body[offset:offset + count])
             return
-        fd = self._open_confined(facts.fs_path)
+        fd = ex.access.open_file(facts.fs_path)
         try:
             if file_key(os.fstat(fd)) != facts.key:  # replaced since it was looked up
                 raise HttpError(503, "The file is changing; try again.", close=False,
@@ -627,19 +621,22 @@ class RequestHandler:
                                            ex.path, "down", count, ex.conn.abort)
             try:
                 self._send_head(ex, status, headers, count, body_follows=True)
-                sent = self._stream(ex.conn, fd, offset, count, transfer, facts)
+                ex.expected = count
+                try:
+                    sent = self._stream(ex.conn, fd, offset, count, transfer, facts)
+                    if sent < count:  # the file changed while we sent it: a short body, closed
+                        log.debug("%s changed during download; closing", facts.fs_path)
+                        ex.keep_alive = False
+                    elif not wait_until_delivered(ex.conn.sock, ex.conn.io_timeout,
+                                                  self._on_long_transfer):
+                        ex.keep_alive = False  # stalled at the very end, or gone
+                finally:  # what the client got, also when it went away meanwhile
+                    ex.sent = delivered(ex.conn.sock, transfer.done)
+                    ex.cut_short = ex.sent < count
             finally:
                 self._control.end(transfer)
         finally:
             os.close(fd)
-        ex.sent = sent
-        if sent < count:  # the file changed while we sent it: the client must see a short body
-            log.debug("%s changed during download; closing", facts.fs_path)
-            ex.keep_alive = False
-
-    def _open_confined(self, fs_path: str, directory: bool = False) -> int:
-        return open_confined(fs_path, self._root_text, show_hidden=self._config.show_hidden,
-                             protected=self._config.protected_paths, directory=directory)
 
     def _stream(self, conn: Connection, fd: int, offset: int, count: int, transfer: Transfer,
                 facts: FileFacts) -> int:
@@ -653,13 +650,14 @@ class RequestHandler:
         a pool worker for the whole transfer, so such a transfer gets the worker to itself and
         the pool a fresh one (ServerEngine._detach_current_worker). With sendfile the first
         attempt runs under a short timeout that tells fast clients from slow ones; the file
-        position then says how much was sent."""
+        position then says how much was sent. Later waits give up only when the client takes
+        no bytes at all for the I/O timeout (server.sending)."""
         if count <= 0:
             return 0
         body = count - min(TAIL, count)
         zero_copy = SENDFILE_OK and not conn.tls
         if zero_copy and body and not self._control.limited:  # sendfile's count 0 means "all"
-            transfer.done = send_file(conn.sock, fd, offset, body, QUICK_SEND, give_up=True)
+            send_file(conn.sock, fd, offset, body, QUICK_SEND, transfer, give_up=True)
         if transfer.done < body:
             self._on_long_transfer()
             self._send_pieces(conn, fd, offset, body, transfer, zero_copy)
@@ -679,9 +677,8 @@ class RequestHandler:
             if wait:
                 time.sleep(wait)
             position = offset + transfer.done
-            sent = (send_file(conn.sock, fd, position, piece, conn.io_timeout) if zero_copy
-                    else _copy_chunks(conn, fd, position, piece))
-            transfer.done += sent
+            sent = (send_file(conn.sock, fd, position, piece, conn.io_timeout, transfer)
+                    if zero_copy else copy_chunks(conn, fd, position, piece, transfer))
             if sent < piece:
                 break
 
@@ -779,6 +776,8 @@ class RequestHandler:
             tls=ex.conn.tls,
             bytes_received=ex.received,
             protocol=request.version if request else "",
+            bytes_expected=ex.expected,
+            complete=not ex.cut_short,
         )
         self._sink(record)
         if self._access_log is not None:
@@ -798,57 +797,6 @@ def _split_target(target: str, method: str) -> tuple[str, str]:
         raise HttpError(400, "Fragments are not allowed in request targets.")
     path, _, query = target.partition("?")
     return path, query
-
-
-def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
-    """Head and body in one system call where the socket allows it, without first copying
-    them into one buffer (a cached listing is hundreds of kilobytes)."""
-    if conn.tls or len(body) < 16384:
-        conn.sock.sendall(head + body)
-        return
-    sent = conn.sock.sendmsg((head, body))
-    if sent < len(head):
-        conn.sock.sendall(head[sent:])
-        sent = len(head)
-    conn.sock.sendall(memoryview(body)[sent - len(head):])
-
-
-def send_file(sock: socket.socket, fd: int, offset: int, count: int, timeout: float, *,
-              give_up: bool = False) -> int:
-    """os.sendfile until ``count`` bytes went; returns how many did (fewer: the file ended).
-    A socket that takes nothing for ``timeout`` seconds raises TimeoutError, or with
-    ``give_up`` ends the call with what went so far. socket.sendfile does the same with a
-    selector object per call and needs a file object; this is the hot path of every download."""
-    out = sock.fileno()
-    sent = 0
-    poller = None
-    while sent < count:
-        try:
-            n = os.sendfile(out, fd, offset + sent, count - sent)
-        except (BlockingIOError, InterruptedError):
-            if poller is None:
-                poller = select.poll()
-                poller.register(out, select.POLLOUT)
-            if not poller.poll(timeout * 1000):
-                if give_up:
-                    return sent
-                raise TimeoutError("the client stopped reading") from None
-            continue
-        if n == 0:
-            break
-        sent += n
-    return sent
-
-
-def _copy_chunks(conn: Connection, fd: int, offset: int, count: int) -> int:
-    sent = 0
-    while sent < count:
-        chunk = os.pread(fd, min(CHUNK, count - sent), offset + sent)
-        if not chunk:
-            break
-        conn.sock.sendall(chunk)
-        sent += len(chunk)
-    return sent
 
 
 def _unsatisfiable(size: int) -> HttpError:

@@ -377,11 +377,14 @@ def _claim_then_replace(at: int, temp: str, final: str) -> None:
         raise
 
 
-def sweep_stale_temp_files(folder: str, older_than: float = 3600, *,
+def sweep_stale_temp_files(folder: str | int, older_than: float = 3600, *,
                            recursive: bool = False) -> int:
     """Remove the temporary files of uploads that crashed more than ``older_than`` seconds ago.
-    Never follows symlinks. Returns how many were removed."""
+    Never follows symlinks. ``folder`` may be an open descriptor (then only that folder is
+    swept, relative to it). Returns how many were removed."""
     cutoff = time.time() - older_than
+    if isinstance(folder, int):
+        return _sweep_descriptor(folder, cutoff)
     removed = 0
     pending = [os.fspath(folder)]
     while pending:
@@ -401,6 +404,19 @@ def sweep_stale_temp_files(folder: str, older_than: float = 3600, *,
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1
+    return removed
+
+
+def _sweep_descriptor(fd: int, cutoff: float) -> int:
+    removed = 0
+    with os.scandir(fd) as entries:
+        names = [entry.name for entry in entries if is_temp_name(entry.name)]
+    for name in names:
+        with contextlib.suppress(OSError):
+            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                os.unlink(name, dir_fd=fd)
+                removed += 1
     return removed
 
 

@@ -6,23 +6,24 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from server.connection import BodyReader, Connection
-from server.files import Resolved, is_servable, url_quote
+from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.pages import display_text
 from server.uploads import (
     MultipartReader,
-    UploadFile,
     UploadRefused,
+    check_free_space,
     clean_name,
     clean_relative_path,
-    is_temp_name,
 )
-from server.zipstream import ZipItem
+
+if TYPE_CHECKING:
+    from server.access import FileAccess
 
 MAX_EPILOGUE = 64 * 1024
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
@@ -55,48 +56,78 @@ def expect_continue(conn: Connection, request: Request) -> None:
         conn.sock.sendall(CONTINUE)
 
 
+MULTIPART_ALLOWANCE = 64 * 1024  # a form's boundaries and part headers around its files
+
+
+def request_cap(request: Request, limit: int | None) -> int | None:
+    """The most body a request may send: the file limit, plus room for a form's framing (so a
+    browser may upload a file of exactly the limit)."""
+    if limit is None:
+        return None
+    return limit if request.method == "PUT" else limit + MULTIPART_ALLOWANCE
+
+
 def check_declared_size(request: Request, limit: int | None) -> None:
-    if limit is not None and request.content_length > limit:
+    cap = request_cap(request, limit)
+    if cap is not None and request.content_length > cap:
         raise UploadRefused(413, "The upload is larger than this share accepts.")
 
 
-def store_put(conn: Connection, request: Request, folder: Resolved, raw_name: str, *,
-              overwrite: bool, limit: int | None) -> tuple[Stored, int]:
+def store_put(conn: Connection, request: Request, access: FileAccess, folder: Resolved,
+              raw_name: str, *, limit: int | None) -> tuple[Stored, int]:
     """PUT /folder/name: the raw body becomes the file. Returns what was stored and the
     bytes received."""
     name = clean_name(raw_name)
-    target = os.path.join(folder.fs_path, name)
-    if os.path.isdir(target):
-        raise UploadRefused(409, "A folder with that name exists.", close=False)
     expected = None if request.chunked else request.content_length
     body = BodyReader(conn, request.content_length, request.chunked)
-    with UploadFile(folder.fs_path, name, overwrite=overwrite, max_size=limit,
-                    expected_size=expected) as upload:
-        expect_continue(conn, request)
-        while chunk := body.read():
-            upload.write(chunk)
-        final = upload.commit()
+    fd = access.open_folder(folder.fs_path)
+    try:
+        with access.upload(fd, folder.url_path, name, max_size=limit,
+                           expected_size=expected) as upload:
+            expect_continue(conn, request)
+            while chunk := body.read():
+                upload.write(chunk)
+            final = upload.commit()
+    finally:
+        os.close(fd)
     return Stored(final, url_quote(folder.url_path + final)), body.received
 
 
-def store_multipart(conn: Connection, request: Request, folder: Resolved, *,
-                    overwrite: bool, limit: int | None, show_hidden: bool
-                    ) -> tuple[list[Stored], int]:
+def store_multipart(conn: Connection, request: Request, access: FileAccess, folder: Resolved,
+                    *, limit: int | None, show_hidden: bool) -> tuple[list[Stored], int]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
-    name may carry a relative path (folder uploads), whose folders are created."""
+    name may carry a relative path (folder uploads), whose folders are created where the
+    policy allows it. ``limit`` caps each file and the files of the request together, however
+    the body is framed (the form's own framing gets a small allowance on top)."""
     body = BodyReader(conn, request.content_length, request.chunked)
-    reader = MultipartReader(request.header("content-type"), body.read, None)
+    cap = request_cap(request, limit)
+
+    def read(n: int) -> bytes:
+        data = body.read(n)
+        if cap is not None and body.received > cap:
+            raise UploadRefused(413, "The upload is larger than this share accepts.")
+        return data
+
+    if request.content_length:
+        _check_space(access, folder, request.content_length)
+    reader = MultipartReader(request.header("content-type"), read, None)
     expect_continue(conn, request)
     stored: list[Stored] = []
+    budget = limit  # what the request's files may still add up to
     for part in reader.parts():
         if part.name != "file" or not part.filename:
             continue
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
-        destination = _make_subfolders(folder.fs_path, parts[:-1])
-        with UploadFile(destination, parts[-1], overwrite=overwrite, max_size=limit) as upload:
-            for chunk in part.chunks():
-                upload.write(chunk)
-            final = upload.commit()
+        fd, url = access.make_folders(folder, parts[:-1])
+        try:
+            with access.upload(fd, url, parts[-1], max_size=budget) as upload:
+                for chunk in part.chunks():
+                    upload.write(chunk)
+                final = upload.commit()
+        finally:
+            os.close(fd)
+        if budget is not None:
+            budget -= upload.size
         relative = "/".join([*parts[:-1], final])
         stored.append(Stored(relative, url_quote(folder.url_path + relative)))
     if not reader.finished:
@@ -105,32 +136,17 @@ def store_multipart(conn: Connection, request: Request, folder: Resolved, *,
     return stored, body.received
 
 
-def _make_subfolders(base: str, names: list[str]) -> str:
-    path = base
-    for name in names:
-        path = os.path.join(path, name)
-        if os.path.islink(path):
-            raise UploadRefused(409, "A link with that folder name exists.", close=False)
-        try:
-            os.mkdir(path)
-        except FileExistsError:
-            if not os.path.isdir(path):
-                raise UploadRefused(409, "A file with that folder name exists.",
-                                    close=False) from None
-        except OSError as err:
-            raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.") from None
-    return path
-
-
-def make_folder(folder: Resolved, raw_name: str) -> Stored:
-    name = clean_name(raw_name)
+def _check_space(access: FileAccess, folder: Resolved, needed: int) -> None:
+    fd = access.open_folder(folder.fs_path)
     try:
-        os.mkdir(os.path.join(folder.fs_path, name))
-    except FileExistsError:
-        raise UploadRefused(409, "Something with that name already exists.", close=False) from None
-    except OSError as err:
-        raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
-                            close=False) from None
+        check_free_space(fd, needed)
+    finally:
+        os.close(fd)
+
+
+def make_folder(access: FileAccess, folder: Resolved, raw_name: str) -> Stored:
+    name = clean_name(raw_name)
+    access.new_folder(folder, name)
     return Stored(name, url_quote(folder.url_path + name + "/"))
 
 
@@ -147,37 +163,6 @@ def created_body(stored: list[Stored], folder_url: str, as_json: bool) -> tuple[
             f"<main class=page><h1>Done</h1><ul>{items}</ul>"
             f'<p><a href="{display_text(url_quote(folder_url))}">Back to the folder</a></p></main>')
     return b"Content-Type: text/html; charset=utf-8\r\n", page.encode("utf-8")
-
-
-def zip_items(folder: Resolved, root: str, *, show_hidden: bool,
-              protected: tuple[str, ...]) -> Iterator[ZipItem]:
-    """What a folder's zip holds: what its listing would show, recursively. Symlinks are left
-    out (a link may point anywhere, even back up the tree), and so are upload temp files."""
-    for current, dirs, files in os.walk(folder.fs_path, followlinks=False):
-        relative = os.path.relpath(current, folder.fs_path)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        dirs[:] = sorted(d for d in dirs if _zippable(os.path.join(current, d), d, root,
-                                                      show_hidden, protected))
-        if prefix and not files and not dirs:
-            yield ZipItem(prefix, None, 0, os.stat(current).st_mtime)
-        for name in sorted(files):
-            path = os.path.join(current, name)
-            if not _zippable(path, name, root, show_hidden, protected):
-                continue
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-            yield ZipItem(prefix + name, path, st.st_size, st.st_mtime)
-
-
-def _zippable(path: str, name: str, root: str, show_hidden: bool,
-              protected: tuple[str, ...]) -> bool:
-    if is_temp_name(name) or (name.startswith(".") and not show_hidden):
-        return False
-    if os.path.islink(path):
-        return False
-    return is_servable(path, root, show_hidden=show_hidden, protected=protected)
 
 
 def zip_file_name(folder: Resolved, server_name: str) -> str:

@@ -36,7 +36,7 @@ def canary(share: Path) -> Path:
 
 def request(path: str, *extra: str, method: str = "GET", version: str = "HTTP/1.1") -> bytes:
     """One request head with Connection: close, so that the server ends the exchange."""
-    lines = [f"{method} {path} {version}", "Host: x", *extra, "Connection: close", "", ""]
+    lines = [f"{method} {path} {version}", "Host: localhost", *extra, "Connection: close", "", ""]
     return "\r\n".join(lines).encode("latin-1")
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import server
 
 SERVER = Path(server.__file__).parent
@@ -34,18 +32,6 @@ PATH_METHODS = {"read_bytes", "write_bytes", "read_text", "write_text", "iterdir
                 "rglob", "mkdir", "rmdir", "unlink", "touch", "exists", "is_dir", "is_file",
                 "is_symlink", "symlink_to", "hardlink_to", "samefile", "chmod", "lchmod",
                 "realpath", "expanduser", "readlink", "rename"}
-
-# Direct calls found on review that bypass the policy. They are reported (see
-# test_known_bypasses_are_gone) instead of being allowed: remove an entry once it is fixed.
-KNOWN_BYPASSES = {
-    # handler._write_folder: sweep_stale_temp_files(folder.fs_path) scans and unlinks by path,
-    # after the policy's check: a folder on the way swapped for a link in between is followed.
-    ("handler.py", "call of sweep_stale_temp_files"),
-    ("handler.py", "import of server.uploads.sweep_stale_temp_files"),
-    # handler._send_file: os.stat(fs_path) when no stat is given (every caller gives one now).
-    ("handler.py", "os.stat"),
-}
-
 
 def _dotted(node: ast.AST) -> str | None:
     if isinstance(node, ast.Name):
@@ -122,17 +108,9 @@ def _report() -> dict[tuple[str, str], list[int]]:
 
 
 def test_routes_reach_the_share_only_through_file_access():
-    unexpected = {k: v for k, v in _report().items() if k not in KNOWN_BYPASSES}
+    unexpected = _report()
     assert not unexpected, "direct file system access in the routes: " + ", ".join(
         f"{f}:{lines} {what}" for (f, what), lines in sorted(unexpected.items()))
-
-
-@pytest.mark.xfail(strict=True, reason="BUG reported: handler.py still reaches the share by "
-                   "path (sweep_stale_temp_files(folder.fs_path), os.stat(fs_path)); remove "
-                   "this mark and the KNOWN_BYPASSES entries once fixed")
-def test_known_bypasses_are_gone():
-    still = {k: v for k, v in _report().items() if k in KNOWN_BYPASSES}
-    assert not still, still
 
 
 def test_the_scanner_sees_each_kind_of_direct_call():

@@ -215,7 +215,7 @@ def test_records_keep_the_raw_request_and_the_access_log_stays_one_line_each(
     user_agent = b"ua\x9b31m\xe2\x80\xae\x85end\"quote\\"
     referer = b"http://ref/\xc2\x9b\x85\xa0"
     for target in targets:
-        data = (f"GET {target} HTTP/1.1\r\nHost: x\r\n").encode("ascii") \
+        data = (f"GET {target} HTTP/1.1\r\nHost: localhost\r\n").encode("ascii") \
             + b"User-Agent: " + user_agent + b"\r\nReferer: " + referer \
             + b"\r\nConnection: close\r\n\r\n"
         exchange(running, data)

@@ -43,7 +43,7 @@ def normal_client_is_served(port: int) -> None:
 
 def idle_keep_alive(port: int) -> socket.socket:
     sock = connect(port)
-    sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     response = http.client.HTTPResponse(sock)
     response.begin()
     assert response.read() == b"hello, world\n" and not response.will_close
@@ -52,7 +52,7 @@ def idle_keep_alive(port: int) -> socket.socket:
 
 def stalled_reader(port: int) -> socket.socket:
     sock = connect(port, rcvbuf=4096)
-    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
     return sock
 
 
@@ -93,11 +93,11 @@ def test_slow_request_bodies_do_not_starve_the_workers(server_factory, share):
     try:
         for method in ("GET", "HEAD", "OPTIONS", "GET"):
             sock = connect(running.port)
-            sock.sendall(f"{method} /hello.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n"
+            sock.sendall(f"{method} /hello.txt HTTP/1.1\r\nHost: [::1]\r\nContent-Length: 100\r\n"
                          "\r\nab".encode())
             slow.append(sock)
         sock = connect(running.port)
-        sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: [::1]\r\nTransfer-Encoding: chunked\r\n\r\n"
                      b"5\r\nab")
         slow.append(sock)
         conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=5)

@@ -36,7 +36,7 @@ def stalled_download(port: int, path: str = "/huge.bin") -> socket.socket:
     """A client that asks for a large file and then does not read it."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
     assert sock.recv(20).startswith(b"HTTP/1.1 200")
     return sock
 
@@ -97,7 +97,7 @@ def test_ban_drops_connections_and_new_ones(share, tmp_path: Path):
         engine.ban("127.0.0.0/8", permanent=True)
         assert read_until_closed(idle) == b""
         refused = socket.create_connection(("127.0.0.1", engine.port), timeout=5)
-        refused.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        refused.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
         assert read_until_closed(refused) == b""
         assert json.loads((tmp_path / "bans.json").read_text()) == {"banned": ["127.0.0.0/8"]}
         assert AccessPolicy(tmp_path / "bans.json").bans() == [("127.0.0.0/8", True)]
@@ -127,7 +127,7 @@ def test_bans_match_ipv4_clients_in_either_form(tmp_path: Path):
 def test_allow_list_mode(server):
     server.engine.policy.set_allow_list(["10.0.0.0/8"])
     sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
-    sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert read_until_closed(sock) == b""
     server.engine.policy.set_allow_list(["127.0.0.1"])
     response, _ = server.get("/hello.txt")

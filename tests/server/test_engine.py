@@ -90,8 +90,8 @@ def test_keep_alive_serves_many_requests_on_one_connection(server):
 
 
 def test_pipelined_requests_are_answered_in_order(server):
-    request = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
-    last = b"GET /docs/notes.md HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    request = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    last = b"GET /docs/notes.md HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     data = server.raw(request * 3 + last)
     assert data.count(b"HTTP/1.1 200 OK") == 4
     assert data.endswith(b"# notes\n")
@@ -156,7 +156,7 @@ def test_stop_is_quick_with_idle_and_busy_connections(share, huge):
     idle = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     downloader = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     downloader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    downloader.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    downloader.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert downloader.recv(100).startswith(b"HTTP/1.1 200")  # the download is in flight
     began = time.monotonic()
     running.engine.stop()
@@ -168,7 +168,7 @@ def test_stop_is_quick_with_idle_and_busy_connections(share, huge):
 def test_idle_keep_alive_connection_is_closed(server_factory, share):
     running = server_factory(share, limits=Limits(idle_timeout=0.3))
     with socket.create_connection(("127.0.0.1", running.port), timeout=5) as sock:
-        sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
         response = http.client.HTTPResponse(sock)
         response.begin()
         response.read()
@@ -201,7 +201,7 @@ def test_large_downloads_do_not_starve_the_pool(server_factory, share, huge):
     for _ in range(3):  # three clients that start a large download and never read it
         sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
         assert sock.recv(20).startswith(b"HTTP/1.1 200")
         stalled.append(sock)
     _response, body = running.get("/hello.txt")
@@ -214,7 +214,7 @@ def test_stalled_reader_is_dropped_after_io_timeout(server_factory, share, huge)
     running = server_factory(share, limits=Limits(io_timeout=0.3))
     sock = socket.create_connection(("127.0.0.1", running.port), timeout=5)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
     deadline = time.monotonic() + 5
     while running.engine.stats().active_connections and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -229,7 +229,7 @@ def test_connection_caps_answer_503(server_factory, share):
         deadline = time.monotonic() + 5
         while running.engine.stats().active_connections < 2 and time.monotonic() < deadline:
             time.sleep(0.01)
-        data = running.raw(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+        data = running.raw(b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
         assert data.startswith(b"HTTP/1.1 503")
         assert b"Retry-After: 1" in data
     finally:
@@ -244,7 +244,7 @@ def test_connection_caps_answer_503(server_factory, share):
 
 def test_client_that_disconnects_mid_download_is_not_an_error(server, caplog):
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
-        sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
         sock.recv(1000)
     server.wait_for_records(1)
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
@@ -295,7 +295,7 @@ def test_pipelined_mix_of_quick_and_worker_answers_stays_in_order(server, share)
              "/big.bin", "/hello.txt"]
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         for _ in range(2):  # the second pass finds the listing and small files cached
-            sock.sendall(b"".join(b"GET %s HTTP/1.1\r\nHost: x\r\n\r\n" % p.encode()
+            sock.sendall(b"".join(b"GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n" % p.encode()
                                   for p in paths))
             pending = bytearray()
             answers = [read_response(sock, pending) for _ in paths]
@@ -316,7 +316,7 @@ def test_an_answer_the_client_does_not_read_is_finished_by_a_worker(server_facto
     running.get("/cached.txt")  # now cached
     count = 100  # 20 MB of answers: far more than the socket buffers hold
     with socket.create_connection(("127.0.0.1", running.port), timeout=10) as slow:
-        slow.sendall(b"GET /cached.txt HTTP/1.1\r\nHost: x\r\n\r\n" * count)
+        slow.sendall(b"GET /cached.txt HTTP/1.1\r\nHost: localhost\r\n\r\n" * count)
         for _ in range(3):  # answered while the slow reader's answers wait
             response, data = running.get("/hello.txt")
             assert response.status == 200 and data == b"hello, world\n"
@@ -331,7 +331,7 @@ def test_a_long_pipeline_is_answered_completely_and_in_order(server):
     """Thousands of requests in a few packets: answers are batched per round of ready sockets
     (bounded per connection) and must all arrive, in order."""
     count = 3000
-    request = b"GET /hello.txt?n=%d HTTP/1.1\r\nHost: x\r\n\r\n"
+    request = b"GET /hello.txt?n=%d HTTP/1.1\r\nHost: localhost\r\n\r\n"
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         sock.sendall(b"".join(request % i for i in range(count)))
         pending = bytearray()
@@ -343,12 +343,12 @@ def test_a_long_pipeline_is_answered_completely_and_in_order(server):
 
 
 def test_answers_before_a_close_or_a_refusal_still_arrive_first(server):
-    closing = (b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
-               b"GET /docs/notes.md HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-               b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    closing = (b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
+               b"GET /docs/notes.md HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+               b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     data = server.raw(closing)
     assert data.count(b"HTTP/1.1 200 OK") == 2 and data.endswith(b"# notes\n")
-    too_long = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nX: " + b"a" * 20000
+    too_long = b"GET /hello.txt HTTP/1.1\r\nHost: [::1]\r\n\r\nGET / HTTP/1.1\r\nX: " + b"a" * 20000
     data = server.raw(too_long)
     assert data.startswith(b"HTTP/1.1 200 OK") and b"hello, world\n" in data
     assert data.split(b"hello, world\n", 1)[1].startswith(b"HTTP/1.1 431")
@@ -364,7 +364,7 @@ def test_the_serve_thread_never_reads_file_contents(share):
     ours, theirs = socket.socketpair()
     try:
         conn = Connection(ours, "127.0.0.1", 5.0)
-        head = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+        head = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n"
         assert handler.answer_quickly(conn, head) is None
         assert handler.handle(conn, head)  # the worker's way: reads, caches, sends
         answer = handler.answer_quickly(conn, head)
@@ -388,7 +388,7 @@ def test_a_failure_on_one_connection_does_not_stop_the_share(server, caplog):
         return real(conn, head)
 
     loop._handler.answer_quickly = fail_once
-    assert server.raw(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n") == b""
+    assert server.raw(b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n") == b""
     response, body = server.get("/hello.txt")
     assert failed and response.status == 200 and body == b"hello, world\n"
     assert "closing that connection" in caplog.text

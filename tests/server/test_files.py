@@ -273,7 +273,8 @@ def test_traversal_never_leaves_the_share(server_factory, share, canary):
     (sibling / "secret.txt").write_text("CANARY-OUTSIDE-THE-SHARE")
     running = server_factory(share)
     for path in TRAVERSALS:
-        request = f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode("latin-1")
+        request = (f"GET {path} HTTP/1.1\r\nHost: [::1]\r\nConnection: close\r\n\r\n"
+                   .encode("latin-1"))
         data = running.raw(request)
         assert data.startswith((b"HTTP/1.1 400", b"HTTP/1.1 404")), path
         assert b"CANARY" not in data, path

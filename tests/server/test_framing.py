@@ -8,7 +8,7 @@ import pytest
 from server.config import Limits
 from server.http11 import HttpError, find_head_end, parse_head
 
-GOOD = b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n"
+GOOD = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n"
 
 
 def status_of(data: bytes) -> int:
@@ -31,22 +31,22 @@ def answers(data: bytes) -> int:
         (GOOD + b"X-A: 1\r\n folded\r\n\r\n", 400),
         (GOOD + b"X-A : 1\r\n\r\n", 400),
         (GOOD + b"No colon here\r\n\r\n", 400),
-        (GOOD + b"Host: y\r\n\r\n", 400),
+        (GOOD + b"Host: localhost\r\n\r\n", 400),
         (b"GET /hello.txt HTTP/1.1\r\n\r\n", 400),
-        (b"GET /hello.txt HTTP/2.0\r\nHost: x\r\n\r\n", 505),
-        (b"GET /hello.txt HTTP/1.1 extra\r\nHost: x\r\n\r\n", 400),
-        (b"GET /hello.txt FOO/1.1\r\nHost: x\r\n\r\n", 400),
-        (b"GET /hello.txt\r\nHost: x\r\n\r\n", 400),
-        (b"G(T /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"GET /hello.txt HTTP/2.0\r\nHost: localhost\r\n\r\n", 505),
+        (b"GET /hello.txt HTTP/1.1 extra\r\nHost: localhost\r\n\r\n", 400),
+        (b"GET /hello.txt FOO/1.1\r\nHost: localhost\r\n\r\n", 400),
+        (b"GET /hello.txt\r\nHost: localhost\r\n\r\n", 400),
+        (b"G(T /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
         (b"GET /hello.txt HTTP/1.1\nHost: x\n\n", 400),
-        (b"GET /he\x00llo.txt HTTP/1.1\r\nHost: x\r\n\r\n", 400),
-        (b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nX-A: a\rb\r\n\r\n", 400),
-        (b"GET hello.txt HTTP/1.1\r\nHost: x\r\n\r\n", 400),
-        (b"GET /hello.txt#frag HTTP/1.1\r\nHost: x\r\n\r\n", 400),
+        (b"GET /he\x00llo.txt HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
+        (b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nX-A: a\rb\r\n\r\n", 400),
+        (b"GET hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
+        (b"GET /hello.txt#frag HTTP/1.1\r\nHost: localhost\r\n\r\n", 400),
         (GOOD + b"X-Long: " + b"a" * 9000 + b"\r\n\r\n", 431),
         (GOOD + b"".join(b"X-%d: 1\r\n" % i for i in range(120)) + b"\r\n", 431),
-        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
-        (b"BREW /pot HTTP/1.1\r\nHost: x\r\n\r\n", 501),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n", 414),
+        (b"BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n", 501),
         (GOOD.replace(b"GET", b"DELETE") + b"Connection: close\r\n\r\n", 405),
     ],
 )
@@ -63,24 +63,24 @@ def test_malformed_requests_get_one_clear_answer(server, head, status):
         GOOD + b"Content-Length: 1\r\nContent-Length: 1\r\n\r\nx",
         GOOD + b"Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n",
         GOOD + b"X-A: 1\r\n folded\r\n\r\n",
-        b"POST /hello.txt HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+        b"POST /hello.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello",
     ],
 )
 def test_ambiguous_messages_close_the_connection(server, head):
     # A second request smuggled behind the first must never be answered.
-    data = server.raw(head + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    data = server.raw(head + b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert answers(data) == 1
     assert b"Connection: close" in data
 
 
 def test_get_with_small_body_keeps_framing(server):
     data = server.raw(GOOD + b"Content-Length: 4\r\n\r\nabcd"
-                      + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                      + b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
     assert answers(data) == 2
 
 
 def test_405_names_the_allowed_methods(server):
-    data = server.raw(b"PUT /x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+    data = server.raw(b"PUT /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
                       b"Connection: close\r\n\r\n")
     assert status_of(data) == 405
     assert b"Allow: GET, HEAD, OPTIONS" in data
@@ -93,7 +93,7 @@ def test_options_lists_methods(server):
 
 
 def test_absolute_form_target_is_accepted(server):
-    data = server.raw(b"GET http://example.test/hello.txt HTTP/1.1\r\nHost: example.test\r\n"
+    data = server.raw(b"GET http://localhost/hello.txt HTTP/1.1\r\nHost: localhost\r\n"
                       b"Connection: close\r\n\r\n")
     assert data.startswith(b"HTTP/1.1 200") and data.endswith(b"hello, world\n")
 
@@ -104,31 +104,31 @@ def test_leading_blank_lines_are_ignored(server):
 
 
 def test_refused_heads_are_recorded(server):
-    server.raw(b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    server.raw(b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")
     records = server.wait_for_records(1)
     assert records[0].status == 414
 
 
 def test_parser_unit_cases():
     limits = Limits()
-    request = parse_head(b"GET /a?b=1 HTTP/1.1\r\nHost: h\r\nAccept: a\r\nAccept: b\r\n\r\n",
+    request = parse_head(b"GET /a?b=1 HTTP/1.1\r\nHost: [::1]\r\nAccept: a\r\nAccept: b\r\n\r\n",
                          limits)
     assert request.method == "GET" and request.target == "/a?b=1"
     assert request.headers["accept"] == "a, b"
     assert request.keep_alive
-    assert not parse_head(b"GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n",
+    assert not parse_head(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
                           limits).keep_alive
     with pytest.raises(HttpError) as caught:
-        parse_head(b"GET / HTTP/1.1\r\nHost: h\r\nHost: i\r\n\r\n", limits)
+        parse_head(b"GET / HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n\r\n", limits)
     assert caught.value.status == 400 and caught.value.close
-    assert find_head_end(b"GET / HTTP/1.1\r\nHost: h\r\n\r\nrest") == 27
-    assert find_head_end(b"GET / HTTP/1.1\r\nHost: h\r\n") == -1
+    assert find_head_end(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nrest") == 27
+    assert find_head_end(b"GET / HTTP/1.1\r\nHost: localhost\r\n") == -1
 
 
 def test_chunked_body_on_get_is_drained(server):
     data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n"
                       + b"4;ext=1\r\nabcd\r\n0\r\nX-T: 1\r\n\r\n"
-                      + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                      + b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
     assert answers(data) == 2 and data.count(b"HTTP/1.1 200 OK") == 2
 
 
@@ -136,5 +136,5 @@ def test_chunked_body_on_get_is_drained(server):
                                   b"1" * 40 + b"\r\n"])
 def test_malformed_chunked_body_is_400_and_closes(server, body):
     data = server.raw(GOOD + b"Transfer-Encoding: chunked\r\n\r\n" + body
-                      + b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+                      + b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert status_of(data) == 400 and answers(data) == 1

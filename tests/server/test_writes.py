@@ -53,7 +53,7 @@ def test_put_stores_the_body_and_answers_201(writable, share):
 
 def test_put_with_chunked_body_and_expect_continue(writable, share):
     with socket.create_connection(("127.0.0.1", writable.port), timeout=5) as sock:
-        sock.sendall(b"PUT /chunked.bin HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        sock.sendall(b"PUT /chunked.bin HTTP/1.1\r\nHost: [::1]\r\nTransfer-Encoding: chunked\r\n"
                      b"Expect: 100-continue\r\nConnection: close\r\n\r\n")
         assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
         sock.sendall(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
@@ -74,7 +74,7 @@ def test_overwrite_when_allowed(server_factory, share):
 
 def test_oversized_upload_is_413_before_the_body(writable, share):
     with socket.create_connection(("127.0.0.1", writable.port), timeout=5) as sock:
-        sock.sendall(b"PUT /huge.bin HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n"
+        sock.sendall(b"PUT /huge.bin HTTP/1.1\r\nHost: localhost\r\nContent-Length: 999999999\r\n"
                      b"Expect: 100-continue\r\n\r\n")
         data = sock.recv(4096)
     assert data.startswith(b"HTTP/1.1 413")
@@ -83,7 +83,7 @@ def test_oversized_upload_is_413_before_the_body(writable, share):
 
 def test_body_that_stops_half_way_leaves_nothing(writable, share):
     with socket.create_connection(("127.0.0.1", writable.port), timeout=5) as sock:
-        sock.sendall(b"PUT /half.bin HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n"
+        sock.sendall(b"PUT /half.bin HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n"
                      + b"x" * 10)
     writable.wait_for_records(1)
     assert sorted(p.name for p in share.iterdir()) == sorted(

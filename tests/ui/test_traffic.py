@@ -124,7 +124,7 @@ def test_ban_refuses_new_connections_and_unban_restores(
     assert select_key(view.clients_table, "127.0.0.1")
     view.ban_permanent_button.click()
     refused = socket.create_connection(("127.0.0.1", port), timeout=5)
-    refused.sendall(b"GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    refused.sendall(b"GET /a.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert read_until_closed(refused) == b""
     refused.close()
     qtbot.waitUntil(lambda: view.bans_model.row_of("127.0.0.1/32") is not None, timeout=5000)
@@ -152,7 +152,7 @@ def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
     port = start(window, aloop, folder)
     sock = socket.create_connection(("127.0.0.1", port), timeout=5)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.sendall(b"GET /huge.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert sock.recv(20).startswith(b"HTTP/1.1 200")
     view = window.monitor_tabs.clients_view
     model = view.transfers_model

@@ -1,0 +1,410 @@
+"""The one access policy: may this principal do this to this path of the share, and is this path
+Pier's own?
+
+Routes never decide permissions themselves. The handler asks ``Policy.bind(user)`` for a
+``FileAccess`` and reaches the share only through it: the request's target (``target``,
+``write_folder``) and every other path a route touches (each folder an upload creates, each entry
+of a zip or a listing, a website's index page). Deny is the default.
+
+Pier's own files (the config folder with accounts and keys, logs and their rotations, upload
+temp files) are recognised by identity (server/own_paths.py), not by spelling.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from server.files import PathRefused, Resolved, open_confined, opened_path, resolve, url_quote
+from server.http11 import HttpError
+from server.listing import Entry
+from server.own_paths import Identity, OwnPaths, identity
+from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
+from server.users import User
+from server.zipstream import ZipItem
+
+if TYPE_CHECKING:
+    from server.config import ServerConfig
+
+_DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+              | getattr(os, "O_CLOEXEC", 0))
+_FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+ANY_NAME = "*"  # "may something be created in this folder": CREATE of a name not yet known
+
+
+class Action(Enum):
+    READ = "read"  # download a file
+    LIST = "list"  # see a folder's listing (filtered to what the principal may see)
+    CREATE = "create"  # a new file or folder at this path
+    REPLACE = "replace"  # replace an existing file's content (an upload over its name)
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRules:
+    """The share's switches, as far as access goes."""
+
+    root: str  # real path
+    login_required: bool
+    upload: bool
+    overwrite: bool
+    show_hidden: bool
+
+
+class Policy:
+    """Answers "may USER do ACTION at URL_PATH?" and "is this Pier's own?" for one share."""
+
+    def __init__(self, rules: ShareRules, own: OwnPaths, protected: tuple[str, ...]) -> None:
+        self.rules = rules
+        self.own = own
+        self.protected = protected  # the same paths as strings: the fast first check
+        self.root_is_own = own.contains_root(rules.root)
+        self.root_stat = os.stat(rules.root)
+
+    def allows(self, user: User | None, action: Action, url_path: str) -> bool:
+        """``url_path`` is decoded and normalised; for CREATE it names the new item."""
+        if self.root_is_own:
+            return False
+        if action is Action.READ or action is Action.LIST:
+            if user is None:
+                return True  # the login layer let an anonymous reader through
+            if not user.can_read:
+                return False
+            return user.may_list(url_path) if action is Action.LIST else \
+                user.may_access(url_path)
+        rules = self.rules
+        if not rules.upload or (action is Action.REPLACE and not rules.overwrite):
+            return False
+        if not rules.login_required:
+            return True
+        folder = url_path.rstrip("/").rpartition("/")[0] + "/"
+        return user is not None and user.can_upload and user.sees_everything_below(folder)
+
+    def bind(self, user: User | None) -> FileAccess:
+        return FileAccess(self, user)
+
+
+def policy_for(config: ServerConfig) -> Policy:
+    """The policy of a validated config: its switches, and Pier's own paths (the access log
+    with its rotations, the rest with everything below them)."""
+    log = os.path.realpath(config.access_log) if config.access_log is not None else None
+    paths = [str(p) for p in config.protected_paths if str(p) != log]
+    own = OwnPaths(paths, [log] if log else ())
+    rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
+                       upload=config.upload, overwrite=config.overwrite,
+                       show_hidden=config.show_hidden)
+    protected = tuple(sorted({*paths, *([log] if log else [])}))
+    return Policy(rules, own, protected)
+
+
+class FileAccess:
+    """The share as one principal may reach it. Every path a route touches goes through here."""
+
+    __slots__ = ("_policy", "_rules", "user")
+
+    def __init__(self, policy: Policy, user: User | None) -> None:
+        self._policy = policy
+        self._rules = policy.rules
+        self.user = user
+
+    def may(self, action: Action, url_path: str) -> bool:
+        return self._policy.allows(self.user, action, url_path)
+
+    # -- the request's target ------------------------------------------------------------------
+
+    def target(self, raw_path: str) -> Resolved:
+        """The file or folder a read names; 404 for what this principal may not see."""
+        found = self._resolve(raw_path)
+        action = Action.LIST if found.is_dir else Action.READ
+        if not self.may(action, found.url_path):
+            raise PathRefused(404, "Not found.")
+        return found
+
+    def write_folder(self, raw_path: str) -> Resolved:
+        """The folder an upload or a new folder goes into; 403 unless something may be
+        created in it (the share accepts uploads, the account may upload there)."""
+        found = self._resolve(raw_path)
+        if not found.is_dir:
+            raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
+        if not self.may(Action.CREATE, found.url_path + ANY_NAME):
+            raise HttpError(403, "Your account may not upload here.", close=False)
+        return found
+
+    def _resolve(self, raw_path: str) -> Resolved:
+        rules = self._rules
+        found = resolve(rules.root, raw_path, show_hidden=rules.show_hidden,
+                        protected=self._policy.protected)
+        if self._is_own(found):
+            raise PathRefused(404, "Not found.")
+        return found
+
+    def _is_own(self, found: Resolved) -> bool:
+        """The identity check of every step from the root to ``found``."""
+        root = self._rules.root
+        if found.fs_path == root:
+            return self._policy.root_is_own
+        names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
+        if len(found.steps) == len(names):  # resolve() walked it without links
+            return self._policy.own.holds_chain(self._policy.root_stat, names, found.steps)
+        stats = []
+        path = root
+        root_st = self._policy.root_stat
+        try:
+            for name in names[:-1]:
+                path = os.path.join(path, name)
+                stats.append(os.lstat(path))
+        except OSError:
+            return True
+        stats.append(found.stat)
+        return self._policy.own.holds_chain(root_st, names, stats)
+
+    def open_file(self, fs_path: str) -> int:
+        """A descriptor of a resolved file, checked again after opening (a folder on the way
+        may have been swapped for a link since it was resolved)."""
+        rules = self._rules
+        fd = open_confined(fs_path, rules.root, show_hidden=rules.show_hidden,
+                           protected=self._policy.protected)
+        self._check_opened(fd)
+        return fd
+
+    def open_folder(self, fs_path: str) -> int:
+        rules = self._rules
+        fd = open_confined(fs_path, rules.root, show_hidden=rules.show_hidden,
+                           protected=self._policy.protected, directory=True)
+        self._check_opened(fd)
+        return fd
+
+    def _check_opened(self, fd: int) -> None:
+        real = opened_path(fd)
+        try:
+            own = real is not None and self._is_own(
+                Resolved(real, "/", False, os.fstat(fd)))
+        except OSError:
+            own = True
+        if own:
+            os.close(fd)
+            raise PathRefused(404, "Not found.")
+
+    # -- folders: listing, zip, website index --------------------------------------------------
+
+    def list_folder(self, folder: Resolved) -> list[Entry]:
+        """The entries of a folder this principal may see; read through a checked descriptor."""
+        fd = self.open_folder(folder.fs_path)
+        try:
+            folder_st = os.fstat(fd)
+            entries = []
+            for name, st, _link in self._children(fd, folder_st):
+                url = folder.url_path + name
+                if self.user is not None and not self.user.may_see(url):
+                    continue
+                is_dir = stat.S_ISDIR(st.st_mode)
+                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
+            return entries
+        finally:
+            os.close(fd)
+
+    def _children(self, fd: int, folder_st: os.stat_result
+                  ) -> Iterator[tuple[str, os.stat_result, bool]]:
+        """(name, stat) of the visible entries of an open folder: no hidden or temp names, none
+        of Pier's own, symlinks only when they stay in the share (and then their target's stat)."""
+        rules = self._rules
+        with os.scandir(fd) as it:
+            items = list(it)
+        for item in items:
+            name = item.name
+            if not rules.show_hidden and name.startswith("."):
+                continue
+            try:
+                st: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            except OSError:
+                continue
+            link = stat.S_ISLNK(st.st_mode)  # type: ignore[union-attr]
+            if link:
+                st = self._link_target(fd, name)
+            if st is None or not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+                continue
+            if self._policy.own.holds(folder_st, name, st):
+                continue
+            yield name, st, link
+
+    def _link_target(self, fd: int, name: str) -> os.stat_result | None:
+        base = opened_path(fd)
+        if base is None:
+            return None
+        try:
+            url = url_quote(_url_below(self._rules.root, os.path.join(base, name)))
+            found = self._resolve(url)
+        except (HttpError, ValueError):
+            return None
+        return found.stat
+
+    def website_index(self, folder: Resolved) -> Resolved | None:
+        """The folder's index.html when this principal may read it."""
+        try:
+            found = self.target(url_quote(folder.url_path + "index.html"))
+        except HttpError:
+            return None
+        return None if found.is_dir else found
+
+    def zip_items(self, folder: Resolved) -> Iterator[ZipItem]:
+        """What a folder's zip holds: what its listings would show, recursively, without
+        symlinks. Every entry is opened relative to its already-opened folder without following
+        links, so a folder swapped for a link while the archive is built leads nowhere."""
+        fd = self.open_folder(folder.fs_path)
+        yield from self._zip_walk(fd, folder.url_path, "")
+
+    def _zip_walk(self, fd: int, url: str, prefix: str) -> Iterator[ZipItem]:
+        try:
+            folder_st = os.fstat(fd)
+            children = sorted((name, st) for name, st, link in self._children(fd, folder_st)
+                              if not link)  # links are left out of archives
+            if prefix and not children:
+                yield ZipItem(prefix, None, 0, folder_st.st_mtime)
+            for name, st in children:
+                if stat.S_ISDIR(st.st_mode):
+                    if not self.may(Action.LIST, url + name + "/"):
+                        continue
+                    try:
+                        child = os.open(name, _DIR_FLAGS, dir_fd=fd)
+                    except OSError:
+                        continue
+                    if identity(os.fstat(child)) != identity(st):
+                        os.close(child)
+                        continue
+                    yield from self._zip_walk(child, url + name + "/", prefix + name + "/")
+                elif self.may(Action.READ, url + name):
+                    yield ZipItem(prefix + name, None, st.st_size, st.st_mtime,
+                                  opener=_file_opener(fd, name, identity(st)))
+        finally:
+            os.close(fd)
+
+    # -- creating ------------------------------------------------------------------------------
+
+    def make_folders(self, folder: Resolved, names: list[str]) -> tuple[int, str]:
+        """Enter (creating where missing) ``names`` below ``folder``; returns the descriptor of
+        the last folder and its URL path. Each step is checked: creating needs the right to
+        create there, and no step may be (or become) one of Pier's own paths or a link."""
+        fd = self.open_folder(folder.fs_path)
+        url = folder.url_path
+        try:
+            for name in names:
+                child = self._enter_or_create(fd, url, name)
+                os.close(fd)
+                fd, url = child, url + name + "/"
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd, url
+
+    def _enter_or_create(self, fd: int, url: str, name: str) -> int:
+        folder_st = os.fstat(fd)
+        try:
+            existing: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
+            existing = None
+        except OSError as err:
+            raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.",
+                                close=False) from None
+        if self._policy.own.holds(folder_st, name, existing):
+            raise UploadRefused(403, "Your account may not upload here.", close=False)
+        if existing is None:
+            if not self.may(Action.CREATE, url + name):
+                raise UploadRefused(403, "Your account may not create folders here.",
+                                    close=False)
+            try:
+                os.mkdir(name, dir_fd=fd)
+            except FileExistsError:
+                pass  # made meanwhile by a parallel upload: opened and checked below
+            except OSError as err:
+                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+                                    close=False) from None
+        elif stat.S_ISLNK(existing.st_mode):
+            raise UploadRefused(409, "A link with that folder name exists.", close=False)
+        elif not stat.S_ISDIR(existing.st_mode):
+            raise UploadRefused(409, "A file with that folder name exists.", close=False)
+        elif not self.may(Action.LIST, url + name + "/"):
+            raise UploadRefused(403, "Your account may not upload here.", close=False)
+        try:
+            child = os.open(name, _DIR_FLAGS, dir_fd=fd)
+        except OSError:
+            raise UploadRefused(409, "A file or link with that folder name exists.",
+                                close=False) from None
+        if self._policy.own.holds(folder_st, name, os.fstat(child)):
+            os.close(child)
+            raise UploadRefused(403, "Your account may not upload here.", close=False)
+        return child
+
+    def new_folder(self, folder: Resolved, name: str) -> None:
+        """Create the folder ``name`` in ``folder`` (409 when the name is taken)."""
+        fd = self.open_folder(folder.fs_path)
+        try:
+            self._check_create(fd, folder.url_path, name)
+            try:
+                os.mkdir(name, dir_fd=fd)
+            except FileExistsError:
+                raise UploadRefused(409, "Something with that name already exists.",
+                                    close=False) from None
+            except OSError as err:
+                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+                                    close=False) from None
+        finally:
+            os.close(fd)
+
+    def upload(self, fd: int, url: str, name: str, *, max_size: int | None,
+               expected_size: int | None = None) -> UploadFile:
+        """An UploadFile for ``name`` in the open folder ``fd`` (at ``url``). It replaces an
+        existing file only where the policy allows REPLACE; otherwise a free name is taken."""
+        self._check_create(fd, url, name)
+        try:
+            exists = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
+            exists = None
+        if exists is not None and stat.S_ISDIR(exists.st_mode):
+            raise UploadRefused(409, "A folder with that name exists.", close=False)
+        replace = exists is not None and self.may(Action.REPLACE, url + name)
+        return UploadFile(fd, name, overwrite=replace, max_size=max_size,
+                          expected_size=expected_size)
+
+    def sweep_stale_uploads(self, folder: Resolved) -> None:
+        """Remove what uploads cut short by a crash or a kill left in ``folder``."""
+        fd = self.open_folder(folder.fs_path)
+        try:
+            sweep_stale_temp_files(fd)
+        finally:
+            os.close(fd)
+
+    def _check_create(self, fd: int, url: str, name: str) -> None:
+        try:
+            existing: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except OSError:
+            existing = None
+        if self._policy.own.holds(os.fstat(fd), name, existing):
+            raise UploadRefused(403, "That name is reserved.", close=False)
+        if not self.may(Action.CREATE, url + name):
+            raise UploadRefused(403, "Your account may not upload here.", close=False)
+
+
+def _file_opener(folder_fd: int, name: str, expected: Identity) -> Callable[[], int | None]:
+    """Opens ``name`` relative to its folder's descriptor (kept open while the walk is below
+    it), without following links, and only if it is still the file that was listed."""
+    def open_it() -> int | None:
+        try:
+            fd = os.open(name, _FILE_FLAGS, dir_fd=folder_fd)
+        except OSError:
+            return None
+        if identity(os.fstat(fd)) != expected:
+            os.close(fd)
+            return None
+        return fd
+    return open_it
+
+
+def _url_below(root: str, path: str) -> str:
+    real = os.path.realpath(path)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise ValueError("outside the share")
+    return "/" + real[len(root):].strip(os.sep).replace(os.sep, "/")

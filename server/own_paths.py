@@ -1,0 +1,135 @@
+"""Pier's own files inside (or above) a share, recognised by identity (device + inode of every
+folder on the way), not by spelling: on a case-insensitive file system ``/appdata/local/pier``
+is ``AppData/Local/Pier``, and a bind mount or a second name of the same folder is the same
+folder. The access policy (server/access.py) asks this module; nothing else should.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from server.uploads import TEMP_PREFIX, is_temp_name
+
+Identity = tuple[int, int]  # (st_dev, st_ino)
+LStat = Callable[[str], os.stat_result]
+_ROTATION = re.compile(r"\.[0-9]{1,3}$")  # access.log.1 ... (RotatingFileHandler)
+REFRESH_S = 1.0  # how often identities of own paths that did not exist yet are looked for again
+
+
+def identity(st: os.stat_result) -> Identity:
+    return st.st_dev, st.st_ino
+
+
+class OwnPaths:
+    """Pier's own files and folders, by identity.
+
+    ``paths`` are protected with everything below them; ``logs`` are files protected together
+    with their rotations (``access.log.1``...). A path that does not exist yet is remembered as
+    (identity of its nearest existing folder, the next name, compared case-insensitively), so
+    that nobody can create it first; its own identity is looked up again at most once a second."""
+
+    def __init__(self, paths: Iterable[Path | str], logs: Iterable[Path | str] = (), *,
+                 lstat: LStat = os.lstat, clock: Callable[[], float] = time.monotonic) -> None:
+        self._paths = tuple(os.path.abspath(p) for p in paths)
+        self._logs = tuple(os.path.abspath(p) for p in logs)
+        self._lstat = lstat
+        self._clock = clock
+        self._ids: frozenset[Identity] = frozenset()
+        self._reserved: dict[Identity, frozenset[str]] = {}  # folder -> names (casefolded)
+        self._families: dict[Identity, frozenset[str]] = {}  # folder -> log names (casefolded)
+        self._watched: frozenset[Identity] = frozenset()  # keys of both
+        self._complete = False
+        self._looked_at = 0.0
+        self._refresh()
+
+    def _refresh(self) -> None:
+        ids: set[Identity] = set()
+        reserved: dict[Identity, set[str]] = {}
+        families: dict[Identity, set[str]] = {}
+        complete = True
+        for path in self._paths + self._logs:
+            found = self._identity(path)
+            if found is not None:
+                ids.add(found)
+                continue
+            complete = False
+            folder, name = self._nearest_existing(path)
+            if folder is not None:
+                reserved.setdefault(folder, set()).add(name)
+        for path in self._logs:
+            folder_id = self._identity(os.path.dirname(path))
+            if folder_id is not None:
+                families.setdefault(folder_id, set()).add(os.path.basename(path).casefold())
+        self._ids = frozenset(ids)
+        self._reserved = {k: frozenset(v) for k, v in reserved.items()}
+        self._families = {k: frozenset(v) for k, v in families.items()}
+        self._watched = frozenset(self._reserved) | frozenset(self._families)
+        # a protected file replaced atomically (a renewed key) gets a new inode: look again
+        self._complete = complete and not any(os.path.isfile(p) for p in self._paths)
+        self._looked_at = self._clock()
+
+    def _identity(self, path: str) -> Identity | None:
+        try:
+            return identity(self._lstat(path))
+        except OSError:
+            return None
+
+    def _nearest_existing(self, path: str) -> tuple[Identity | None, str]:
+        child = path
+        parent = os.path.dirname(path)
+        while parent != child:
+            found = self._identity(parent)
+            if found is not None:
+                return found, os.path.basename(child).casefold()
+            child, parent = parent, os.path.dirname(parent)
+        return None, ""
+
+    def _fresh(self) -> None:
+        if self._clock() - self._looked_at > REFRESH_S:
+            self._refresh()
+
+    def holds(self, folder: os.stat_result, name: str, st: os.stat_result | None) -> bool:
+        """Whether ``name`` in the folder whose stat is ``folder`` is (or, when ``st`` is None
+        because it does not exist yet, would become) one of Pier's own paths."""
+        if not self._complete:
+            self._fresh()
+        if st is not None and (st.st_dev, st.st_ino) in self._ids:
+            return True
+        if name.startswith(TEMP_PREFIX) and is_temp_name(name):
+            return True
+        folder_id = (folder.st_dev, folder.st_ino)
+        if folder_id not in self._watched:  # most folders hold no own names: no casefold
+            return False
+        folded = name.casefold()
+        if folded in self._reserved.get(folder_id, ()):
+            return True
+        family = self._families.get(folder_id)
+        return family is not None and (folded in family or _ROTATION.sub("", folded) in family)
+
+    def holds_chain(self, root: os.stat_result, names: Iterable[str],
+                    stats: Iterable[os.stat_result]) -> bool:
+        """Whether any step of a path below the root is one of Pier's own paths."""
+        parent = root
+        for name, st in zip(names, stats, strict=True):
+            if self.holds(parent, name, st):
+                return True
+            parent = st
+        return False
+
+    def contains_root(self, root: str) -> bool:
+        """Whether the shared folder itself is, or lies inside, one of Pier's own folders."""
+        if not self._complete:
+            self._fresh()
+        path = root
+        while True:
+            found = self._identity(path)
+            if found is not None and found in self._ids:
+                return True
+            parent = os.path.dirname(path)
+            if parent == path:
+                return False
+            path = parent
