@@ -100,7 +100,7 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
 
 
 def access_summary(*, login: bool, anonymous_read: bool, upload: bool, overwrite: bool,
-                   https: bool) -> str:
+                   https: bool, website: bool = False) -> str:
     """One line saying who can do what, e.g. "Login required · uploads allowed · HTTPS"."""
     if not login:
         who = "No login: anyone who connects may download"
@@ -114,7 +114,11 @@ def access_summary(*, login: bool, anonymous_read: bool, upload: bool, overwrite
         what = "uploads by permitted accounts" + (" (may replace files)" if overwrite else "")
     else:
         what = "uploads allowed" + (" (may replace files)" if overwrite else "")
-    return " · ".join((who, what, "HTTPS" if https else "plain HTTP (not encrypted)"))
+    parts = [who, what, "HTTPS" if https else "plain HTTP (not encrypted)"]
+    if website:  # the owner's choice: pages are not sandboxed then
+        parts.append("website mode: pages in the share run as the share"
+                     + (", uploaded ones too" if upload else ""))
+    return " · ".join(parts)
 
 
 def summary_of_config(config: ServerConfig) -> str:
@@ -122,13 +126,13 @@ def summary_of_config(config: ServerConfig) -> str:
     return access_summary(login=auth is not None,
                           anonymous_read=auth is not None and auth.anonymous_read,
                           upload=config.upload, overwrite=config.overwrite,
-                          https=config.tls is not None)
+                          https=config.tls is not None, website=config.website_mode)
 
 
 def summary_of_request(share: ShareRequest) -> str:
     return access_summary(login=share.require_login, anonymous_read=share.anonymous_read,
                           upload=share.upload, overwrite=share.upload and share.overwrite,
-                          https=share.https)
+                          https=share.https, website=share.website_mode)
 
 
 class ServerController(QObject):

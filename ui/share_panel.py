@@ -168,7 +168,11 @@ class SharePanel(QWidget):
         self.hidden_check = _check("Show hidden files", "showHiddenCheck",
                                    "Also share names starting with “.”")
         self.website_check = _check("Website mode", "websiteCheck",
-                                    "Open a folder's index.html instead of its listing")
+                                    "Open a folder's index.html instead of its listing and run "
+                                    "the share's pages and scripts as a website. Pages in the "
+                                    "share, uploaded ones included, then run as this share with "
+                                    "each visitor's login: turn it on only for files you trust, "
+                                    "and not with uploads from others.")
         form.addRow(_row(self.hidden_check, self.website_check))
         # Options that land later (login, uploads, HTTPS) are added here, under the others.
         self.options_layout = QVBoxLayout()
