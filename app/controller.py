@@ -7,18 +7,24 @@ import enum
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
-from app.settings import SCOPE_LAN
+from app.settings import PORT_MAX, SCOPE_LAN
 from server.appdirs import config_dir
 from server.auth import Authenticator
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.engine import EngineStats, ServerEngine
-from server.errors import FolderError, PierError, UserStoreError
+from server.errors import (
+    BindError,
+    ConfigError,
+    FolderError,
+    PierError,
+    UserStoreError,
+)
 from server.records import RequestRecord
 from server.sharing import authenticator_for, tls_settings
 from server.users import UserStore
@@ -52,10 +58,53 @@ class ShareRequest:
     https: bool = False
     announce: bool = False  # mDNS/DNS-SD announcement (LAN scope only)
     allowed_hosts: tuple[str, ...] = ()  # other names for this computer, e.g. pc.fritz.box
+    # with port 0 ("Any free port"): ask for this port first (the one it got last time), and
+    # take any free one only when it is taken; 0 = no preference
+    preferred_port: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """What a running share is doing right now (for "quit while people are downloading?")."""
+
+    connections: int = 0
+    clients: int = 0
+    transfers: int = 0
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.connections or self.clients or self.transfers)
+
+    def describe(self) -> str:
+        """E.g. "2 devices are connected and 1 transfer is running"."""
+        parts = []
+        if self.clients or self.connections:
+            devices = self.clients or 1
+            parts.append(f"{devices} device{'s are' if devices != 1 else ' is'} connected")
+        if self.transfers:
+            parts.append(f"{self.transfers} transfer{'s are' if self.transfers != 1 else ' is'}"
+                         " running")
+        return " and ".join(parts)
 
 
 class NoAccountsError(UserStoreError):
     """A login is required but no account exists yet: nobody could log in."""
+
+
+class InvalidPortError(ConfigError):
+    """The port field holds a number that is not a port (e.g. 99999)."""
+
+    def __init__(self, port: int) -> None:
+        super().__init__(f"{port} is not a port number. Choose a port from 1 to {PORT_MAX}, "
+                         "or “Any free port”.")
+        self.port = port
+
+
+def check_port(share: ShareRequest) -> int:
+    """The requested port; InvalidPortError when it is out of range. Never changes it."""
+    if not 0 <= share.port <= PORT_MAX:
+        raise InvalidPortError(share.port)
+    return share.port
 
 
 def check_folder(share: ShareRequest) -> Path:
@@ -73,6 +122,7 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
     Raises FolderError, CertificateError, UserStoreError or NoAccountsError (all PierErrors)
     with a clear message.
     """
+    check_port(share)
     root = check_folder(share)
     auth = None
     if share.require_login:
@@ -157,6 +207,7 @@ class ServerController(QObject):
         self._state = ServerState.STOPPED
         self._urls: list[str] = []
         self._config: ServerConfig | None = None
+        self._remembered_port = 0  # the port "Any free port" asked for first, 0 = none
         self._started_monotonic = 0.0
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(STATS_INTERVAL_MS)
@@ -182,6 +233,24 @@ class ServerController(QObject):
     @property
     def port(self) -> int | None:
         return self._engine.port if self._state is ServerState.RUNNING else None
+
+    @property
+    def port_notice(self) -> str | None:
+        """Why the running share is not on the port it got last time, else None."""
+        wanted = self._remembered_port
+        if not wanted or self.port in (None, wanted):
+            return None
+        return (f"Port {wanted}, used last time, is taken now, so Pier picked port "
+                f"{self.port}. Bookmarks and printed QR codes of the old address will not "
+                "work.")
+
+    def activity(self) -> Activity:
+        """Open connections, connected devices and running transfers (all 0 when stopped)."""
+        if self._state is not ServerState.RUNNING:
+            return Activity()
+        stats = self._engine.stats()
+        return Activity(stats.active_connections, stats.clients,
+                        len(self._engine.control.transfers()))
 
     def elapsed(self) -> float:
         """Seconds since the share started, 0 when stopped."""
@@ -209,6 +278,23 @@ class ServerController(QObject):
         except BaseException:
             self._set_state(ServerState.STOPPED)
             raise
+        if share.port == 0 and 0 < share.preferred_port <= PORT_MAX:
+            return await self._start_on_preferred_port(config, share.preferred_port)
+        return await self._start_engine(config)
+
+    async def _start_on_preferred_port(self, config: ServerConfig, port: int) -> bool:
+        """"Any free port" asks for the port it got last time; when that one is taken (or
+        refused), any free port, and ``port_notice`` says so."""
+        self._remembered_port = port
+        try:
+            urls = await asyncio.to_thread(self._engine.start, replace(config, port=port))
+        except BindError as err:
+            log.info("port %d is not available (%s); taking any free port", port, err)
+        except BaseException as err:
+            return self._start_failed(err)
+        else:
+            self._finish_start(config, urls)
+            return True
         return await self._start_engine(config)
 
     async def start(self, config: ServerConfig) -> bool:
@@ -263,6 +349,7 @@ class ServerController(QObject):
         if self._state is not ServerState.STOPPED:
             log.warning("start ignored: the share is %s", self._state.value)
             return False
+        self._remembered_port = 0
         self._set_state(ServerState.STARTING)
         return True
 

@@ -31,6 +31,10 @@ DEFAULT_RING_SIZE = 100_000
 MIN_RING_SIZE = 100
 MAX_RING_SIZE = 5_000_000
 MAX_UPLOAD_MIB = 16 * 1024 * 1024  # 16 TiB: a cap, not a goal
+PORT_MAX = 65535
+# The port field takes more digits than a port has, so that a typo such as 99999 reaches the
+# Start check and is refused with a message instead of being cut short without a word.
+PORT_FIELD_MAX = 999_999
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +64,23 @@ class Settings:
     # other names devices use for this computer (pc.fritz.box, a VPN name); requests for any
     # name that is neither these nor the share's own are refused (DNS rebinding)
     allowed_hosts: tuple[str, ...] = ()
+    # the first-run question ("Who should be able to open this?") has been answered; a file
+    # written before the question existed counts as answered (see settings_from_toml)
+    scope_asked: bool = False
+    # the port "Any free port" got last time, asked for again at the next start so that
+    # bookmarks and printed QR codes keep working; 0 = none yet
+    free_port: int = 0
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""
         scope = self.scope if self.scope in SCOPES else SCOPE_LOCAL
-        port = self.port if 0 <= self.port <= 65535 else 8000
+        # an out-of-range port is kept as typed: Start refuses it with a message
+        port = self.port if 0 <= self.port <= PORT_FIELD_MAX else 8000
+        free_port = self.free_port if 0 <= self.free_port <= PORT_MAX else 0
         ring = min(max(self.log_ring_size, MIN_RING_SIZE), MAX_RING_SIZE)
         max_upload = min(max(self.max_upload_mib, 0), MAX_UPLOAD_MIB)
         hosts = valid_host_names(self.allowed_hosts)
-        return replace(self, scope=scope, port=port, log_ring_size=ring,
+        return replace(self, scope=scope, port=port, free_port=free_port, log_ring_size=ring,
                        max_upload_mib=max_upload, allowed_hosts=hosts)
 
 
@@ -123,6 +135,8 @@ def settings_from_toml(data: bytes) -> Settings:
     for f in fields(Settings):
         if f.name in raw:
             values[f.name] = _typed(f.name, raw[f.name], type(getattr(defaults, f.name)))
+    if "scope_asked" not in raw:  # saved by a Pier that never asked: not a first run
+        values["scope_asked"] = True
     return Settings(**values).normalized()
 
 

@@ -10,7 +10,15 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from app.controller import ServerController, ServerState, ShareRequest, make_config
+from app.controller import (
+    Activity,
+    InvalidPortError,
+    ServerController,
+    ServerState,
+    ShareRequest,
+    check_port,
+    make_config,
+)
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
@@ -153,3 +161,63 @@ def test_start_while_running_is_ignored(controller: ServerController, folder: Pa
     port = controller.port
     assert not controller.start_blocking(config)
     assert controller.port == port
+
+
+def free_port_now() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_any_free_port_asks_for_the_remembered_port_first(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
+    wanted = free_port_now()
+    share = ShareRequest(str(folder), SCOPE_LOCAL, 0, preferred_port=wanted)
+    assert run(aloop, controller.start_share(share)) is True
+    assert controller.port == wanted
+    assert controller.port_notice is None
+    run(aloop, controller.stop())
+
+
+def test_a_taken_remembered_port_falls_back_to_a_free_one_and_says_so(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        share = ShareRequest(str(folder), SCOPE_LOCAL, 0, preferred_port=busy)
+        assert run(aloop, controller.start_share(share)) is True
+        assert controller.port not in (None, busy)
+        notice = controller.port_notice
+        assert notice is not None
+        assert f"Port {busy}" in notice and str(controller.port) in notice
+    run(aloop, controller.stop())
+    assert controller.port_notice is None
+
+
+def test_a_port_out_of_range_is_refused_not_changed(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
+    failures: list[Exception] = []
+    controller.failed.connect(failures.append)
+    share = ShareRequest(str(folder), SCOPE_LOCAL, 99999)
+    with pytest.raises(InvalidPortError, match="99999 is not a port number"):
+        check_port(share)
+    assert run(aloop, controller.start_share(share)) is False
+    assert len(failures) == 1 and isinstance(failures[0], InvalidPortError)
+    assert controller.state is ServerState.STOPPED
+
+
+def test_activity_counts_connections_while_running(
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop,
+        qtbot: QtBot) -> None:
+    assert controller.activity() == Activity() and not Activity().busy
+    assert run(aloop, controller.start_share(ShareRequest(str(folder), SCOPE_LOCAL, 0)))
+    port = controller.port
+    assert port is not None
+    with socket.create_connection(("127.0.0.1", port), timeout=5):
+        qtbot.waitUntil(lambda: controller.activity().busy)
+        activity = controller.activity()
+        assert activity.connections == 1 and activity.clients == 1
+        assert activity.describe() == "1 device is connected"
+    assert Activity(3, 2, 2).describe() == "2 devices are connected and 2 transfers are running"
+    run(aloop, controller.stop())

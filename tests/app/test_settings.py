@@ -64,12 +64,12 @@ def test_wrong_type_counts_as_corrupt(app_config_dir: Path) -> None:
 def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(app_config_dir: Path) -> None:
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text(
-        'scope = "moon"\nport = 70000\nlog_ring_size = 3\nfuture_option = true\n',
+        'scope = "moon"\nport = 7000000\nlog_ring_size = 3\nfuture_option = true\n',
         encoding="utf-8")
     result = SettingsStore().load()
     assert result.problem is None
     assert result.settings.scope == SCOPE_LOCAL
-    assert result.settings.port == 8000
+    assert result.settings.port == 8000  # beyond what the port field can even show
     assert result.settings.log_ring_size == MIN_RING_SIZE
 
 
@@ -123,3 +123,29 @@ def test_checked_host_names_split_normalise_and_refuse() -> None:
                       ("a b:80", "b:80"), ("pc.fritz.box:8080", "pc.fritz.box:8080")):
         with pytest.raises(ConfigError, match=re.escape(f"'{bad}'")):
             checked_host_names(text)
+
+
+def test_first_run_is_asked_only_without_a_settings_file(app_config_dir: Path) -> None:
+    assert SettingsStore().load().settings.scope_asked is False
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text('folder = "/srv"\n', encoding="utf-8")
+    assert SettingsStore().load().settings.scope_asked is True, "an older file: not a first run"
+    store = SettingsStore()
+    store.save(Settings(scope_asked=False))
+    assert store.load().settings.scope_asked is False
+
+
+def test_remembered_free_port_round_trips(app_config_dir: Path) -> None:
+    store = SettingsStore()
+    store.save(Settings(port=0, free_port=51234))
+    loaded = store.load().settings
+    assert (loaded.port, loaded.free_port) == (0, 51234)
+
+
+def test_a_hand_typed_invalid_port_is_kept_for_start_to_refuse(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    (app_config_dir / "settings.toml").write_text("port = 99999\nfree_port = 70000\n",
+                                                  encoding="utf-8")
+    loaded = SettingsStore().load().settings
+    assert loaded.port == 99999, "never silently changed"
+    assert loaded.free_port == 0, "a remembered port is only a preference"
