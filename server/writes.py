@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 from server.connection import BodyReader, Connection
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
+from server.multipart import MultipartReader
 from server.pages import display_text
 from server.uploads import (
-    MultipartReader,
     UploadRefused,
     check_free_space,
     clean_name,

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from server import uploads
+from server.multipart import MultipartReader
 from server.uploads import (
-    MultipartReader,
     UploadFile,
     UploadRefused,
     clean_name,
