@@ -21,6 +21,7 @@ from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, PierError, UserStoreError
 from server.sharing import authenticator_for, tls_settings
+from server.units import format_size
 from server.users import UserStore
 
 EXIT_ERROR = 1
@@ -121,12 +122,8 @@ def status_line(stats: dict) -> str:
 
 
 def human_bytes(count: int) -> str:
-    value = float(count)
-    for unit in ("B", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"
+    """Sizes as everywhere in Pier (server.units): "532 B", "1.2 MB"."""
+    return format_size(count)
 
 
 def _config_from(args: argparse.Namespace) -> ServerConfig:

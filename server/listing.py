@@ -23,6 +23,7 @@ from server.pages import (
     display_text,
     template,
 )
+from server.units import format_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,6 @@ ORDERS = ("asc", "desc")
 _FIRST_ORDER = {"name": "asc", "size": "desc", "date": "desc"}
 _COLUMN_TITLES = {"name": "Name", "size": "Size", "date": "Modified"}
 _DIGITS = re.compile(r"(\d+)")
-_SIZE_UNITS = ("kB", "MB", "GB", "TB", "PB", "EB")
 
 _KINDS = {
     "image": "jpg jpeg png gif webp avif heic heif bmp tif tiff svg ico raw cr2 nef dng",
@@ -113,15 +113,8 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
 
 
 def human_size(size: int) -> str:
-    """ "532 B", "1.2 MB", "14 GB": decimal units, three significant digits at most."""
-    if size < 1000:
-        return f"{size} B"
-    value = float(size)
-    for unit in _SIZE_UNITS:
-        value /= 1000
-        if value < 999.5 or unit == _SIZE_UNITS[-1]:
-            return f"{value:.1f} {unit}" if value < 99.95 else f"{value:.0f} {unit}"
-    raise AssertionError("unreachable")
+    """ "532 B", "1.2 MB", "14.0 GB": Pier's one size convention (server.units)."""
+    return format_size(size)
 
 
 def utc_iso(mtime: float) -> str | None:

@@ -280,15 +280,20 @@
 
   // ---------------------------------------------------------------- sizes, errors
 
+  /** Sizes as everywhere in Pier (server/units.py): decimal units, at most three significant
+      digits, halves rounded up: "532 B", "1.2 kB", "14.0 MB", "150 MB". */
   function humanSize(size) {
     if (size < 1000) {
       return size + " B";
     }
-    let value = size;
-    for (const unit of ["kB", "MB", "GB", "TB", "PB", "EB"]) {
-      value /= 1000;
-      if (value < 999.5 || unit === "EB") {
-        return (value < 99.95 ? value.toFixed(1) : value.toFixed(0)) + " " + unit;
+    const units = ["kB", "MB", "GB", "TB", "PB", "EB"];
+    let divisor = 1;
+    for (const unit of units) {
+      divisor *= 1000;
+      const whole = Math.round(size / divisor);
+      if (whole < 1000 || unit === "EB") {
+        const tenths = Math.round((size * 10) / divisor);
+        return (tenths < 1000 ? (tenths / 10).toFixed(1) : String(whole)) + " " + unit;
       }
     }
     return size + " B";
