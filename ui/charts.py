@@ -42,32 +42,22 @@ def plain_number(value: float) -> str:
     return f"{value:.1f}"
 
 
-def rate_of_bytes(value: float) -> str:
-    """At most three digits before the point: 1,001 KiB/s reads as 0.98 MiB/s."""
-    for unit in ("B/s", "KiB/s", "MiB/s", "GiB/s"):
-        if value < 1000 or unit == "GiB/s":
-            if unit == "B/s" or value >= 100:
-                return f"{value:.0f} {unit}"
-            return f"{value:.2f} {unit}" if value < 1 else f"{value:.1f} {unit}"
-        value /= 1024
-    raise AssertionError("unreachable")
-
-
-def nice_ceiling(value: float, binary: bool = False) -> float:
-    """The smallest 1, 2 or 5 x 10^n (or a power of 1024 times those) at or above ``value``."""
-    if value <= 0:
-        return 1.0
-    base = 1.0
-    if binary:
-        while value >= 1024 * base:
-            base *= 1024
-    scaled = value / base
-    exponent = math.floor(math.log10(scaled))
-    candidate = next(step * 10 ** exponent for step in (1, 2, 5, 10)
-                     if step * 10 ** exponent >= scaled)
-    if binary and candidate >= 1000:  # 1000 KiB/s would read as 0.98 MiB/s: take 1 MiB/s
-        return 1024 * base
-    return candidate * base
+def axis_ticks(peak: float, whole_numbers: bool = False, most: int = 4) -> list[float]:
+    """0, then equal steps of 1, 2 or 5 x 10^n up to the first value at or above ``peak``, at
+    most ``most`` steps. Counts (``whole_numbers``) never get a step below 1, so their axis
+    reads 0, 1, 2, 3 rather than 0, 0.75, 1.5."""
+    if peak <= 0:
+        return [0.0, 1.0]
+    exponent = math.floor(math.log10(peak / most))
+    while True:
+        for multiple in (1, 2, 5):
+            step = multiple * 10.0 ** exponent
+            if whole_numbers and step < 1:
+                continue
+            count = max(1, math.ceil(peak / step - 1e-9))
+            if count <= most:
+                return [round(step * i, 12) for i in range(count + 1)]
+        exponent += 1
 
 
 @dataclass(slots=True)
@@ -82,13 +72,13 @@ class LineChart(QWidget):
     the latest values, a few gridlines with labels, and a time axis in minutes."""
 
     def __init__(self, title: str, lines: Sequence[tuple[str, str]], *,
-                 formatter: Formatter = plain_number, binary: bool = False,
+                 formatter: Formatter = plain_number, whole_numbers: bool = False,
                  seconds: int = 300, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self.lines = [Line(label, colour) for label, colour in lines]
         self.formatter = formatter
-        self.binary = binary
+        self.whole_numbers = whole_numbers  # counts: whole-number gridlines only
         self.seconds = seconds
         self.setAccessibleName(title)
         self.setMinimumSize(220, 130)
@@ -128,18 +118,17 @@ class LineChart(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         metrics = QFontMetricsF(self.font())
         top = self._paint_title(painter, metrics, text, muted)
-        ceiling = nice_ceiling(self.peak() * 1.05, self.binary)
-        axis_width = max(metrics.horizontalAdvance(self.formatter(ceiling)),
-                         metrics.horizontalAdvance("0")) + 8
+        ticks = axis_ticks(self.peak(), self.whole_numbers)
+        axis_width = max(metrics.horizontalAdvance(self.formatter(tick)) for tick in ticks) + 8
         plot = QRectF(8 + axis_width, top + metrics.height() / 2, 0, 0)
         plot.setRight(self.width() - 10)
         plot.setBottom(self.height() - metrics.height() - 8)
         if plot.width() < 20 or plot.height() < 20:
             painter.end()
             return
-        self._paint_grid(painter, plot, ceiling, metrics, muted, grid)
+        self._paint_grid(painter, plot, ticks, metrics, muted, grid)
         for line in self.lines:
-            self._paint_line(painter, plot, ceiling, line)
+            self._paint_line(painter, plot, ticks[-1], line)
         painter.end()
 
     def _paint_title(self, painter: QPainter, metrics: QFontMetricsF, text: QColor,
@@ -162,15 +151,15 @@ class LineChart(QWidget):
             x += metrics.horizontalAdvance(label) + 14
         return 8 + metrics.height() + 6
 
-    def _paint_grid(self, painter: QPainter, plot: QRectF, ceiling: float,
+    def _paint_grid(self, painter: QPainter, plot: QRectF, ticks: Sequence[float],
                     metrics: QFontMetricsF, muted: QColor, grid: QColor) -> None:
         pen = QPen(grid, 1)
         pen.setCosmetic(True)
-        for step in range(5):
-            y = plot.bottom() - plot.height() * step / 4
+        for tick in ticks:
+            y = plot.bottom() - plot.height() * tick / ticks[-1]
             painter.setPen(pen)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            label = self.formatter(ceiling * step / 4)
+            label = self.formatter(tick)
             painter.setPen(muted)
             painter.drawText(QRectF(0, y - metrics.height() / 2, plot.left() - 6,
                                     metrics.height()),

@@ -27,9 +27,9 @@ from app.hostnames import HostNames
 from app.monitor_feed import LiveData, TransferInfo
 from server.engine import ServerEngine
 from server.errors import PierError
+from server.units import format_rate, format_size
 from ui import dialogs
-from ui.charts import rate_of_bytes
-from ui.log_model import display_path, format_size
+from ui.log_model import display_path
 from ui.traffic_models import (
     KEY_ROLE,
     KeyedTableModel,
@@ -210,13 +210,13 @@ class ClientsView(QWidget):
         for transfer in data.transfers:
             by_client[transfer.client].append(transfer)
         rows = [self._client_row(c.address, c.user, c.requests, c.bytes_sent,
-                                 c.bytes_received, data.time - c.last_seen, c.last_seen,
+                                 c.bytes_received, c.last_seen, data.time,
                                  by_client.get(c.address, []))
                 for c in data.snapshot.clients]
         known = {c.address for c in data.snapshot.clients}
         for address, transfers in by_client.items():  # no request finished yet: still a client
             if address not in known:
-                rows.append(self._client_row(address, transfers[0].user, 0, 0, 0, 0.0,
+                rows.append(self._client_row(address, transfers[0].user, 0, 0, 0, data.time,
                                              data.time, transfers))
         self.clients_model.set_rows(rows)
         self.transfers_model.set_rows([self._transfer_row(t) for t in data.transfers])
@@ -226,12 +226,15 @@ class ClientsView(QWidget):
         self._sync_buttons()
 
     def _client_row(self, address: str, user: str, requests: int, sent: int, received: int,
-                    idle: float, last_seen: float, transfers: list[TransferInfo]) -> Row:
+                    last_seen: float, now: float, transfers: list[TransferInfo]) -> Row:
+        """A client with a transfer running is seen now, whenever its last request ended."""
+        if transfers:
+            last_seen = now
         host = self.host_names.name(address)
         speed = sum(t.bytes_per_s for t in transfers)
-        now_text = f"{len(transfers)} at {rate_of_bytes(speed)}" if transfers else ""
+        now_text = f"{len(transfers)} at {format_rate(speed)}" if transfers else ""
         texts = (address, host or "—", user or "—", f"{requests:,}", format_size(sent),
-                 format_size(received), ago(max(0.0, idle)), now_text)
+                 format_size(received), ago(max(0.0, now - last_seen)), now_text)
         values = (address, host, user, requests, sent, received, last_seen, speed)
         return Row(address, texts, values)
 
@@ -241,7 +244,7 @@ class ClientsView(QWidget):
         direction = "download" if transfer.direction == "down" else "upload"
         path = display_path(transfer.path)
         texts = (transfer.client, path, direction, progress_text(transfer),
-                 rate_of_bytes(transfer.bytes_per_s))
+                 format_rate(transfer.bytes_per_s))
         values = (transfer.client, path, direction,
                   fraction if fraction is not None else -1.0, transfer.bytes_per_s)
         return Row(transfer.id, texts, values)

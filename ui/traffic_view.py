@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.monitor_feed import ConnectionHistory, LiveData
-from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart, rate_of_bytes
-from ui.log_model import display_path, format_size
+from server.units import format_rate, format_size
+from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart
+from ui.log_model import display_path
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
 
 TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
@@ -85,11 +86,12 @@ class TrafficView(QWidget):
     def _build_charts(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.requests_chart = LineChart("Requests/s", [("", BLUE)])
+        self.requests_chart = LineChart("Requests/s", [("", BLUE)], whole_numbers=True)
         self.bytes_chart = LineChart("Data", [("out", GREEN), ("in", PURPLE)],
-                                     formatter=rate_of_bytes, binary=True)
-        self.connections_chart = LineChart("Active connections", [("", ORANGE)])
-        self.errors_chart = LineChart("Errors/s", [("", RED)])
+                                     formatter=format_rate)
+        self.connections_chart = LineChart("Active connections", [("", ORANGE)],
+                                           whole_numbers=True)
+        self.errors_chart = LineChart("Errors/s", [("", RED)], whole_numbers=True)
         for chart, name in ((self.requests_chart, "requestRateChart"),
                             (self.bytes_chart, "bytesChart"),
                             (self.connections_chart, "connectionsChart"),

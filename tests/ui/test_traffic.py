@@ -17,14 +17,16 @@ from pytestqt.qtbot import QtBot
 
 from app.controller import ServerState
 from app.hostnames import LOOKING_UP, HostNames
-from app.monitor_feed import ConnectionHistory
+from app.monitor_feed import ConnectionHistory, LiveData, TransferInfo
 from app.settings import SettingsStore
 from server.control import Limits
+from server.engine import EngineStats
+from server.monitor import ClientStats, Snapshot
 from tests.app.conftest import run
 from tests.conftest import fetch_statuses, read_until_closed
 from tests.ui.conftest import DialogRecorder, make_window
-from ui.charts import BLUE, LineChart, nice_ceiling, rate_of_bytes
-from ui.clients_view import select_key
+from ui.charts import BLUE, LineChart, axis_ticks
+from ui.clients_view import ClientsView, select_key
 from ui.main_window import MainWindow
 
 HUGE = 256 * 1024 * 1024
@@ -160,7 +162,7 @@ def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
     transfer_id = model.keys()[0]
     row = model.row_of(transfer_id)
     assert row.texts[0] == "127.0.0.1" and row.texts[1] == "/huge.bin"
-    assert row.texts[3].endswith("of 256.0 MiB") and 0 <= row.values[3] < 1
+    assert row.texts[3].endswith("of 268 MB") and 0 <= row.values[3] < 1
     qtbot.waitUntil(lambda: (client_cell(window, "127.0.0.1", 7) or "").startswith("1 at"),
                     timeout=5000)
     assert select_key(view.transfers_table, transfer_id)
@@ -230,13 +232,45 @@ def test_announce_choice_reaches_the_engine_config(window: MainWindow, folder: P
 
 # ---- pieces -----------------------------------------------------------------------------------
 
-def test_nice_ceiling_and_rates() -> None:
-    assert nice_ceiling(0) == 1 and nice_ceiling(3) == 5 and nice_ceiling(120) == 200
-    assert nice_ceiling(900 * 1024, binary=True) == 1024 * 1024
-    assert nice_ceiling(600, binary=True) == 1024
-    assert nice_ceiling(3 * 1024 * 1024, binary=True) == 5 * 1024 * 1024
-    assert rate_of_bytes(512) == "512 B/s" and rate_of_bytes(1536) == "1.5 KiB/s"
-    assert rate_of_bytes(1001 * 1024) == "0.98 MiB/s"
+def test_count_axes_have_whole_number_ticks() -> None:
+    assert axis_ticks(0, whole_numbers=True) == [0, 1]
+    assert axis_ticks(1, whole_numbers=True) == [0, 1]
+    assert axis_ticks(3, whole_numbers=True) == [0, 1, 2, 3]
+    assert axis_ticks(5, whole_numbers=True) == [0, 2, 4, 6]
+    assert axis_ticks(120, whole_numbers=True) == [0, 50, 100, 150]
+    for peak in (0.4, 1, 2, 3, 5, 7, 9, 11, 13, 37, 99, 1234):
+        ticks = axis_ticks(peak, whole_numbers=True)
+        assert all(tick == int(tick) for tick in ticks) and ticks[-1] >= peak
+        assert 2 <= len(ticks) <= 5
+    assert axis_ticks(0.3) == [0, 0.1, 0.2, 0.3]  # rates may have fractions
+    assert axis_ticks(900_000) == [0, 500_000, 1_000_000]
+
+
+def test_count_charts_label_their_axis_with_whole_numbers(window: MainWindow) -> None:
+    view = window.monitor_tabs.traffic_view
+    for chart in (view.requests_chart, view.connections_chart, view.errors_chart):
+        assert chart.whole_numbers
+    assert not view.bytes_chart.whole_numbers
+    assert view.bytes_chart.formatter(1536) == "1.5 kB/s"
+
+
+def _live(now: float, last_seen: float, transfers: tuple[TransferInfo, ...]) -> LiveData:
+    client = ClientStats("192.0.2.7", "alice", 3, 5_000, 0, 0, last_seen)
+    snapshot = Snapshot(last_seen, 3, 5_000, 0, 0, (), {}, (client,), (), ())
+    return LiveData(now, snapshot, EngineStats(1, 3, 5_000, 0, 1, 0.0), transfers, (), None)
+
+
+def test_last_seen_is_now_while_a_transfer_runs(qtbot: QtBot) -> None:
+    view = ClientsView(engine=None, host_names=HostNames(lambda _a: ""))  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    running = TransferInfo(1, "192.0.2.7", "alice", "/big.iso", "down", 10**9, 10**6, 2e6)
+    view.show_data(_live(1000.0, 880.0, (running,)))
+    row = view.clients_model.row_of("192.0.2.7")
+    assert row is not None and row.texts[6] == "now"
+    assert row.texts[4] == "5.0 kB" and row.texts[7] == "1 at 2.0 MB/s"
+    view.show_data(_live(1000.0, 880.0, ()))
+    assert view.clients_model.row_of("192.0.2.7").texts[6] == "2 min ago"
+    view.stop()
 
 
 def test_connection_history_fills_gaps_with_the_last_sample() -> None:
