@@ -1,6 +1,7 @@
 """``pier users ...``: manage the accounts of the user file from the command line.
 
-Errors are one line on stderr starting with ``pier: `` and exit code 1.
+Errors are one line on stderr starting with ``pier: `` and exit code 1; a new password weaker
+than server.passwords allows is such an error, with the reason.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 
 from server.appdirs import config_dir
 from server.errors import UserStoreError
+from server.passwords import MIN_LENGTH, password_problem
 from server.users import STORE_NAME, User, UserStore
 
 EXIT_OK = 0
@@ -73,7 +75,7 @@ def _add(store: UserStore, args: argparse.Namespace) -> None:
     if store.get(args.name) is not None:  # before asking for a password
         raise CliError(f"A user named '{args.name}' already exists.")
     expires = parse_expiry(args.expires) if args.expires else None
-    password = read_password(args.password_stdin)
+    password = read_password(args.password_stdin, args.name)
     user = store.add(args.name, password, can_upload=args.upload, folders=args.folder,
                      digest=args.digest, digest_md5=args.digest_md5, expires=expires,
                      admin=args.admin)
@@ -97,7 +99,7 @@ def _remove(store: UserStore, args: argparse.Namespace) -> None:
 def _passwd(store: UserStore, args: argparse.Namespace) -> None:
     if store.get(args.name) is None:
         raise CliError(f"There is no user named '{args.name}'.")
-    store.set_password(args.name, read_password(args.password_stdin))
+    store.set_password(args.name, read_password(args.password_stdin, args.name))
     print(f"Changed the password of {args.name}.")
 
 
@@ -117,21 +119,30 @@ COMMANDS: dict[str, Callable[[UserStore, argparse.Namespace], None]] = {
 }
 
 
-def read_password(from_stdin: bool) -> str:
-    """One line from stdin (trailing newline removed), or a prompt asked twice."""
+def read_password(from_stdin: bool, name: str = "") -> str:
+    """One line from stdin (trailing newline removed), or a prompt asked twice; refused when
+    it is too weak for the account ``name``."""
     if from_stdin:
         line = sys.stdin.readline()
         password = line[:-1] if line.endswith("\n") else line
         password = password[:-1] if password.endswith("\r") else password
         if not password:
             raise CliError("No password on standard input.")
+        check_strength(password, name)
         return password
-    first = getpass.getpass("Password: ")
+    first = getpass.getpass(f"Password (at least {MIN_LENGTH} characters): ")
     if not first:
         raise CliError("The password cannot be empty.")
+    check_strength(first, name)
     if getpass.getpass("Repeat the password: ") != first:
         raise CliError("The passwords do not match.")
     return first
+
+
+def check_strength(password: str, name: str) -> None:
+    problem = password_problem(password, name)
+    if problem:
+        raise CliError(f"The password is too weak. {problem}")
 
 
 def parse_expiry(text: str) -> float:
