@@ -1,20 +1,17 @@
 """Accounts for the window: the UserStore behind the Users dialog, with its slow parts (password
-hashing, file writes) run off the GUI thread, and the small rules the dialog shows."""
+hashing, file writes) run off the GUI thread. The password rule is server.passwords, shared
+with ``pier users``."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import string
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from server.users import User, UserStore
-
-MIN_GOOD_LENGTH = 12
 
 
 class Accounts(QObject):
@@ -26,6 +23,18 @@ class Accounts(QObject):
     def __init__(self, store: UserStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store if store is not None else UserStore()
+        self._share_uploads = True
+
+    @property
+    def share_uploads(self) -> bool:
+        """Whether the share lets accounts upload at all ("Allow uploads" in the main window).
+        When it does not, the Users dialog marks the upload permission as off for this share."""
+        return self._share_uploads
+
+    def set_share_uploads(self, on: bool) -> None:
+        if on != self._share_uploads:
+            self._share_uploads = on
+            self.changed.emit()
 
     def users(self) -> list[User]:
         return self.store.users()
@@ -66,54 +75,6 @@ def reload_store(store: UserStore) -> None:
     memory (a plain ``load`` would show them as older until the store's next write)."""
     store.flush()
     store.load()
-
-
-@dataclass(frozen=True, slots=True)
-class Strength:
-    score: int  # 0 (empty) .. 4 (strong)
-    label: str  # "weak", "fair", "good", "strong"
-    advice: str  # what would make it better, "" when nothing
-
-
-def password_strength(password: str) -> Strength:
-    """A hint from the length and the kinds of characters used. Not a guarantee: a long
-    sentence of common words scores well and is fine; "Password1!" scores fair and is not."""
-    if not password:
-        return Strength(0, "", "")
-    classes = character_classes(password)
-    length = len(password)
-    if length < 8:
-        score = 1
-    elif length < MIN_GOOD_LENGTH:
-        score = 2 if classes >= 3 else 1
-    elif length < 16:
-        score = 2 + (1 if classes >= 3 else 0) + (1 if classes >= 4 else 0)
-    else:
-        score = 3 + (1 if classes >= 2 else 0)
-    score = min(score, 4)
-    label = ("", "weak", "fair", "good", "strong")[score]
-    return Strength(score, label, _advice(length, classes, score))
-
-
-def character_classes(password: str) -> int:
-    """How many of lower case, upper case, digits and other characters appear."""
-    kinds = (
-        any(c.islower() for c in password),
-        any(c.isupper() for c in password),
-        any(c in string.digits for c in password),
-        any(not c.isalnum() for c in password),
-    )
-    return sum(kinds)
-
-
-def _advice(length: int, classes: int, score: int) -> str:
-    if score >= 4:
-        return ""
-    if length < MIN_GOOD_LENGTH:
-        return f"Use at least {MIN_GOOD_LENGTH} characters; a few unrelated words work well."
-    if classes < 3:
-        return "Mix upper and lower case, digits or symbols, or make it longer."
-    return "Longer is stronger."
 
 
 def folder_limit(root: Path, chosen: Path) -> str:

@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.hint_text import quiet_colour
+
 Formatter = Callable[[float], str]
 
 # Accents readable on both light and dark backgrounds.
@@ -106,13 +108,18 @@ class LineChart(QWidget):
 
     # ---- painting -------------------------------------------------------------------------
 
+    def label_colour(self) -> QColor:
+        """Axis labels and legends: quieter than the title, still AA on the chart's Base."""
+        palette = self.palette()
+        return quiet_colour(palette.color(QPalette.ColorRole.Text),
+                            palette.color(QPalette.ColorRole.Base))
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        text = palette.color(QPalette.ColorRole.WindowText)
-        muted = QColor(text)
-        muted.setAlphaF(0.6)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = self.label_colour()
         grid = QColor(text)
         grid.setAlphaF(0.13)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))

@@ -5,28 +5,18 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,30 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts import Accounts, folder_limit, password_strength
+from app.accounts import Accounts
 from server.auth import Authenticator, Lockout
 from server.errors import PierError
 from server.users import User
 from ui import dialogs
+from ui.hint_text import HintLabel, hint_brush
+from ui.user_editor import UserEditor, labelled_button
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 LOCKOUT_REFRESH_MS = 1000
 USER_COLUMNS = ("Name", "Permissions", "Folders", "Status", "Expires", "Last login")
 LOCK_COLUMNS = ("Who", "Failed logins", "Locked for", "")
-STRENGTH_COLOURS = {1: "#c62828", 2: "#b35c00", 3: "#1b7f3b", 4: "#1b7f3b"}
-DIGEST_HELP = (
-    "Digest lets old clients log in without HTTPS and without sending the password itself. "
-    "The price: Pier must store a password-equivalent secret for this account, so anyone who "
-    "copies the accounts file could log in as this user. Prefer the normal login (Basic) with "
-    "HTTPS on. Turn on MD5 only for old clients that cannot do SHA-256.")
-
-
-def _button(text: str, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(text.rstrip("…"))
-    if tip:
-        button.setToolTip(tip)
-    return button
+UPLOADS_OFF_MARK = "(off for this share)"
+UPLOADS_OFF_NOTE = ("Uploads are turned off for this share (“Allow uploads” in the main window), "
+                    "so nobody can upload now, whatever their permission says.")
 
 
 def format_day(epoch: float | None, never: str = "never") -> str:
@@ -73,8 +54,10 @@ def format_moment(epoch: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
 
 
-def permissions_text(user: User) -> str:
-    parts = [p for p, on in (("download", user.can_read), ("upload", user.can_upload)) if on]
+def permissions_text(user: User, share_uploads: bool = True) -> str:
+    """E.g. "download · upload · Digest"; a permission the share turns off now is marked."""
+    upload = "upload" if share_uploads else f"upload {UPLOADS_OFF_MARK}"
+    parts = [p for p, on in (("download", user.can_read), (upload, user.can_upload)) if on]
     text = " · ".join(parts) if parts else "nothing"
     if user.digest:
         text += " · Digest" + (" + MD5" if user.digest_md5 else "")
@@ -85,246 +68,6 @@ def status_text(user: User) -> str:
     if not user.enabled:
         return "Disabled"
     return "Expired" if user.is_expired() else "Active"
-
-
-def expiry_epoch(day: date) -> float:
-    """An account "valid until" ``day`` expires at the start of the next day, local time."""
-    following = datetime.combine(day + timedelta(days=1), datetime.min.time())
-    return following.timestamp()
-
-
-def last_valid_day(expires: float) -> date:
-    return (datetime.fromtimestamp(expires) - timedelta(seconds=1)).date()
-
-
-class UserEditor(QDialog):
-    """Add a user, edit one, or change a password (``mode`` "add", "edit" or "password")."""
-
-    def __init__(self, mode: str, share_root: str, user: User | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("userEditor")
-        self.mode = mode
-        self._share_root = share_root
-        self._user = user
-        titles = {"add": "Add a user", "edit": f"Edit {user.name if user else ''}",
-                  "password": f"New password for {user.name if user else ''}"}
-        self.setWindowTitle(titles[mode])
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self._build_name(form)
-        if mode in ("add", "password"):
-            self._build_password(form)
-        if mode in ("add", "edit"):
-            layout.addWidget(self._build_permissions())
-            layout.addWidget(self._build_digest())
-        self.error_label = QLabel(objectName="editorError", wordWrap=True)
-        self.error_label.setStyleSheet("color: #c62828")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            {"add": "Add user", "edit": "Save", "password": "Change password"}[mode])
-        for button in buttons.buttons():
-            button.setAccessibleName(button.text())
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        if user is not None:
-            self._show_user(user)
-
-    # ---- building -------------------------------------------------------------------------
-
-    def _build_name(self, form: QFormLayout) -> None:
-        self.name_edit = QLineEdit(objectName="userName")
-        self.name_edit.setAccessibleName("User name")
-        self.name_edit.setPlaceholderText("e.g. alice")
-        self.name_edit.setReadOnly(self.mode != "add")
-        form.addRow("Name:", self.name_edit)
-
-    def _build_password(self, form: QFormLayout) -> None:
-        self.password_edit = QLineEdit(objectName="userPassword")
-        self.repeat_edit = QLineEdit(objectName="userPasswordRepeat")
-        for edit, name in ((self.password_edit, "Password"),
-                           (self.repeat_edit, "Repeat password")):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(name)
-        self.strength_label = QLabel(objectName="passwordStrength", wordWrap=True)
-        self.password_edit.textChanged.connect(self._on_password_changed)
-        form.addRow("Password:", self.password_edit)
-        form.addRow("Repeat:", self.repeat_edit)
-        form.addRow("", self.strength_label)
-        self._on_password_changed("")
-
-    def _build_permissions(self) -> QGroupBox:
-        box = QGroupBox("What this user may do")
-        layout = QVBoxLayout(box)
-        self.read_check = QCheckBox("See and download files", objectName="userCanRead")
-        self.upload_check = QCheckBox("Upload files and make folders (when the share allows "
-                                      "uploads)", objectName="userCanUpload")
-        self.read_check.setChecked(True)
-        layout.addWidget(self.read_check)
-        layout.addWidget(self.upload_check)
-        self.whole_radio = QRadioButton("In the whole shared folder", objectName="wholeShare")
-        self.only_radio = QRadioButton("Only in these folders:", objectName="onlyFolders")
-        self.whole_radio.setChecked(True)
-        layout.addWidget(self.whole_radio)
-        layout.addWidget(self.only_radio)
-        self.folder_list = QListWidget(objectName="userFolders")
-        self.folder_list.setAccessibleName("Allowed folders")
-        self.folder_list.setMaximumHeight(90)
-        layout.addWidget(self.folder_list)
-        row = QHBoxLayout()
-        self.add_folder_button = _button("Add folder…", "Pick a folder inside the share")
-        self.remove_folder_button = _button("Remove folder")
-        self.add_folder_button.clicked.connect(self._on_add_folder)
-        self.remove_folder_button.clicked.connect(self._on_remove_folder)
-        row.addWidget(self.add_folder_button)
-        row.addWidget(self.remove_folder_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.only_radio.toggled.connect(self._sync_folder_widgets)
-        self._sync_folder_widgets()
-        expiry = QHBoxLayout()
-        self.expiry_check = QCheckBox("Valid until", objectName="userExpires")
-        self.expiry_date = QDateEdit(QDate.currentDate().addMonths(1), objectName="userExpiry")
-        self.expiry_date.setCalendarPopup(True)
-        self.expiry_date.setDisplayFormat("yyyy-MM-dd")
-        self.expiry_date.setAccessibleName("Last day the account works")
-        self.expiry_check.toggled.connect(self.expiry_date.setEnabled)
-        self.expiry_date.setEnabled(False)
-        expiry.addWidget(self.expiry_check)
-        expiry.addWidget(self.expiry_date)
-        expiry.addStretch(1)
-        layout.addLayout(expiry)
-        self.enabled_check = QCheckBox("Account enabled (may log in)", objectName="userEnabled")
-        self.enabled_check.setChecked(True)
-        layout.addWidget(self.enabled_check)
-        return box
-
-    def _build_digest(self) -> QGroupBox:
-        box = QGroupBox("Digest login (optional, for clients without HTTPS)")
-        layout = QVBoxLayout(box)
-        self.digest_check = QCheckBox("Allow Digest login (SHA-256)", objectName="userDigest")
-        self.md5_check = QCheckBox("Also MD5, for old clients", objectName="userDigestMd5")
-        self.digest_check.toggled.connect(self.md5_check.setEnabled)
-        self.md5_check.setEnabled(False)
-        help_label = QLabel(DIGEST_HELP, wordWrap=True)
-        help_label.setEnabled(False)  # muted text
-        layout.addWidget(self.digest_check)
-        layout.addWidget(self.md5_check)
-        layout.addWidget(help_label)
-        if self.mode == "edit":
-            note = QLabel("Turning Digest on takes effect after the next password change or "
-                          "normal login of this user.", wordWrap=True)
-            note.setEnabled(False)
-            layout.addWidget(note)
-        return box
-
-    # ---- values ---------------------------------------------------------------------------
-
-    def _show_user(self, user: User) -> None:
-        self.name_edit.setText(user.name)
-        if self.mode != "edit":
-            return
-        self.read_check.setChecked(user.can_read)
-        self.upload_check.setChecked(user.can_upload)
-        self.only_radio.setChecked(bool(user.folders))
-        self.whole_radio.setChecked(not user.folders)
-        self.folder_list.addItems(list(user.folders))
-        if user.expires is not None:
-            self.expiry_check.setChecked(True)
-            day = last_valid_day(user.expires)
-            self.expiry_date.setDate(QDate(day.year, day.month, day.day))
-        self.enabled_check.setChecked(user.enabled)
-        self.digest_check.setChecked(user.digest)
-        self.md5_check.setChecked(user.digest_md5)
-
-    def name(self) -> str:
-        return self.name_edit.text()
-
-    def password(self) -> str:
-        return self.password_edit.text()
-
-    def options(self) -> dict[str, Any]:
-        """Keyword arguments for UserStore.add / update."""
-        folders = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
-        expires = None
-        if self.expiry_check.isChecked():
-            picked = self.expiry_date.date()
-            expires = expiry_epoch(date(picked.year(), picked.month(), picked.day()))
-        return {"can_read": self.read_check.isChecked(),
-                "can_upload": self.upload_check.isChecked(),
-                "folders": folders if self.only_radio.isChecked() else [],
-                "enabled": self.enabled_check.isChecked(), "expires": expires,
-                "digest": self.digest_check.isChecked(),
-                "digest_md5": self.digest_check.isChecked() and self.md5_check.isChecked()}
-
-    def problem(self) -> str:
-        """Why the form cannot be accepted yet, "" when it can."""
-        if self.mode == "add" and not self.name_edit.text().strip():
-            return "Enter a user name."
-        if self.mode in ("add", "password"):
-            if not self.password_edit.text():
-                return "Enter a password."
-            if self.password_edit.text() != self.repeat_edit.text():
-                return "The two passwords differ."
-        if self.mode in ("add", "edit") and self.only_radio.isChecked() \
-                and not self.folder_list.count():
-            return "Add at least one folder, or choose “In the whole shared folder”."
-        return ""
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error_label.setText(problem)
-            self.error_label.show()
-            return
-        super().accept()
-
-    # ---- slots ----------------------------------------------------------------------------
-
-    def _on_password_changed(self, text: str) -> None:
-        strength = password_strength(text)
-        if not strength.score:
-            self.strength_label.setText("Strength: long passwords with a few unrelated words "
-                                        "are strong and easy to type on a phone.")
-            return
-        colour = STRENGTH_COLOURS[strength.score]
-        bar = "●" * strength.score + "○" * (4 - strength.score)
-        advice = f" {strength.advice}" if strength.advice else ""
-        self.strength_label.setText(f"<span style='color:{colour}'>{bar} "
-                                    f"<b>{strength.label}</b></span>{advice}")
-
-    def _sync_folder_widgets(self) -> None:
-        only = self.only_radio.isChecked()
-        for widget in (self.folder_list, self.add_folder_button, self.remove_folder_button):
-            widget.setEnabled(only)
-
-    def _on_add_folder(self) -> None:
-        root = self._share_root.strip()
-        if not root or not Path(root).expanduser().is_dir():
-            dialogs.show_info(self, "Choose the shared folder first",
-                              "Folders are picked inside the shared folder. Choose the folder "
-                              "to share in the main window first.")
-            return
-        chosen = dialogs.ask_subfolder(self, root)
-        if not chosen:
-            return
-        try:
-            limit = folder_limit(Path(root).expanduser(), Path(chosen))
-        except ValueError as err:
-            dialogs.show_error(self, "Not inside the share", str(err))
-            return
-        existing = {self.folder_list.item(i).text() for i in range(self.folder_list.count())}
-        if limit not in existing:
-            self.folder_list.addItem(limit)
-
-    def _on_remove_folder(self) -> None:
-        for item in self.folder_list.selectedItems():
-            self.folder_list.takeItem(self.folder_list.row(item))
 
 
 class UsersDialog(QDialog):
@@ -392,12 +135,15 @@ class UsersDialog(QDialog):
         self.empty_label = QLabel("No accounts yet. Press “Add user…” to create one.",
                                   objectName="usersEmpty")
         layout.addWidget(self.empty_label)
+        self.uploads_off_label = HintLabel(UPLOADS_OFF_NOTE, objectName="uploadsOffNote",
+                                           wordWrap=True)
+        layout.addWidget(self.uploads_off_label)
         row = QHBoxLayout()
-        self.add_button = _button("Add user…", "Create an account")
-        self.edit_button = _button("Edit…", "Change permissions, folders, expiry")
-        self.password_button = _button("Change password…")
-        self.enable_button = _button("Disable", "Stop or allow this account's logins")
-        self.delete_button = _button("Delete…", "Delete the account")
+        self.add_button = labelled_button("Add user…", "Create an account")
+        self.edit_button = labelled_button("Edit…", "Change permissions, folders, expiry")
+        self.password_button = labelled_button("Change password…")
+        self.enable_button = labelled_button("Disable", "Stop or allow this account's logins")
+        self.delete_button = labelled_button("Delete…", "Delete the account")
         self.add_button.clicked.connect(self.add_user)
         self.edit_button.clicked.connect(self.edit_selected)
         self.password_button.clicked.connect(self.change_password)
@@ -408,8 +154,7 @@ class UsersDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.busy_label = QLabel(objectName="usersBusy")
-        self.busy_label.setEnabled(False)
+        self.busy_label = HintLabel(objectName="usersBusy")
         layout.addWidget(self.busy_label)
         return page
 
@@ -441,21 +186,27 @@ class UsersDialog(QDialog):
         selected = self.selected_name()
         users = self._accounts.users()
         self._shown_users = tuple(users)
+        uploads = self._accounts.share_uploads
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
-            cells = (user.name, permissions_text(user),
-                     ", ".join(user.folders) if user.folders else "whole share",
-                     status_text(user), format_day(user.expires),
-                     format_moment(user.last_login))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if not user.is_active():
-                    item.setForeground(self.palette().placeholderText())
-                self.table.setItem(row, column, item)
+            self._set_user_cells(row, user, uploads)
             if user.name == selected:
                 self.table.selectRow(row)
         self.empty_label.setVisible(not users)
+        self.uploads_off_label.setVisible(not uploads and any(u.can_upload for u in users))
         self._sync_buttons()
+
+    def _set_user_cells(self, row: int, user: User, share_uploads: bool) -> None:
+        cells = (user.name, permissions_text(user, share_uploads),
+                 ", ".join(user.folders) if user.folders else "whole share",
+                 status_text(user), format_day(user.expires), format_moment(user.last_login))
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if not user.is_active():
+                item.setForeground(hint_brush(self.table.palette()))
+            if column == 1 and user.can_upload and not share_uploads:
+                item.setToolTip(UPLOADS_OFF_NOTE)
+            self.table.setItem(row, column, item)
 
     def selected_name(self) -> str:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -586,7 +337,7 @@ class UsersDialog(QDialog):
         self.lockout_table.setRowCount(len(locks))
         for row, lock in enumerate(locks):
             self._set_lock_cells(row, lock)
-            button = _button("Release", "Let this address or user try again now")
+            button = labelled_button("Release", "Let this address or user try again now")
             button.setAccessibleName(f"Release {lock.subject}")
             button.clicked.connect(lambda _=False, key=lock.key: self.release(key))
             self.lockout_table.setCellWidget(row, 3, button)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import qasync
 
-from app.accounts import Accounts, character_classes, folder_limit, password_strength
+from app.accounts import Accounts, folder_limit
 from app.certificates import Certificates, ca_download_url
 from app.controller import (
     NoAccountsError,
@@ -28,19 +28,14 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize(("password", "label"), [
-    ("abc", "weak"), ("abcdefgh", "weak"), ("Summer2026", "fair"),
-    ("Summer-2026-at-sea", "strong"), ("correct horse battery staple", "strong"),
-    ("lowercaseonly12", "fair"), ("Lowercase-only12", "strong"), ("Lowercaseonly12", "good"),
-])
-def test_password_strength_from_length_and_classes(password: str, label: str) -> None:
-    assert password_strength(password).label == label
-
-
-def test_strength_hint_of_nothing_is_empty_and_classes_are_counted() -> None:
-    assert password_strength("").score == 0
-    assert character_classes("aA1!") == 4 and character_classes("été") == 1
-    assert "12 characters" in password_strength("Ab1!").advice
+def test_share_uploads_state_is_kept_and_announced(qtbot, tmp_path: Path) -> None:
+    accounts = Accounts(UserStore(tmp_path / "users.toml"))
+    assert accounts.share_uploads
+    with qtbot.waitSignal(accounts.changed):
+        accounts.set_share_uploads(False)
+    assert not accounts.share_uploads
+    with qtbot.assertNotEmitted(accounts.changed):
+        accounts.set_share_uploads(False)
 
 
 def test_folder_limit_is_relative_to_the_share(folder: Path, tmp_path: Path) -> None:

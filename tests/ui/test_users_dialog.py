@@ -21,7 +21,8 @@ from tests.ui.conftest import DialogRecorder, confirm
 from tests.ui.test_main_window import start, stop
 from ui.log_model import COL_STATUS, COL_USER
 from ui.main_window import MainWindow
-from ui.users_dialog import UserEditor, UsersDialog
+from ui.user_editor import UserEditor
+from ui.users_dialog import UsersDialog
 
 PASSWORD = "correct horse battery staple"
 
@@ -100,7 +101,8 @@ def test_add_edit_disable_and_delete_a_user(window: MainWindow, aloop: qasync.QE
 
     def checked_add(editor: UserEditor) -> None:
         add_alice(editor)
-        assert "strong" in editor.strength_label.text()
+        assert "Strong" in editor.strength_label.text()
+        assert editor.advanced_box.isHidden(), "Digest waits under Advanced"
 
     dialog_recorder.modal = confirm(checked_add)
     dialog.add_button.click()
@@ -121,6 +123,7 @@ def test_add_edit_disable_and_delete_a_user(window: MainWindow, aloop: qasync.QE
         editor.only_radio.setChecked(True)
         editor.add_folder_button.click()
         editor.expiry_check.setChecked(True)
+        editor.advanced_button.click()
         editor.digest_check.setChecked(True)
 
     dialog_recorder.modal = confirm(give_upload_in_docs)
@@ -168,7 +171,7 @@ def test_change_password(window: MainWindow, aloop: qasync.QEventLoop,
     def new_password(editor: UserEditor) -> None:
         assert editor.mode == "password"
         editor.password_edit.setText("abc")
-        assert "weak" in editor.strength_label.text()
+        assert "Too weak" in editor.strength_label.text()
         editor.password_edit.setText("a much longer new password")
         editor.repeat_edit.setText("a much longer new password")
 
