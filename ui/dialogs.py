@@ -72,3 +72,35 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: Path,
                   filters: str) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     return Path(chosen) if chosen else None
+
+
+CLOSE_BACKGROUND = "background"  # keep sharing with the window hidden (tray)
+CLOSE_QUIT = "quit"  # stop sharing and quit
+CLOSE_CANCEL = "cancel"  # keep the window open
+
+
+def ask_close(parent: QWidget | None, title: str, text: str, can_background: bool) -> str:
+    """Quit while devices are connected? CLOSE_BACKGROUND (only offered with a tray),
+    CLOSE_QUIT or CLOSE_CANCEL."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("closeQuestion")
+    answers: dict[object, str] = {}
+    if can_background:
+        background = box.addButton("Keep sharing in the background",
+                                   QMessageBox.ButtonRole.AcceptRole)
+        background.setObjectName("closeBackgroundButton")
+        answers[background] = CLOSE_BACKGROUND
+    stop = box.addButton("Stop sharing and quit", QMessageBox.ButtonRole.DestructiveRole)
+    stop.setObjectName("closeQuitButton")
+    answers[stop] = CLOSE_QUIT
+    cancel = box.addButton("Cancel" if can_background else "Keep the window open",
+                           QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("closeCancelButton")
+    answers[cancel] = CLOSE_CANCEL
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    for button in answers:
+        button.setAccessibleName(button.text())  # type: ignore[attr-defined]
+    box.exec()
+    return answers.get(box.clickedButton(), CLOSE_CANCEL)

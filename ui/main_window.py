@@ -7,20 +7,16 @@ import logging
 import sys
 from collections.abc import Coroutine
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPalette,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,60 +31,40 @@ from app.accounts import Accounts
 from app.bridge import RecordBridge
 from app.certificates import Certificates
 from app.controller import (
-    NoAccountsError,
+    InvalidPortError,
     ServerController,
     ServerState,
-    check_folder,
+    check_port,
     summary_of_config,
 )
-from app.settings import LoadResult, Settings, SettingsStore
+from app.settings import SCOPE_LAN, LoadResult, Settings, SettingsStore
 from server.engine import EngineStats
 from server.errors import (
-    CertificateError,
-    FolderError,
     PierError,
-    PortInUseError,
-    PortPermissionError,
     UserStoreError,
 )
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
+from ui.close_policy import ClosingMixin
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
 from ui.share_panel import SharePanel
+from ui.start_errors import report_start_failure
 from ui.tray import Tray
 from ui.users_dialog import UsersDialog
+from ui.window_support import _b64, _unb64, app_icon, dropped_folder, fit_to_screen, is_dark
+
+__all__ = ["MainWindow", "app_icon", "is_dark"]
 
 log = logging.getLogger(__name__)
 
 TITLE = "Pier"
-DEFAULT_SIZE = (1280, 780)
+DEFAULT_SIZE = (1280, 780)  # shrunk to the screen it opens on (fit_to_screen)
+PANEL_WIDTH = 430  # the share panel's share of the width at first start
 
 
-def app_icon() -> QIcon:
-    icon = QIcon.fromTheme("pier")
-    if icon.isNull():
-        icon = QIcon(str(resources.files("resources") / "pier.svg"))
-    return icon
-
-
-def is_dark(app: QGuiApplication) -> bool:
-    scheme = app.styleHints().colorScheme()
-    if scheme == Qt.ColorScheme.Unknown:
-        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return scheme == Qt.ColorScheme.Dark
-
-
-def _b64(data: QByteArray) -> str:
-    return bytes(data.toBase64().data()).decode("ascii")
-
-
-def _unb64(text: str) -> QByteArray:
-    return QByteArray.fromBase64(text.encode("ascii"))
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ClosingMixin, QMainWindow):
     """Wires the share panel and the log to a ServerController. Async work runs as tasks on the
     running asyncio loop (qasync); dialogs are only shown from plain slots, never inside a task."""
 
@@ -128,14 +104,15 @@ class MainWindow(QMainWindow):
         self.share_panel.load(self._settings)
         self.log_panel = LogPanel(self.model)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._scrollable(self.share_panel))
+        self.panel_scroll = self._scrollable(self.share_panel)
+        self.splitter.addWidget(self.panel_scroll)
         self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self.controller.engine,
                                         self._settings)
         self.monitor_tabs.settings_changed.connect(self.save_settings)
         self.splitter.addWidget(self.monitor_tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, DEFAULT_SIZE[0] - 400])
+        self.splitter.setSizes([PANEL_WIDTH, DEFAULT_SIZE[0] - PANEL_WIDTH])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.resize(*DEFAULT_SIZE)
@@ -164,7 +141,7 @@ class MainWindow(QMainWindow):
         self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
                          "Ctrl+Shift+C")
         share.addSeparator()
-        self._add_action(share, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit,
+        self._add_action(share, "&Quit", self.quit_from_user, QKeySequence.StandardKey.Quit,
                          "Ctrl+Q")
         requests = self.menuBar().addMenu("&Requests")
         self._add_action(requests, "&Filter…", self._focus_log_filter,
@@ -200,6 +177,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
+        self.share_panel.scope_answered.connect(lambda _scope: self._note_scope_asked())
+        self.share_panel.lan_requested.connect(self.let_network_in)
         self.share_panel.choose_folder_clicked.connect(self._choose_folder)
         self.share_panel.users_clicked.connect(self.open_users_dialog)
         self.share_panel.certificate_clicked.connect(self.open_certificate_dialog)
@@ -215,9 +194,9 @@ class MainWindow(QMainWindow):
         if use_tray is False or not Tray.available():
             return None
         tray = Tray(self.windowIcon(), self)
-        tray.show_requested.connect(self._bring_to_front)
+        tray.show_requested.connect(self.bring_to_front)
         tray.start_stop_requested.connect(self._on_start_stop_clicked)
-        tray.quit_requested.connect(self.request_quit)
+        tray.quit_requested.connect(self.quit_from_user)
         return tray
 
     def _follow_colour_scheme(self) -> None:
@@ -229,10 +208,16 @@ class MainWindow(QMainWindow):
 
     # ---- settings -------------------------------------------------------------------------
 
+    dropped_folder = staticmethod(dropped_folder)
+
+    def fit_to_screen(self) -> None:
+        fit_to_screen(self)
+
     def _restore_layout(self) -> None:
         s = self._settings
         if s.window_geometry:
             self.restoreGeometry(_unb64(s.window_geometry))
+        self.fit_to_screen()
         if s.splitter_state:
             self.splitter.restoreState(_unb64(s.splitter_state))
         if s.log_header_state:
@@ -248,6 +233,8 @@ class MainWindow(QMainWindow):
                        website_mode=share.website_mode, require_login=share.require_login,
                        anonymous_read=share.anonymous_read, allow_upload=share.upload,
                        overwrite=share.overwrite, max_upload_mib=mib, https=share.https,
+                       scope_asked=self._settings.scope_asked,
+                       free_port=self._settings.free_port,
                        window_geometry=_b64(self.saveGeometry()),
                        splitter_state=_b64(self.splitter.saveState()),
                        log_header_state=_b64(header.saveState()))
@@ -294,14 +281,46 @@ class MainWindow(QMainWindow):
             self.request_stop()
 
     def request_start(self) -> asyncio.Task[Any] | None:
+        """Start sharing what the panel says. No folder yet: the folder chooser opens first
+        (cancelled: nothing happens). "Any free port" asks for last time's port first."""
         share = self.monitor_tabs.share_request(self.share_panel.share_request())
         try:
-            check_folder(share)
-        except PierError as err:
+            check_port(share)
+        except InvalidPortError as err:
             self._on_start_failed(err)
             return None
+        if not share.folder.strip():
+            chosen = self._choose_folder()
+            if not chosen:
+                self.statusBar().showMessage("Choose a folder to share, then press Start.", 5000)
+                return None
+            share = replace(share, folder=chosen)
+        if share.port == 0:
+            share = replace(share, preferred_port=self._settings.free_port)
+        self._note_scope_asked()
         self.save_settings()
         return self.spawn(self.controller.start_share(share, self.accounts.store))
+
+    def _note_scope_asked(self) -> None:
+        """The first-run question is answered (or passed by pressing Start): never ask again."""
+        self.share_panel.first_run.setVisible(False)
+        if not self._settings.scope_asked:
+            self._settings = replace(self._settings, scope_asked=True)
+            self.save_settings()
+
+    def let_network_in(self) -> asyncio.Task[Any] | None:
+        """"Let devices on my network in": the local-network scope, restarting a share that
+        only this computer could open."""
+        self.share_panel.set_scope(SCOPE_LAN)
+        if self.controller.state is not ServerState.RUNNING:
+            return None
+        return self.spawn(self._restart())
+
+    async def _restart(self) -> None:
+        await self.controller.stop()
+        task = self.request_start()
+        if task is not None:
+            await task
 
     def request_stop(self) -> asyncio.Task[Any] | None:
         if self.controller.state is not ServerState.RUNNING:
@@ -314,34 +333,8 @@ class MainWindow(QMainWindow):
         return self.request_start()
 
     def _on_start_failed(self, err: PierError) -> None:
-        if isinstance(err, PortInUseError | PortPermissionError):
-            self._offer_free_port(err)
-        elif isinstance(err, FolderError):
-            dialogs.show_error(self, "Cannot share this folder", str(err))
-        elif isinstance(err, NoAccountsError):
-            if dialogs.ask_yes_no(self, "No accounts yet",
-                                  f"{err}\n\nAdd an account now, then press Start again.",
-                                  yes_label="Open Users…"):
-                self.open_users_dialog()
-        elif isinstance(err, UserStoreError):
-            dialogs.show_error(self, "Problem with the accounts", str(err))
-        elif isinstance(err, CertificateError):
-            dialogs.show_error(self, "HTTPS certificate problem",
-                               f"{err}\n\nOpen Share ▸ HTTPS certificate… to make a new "
-                               "certificate or import another one, or turn HTTPS off.")
-        else:
-            dialogs.show_error(self, "Could not start sharing", str(err))
-
-    def _offer_free_port(self, err: PortInUseError | PortPermissionError) -> None:
-        if isinstance(err, PortInUseError):
-            title, why = "Port in use", f"{err}\n\nAnother program is using port {err.port}."
-        else:
-            title, why = "Port not allowed", (f"{err}\n\nPorts below 1024 need administrator "
-                                              "rights on this system.")
-        text = f"{why} Pier can pick a free port instead."
-        if dialogs.ask_yes_no(self, title, text, yes_label="Use a free port"):
-            self.share_panel.port_spin.setValue(0)
-            self.request_start()
+        report_start_failure(self, err, self.share_panel.port_spin, self.request_start,
+                             self.open_users_dialog)
 
     # ---- controller signals ---------------------------------------------------------------
 
@@ -363,8 +356,24 @@ class MainWindow(QMainWindow):
         self._refresh_certificate_qr()
         folder = config.root.name if config is not None else ""
         self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
+        self._remember_free_port()
+        notice = self.controller.port_notice
+        self.share_panel.address_box.set_port_notice(notice)
         shown = self.share_panel.selected_url()
-        self.statusBar().showMessage(f"Sharing at {shown}" if shown else "Sharing", 5000)
+        self.statusBar().showMessage(notice or (f"Sharing at {shown}" if shown else "Sharing"),
+                                     10000 if notice else 5000)
+        QTimer.singleShot(0, self, self.show_addresses)
+
+    def _remember_free_port(self) -> None:
+        """"Any free port": keep the port it got, to ask for it again next time."""
+        port = self.controller.port
+        if self.share_panel.port_spin.value() == 0 and port and port != self._settings.free_port:
+            self._settings = replace(self._settings, free_port=port)
+            self.save_settings()
+
+    def show_addresses(self) -> None:
+        """Scroll the share panel so the addresses, their buttons and the QR code show."""
+        self.panel_scroll.ensureWidgetVisible(self.share_panel.address_box, 0, 0)
 
     def _on_stopped(self) -> None:
         self.elapsed_timer.stop()
@@ -425,23 +434,14 @@ class MainWindow(QMainWindow):
 
     # ---- folder choice and drag-and-drop --------------------------------------------------
 
-    def _choose_folder(self) -> None:
+    def _choose_folder(self) -> str | None:
         if self.controller.state is not ServerState.STOPPED:
-            return
+            return None
         start = self.share_panel.folder_edit.text() or str(Path.home())
         chosen = dialogs.ask_folder(self, start)
         if chosen:
             self.share_panel.set_folder(chosen)
-
-    @staticmethod
-    def dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return None
-        for url in mime.urls():
-            if url.isLocalFile() and Path(url.toLocalFile()).is_dir():
-                return url.toLocalFile()
-        return None
+        return chosen
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.controller.state is ServerState.STOPPED and self.dropped_folder(event):
@@ -455,59 +455,6 @@ class MainWindow(QMainWindow):
             self.share_panel.set_folder(folder)
             self.statusBar().showMessage("Folder chosen. Press “Start sharing”.", 5000)
             event.acceptProposedAction()
-
-    # ---- closing --------------------------------------------------------------------------
-
-    def _bring_to_front(self) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
-
-    def request_quit(self) -> asyncio.Task[Any]:
-        """Stop serving (off the GUI thread), save settings, then emit ``shutdown_finished``."""
-        self.save_settings()
-        return self.spawn(self._shutdown())
-
-    async def _shutdown(self) -> None:
-        await self.controller.stop()
-        self._finish_shutdown()
-
-    def shutdown_blocking(self) -> None:
-        """The same as ``request_quit`` without a loop: for exit paths and tests."""
-        if self._quitting:
-            return
-        self.save_settings()
-        self.controller.stop_blocking()
-        self._finish_shutdown()
-
-    def _finish_shutdown(self) -> None:
-        self._quitting = True
-        self.bridge.stop()
-        self.elapsed_timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
-        self.close()
-        self.shutdown_finished.emit()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._quitting:
-            event.accept()
-            return
-        event.ignore()
-        if self.tray is not None and self.controller.state is ServerState.RUNNING:
-            self._hide_to_tray()
-        else:
-            self.request_quit()
-
-    def _hide_to_tray(self) -> None:
-        self.save_settings()
-        self.hide()
-        if self.tray is not None and not self._settings.tray_notice_shown:
-            self.tray.notify("Pier is still sharing",
-                             "Pier keeps serving in the background. Use the tray icon to show "
-                             "the window, stop sharing or quit.")
-            self._settings = replace(self._settings, tray_notice_shown=True)
-            self.save_settings()
 
     def _about(self) -> None:
         dialogs.show_info(self, "About Pier",

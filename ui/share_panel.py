@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import ipaddress
-from urllib.parse import urlsplit
-
-import segno
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -18,22 +14,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QMenu,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.controller import ServerState, ShareRequest, summary_of_request
-from app.settings import MAX_UPLOAD_MIB, SCOPE_LAN, SCOPE_LOCAL, Settings
+from app.settings import MAX_UPLOAD_MIB, PORT_FIELD_MAX, SCOPE_LAN, SCOPE_LOCAL, Settings
 from server.engine import EngineStats
-from ui import dialogs
+from ui.address_box import QR_SIZE, AddressBox, is_loopback_url, qr_pixmap
+from ui.contrast import MutedLabel, is_dark_palette, muted, readable
+from ui.first_run import FirstRunQuestion
 from ui.log_model import format_size
 
-QR_SIZE = 184  # logical pixels
+__all__ = ["QR_SIZE", "SharePanel", "is_loopback_url", "qr_pixmap", "section_heading"]
+
 INDENT = 24  # sub-options sit under the option they belong to
 ANONYMOUS_CHOICES = (("nothing (log in first)", False), ("look and download", True))
 SCOPE_LABELS = ((SCOPE_LOCAL, "This computer only"), (SCOPE_LAN, "Local network"))
@@ -43,41 +39,36 @@ STATE_TEXT = {
     ServerState.RUNNING: ("Sharing", "#2e9d4f"),
     ServerState.STOPPING: ("Stopping…", "#c08a00"),
 }
-
-
-def qr_pixmap(text: str, size: int, device_pixel_ratio: float) -> QPixmap:
-    """A crisp QR code of ``text``, about ``size`` logical pixels wide, dark on light."""
-    code = segno.make(text, error="m")
-    modules = code.symbol_size(scale=1, border=2)[0]
-    scale = max(1, int(size * device_pixel_ratio) // modules)
-    buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    return pixmap
-
-
-def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+COUNTERS = (("requests", "Requests"), ("sent", "Sent"), ("active", "Connections"),
+            ("clients", "Clients"))
+STOP_RED = QColor("#c62828")
 
 
 START_STYLE = """
-QPushButton#startStopButton { border-radius: 6px; padding: 8px; }
-QPushButton#startStopButton[running="false"] {
-    background: palette(highlight); color: palette(highlighted-text); border: none; }
-QPushButton#startStopButton[running="false"]:hover { border: 2px solid palette(highlighted-text); }
-QPushButton#startStopButton[running="true"] {
-    color: #c62828; border: 2px solid #c62828; background: palette(button); }
-QPushButton#startStopButton:disabled { background: palette(button); color: palette(mid);
-    border: 1px solid palette(mid); }
+QPushButton#startStopButton {{ border-radius: 6px; padding: 8px; }}
+QPushButton#startStopButton[running="false"] {{
+    background: {start_bg}; color: {start_fg}; border: none; }}
+QPushButton#startStopButton[running="false"]:hover {{ border: 2px solid {start_fg}; }}
+QPushButton#startStopButton[running="true"] {{
+    color: {stop_fg}; border: 2px solid {stop_fg}; background: {button}; }}
+QPushButton#startStopButton:disabled {{ background: {button}; color: palette(mid);
+    border: 1px solid palette(mid); }}
 """
+
+
+def start_button_style(palette: QPalette) -> str:
+    """The Start/Stop button's style with colours that read (WCAG AA) in this theme: the
+    highlight colour darkened (light themes) or lightened (dark themes) under its text, the stop
+    red made lighter on a dark button."""
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    button = palette.color(QPalette.ColorRole.Button)
+    start_bg = readable(highlight, text)  # moves the background away from its text
+    stop_fg = readable(STOP_RED, button)
+    if is_dark_palette(palette) and stop_fg == STOP_RED:
+        stop_fg = readable(QColor("#ef5350"), button)
+    return START_STYLE.format(start_bg=start_bg.name(), start_fg=text.name(),
+                              stop_fg=stop_fg.name(), button=button.name())
 
 
 def format_elapsed(seconds: float) -> str:
@@ -114,6 +105,8 @@ class SharePanel(QWidget):
     controller."""
 
     start_stop_clicked = Signal()
+    scope_answered = Signal(str)  # the first-run question was answered (SCOPE_LOCAL/SCOPE_LAN)
+    lan_requested = Signal()  # "Let devices on my network in" while sharing on this computer only
     choose_folder_clicked = Signal()
     users_clicked = Signal()
     certificate_clicked = Signal()
@@ -126,16 +119,30 @@ class SharePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
+        self.first_run = FirstRunQuestion()
+        self.first_run.answered.connect(self._on_first_run_answer)
+        self.first_run.setVisible(False)
+        layout.addWidget(self.first_run)
         layout.addWidget(section_heading("1. Choose what to share"))
         layout.addLayout(self._build_form())
         layout.addWidget(section_heading("2. Start"))
         layout.addWidget(self._build_start_button())
-        self.access_label = QLabel(objectName="accessSummary", wordWrap=True)
+        self.access_label = MutedLabel(objectName="accessSummary", wordWrap=True)
         self.access_label.setAccessibleName("Who can do what")
         layout.addWidget(self.access_label)
         layout.addLayout(self._build_status())
         layout.addWidget(section_heading("3. Open it on another device"))
-        layout.addWidget(self._build_addresses(), 1)
+        self.address_box = AddressBox()
+        self.address_box.lan_requested.connect(self.lan_requested)
+        layout.addWidget(self.address_box, 1)
+        # the address box's parts, under the names the window, tests and scripts use
+        self.url_list: QListWidget = self.address_box.url_list
+        self.url_hint: QLabel = self.address_box.url_hint
+        self.copy_button: QPushButton = self.address_box.copy_button
+        self.open_button: QPushButton = self.address_box.open_button
+        self.qr_label: QLabel = self.address_box.qr_label
+        self.lan_button: QPushButton = self.address_box.lan_button
+        self._apply_colours()
         self.set_state(ServerState.STOPPED)
         self.set_urls([])
 
@@ -160,10 +167,11 @@ class SharePanel(QWidget):
         self.scope_combo.setToolTip("“Local network” lets phones and other computers connect.")
         form.addRow("Who can connect:", self.scope_combo)
         self.port_spin = QSpinBox(objectName="portSpin")
-        self.port_spin.setRange(0, 65535)
+        self.port_spin.setRange(0, PORT_FIELD_MAX)  # 99999 is refused at Start, not cut short
         self.port_spin.setSpecialValueText("Any free port")
         self.port_spin.setAccessibleName("Port")
-        self.port_spin.setToolTip("0 lets Pier pick a free port.")
+        self.port_spin.setToolTip("1 to 65535. “Any free port” (0) lets Pier pick one and keep "
+                                  "it for the next starts.")
         form.addRow("Port:", self.port_spin)
         self.hidden_check = _check("Show hidden files", "showHiddenCheck",
                                    "Also share names starting with “.”")
@@ -235,7 +243,6 @@ class SharePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.start_button.setFont(font)
-        self.start_button.setStyleSheet(START_STYLE)
         self.start_button.clicked.connect(self.start_stop_clicked)
         return self.start_button
 
@@ -248,55 +255,23 @@ class SharePanel(QWidget):
         grid.addWidget(self.state_label, 0, 0, 1, 2)
         grid.addWidget(self.elapsed_label, 0, 2, 1, 2)
         self.counter_labels: dict[str, QLabel] = {}
-        for column, (key, caption) in enumerate((("requests", "Requests"), ("sent", "Sent"),
-                                                 ("active", "Connections"),
-                                                 ("clients", "Clients"))):
+        self.counter_captions: dict[str, QLabel] = {}
+        for column, (key, caption) in enumerate(COUNTERS):
             value = QLabel("0", objectName=f"{key}Counter")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            value.setAccessibleName(f"{caption}: 0")
             bold = value.font()
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             value.setFont(bold)
-            label = QLabel(caption)
+            label = MutedLabel(caption, objectName=f"{key}Caption")  # quieter, still AA
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setEnabled(False)  # the palette's muted text colour
+            label.setAccessibleName(caption)
             grid.addWidget(value, 1, column)
             grid.addWidget(label, 2, column)
             self.counter_labels[key] = value
+            self.counter_captions[key] = label
         return grid
-
-    def _build_addresses(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.url_hint = QLabel(wordWrap=True, objectName="urlHint")
-        layout.addWidget(self.url_hint)
-        self.url_list = QListWidget(objectName="urlList")
-        self.url_list.setAccessibleName("Addresses of the share")
-        self.url_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.url_list.customContextMenuRequested.connect(self._on_url_menu)
-        self.url_list.currentItemChanged.connect(self._on_current_url_changed)
-        self.url_list.itemDoubleClicked.connect(lambda item: self._open(item.text()))
-        layout.addWidget(self.url_list)
-        buttons = QHBoxLayout()
-        self.copy_button = _button("Copy address", "Copy address", "Copy the selected address")
-        self.open_button = _button("Open in browser", "Open in browser",
-                                   "Open the selected address in your browser")
-        self.copy_button.clicked.connect(lambda: self._copy(self.selected_url()))
-        self.open_button.clicked.connect(lambda: self._open(self.selected_url()))
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.open_button)
-        layout.addLayout(buttons)
-        self.qr_label = QLabel(objectName="qrCode")
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(QR_SIZE, QR_SIZE)
-        self.qr_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.qr_label.setAccessibleName("QR code of the selected address")
-        layout.addWidget(self.qr_label)
-        self.qr_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        layout.addWidget(self.qr_caption)
-        layout.addStretch(1)
-        return box
 
     # ---- reading and writing the form -----------------------------------------------------
 
@@ -313,7 +288,16 @@ class SharePanel(QWidget):
         self.overwrite_check.setChecked(settings.overwrite)
         self.max_upload_spin.setValue(settings.max_upload_mib)
         self.https_check.setChecked(settings.https)
+        self.first_run.setVisible(not settings.scope_asked)
         self._on_option_changed()
+
+    def _on_first_run_answer(self, scope: str) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
+        self.first_run.setVisible(False)
+        self.scope_answered.emit(scope)
+
+    def set_scope(self, scope: str) -> None:
+        self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(scope)))
 
     def share_request(self) -> ShareRequest:
         mib = self.max_upload_spin.value()
@@ -353,7 +337,6 @@ class SharePanel(QWidget):
         prefix = "Now: " if running else "Will share with: "
         self.access_label.setText(f"{prefix}<b>{summary}</b>" if running
                                   else f"{prefix}{summary}")
-        self.access_label.setEnabled(running)  # muted while it is only a preview
 
     def set_folder(self, folder: str) -> None:
         self.folder_edit.setText(folder)
@@ -384,76 +367,36 @@ class SharePanel(QWidget):
     def set_stats(self, stats: EngineStats) -> None:
         values = {"requests": f"{stats.total_requests:,}", "sent": format_size(stats.bytes_sent),
                   "active": f"{stats.active_connections:,}", "clients": f"{stats.clients:,}"}
-        for key, text in values.items():
-            self.counter_labels[key].setText(text)
+        for key, caption in COUNTERS:
+            label, text = self.counter_labels[key], values[key]
+            if label.text() != text:
+                label.setText(text)
+                label.setAccessibleName(f"{caption}: {text}")
 
     def set_urls(self, urls: list[str]) -> None:
-        self.url_list.clear()
-        for url in urls:
-            QListWidgetItem(url, self.url_list)
-        if urls:
-            lan = [i for i, url in enumerate(urls) if not is_loopback_url(url)]
-            self.url_list.setCurrentRow(lan[0] if lan else 0)
-        else:
-            self._show_qr("")
-        has_urls = bool(urls)
-        self.copy_button.setEnabled(has_urls)
-        self.open_button.setEnabled(has_urls)
-        self.url_list.setVisible(has_urls)
-        self._fit_url_list()
-        self._update_url_hint(urls)
-
-    def _fit_url_list(self) -> None:
-        rows = max(1, min(self.url_list.count(), 6))
-        frame = 2 * self.url_list.frameWidth()
-        self.url_list.setFixedHeight(rows * self.url_list.sizeHintForRow(0) + frame + 4
-                                     if self.url_list.count() else 0)
+        self.address_box.set_urls(urls)
 
     def selected_url(self) -> str:
-        item = self.url_list.currentItem()
-        return item.text() if item else ""
+        return self.address_box.selected_url()
 
-    def _update_url_hint(self, urls: list[str]) -> None:
-        if not urls:
-            self.url_hint.setText("The addresses to open appear here once sharing has started.")
-        elif all(is_loopback_url(url) for url in urls):
-            self.url_hint.setText("Only this computer can connect. To let phones and other "
-                                  "computers in, stop, choose “Local network” and start again.")
-        else:
-            self.url_hint.setText("Open one of these addresses on a device in the same network, "
-                                  "or scan the code with a phone:")
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_colours()
 
-    def _on_current_url_changed(self, current: QListWidgetItem | None, *_: object) -> None:
-        self._show_qr(current.text() if current else "")
-
-    def _show_qr(self, url: str) -> None:
-        if not url:
-            self.qr_label.clear()
-            self.qr_label.setVisible(False)
-            self.qr_caption.setText("")
-            return
-        ratio = self.devicePixelRatioF()
-        self.qr_label.setPixmap(qr_pixmap(url, QR_SIZE, ratio))
-        self.qr_label.setToolTip(url)
-        self.qr_label.setVisible(True)
-        self.qr_caption.setText(url)
-
-    def _on_url_menu(self, position: object) -> None:
-        item = self.url_list.itemAt(position)  # type: ignore[arg-type]
-        if item is None:
-            return
-        menu = QMenu(self)
-        menu.addAction("Copy address", lambda: self._copy(item.text()))
-        menu.addAction("Open in browser", lambda: self._open(item.text()))
-        menu.exec(self.url_list.viewport().mapToGlobal(position))  # type: ignore[arg-type]
-
-    def _copy(self, url: str) -> None:
-        if url:
-            QGuiApplication.clipboard().setText(url)
-
-    def _open(self, url: str) -> None:
-        if url:
-            dialogs.open_in_browser(url)
+    def _apply_colours(self) -> None:
+        """Colours that read (WCAG AA) in the current theme: the Start button's, and the
+        folder field's hint (Qt's placeholder is half-transparent text: about 4:1 on white)."""
+        palette = QApplication.palette(self)
+        style = start_button_style(palette)
+        if self.start_button.styleSheet() != style:
+            self.start_button.setStyleSheet(style)
+        hint = muted(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base))
+        edit_palette = self.folder_edit.palette()
+        if edit_palette.color(QPalette.ColorRole.PlaceholderText) != hint:
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                edit_palette.setColor(group, QPalette.ColorRole.PlaceholderText, hint)
+            self.folder_edit.setPalette(edit_palette)
 
 
 def section_heading(text: str) -> QLabel:

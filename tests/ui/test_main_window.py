@@ -32,6 +32,7 @@ from app.settings import SettingsStore
 from tests.app.conftest import eventually, run
 from tests.conftest import fetch_statuses, non_daemon_threads
 from tests.ui.conftest import DialogRecorder, make_window
+from ui import dialogs
 from ui.main_window import MainWindow
 
 T = TypeVar("T")
@@ -101,7 +102,8 @@ def test_share_serve_filter_export_and_stop(window: MainWindow, aloop: qasync.QE
     port = urlsplit(url).port
     assert url == f"http://127.0.0.1:{port}/"
     assert not child(window, QLineEdit, "folderEdit").isEnabled(), "form is locked while serving"
-    assert child(window, QLabel, "qrCode").pixmap() is not None
+    assert child(window, QLabel, "qrCode").isHidden(), "a phone cannot open 127.0.0.1"
+    assert child(window, QPushButton, "letLanInButton").isVisibleTo(window)
 
     statuses = fetch(url, ["/a.txt"] * 20 + ["/b.txt"] * 10 + ["/missing"] * 5)
     assert statuses == [200] * 30 + [404] * 5
@@ -219,12 +221,88 @@ def test_missing_folder_shows_a_dialog(window: MainWindow, aloop: qasync.QEventL
     assert window.controller.state is ServerState.STOPPED
 
 
-def test_empty_folder_field_asks_for_a_folder(window: MainWindow,
-                                              dialog_recorder: DialogRecorder) -> None:
+def test_start_without_a_folder_opens_the_folder_chooser(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path,
+        dialog_recorder: DialogRecorder) -> None:
     child(window, QLineEdit, "folderEdit").setText("")
+    child(window, QSpinBox, "portSpin").setValue(0)
+    dialog_recorder.folder = None  # the chooser is cancelled: nothing happens, no error
     child(window, QPushButton, "startStopButton").click()
-    assert dialog_recorder.errors == [("Cannot share this folder",
-                                       "Choose a folder to share first.")]
+    assert dialog_recorder.errors == []
+    assert window.controller.state is ServerState.STOPPED
+    dialog_recorder.folder = str(folder)  # a folder is chosen: sharing starts with it
+    child(window, QPushButton, "startStopButton").click()
+    assert window.last_task is not None
+    run(aloop, window.last_task)
+    assert window.controller.state is ServerState.RUNNING
+    assert child(window, QLineEdit, "folderEdit").text() == str(folder)
+    assert dialog_recorder.errors == []
+    stop(window, aloop)
+
+
+def test_an_invalid_port_is_refused_with_a_message(window: MainWindow, folder: Path,
+                                                   dialog_recorder: DialogRecorder) -> None:
+    child(window, QLineEdit, "folderEdit").setText(str(folder))
+    spin = child(window, QSpinBox, "portSpin")
+    spin.clear()
+    spin.lineEdit().insert("99999")
+    spin.interpretText()
+    assert spin.value() == 99999, "typed as is, not cut to 9999 or 65535"
+    child(window, QPushButton, "startStopButton").click()
+    assert dialog_recorder.errors == [
+        ("Invalid port", "99999 is not a port number. Choose a port from 1 to 65535, or "
+                         "“Any free port”.")]
+    assert window.controller.state is ServerState.STOPPED
+    assert spin.value() == 99999, "never silently changed"
+
+
+def test_any_free_port_keeps_its_port_for_the_next_start(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:
+    first = start(window, aloop, folder)
+    port = urlsplit(first).port
+    assert SettingsStore().load().settings.free_port == port
+    stop(window, aloop)
+    assert start(window, aloop, folder) == first, "bookmarks and printed QR codes keep working"
+    assert child(window, QLabel, "portNotice").isHidden()
+    stop(window, aloop)
+
+
+def test_a_taken_remembered_port_is_replaced_and_said(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:
+    port = urlsplit(start(window, aloop, folder)).port
+    stop(window, aloop)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        new_port = urlsplit(start(window, aloop, folder)).port
+    assert new_port != port
+    notice = child(window, QLabel, "portNotice")
+    assert notice.isVisibleTo(window) and f"Port {port}" in notice.text()
+    assert SettingsStore().load().settings.free_port == new_port
+    stop(window, aloop)
+    assert notice.isHidden()
+
+
+def test_window_title_names_the_shared_folder_once(window: MainWindow,
+                                                   aloop: qasync.QEventLoop,
+                                                   folder: Path) -> None:
+    start(window, aloop, folder)
+    assert window.windowTitle() == "Pier — sharing share"
+    stop(window, aloop)
+    assert window.windowTitle() == "Pier"
+
+
+def test_open_in_browser_failing_says_why(window: MainWindow, aloop: qasync.QEventLoop,
+                                          folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                          dialog_recorder: DialogRecorder) -> None:
+    url = start(window, aloop, folder)
+    monkeypatch.setattr(dialogs, "open_in_browser", lambda _url: False)
+    child(window, QPushButton, "openInBrowserButton").click()
+    assert len(dialog_recorder.errors) == 1
+    title, text = dialog_recorder.errors[0]
+    assert title == "Could not open a browser"
+    assert url in text and "Copy address" in text
+    stop(window, aloop)
 
 
 def test_corrupt_settings_show_a_dialog_and_defaults(qtbot: QtBot, aloop: qasync.QEventLoop,
