@@ -44,14 +44,21 @@ def run_gui(start_dir: str | None = None) -> int:
 
     from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
     from app.settings import SettingsStore
+    from app.single_instance import SingleInstance
     from ui import dialogs
     from ui.main_window import MainWindow
 
     log_path = setup_logging()
     route_qt_messages()
     app = make_application()
+    instance = SingleInstance(parent=app)
+    if not instance.acquire():  # one Pier per user: bring the running one forward instead
+        if not instance.ask_running_to_show():
+            print("Pier is already running.", file=sys.stderr)
+        return 0
     store = SettingsStore()
     window = MainWindow(store, store.load())
+    instance.show_requested.connect(window.bring_to_front)
     reporter = ErrorReporter(lambda title, text: dialogs.show_error(window, title, text),
                              log_path, parent=app)
     reporter.install()
@@ -65,6 +72,7 @@ def run_gui(start_dir: str | None = None) -> int:
     finally:
         window.shutdown_blocking()
         reporter.uninstall()
+        instance.release()
     return 0
 
 
@@ -76,7 +84,8 @@ def make_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Pier")
-    app.setApplicationDisplayName("Pier")
+    # no application display name: Qt would append " — Pier" to every window title, and the
+    # main window's "Pier — sharing FOLDER" would read "Pier — sharing FOLDER — Pier"
     app.setDesktopFileName("pier")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the tray may keep serving; quitting is explicit
