@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ _DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOL
               | getattr(os, "O_CLOEXEC", 0))
 _FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+MAX_NEW_FOLDERS = 1000  # folders one request may create
 ANY_NAME = "*"  # "may something be created in this folder": CREATE of a name not yet known
 
 
@@ -104,12 +105,13 @@ def policy_for(config: ServerConfig) -> Policy:
 class FileAccess:
     """The share as one principal may reach it. Every path a route touches goes through here."""
 
-    __slots__ = ("_policy", "_rules", "user")
+    __slots__ = ("_policy", "_rules", "folders_made", "user")
 
     def __init__(self, policy: Policy, user: User | None) -> None:
         self._policy = policy
         self._rules = policy.rules
         self.user = user
+        self.folders_made = 0  # by this request: a folder upload may make MAX_NEW_FOLDERS
 
     def may(self, action: Action, url_path: str) -> bool:
         return self._policy.allows(self.user, action, url_path)
@@ -120,7 +122,7 @@ class FileAccess:
         """The file or folder a read names; 404 for what this principal may not see."""
         found = self._resolve(raw_path)
         action = Action.LIST if found.is_dir else Action.READ
-        if not self.may(action, found.url_path):
+        if not self.may(action, self.judged_url(found)):
             raise PathRefused(404, "Not found.")
         return found
 
@@ -130,9 +132,17 @@ class FileAccess:
         found = self._resolve(raw_path)
         if not found.is_dir:
             raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
-        if not self.may(Action.CREATE, found.url_path + ANY_NAME):
+        real_url = self.judged_url(found)
+        if not self.may(Action.CREATE, real_url + ANY_NAME):
             raise HttpError(403, "Your account may not upload here.", close=False)
-        return found
+        return replace(found, url_path=real_url)  # what is created is named where it really is
+
+    def judged_url(self, found: Resolved) -> str:
+        """The URL path the policy judges: where the item really is. A link inside an account's
+        folder may lead elsewhere in the share; the account's rights there are what count."""
+        if found.steps or found.url_path == "/":
+            return found.url_path
+        return _url_below(self._rules.root, found.fs_path, is_dir=found.is_dir)
 
     def _resolve(self, raw_path: str) -> Resolved:
         rules = self._rules
@@ -196,9 +206,10 @@ class FileAccess:
         fd = self.open_folder(folder.fs_path)
         try:
             folder_st = os.fstat(fd)
+            folder_url = self.judged_url(folder)
             entries = []
-            for name, st, _link in self._children(fd, folder_st):
-                url = folder.url_path + name
+            for name, st, link_url in self._children(fd, folder_st):
+                url = link_url or folder_url + name
                 if self.user is not None and not self.user.may_see(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
@@ -208,9 +219,10 @@ class FileAccess:
             os.close(fd)
 
     def _children(self, fd: int, folder_st: os.stat_result
-                  ) -> Iterator[tuple[str, os.stat_result, bool]]:
-        """(name, stat) of the visible entries of an open folder: no hidden or temp names, none
-        of Pier's own, symlinks only when they stay in the share (and then their target's stat)."""
+                  ) -> Iterator[tuple[str, os.stat_result, str | None]]:
+        """(name, stat, where a link leads or None) of the visible entries of an open folder: no
+        hidden or temp names, none of Pier's own, symlinks only when they stay in the share
+        (then with their target's stat and URL path)."""
         rules = self._rules
         with os.scandir(fd) as it:
             items = list(it)
@@ -219,28 +231,30 @@ class FileAccess:
             if not rules.show_hidden and name.startswith("."):
                 continue
             try:
-                st: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                st = os.stat(name, dir_fd=fd, follow_symlinks=False)
             except OSError:
                 continue
-            link = stat.S_ISLNK(st.st_mode)  # type: ignore[union-attr]
-            if link:
-                st = self._link_target(fd, name)
-            if st is None or not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+            link_url = None
+            if stat.S_ISLNK(st.st_mode):
+                target = self._link_target(fd, name)
+                if target is None:
+                    continue
+                st, link_url = target.stat, self.judged_url(target)
+            if not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
                 continue
             if self._policy.own.holds(folder_st, name, st):
                 continue
-            yield name, st, link
+            yield name, st, link_url
 
-    def _link_target(self, fd: int, name: str) -> os.stat_result | None:
+    def _link_target(self, fd: int, name: str) -> Resolved | None:
         base = opened_path(fd)
         if base is None:
             return None
         try:
-            url = url_quote(_url_below(self._rules.root, os.path.join(base, name)))
-            found = self._resolve(url)
+            real = os.path.realpath(os.path.join(base, name))
+            return self._resolve(url_quote(_url_below(self._rules.root, real, is_dir=False)))
         except (HttpError, ValueError):
             return None
-        return found.stat
 
     def website_index(self, folder: Resolved) -> Resolved | None:
         """The folder's index.html when this principal may read it."""
@@ -255,13 +269,13 @@ class FileAccess:
         symlinks. Every entry is opened relative to its already-opened folder without following
         links, so a folder swapped for a link while the archive is built leads nowhere."""
         fd = self.open_folder(folder.fs_path)
-        yield from self._zip_walk(fd, folder.url_path, "")
+        yield from self._zip_walk(fd, self.judged_url(folder), "")
 
     def _zip_walk(self, fd: int, url: str, prefix: str) -> Iterator[ZipItem]:
         try:
             folder_st = os.fstat(fd)
             children = sorted((name, st) for name, st, link in self._children(fd, folder_st)
-                              if not link)  # links are left out of archives
+                              if link is None)  # links are left out of archives
             if prefix and not children:
                 yield ZipItem(prefix, None, 0, folder_st.st_mtime)
             for name, st in children:
@@ -315,6 +329,9 @@ class FileAccess:
             if not self.may(Action.CREATE, url + name):
                 raise UploadRefused(403, "Your account may not create folders here.",
                                     close=False)
+            if self.folders_made >= MAX_NEW_FOLDERS:  # a tiny body must not eat the inodes
+                raise UploadRefused(413, "The upload creates too many folders at once.")
+            self.folders_made += 1
             try:
                 os.mkdir(name, dir_fd=fd)
             except FileExistsError:
@@ -403,8 +420,9 @@ def _file_opener(folder_fd: int, name: str, expected: Identity) -> Callable[[], 
     return open_it
 
 
-def _url_below(root: str, path: str) -> str:
-    real = os.path.realpath(path)
+def _url_below(root: str, real: str, *, is_dir: bool) -> str:
+    """The URL path of a real path inside the share ("/a/b", "/a/b/" for a folder)."""
     if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
         raise ValueError("outside the share")
-    return "/" + real[len(root):].strip(os.sep).replace(os.sep, "/")
+    url = "/" + real[len(root):].strip(os.sep).replace(os.sep, "/")
+    return url + "/" if is_dir and url != "/" else url

@@ -354,7 +354,7 @@ class RequestHandler:
         """PUT /folder/name, POST /folder/ (multipart), POST /folder/?mkdir=NAME.
         Any refusal closes the connection when a body may still be on its way."""
         try:
-            writes.check_same_origin(request)
+            writes.check_same_origin(request, tls=ex.conn.tls)
             writes.check_declared_size(request, self._config.max_upload_bytes)
             if request.method == "PUT":
                 self._put(ex, request)
@@ -540,7 +540,8 @@ class RequestHandler:
         host = request.header("host")
         if not _HOST.match(host):
             raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
-        location = f"https://{host}{request.target}".encode("ascii")
+        path, query = _split_target(request.target, request.method)  # absolute form: its path
+        location = f"https://{host}{path}{'?' + query if query else ''}".encode("ascii")
         self._send(ex, 301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
                    b"This server speaks HTTPS: " + location + b"\n")
 

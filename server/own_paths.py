@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -63,13 +64,14 @@ class OwnPaths:
         for path in self._logs:
             folder_id = self._identity(os.path.dirname(path))
             if folder_id is not None:
-                families.setdefault(folder_id, set()).add(os.path.basename(path).casefold())
+                families.setdefault(folder_id, set()).add(_fold(os.path.basename(path)))
         self._ids = frozenset(ids)
         self._reserved = {k: frozenset(v) for k, v in reserved.items()}
         self._families = {k: frozenset(v) for k, v in families.items()}
         self._watched = frozenset(self._reserved) | frozenset(self._families)
-        # a protected file replaced atomically (a renewed key) gets a new inode: look again
-        self._complete = complete and not any(os.path.isfile(p) for p in self._paths)
+        # a protected file replaced atomically (a renewed key) or a rotated log gets a new
+        # inode, and a freed one may come back as an uploaded file: keep looking
+        self._complete = complete and not self._logs and not any(map(os.path.isfile, self._paths))
         self._looked_at = self._clock()
 
     def _identity(self, path: str) -> Identity | None:
@@ -84,7 +86,7 @@ class OwnPaths:
         while parent != child:
             found = self._identity(parent)
             if found is not None:
-                return found, os.path.basename(child).casefold()
+                return found, _fold(os.path.basename(child))
             child, parent = parent, os.path.dirname(parent)
         return None, ""
 
@@ -104,7 +106,7 @@ class OwnPaths:
         folder_id = (folder.st_dev, folder.st_ino)
         if folder_id not in self._watched:  # most folders hold no own names: no casefold
             return False
-        folded = name.casefold()
+        folded = _fold(name)
         if folded in self._reserved.get(folder_id, ()):
             return True
         family = self._families.get(folder_id)
@@ -133,3 +135,9 @@ class OwnPaths:
             if parent == path:
                 return False
             path = parent
+
+
+def _fold(name: str) -> str:
+    """How names are compared where a file system may not tell them apart: case and Unicode
+    composition (macOS stores decomposed names, Windows ignores case)."""
+    return unicodedata.normalize("NFC", name).casefold()

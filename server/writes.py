@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from server.access import FileAccess
 
 MAX_EPILOGUE = 64 * 1024
+MAX_FILES_PER_REQUEST = 10_000  # a tiny body of empty parts must not eat the inodes
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 
@@ -35,18 +36,21 @@ class Stored:
     url: str
 
 
-def check_same_origin(request: Request) -> None:
+def check_same_origin(request: Request, *, tls: bool) -> None:
     """Refuse state-changing requests a hostile page could make a visitor's browser send.
 
     Browsers send Sec-Fetch-Site and/or Origin; scripts (curl) send neither and are let
-    through (they are not exposed to cross-site requests and still need credentials)."""
+    through (they are not exposed to cross-site requests and still need credentials). The
+    Origin must be this share's: its scheme and its host and port."""
     site = request.header("sec-fetch-site")
     if site and site not in ("same-origin", "none"):
         raise HttpError(403, "Changes must come from Pier's own page.", close=True)
     origin = request.header("origin")
     if not origin:
         return
-    if origin == "null" or urlsplit(origin).netloc.lower() != request.header("host").lower():
+    parts = urlsplit(origin)
+    if (origin == "null" or parts.scheme.lower() != ("https" if tls else "http")
+            or parts.netloc.lower() != request.header("host").lower()):
         raise HttpError(403, "Changes must come from Pier's own page.", close=True)
 
 
@@ -117,6 +121,8 @@ def store_multipart(conn: Connection, request: Request, access: FileAccess, fold
     for part in reader.parts():
         if part.name != "file" or not part.filename:
             continue
+        if len(stored) >= MAX_FILES_PER_REQUEST:
+            raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
         fd, url = access.make_folders(folder, parts[:-1])
         try:

@@ -152,6 +152,50 @@ def test_finding_1_a_folder_limited_account_writes_anywhere(server_factory, shar
     assert (share / "private" / "payroll.txt").read_bytes() == b"the real payroll"
 
 
+def test_finding_1_links_inside_an_account_folder_do_not_widen_it(server_factory, share,
+                                                                  private_config_dir):
+    """A link inside the account's folder that leads elsewhere in the share (made by someone
+    who can write there) is judged where it leads: no reading, listing or writing there."""
+    (share / "inbox").mkdir()
+    (share / "other").mkdir()
+    (share / "other" / "secret.txt").write_bytes(b"not for mallory")
+    (share / "inbox" / "to-other").symlink_to("../other")
+    (share / "inbox" / "secret-link.txt").symlink_to("../other/secret.txt")
+    store = new_store(private_config_dir / "users.toml")
+    store.add("mallory", "mallory-pw", can_upload=True, folders=("/inbox",))
+    running = server_factory(share, auth=Authenticator(store, REALM), upload=True)
+    login = basic("mallory", "mallory-pw")
+    before = snapshot(share)
+
+    for target in ("/inbox/to-other/secret.txt", "/inbox/secret-link.txt", "/inbox/to-other/",
+                   "/inbox/to-other/?format=json", "/inbox/to-other/?format=zip"):
+        status, body = call(running, "GET", target, auth=login)
+        assert status == 404 and b"not for mallory" not in body, target
+    status, body = call(running, "GET", "/inbox/?format=json", auth=login)
+    assert status == 200 and b"to-other" not in body and b"secret-link" not in body
+    assert call(running, "PUT", "/inbox/to-other/w.txt", b"w", auth=login)[0] in REFUSED
+    assert call(running, "POST", "/inbox/to-other/?mkdir=m", auth=login)[0] in REFUSED
+    assert post_files(running, "/inbox/to-other/", [("w.txt", b"w")], auth=login) in REFUSED
+    assert snapshot(share) == before
+    # a whole-share account follows the same link as before
+    store.add("owner", "owner-pw", can_upload=True)
+    status, body = call(running, "GET", "/inbox/to-other/secret.txt", auth=basic("owner",
+                                                                                  "owner-pw"))
+    assert status == 200 and body == b"not for mallory"
+
+
+def test_changes_from_another_scheme_are_cross_site(server_factory, share):
+    running = server_factory(share, upload=True)
+    port = running.port
+    for origin in (f"https://localhost:{port}", f"ftp://localhost:{port}"):
+        status, _ = call(running, "PUT", "/o.txt", b"x",
+                         headers={"Origin": origin, "Host": f"localhost:{port}"})
+        assert status == 403, origin
+    status, _ = call(running, "PUT", "/o.txt", b"x",
+                     headers={"Origin": f"http://localhost:{port}", "Host": f"localhost:{port}"})
+    assert status == 201
+
+
 # -- finding 2 ---------------------------------------------------------------------------------
 
 
@@ -571,3 +615,23 @@ def test_finding_5_dns_rebinding(server_factory, share):
     for host in ("pc", f"pc.fritz.box:{named.port}", "PC.FRITZ.BOX.", "pc.fritz.box"):
         assert call(named, "GET", "/hello.txt", host=host)[0] == 200, host
 
+
+
+def test_one_small_request_cannot_create_folders_without_end(server_factory, share,
+                                                             monkeypatch):
+    """--max-upload bounds bytes; a form of tiny parts with deep relative paths must not make
+    thousands of folders (or files) either. The caps are lowered here to keep the test small."""
+    import server.access
+    import server.writes
+
+    monkeypatch.setattr(server.access, "MAX_NEW_FOLDERS", 20)
+    monkeypatch.setattr(server.writes, "MAX_FILES_PER_REQUEST", 30)
+    running = server_factory(share, upload=True, max_upload_bytes=1000)
+    before = {p for p in share.rglob("*") if p.is_dir()}
+    deep = [(f"d{i}/" + "/".join(["x"] * 10) + "/f", b"") for i in range(5)]
+    assert post_files(running, "/", deep) == 413
+    made = {p for p in share.rglob("*") if p.is_dir()} - before
+    assert len(made) == 20
+    many = [(f"f{i}.txt", b"") for i in range(40)]
+    assert post_files(running, "/", many) == 413
+    assert len(list(share.glob("f*.txt"))) <= 30

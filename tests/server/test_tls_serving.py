@@ -114,3 +114,11 @@ def test_ca_certificate_download(https, certificates):
 def test_no_ca_on_plain_http(server):
     response, _ = server.get("/.well-known/pier/ca.pem")
     assert response.status == 404
+
+
+def test_absolute_form_on_the_https_port_redirects_to_its_path(https):
+    port = https.port
+    data = https.raw(b"GET http://localhost:%d/docs/?sort=size HTTP/1.1\r\n"
+                     b"Host: localhost:%d\r\n\r\n" % (port, port))
+    assert data.startswith(b"HTTP/1.1 301")
+    assert b"Location: https://localhost:%d/docs/?sort=size\r\n" % port in data
