@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.hint_text import quiet_colour
+from ui import contrast
 
 Formatter = Callable[[float], str]
 
@@ -111,8 +111,8 @@ class LineChart(QWidget):
     def label_colour(self) -> QColor:
         """Axis labels and legends: quieter than the title, still AA on the chart's Base."""
         palette = self.palette()
-        return quiet_colour(palette.color(QPalette.ColorRole.Text),
-                            palette.color(QPalette.ColorRole.Base))
+        return contrast.muted(palette.color(QPalette.ColorRole.Text),
+                              palette.color(QPalette.ColorRole.Base))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.monitor_feed import ConnectionHistory, LiveData
 from server.units import format_rate, format_size
 from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart
-from ui.hint_text import HintLabel
+from ui.contrast import MutedLabel
 from ui.log_model import display_path
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
 
@@ -61,7 +61,7 @@ class TrafficView(QWidget):
         layout.addLayout(self._build_totals())
         layout.addLayout(self._build_charts(), 3)
         layout.addLayout(self._build_top_paths(), 1)
-        self.hint = HintLabel("Charts update once a second while sharing.",
+        self.hint = MutedLabel("Charts update once a second while sharing.",
                               objectName="trafficHint")
         layout.addWidget(self.hint)
 
@@ -76,7 +76,7 @@ class TrafficView(QWidget):
             font.setBold(True)
             font.setPointSizeF(font.pointSizeF() * 1.15)
             value.setFont(font)
-            label = HintLabel(caption)
+            label = MutedLabel(caption)
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             self.total_labels[key] = value

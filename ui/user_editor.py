@@ -29,7 +29,8 @@ from app.accounts import folder_limit
 from server.passwords import MIN_LENGTH, password_strength
 from server.users import User
 from ui import dialogs
-from ui.hint_text import HintLabel, error_colour, strength_colour
+from ui.contrast import MutedLabel
+from ui.hint_text import error_colour, strength_colour
 
 STRENGTH_LINES = 2  # the strength text always has room for this many lines: nothing jumps
 DIGEST_SENTENCE = (
@@ -117,7 +118,7 @@ class UserEditor(QDialog):
                            (self.repeat_edit, "Repeat password")):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(name)
-        self.strength_label = HintLabel(objectName="passwordStrength", wordWrap=True)
+        self.strength_label = MutedLabel(objectName="passwordStrength", wordWrap=True)
         self.strength_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.strength_label.setAccessibleName("Password strength")
         lines = self.strength_label.fontMetrics().lineSpacing() * STRENGTH_LINES
@@ -201,11 +202,11 @@ class UserEditor(QDialog):
         self.md5_check = QCheckBox("Also MD5, for old clients", objectName="userDigestMd5")
         self.digest_check.toggled.connect(self.md5_check.setEnabled)
         self.md5_check.setEnabled(False)
-        inner.addWidget(HintLabel(DIGEST_SENTENCE, objectName="digestHelp", wordWrap=True))
+        inner.addWidget(MutedLabel(DIGEST_SENTENCE, objectName="digestHelp", wordWrap=True))
         inner.addWidget(self.digest_check)
         inner.addWidget(self.md5_check)
         if self.mode == "edit":
-            inner.addWidget(HintLabel(EDIT_DIGEST_NOTE, objectName="digestNote", wordWrap=True))
+            inner.addWidget(MutedLabel(EDIT_DIGEST_NOTE, objectName="digestNote", wordWrap=True))
         self.advanced_box.hide()
         layout.addWidget(self.advanced_box)
         return section

@@ -30,7 +30,8 @@ from server.auth import Authenticator, Lockout
 from server.errors import PierError
 from server.users import User
 from ui import dialogs
-from ui.hint_text import HintLabel, hint_brush
+from ui.contrast import MutedLabel
+from ui.hint_text import hint_brush
 from ui.user_editor import UserEditor, labelled_button
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
@@ -135,7 +136,7 @@ class UsersDialog(QDialog):
         self.empty_label = QLabel("No accounts yet. Press “Add user…” to create one.",
                                   objectName="usersEmpty")
         layout.addWidget(self.empty_label)
-        self.uploads_off_label = HintLabel(UPLOADS_OFF_NOTE, objectName="uploadsOffNote",
+        self.uploads_off_label = MutedLabel(UPLOADS_OFF_NOTE, objectName="uploadsOffNote",
                                            wordWrap=True)
         layout.addWidget(self.uploads_off_label)
         row = QHBoxLayout()
@@ -154,7 +155,7 @@ class UsersDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.busy_label = HintLabel(objectName="usersBusy")
+        self.busy_label = MutedLabel(objectName="usersBusy")
         layout.addWidget(self.busy_label)
         return page
 

@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from app.accounts import Accounts
 from server.users import UserStore
 from ui.charts import LineChart
-from ui.hint_text import AA, HintLabel, contrast_ratio, error_colour, hint_brush, strength_colour
+from ui.contrast import AA, MutedLabel, contrast_ratio
+from ui.hint_text import error_colour, hint_brush, strength_colour
 from ui.traffic_view import TrafficView
 from ui.user_editor import UserEditor
 from ui.users_dialog import UPLOADS_OFF_MARK, UsersDialog
@@ -144,14 +145,14 @@ def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QPalet
     qapp.setPalette(original)
 
 
-def _window_text(widget: HintLabel) -> QColor:
+def _window_text(widget: MutedLabel) -> QColor:
     return widget.palette().color(QPalette.ColorRole.WindowText)
 
 
 def test_quiet_texts_keep_aa_contrast(qtbot: QtBot, theme: QPalette) -> None:
     window = theme.color(QPalette.ColorRole.Window)
     base = theme.color(QPalette.ColorRole.Base)
-    hint = HintLabel("hint")
+    hint = MutedLabel("hint")
     qtbot.addWidget(hint)
     assert contrast_ratio(_window_text(hint), window) >= AA
     assert _window_text(hint) != theme.color(QPalette.ColorRole.WindowText), "still quieter"
@@ -174,7 +175,7 @@ def test_quiet_texts_follow_a_theme_change(qtbot: QtBot, qapp: QApplication) -> 
         qapp.setPalette(THEMES["dark"])
         QApplication.processEvents()
         dark_window = THEMES["dark"].color(QPalette.ColorRole.Window)
-        hints = [*view.findChildren(HintLabel), *editor.findChildren(HintLabel)]
+        hints = [*view.findChildren(MutedLabel), *editor.findChildren(MutedLabel)]
         assert len(hints) >= 7
         for label in hints:
             assert contrast_ratio(_window_text(label), dark_window) >= AA, label.text()
