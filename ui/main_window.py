@@ -60,7 +60,7 @@ __all__ = ["MainWindow", "app_icon", "is_dark"]
 log = logging.getLogger(__name__)
 
 TITLE = "Pier"
-DEFAULT_SIZE = (1280, 780)  # shrunk to the screen it opens on (fit_to_screen)
+DEFAULT_SIZE = (1360, 880)  # shrunk to the screen it opens on (fit_to_screen)
 PANEL_WIDTH = 430  # the share panel's share of the width at first start
 
 
