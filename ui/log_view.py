@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.log_export import export_records
 from server.records import RequestRecord
 from ui import dialogs
+from ui.contrast import MutedLabel
 from ui.log_model import (
     STATUS_CLASSES,
     LogFilterProxy,
@@ -192,10 +193,9 @@ class LogPanel(QWidget):
         table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.model.rowsInserted.connect(self._follow_if_needed)
         self.proxy.rowsInserted.connect(self._follow_if_needed)
-        self.empty_label = QLabel("No requests yet. They appear here as soon as someone opens "
-                                  "the shared address.", objectName="logEmpty")
+        self.empty_label = MutedLabel("No requests yet. They appear here as soon as someone "
+                                      "opens the shared address.", objectName="logEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setEnabled(False)
         layout.addWidget(table, 1)
         layout.addWidget(self.empty_label)
         return box
