@@ -53,6 +53,8 @@ class DialogRecorder:
     password_prompts: list[str] = field(default_factory=list)
     modal: Callable[[QDialog], bool] | None = None  # fills in and confirms run_modal's dialog
     modals: list[QDialog] = field(default_factory=list)
+    close_answer: str = "quit"  # ui.dialogs.CLOSE_QUIT: closing with devices connected quits
+    close_questions: list[str] = field(default_factory=list)
 
     def show_error(self, _parent: object, title: str, text: str) -> None:
         self.errors.append((title, text))
@@ -66,6 +68,10 @@ class DialogRecorder:
 
     def ask_folder(self, _parent: object, _start: str) -> str | None:
         return self.folder
+
+    def ask_close(self, _parent: object, _title: str, text: str, _can_background: bool) -> str:
+        self.close_questions.append(text)
+        return self.close_answer
 
     def ask_export_path(self, _parent: object, _suggested: Path) -> Path | None:
         return self.export_path
@@ -113,7 +119,7 @@ def dialog_recorder(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
     recorder = DialogRecorder()
     for name in ("show_error", "show_info", "ask_yes_no", "ask_folder", "ask_export_path",
                  "open_in_browser", "run_modal", "ask_password", "ask_subfolder",
-                 "ask_open_path", "ask_save_path"):
+                 "ask_open_path", "ask_save_path", "ask_close"):
         monkeypatch.setattr(dialogs, name, getattr(recorder, name))
     return recorder
 
