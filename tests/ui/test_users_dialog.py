@@ -87,6 +87,7 @@ def test_add_edit_disable_and_delete_a_user(window: MainWindow, aloop: qasync.QE
                                             folder: Path, qtbot: QtBot,
                                             dialog_recorder: DialogRecorder) -> None:
     window.share_panel.set_folder(str(folder))
+    window.share_panel.upload_check.setChecked(True)  # no "(off for this share)" marks here
     dialog = open_users(window, aloop)
     assert dialog.table.rowCount() == 0 and not dialog.empty_label.isHidden()
     assert not dialog.edit_button.isEnabled()
