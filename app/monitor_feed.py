@@ -1,12 +1,15 @@
-"""The live monitor's data, gathered about once a second off the GUI thread.
+"""The live monitor's data, gathered about once a second off the GUI thread, and the shared
+folder's health, told at once.
 
 ``Monitor.snapshot()`` aggregates every record that arrived since the last call (about 22 ms for
 20,000 records on the reference machine), so it runs in one worker thread; the GUI receives the
-finished ``LiveData`` through a queued signal and never waits for it.
+finished ``LiveData`` through a queued signal and never waits for it. ``ShareHealthFeed`` needs no
+polling: the engine's health thread reports a change and the GUI thread reads the flag.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -51,6 +54,7 @@ class LiveData:
     transfers: tuple[TransferInfo, ...]
     bans: tuple[tuple[str, bool], ...]  # (network, permanent)
     announced_name: str | None
+    share_available: bool = True  # False while the shared folder is gone (server/health.py)
 
 
 def collect(engine: ServerEngine) -> LiveData:
@@ -63,7 +67,7 @@ def collect(engine: ServerEngine) -> LiveData:
                      t.speed(monotonic))
         for t in engine.control.transfers())
     return LiveData(now, snapshot, engine.stats(), transfers, tuple(engine.policy.bans()),
-                    engine.announced_name)
+                    engine.announced_name, engine.share_available)
 
 
 class ConnectionHistory:
@@ -152,3 +156,38 @@ class MonitorFeed(QObject):
     def _on_delivered(self, data: LiveData) -> None:
         if self._executor is not None:  # ignore a late delivery after stop()
             self.updated.emit(data)
+
+
+class ShareHealthFeed(QObject):
+    """Whether the running share's folder is there, for the GUI thread. The engine's health
+    thread reports a change (at most about half a second after it happened); ``changed`` is
+    then emitted in the GUI thread with the engine's current answer."""
+
+    changed = Signal(bool)  # True: the folder is there (again)
+    _heard = Signal()  # emitted from the engine's health thread (queued)
+
+    def __init__(self, engine: ServerEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._available = True
+        self._heard.connect(self.refresh)
+        engine.add_health_listener(self._on_engine_change)
+
+    @property
+    def available(self) -> bool:
+        return self._available
+
+    def refresh(self) -> None:
+        """Read the engine's flag now; emits ``changed`` when it differs from the last one."""
+        available = self._engine.share_available
+        if available != self._available:
+            self._available = available
+            self.changed.emit(available)
+
+    def detach(self) -> None:
+        self._engine.remove_health_listener(self._on_engine_change)
+
+    def _on_engine_change(self, _available: bool) -> None:
+        # The flag is read again in the GUI thread: a late report of a stopped share says nothing.
+        with contextlib.suppress(RuntimeError):  # this object was deleted meanwhile
+            self._heard.emit()
