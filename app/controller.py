@@ -386,6 +386,12 @@ class ServerController(QObject):
             self._state = state
             self.state_changed.emit(state)
 
+    def reset_counters(self) -> None:
+        """Start the counters (and the statistics behind the charts) again from zero, as the
+        window does when its log is cleared, so that both cover the same span."""
+        self._engine.monitor.reset()
+        self._poll_stats()
+
     def _poll_stats(self) -> None:
         if self._state is ServerState.RUNNING:
             stats: EngineStats = self._engine.stats()

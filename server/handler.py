@@ -35,6 +35,7 @@ from server.files import (
     parse_range,
     url_quote,
 )
+from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head, phrase, status_line
 from server.records import RequestRecord
@@ -134,8 +135,10 @@ class RequestHandler:
                  access_log: AccessLog | None, *,
                  control: TrafficControl | None = None,
                  stats: Callable[[], dict[str, object]] = dict,
-                 on_long_transfer: Callable[[], None] = lambda: None) -> None:
+                 on_long_transfer: Callable[[], None] = lambda: None,
+                 share: Availability | None = None) -> None:
         self._config = config
+        self._share = share or Availability()  # False while the shared folder is gone
         self._root_text = str(config.root)
         self._policy = policy_for(config)
         self._hosts = HostNames(share_names(
@@ -231,6 +234,8 @@ class RequestHandler:
         if ex.conn.tls_state == PLAIN_ON_TLS:
             self._redirect_to_https(ex, request)
             return
+        if not self._share.available:
+            self._refuse_while_share_gone(request, path)
         if request.method in WRITE_METHODS and self._config.upload:
             self._need_worker(ex)
             self._log_in(ex, request)
@@ -260,6 +265,15 @@ class RequestHandler:
             self._send_folder(ex, target)
         else:
             self._send_file(ex, target.fs_path, target.stat)
+
+    @staticmethod
+    def _refuse_while_share_gone(request: Request, path: str) -> None:
+        """503 for everything that would touch the shared folder while it is gone (server/
+        health.py); Pier's own pages (assets, the CA, logout, stats) still answer."""
+        if request.method not in READ_METHODS or not (
+                path.startswith(ASSET_PREFIX) or path in CA_PATHS
+                or path in (LOGOUT_PATH, STATS_PATH)):
+            raise ShareUnavailable()
 
     # -- login ---------------------------------------------------------------------------------
 
@@ -329,8 +343,10 @@ class RequestHandler:
         if request.content_length or request.chunked:
             ex.keep_alive = False  # the body is not read: the connection cannot be reused
         if request.method in KNOWN_METHODS:
-            raise HttpError(405, f"{request.method} is not allowed here.", close=not ex.keep_alive,
-                            headers=self._allow_header())
+            reason = f"{request.method} is not allowed here."
+            if request.method in WRITE_METHODS:  # reached only while uploads are off
+                reason = "Uploads are turned off in Pier for this share."
+            raise HttpError(405, reason, close=not ex.keep_alive, headers=self._allow_header())
         raise HttpError(501, f"The method {request.method} is not supported.", close=True)
 
     def _skip_body(self, ex: Exchange, request: Request) -> None:
@@ -744,12 +760,13 @@ class RequestHandler:
             return
         if err.close or ex.body_pending:
             ex.keep_alive = False  # unread body bytes would be taken for the next request
-        reason = phrase(err.status)
+        reason = getattr(err, "title", "") or phrase(err.status)
         if ex.request is not None and ex.wants_json():
             body = json.dumps({"status": err.status, "error": err.reason}).encode("utf-8")
             headers = b"Content-Type: application/json; charset=utf-8\r\n"
         else:
-            body = pages.render_error(err.status, reason, err.reason, self._config.server_name)
+            body = pages.render_error(err.status, reason, getattr(err, "detail", err.reason),
+                                      self._config.server_name)
             headers = b"Content-Type: text/html; charset=utf-8\r\n" + PAGE_CSP
         headers += b"X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n"
         headers += err.headers

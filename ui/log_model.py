@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from server.records import RequestRecord
+from server.units import format_size
 
 COLUMNS = ("Time", "Client", "User", "Method", "Path", "Status", "Size", "Duration", "Agent")
 COL_TIME, COL_CLIENT, COL_USER, COL_METHOD, COL_PATH, COL_STATUS, COL_SIZE, COL_DURATION, \
@@ -51,17 +52,6 @@ DARK_AUTH_BACKGROUND = "#4d2626"
 # the file changed) are orange rows whose size reads "X of Y"; >= 4.5:1 on the row backgrounds.
 LIGHT_INCOMPLETE = "#a14f00"
 DARK_INCOMPLETE = "#ffb454"
-
-
-def format_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    value = float(size)
-    for unit in ("KiB", "MiB", "GiB", "TiB"):
-        value /= 1024
-        if value < 1024 or unit == "TiB":
-            return f"{value:.1f} {unit}"
-    raise AssertionError("unreachable")
 
 
 def size_text(record: RequestRecord) -> str:

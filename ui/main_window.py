@@ -49,6 +49,7 @@ from ui.close_policy import ClosingMixin
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
+from ui.share_banner import ShareBanner
 from ui.share_panel import SharePanel
 from ui.start_errors import report_start_failure
 from ui.tray import Tray
@@ -115,6 +116,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.splitter.setSizes([PANEL_WIDTH, DEFAULT_SIZE[0] - PANEL_WIDTH])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -148,7 +150,7 @@ class MainWindow(ClosingMixin, QMainWindow):
                          QKeySequence.StandardKey.Find, "Ctrl+F")
         self._add_action(requests, "&Pause or resume", self.log_panel.pause_button.toggle,
                          "Ctrl+P")
-        self._add_action(requests, "C&lear", self.log_panel.clear, "Ctrl+L")
+        self._add_action(requests, "C&lear", self.clear_log, "Ctrl+L")
         self._add_action(requests, "&Export visible rows…", self.log_panel.export,
                          QKeySequence.StandardKey.Save)
         help_menu = self.menuBar().addMenu("&Help")
@@ -189,6 +191,9 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.controller.stopped.connect(self._on_stopped)
         self.controller.stats_updated.connect(self._on_stats)
         self.controller.failed.connect(self._on_start_failed, Qt.ConnectionType.QueuedConnection)
+        self.log_panel.clear_button.clicked.connect(self.clear_log)  # the counters too
+        self.share_panel.upload_check.toggled.connect(self.accounts.set_share_uploads)
+        self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():
@@ -339,6 +344,8 @@ class MainWindow(ClosingMixin, QMainWindow):
     # ---- controller signals ---------------------------------------------------------------
 
     def _on_state_changed(self, state: ServerState) -> None:
+        if state is ServerState.STARTING:  # a new share counts from zero: its log starts empty
+            self.log_panel.clear()
         self.share_panel.set_state(state)
         running = state is ServerState.RUNNING
         self.start_stop_action.setText("&Stop sharing" if running else "&Start sharing")
@@ -383,6 +390,15 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._refresh_certificate_qr()
         self.setWindowTitle(TITLE)
         self.statusBar().showMessage("Stopped sharing", 5000)
+
+    def clear_log(self) -> None:
+        """Clear (Ctrl+L or the log's button): the log and the counters start again together,
+        so they always cover the same span."""
+        self.bridge.drain()  # records the counters already hold reach the log before it empties
+        self.log_panel.clear()
+        if self.controller.state is ServerState.RUNNING:
+            self.controller.reset_counters()
+            self.monitor_tabs.feed.refresh()
 
     def _on_stats(self, stats: EngineStats) -> None:
         self.share_panel.set_stats(stats)

@@ -304,6 +304,7 @@
     401: "Please log in again",
     403: "Not allowed",
     404: "Folder not found",
+    405: "Not allowed",
     409: "Name conflict",
     413: "Too large",
     415: "Refused",

@@ -190,3 +190,21 @@ def test_leftovers_of_a_crashed_upload_are_swept_at_the_next_upload(writable, sh
     conn.request("PUT", "/docs/next.txt", body=b"x")
     assert conn.getresponse().status == 201
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST"])
+def test_a_refused_upload_says_uploads_are_off(server, share, method):
+    conn = server.connection()
+    conn.request(method, "/nope.txt", body=b"x", headers={"Accept": "application/json"})
+    response = conn.getresponse()
+    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    assert json.loads(response.read())["error"] == "Uploads are turned off in Pier for this share."
+    assert not (share / "nope.txt").exists()
+
+
+def test_other_methods_keep_the_plain_405(server):
+    conn = server.connection()
+    conn.request("DELETE", "/a.txt", headers={"Accept": "application/json"})
+    response = conn.getresponse()
+    assert response.status == 405
+    assert json.loads(response.read())["error"] == "DELETE is not allowed here."

@@ -73,7 +73,7 @@ def test_cells_are_formatted_for_people() -> None:
     model.append_batch([rec(3, status=404, path="/caf%C3%A9.txt")])
     index = model.index(0, COL_PATH)
     assert model.data(index) == "/café.txt"
-    assert model.data(model.index(0, COL_SIZE)) == "6.0 KiB"
+    assert model.data(model.index(0, COL_SIZE)) == "6.1 kB"
     assert model.data(index, RECORD_ROLE).path == "/caf%C3%A9.txt"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))] == \
         list(COLUMNS)
@@ -165,9 +165,9 @@ def test_an_incomplete_transfer_is_an_orange_row_reading_x_of_y() -> None:
     whole = replace(rec(3), bytes_sent=4096, bytes_expected=4096)
     model = LogModel(capacity=5)
     model.append_batch([cut, zipped, whole])
-    assert model.data(model.index(0, COL_SIZE)) == "9.0 MiB of 30.0 MiB"
-    assert model.data(model.index(1, COL_SIZE)) == "4.9 KiB (cut short)"
-    assert model.data(model.index(2, COL_SIZE)) == "4.0 KiB"
+    assert model.data(model.index(0, COL_SIZE)) == "9.4 MB of 31.5 MB"
+    assert model.data(model.index(1, COL_SIZE)) == "5.0 kB (cut short)"
+    assert model.data(model.index(2, COL_SIZE)) == "4.1 kB"
     foreground = Qt.ItemDataRole.ForegroundRole
     for dark, colour, backgrounds in ((False, LIGHT_INCOMPLETE, ("#ffffff", "#f5f5f5")),
                                       (True, DARK_INCOMPLETE, ("#1e1e1e", "#353535"))):
