@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,7 @@ class Policy:
         self.protected = protected  # the same paths as strings: the fast first check
         self.root_is_own = own.contains_root(rules.root)
         self.root_stat = os.stat(rules.root)
+        self._anonymous = FileAccess(self, None)
 
     def allows(self, user: User | None, action: Action, url_path: str) -> bool:
         """``url_path`` is decoded and normalised; for CREATE it names the new item."""
@@ -86,6 +87,8 @@ class Policy:
         return user is not None and user.can_upload and user.sees_everything_below(folder)
 
     def bind(self, user: User | None) -> FileAccess:
+        if user is None:
+            return self._anonymous  # FileAccess keeps no state of its own: one will do
         return FileAccess(self, user)
 
 
@@ -94,7 +97,7 @@ def policy_for(config: ServerConfig) -> Policy:
     with its rotations, the rest with everything below them)."""
     log = os.path.realpath(config.access_log) if config.access_log is not None else None
     paths = [str(p) for p in config.protected_paths if str(p) != log]
-    own = OwnPaths(paths, [log] if log else ())
+    own = OwnPaths(paths, [log] if log else (), share=config.root)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden)
@@ -102,16 +105,22 @@ def policy_for(config: ServerConfig) -> Policy:
     return Policy(rules, own, protected)
 
 
+@dataclass(slots=True)
+class FolderBudget:
+    """How many more folders one request may create."""
+
+    left: int = field(default_factory=lambda: MAX_NEW_FOLDERS)
+
+
 class FileAccess:
     """The share as one principal may reach it. Every path a route touches goes through here."""
 
-    __slots__ = ("_policy", "_rules", "folders_made", "user")
+    __slots__ = ("_policy", "_rules", "user")
 
     def __init__(self, policy: Policy, user: User | None) -> None:
         self._policy = policy
         self._rules = policy.rules
         self.user = user
-        self.folders_made = 0  # by this request: a folder upload may make MAX_NEW_FOLDERS
 
     def may(self, action: Action, url_path: str) -> bool:
         return self._policy.allows(self.user, action, url_path)
@@ -121,6 +130,8 @@ class FileAccess:
     def target(self, raw_path: str) -> Resolved:
         """The file or folder a read names; 404 for what this principal may not see."""
         found = self._resolve(raw_path)
+        if self.user is None and not self._policy.root_is_own:
+            return found  # the login layer let an anonymous reader in: the whole share
         action = Action.LIST if found.is_dir else Action.READ
         if not self.may(action, self.judged_url(found)):
             raise PathRefused(404, "Not found.")
@@ -157,9 +168,10 @@ class FileAccess:
         root = self._rules.root
         if found.fs_path == root:
             return self._policy.root_is_own
+        if found.steps:  # resolve() walked it without links: the names are its segments
+            return self._policy.own.holds_steps(self._policy.root_stat, found.names,
+                                                found.steps)
         names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
-        if len(found.steps) == len(names):  # resolve() walked it without links
-            return self._policy.own.holds_chain(self._policy.root_stat, names, found.steps)
         stats = []
         path = root
         root_st = self._policy.root_stat
@@ -298,15 +310,17 @@ class FileAccess:
 
     # -- creating ------------------------------------------------------------------------------
 
-    def make_folders(self, folder: Resolved, names: list[str]) -> tuple[int, str]:
+    def make_folders(self, folder: Resolved, names: list[str],
+                     budget: FolderBudget | None = None) -> tuple[int, str]:
         """Enter (creating where missing) ``names`` below ``folder``; returns the descriptor of
         the last folder and its URL path. Each step is checked: creating needs the right to
         create there, and no step may be (or become) one of Pier's own paths or a link."""
+        budget = budget or FolderBudget()  # one request's: writes.store_multipart shares it
         fd = self.open_folder(folder.fs_path)
         url = folder.url_path
         try:
             for name in names:
-                child = self._enter_or_create(fd, url, name)
+                child = self._enter_or_create(fd, url, name, budget)
                 os.close(fd)
                 fd, url = child, url + name + "/"
         except BaseException:
@@ -314,7 +328,7 @@ class FileAccess:
             raise
         return fd, url
 
-    def _enter_or_create(self, fd: int, url: str, name: str) -> int:
+    def _enter_or_create(self, fd: int, url: str, name: str, budget: FolderBudget) -> int:
         folder_st = os.fstat(fd)
         try:
             existing: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
@@ -329,9 +343,9 @@ class FileAccess:
             if not self.may(Action.CREATE, url + name):
                 raise UploadRefused(403, "Your account may not create folders here.",
                                     close=False)
-            if self.folders_made >= MAX_NEW_FOLDERS:  # a tiny body must not eat the inodes
+            if budget.left <= 0:  # a tiny body must not eat the inodes
                 raise UploadRefused(413, "The upload creates too many folders at once.")
-            self.folders_made += 1
+            budget.left -= 1
             try:
                 os.mkdir(name, dir_fd=fd)
             except FileExistsError:

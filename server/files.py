@@ -68,6 +68,7 @@ class Resolved:
     # the lstat of every step below the root when the path holds no symlink (the access policy
     # checks their identities); empty when a link was followed
     steps: tuple[os.stat_result, ...] = ()
+    names: tuple[str, ...] = ()  # the URL path's segments (the names of those steps)
 
 
 def decode_url_path(raw: str) -> str:
@@ -124,7 +125,7 @@ def resolve(
     url_path = "/" + "/".join(segments)
     if is_dir and not url_path.endswith("/"):
         url_path += "/"
-    return Resolved(real, url_path, is_dir, st, steps)
+    return Resolved(real, url_path, is_dir, st, steps, segments)
 
 
 MEMO_ENTRIES = 2048

@@ -211,16 +211,13 @@ class RequestHandler:
     def _split_target(self, ex: Exchange, request: Request) -> tuple[str, str]:
         """(path, query) of the target, once the names it was sent to are known to be ours:
         a foreign Host (DNS rebinding) or absolute-form authority is answered 421."""
-        def local_address() -> str:
-            return str(ex.conn.sock.getsockname()[0])
-
         host = request.headers.get("host")
-        if host is not None and not self._hosts.accepts(host, local_address):
+        if host is not None and not self._hosts.accepts(host, ex.conn.sock):
             raise HttpError(421, "This server does not answer to that host name.", close=False)
         target = request.target
         if target.startswith(("http://", "https://")):
             authority = urlsplit(target).netloc.rpartition("@")[2]
-            if not self._hosts.accepts(authority, local_address):
+            if not self._hosts.accepts(authority, ex.conn.sock):
                 raise HttpError(421, "This server does not answer to that host name.",
                                 close=False)
         return _split_target(target, request.method)

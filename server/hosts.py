@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable, Iterable
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 
 from cryptography import x509
 
 from server.urls import host_names
 
-LocalAddress = Callable[[], str]  # the address the client connected to (getsockname)
+MAX_REMEMBERED = 256  # accepted Host values kept (a share has a handful of names and ports)
 
 
 class HostNames:
@@ -28,8 +27,19 @@ class HostNames:
     def __init__(self, names: Iterable[str]) -> None:
         self._names = frozenset(_normal(n) for n in names if n)
         self._local_ips: set[str] = set()  # addresses seen as a connection's local address
+        self._accepted: set[str] = set()  # Host values already accepted, as sent
 
-    def accepts(self, header: str, local_address: LocalAddress) -> bool:
+    def accepts(self, header: str, sock: socket.socket) -> bool:
+        """``sock``: the client's connection (its local address is one of ours)."""
+        if header in self._accepted:  # the hot path: the same few values again and again
+            return True
+        if self._judge(header, sock):
+            if len(self._accepted) < MAX_REMEMBERED:
+                self._accepted.add(header)
+            return True
+        return False
+
+    def _judge(self, header: str, sock: socket.socket) -> bool:
         name = _host_part(header)
         if name is None:
             return False
@@ -41,7 +51,7 @@ class HostNames:
         if ip.is_loopback or str(ip) in self._local_ips:
             return True
         try:  # an address of this machine only if a client reached us through it
-            local = _ip_literal(local_address())
+            local = _ip_literal(str(sock.getsockname()[0]))
         except OSError:
             return False
         if local is not None and local == ip:
@@ -76,7 +86,6 @@ def _normal(name: str) -> str:
     return name.strip().rstrip(".").lower()
 
 
-@lru_cache(maxsize=256)
 def _host_part(header: str) -> str | None:
     """The host of a Host header (or an absolute-form authority) without port, lower-cased;
     None when it is malformed."""

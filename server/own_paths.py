@@ -34,10 +34,13 @@ class OwnPaths:
     that nobody can create it first; its own identity is looked up again at most once a second."""
 
     def __init__(self, paths: Iterable[Path | str], logs: Iterable[Path | str] = (), *,
-                 lstat: LStat = os.lstat, clock: Callable[[], float] = time.monotonic) -> None:
+                 share: Path | str | None = None, lstat: LStat = os.lstat,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._paths = tuple(os.path.abspath(p) for p in paths)
         self._logs = tuple(os.path.abspath(p) for p in logs)
         self._lstat = lstat
+        self._share = None if share is None else self._identity(os.fspath(share))
+        self._in_share = True  # some own path is (or would be) below the share's folder
         self._clock = clock
         self._ids: frozenset[Identity] = frozenset()
         self._reserved: dict[Identity, frozenset[str]] = {}  # folder -> names (casefolded)
@@ -69,6 +72,8 @@ class OwnPaths:
         self._reserved = {k: frozenset(v) for k, v in reserved.items()}
         self._families = {k: frozenset(v) for k, v in families.items()}
         self._watched = frozenset(self._reserved) | frozenset(self._families)
+        self._in_share = self._share is None or any(
+            self._share in self._ancestors(p) for p in self._paths + self._logs)
         # a protected file replaced atomically (a renewed key) or a rotated log gets a new
         # inode, and a freed one may come back as an uploaded file: keep looking
         self._complete = complete and not self._logs and not any(map(os.path.isfile, self._paths))
@@ -79,6 +84,18 @@ class OwnPaths:
             return identity(self._lstat(path))
         except OSError:
             return None
+
+    def _ancestors(self, path: str) -> set[Identity]:
+        """Identities of ``path`` (where it exists) and of every folder above it."""
+        found: set[Identity] = set()
+        while True:
+            step = self._identity(path)
+            if step is not None:
+                found.add(step)
+            parent = os.path.dirname(path)
+            if parent == path:
+                return found
+            path = parent
 
     def _nearest_existing(self, path: str) -> tuple[Identity | None, str]:
         child = path
@@ -103,7 +120,10 @@ class OwnPaths:
             return True
         if name.startswith(TEMP_PREFIX) and is_temp_name(name):
             return True
-        folder_id = (folder.st_dev, folder.st_ino)
+        return self._holds_in((folder.st_dev, folder.st_ino), name, st)
+
+    def _holds_in(self, folder_id: Identity, name: str, st: os.stat_result | None) -> bool:
+        """The name checks of holds(): a reserved name or a log (or rotation) in that folder."""
         if folder_id not in self._watched:  # most folders hold no own names: no casefold
             return False
         folded = _fold(name)
@@ -111,6 +131,26 @@ class OwnPaths:
             return True
         family = self._families.get(folder_id)
         return family is not None and (folded in family or _ROTATION.sub("", folded) in family)
+
+    def holds_steps(self, root: os.stat_result, names: tuple[str, ...],
+                    steps: tuple[os.stat_result, ...]) -> bool:
+        """holds_chain() with no call per step, for the paths resolve() walks on every
+        request; a step in a folder that holds reserved names takes the full check."""
+        if not self._complete:
+            self._fresh()
+        if not self._in_share:  # all of Pier's own paths lie elsewhere: only temp files here
+            return any(name[:1] == "." and is_temp_name(name) for name in names)
+        ids, watched = self._ids, self._watched
+        parent = (root.st_dev, root.st_ino)
+        for name, st in zip(names, steps, strict=True):
+            if parent in watched and self.holds(root if parent == identity(root) else st,
+                                                name, st):
+                return True
+            key = (st.st_dev, st.st_ino)
+            if key in ids or (name[:1] == "." and is_temp_name(name)):
+                return True
+            parent = key
+        return False
 
     def holds_chain(self, root: os.stat_result, names: Iterable[str],
                     stats: Iterable[os.stat_result]) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from server.access import FolderBudget
 from server.connection import BodyReader, Connection
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
@@ -117,23 +118,24 @@ def store_multipart(conn: Connection, request: Request, access: FileAccess, fold
     reader = MultipartReader(request.header("content-type"), read, None)
     expect_continue(conn, request)
     stored: list[Stored] = []
-    budget = limit  # what the request's files may still add up to
+    budget = FolderBudget()
+    room = limit  # what the request's files may still add up to
     for part in reader.parts():
         if part.name != "file" or not part.filename:
             continue
         if len(stored) >= MAX_FILES_PER_REQUEST:
             raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
-        fd, url = access.make_folders(folder, parts[:-1])
+        fd, url = access.make_folders(folder, parts[:-1], budget)
         try:
-            with access.upload(fd, url, parts[-1], max_size=budget) as upload:
+            with access.upload(fd, url, parts[-1], max_size=room) as upload:
                 for chunk in part.chunks():
                     upload.write(chunk)
                 final = upload.commit()
         finally:
             os.close(fd)
-        if budget is not None:
-            budget -= upload.size
+        if room is not None:
+            room -= upload.size
         relative = "/".join([*parts[:-1], final])
         stored.append(Stored(relative, url_quote(folder.url_path + relative)))
     if not reader.finished:
