@@ -1,28 +1,66 @@
 """Accounts for the window: the UserStore behind the Users dialog, with its slow parts (password
-hashing, file writes) run off the GUI thread. The password rule is server.passwords, shared
-with ``pier users``."""
+hashing, file writes) run off the GUI thread, and who is locked out of the running share. The
+password rule is server.passwords, shared with ``pier users``."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from server.auth import Authenticator, Lockout
 from server.users import User, UserStore
+
+
+class RunningShare(Protocol):
+    """Where the running share's Authenticator is (``ServerController``); None while stopped
+    or sharing without a login."""
+
+    @property
+    def authenticator(self) -> Authenticator | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LockedOut:
+    """An address, or an account at an address, that typed wrong passwords too often and must
+    wait: a copy, safe to keep in the GUI thread."""
+
+    key: str  # what ``Accounts.release`` takes
+    kind: str  # "ip" (an address) or "user" (an account)
+    subject: str  # the address or the user name
+    failures: int
+    retry_after: int  # seconds left
+    until: float  # epoch
+    address: str = ""  # the address the lock holds at (for "ip", the subject itself)
+
+    @property
+    def who(self) -> str:
+        """E.g. "user alice" or "address 192.0.2.7"."""
+        return f"{'user' if self.kind == 'user' else 'address'} {self.subject}"
+
+    @classmethod
+    def of(cls, lock: Lockout) -> LockedOut:
+        return cls(lock.key, lock.kind, lock.subject, lock.failures, lock.retry_after,
+                   lock.until, lock.address)
 
 
 class Accounts(QObject):
     """One UserStore shared by the Users dialog and the running share's Authenticator, so a
-    change made in the dialog applies at once. ``changed`` is emitted after every change."""
+    change made in the dialog applies at once. ``changed`` is emitted after every change;
+    ``released`` after a lock-out was lifted (with its key)."""
 
     changed = Signal()
+    released = Signal(str)
 
-    def __init__(self, store: UserStore | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, store: UserStore | None = None, share: RunningShare | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store if store is not None else UserStore()
+        self._share = share
         self._share_uploads = True
 
     @property
@@ -38,6 +76,27 @@ class Accounts(QObject):
 
     def users(self) -> list[User]:
         return self.store.users()
+
+    def get(self, name: str) -> User | None:
+        return self.store.get(name)
+
+    def lockouts(self) -> list[LockedOut] | None:
+        """Who must wait before trying again (sorted by key); None when no share with a login
+        runs. Reads memory only: cheap enough for a timer in the GUI thread."""
+        auth = self._share.authenticator if self._share is not None else None
+        if auth is None:
+            return None
+        return [LockedOut.of(lock) for lock in auth.lockouts()]
+
+    def release(self, key: str) -> bool:
+        """Let a locked-out address or account try again now; False when no share with a login
+        runs."""
+        auth = self._share.authenticator if self._share is not None else None
+        if auth is None:
+            return False
+        auth.release(key)
+        self.released.emit(key)
+        return True
 
     async def load(self) -> list[User]:
         """Re-read the file; UserStoreError when it is damaged (the file is left alone)."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
 from app.settings import PORT_MAX, SCOPE_LAN
+from app.share_control import ShareControl
 from server.appdirs import config_dir
 from server.auth import Authenticator
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
@@ -32,6 +33,7 @@ from server.users import UserStore
 log = logging.getLogger(__name__)
 
 STATS_INTERVAL_MS = 500
+SHUTDOWN_WAIT_S = 5.0  # for the share control's worker (a ban's fsync) when quitting
 
 
 class ServerState(enum.Enum):
@@ -186,11 +188,12 @@ def summary_of_request(share: ShareRequest) -> str:
 
 
 class ServerController(QObject):
-    """Owns one ServerEngine.
+    """Owns one ServerEngine; the window never gets it.
 
     ``start``/``stop`` are coroutines: the engine's blocking calls run in a worker thread via
     ``asyncio.to_thread``. ``start_blocking``/``stop_blocking`` are the same steps without a loop
-    (for shutdown paths and tests).
+    (for shutdown paths and tests). What the window may do to the share (disconnect, ban,
+    limits, live data) is ``share_control``, an app service.
     """
 
     state_changed = Signal(object)  # ServerState
@@ -204,6 +207,7 @@ class ServerController(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._engine = engine_factory(sink=sink)
+        self.share_control = ShareControl(self._engine, parent=self)
         self._state = ServerState.STOPPED
         self._urls: list[str] = []
         self._config: ServerConfig | None = None
@@ -338,6 +342,8 @@ class ServerController(QObject):
         return True
 
     def stop_blocking(self) -> None:
+        """Stop now (quitting): also waits, briefly, for a ban being saved."""
+        self.share_control.wait(SHUTDOWN_WAIT_S)
         if not self._begin_stop():
             return
         try:
