@@ -226,11 +226,6 @@ class ServerController(QObject):
         return list(self._urls)
 
     @property
-    def engine(self) -> ServerEngine:
-        """The engine itself, for live monitoring and control (limits, bans, transfers)."""
-        return self._engine
-
-    @property
     def config(self) -> ServerConfig | None:
         return self._config
 

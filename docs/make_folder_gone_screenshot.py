@@ -43,7 +43,7 @@ async def scenario(window, share: Path) -> None:
     for name in ["/", *(f"/{name}" for name in FILES)]:
         await asyncio.to_thread(get, port, name)
     share.rename(share.with_name("unplugged"))
-    while window.controller.engine.share_available:
+    while window.controller.share_control.health.available:
         await asyncio.sleep(0.05)
     for name in ("/", "/beach.jpg"):
         await asyncio.to_thread(get, port, name)

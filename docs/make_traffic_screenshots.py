@@ -129,7 +129,7 @@ async def scenario(window, share: Path, seconds: float) -> None:
     window.grab().save(str(TRAFFIC_OUT))
     print(f"saved {TRAFFIC_OUT}")
     tabs.setCurrentWidget(tabs.clients_view)
-    window.controller.engine.ban("192.0.2.0/24")  # a documentation network: shows the list
+    window.controller.share_control.ban("192.0.2.0/24")  # a documentation network
     select_key(tabs.clients_view.clients_table, "127.0.0.12")
     await asyncio.sleep(1.5)
     window.grab().save(str(CLIENTS_OUT))

@@ -1,14 +1,15 @@
 """The Clients tab: who is connected and what they did, their running transfers, and bans.
 
-Disconnect, ban, unban and cancel act on the engine at once; the next refresh (asked for right
-away through ``changed``) shows the result."""
+Disconnect, ban, unban and cancel go to the app's ShareControl: a bad address is refused at
+once, the rest is done off the GUI thread (a permanent ban writes a file) and the live data the
+service asks for right after shows the result."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.hostnames import HostNames
 from app.monitor_feed import LiveData, TransferInfo
-from server.engine import ServerEngine
+from app.share_control import ShareControl
 from server.errors import PierError
 from server.units import format_rate, format_size
 from ui import dialogs
@@ -106,13 +107,11 @@ def select_key(table: QTableView, key: Hashable) -> bool:
 
 
 class ClientsView(QWidget):
-    changed = Signal()  # something was done to the engine: refresh soon
-
-    def __init__(self, engine: ServerEngine, host_names: HostNames | None = None,
+    def __init__(self, control: ShareControl, host_names: HostNames | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientsView")
-        self._engine = engine
+        self._control = control
         self.host_names = host_names or HostNames()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 12, 12, 12)
@@ -125,6 +124,7 @@ class ClientsView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 1)
         layout.addWidget(splitter)
+        control.failed.connect(self._on_failed)
 
     # ---- building -------------------------------------------------------------------------
 
@@ -263,13 +263,17 @@ class ClientsView(QWidget):
         key = selected_key(self.clients_table)
         return str(key) if key is not None else None
 
-    def disconnect_selected(self) -> int:
+    def disconnect_selected(self) -> bool:
+        """Ask to close the selected client's connections; ``disconnected`` tells when."""
         client = self.selected_client()
         if client is None:
-            return 0
-        closed = self._engine.disconnect(client)
-        self.changed.emit()
-        return closed
+            return False
+        try:
+            self._control.disconnect(client)
+        except PierError as err:
+            dialogs.show_error(self, "Cannot disconnect", str(err))
+            return False
+        return True
 
     def ban_selected(self, *, permanent: bool) -> None:
         client = self.selected_client()
@@ -281,14 +285,15 @@ class ClientsView(QWidget):
             self.ban_edit.clear()
 
     def _ban(self, target: str, *, permanent: bool) -> bool:
+        """Ask for the ban; a bad address is said at once, a failure to save it later (through
+        ``failed``). True when asked."""
         if not target:
             return False
         try:
-            self._engine.ban(target, permanent=permanent)
-        except (PierError, OSError) as err:
+            self._control.ban(target, permanent=permanent)
+        except PierError as err:
             dialogs.show_error(self, "Cannot ban", str(err))
             return False
-        self.changed.emit()
         return True
 
     def unban_selected(self) -> None:
@@ -296,19 +301,18 @@ class ClientsView(QWidget):
         if key is None:
             return
         try:
-            self._engine.policy.unban(str(key))
-        except (PierError, OSError) as err:
+            self._control.unban(str(key))
+        except PierError as err:
             dialogs.show_error(self, "Cannot unban", str(err))
-            return
-        self.changed.emit()
 
     def cancel_selected(self) -> bool:
         key = selected_key(self.transfers_table)
         if not isinstance(key, int):
             return False
-        cancelled = self._engine.control.cancel(key)
-        self.changed.emit()
-        return cancelled
+        return self._control.cancel(key)
+
+    def _on_failed(self, title: str, message: str) -> None:
+        dialogs.show_error(self, title, message)
 
     # ---- context menus ----------------------------------------------------------------------
 

@@ -20,15 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import checked_host_names
-from app.traffic_settings import (
-    KIB,
-    MAX_DOWNLOADS,
-    MAX_RATE_KIB,
-    TrafficChoices,
-    apply_allow_list,
-    apply_limits,
-)
-from server.engine import ServerEngine
+from app.share_control import ShareControl
+from app.traffic_settings import KIB, MAX_DOWNLOADS, MAX_RATE_KIB, TrafficChoices
 from server.errors import ConfigError
 from ui.share_panel import section_heading
 
@@ -86,11 +79,11 @@ class RateInput(QWidget):
 class LimitsPanel(QWidget):
     changed = Signal()  # a choice changed (and was applied if valid): save the settings
 
-    def __init__(self, engine: ServerEngine, choices: TrafficChoices, announce: bool,
+    def __init__(self, control: ShareControl, choices: TrafficChoices, announce: bool,
                  allowed_hosts: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("limitsPanel")
-        self._engine = engine
+        self._control = control
         self._on_air: tuple[bool, bool, str | None] = (False, False, None)
         self._saved_hosts: tuple[str, ...] = ()  # the names last saved (always valid)
         self._in_force: tuple[str, ...] | None = None  # while sharing: the names it started with
@@ -241,20 +234,19 @@ class LimitsPanel(QWidget):
 
     def apply_limits(self) -> None:
         self._apply_timer.stop()
-        apply_limits(self._engine, self.choices())
+        self._control.set_limits(self.choices())
         self.changed.emit()
 
     def apply_allow_list(self) -> bool:
         """Apply the allow-list (or turn it off); on a bad entry show why and keep the rules
         in force as they were. True when applied."""
         try:
-            apply_allow_list(self._engine, self.choices())
+            allowed = self._control.set_allow_list(self.choices())
         except ConfigError as err:
             self._show_allow_status(str(err), error=True)
             self.changed.emit()
             return False
-        allowed = self._engine.policy.allow_list
-        if allowed is None:
+        if not allowed:
             self._show_allow_status("Anyone who can reach this computer may connect.")
         else:
             self._show_allow_status("In force: only " + ", ".join(allowed) + ".")

@@ -87,7 +87,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.model = LogModel(self._settings.log_ring_size, self)
         self.bridge = RecordBridge(self._settings.log_ring_size, parent=self)
         self.controller = ServerController(self.bridge.sink, parent=self)
-        self.accounts = Accounts(parent=self)
+        self.accounts = Accounts(share=self.controller, parent=self)
         self.certificates = Certificates()
         self.users_dialog: UsersDialog | None = None
         self.certificate_dialog: CertificateDialog | None = None
@@ -107,8 +107,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.panel_scroll = self._scrollable(self.share_panel)
         self.splitter.addWidget(self.panel_scroll)
-        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self.controller.engine,
-                                        self._settings)
+        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self._settings)
         self.monitor_tabs.settings_changed.connect(self.save_settings)
         self.splitter.addWidget(self.monitor_tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -411,8 +410,7 @@ class MainWindow(ClosingMixin, QMainWindow):
     def open_users_dialog(self) -> UsersDialog:
         if self.users_dialog is None:
             self.users_dialog = UsersDialog(
-                self.accounts, self.spawn, self.share_panel.folder_edit.text,
-                lambda: self.controller.authenticator, parent=self)
+                self.accounts, self.spawn, self.share_panel.folder_edit.text, parent=self)
         self.users_dialog.show()
         self.users_dialog.raise_()
         self.users_dialog.activateWindow()

@@ -1,5 +1,5 @@
 """The tabs beside the share panel: the request log, Traffic, Clients, and Limits & access,
-fed by one MonitorFeed while a share runs."""
+fed by the share control's MonitorFeed while a share runs."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.controller import ServerController, ShareRequest
-from app.monitor_feed import LiveData, MonitorFeed
+from app.monitor_feed import LiveData
 from app.settings import Settings
 from app.traffic_settings import TrafficChoices
-from server.engine import ServerEngine
 from ui.clients_view import ClientsView
 from ui.limits_panel import LimitsPanel
 from ui.traffic_view import TrafficView
@@ -29,23 +28,23 @@ def choices_of(settings: Settings) -> TrafficChoices:
 class MonitorTabs(QTabWidget):
     settings_changed = Signal()  # a limit or access choice changed: worth saving now
 
-    def __init__(self, log_panel: QWidget, controller: ServerController, engine: ServerEngine,
-                 settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, log_panel: QWidget, controller: ServerController, settings: Settings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("monitorTabs")
         self.setDocumentMode(True)
         self._controller = controller
-        self.feed = MonitorFeed(engine, parent=self)
+        control = controller.share_control
+        self.feed = control.feed
         self.traffic_view = TrafficView()
-        self.clients_view = ClientsView(engine)
-        self.limits_panel = LimitsPanel(engine, choices_of(settings), settings.announce,
+        self.clients_view = ClientsView(control)
+        self.limits_panel = LimitsPanel(control, choices_of(settings), settings.announce,
                                         settings.allowed_hosts)
         self.addTab(log_panel, "Requests")
         self.addTab(self.traffic_view, "Traffic")
         self.addTab(self.clients_view, "Clients")
         self.addTab(self.limits_panel, "Limits && access")
         self.feed.updated.connect(self._on_data)
-        self.clients_view.changed.connect(self.feed.refresh)
         self.limits_panel.changed.connect(self.settings_changed)
         controller.started.connect(self._on_started)
         controller.stopped.connect(self._on_stopped)

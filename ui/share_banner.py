@@ -67,7 +67,7 @@ class ShareBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.label, 1)
-        self.feed = ShareHealthFeed(controller.engine, self)
+        self.feed: ShareHealthFeed = controller.share_control.health
         self.feed.changed.connect(self._sync)
         controller.state_changed.connect(self._on_state_changed)
         self.hide()

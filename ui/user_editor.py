@@ -248,7 +248,7 @@ class UserEditor(QDialog):
         return self.password_edit.text()
 
     def options(self) -> dict[str, Any]:
-        """Keyword arguments for UserStore.add / update."""
+        """Keyword arguments for Accounts.add / update."""
         folders = [self.folder_list.item(i).text() for i in range(self.folder_list.count())]
         expires = None
         if self.expiry_check.isChecked():

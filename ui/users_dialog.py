@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts import Accounts
-from server.auth import Authenticator, Lockout
+from app.accounts import Accounts, LockedOut
 from server.errors import PierError
 from server.users import User
 from ui import dialogs
@@ -78,7 +77,6 @@ class UsersDialog(QDialog):
     modal dialog itself (nested event loops break qasync): failures are shown from a timer."""
 
     def __init__(self, accounts: Accounts, spawn: Spawn, share_root: Callable[[], str],
-                 authenticator: Callable[[], Authenticator | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersDialog")
@@ -87,7 +85,6 @@ class UsersDialog(QDialog):
         self._accounts = accounts
         self._spawn = spawn
         self._share_root = share_root
-        self._authenticator = authenticator
         self._lockout_keys: list[str] = []
         self._shown_users: tuple[User, ...] = ()
         self.last_task: asyncio.Task[Any] | None = None
@@ -225,7 +222,7 @@ class UsersDialog(QDialog):
 
     def _selected_user(self) -> User | None:
         name = self.selected_name()
-        return self._accounts.store.get(name) if name else None
+        return self._accounts.get(name) if name else None
 
     def _sync_buttons(self) -> None:
         user = self._selected_user()
@@ -314,11 +311,11 @@ class UsersDialog(QDialog):
     # ---- lockouts -------------------------------------------------------------------------
 
     def refresh_lockouts(self) -> None:
-        auth = self._authenticator()
-        locks = auth.lockouts() if auth is not None else []
-        if auth is None:
-            self.lockout_hint.setText("Lockouts appear here while sharing with “Require "
-                                      "login” on.")
+        found = self._accounts.lockouts()
+        locks = found or []
+        if found is None:
+            self.lockout_hint.setText("Who is locked out appears here while sharing with "
+                                      "“Require login” on.")
         elif not locks:
             self.lockout_hint.setText("Nobody is locked out. After 5 wrong passwords, an "
                                       "address or a user name must wait before trying again.")
@@ -333,7 +330,7 @@ class UsersDialog(QDialog):
                 self._set_lock_cells(row, lock)
         self.tabs.setTabText(1, f"Locked out ({len(locks)})" if locks else "Locked out")
 
-    def _rebuild_lockouts(self, locks: list[Lockout]) -> None:
+    def _rebuild_lockouts(self, locks: list[LockedOut]) -> None:
         self._lockout_keys = [lock.key for lock in locks]
         self.lockout_table.setRowCount(len(locks))
         for row, lock in enumerate(locks):
@@ -343,16 +340,13 @@ class UsersDialog(QDialog):
             button.clicked.connect(lambda _=False, key=lock.key: self.release(key))
             self.lockout_table.setCellWidget(row, 3, button)
 
-    def _set_lock_cells(self, row: int, lock: Lockout) -> None:
-        who = f"user {lock.subject}" if lock.kind == "user" else f"address {lock.subject}"
-        cells = (who, str(lock.failures), f"{lock.retry_after} s")
+    def _set_lock_cells(self, row: int, lock: LockedOut) -> None:
+        cells = (lock.who, str(lock.failures), f"{lock.retry_after} s")
         for column, text in enumerate(cells):
             self.lockout_table.setItem(row, column, QTableWidgetItem(text))
 
     def release(self, key: str) -> None:
-        auth = self._authenticator()
-        if auth is not None:
-            auth.release(key)
+        self._accounts.release(key)
         self.refresh_lockouts()
 
     def showEvent(self, event: QShowEvent) -> None:

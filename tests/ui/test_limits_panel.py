@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.controller import ServerState
 from app.settings import SettingsStore
+from app.share_control import ShareControl
 from app.traffic_settings import TrafficChoices
 from server.engine import ServerEngine
 from tests.app.conftest import run
@@ -31,7 +32,8 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def panel(qtbot: QtBot) -> LimitsPanel:
-    widget = LimitsPanel(ServerEngine(), TrafficChoices(), False, ("pc.fritz.box",))
+    widget = LimitsPanel(ShareControl(ServerEngine()), TrafficChoices(), False,
+                         ("pc.fritz.box",))
     qtbot.addWidget(widget)
     return widget
 

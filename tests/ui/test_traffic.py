@@ -19,8 +19,10 @@ from app.controller import ServerState
 from app.hostnames import LOOKING_UP, HostNames
 from app.monitor_feed import ConnectionHistory, LiveData, TransferInfo
 from app.settings import SettingsStore
+from app.share_control import ShareControl
+from app.traffic_settings import TrafficChoices
 from server.control import Limits
-from server.engine import EngineStats
+from server.engine import EngineStats, ServerEngine
 from server.monitor import ClientStats, Snapshot
 from tests.app.conftest import run
 from tests.conftest import fetch_statuses, read_until_closed
@@ -105,7 +107,7 @@ def test_disconnect_closes_an_idle_connection(window: MainWindow, aloop: qasync.
     view = window.monitor_tabs.clients_view
     qtbot.waitUntil(lambda: view.clients_model.row_of("127.0.0.1") is not None, timeout=5000)
     idle = socket.create_connection(("127.0.0.1", port), timeout=5)
-    qtbot.waitUntil(lambda: window.controller.engine.stats().active_connections == 1)
+    qtbot.waitUntil(lambda: window.controller.share_control.stats().active_connections == 1)
     assert select_key(view.clients_table, "127.0.0.1")
     assert view.disconnect_button.isEnabled()
     view.disconnect_button.click()
@@ -124,7 +126,10 @@ def test_ban_refuses_new_connections_and_unban_restores(
     view = window.monitor_tabs.clients_view
     qtbot.waitUntil(lambda: view.clients_model.row_of("127.0.0.1") is not None, timeout=5000)
     assert select_key(view.clients_table, "127.0.0.1")
-    view.ban_permanent_button.click()
+    control = window.controller.share_control
+    with qtbot.waitSignal(control.banned, timeout=5000) as banned:  # saved off the GUI thread
+        view.ban_permanent_button.click()
+    assert banned.args == ["127.0.0.1/32", True]
     refused = socket.create_connection(("127.0.0.1", port), timeout=5)
     refused.sendall(b"GET /a.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert read_until_closed(refused) == b""
@@ -133,7 +138,8 @@ def test_ban_refuses_new_connections_and_unban_restores(
     assert view.bans_model.row_of("127.0.0.1/32").texts[1] == "permanent"
     assert "127.0.0.1/32" in (ui_config_dir / "bans.json").read_text(encoding="utf-8")
     assert select_key(view.bans_table, "127.0.0.1/32")
-    view.unban_button.click()
+    with qtbot.waitSignal(control.unbanned, timeout=5000):
+        view.unban_button.click()
     assert fetch_statuses(port, ["/a.txt"]) == [200]
     qtbot.waitUntil(lambda: view.bans_model.rowCount() == 0, timeout=5000)
     assert "127.0.0.1" not in (ui_config_dir / "bans.json").read_text(encoding="utf-8")
@@ -146,7 +152,7 @@ def test_typed_ban_of_a_bad_address_says_why(window: MainWindow,
     view.ban_edit.setText("300.1.2.3")
     view.ban_button.click()
     assert dialog_recorder.errors and "300.1.2.3" in dialog_recorder.errors[0][1]
-    assert window.controller.engine.policy.bans() == []
+    assert window.controller.share_control.bans() == []
 
 
 def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
@@ -177,26 +183,26 @@ def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
 def test_limits_apply_at_once_persist_and_are_reapplied(window: MainWindow, qtbot: QtBot,
                                                         aloop: qasync.QEventLoop) -> None:
     panel = window.monitor_tabs.limits_panel
-    engine = window.controller.engine
+    control = window.controller.share_control
     panel.total_rate.spin.setValue(5)  # MiB/s is the default unit
     panel.client_rate.unit.setCurrentIndex(0)  # KiB/s
     panel.client_rate.spin.setValue(750)
     window.findChild(QSpinBox, "downloadsPerClientSpin").setValue(2)
     expected = Limits(total_rate=5 * 1024 * 1024, client_rate=750 * 1024,
                       downloads_per_client=2)
-    qtbot.waitUntil(lambda: engine.control.limits == expected, timeout=3000)
+    qtbot.waitUntil(lambda: control.limits() == expected, timeout=3000)
 
     panel.allow_check.setChecked(True)  # an empty list would shut everyone out
     assert panel.allow_error and "empty" in panel.allow_error
-    assert engine.policy.allow_list is None
+    assert control.allow_list() == []
     window.findChild(QLineEdit, "allowListEdit").setText("10.0.0.0/8, 192.168.1.300")
     window.findChild(QPushButton, "allowListApply").click()
     assert panel.allow_error and "192.168.1.300" in panel.allow_error
-    assert engine.policy.allow_list is None
+    assert control.allow_list() == []
     panel.allow_edit.setText("10.0.0.0/8 127.0.0.1")
     panel.allow_apply_button.click()
     assert panel.allow_error is None
-    assert engine.policy.allow_list == ["10.0.0.0/8", "127.0.0.1/32"]
+    assert control.allow_list() == ["10.0.0.0/8", "127.0.0.1/32"]
     panel.announce_check.setChecked(True)
 
     saved = SettingsStore().load().settings  # saved on every change
@@ -204,13 +210,13 @@ def test_limits_apply_at_once_persist_and_are_reapplied(window: MainWindow, qtbo
         (5 * 1024, 750, 2)
     assert saved.allow_list_on and saved.allow_list == "10.0.0.0/8 127.0.0.1"
     assert saved.announce
-    engine.policy.set_allow_list(None)
-    engine.control.set_limits(Limits())
+    control.set_allow_list(TrafficChoices())
+    assert control.set_limits(TrafficChoices()) == Limits()
 
     second = make_window(qtbot)  # the next launch puts them back in force
-    again = second.controller.engine
-    assert again.control.limits == expected
-    assert again.policy.allow_list == ["10.0.0.0/8", "127.0.0.1/32"]
+    again = second.controller.share_control
+    assert again.limits() == expected
+    assert again.allow_list() == ["10.0.0.0/8", "127.0.0.1/32"]
     assert second.monitor_tabs.limits_panel.client_rate.kib() == 750
     assert second.monitor_tabs.limits_panel.announce
     second.shutdown_blocking()
@@ -225,7 +231,7 @@ def test_announce_choice_reaches_the_engine_config(window: MainWindow, folder: P
     assert config is not None and config.announce
     assert not panel.announce_check.isEnabled()
     assert "this computer only" in panel.announce_label.text()
-    assert window.controller.engine.announced_name is None
+    assert window.controller.share_control.announced_name is None
     stop(window, aloop)
     assert panel.announce_check.isEnabled()
 
@@ -261,7 +267,7 @@ def _live(now: float, last_seen: float, transfers: tuple[TransferInfo, ...]) -> 
 
 
 def test_last_seen_is_now_while_a_transfer_runs(qtbot: QtBot) -> None:
-    view = ClientsView(engine=None, host_names=HostNames(lambda _a: ""))  # type: ignore[arg-type]
+    view = ClientsView(ShareControl(ServerEngine()), host_names=HostNames(lambda _a: ""))
     qtbot.addWidget(view)
     running = TransferInfo(1, "192.0.2.7", "alice", "/big.iso", "down", 10**9, 10**6, 2e6)
     view.show_data(_live(1000.0, 880.0, (running,)))

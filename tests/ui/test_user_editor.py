@@ -104,7 +104,7 @@ def test_users_list_marks_upload_when_the_share_turns_uploads_off(qtbot: QtBot,
     store.add("up", "meadow-kettle-orbit", can_upload=True)
     store.add("down", "meadow-kettle-orbit")
     accounts = Accounts(store)
-    dialog = UsersDialog(accounts, _close, lambda: "", lambda: None)
+    dialog = UsersDialog(accounts, _close, lambda: "")
     qtbot.addWidget(dialog)
 
     def permissions(name: str) -> str:

@@ -219,7 +219,7 @@ def test_login_required_lockout_and_release(window: MainWindow, aloop: qasync.QE
         button = dialog.lockout_table.cellWidget(0, 3)
         assert isinstance(button, QPushButton) and button.accessibleName().startswith("Release")
         button.click()
-    assert window.controller.authenticator.lockouts() == []
+    assert window.accounts.lockouts() == []
     assert request(url, "/a.txt", user="alice", password=PASSWORD)[0] == 200
     stop(window, aloop)
     dialog.refresh_lockouts()
