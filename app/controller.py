@@ -196,11 +196,11 @@ class ServerController(QObject):
     limits, live data) is ``share_control``, an app service.
     """
 
-    state_changed = Signal(object)  # ServerState
-    started = Signal(object)  # list[str] of URLs, the first for the bound host
+    state_changed = Signal(ServerState)
+    started = Signal(list)  # list[str] of URLs, the first for the bound host
     stopped = Signal()
-    failed = Signal(object)  # the PierError that prevented starting
-    stats_updated = Signal(object)  # EngineStats
+    failed = Signal(PierError)  # what prevented starting
+    stats_updated = Signal(EngineStats)
 
     def __init__(self, sink: Callable[[RequestRecord], None],
                  engine_factory: Callable[..., ServerEngine] = ServerEngine,

@@ -100,7 +100,7 @@ class MonitorFeed(QObject):
     """While a share runs, gathers ``LiveData`` every ``interval_ms`` in a worker thread and
     emits ``updated`` in the GUI thread. At most one gathering is in flight at a time."""
 
-    updated = Signal(object)  # LiveData
+    updated = Signal(LiveData)
 
     def __init__(self, engine: ServerEngine, interval_ms: int = REFRESH_MS,
                  parent: QObject | None = None) -> None:
@@ -113,7 +113,7 @@ class MonitorFeed(QObject):
         self._timer.timeout.connect(self.refresh)
         self._delivered.connect(self._on_delivered)
 
-    _delivered = Signal(object)  # LiveData, emitted from the worker thread (queued)
+    _delivered = Signal(LiveData)  # emitted from the worker thread (queued)
 
     @property
     def running(self) -> bool:
