@@ -169,8 +169,10 @@ class FileAccess:
         if found.fs_path == root:
             return self._policy.root_is_own
         if found.steps:  # resolve() walked it without links: the names are its segments
-            return self._policy.own.holds_steps(self._policy.root_stat, found.names,
-                                                found.steps)
+            own = self._policy.own
+            if not own.in_share and not self._rules.show_hidden:
+                return False  # nothing of Pier's below the share, and temp names are hidden
+            return own.holds_steps(self._policy.root_stat, found.names, found.steps)
         names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
         stats = []
         path = root

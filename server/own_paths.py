@@ -111,6 +111,13 @@ class OwnPaths:
         if self._clock() - self._looked_at > REFRESH_S:
             self._refresh()
 
+    @property
+    def in_share(self) -> bool:
+        """Whether some own path is (or would be) below the shared folder."""
+        if not self._complete:
+            self._fresh()
+        return self._in_share
+
     def holds(self, folder: os.stat_result, name: str, st: os.stat_result | None) -> bool:
         """Whether ``name`` in the folder whose stat is ``folder`` is (or, when ``st`` is None
         because it does not exist yet, would become) one of Pier's own paths."""
