@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from server.admission import client_address, client_group
 from server.appdirs import config_dir
 from server.config import ServerConfig
 from server.control import AccessPolicy, TrafficControl
@@ -32,13 +33,14 @@ from server.errors import (
 from server.health import ShareHealth
 from server.monitor import Monitor
 from server.records import RequestRecord
-from server.serve_loop import ServeLoop, Sink, client_address, tiny_answer
+from server.serve_loop import ServeLoop, Sink, tiny_answer
 from server.urls import share_urls
 
 if TYPE_CHECKING:
     from server.discovery import Announcement
 
-__all__ = ["EngineStats", "ServerEngine", "bind_listener", "client_address", "tiny_answer"]
+__all__ = ["EngineStats", "ServerEngine", "bind_listener", "client_address", "client_group",
+           "tiny_answer"]
 
 log = logging.getLogger("pier.server")
 

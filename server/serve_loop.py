@@ -24,10 +24,11 @@ import socket
 import ssl
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
 
 from server.accesslog import AccessLog
+from server.admission import Slots, client_address
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, TrafficControl, plain_address
@@ -87,7 +88,7 @@ class ServeLoop:
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
         self._open: set[Connection] = set()
-        self._per_ip: Counter[str] = Counter()
+        self._slots = Slots(self._limits.max_connections, self._limits.max_connections_per_ip)
         self._track_lock = threading.Lock()
         self._stopping = False
         self._wake_pending = False
@@ -133,7 +134,7 @@ class ServeLoop:
         with self._track_lock:
             remaining = list(self._open)
             self._open.clear()
-            self._per_ip.clear()
+            self._slots.clear()
         for conn in remaining:
             conn.close()
         self._selector.close()
@@ -158,7 +159,7 @@ class ServeLoop:
     def connection_counts(self) -> tuple[int, int]:
         """(open connections, distinct clients)."""
         with self._track_lock:
-            return len(self._open), len(self._per_ip)
+            return len(self._open), self._slots.clients
 
     # -- serve thread ------------------------------------------------------------------------
 
@@ -212,14 +213,12 @@ class ServeLoop:
         if self._policy.active and not self._policy.allows(client):
             sock.close()  # banned, or not on the allow-list: dropped without a word
             return
-        with self._track_lock:
-            over = (len(self._open) >= self._limits.max_connections
-                    or self._per_ip[client] >= self._limits.max_connections_per_ip)
+        with self._track_lock:  # caps count the client's group (an IPv6 /64), see admission
+            over = not self._slots.take(client)
             if not over:
                 first_state = TLS_EXPECTED if self._tls_context else PLAIN
                 conn = Connection(sock, client, self._limits.io_timeout, first_state)
                 self._open.add(conn)
-                self._per_ip[client] += 1
         if over:
             if self._tls_context is None:
                 refuse_busy(sock)
@@ -410,9 +409,7 @@ class ServeLoop:
             if conn not in self._open:
                 return
             self._open.discard(conn)
-            self._per_ip[conn.client] -= 1
-            if self._per_ip[conn.client] <= 0:
-                del self._per_ip[conn.client]
+            self._slots.give_back(conn.client)
         conn.close()
 
     def _wake(self) -> None:
@@ -447,7 +444,10 @@ class ServeLoop:
     def _detach_current_worker(self) -> None:
         """Called by the handler before a long transfer (a large download): this thread leaves
         the pool once the transfer ends and a fresh worker takes its place now, so slow
-        downloaders never starve quick requests. Transfers are capped by max_connections."""
+        downloaders never starve quick requests. A detached thread serves only the connection
+        it was detached for and ends right after it, so there are never (but for that moment)
+        more detached threads than open connections: the share's threads are bounded by
+        max_connections + workers + 2 (the serve and health threads)."""
         if getattr(self._detached, "value", False) or self._stopping:
             return
         self._detached.value = True
@@ -473,15 +473,6 @@ class ServeLoop:
             conn.strip_leading_blank_lines()
             if conn.buffer:
                 conn.first_byte_at = time.monotonic()
-
-
-def client_address(address: str) -> str:
-    """The client's address as everything else sees it (bans, the allow-list, per-address
-    caps, lock-outs, the log): an IPv4 client of a dual-stack listener ("::ffff:192.0.2.7",
-    as the kernel writes it) becomes plain "192.0.2.7". Done once, at accept()."""
-    if address.startswith("::ffff:") and "." in address:
-        return address[7:]
-    return address
 
 
 def _matches(matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool],
