@@ -1,5 +1,9 @@
 """The throttling of failed logins, per source address and per (account, address) pair.
 
+"Address" means the client's address group (server.admission.client_group): an IPv4 address
+itself, or the /64 an IPv6 address lies in, since a host can use any address of its /64. Keys,
+lockouts() and release() all speak of groups; the log keeps the full address.
+
 Every failed login from an address counts against that address, and, when it named an
 account, against that account at that address. Either count past FAIL_THRESHOLD within
 FAIL_WINDOW locks it for 1 s, 2 s, 4 s ... (at most MAX_BACKOFF) per further failure.
@@ -12,14 +16,24 @@ cost of each password hash).
 
 A successful login clears its (account, address) count only: an address that knows one
 password cannot wipe out its guesses at the others.
+
+At most MAX_TRACKED counts are kept, in the order of their last failure. A new count makes room
+by forgetting the oldest count that holds no lock (a lapsed one, or one still under the
+threshold), looking at no more than PRUNE_STEPS of them; a lock is never forgotten before it
+runs out. When none of those could go, the table is full of live locks: a group it does not
+know is then throttled for REFUSE_FOR seconds instead, so memory stays bounded and a flood of
+fresh addresses can neither release a lock nor guess uncounted.
 """
 
 from __future__ import annotations
 
 import math
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
+
+from server.admission import client_group
 
 __all__ = ["FAIL_THRESHOLD", "FAIL_WINDOW", "MAX_BACKOFF", "Lockout", "LoginThrottle"]
 
@@ -27,18 +41,21 @@ FAIL_THRESHOLD = 5  # failures within FAIL_WINDOW before back-off starts (addres
 FAIL_WINDOW = 600.0
 MAX_BACKOFF = 900.0
 MAX_TRACKED = 10_000  # counts kept at most (addresses and pairs together)
+PRUNE_STEPS = 32  # oldest counts looked at to make room for a new one
+REFUSE_FOR = 1.0  # seconds an unknown group waits while the table is full of live locks
 USER_PREFIX = "user:"  # pair keys are "user:NAME@ADDRESS"; an address never holds "@"
 
 
 @dataclass(frozen=True, slots=True)
 class Lockout:
-    key: str  # "203.0.113.5" or "user:alice@203.0.113.5": what release() takes
-    kind: Literal["ip", "user"]  # an address, or an account at one address
-    subject: str  # the IP address or the user name
+    # "203.0.113.5", "2001:db8:1:2::/64" or "user:alice@203.0.113.5": what release() takes
+    key: str
+    kind: Literal["ip", "user"]  # an address group, or an account at one
+    subject: str  # the address group (an IPv4 address or an IPv6 /64) or the user name
     failures: int
     retry_after: int  # seconds left
     until: float  # epoch, for display
-    address: str = ""  # the address the lock holds at (for "ip", the subject itself)
+    address: str = ""  # the address group the lock holds at (for "ip", the subject itself)
 
 
 def pair_key(name: str, address: str) -> str:
@@ -53,45 +70,57 @@ class _Failures:
 
 
 class LoginThrottle:
-    """Failed-login counts by key: an address, or ``pair_key(name, address)``. Thread-safe:
-    ``entries`` is read without the lock (single dict lookups) and changed under it."""
+    """Failed-login counts by key: an address group, or ``pair_key(name, group)``; methods
+    take a client's address and find its group. Thread-safe: ``entries`` is read without the
+    lock (single dict lookups) and changed under it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.entries: dict[str, _Failures] = {}
+        self.entries: OrderedDict[str, _Failures] = OrderedDict()  # oldest failure first
+        self._refuse_until = 0.0  # monotonic; while later, unknown groups are throttled
 
     def retry_after(self, address: str, name: str | None, now: float) -> float:
         """Seconds ``address`` must wait before trying (``name``, when given); 0 = go ahead."""
         entries = self.entries
         if not entries:
             return 0.0
-        wait = self._left(entries.get(address), now)
+        group = client_group(address)
+        entry = entries.get(group)
+        wait = self._left(entry, now)
         if name is not None:
-            wait = max(wait, self._left(entries.get(pair_key(name, address)), now))
+            wait = max(wait, self._left(entries.get(pair_key(name, group)), now))
+        if entry is None and not wait and now < self._refuse_until:
+            return self._refuse_until - now  # full of live locks: no uncounted guesses
         return wait
 
     def failure(self, address: str, name: str | None, now: float) -> None:
+        group = client_group(address)
         with self._lock:
-            self._count(address, now)
+            self._count(group, now)
             if name:
-                self._count(pair_key(name, address), now)
+                self._count(pair_key(name, group), now)
 
     def success(self, address: str, name: str) -> None:
         """``name`` logged in from ``address``: forget that pair's failures (not the address')."""
-        key = pair_key(name, address)
+        key = pair_key(name, client_group(address))
         if key in self.entries:
             with self._lock:
                 self.entries.pop(key, None)
 
     def release(self, key: str) -> None:
-        """Forget the failures under ``key`` as lockouts() gives it. An address also releases
-        the accounts locked at it; the older "user:NAME" form releases NAME at every address."""
+        """Forget the failures under ``key`` as lockouts() gives it. An address group also
+        releases the accounts locked at it; the older "user:NAME" form releases NAME at every
+        address. A full IPv6 address in ``key`` stands for its /64."""
         with self._lock:
             if not key.startswith(USER_PREFIX):
+                key = client_group(key)
                 doomed = [key] + [k for k in self.entries
                                   if k.startswith(USER_PREFIX) and _address(k) == key]
             elif key in self.entries:
                 doomed = [key]
+            elif "@" in key and (grouped := pair_key(_name(key), client_group(_address(key)))) \
+                    in self.entries:
+                doomed = [grouped]
             else:  # "user:NAME"
                 doomed = [k for k in self.entries
                           if k.startswith(USER_PREFIX) and _name(k) == key[len(USER_PREFIX):]]
@@ -122,11 +151,19 @@ class LoginThrottle:
         return 0.0 if entry is None else max(0.0, entry.locked_until - now)
 
     def _count(self, key: str, now: float) -> None:
-        entry = self.entries.get(key)
-        if entry is None or self._expired(entry, now):
-            if len(self.entries) >= MAX_TRACKED:
-                self._prune(now)
-            entry = self.entries[key] = _Failures(0, now)
+        entries = self.entries
+        entry = entries.get(key)
+        if entry is not None and self._expired(entry, now):
+            del entries[key]
+            entry = None
+        if entry is None:
+            self._drop_lapsed(now)
+            if len(entries) >= MAX_TRACKED and not self._make_room(now):
+                self._refuse_until = now + REFUSE_FOR
+                return
+            entry = entries[key] = _Failures(0, now)
+        else:
+            entries.move_to_end(key)
         entry.count += 1
         entry.last = now
         if entry.count >= FAIL_THRESHOLD:
@@ -137,12 +174,29 @@ class LoginThrottle:
     def _expired(entry: _Failures, now: float) -> bool:
         return now - max(entry.last, entry.locked_until) > FAIL_WINDOW
 
-    def _prune(self, now: float) -> None:
-        for key in [k for k, e in self.entries.items() if self._expired(e, now)]:
-            del self.entries[key]
-        while len(self.entries) >= MAX_TRACKED:  # still full: forget the oldest, not a lock
-            oldest = min(self.entries, key=lambda k: self.entries[k].last)
-            del self.entries[oldest]
+    def _drop_lapsed(self, now: float) -> None:
+        """Forget a few of the oldest counts if their window has passed (keeps the table, and
+        with it every check, small once guessing stops)."""
+        entries = self.entries
+        for _ in range(2):
+            if not entries:
+                return
+            key, entry = next(iter(entries.items()))
+            if not self._expired(entry, now):
+                return
+            del entries[key]
+
+    def _make_room(self, now: float) -> bool:
+        """Forget the oldest count that holds no lock now; a live lock met on the way goes to
+        the back of the queue. False when PRUNE_STEPS counts were all live locks."""
+        entries = self.entries
+        for _ in range(min(PRUNE_STEPS, len(entries))):
+            key, entry = next(iter(entries.items()))
+            if entry.locked_until <= now:
+                del entries[key]
+                return True
+            entries.move_to_end(key)
+        return False
 
 
 def _name(pair: str) -> str:

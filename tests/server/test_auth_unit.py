@@ -719,3 +719,22 @@ def test_a_login_noted_without_waiting_is_skipped_while_the_store_writes(store):
     noting.join(10)
     assert finished  # the serve thread would have been stuck until the write ended
     assert store.get("alice").last_login is None
+
+
+def test_an_ipv6_64_is_throttled_as_one_address(store):
+    """Security review finding 2: a guesser can take any address of its /64 (SLAAC), so the
+    throttle counts the /64; lockouts() shows it and release() takes it back."""
+    store.add("alice", "pw")
+    a = Authenticator(store, REALM, clock=Clock())
+    outcomes = [check(a, basic("alice", f"bad{i}"), ip=f"2001:db8:5:6::{i + 2:x}").outcome
+                for i in range(40)]
+    assert outcomes == ["challenge"] * 5 + ["throttled"] * 35
+    assert check(a, basic("alice", "pw"), ip="2001:db8:5:6::abc").outcome == "throttled"
+    assert check(a, basic("alice", "pw"), ip="2001:db8:5:7::2").outcome == "ok"  # another /64
+    group = "2001:db8:5:6::/64"
+    assert [(lock.key, lock.kind, lock.subject, lock.address, lock.failures)
+            for lock in a.lockouts()] == [(group, "ip", group, group, 5),
+                                          (f"user:alice@{group}", "user", "alice", group, 5)]
+    a.release(group)
+    assert a.lockouts() == []
+    assert check(a, basic("alice", "pw"), ip="2001:db8:5:6::3").outcome == "ok"
