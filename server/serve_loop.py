@@ -1,6 +1,6 @@
 """The serve thread and the worker pool of one running share.
 
-Shape (DESIGN.md "Threads"): one serve thread owns the listening socket and every idle or
+Shape (docs/ARCHITECTURE.md, Threads): one serve thread owns the listening socket and every idle or
 half-received connection in a selector. Idle and slow-header clients therefore cost a file
 descriptor, not a thread. When a request head has fully arrived, the serve thread first asks
 the handler for an answer made from memory (a cached small file or listing, a redirect, an
