@@ -542,7 +542,7 @@ class RequestHandler:
         config = self._config
         assert access is not None
         user = access.user
-        can_upload = access.may(Action.CREATE, folder.url_path + ANY_NAME)
+        can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         return listing.PageContext(
             can_upload=can_upload, user=user.name if user else "", login=config.auth is not None,
             offer_ca=config.tls is not None and config.tls.ca_pem is not None)
