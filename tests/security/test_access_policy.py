@@ -14,7 +14,6 @@ import shutil
 import socket
 import stat
 import subprocess
-import uuid
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from server.http11 import HttpError
 from server.users import HashParams, PasswordHasher, UserStore
 from tests.conftest import RunningServer
 from tests.security.conftest import CANARY
+from tests.server.test_writes import multipart
 
 REALM = "Pier - share"
 FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
@@ -56,18 +56,6 @@ def call(running: RunningServer, method: str, target: str, body: bytes = b"", *,
         return response.status, response.read()
     finally:
         conn.close()
-
-
-def multipart(files: list[tuple[str, bytes]]) -> tuple[bytes, str]:
-    boundary = uuid.uuid4().hex
-    out = io.BytesIO()
-    for name, data in files:
-        out.write(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-                  f'filename="{name}"\r\nContent-Type: application/octet-stream\r\n\r\n'
-                  .encode())
-        out.write(data + b"\r\n")
-    out.write(f"--{boundary}--\r\n".encode())
-    return out.getvalue(), f"multipart/form-data; boundary={boundary}"
 
 
 def post_files(running: RunningServer, folder: str, files: list[tuple[str, bytes]], *,

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import re
-import stat
 import uuid
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from server.appdirs import config_dir
 from server.auth import Authenticator
 from server.users import HashParams, PasswordHasher, UserStore
 from tests.conftest import RunningServer
+from tests.security.test_access_policy import snapshot
 
 FIXED = settings(max_examples=100, derandomize=True, deadline=None, database=None,
                  suppress_health_check=[HealthCheck.too_slow])
@@ -99,22 +98,6 @@ def build_tree(base: Path) -> tuple[Path, Path]:
     for name, data in files.items():
         (share / name).write_bytes(data)
     return share, share.joinpath(*OWN)
-
-
-def snapshot(root: Path) -> dict[str, tuple]:
-    """relative path ("/"-separated) -> (kind, inode, bytes of a file); links not followed."""
-    found: dict[str, tuple] = {}
-    for current, dirs, files in os.walk(root):
-        for name in dirs + files:
-            path = os.path.join(current, name)
-            st_ = os.lstat(path)
-            data = None
-            if stat.S_ISREG(st_.st_mode):
-                with open(path, "rb") as f:
-                    data = f.read()
-            relative = os.path.relpath(path, root).replace(os.sep, "/")
-            found[relative] = (stat.S_IFMT(st_.st_mode), st_.st_ino, data)
-    return found
 
 
 def violations(before: dict[str, tuple], after: dict[str, tuple], *, server: str,

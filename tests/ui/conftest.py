@@ -28,6 +28,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A small folder to share (tests that need more content define their own)."""
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "a.txt").write_text("alpha\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture(autouse=True)
 def ui_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "pier-config"

@@ -23,14 +23,6 @@ from ui.certificate_dialog import CertificateDialog, GenerateDialog, format_fing
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "share"
-    root.mkdir()
-    (root / "a.txt").write_text("alpha\n", encoding="utf-8")
-    return root
-
-
 def open_certificates(window: MainWindow, aloop: qasync.QEventLoop) -> CertificateDialog:
     dialog = window.open_certificate_dialog()
     assert dialog.last_task is not None

@@ -19,14 +19,6 @@ from ui.close_policy import Leave, decide
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "share"
-    root.mkdir()
-    (root / "a.txt").write_text("alpha\n", encoding="utf-8")
-    return root
-
-
 class Answers:
     def __init__(self) -> None:
         self.answer = dialogs.CLOSE_CANCEL

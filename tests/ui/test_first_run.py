@@ -20,14 +20,6 @@ from tests.ui.test_main_window import child, start, stop
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "share"
-    root.mkdir()
-    (root / "a.txt").write_text("alpha\n", encoding="utf-8")
-    return root
-
-
 def test_first_run_asks_who_may_open_the_share_once(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     question = child(window, QFrame, "firstRunQuestion")

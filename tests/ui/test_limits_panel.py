@@ -23,14 +23,6 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "share"
-    root.mkdir()
-    (root / "a.txt").write_text("alpha\n", encoding="utf-8")
-    return root
-
-
-@pytest.fixture
 def panel(qtbot: QtBot) -> LimitsPanel:
     widget = LimitsPanel(ShareControl(ServerEngine()), TrafficChoices(), False,
                          ("pc.fritz.box",))
