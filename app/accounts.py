@@ -56,12 +56,18 @@ class Accounts(QObject):
     changed = Signal()
     released = Signal(str)
 
-    def __init__(self, store: UserStore | None = None, share: RunningShare | None = None,
+    def __init__(self, store: UserStore, share: RunningShare | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store if store is not None else UserStore()
+        self.store = store
         self._share = share
         self._share_uploads = True
+
+    @classmethod
+    def at(cls, users_file: Path, share: RunningShare | None = None,
+           parent: QObject | None = None) -> Accounts:
+        """The accounts kept in ``users_file`` (``PierPaths.users_file``)."""
+        return cls(UserStore(users_file), share, parent)
 
     @property
     def share_uploads(self) -> bool:

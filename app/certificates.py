@@ -33,7 +33,8 @@ class Certificates:
     Errors are CertificateError (a PierError) with a sentence for the user; an encrypted key
     raises PassphraseRequired or WrongPassphrase."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path) -> None:
+        """``directory`` is the certificate store's folder (``PierPaths.tls_dir``)."""
         self._directory = directory
         self._store: CertificateStore | None = None
 

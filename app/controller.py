@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.accounts import reload_store
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
-from server.appdirs import config_dir
 from server.auth import Authenticator
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.engine import EngineStats, ServerEngine
@@ -26,8 +25,10 @@ from server.errors import (
     PierError,
     UserStoreError,
 )
+from server.paths import PierPaths
 from server.records import RequestRecord
 from server.sharing import authenticator_for, tls_settings
+from server.tls import CertificateStore
 from server.users import UserStore
 
 log = logging.getLogger(__name__)
@@ -116,8 +117,10 @@ def check_folder(share: ShareRequest) -> Path:
     return Path(share.folder.strip()).expanduser()
 
 
-def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerConfig:
-    """Turn the panel's choices into an engine config, the way ``pier serve`` does.
+def make_config(share: ShareRequest, paths: PierPaths,
+                users: UserStore | None = None) -> ServerConfig:
+    """Turn the panel's choices into an engine config, the way ``pier serve`` does: the
+    accounts (``users``, else the file in ``paths``) and certificates come from ``paths``.
 
     With HTTPS on this makes (or re-issues) the certificate and with a login it reads the
     accounts: both do file I/O and crypto, so the window calls it via ``asyncio.to_thread``.
@@ -128,7 +131,7 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
     root = check_folder(share)
     auth = None
     if share.require_login:
-        store = users if users is not None else UserStore()
+        store = users if users is not None else UserStore(paths.users_file)
         reload_store(store)
         if not store.users():
             raise NoAccountsError("“Require login” is on, but there are no accounts yet, so "
@@ -140,11 +143,11 @@ def make_config(share: ShareRequest, users: UserStore | None = None) -> ServerCo
         port=share.port,
         show_hidden=share.show_hidden,
         website_mode=share.website_mode,
-        protected_paths=(config_dir(),),
+        protected_paths=paths.protected,
         upload=share.upload,
         overwrite=share.upload and share.overwrite,
         max_upload_bytes=share.max_upload_bytes if share.upload else None,
-        tls=tls_settings() if share.https else None,
+        tls=tls_settings(CertificateStore(paths.tls_dir)) if share.https else None,
         auth=auth,
         announce=share.announce,
         allowed_hosts=share.allowed_hosts,
@@ -202,11 +205,12 @@ class ServerController(QObject):
     failed = Signal(PierError)  # what prevented starting
     stats_updated = Signal(EngineStats)
 
-    def __init__(self, sink: Callable[[RequestRecord], None],
-                 engine_factory: Callable[..., ServerEngine] = ServerEngine,
+    def __init__(self, sink: Callable[[RequestRecord], None], paths: PierPaths,
                  parent: QObject | None = None) -> None:
+        """``paths`` says where the accounts, certificates and bans are."""
         super().__init__(parent)
-        self._engine = engine_factory(sink=sink)
+        self.paths = paths
+        self._engine = ServerEngine(sink=sink, bans_file=paths.bans_file)
         self.share_control = ShareControl(self._engine, parent=self)
         self._state = ServerState.STOPPED
         self._urls: list[str] = []
@@ -270,7 +274,7 @@ class ServerController(QObject):
         if not self._begin_start():
             return False
         try:
-            config = await asyncio.to_thread(make_config, share, users)
+            config = await asyncio.to_thread(make_config, share, self.paths, users)
         except PierError as err:
             self._fail_start(err)
             return False

@@ -13,7 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 
-from server.appdirs import ensure_private_dir, log_dir
+from server.paths import ensure_private_dir
 
 log = logging.getLogger("pier")
 LOG_FILE = "pier.log"
@@ -23,9 +23,10 @@ LOG_BACKUPS = 3
 ShowError = Callable[[str, str], None]  # (title, text), called in the GUI thread
 
 
-def setup_logging(directory: Path | None = None) -> Path:
-    """Send Pier's logging to a rotating file in the platform's log dir; return its path."""
-    directory = ensure_private_dir(directory if directory is not None else log_dir())
+def setup_logging(directory: Path) -> Path:
+    """Send Pier's logging to a rotating file in ``directory`` (``PierPaths.logs``); return
+    its path."""
+    directory = ensure_private_dir(directory)
     path = directory / LOG_FILE
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")

@@ -45,19 +45,21 @@ def run_gui(start_dir: str | None = None) -> int:
     from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
     from app.settings import SettingsStore
     from app.single_instance import SingleInstance
+    from server.appdirs import pier_paths
     from ui import dialogs
     from ui.main_window import MainWindow
 
-    log_path = setup_logging()
+    paths = pier_paths()  # the window's one look at PIER_CONFIG_DIR; passed down from here
+    log_path = setup_logging(paths.logs)
     route_qt_messages()
     app = make_application()
-    instance = SingleInstance(parent=app)
+    instance = SingleInstance(paths.config, parent=app)
     if not instance.acquire():  # one Pier per user: bring the running one forward instead
         if not instance.ask_running_to_show():
             print("Pier is already running.", file=sys.stderr)
         return 0
-    store = SettingsStore()
-    window = MainWindow(store, store.load())
+    store = SettingsStore(paths.settings_file)
+    window = MainWindow(store, store.load(), paths)
     instance.show_requested.connect(window.bring_to_front)
     reporter = ErrorReporter(lambda title, text: dialogs.show_error(window, title, text),
                              log_path, parent=app)

@@ -16,14 +16,13 @@ from pathlib import Path
 
 import tomli_w
 
-from server.appdirs import config_dir, ensure_private_dir
 from server.atomic import write_atomic
 from server.config import normalise_host_name
 from server.errors import ConfigError
+from server.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 
-SETTINGS_FILE = "settings.toml"
 SCOPE_LOCAL = "local"  # this computer only (127.0.0.1)
 SCOPE_LAN = "lan"  # every interface (0.0.0.0)
 SCOPES = (SCOPE_LOCAL, SCOPE_LAN)
@@ -94,8 +93,9 @@ class LoadResult:
 class SettingsStore:
     """Reads and writes one settings file."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path if path is not None else config_dir() / SETTINGS_FILE
+    def __init__(self, path: Path) -> None:
+        """``path`` is the settings file (``PierPaths.settings_file``)."""
+        self.path = path
 
     def load(self) -> LoadResult:
         try:

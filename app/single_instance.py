@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from server.appdirs import config_dir, ensure_private_dir
+from server.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +35,10 @@ class SingleInstance(QObject):
 
     show_requested = Signal()
 
-    def __init__(self, directory: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, directory: Path, parent: QObject | None = None) -> None:
+        """``directory`` is the config folder (``PierPaths.config``): one Pier per folder."""
         super().__init__(parent)
-        self._dir = directory if directory is not None else config_dir()
+        self._dir = directory
         self._name = server_name(self._dir)
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None

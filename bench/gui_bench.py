@@ -121,6 +121,7 @@ def child_gui(folder: str) -> None:
 
     from app.main import make_application, run_window
     from app.settings import SettingsStore
+    from server.appdirs import pier_paths
     from ui.main_window import MainWindow
 
     class Probe(QObject):
@@ -144,8 +145,9 @@ def child_gui(folder: str) -> None:
     app = make_application()
     if os.environ.get("BENCH_SWITCH_INTERVAL"):  # experiment knob, not used by the app
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
-    store = SettingsStore()
-    window = MainWindow(store, store.load(), use_tray=False)
+    paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
+    store = SettingsStore(paths.settings_file)
+    window = MainWindow(store, store.load(), paths, use_tray=False)
     probe = Probe()
 
     def on_started(_urls: list[str]) -> None:

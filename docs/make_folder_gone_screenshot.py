@@ -60,6 +60,7 @@ def main() -> int:
 
         from app.main import make_application
         from app.settings import SettingsStore
+        from server.appdirs import pier_paths
         from ui.main_window import MainWindow
 
         share = Path(tmp) / "media" / "usb" / "Holiday photos"
@@ -67,8 +68,9 @@ def main() -> int:
         for name, size in FILES.items():
             (share / name).write_bytes(os.urandom(size))
         app = make_application()
-        store = SettingsStore()
-        window = MainWindow(store, store.load(), use_tray=False)
+        paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
+        store = SettingsStore(paths.settings_file)
+        window = MainWindow(store, store.load(), paths, use_tray=False)
         window.resize(1280, 780)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

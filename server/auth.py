@@ -93,10 +93,11 @@ class _Nonces:
         self._realm = realm.encode("utf-8")
         self._lock = threading.Lock()
         self._counts: OrderedDict[str, tuple[int, int]] = OrderedDict()  # nonce -> (issued, nc)
-        self._floor = 0  # nonces issued at or before this (ns) are treated as expired
+        self._floor = -1  # nonces issued at or before this (ns) are treated as expired
 
-    def make(self) -> str:
-        body = time.monotonic_ns().to_bytes(8, "big") + secrets.token_bytes(8)
+    def make(self, now_ns: int) -> str:
+        """A new nonce issued at ``now_ns`` (monotonic nanoseconds)."""
+        body = now_ns.to_bytes(8, "big") + secrets.token_bytes(8)
         return base64.urlsafe_b64encode(body + self._mac(body)).decode("ascii")
 
     def issued(self, nonce: str) -> int | None:
@@ -213,7 +214,8 @@ class Authenticator:
 
     def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        """``clock`` gives monotonic seconds (tests pass a fake one to skip lock-outs)."""
+        """``clock`` gives monotonic seconds for lock-outs, caches and Digest nonces' age
+        (tests pass a fake one to skip ahead)."""
         self.store = store
         self._clock = clock
         self.realm = realm
@@ -228,6 +230,9 @@ class Authenticator:
         self._next_reload = 0.0
         self.verify_count = 0  # slow password verifications done (approximate under threads)
         store.remember_realm(realm)
+
+    def _now_ns(self) -> int:
+        return int(self._clock() * 1e9)
 
     # -- public ----------------------------------------------------------------------------
 
@@ -287,8 +292,9 @@ class Authenticator:
             return values
         algorithms = ["SHA-256", "MD5"] if self.store.any_digest_md5() else ["SHA-256"]
         for algorithm in algorithms:
+            nonce = self._nonces.make(self._now_ns())
             value = (f'Digest realm={realm}, qop="auth", algorithm={algorithm}, '
-                     f'nonce="{self._nonces.make()}", opaque="{self._opaque}", charset=UTF-8')
+                     f'nonce="{nonce}", opaque="{self._opaque}", charset=UTF-8')
             values.append(value + (", stale=true" if stale else ""))
         return values
 
@@ -393,7 +399,7 @@ class Authenticator:
                                                                                    "replace"))
         if not (matches and ha1 is not None and user is not None and user.is_active()):
             return self._fail(client_ip, name, now, REASON_INVALID)
-        now_ns = time.monotonic_ns()
+        now_ns = self._now_ns()
         if self._nonces.is_stale(issued, now_ns):
             return AuthResult("challenge", stale=True, reason=REASON_STALE)
         if not self._nonces.accept_count(params["nonce"], issued, int(params["nc"], 16), now_ns):

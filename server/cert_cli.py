@@ -11,8 +11,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from server.appdirs import config_dir
 from server.errors import PierError
+from server.paths import PierPaths
 from server.tls import (
     GENERATED,
     CertificateError,
@@ -71,9 +71,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("use-generated", help="stop serving the imported certificate")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, paths: PierPaths) -> int:
     try:
-        store = CertificateStore(config_dir() / "tls")
+        store = CertificateStore(paths.tls_dir)
         return ACTIONS[args.cert_command](store, args)
     except PierError as err:
         print(f"pier: {err}", file=sys.stderr)

@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server import cert_cli, users_cli
-from server.appdirs import config_dir
+from server.appdirs import pier_paths
 from server.auth import Authenticator
 from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, PierError, UserStoreError
+from server.paths import PierPaths
 from server.sharing import authenticator_for, tls_settings
+from server.tls import CertificateStore
 from server.units import format_size
 from server.users import UserStore
 
@@ -74,21 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    paths = pier_paths()  # the one look at PIER_CONFIG_DIR; everything below is given paths
     if args.command == "serve":
-        return serve(args)
+        return serve(args, paths)
     if args.command == "cert":
-        return cert_cli.run(args)
+        return cert_cli.run(args, paths)
     if args.command == "users":
-        return users_cli.run(args)
+        return users_cli.run(args, paths)
     return EXIT_USAGE
 
 
-def serve(args: argparse.Namespace) -> int:
+def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     logging.basicConfig(level=logging.WARNING, format="pier: %(message)s")
     stop = _stop_on_signals()  # before the URL is printed: a script may signal right after it
-    engine = ServerEngine()
+    engine = ServerEngine(bans_file=paths.bans_file)
     try:
-        urls = engine.start(_config_from(args))
+        urls = engine.start(_config_from(args, paths))
     except BindError as err:
         print(f"pier: {err}", file=sys.stderr)
         return EXIT_BIND
@@ -126,22 +129,22 @@ def human_bytes(count: int) -> str:
     return format_size(count)
 
 
-def _config_from(args: argparse.Namespace) -> ServerConfig:
+def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
     """The ServerConfig the options describe; PierError when a part of it cannot be set up."""
     root = Path(args.dir)
     return ServerConfig(
         root=root, host=args.host, port=args.port, show_hidden=args.show_hidden,
-        website_mode=args.website, access_log=args.access_log, protected_paths=(config_dir(),),
+        website_mode=args.website, access_log=args.access_log, protected_paths=paths.protected,
         upload=args.upload and not args.read_only, overwrite=args.overwrite,
         max_upload_bytes=args.max_upload,
-        tls=tls_settings() if args.tls else None,
-        auth=_authenticator(root, args.anonymous == "read") if args.auth else None,
+        tls=tls_settings(CertificateStore(paths.tls_dir)) if args.tls else None,
+        auth=(_authenticator(root, UserStore(paths.users_file), args.anonymous == "read")
+              if args.auth else None),
         announce=args.announce, allowed_hosts=tuple(args.allow_host),
     )
 
 
-def _authenticator(root: Path, anonymous_read: bool) -> Authenticator:
-    store = UserStore()
+def _authenticator(root: Path, store: UserStore, anonymous_read: bool) -> Authenticator:
     store.load()
     if not store.users():
         raise UserStoreError("No accounts yet: add one with `pier users add NAME` first.")

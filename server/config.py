@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from server.appdirs import log_dir
 from server.errors import ConfigError, FolderError
 
 if TYPE_CHECKING:
@@ -62,7 +61,8 @@ class ServerConfig:
     show_hidden: bool = False  # serve and list names starting with "."
     website_mode: bool = False  # serve a folder's index.html instead of its listing
     access_log: Path | None = None  # Combined Log Format, rotated; None = off
-    protected_paths: tuple[Path, ...] = ()  # never served even when inside root (config dir, keys)
+    # never served even when inside root: the caller's own folders (PierPaths.protected)
+    protected_paths: tuple[Path, ...] = ()
     server_name: str = "Pier"  # shown on generated pages
     tls: TlsSettings | None = None  # None = plain HTTP
     upload: bool = False  # accept uploads (PUT, multipart POST) and new folders
@@ -97,8 +97,9 @@ class ServerConfig:
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the
-        caller protects, plus the log dir, the access log and the TLS certificate and key."""
-        own: list[Path] = [*self.protected_paths, log_dir()]
+        caller protects (its config and log folders), plus the access log and the TLS
+        certificate and key."""
+        own: list[Path] = list(self.protected_paths)
         if self.access_log is not None:
             own.append(self.access_log)
         if self.tls is not None:

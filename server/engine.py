@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from server.admission import client_address, client_group
-from server.appdirs import config_dir
 from server.config import ServerConfig
 from server.control import AccessPolicy, TrafficControl
 from server.errors import (
@@ -62,14 +61,15 @@ class ServerEngine:
 
     def __init__(self, sink: Sink | None = None, *, bans_file: Path | None = None) -> None:
         """``sink`` receives every RequestRecord from worker threads (keep it O(1)).
-        ``bans_file`` keeps permanent bans (default: bans.json in the config dir)."""
+        ``bans_file`` keeps permanent bans (``PierPaths.bans_file``); None keeps them in
+        memory only."""
         self._user_sink: Sink = sink or _discard
         self._lock = threading.Lock()
         self._loop: ServeLoop | None = None
         self._announcement: Announcement | None = None
         self.monitor = Monitor()
         self.control = TrafficControl()
-        self.policy = AccessPolicy(bans_file or config_dir() / "bans.json")
+        self.policy = AccessPolicy(bans_file)
         self._health_listeners: list[Callable[[bool], None]] = []
 
     def _sink(self, record: RequestRecord) -> None:

@@ -12,10 +12,9 @@ from server.tls import CertificateStore
 from server.users import UserStore
 
 
-def tls_settings(store: CertificateStore | None = None) -> TlsSettings:
+def tls_settings(store: CertificateStore) -> TlsSettings:
     """The active certificate pair (generated on first use, re-issued when stale) and the CA
     offered to clients. Does crypto and file I/O: call it off the GUI thread."""
-    store = store if store is not None else CertificateStore()
     chain, key = store.ensure_server_certificate()
     return TlsSettings(chain, key, store.ca_pem())
 

@@ -2,7 +2,7 @@
 pairs, and the SSLContext. The CA itself is made in server/ca.py; reading and checking
 certificates is server/cert_check.py (both re-exported here).
 
-Layout of the store directory (normally ``config_dir()/"tls"``, mode 0700):
+Layout of the store directory (``PierPaths.tls_dir``, mode 0700):
 
 - ``ca.pem`` / ``ca.key``           the local CA (10 years, web servers with local names only)
 - ``server.pem`` / ``server.key``   the generated server certificate (leaf + CA, or one self-signed
@@ -31,7 +31,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from server.appdirs import config_dir, ensure_private_dir
 from server.atomic import fsync_dir, write_atomic
 from server.ca import (
     CA_RSA_BITS,
@@ -68,6 +67,7 @@ from server.cert_check import (
     validate_pair,
 )
 from server.errors import CertificateError
+from server.paths import ensure_private_dir
 
 __all__ = [
     "GENERATED", "IMPORTED", "CertificateError", "CertificateInfo", "CertificateStore",
@@ -164,8 +164,9 @@ def _lock_for(directory: Path) -> threading.RLock:
 class CertificateStore:
     """The certificates Pier serves HTTPS with. Safe to share between threads."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else config_dir() / "tls"
+    def __init__(self, directory: Path) -> None:
+        """``directory`` holds the files (``PierPaths.tls_dir``); made (mode 0700) if needed."""
+        self.directory = Path(directory)
         with _file_errors():
             ensure_private_dir(self.directory)
         self._lock = _lock_for(self.directory)

@@ -26,7 +26,7 @@ import threading
 import time
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ from server.passwords_hash import (
     argon2_available,
     digest_ha1,
 )
+from server.paths import USERS_FILE
 from server.user_file import STORE_FORMAT, Account, dump_store, file_lock, parse_store, trim_ha1
 from server.user_model import (
     FOLDER_MAX,
@@ -67,7 +68,7 @@ __all__ = [  # UserStore, and what callers have always imported from here
 
 log = logging.getLogger("pier.users")
 
-STORE_NAME = "users.toml"
+STORE_NAME = USERS_FILE
 MAX_DIGEST_REALMS = 8  # realms for which Digest HA1 values are kept (most recent first)
 LOGIN_FLUSH_INTERVAL = 60.0  # seconds between writes caused only by last-login times
 
@@ -90,19 +91,19 @@ class UserStore:
     upgrades do not change what a password grants and do not bump it.
     """
 
-    def __init__(self, path: Path | None = None, *, hasher: PasswordHasher | None = None) -> None:
-        if path is None:
-            from server.appdirs import config_dir
-
-            path = config_dir() / STORE_NAME
+    def __init__(self, path: Path, *, hasher: PasswordHasher | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """``path`` is the accounts file (``PierPaths.users_file``); ``clock`` gives monotonic
+        seconds for batching last-login writes (LOGIN_FLUSH_INTERVAL)."""
         self.path = Path(path)
+        self._clock = clock
         self.hasher = hasher or PasswordHasher()
         self._snapshot = _Snapshot(0, {}, ())
         self._signature: tuple[int, int, int] | None = None  # (mtime_ns, size, inode) last read
         self._loaded = False
         self._write_lock = threading.RLock()
         self._pending_logins: dict[str, float] = {}
-        self._last_login_flush = time.monotonic()
+        self._last_login_flush = self._clock()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -252,9 +253,9 @@ class UserStore:
             self._pending_logins[name] = now
             updated = replace(account, user=replace(account.user, last_login=now))
             self._snapshot = replace(snap, accounts={**snap.accounts, name: updated})
-            due = time.monotonic() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
+            due = self._clock() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
             if due and not wait:
-                self._last_login_flush = time.monotonic()  # one writer, not one per login
+                self._last_login_flush = self._clock()  # one writer, not one per login
         finally:
             self._write_lock.release()
         if due and not wait:
@@ -338,7 +339,7 @@ class UserStore:
             self._write_file(new)
             self._snapshot = new
             self._pending_logins.clear()
-            self._last_login_flush = time.monotonic()
+            self._last_login_flush = self._clock()
 
     def _sync_from_disk(self) -> None:
         if not self._loaded or self._signature != self._disk_signature():

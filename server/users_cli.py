@@ -12,10 +12,10 @@ import getpass
 import sys
 from collections.abc import Callable
 
-from server.appdirs import config_dir
 from server.errors import UserStoreError
 from server.passwords import MIN_LENGTH, password_problem
-from server.users import STORE_NAME, User, UserStore
+from server.paths import PierPaths
+from server.users import User, UserStore
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -57,8 +57,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         actions.add_parser(verb, help=text).add_argument("name")
 
 
-def run(args: argparse.Namespace) -> int:
-    store = UserStore(config_dir() / STORE_NAME)
+def run(args: argparse.Namespace, paths: PierPaths) -> int:
+    store = UserStore(paths.users_file)
     try:
         store.load()
         COMMANDS[args.users_command](store, args)

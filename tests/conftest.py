@@ -15,6 +15,7 @@ import pytest
 
 from server.config import Limits, ServerConfig
 from server.engine import ServerEngine
+from server.paths import PierPaths
 from server.records import RequestRecord
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,9 +24,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture(autouse=True)
 def private_config_dir(tmp_path_factory: pytest.TempPathFactory,
                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config folder of the test's own. Code under test is given its paths (``pier_paths``);
+    only the entry points read PIER_CONFIG_DIR, so it is set here for them and for the ``pier``
+    processes tests start, which inherit it: no test can reach the real ~/.config/Pier."""
     path = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("PIER_CONFIG_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def pier_paths(private_config_dir: Path) -> PierPaths:
+    """The test's config folder as the entry points would pass it down."""
+    return PierPaths.under(private_config_dir)
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,8 @@ UI_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     "server.errors": ALL,
     # Pure functions over a typed string (the password rule shared with `pier users`).
     "server.passwords": ALL,
+    # PierPaths: a frozen record of folders, made by app/main.py and handed to the services.
+    "server.paths": frozenset({"PierPaths"}),
     # The module also holds ServerEngine; only its frozen stats record may be used.
     "server.engine": frozenset({"EngineStats"}),
     # The module also holds UserStore (files, hashing); only the frozen account record.

@@ -43,6 +43,7 @@ from server.errors import (
     PierError,
     UserStoreError,
 )
+from server.paths import PierPaths
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
@@ -71,7 +72,7 @@ class MainWindow(ClosingMixin, QMainWindow):
 
     shutdown_finished = Signal()
 
-    def __init__(self, store: SettingsStore, loaded: LoadResult, *,
+    def __init__(self, store: SettingsStore, loaded: LoadResult, paths: PierPaths, *,
                  use_tray: bool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -86,9 +87,9 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._quitting = False
         self.model = LogModel(self._settings.log_ring_size, self)
         self.bridge = RecordBridge(self._settings.log_ring_size, parent=self)
-        self.controller = ServerController(self.bridge.sink, parent=self)
-        self.accounts = Accounts(share=self.controller, parent=self)
-        self.certificates = Certificates()
+        self.controller = ServerController(self.bridge.sink, paths, parent=self)
+        self.accounts = Accounts.at(paths.users_file, share=self.controller, parent=self)
+        self.certificates = Certificates(paths.tls_dir)
         self.users_dialog: UsersDialog | None = None
         self.certificate_dialog: CertificateDialog | None = None
         self._build_ui()

@@ -1,4 +1,5 @@
-"""Fixtures for tests/app: a private config dir and a private qasync loop."""
+"""Fixtures for tests/app: a private config dir (passed to the services) and a private qasync
+loop."""
 
 from __future__ import annotations
 
@@ -12,14 +13,21 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from server.paths import PierPaths
+
 T = TypeVar("T")
 
 
-@pytest.fixture(autouse=True)
-def app_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "pier-config"
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(path))
-    return path
+@pytest.fixture
+def app_config_dir(tmp_path: Path) -> Path:
+    """The app services' config folder (not made yet, as on a first start)."""
+    return tmp_path / "pier-config"
+
+
+@pytest.fixture
+def app_paths(app_config_dir: Path) -> PierPaths:
+    """Where the services under test keep their files, passed in as app.main does."""
+    return PierPaths.under(app_config_dir)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from app.controller import (
     summary_of_request,
 )
 from app.settings import SCOPE_LOCAL
+from server.paths import PierPaths
 from server.users import UserStore
 from tests.app.conftest import run
 
@@ -49,8 +50,9 @@ def test_folder_limit_is_relative_to_the_share(folder: Path, tmp_path: Path) -> 
 
 
 def test_accounts_hash_off_the_gui_thread_and_announce_changes(
-        aloop: qasync.QEventLoop, qtbot) -> None:
-    accounts = Accounts(UserStore())
+        aloop: qasync.QEventLoop, qtbot,
+        app_paths: PierPaths) -> None:
+    accounts = Accounts(UserStore(app_paths.users_file))
     changes: list[bool] = []
     accounts.changed.connect(lambda: changes.append(True))
     user = run(aloop, accounts.add("zoë", "a long enough password", can_upload=True))
@@ -61,14 +63,14 @@ def test_accounts_hash_off_the_gui_thread_and_announce_changes(
     assert accounts.users() == [] and len(changes) == 4
 
 
-def test_make_config_wires_login_uploads_and_https(folder: Path) -> None:
-    store = UserStore()
+def test_make_config_wires_login_uploads_and_https(app_paths: PierPaths, folder: Path) -> None:
+    store = UserStore(app_paths.users_file)
     with pytest.raises(NoAccountsError, match="no accounts yet"):
-        make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True), store)
+        make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True), app_paths, store)
     store.add("alice", "a long enough password")
     share = ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True, anonymous_read=True,
                          upload=True, overwrite=True, max_upload_bytes=1024, https=True)
-    config = make_config(share, store)
+    config = make_config(share, app_paths, store)
     assert config.auth is not None and config.auth.anonymous_read
     assert config.auth.store is store and config.auth.realm == "Pier - share"
     assert (config.upload, config.overwrite, config.max_upload_bytes) == (True, True, 1024)
@@ -76,7 +78,7 @@ def test_make_config_wires_login_uploads_and_https(folder: Path) -> None:
     assert config.tls.ca_pem is not None and config.tls.ca_pem.startswith(b"-----BEGIN")
     assert summary_of_config(config) == summary_of_request(share)
     plain = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, overwrite=True,
-                                     max_upload_bytes=5))
+                                     max_upload_bytes=5), app_paths)
     assert (plain.auth, plain.tls, plain.upload, plain.overwrite, plain.max_upload_bytes) == \
         (None, None, False, False, None)
     assert summary_of_config(plain).startswith("No login")

@@ -22,6 +22,7 @@ from app.controller import (
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
+from server.paths import PierPaths
 from server.records import RequestRecord
 from tests.app.conftest import run
 from tests.conftest import non_daemon_threads
@@ -41,8 +42,9 @@ def records() -> deque[RequestRecord]:
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, records: deque[RequestRecord]) -> Iterator[ServerController]:
-    ctrl = ServerController(records.append)
+def controller(qtbot: QtBot, records: deque[RequestRecord],
+               app_paths: PierPaths) -> Iterator[ServerController]:
+    ctrl = ServerController(records.append, app_paths)
     yield ctrl
     ctrl.stop_blocking()
 
@@ -65,18 +67,19 @@ def port_is_closed(port: int) -> bool:
     return False
 
 
-def test_make_config_maps_scope_to_host(folder: Path) -> None:
-    local = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0))
-    lan = make_config(ShareRequest(f"  {folder}  ", SCOPE_LAN, 8080, show_hidden=True))
+def test_make_config_maps_scope_to_host(app_paths: PierPaths, folder: Path) -> None:
+    local = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0), app_paths)
+    lan = make_config(ShareRequest(f"  {folder}  ", SCOPE_LAN, 8080, show_hidden=True), app_paths)
     assert (local.host, lan.host) == (LOCALHOST, ALL_INTERFACES)
     assert lan.root == folder and lan.port == 8080 and lan.show_hidden
     assert local.protected_paths, "the config dir must never be served"
 
 
-def test_make_config_passes_the_other_names_of_this_computer(folder: Path) -> None:
+def test_make_config_passes_the_other_names_of_this_computer(folder: Path,
+                                                             app_paths: PierPaths) -> None:
     share = ShareRequest(str(folder), SCOPE_LAN, 0, allowed_hosts=("pc.fritz.box", "laptop.vpn"))
-    assert make_config(share).allowed_hosts == ("pc.fritz.box", "laptop.vpn")
-    assert make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0)).allowed_hosts == ()
+    assert make_config(share, app_paths).allowed_hosts == ("pc.fritz.box", "laptop.vpn")
+    assert make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0), app_paths).allowed_hosts == ()
 
 
 def test_start_share_serves_with_the_other_names(
@@ -88,19 +91,21 @@ def test_start_share_serves_with_the_other_names(
     run(aloop, controller.stop())
 
 
-def test_make_config_without_a_folder_is_a_folder_error() -> None:
+def test_make_config_without_a_folder_is_a_folder_error(app_paths: PierPaths) -> None:
     with pytest.raises(FolderError, match="Choose a folder"):
-        make_config(ShareRequest("  ", SCOPE_LOCAL, 0))
+        make_config(ShareRequest("  ", SCOPE_LOCAL, 0), app_paths)
 
 
 def test_blocking_start_serves_and_stop_closes_everything(
         controller: ServerController, folder: Path, records: deque[RequestRecord],
-        qtbot: QtBot) -> None:
+        qtbot: QtBot,
+        app_paths: PierPaths) -> None:
     before = non_daemon_threads()
     states: list[ServerState] = []
     controller.state_changed.connect(states.append)
     with qtbot.waitSignal(controller.started) as started:
-        assert controller.start_blocking(make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0)))
+        config = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0), app_paths)
+        assert controller.start_blocking(config)
     port = controller.port
     assert port and started.args[0][0] == f"http://127.0.0.1:{port}/"
     assert get(port, "/hello.txt") == (200, b"hello\n")
@@ -118,8 +123,9 @@ def test_blocking_start_serves_and_stop_closes_everything(
 
 
 def test_async_start_and_stop_on_a_qasync_loop(
-        controller: ServerController, folder: Path, aloop: qasync.QEventLoop) -> None:
-    config = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0))
+        controller: ServerController, folder: Path, aloop: qasync.QEventLoop,
+        app_paths: PierPaths) -> None:
+    config = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0), app_paths)
     assert run(aloop, controller.start(config)) is True
     assert controller.state is ServerState.RUNNING
     port = controller.port

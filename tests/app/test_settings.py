@@ -17,21 +17,22 @@ from app.settings import (
     checked_host_names,
 )
 from server.errors import ConfigError
+from server.paths import PierPaths
 
 
 def test_missing_file_gives_defaults_without_a_problem(app_config_dir: Path) -> None:
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.settings == Settings()
     assert result.problem is None
     assert result.settings.log_ring_size == DEFAULT_RING_SIZE
 
 
-def test_store_lives_in_the_overridden_config_dir(app_config_dir: Path) -> None:
-    assert SettingsStore().path == app_config_dir / "settings.toml"
+def test_the_settings_file_lives_in_the_config_dir(app_config_dir: Path) -> None:
+    assert PierPaths.under(app_config_dir).settings_file == app_config_dir / "settings.toml"
 
 
 def test_round_trip_keeps_every_field(app_config_dir: Path) -> None:
-    store = SettingsStore()
+    store = SettingsStore(app_config_dir / "settings.toml")
     saved = Settings(folder="/srv/films été", scope=SCOPE_LAN, port=0, show_hidden=True,
                      website_mode=True, window_geometry="AAEC", splitter_state="AA==",
                      log_header_state="AQID", log_ring_size=5000, tray_notice_shown=True)
@@ -44,7 +45,7 @@ def test_corrupt_file_is_set_aside_and_reported(app_config_dir: Path) -> None:
     app_config_dir.mkdir()
     path = app_config_dir / "settings.toml"
     path.write_bytes(b"folder = [unterminated\n\x00")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.settings == Settings()
     assert result.problem is not None and "damaged" in result.problem
     assert result.backup is not None and result.backup.exists()
@@ -56,7 +57,7 @@ def test_corrupt_file_is_set_aside_and_reported(app_config_dir: Path) -> None:
 def test_wrong_type_counts_as_corrupt(app_config_dir: Path) -> None:
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text('port = "eighty"\n', encoding="utf-8")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.problem is not None and "'port' should be int" in result.problem
     assert result.settings == Settings()
 
@@ -66,7 +67,7 @@ def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(app_config_dir
     (app_config_dir / "settings.toml").write_text(
         'scope = "moon"\nport = 7000000\nlog_ring_size = 3\nfuture_option = true\n',
         encoding="utf-8")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.problem is None
     assert result.settings.scope == SCOPE_LOCAL
     assert result.settings.port == 8000  # beyond what the port field can even show
@@ -74,14 +75,14 @@ def test_out_of_range_values_are_clamped_and_unknown_keys_ignored(app_config_dir
 
 
 def test_save_replaces_previous_content(app_config_dir: Path) -> None:
-    store = SettingsStore()
+    store = SettingsStore(app_config_dir / "settings.toml")
     store.save(Settings(port=1234))
     store.save(replace(Settings(), port=4321))
     assert store.load().settings.port == 4321
 
 
 def test_allowed_hosts_round_trip_as_a_list_of_strings(app_config_dir: Path) -> None:
-    store = SettingsStore()
+    store = SettingsStore(app_config_dir / "settings.toml")
     store.save(Settings(allowed_hosts=("pc.fritz.box", "laptop.vpn")))
     assert 'allowed_hosts = [\n    "pc.fritz.box",' in store.path.read_text(encoding="utf-8")
     assert store.load().settings.allowed_hosts == ("pc.fritz.box", "laptop.vpn")
@@ -91,7 +92,7 @@ def test_old_settings_without_allowed_hosts_load_with_none(app_config_dir: Path)
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text('port = 9000\nannounce = true\n',
                                                   encoding="utf-8")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.problem is None
     assert result.settings.port == 9000 and result.settings.allowed_hosts == ()
 
@@ -102,7 +103,7 @@ def test_hand_edited_allowed_hosts_are_normalised_and_bad_ones_dropped(
     (app_config_dir / "settings.toml").write_text(
         'allowed_hosts = ["PC.Fritz.Box.", "*.example.com", "pc.fritz.box", "x:80"]\n',
         encoding="utf-8")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.problem is None
     assert result.settings.allowed_hosts == ("pc.fritz.box",)
 
@@ -110,7 +111,7 @@ def test_hand_edited_allowed_hosts_are_normalised_and_bad_ones_dropped(
 def test_allowed_hosts_of_the_wrong_type_count_as_corrupt(app_config_dir: Path) -> None:
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text('allowed_hosts = [1, 2]\n', encoding="utf-8")
-    result = SettingsStore().load()
+    result = SettingsStore(app_config_dir / "settings.toml").load()
     assert result.problem is not None and "list of strings" in result.problem
     assert result.settings == Settings()
 
@@ -126,17 +127,17 @@ def test_checked_host_names_split_normalise_and_refuse() -> None:
 
 
 def test_first_run_is_asked_only_without_a_settings_file(app_config_dir: Path) -> None:
-    assert SettingsStore().load().settings.scope_asked is False
+    assert SettingsStore(app_config_dir / "settings.toml").load().settings.scope_asked is False
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text('folder = "/srv"\n', encoding="utf-8")
-    assert SettingsStore().load().settings.scope_asked is True, "an older file: not a first run"
-    store = SettingsStore()
+    store = SettingsStore(app_config_dir / "settings.toml")
+    assert store.load().settings.scope_asked is True, "an older file: not a first run"
     store.save(Settings(scope_asked=False))
     assert store.load().settings.scope_asked is False
 
 
 def test_remembered_free_port_round_trips(app_config_dir: Path) -> None:
-    store = SettingsStore()
+    store = SettingsStore(app_config_dir / "settings.toml")
     store.save(Settings(port=0, free_port=51234))
     loaded = store.load().settings
     assert (loaded.port, loaded.free_port) == (0, 51234)
@@ -146,6 +147,6 @@ def test_a_hand_typed_invalid_port_is_kept_for_start_to_refuse(app_config_dir: P
     app_config_dir.mkdir()
     (app_config_dir / "settings.toml").write_text("port = 99999\nfree_port = 70000\n",
                                                   encoding="utf-8")
-    loaded = SettingsStore().load().settings
+    loaded = SettingsStore(app_config_dir / "settings.toml").load().settings
     assert loaded.port == 99999, "never silently changed"
     assert loaded.free_port == 0, "a remembered port is only a preference"

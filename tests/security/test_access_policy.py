@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from server.access import FileAccess, OwnPaths, Policy, ShareRules
-from server.appdirs import config_dir
 from server.auth import Authenticator
 from server.files import PathRefused
 from server.http11 import HttpError
+from server.paths import PierPaths
 from server.users import HashParams, PasswordHasher, UserStore
 from tests.conftest import RunningServer
 from tests.security.conftest import CANARY
@@ -206,11 +206,11 @@ OWN_PUTS = ["/Library/Pier/users.toml", "/Library/Pier/bans.json", "/Library/Pie
 
 
 @pytest.mark.parametrize("login", ["account", "anonymous"])
-def test_finding_2_uploads_write_into_piers_own_config_folder(server_factory, share, monkeypatch,
+def test_finding_2_uploads_write_into_piers_own_config_folder(server_factory, share,
                                                               login):
     cfg = _own_files(share)
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(cfg))
-    options: dict = {"upload": True, "overwrite": True, "protected_paths": (config_dir(),),
+    options: dict = {"upload": True, "overwrite": True,
+                     "protected_paths": PierPaths.under(cfg).protected,
                      "access_log": share / "logs" / "access.log"}
     auth_header = None
     if login == "account":
@@ -257,11 +257,11 @@ def test_finding_2_uploads_write_into_piers_own_config_folder(server_factory, sh
 
 @pytest.mark.parametrize("login", ["account", "anonymous"])
 def test_finding_2_the_config_folder_name_is_reserved_before_it_exists(
-        server_factory, share, monkeypatch, tmp_path, login):
+        server_factory, share, tmp_path, login):
     (share / "Library").mkdir()
     cfg = share / "Library" / "Pier"  # not created yet: a fresh install
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(cfg))
-    options: dict = {"upload": True, "overwrite": True, "protected_paths": (config_dir(),)}
+    options: dict = {"upload": True, "overwrite": True,
+                     "protected_paths": PierPaths.under(cfg).protected}
     auth_header = None
     if login == "account":
         store = new_store(tmp_path / "elsewhere" / "users.toml")
@@ -351,7 +351,7 @@ def test_finding_4_a_protected_folder_not_created_yet_is_reserved_in_any_case(tm
 
 
 @pytest.fixture
-def aliased_config(share: Path, monkeypatch) -> Iterator[Path]:
+def aliased_config(share: Path) -> Iterator[Path]:
     """Option B: share/AppData/Local/Pier (the config folder) also reachable, by bind mount,
     as share/appdata/local/pier: one folder, two spellings, as on a case-insensitive disk."""
     cfg = share / "AppData" / "Local" / "Pier"
@@ -366,7 +366,6 @@ def aliased_config(share: Path, monkeypatch) -> Iterator[Path]:
                           check=False)
     if done.returncode != 0:
         pytest.skip(f"cannot bind-mount (needs root): {done.stderr.decode(errors='replace')}")
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(cfg))
     try:
         yield cfg
     finally:
@@ -375,7 +374,7 @@ def aliased_config(share: Path, monkeypatch) -> Iterator[Path]:
 
 def test_finding_4_protected_paths_compared_by_spelling(server_factory, share, aliased_config):
     running = server_factory(share, upload=True, overwrite=True,
-                             protected_paths=(config_dir(),))
+                             protected_paths=PierPaths.under(aliased_config).protected)
     before = snapshot(aliased_config)
     for path in ("/appdata/local/pier/users.toml", "/appdata/local/pier/",
                  "/AppData/Local/Pier/users.toml", "/appdata/local/pier/users.toml?download"):

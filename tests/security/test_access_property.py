@@ -19,8 +19,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from server.appdirs import config_dir
 from server.auth import Authenticator
+from server.paths import PierPaths
 from server.users import HashParams, PasswordHasher, UserStore
 from tests.conftest import RunningServer
 from tests.security.test_access_policy import snapshot
@@ -167,9 +167,8 @@ def multipart(names: list[str]) -> tuple[bytes, str]:
     return out.getvalue(), f"multipart/form-data; boundary={boundary}"
 
 
-def test_no_request_changes_the_share_beyond_the_policy(server_factory, tmp_path, monkeypatch):
+def test_no_request_changes_the_share_beyond_the_policy(server_factory, tmp_path):
     share, own = build_tree(tmp_path)
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(own))
     store = UserStore(tmp_path / "accounts" / "users.toml", hasher=PasswordHasher(FAST))
     store.load()
     auth = Authenticator(store, REALM)
@@ -177,7 +176,7 @@ def test_no_request_changes_the_share_beyond_the_policy(server_factory, tmp_path
         store.add(name, f"{name}-pw", can_upload=can_upload, folders=folders)
     servers = {
         name: server_factory(share, auth=auth if logins else None, upload=upload,
-                             overwrite=overwrite, protected_paths=(config_dir(),),
+                             overwrite=overwrite, protected_paths=PierPaths.under(own).protected,
                              access_log=share / "logs" / "access.log")
         for name, (logins, upload, overwrite) in SERVERS.items()}
     own_files = snapshot(own)

@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 import pytest
 
-from server.appdirs import config_dir
 from server.engine import ServerEngine
+from server.paths import PierPaths
 from tests.conftest import RunningServer
 from tests.security.conftest import (
     CANARY,
@@ -321,15 +321,15 @@ def test_folder_becoming_a_link_between_check_and_open(server_factory, share, ca
 
 
 @pytest.fixture
-def config_in_share(share: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """PIER_CONFIG_DIR inside the shared folder, with a visible name and secret-looking files."""
+def config_in_share(share: Path) -> Path:
+    """Pier's config folder (PIER_CONFIG_DIR) inside the shared folder, with a visible name
+    and secret-looking files."""
     config = share / "PierConfig"
     (config / "tls").mkdir(parents=True)
     (config / "logs").mkdir()
     for name in ("settings.toml", "users.toml", "tls/ca-key.pem", "tls/server-key.pem",
                  "logs/access.log"):
         (config / name).write_bytes(CANARY + b" " + name.encode())
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(config))
     return config
 
 
@@ -354,26 +354,27 @@ CONFIG_PATHS = [
 ]
 
 
-def _configs_as_the_app_and_the_cli_build_them(share: Path):
+def _configs_as_the_app_and_the_cli_build_them(share: Path, paths: PierPaths):
     from app.controller import ShareRequest, make_config
     from app.settings import SCOPE_LOCAL
     from server.cli import _config_from, build_parser
 
-    app_config = make_config(ShareRequest(folder=str(share), scope=SCOPE_LOCAL, port=0))
+    app_config = make_config(ShareRequest(folder=str(share), scope=SCOPE_LOCAL, port=0), paths)
     cli_args = build_parser().parse_args(["serve", str(share), "--port", "0"])
-    return {"app": app_config, "cli": _config_from(cli_args)}
+    return {"app": app_config, "cli": _config_from(cli_args, paths)}
 
 
 @pytest.mark.parametrize("builder", ["app", "cli"])
 def test_config_dir_inside_the_share_is_never_served(server_factory, share, canary,
                                                      config_in_share, builder):
     (share / "cfg-link").symlink_to(config_in_share, target_is_directory=True)
-    config = _configs_as_the_app_and_the_cli_build_them(share)[builder]
-    assert config_dir() in config.protected_paths
+    paths = PierPaths.under(config_in_share)
+    config = _configs_as_the_app_and_the_cli_build_them(share, paths)[builder]
+    assert paths.config in config.protected_paths and paths.logs in config.protected_paths
     engine = ServerEngine()
     engine.start(config)
     try:
-        assert Path(os.path.realpath(config_dir())) in engine.config.protected_paths
+        assert Path(os.path.realpath(paths.config)) in engine.config.protected_paths
         _config_dir_stays_private(RunningServer(engine, []))
     finally:
         engine.stop()
@@ -391,14 +392,13 @@ def _config_dir_stays_private(running: RunningServer) -> None:
     assert not [n for n in archive.namelist() if "PierConfig" in n or "cfg-link" in n]
 
 
-def test_config_dir_named_through_a_link_is_still_protected(server_factory, share, canary,
-                                                            monkeypatch):
+def test_config_dir_named_through_a_link_is_still_protected(server_factory, share, canary):
     real = share / "real-config"
     real.mkdir()
     (real / "users.toml").write_bytes(CANARY)
     (share / "alias-config").symlink_to(real, target_is_directory=True)
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(share / "alias-config"))
-    running = server_factory(share, protected_paths=(config_dir(),))
+    paths = PierPaths.under(share / "alias-config")
+    running = server_factory(share, protected_paths=paths.protected)
     for path in ("/real-config/users.toml", "/alias-config/users.toml", "/real-config/"):
         assert status_of(exchange(running, request(path))) == 404, path
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from server import auth, throttle, users
+from server import throttle, users
 from server.auth import Authenticator, AuthResult
 from server.errors import UserStoreError
 from server.users import HashParams, PasswordHasher, User, UserStore
@@ -449,12 +449,12 @@ def test_digest_refuses_replay_wrong_uri_realm_and_non_digest_users(store):
     assert digest_check(a, forged).outcome == "challenge"
 
 
-def test_stale_nonce_asks_again_with_stale_true(store, monkeypatch):
-    a = Authenticator(store, REALM)
+def test_stale_nonce_asks_again_with_stale_true(store):
+    clock = Clock()
+    a = Authenticator(store, REALM, clock=clock)
     store.add("alice", "pw", digest=True)
     header = digest_header(a, "alice", "pw")
-    real = time.monotonic_ns
-    monkeypatch.setattr(auth.time, "monotonic_ns", lambda: real() + int(301e9))
+    clock.now += 301  # past the nonce lifetime
     result = digest_check(a, header)
     assert (result.outcome, result.stale) == ("challenge", True)
     assert a.lockouts() == []  # not a failure

@@ -20,6 +20,7 @@ from server.files import (
     resolve,
 )
 from server.http11 import HttpError
+from server.paths import PierPaths
 
 
 def test_content_types_are_pinned_with_charset(server_factory, tmp_path: Path):
@@ -333,13 +334,14 @@ def test_wget_can_mirror_the_share(server, share, tmp_path: Path):
     assert not (out / ".secret").exists()
 
 
-def test_own_files_inside_the_share_are_never_served(server_factory, share, monkeypatch):
+def test_own_files_inside_the_share_are_never_served(server_factory, share, tmp_path):
     """The access log and the log dir are protected like the config dir."""
     logs = share / "config" / "logs"
     logs.mkdir(parents=True)
     (logs / "pier.log").write_text("private")
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(share / "config"))
-    running = server_factory(share, access_log=share / "access.log")
+    paths = PierPaths(config=tmp_path / "elsewhere", logs=logs)
+    running = server_factory(share, access_log=share / "access.log",
+                             protected_paths=paths.protected)
     running.get("/hello.txt")
     running.wait_for_records(1)
     assert (share / "access.log").exists()

@@ -1,4 +1,5 @@
-"""Fixtures for tests/ui: private config dir, private qasync loop, recorded dialogs, the window."""
+"""Fixtures for tests/ui: a private config dir (passed to the window), a private qasync loop,
+recorded dialogs, the window."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.settings import SettingsStore
+from server.paths import PierPaths
 from tests.app.conftest import aloop  # noqa: F401 - the same loop fixture for UI tests
 from ui import dialogs
 from ui.main_window import MainWindow
@@ -37,11 +39,16 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture(autouse=True)
-def ui_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "pier-config"
-    monkeypatch.setenv("PIER_CONFIG_DIR", str(path))
-    return path
+@pytest.fixture
+def ui_config_dir(tmp_path: Path) -> Path:
+    """The window's config folder (not made yet, as on a first start)."""
+    return tmp_path / "pier-config"
+
+
+@pytest.fixture
+def ui_paths(ui_config_dir: Path) -> PierPaths:
+    """Where the window under test keeps its files, passed in as app.main does."""
+    return PierPaths.under(ui_config_dir)
 
 
 @dataclass
@@ -135,16 +142,17 @@ def dialog_recorder(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
 
 
-def make_window(qtbot: QtBot) -> MainWindow:
-    store = SettingsStore()
-    window = MainWindow(store, store.load(), use_tray=False)
+def make_window(qtbot: QtBot, paths: PierPaths) -> MainWindow:
+    store = SettingsStore(paths.settings_file)
+    window = MainWindow(store, store.load(), paths, use_tray=False)
     qtbot.addWidget(window)
     return window
 
 
 @pytest.fixture
-def window(qtbot: QtBot, aloop: qasync.QEventLoop) -> Iterator[MainWindow]:  # noqa: F811 - the imported fixture
-    win = make_window(qtbot)
+def window(qtbot: QtBot, aloop: qasync.QEventLoop,  # noqa: F811 - the imported fixture
+           ui_paths: PierPaths) -> Iterator[MainWindow]:
+    win = make_window(qtbot, ui_paths)
     win.show()
     qtbot.waitExposed(win)
     yield win

@@ -14,41 +14,42 @@ from pytestqt.qtbot import QtBot
 from app.controller import ServerState
 from app.settings import SCOPE_LAN, SCOPE_LOCAL, SettingsStore
 from server.config import ALL_INTERFACES
+from server.paths import PierPaths
 from tests.app.conftest import run
 from tests.ui.conftest import DialogRecorder, make_window
 from tests.ui.test_main_window import child, start, stop
 from ui.main_window import MainWindow
 
 
-def test_first_run_asks_who_may_open_the_share_once(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+def test_first_run_asks_who_may_open_the_share_once(ui_paths: PierPaths, qtbot: QtBot) -> None:
+    window = make_window(qtbot, ui_paths)
     question = child(window, QFrame, "firstRunQuestion")
     assert not question.isHidden()
     assert "Who should be able to open this?" in child(window, QLabel, "firstRunTitle").text()
     child(window, QPushButton, "firstRunLanButton").click()
     assert question.isHidden()
     assert child(window, QComboBox, "scopeCombo").currentData() == SCOPE_LAN
-    saved = SettingsStore().load().settings
+    saved = SettingsStore(ui_paths.settings_file).load().settings
     assert saved.scope_asked and saved.scope == SCOPE_LAN
     window.shutdown_blocking()
-    again = make_window(qtbot)
+    again = make_window(qtbot, ui_paths)
     assert child(again, QFrame, "firstRunQuestion").isHidden(), "asked once"
     again.shutdown_blocking()
 
 
-def test_this_computer_answer_keeps_the_share_local(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+def test_this_computer_answer_keeps_the_share_local(ui_paths: PierPaths, qtbot: QtBot) -> None:
+    window = make_window(qtbot, ui_paths)
     child(window, QPushButton, "firstRunLocalButton").click()
     assert child(window, QComboBox, "scopeCombo").currentData() == SCOPE_LOCAL
-    assert SettingsStore().load().settings.scope_asked
+    assert SettingsStore(ui_paths.settings_file).load().settings.scope_asked
     window.shutdown_blocking()
 
 
-def test_starting_without_answering_counts_as_the_answer(
+def test_starting_without_answering_counts_as_the_answer(ui_paths: PierPaths,
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:
     start(window, aloop, folder)
     assert child(window, QFrame, "firstRunQuestion").isHidden()
-    assert SettingsStore().load().settings.scope_asked
+    assert SettingsStore(ui_paths.settings_file).load().settings.scope_asked
     stop(window, aloop)
 
 

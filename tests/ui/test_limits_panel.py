@@ -16,6 +16,7 @@ from app.settings import SettingsStore
 from app.share_control import ShareControl
 from app.traffic_settings import TrafficChoices
 from server.engine import ServerEngine
+from server.paths import PierPaths
 from tests.app.conftest import run
 from tests.ui.conftest import make_window
 from ui.limits_panel import LimitsPanel, error_style
@@ -51,18 +52,18 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_typed_names_are_saved_normalised_and_loaded_again(window: MainWindow,
+def test_typed_names_are_saved_normalised_and_loaded_again(ui_paths: PierPaths, window: MainWindow,
                                                            qtbot: QtBot) -> None:
     panel = window.monitor_tabs.limits_panel
     edit = window.findChild(QLineEdit, "allowedHostsEdit")
     assert edit is panel.hosts_edit and edit.text() == ""
     type_names(qtbot, edit, "PC.fritz.box, laptop.vpn  ", "münchen.example")
     assert panel.hosts_error is None
-    assert SettingsStore().load().settings.allowed_hosts == (
+    assert SettingsStore(ui_paths.settings_file).load().settings.allowed_hosts == (
         "pc.fritz.box", "laptop.vpn", "xn--mnchen-3ya.example")
     assert "pc.fritz.box, laptop.vpn" in panel.hosts_status.text()
 
-    second = make_window(qtbot)  # the next launch shows them again
+    second = make_window(qtbot, ui_paths)  # the next launch shows them again
     assert second.monitor_tabs.limits_panel.allowed_hosts == (
         "pc.fritz.box", "laptop.vpn", "xn--mnchen-3ya.example")
     assert second.monitor_tabs.limits_panel.hosts_edit.text().startswith("pc.fritz.box, ")
@@ -71,7 +72,7 @@ def test_typed_names_are_saved_normalised_and_loaded_again(window: MainWindow,
 
 @pytest.mark.parametrize(("text", "bad"), [("*.example.com", "*.example.com"),
                                            ("http://x", "http://x"), ("a b:80", "b:80")])
-def test_an_invalid_name_is_refused_with_a_message_and_not_saved(
+def test_an_invalid_name_is_refused_with_a_message_and_not_saved(ui_paths: PierPaths,
         window: MainWindow, qtbot: QtBot, text: str, bad: str) -> None:
     panel = window.monitor_tabs.limits_panel
     type_names(qtbot, panel.hosts_edit, "pc.fritz.box")
@@ -83,11 +84,12 @@ def test_an_invalid_name_is_refused_with_a_message_and_not_saved(
     assert "color:" in panel.hosts_status.styleSheet()
     assert panel.allowed_hosts == ("pc.fritz.box",)
     window.save_settings()  # any later save keeps the last valid names
-    assert SettingsStore().load().settings.allowed_hosts == ("pc.fritz.box",)
+    assert SettingsStore(ui_paths.settings_file).load().settings.allowed_hosts == ("pc.fritz.box",)
 
     type_names(qtbot, panel.hosts_edit, "pc.fritz.box laptop.vpn")  # mended
     assert panel.hosts_error is None and panel.hosts_status.styleSheet() == ""
-    assert SettingsStore().load().settings.allowed_hosts == ("pc.fritz.box", "laptop.vpn")
+    assert SettingsStore(ui_paths.settings_file).load().settings.allowed_hosts == (
+        "pc.fritz.box", "laptop.vpn")
 
 
 def test_the_names_reach_the_config_and_are_fixed_while_sharing(

@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from app.controller import ServerState
 from app.main import run_window
 from app.settings import SettingsStore
+from server.paths import PierPaths
 from tests.app.conftest import eventually, run
 from tests.conftest import fetch_statuses, non_daemon_threads
 from tests.ui.conftest import DialogRecorder, make_window
@@ -256,18 +257,18 @@ def test_an_invalid_port_is_refused_with_a_message(window: MainWindow, folder: P
     assert spin.value() == 99999, "never silently changed"
 
 
-def test_any_free_port_keeps_its_port_for_the_next_start(
+def test_any_free_port_keeps_its_port_for_the_next_start(ui_paths: PierPaths,
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:
     first = start(window, aloop, folder)
     port = urlsplit(first).port
-    assert SettingsStore().load().settings.free_port == port
+    assert SettingsStore(ui_paths.settings_file).load().settings.free_port == port
     stop(window, aloop)
     assert start(window, aloop, folder) == first, "bookmarks and printed QR codes keep working"
     assert child(window, QLabel, "portNotice").isHidden()
     stop(window, aloop)
 
 
-def test_a_taken_remembered_port_is_replaced_and_said(
+def test_a_taken_remembered_port_is_replaced_and_said(ui_paths: PierPaths,
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:
     port = urlsplit(start(window, aloop, folder)).port
     stop(window, aloop)
@@ -278,7 +279,7 @@ def test_a_taken_remembered_port_is_replaced_and_said(
     assert new_port != port
     notice = child(window, QLabel, "portNotice")
     assert notice.isVisibleTo(window) and f"Port {port}" in notice.text()
-    assert SettingsStore().load().settings.free_port == new_port
+    assert SettingsStore(ui_paths.settings_file).load().settings.free_port == new_port
     stop(window, aloop)
     assert notice.isHidden()
 
@@ -306,11 +307,12 @@ def test_open_in_browser_failing_says_why(window: MainWindow, aloop: qasync.QEve
 
 
 def test_corrupt_settings_show_a_dialog_and_defaults(qtbot: QtBot, aloop: qasync.QEventLoop,
-                                                     ui_config_dir: Path, folder: Path,
+                                                     ui_paths: PierPaths, ui_config_dir: Path,
+                                                     folder: Path,
                                                      dialog_recorder: DialogRecorder) -> None:
     ui_config_dir.mkdir()
     (ui_config_dir / "settings.toml").write_text("this is = = not toml", encoding="utf-8")
-    window = make_window(qtbot)
+    window = make_window(qtbot, ui_paths)
 
     async def scenario() -> None:
         session = asyncio.ensure_future(run_window(window, str(folder)))
@@ -323,19 +325,20 @@ def test_corrupt_settings_show_a_dialog_and_defaults(qtbot: QtBot, aloop: qasync
     title, text = dialog_recorder.errors[0]
     assert title == "Settings were reset" and "damaged" in text
     assert list(ui_config_dir.glob("settings.toml.bad-*"))
-    saved = SettingsStore().load()
+    saved = SettingsStore(ui_paths.settings_file).load()
     assert saved.problem is None and saved.settings.folder == str(folder)
     assert window.controller.state is ServerState.STOPPED
 
 
-def test_settings_survive_a_restart(qtbot: QtBot, aloop: qasync.QEventLoop, folder: Path) -> None:
-    first = make_window(qtbot)
+def test_settings_survive_a_restart(ui_paths: PierPaths, qtbot: QtBot, aloop: qasync.QEventLoop,
+                                    folder: Path) -> None:
+    first = make_window(qtbot, ui_paths)
     child(first, QLineEdit, "folderEdit").setText(str(folder))
     child(first, QSpinBox, "portSpin").setValue(8765)
     child(first, QComboBox, "scopeCombo").setCurrentIndex(1)
     first.log_panel.table.setColumnWidth(4, 444)
     run(aloop, first.request_quit())
-    second = make_window(qtbot)
+    second = make_window(qtbot, ui_paths)
     assert child(second, QLineEdit, "folderEdit").text() == str(folder)
     assert child(second, QSpinBox, "portSpin").value() == 8765
     assert child(second, QComboBox, "scopeCombo").currentData() == "lan"

@@ -24,6 +24,7 @@ from app.traffic_settings import TrafficChoices
 from server.control import Limits
 from server.engine import EngineStats, ServerEngine
 from server.monitor import ClientStats, Snapshot
+from server.paths import PierPaths
 from tests.app.conftest import run
 from tests.conftest import fetch_statuses, read_until_closed
 from tests.ui.conftest import DialogRecorder, make_window
@@ -180,7 +181,8 @@ def test_stalled_download_is_listed_with_progress_and_can_be_cancelled(
     stop(window, aloop)
 
 
-def test_limits_apply_at_once_persist_and_are_reapplied(window: MainWindow, qtbot: QtBot,
+def test_limits_apply_at_once_persist_and_are_reapplied(ui_paths: PierPaths, window: MainWindow,
+                                                        qtbot: QtBot,
                                                         aloop: qasync.QEventLoop) -> None:
     panel = window.monitor_tabs.limits_panel
     control = window.controller.share_control
@@ -205,7 +207,7 @@ def test_limits_apply_at_once_persist_and_are_reapplied(window: MainWindow, qtbo
     assert control.allow_list() == ["10.0.0.0/8", "127.0.0.1/32"]
     panel.announce_check.setChecked(True)
 
-    saved = SettingsStore().load().settings  # saved on every change
+    saved = SettingsStore(ui_paths.settings_file).load().settings  # saved on every change
     assert (saved.total_rate_kib, saved.client_rate_kib, saved.downloads_per_client) == \
         (5 * 1024, 750, 2)
     assert saved.allow_list_on and saved.allow_list == "10.0.0.0/8 127.0.0.1"
@@ -213,7 +215,7 @@ def test_limits_apply_at_once_persist_and_are_reapplied(window: MainWindow, qtbo
     control.set_allow_list(TrafficChoices())
     assert control.set_limits(TrafficChoices()) == Limits()
 
-    second = make_window(qtbot)  # the next launch puts them back in force
+    second = make_window(qtbot, ui_paths)  # the next launch puts them back in force
     again = second.controller.share_control
     assert again.limits() == expected
     assert again.allow_list() == ["10.0.0.0/8", "127.0.0.1/32"]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.controller import ServerState
+from server.paths import PierPaths
 from tests.app.conftest import run
 from tests.ui.conftest import DialogRecorder, confirm
 from tests.ui.test_main_window import start, stop
@@ -279,7 +280,7 @@ def test_uploads_only_when_switched_on(window: MainWindow, aloop: qasync.QEventL
     assert settings.allow_upload and settings.max_upload_mib == 1
 
 
-def test_options_survive_a_restart(window: MainWindow, qtbot: QtBot) -> None:
+def test_options_survive_a_restart(ui_paths: PierPaths, window: MainWindow, qtbot: QtBot) -> None:
     from tests.ui.conftest import make_window
 
     panel = window.share_panel
@@ -289,7 +290,7 @@ def test_options_survive_a_restart(window: MainWindow, qtbot: QtBot) -> None:
     panel.overwrite_check.setChecked(True)
     panel.https_check.setChecked(True)
     assert window.save_settings()
-    second = make_window(qtbot)
+    second = make_window(qtbot, ui_paths)
     other = second.share_panel
     assert other.login_check.isChecked() and other.anonymous_combo.currentData() is True
     assert other.upload_check.isChecked() and other.overwrite_check.isChecked()

@@ -1,0 +1,57 @@
+"""PierPaths: where one Pier keeps its settings, users, keys, bans and logs.
+
+Made once by an entry point (``server.appdirs.pier_paths`` reads ``PIER_CONFIG_DIR`` and the
+platform's folders) and passed down; nothing else in ``server/`` or ``app/`` looks them up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+USERS_FILE = "users.toml"
+BANS_FILE = "bans.json"
+TLS_DIR = "tls"
+SETTINGS_FILE = "settings.toml"
+LOGS_DIR = "logs"
+
+
+@dataclass(frozen=True, slots=True)
+class PierPaths:
+    config: Path  # settings, accounts, certificates, bans (mode 0700)
+    logs: Path  # the window's log file
+
+    @classmethod
+    def under(cls, folder: Path) -> PierPaths:
+        """Everything inside one folder, logs in its ``logs`` subfolder (the layout
+        ``PIER_CONFIG_DIR`` gives, and what tests use)."""
+        folder = Path(folder)
+        return cls(folder, folder / LOGS_DIR)
+
+    @property
+    def users_file(self) -> Path:
+        return self.config / USERS_FILE
+
+    @property
+    def bans_file(self) -> Path:
+        return self.config / BANS_FILE
+
+    @property
+    def tls_dir(self) -> Path:
+        return self.config / TLS_DIR
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / SETTINGS_FILE
+
+    @property
+    def protected(self) -> tuple[Path, ...]:
+        """What a share must never serve, even from inside its folder: the config and log
+        folders (``ServerConfig.protected_paths``)."""
+        return (self.config, self.logs)
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (mode 0700) if needed and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

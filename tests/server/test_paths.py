@@ -1,0 +1,55 @@
+"""PierPaths: made once from PIER_CONFIG_DIR (or the platform's folders) by the entry points,
+then passed down; nothing else in server/ or app/ reads the environment."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import platformdirs
+
+from server.appdirs import pier_paths
+from server.paths import PierPaths
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY_POINTS = {"server/appdirs.py", "server/cli.py", "app/main.py"}
+
+
+def test_pier_config_dir_holds_everything_logs_included(tmp_path: Path) -> None:
+    paths = pier_paths({"PIER_CONFIG_DIR": str(tmp_path / "cfg")})
+    assert paths == PierPaths(tmp_path / "cfg", tmp_path / "cfg" / "logs")
+    assert paths.users_file == tmp_path / "cfg" / "users.toml"
+    assert paths.bans_file == tmp_path / "cfg" / "bans.json"
+    assert paths.tls_dir == tmp_path / "cfg" / "tls"
+    assert paths.settings_file == tmp_path / "cfg" / "settings.toml"
+    assert paths.protected == (tmp_path / "cfg", tmp_path / "cfg" / "logs")
+
+
+def test_a_tilde_in_pier_config_dir_is_the_home_folder() -> None:
+    assert pier_paths({"PIER_CONFIG_DIR": "~/pier-test"}).config == Path.home() / "pier-test"
+
+
+def test_without_the_variable_the_platform_folders_are_used() -> None:
+    paths = pier_paths({})
+    assert paths.config == Path(platformdirs.user_config_dir("Pier", appauthor=False))
+    assert paths.logs == Path(platformdirs.user_log_dir("Pier", appauthor=False))
+
+
+def test_the_environment_honours_the_variable(private_config_dir: Path) -> None:
+    assert pier_paths() == PierPaths.under(private_config_dir)
+
+
+def test_only_entry_points_look_up_where_pier_keeps_its_files() -> None:
+    """The engine and the app services are given their paths: a test never has to patch the
+    environment to keep them away from the real config folder."""
+    lookups = re.compile(r"os\.environ|getenv|pier_paths\(|platformdirs")
+    found = []
+    for folder in ("server", "app", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if name in ENTRY_POINTS:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if lookups.search(line) and "USERNAME" not in line:
+                    found.append(f"{name}:{number}: {line.strip()}")
+    assert found == []
