@@ -1,7 +1,7 @@
 """PierPaths: where one Pier keeps its settings, users, keys, bans and logs.
 
-Made once by an entry point (``server.appdirs.pier_paths`` reads ``PIER_CONFIG_DIR`` and the
-platform's folders) and passed down; nothing else in ``server/`` or ``app/`` looks them up.
+Made once by an entry point (``server.appdirs.pier_paths`` reads the config-folder variable
+and the platform's folders) and passed down; nothing else in ``server/`` or ``app/`` looks them up.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ class PierPaths:
 
     @classmethod
     def under(cls, folder: Path) -> PierPaths:
-        """Everything inside one folder, logs in its ``logs`` subfolder (the layout
-        ``PIER_CONFIG_DIR`` gives, and what tests use)."""
+        """Everything inside one folder, logs in its ``logs`` subfolder (the layout the
+        config-folder variable gives, and what tests use)."""
         folder = Path(folder)
         return cls(folder, folder / LOGS_DIR)
 

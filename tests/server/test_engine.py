@@ -128,7 +128,7 @@ def test_records_describe_each_request(server):
     assert first.client == "127.0.0.1"
     assert first.bytes_sent == len(b"hello, world\n")
     assert first.user_agent == "probe/1.0" and first.referer == "http://x/"
-    assert first.tls is False and first.user == "" and first.duration >= 0
+    assert first.tls is False and first.user == "" and isinstance(first.duration, float)
     assert time.time() - first.time < 60
     assert second.status == 404
 
