@@ -13,6 +13,7 @@ import time
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -115,9 +116,10 @@ class SettingsStore:
         write_atomic(self.path, payload)
 
     def _set_aside(self, reason: str) -> LoadResult:
-        backup = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+        backup: Path | None = aside
         try:
-            os.replace(self.path, backup)
+            os.replace(self.path, aside)
         except OSError:
             log.exception("could not move the damaged settings file aside")
             backup = None
@@ -131,7 +133,7 @@ def settings_from_toml(data: bytes) -> Settings:
     """Parse TOML bytes; unknown keys are ignored, a key of the wrong type raises ValueError."""
     raw = tomllib.loads(data.decode("utf-8"))
     defaults = Settings()
-    values = {}
+    values: dict[str, Any] = {}  # each checked by _typed against the default's type
     for f in fields(Settings):
         if f.name in raw:
             values[f.name] = _typed(f.name, raw[f.name], type(getattr(defaults, f.name)))

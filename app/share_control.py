@@ -105,7 +105,7 @@ class ShareControl(QObject):
 
     # ---- actions ----------------------------------------------------------------------------
 
-    def disconnect(self, client: str) -> None:
+    def disconnect_client(self, client: str) -> None:
         """Close every connection of ``client`` (an IP address); ``disconnected`` tells how
         many. ConfigError at once when ``client`` is not an address."""
         parse_network(client)

@@ -124,8 +124,11 @@ def permitted_by(ca: x509.Certificate, name: Name) -> bool:
     if not subtrees:
         return True
     if isinstance(name, x509.IPAddress):
-        return any(name.value in s.value for s in subtrees)
-    return any(name.value == s.value or name.value.endswith("." + s.value) for s in subtrees)
+        networks = [s.value for s in subtrees if isinstance(s, x509.IPAddress)
+                    and isinstance(s.value, ipaddress.IPv4Network | ipaddress.IPv6Network)]
+        return any(name.value in network for network in networks)
+    domains = [s.value for s in subtrees if isinstance(s, x509.DNSName)]
+    return any(name.value == domain or name.value.endswith("." + domain) for domain in domains)
 
 
 def ca_is_restricted(ca: x509.Certificate) -> bool:

@@ -14,6 +14,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from server.errors import CertificateError
@@ -121,7 +122,7 @@ def load_private_key(data: bytes, label: str, passphrase: bytes | None = None) -
     return key
 
 
-def _decrypt_key(data: bytes, label: str, passphrase: bytes | None) -> object:
+def _decrypt_key(data: bytes, label: str, passphrase: bytes | None) -> PrivateKeyTypes:
     if not passphrase:
         raise PassphraseRequired(f"The private key {label} is encrypted; its passphrase is needed.")
     try:

@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import Final, cast
 from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError, http_date
@@ -115,9 +117,11 @@ def resolve(
     segments = _segments(raw_path, show_hidden)
     root_text = str(root)
     real, st, steps = _real_path_below(root_text, segments)
-    if protected and not isinstance(protected[0], str):
-        protected = tuple(map(str, protected))  # the memo compares strings, as is_servable does
-    if not _servable(real, root_text, show_hidden, protected):
+    # The memo compares strings, as is_servable does; a tuple of strings is passed on unchanged.
+    protected_text = (cast("tuple[str, ...]", protected)
+                      if not protected or isinstance(protected[0], str)
+                      else tuple(map(str, protected)))
+    if not _servable(real, root_text, show_hidden, protected_text):
         raise PathRefused(404, "Not found.")
     is_dir = stat.S_ISDIR(st.st_mode)
     if not is_dir and not stat.S_ISREG(st.st_mode):
@@ -352,8 +356,7 @@ def parse_range(value: str, size: int) -> tuple[int, int] | None:
             raise HttpError(416, "The requested range is not satisfiable.", close=False)
         return max(0, size - last), size - 1
     start = first
-    assert isinstance(start, int)
-    if last is not None and last < start:  # type: ignore[operator]
+    if last is not None and last < start:
         return None  # syntactically invalid: ignored, as RFC 9110 14.2 says
     end = last if last is not None else size - 1
     if start >= size:
@@ -361,10 +364,14 @@ def parse_range(value: str, size: int) -> tuple[int, int] | None:
     return start, min(end, size - 1)
 
 
-_INVALID = object()
+class _Bound(Enum):
+    INVALID = "invalid"
 
 
-def _range_number(text: str) -> int | object | None:
+_INVALID: Final = _Bound.INVALID
+
+
+def _range_number(text: str) -> int | _Bound | None:
     """A Range bound: None when empty, _INVALID unless ASCII digits (str.isdigit() also
     accepts '²'), and huge numbers clamped instead of converted digit by digit."""
     if text == "":

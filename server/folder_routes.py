@@ -29,6 +29,7 @@ log = logging.getLogger("pier.server")
 
 class FolderRoutes(FileRoutes):
     _listings: ListingCache
+    _root_text: str
 
     def _send_folder(self, ex: Exchange, target: Resolved) -> None:
         if not ex.path.endswith("/"):

@@ -79,8 +79,8 @@ class PasswordHasher:
             kdf = Argon2id(salt=salt, length=32, iterations=p.argon2_iterations,
                            lanes=p.argon2_lanes, memory_cost=p.argon2_memory_kib)
             return kdf.derive_phc_encoded(secret)
-        kdf = Scrypt(salt=salt, length=32, n=2**p.scrypt_log2_n, r=p.scrypt_r, p=p.scrypt_p)
-        key = kdf.derive(secret)
+        scrypt = Scrypt(salt=salt, length=32, n=2**p.scrypt_log2_n, r=p.scrypt_r, p=p.scrypt_p)
+        key = scrypt.derive(secret)
         cost = f"ln={p.scrypt_log2_n},r={p.scrypt_r},p={p.scrypt_p}"
         return f"$scrypt${cost}${_b64(salt)}${_b64(key)}"
 

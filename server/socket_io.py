@@ -75,9 +75,11 @@ def shake_hands(conn: Connection, context: ssl.SSLContext | None) -> object:
 
 def _finish_handshake_blocking(conn: Connection) -> object:
     """Our own send buffer is full mid-handshake (rare): wait for it, within the deadline."""
-    conn.sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
+    sock = conn.sock
+    assert isinstance(sock, ssl.SSLSocket)  # shake_hands wrapped it
+    sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
     try:
-        conn.sock.do_handshake()
+        sock.do_handshake()
     except (OSError, ValueError) as err:
         log.debug("TLS handshake with %s failed: %s", conn.client, err)
         return HANDSHAKE_FAILED

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import os
 import re
 import secrets
 import stat
 import time
 import unicodedata
+from typing import BinaryIO
 
 from server.files import opened_path
 from server.http11 import HttpError
@@ -192,7 +192,7 @@ class UploadFile:
         self.size = 0
         self.final_name: str | None = None
         self._committed = False
-        self._file: io.BufferedWriter | None = None
+        self._file: BinaryIO | None = None
         self._margin = disk_margin
         self._next_space_check = SPACE_CHECK_EVERY
         self.temp_name = ""

@@ -39,6 +39,7 @@ from ui.traffic_models import (
     quiet_corner,
     sorted_view,
 )
+from ui.widget_names import named
 
 CLIENT_COLUMNS = ("Address", "Host name", "User", "Requests", "Sent", "Received", "Last seen",
                   "Transfers now")
@@ -65,7 +66,7 @@ def progress_text(transfer: TransferInfo) -> str:
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text, objectName=name)
+    button = named(QPushButton(text), name)
     button.setAccessibleName(text)
     button.setToolTip(tip)
     button.setEnabled(False)
@@ -74,7 +75,7 @@ def _button(text: str, name: str, tip: str) -> QPushButton:
 
 def _table(name: str, caption: str, model: KeyedTableModel, sort_column: int,
            order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
-    table = QTableView(objectName=name)
+    table = named(QTableView(), name)
     table.setAccessibleName(caption)
     table.setModel(sorted_view(model, table))
     table.setSortingEnabled(True)
@@ -189,7 +190,7 @@ class ClientsView(QWidget):
         layout.addWidget(self.bans_table)
         self.unban_button = _button("Unban", "unbanButton", "Let this address connect again")
         self.unban_button.clicked.connect(self.unban_selected)
-        self.ban_edit = QLineEdit(objectName="banEdit")
+        self.ban_edit = named(QLineEdit(), "banEdit")
         self.ban_edit.setPlaceholderText("Address or network, e.g. 192.168.1.50 or 10.0.0.0/8")
         self.ban_edit.setAccessibleName("Address or network to ban")
         self.ban_edit.returnPressed.connect(self.ban_typed)
@@ -269,7 +270,7 @@ class ClientsView(QWidget):
         if client is None:
             return False
         try:
-            self._control.disconnect(client)
+            self._control.disconnect_client(client)
         except PierError as err:
             dialogs.show_error(self, "Cannot disconnect", str(err))
             return False

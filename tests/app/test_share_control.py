@@ -73,7 +73,7 @@ def test_a_bad_address_is_refused_at_once(control: ShareControl, qtbot: QtBot) -
     with pytest.raises(ConfigError):
         control.unban("not an address")
     with pytest.raises(ConfigError):
-        control.disconnect("")
+        control.disconnect_client("")
     assert not control._worker.busy and control.bans() == []
 
 
@@ -89,7 +89,7 @@ def test_a_ban_that_cannot_be_saved_says_why(qtbot: QtBot, tmp_path: Path) -> No
 def test_disconnect_of_a_stopped_share_closes_nothing(control: ShareControl,
                                                       qtbot: QtBot) -> None:
     with qtbot.waitSignal(control.disconnected, timeout=5000) as done:
-        control.disconnect("192.0.2.7")
+        control.disconnect_client("192.0.2.7")
     assert done.args == ["192.0.2.7", 0]
 
 
