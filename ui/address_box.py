@@ -12,7 +12,7 @@ import sys
 from urllib.parse import urlsplit
 
 import segno
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.contrast import MutedLabel
+from ui.widget_names import named
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def why_no_browser() -> str:
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text, objectName=name)
+    button = named(QPushButton(text), name)
     button.setAccessibleName(text)
     button.setToolTip(tip)
     return button
@@ -85,9 +86,9 @@ class AddressBox(QWidget):
         self._local_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.url_hint = QLabel(wordWrap=True, objectName="urlHint")
+        self.url_hint = named(QLabel(wordWrap=True), "urlHint")
         layout.addWidget(self.url_hint)
-        self.port_notice = QLabel(wordWrap=True, objectName="portNotice")
+        self.port_notice = named(QLabel(wordWrap=True), "portNotice")
         self.port_notice.setAccessibleName("Port changed")
         self.port_notice.setVisible(False)
         layout.addWidget(self.port_notice)
@@ -107,7 +108,7 @@ class AddressBox(QWidget):
 
     def _build_list_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.url_list = QListWidget(objectName="urlList")
+        self.url_list = named(QListWidget(), "urlList")
         self.url_list.setAccessibleName("Addresses of the share")
         self.url_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.url_list.customContextMenuRequested.connect(self._on_url_menu)
@@ -127,7 +128,7 @@ class AddressBox(QWidget):
 
     def _build_qr_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.qr_label = QLabel(objectName="qrCode")
+        self.qr_label = named(QLabel(), "qrCode")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -211,14 +212,14 @@ class AddressBox(QWidget):
 
     # ---- copy and open --------------------------------------------------------------------
 
-    def _on_url_menu(self, position: object) -> None:
-        item = self.url_list.itemAt(position)  # type: ignore[arg-type]
+    def _on_url_menu(self, position: QPoint) -> None:
+        item = self.url_list.itemAt(position)
         if item is None:
             return
         menu = QMenu(self)
         menu.addAction("Copy address", lambda: self.copy_url(item.text()))
         menu.addAction("Open in browser", lambda: self.open_url(item.text()))
-        menu.exec(self.url_list.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.url_list.viewport().mapToGlobal(position))
 
     def copy_url(self, url: str) -> None:
         if url:

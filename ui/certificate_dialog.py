@@ -37,6 +37,7 @@ from server.tls import (
 )
 from ui import dialogs
 from ui.share_panel import qr_pixmap
+from ui.widget_names import named
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 QR_SIZE = 168
@@ -93,7 +94,7 @@ def _button(text: str, tip: str) -> QPushButton:
 
 
 def _value_label(name: str, *, mono: bool = False) -> QLabel:
-    label = QLabel(objectName=name, wordWrap=not mono)
+    label = named(QLabel(wordWrap=not mono), name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if mono:
         label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -114,19 +115,19 @@ class GenerateDialog(QDialog):
                        "keep trusting new certificates.", wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.names_edit = QLineEdit(", ".join(options.extra_names), objectName="extraNames")
+        self.names_edit = named(QLineEdit(", ".join(options.extra_names)), "extraNames")
         self.names_edit.setPlaceholderText("e.g. nas.home.arpa, 192.168.1.50")
         self.names_edit.setAccessibleName("Extra names")
         form.addRow("Extra names:", self.names_edit)
         layout.addLayout(form)
-        self.rsa_check = QCheckBox("Use RSA keys instead of ECDSA (for very old devices)",
-                                   objectName="rsaCheck")
+        self.rsa_check = named(QCheckBox("Use RSA keys instead of ECDSA (for very old devices)"),
+                               "rsaCheck")
         self.rsa_check.setChecked(options.rsa)
-        self.self_signed_check = QCheckBox("One self-signed certificate, without a CA",
-                                           objectName="selfSignedCheck")
+        self.self_signed_check = named(QCheckBox("One self-signed certificate, without a CA"),
+                                       "selfSignedCheck")
         self.self_signed_check.setChecked(options.self_signed)
-        self.new_ca_check = QCheckBox("Also make a new CA (devices must trust Pier again)",
-                                      objectName="newCaCheck")
+        self.new_ca_check = named(QCheckBox("Also make a new CA (devices must trust Pier again)"),
+                                  "newCaCheck")
         self.new_ca_check.setEnabled(has_ca)
         for check in (self.rsa_check, self.self_signed_check, self.new_ca_check):
             layout.addWidget(check)
@@ -178,7 +179,7 @@ class CertificateDialog(QDialog):
         outer.addLayout(row)
         outer.addWidget(self._build_ca_warning())
         outer.addLayout(self._build_buttons())
-        self.status_label = QLabel(objectName="certificateStatus", wordWrap=True)
+        self.status_label = named(QLabel(wordWrap=True), "certificateStatus")
         outer.addWidget(self.status_label)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -217,17 +218,17 @@ class CertificateDialog(QDialog):
 
     def _build_ca_warning(self) -> QWidget:
         """Shown while Pier's CA predates the restriction to web servers."""
-        self.ca_warning = QWidget(objectName="caWarning")
+        self.ca_warning = named(QWidget(), "caWarning")
         row = QHBoxLayout(self.ca_warning)
         row.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(objectName="caWarningIcon")
+        icon = named(QLabel(), "caWarningIcon")
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_LargeIconSize)
         warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         icon.setPixmap(warning_icon.pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         row.addWidget(icon)
-        self.ca_warning_label = QLabel(UNRESTRICTED_CA, objectName="caUnrestrictedWarning",
-                                       wordWrap=True)
+        self.ca_warning_label = named(QLabel(UNRESTRICTED_CA, wordWrap=True),
+                                      "caUnrestrictedWarning")
         row.addWidget(self.ca_warning_label, 1)
         self.replace_ca_button = _button("Replace certificate authority…",
                                          "Make a new CA limited to web servers; every device "
@@ -245,11 +246,11 @@ class CertificateDialog(QDialog):
         title = QLabel("<b>Trust on a phone</b>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        self.qr_label = QLabel(objectName="caQrCode")
+        self.qr_label = named(QLabel(), "caQrCode")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_label.setAccessibleName("QR code of the CA download address")
         layout.addWidget(self.qr_label)
-        self.qr_caption = QLabel(wordWrap=True, objectName="caQrCaption")
+        self.qr_caption = named(QLabel(wordWrap=True), "caQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.qr_caption)
@@ -313,6 +314,7 @@ class CertificateDialog(QDialog):
         the width under-counts the row of group boxes beside the QR code (their form layouts),
         so without this the fingerprints or the warning would be cut off."""
         layout, width = self.layout(), self.width()
+        assert layout is not None  # set in __init__
         layout.activate()
         if not layout.hasHeightForWidth():
             return

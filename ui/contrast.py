@@ -3,6 +3,8 @@ dark themes, and a label that keeps its muted colour when the theme changes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -66,8 +68,8 @@ class MutedLabel(QLabel):
     """A caption or hint in a quieter colour than body text, never below AA contrast. It
     follows theme changes (light/dark) because it recomputes from the application palette."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs: object) -> None:
-        super().__init__(text, parent, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(text, parent, **kwargs)
         self._apply()
 
     def changeEvent(self, event: QEvent) -> None:

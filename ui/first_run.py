@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
 from ui.contrast import MutedLabel
+from ui.widget_names import named
 
 QUESTION = "Who should be able to open this?"
 STYLE = """
@@ -27,7 +28,7 @@ class FirstRunQuestion(QFrame):
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        title = QLabel(QUESTION, objectName="firstRunTitle")
+        title = named(QLabel(QUESTION), "firstRunTitle")
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -50,7 +51,7 @@ class FirstRunQuestion(QFrame):
 
     @staticmethod
     def _choice(text: str, name: str, tip: str) -> QPushButton:
-        button = QPushButton(text, objectName=name)
+        button = named(QPushButton(text), name)
         button.setAccessibleName(text)
         button.setToolTip(tip)
         button.setMinimumHeight(32)

@@ -24,6 +24,7 @@ from app.share_control import ShareControl
 from app.traffic_settings import KIB, MAX_DOWNLOADS, MAX_RATE_KIB, TrafficChoices
 from server.errors import ConfigError
 from ui.share_panel import section_heading
+from ui.widget_names import named
 
 APPLY_DELAY_MS = 300  # typing "500" applies once, not as 5, 50, 500
 UNITS = (("KiB/s", 1), ("MiB/s", KIB))
@@ -49,12 +50,12 @@ class RateInput(QWidget):
 
     def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.spin = QSpinBox(objectName=name)
+        self.spin = named(QSpinBox(), name)
         self.spin.setRange(0, MAX_RATE_KIB)
         self.spin.setSpecialValueText("Unlimited")
         self.spin.setAccessibleName(caption)
         self.spin.setMinimumWidth(110)
-        self.unit = QComboBox(objectName=f"{name}Unit")
+        self.unit = named(QComboBox(), f"{name}Unit")
         self.unit.setAccessibleName(f"{caption}, unit")
         for label, factor in UNITS:
             self.unit.addItem(label, factor)
@@ -111,7 +112,7 @@ class LimitsPanel(QWidget):
         form = QFormLayout()
         self.total_rate = RateInput("totalRateSpin", "Total download speed")
         self.client_rate = RateInput("clientRateSpin", "Download speed per device")
-        self.downloads_spin = QSpinBox(objectName="downloadsPerClientSpin")
+        self.downloads_spin = named(QSpinBox(), "downloadsPerClientSpin")
         self.downloads_spin.setRange(0, MAX_DOWNLOADS)
         self.downloads_spin.setSpecialValueText("Unlimited")
         self.downloads_spin.setAccessibleName("Downloads at once per device")
@@ -131,23 +132,23 @@ class LimitsPanel(QWidget):
 
     def _build_allow_list(self) -> QVBoxLayout:
         box = QVBoxLayout()
-        self.allow_check = QCheckBox("Only allow these addresses and networks",
-                                     objectName="allowListCheck")
+        self.allow_check = named(QCheckBox("Only allow these addresses and networks"),
+                                 "allowListCheck")
         self.allow_check.setAccessibleName("Only allow listed addresses")
         self.allow_check.setToolTip("Everyone else is refused when connecting")
         self.allow_check.toggled.connect(self._on_allow_toggled)
-        self.allow_edit = QLineEdit(objectName="allowListEdit")
+        self.allow_edit = named(QLineEdit(), "allowListEdit")
         self.allow_edit.setPlaceholderText("e.g. 192.168.1.0/24, 10.0.0.7, ::1")
         self.allow_edit.setAccessibleName("Allowed addresses and networks")
         self.allow_edit.returnPressed.connect(self.apply_allow_list)
         self.allow_edit.textEdited.connect(self._on_allow_edited)
-        self.allow_apply_button = QPushButton("Apply", objectName="allowListApply")
+        self.allow_apply_button = named(QPushButton("Apply"), "allowListApply")
         self.allow_apply_button.setAccessibleName("Apply the allow-list")
         self.allow_apply_button.clicked.connect(self.apply_allow_list)
         row = QHBoxLayout()
         row.addWidget(self.allow_edit, 1)
         row.addWidget(self.allow_apply_button)
-        self.allow_status = QLabel(objectName="allowListStatus", wordWrap=True)
+        self.allow_status = named(QLabel(wordWrap=True), "allowListStatus")
         self.allow_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.allow_check)
         box.addLayout(row)
@@ -157,7 +158,7 @@ class LimitsPanel(QWidget):
     def _build_allowed_hosts(self) -> QVBoxLayout:
         box = QVBoxLayout()
         box.setSpacing(4)
-        self.hosts_edit = QLineEdit(objectName="allowedHostsEdit")
+        self.hosts_edit = named(QLineEdit(), "allowedHostsEdit")
         self.hosts_edit.setPlaceholderText("e.g. pc.fritz.box, laptop.vpn")
         self.hosts_edit.setAccessibleName("Other names for this computer")
         self.hosts_edit.setAccessibleDescription(HOSTS_EXPLANATION)
@@ -167,8 +168,8 @@ class LimitsPanel(QWidget):
         self.hosts_edit.editingFinished.connect(self._save_hosts)
         title = QLabel("Other names for this computer:")
         title.setBuddy(self.hosts_edit)
-        explanation = QLabel(HOSTS_EXPLANATION, objectName="allowedHostsHelp", wordWrap=True)
-        self.hosts_status = QLabel(objectName="allowedHostsStatus", wordWrap=True)
+        explanation = named(QLabel(HOSTS_EXPLANATION, wordWrap=True), "allowedHostsHelp")
+        self.hosts_status = named(QLabel(wordWrap=True), "allowedHostsStatus")
         self.hosts_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addSpacing(8)
         for widget in (title, self.hosts_edit, explanation, self.hosts_status):
@@ -177,13 +178,13 @@ class LimitsPanel(QWidget):
 
     def _build_announce(self) -> QVBoxLayout:
         box = QVBoxLayout()
-        self.announce_check = QCheckBox("Announce on the local network (mDNS)",
-                                        objectName="announceCheck")
+        self.announce_check = named(QCheckBox("Announce on the local network (mDNS)"),
+                                    "announceCheck")
         self.announce_check.setAccessibleName("Announce on the local network")
         self.announce_check.setToolTip("Phones and computers on the network can find the share "
                                        "by name (Bonjour / Avahi), without typing an address")
         self.announce_check.toggled.connect(self._on_announce_toggled)
-        self.announce_label = QLabel(objectName="announcedName", wordWrap=True)
+        self.announce_label = named(QLabel(wordWrap=True), "announcedName")
         self.announce_label.setEnabled(False)
         box.addWidget(self.announce_check)
         box.addWidget(self.announce_label)

@@ -139,13 +139,16 @@ class LogModel(QAbstractTableModel):
             return None
         return self._value(self._ring[index.row()], index.column(), role)
 
-    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:
+    # PySide6's stubs also accept a lone QModelRoleData (C++ converts it to a span) and omit
+    # QModelRoleDataSpan.__iter__, though views always pass a span and it is iterable.
+    def multiData(self, index: AnyIndex, roles: QModelRoleDataSpan) -> None:  # type: ignore[override]
         """All roles of one cell in one call: views ask for ~7 roles per cell, and each call
         from C++ into Python costs far more than the work done in it."""
         if not index.isValid():
             return
         record, column = self._ring[index.row()], index.column()
-        for role_data in roles:  # the view reuses the span across cells: set or clear each role
+        # the view reuses the span across cells: set or clear each role
+        for role_data in roles:  # type: ignore[attr-defined]
             value = self._value(record, column, role_data.role())
             if value is None:
                 role_data.clearData()

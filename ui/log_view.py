@@ -38,6 +38,7 @@ from ui.log_model import (
     format_size,
     format_time,
 )
+from ui.widget_names import named
 
 FILTER_DELAY_MS = 150
 MAX_CLIENTS_LISTED = 500
@@ -116,19 +117,19 @@ class LogPanel(QWidget):
 
     def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.filter_edit = QLineEdit(objectName="logFilter")
+        self.filter_edit = named(QLineEdit(), "logFilter")
         self.filter_edit.setPlaceholderText("Filter by path, client, user, method, status or agent")
         self.filter_edit.setClearButtonEnabled(True)
         for inner in self.filter_edit.findChildren(QToolButton):
             inner.setAccessibleName("Clear the filter")
         self.filter_edit.setAccessibleName("Filter requests")
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
-        self.status_combo = QComboBox(objectName="statusFilter")
+        self.status_combo = named(QComboBox(), "statusFilter")
         self.status_combo.setAccessibleName("Filter by status")
         for label, classes in STATUS_CLASSES.items():
             self.status_combo.addItem(label, classes)
         self.status_combo.currentIndexChanged.connect(self._apply_status_filter)
-        self.client_combo = QComboBox(objectName="clientFilter")
+        self.client_combo = named(QComboBox(), "clientFilter")
         self.client_combo.setAccessibleName("Filter by client")
         self.client_combo.addItem(ALL_CLIENTS, "")
         self.client_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -146,7 +147,7 @@ class LogPanel(QWidget):
         self.export_button = self._tool_button("Export…", "Export the visible requests",
                                                "Save the rows shown to CSV or JSON Lines")
         self.export_button.clicked.connect(self.export)
-        self.count_label = QLabel(objectName="logCount")
+        self.count_label = named(QLabel(), "logCount")
         bar.addWidget(QLabel("<b>Requests</b>"))
         bar.addWidget(self.count_label)
         bar.addWidget(self.filter_edit, 1)
@@ -165,7 +166,7 @@ class LogPanel(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        table = self.table = LogTable(objectName="requestLog")
+        table = self.table = named(LogTable(), "requestLog")
         table.setAccessibleName("Request log")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -201,7 +202,7 @@ class LogPanel(QWidget):
         return box
 
     def _build_details(self) -> QPlainTextEdit:
-        self.details = QPlainTextEdit(objectName="requestDetails")
+        self.details = named(QPlainTextEdit(), "requestDetails")
         self.details.setReadOnly(True)
         self.details.setAccessibleName("Details of the selected request")
         self.details.setPlaceholderText("Select a request to see all its details here.")

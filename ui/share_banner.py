@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLay
 from app.controller import ServerController, ServerState
 from app.monitor_feed import ShareHealthFeed
 from ui.share_panel import SharePanel
+from ui.widget_names import named
 
 BANNER_BACKGROUND = "#b71c1c"
 BANNER_TEXT = "#ffffff"  # 6.6:1 on the background (WCAG AA asks for 4.5:1)
@@ -58,7 +59,7 @@ class ShareBanner(QFrame):
         self._controller = controller
         self._panel = panel
         self._shown = False
-        self.label = QLabel(objectName="shareUnavailableText", wordWrap=True)
+        self.label = named(QLabel(wordWrap=True), "shareUnavailableText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is not markup
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.label.font()
@@ -77,7 +78,7 @@ class ShareBanner(QFrame):
                 panel: SharePanel) -> ShareBanner:
         """Put a banner above the window's central widget (now wrapped with it)."""
         central = window.takeCentralWidget()
-        holder = QWidget(objectName="centralWithBanner")
+        holder = named(QWidget(), "centralWithBanner")
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

@@ -27,6 +27,7 @@ from ui.address_box import QR_SIZE, AddressBox, is_loopback_url, qr_pixmap
 from ui.contrast import MutedLabel, is_dark_palette, muted, readable
 from ui.first_run import FirstRunQuestion
 from ui.log_model import format_size
+from ui.widget_names import named
 
 __all__ = ["QR_SIZE", "SharePanel", "is_loopback_url", "qr_pixmap", "section_heading"]
 
@@ -77,7 +78,7 @@ def format_elapsed(seconds: float) -> str:
 
 
 def _check(text: str, name: str, tip: str) -> QCheckBox:
-    check = QCheckBox(text, objectName=name)
+    check = named(QCheckBox(text), name)
     check.setAccessibleName(text)
     check.setToolTip(tip)
     return check
@@ -151,7 +152,7 @@ class SharePanel(QWidget):
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.folder_edit = QLineEdit(objectName="folderEdit")
+        self.folder_edit = named(QLineEdit(), "folderEdit")
         self.folder_edit.setPlaceholderText("Choose a folder, or drop one on this window")
         self.folder_edit.setAccessibleName("Folder to share")
         self.choose_button = _button("Choose…", "Choose folder", "Pick the folder to share")
@@ -160,13 +161,13 @@ class SharePanel(QWidget):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.choose_button)
         form.addRow("Folder:", row)
-        self.scope_combo = QComboBox(objectName="scopeCombo")
+        self.scope_combo = named(QComboBox(), "scopeCombo")
         self.scope_combo.setAccessibleName("Who can connect")
         for value, label in SCOPE_LABELS:
             self.scope_combo.addItem(label, value)
         self.scope_combo.setToolTip("“Local network” lets phones and other computers connect.")
         form.addRow("Who can connect:", self.scope_combo)
-        self.port_spin = QSpinBox(objectName="portSpin")
+        self.port_spin = named(QSpinBox(), "portSpin")
         self.port_spin.setRange(0, PORT_FIELD_MAX)  # 99999 is refused at Start, not cut short
         self.port_spin.setSpecialValueText("Any free port")
         self.port_spin.setAccessibleName("Port")
@@ -200,7 +201,7 @@ class SharePanel(QWidget):
         self.users_button = _button("Users…", "Users", "Add and manage accounts (Ctrl+U)")
         self.users_button.clicked.connect(self.users_clicked)
         self.options_layout.addLayout(_row(self.login_check, self.users_button))
-        self.anonymous_combo = QComboBox(objectName="anonymousCombo")
+        self.anonymous_combo = named(QComboBox(), "anonymousCombo")
         self.anonymous_combo.setAccessibleName("Visitors without an account may")
         for label, value in ANONYMOUS_CHOICES:
             self.anonymous_combo.addItem(label, value)
@@ -214,7 +215,7 @@ class SharePanel(QWidget):
         self.overwrite_check = _check("Replace same names", "overwriteCheck",
                                       "An upload may replace a file with the same name. "
                                       "Otherwise it gets a new name like “report (1)”")
-        self.max_upload_spin = QSpinBox(objectName="maxUploadSpin")
+        self.max_upload_spin = named(QSpinBox(), "maxUploadSpin")
         self.max_upload_spin.setRange(0, MAX_UPLOAD_MIB)
         self.max_upload_spin.setSpecialValueText("no limit")
         self.max_upload_spin.setSuffix(" MiB")
@@ -237,7 +238,7 @@ class SharePanel(QWidget):
         self._sync_option_widgets()
 
     def _build_start_button(self) -> QPushButton:
-        self.start_button = QPushButton(objectName="startStopButton")
+        self.start_button = named(QPushButton(), "startStopButton")
         self.start_button.setMinimumHeight(44)
         font = self.start_button.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -249,15 +250,15 @@ class SharePanel(QWidget):
     def _build_status(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        self.state_label = QLabel(objectName="stateLabel")
-        self.elapsed_label = QLabel(objectName="elapsedLabel")
+        self.state_label = named(QLabel(), "stateLabel")
+        self.elapsed_label = named(QLabel(), "elapsedLabel")
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.state_label, 0, 0, 1, 2)
         grid.addWidget(self.elapsed_label, 0, 2, 1, 2)
         self.counter_labels: dict[str, QLabel] = {}
         self.counter_captions: dict[str, QLabel] = {}
         for column, (key, caption) in enumerate(COUNTERS):
-            value = QLabel("0", objectName=f"{key}Counter")
+            value = named(QLabel("0"), f"{key}Counter")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
             value.setAccessibleName(f"{caption}: 0")
             bold = value.font()

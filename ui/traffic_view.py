@@ -21,6 +21,7 @@ from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart
 from ui.contrast import MutedLabel
 from ui.log_model import display_path
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
+from ui.widget_names import named
 
 TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
           ("errors", "Errors (4xx/5xx)"), ("connections", "Connections now"),
@@ -34,7 +35,7 @@ def latency_text(latency: dict[str, float]) -> str:
 
 
 def top_table(name: str, caption: str, model: KeyedTableModel) -> QTableView:
-    table = QTableView(objectName=name)
+    table = named(QTableView(), name)
     table.setAccessibleName(caption)
     table.setModel(sorted_view(model, table))
     table.setSortingEnabled(True)
@@ -70,7 +71,7 @@ class TrafficView(QWidget):
         grid.setHorizontalSpacing(18)
         self.total_labels: dict[str, QLabel] = {}
         for column, (key, caption) in enumerate(TOTALS):
-            value = QLabel("0" if key != "latency" else "—", objectName=f"{key}Total")
+            value = named(QLabel("0" if key != "latency" else "—"), f"{key}Total")
             value.setAccessibleName(caption)
             font = value.font()
             font.setBold(True)

@@ -31,6 +31,7 @@ from server.users import User
 from ui import dialogs
 from ui.contrast import MutedLabel
 from ui.hint_text import error_colour, strength_colour
+from ui.widget_names import named
 
 STRENGTH_LINES = 2  # the strength text always has room for this many lines: nothing jumps
 DIGEST_SENTENCE = (
@@ -83,7 +84,7 @@ class UserEditor(QDialog):
         if mode in ("add", "edit"):
             layout.addWidget(self._build_permissions())
             layout.addWidget(self._build_advanced())
-        self.error_label = QLabel(objectName="editorError", wordWrap=True)
+        self.error_label = named(QLabel(wordWrap=True), "editorError")
         self.error_label.setStyleSheet(f"color: {error_colour(self.palette())}")
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -105,15 +106,15 @@ class UserEditor(QDialog):
         return buttons
 
     def _build_name(self, form: QFormLayout) -> None:
-        self.name_edit = QLineEdit(objectName="userName")
+        self.name_edit = named(QLineEdit(), "userName")
         self.name_edit.setAccessibleName("User name")
         self.name_edit.setPlaceholderText("e.g. alice")
         self.name_edit.setReadOnly(self.mode != "add")
         form.addRow("Name:", self.name_edit)
 
     def _build_password(self, form: QFormLayout) -> None:
-        self.password_edit = QLineEdit(objectName="userPassword")
-        self.repeat_edit = QLineEdit(objectName="userPasswordRepeat")
+        self.password_edit = named(QLineEdit(), "userPassword")
+        self.repeat_edit = named(QLineEdit(), "userPasswordRepeat")
         for edit, name in ((self.password_edit, "Password"),
                            (self.repeat_edit, "Repeat password")):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,26 +134,26 @@ class UserEditor(QDialog):
     def _build_permissions(self) -> QGroupBox:
         box = QGroupBox("What this user may do")
         layout = QVBoxLayout(box)
-        self.read_check = QCheckBox("See and download files", objectName="userCanRead")
-        self.upload_check = QCheckBox("Upload files and make folders (when the share allows "
-                                      "uploads)", objectName="userCanUpload")
+        self.read_check = named(QCheckBox("See and download files"), "userCanRead")
+        self.upload_check = named(QCheckBox("Upload files and make folders (when the share "
+                                            "allows uploads)"), "userCanUpload")
         self.read_check.setChecked(True)
         layout.addWidget(self.read_check)
         layout.addWidget(self.upload_check)
         self._build_folders(layout)
         layout.addLayout(self._build_expiry())
-        self.enabled_check = QCheckBox("Account enabled (may log in)", objectName="userEnabled")
+        self.enabled_check = named(QCheckBox("Account enabled (may log in)"), "userEnabled")
         self.enabled_check.setChecked(True)
         layout.addWidget(self.enabled_check)
         return box
 
     def _build_folders(self, layout: QVBoxLayout) -> None:
-        self.whole_radio = QRadioButton("In the whole shared folder", objectName="wholeShare")
-        self.only_radio = QRadioButton("Only in these folders:", objectName="onlyFolders")
+        self.whole_radio = named(QRadioButton("In the whole shared folder"), "wholeShare")
+        self.only_radio = named(QRadioButton("Only in these folders:"), "onlyFolders")
         self.whole_radio.setChecked(True)
         layout.addWidget(self.whole_radio)
         layout.addWidget(self.only_radio)
-        self.folder_list = QListWidget(objectName="userFolders")
+        self.folder_list = named(QListWidget(), "userFolders")
         self.folder_list.setAccessibleName("Allowed folders")
         self.folder_list.setMaximumHeight(90)
         layout.addWidget(self.folder_list)
@@ -170,8 +171,8 @@ class UserEditor(QDialog):
 
     def _build_expiry(self) -> QHBoxLayout:
         expiry = QHBoxLayout()
-        self.expiry_check = QCheckBox("Valid until", objectName="userExpires")
-        self.expiry_date = QDateEdit(QDate.currentDate().addMonths(1), objectName="userExpiry")
+        self.expiry_check = named(QCheckBox("Valid until"), "userExpires")
+        self.expiry_date = named(QDateEdit(QDate.currentDate().addMonths(1)), "userExpiry")
         self.expiry_date.setCalendarPopup(True)
         self.expiry_date.setDisplayFormat("yyyy-MM-dd")
         self.expiry_date.setAccessibleName("Last day the account works")
@@ -184,22 +185,23 @@ class UserEditor(QDialog):
 
     def _build_advanced(self) -> QWidget:
         """Digest login, folded away under "Advanced" with one plain sentence."""
-        section = QWidget(objectName="advancedSection")
+        section = named(QWidget(), "advancedSection")
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.advanced_button = QToolButton(objectName="advancedToggle", text="Advanced",
-                                           checkable=True)
+        self.advanced_button = named(QToolButton(), "advancedToggle")
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setAutoRaise(True)
         self.advanced_button.setAccessibleName("Advanced: Digest login")
         self.advanced_button.toggled.connect(self.show_advanced)
         layout.addWidget(self.advanced_button)
-        self.advanced_box = QWidget(objectName="advancedBox")
+        self.advanced_box = named(QWidget(), "advancedBox")
         inner = QVBoxLayout(self.advanced_box)
         inner.setContentsMargins(22, 0, 0, 0)
-        self.digest_check = QCheckBox("Allow Digest login (SHA-256)", objectName="userDigest")
-        self.md5_check = QCheckBox("Also MD5, for old clients", objectName="userDigestMd5")
+        self.digest_check = named(QCheckBox("Allow Digest login (SHA-256)"), "userDigest")
+        self.md5_check = named(QCheckBox("Also MD5, for old clients"), "userDigestMd5")
         self.digest_check.toggled.connect(self.md5_check.setEnabled)
         self.md5_check.setEnabled(False)
         inner.addWidget(MutedLabel(DIGEST_SENTENCE, objectName="digestHelp", wordWrap=True))

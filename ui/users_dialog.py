@@ -32,6 +32,7 @@ from ui import dialogs
 from ui.contrast import MutedLabel
 from ui.hint_text import hint_brush
 from ui.user_editor import UserEditor, labelled_button
+from ui.widget_names import named
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 LOCKOUT_REFRESH_MS = 1000
@@ -89,7 +90,7 @@ class UsersDialog(QDialog):
         self._shown_users: tuple[User, ...] = ()
         self.last_task: asyncio.Task[Any] | None = None
         layout = QVBoxLayout(self)
-        self.tabs = QTabWidget(objectName="usersTabs")
+        self.tabs = named(QTabWidget(), "usersTabs")
         self.tabs.addTab(self._build_accounts_tab(), "Accounts")
         self.tabs.addTab(self._build_lockouts_tab(), "Locked out")
         for scroller in self.tabs.findChildren(QToolButton):  # the tab bar's scroll arrows
@@ -117,7 +118,7 @@ class UsersDialog(QDialog):
                        "“Require login” is on in the main window. Changes apply at once, even "
                        "while sharing.", wordWrap=True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, len(USER_COLUMNS), objectName="usersTable")
+        self.table = named(QTableWidget(0, len(USER_COLUMNS)), "usersTable")
         self.table.setHorizontalHeaderLabels(list(USER_COLUMNS))
         self.table.setAccessibleName("Accounts")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,8 +131,8 @@ class UsersDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._sync_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
         layout.addWidget(self.table, 1)
-        self.empty_label = QLabel("No accounts yet. Press “Add user…” to create one.",
-                                  objectName="usersEmpty")
+        self.empty_label = named(QLabel("No accounts yet. Press “Add user…” to create one."),
+                                 "usersEmpty")
         layout.addWidget(self.empty_label)
         self.uploads_off_label = MutedLabel(UPLOADS_OFF_NOTE, objectName="uploadsOffNote",
                                            wordWrap=True)
@@ -159,9 +160,9 @@ class UsersDialog(QDialog):
     def _build_lockouts_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.lockout_hint = QLabel(wordWrap=True, objectName="lockoutHint")
+        self.lockout_hint = named(QLabel(wordWrap=True), "lockoutHint")
         layout.addWidget(self.lockout_hint)
-        self.lockout_table = QTableWidget(0, len(LOCK_COLUMNS), objectName="lockoutTable")
+        self.lockout_table = named(QTableWidget(0, len(LOCK_COLUMNS)), "lockoutTable")
         self.lockout_table.setHorizontalHeaderLabels(list(LOCK_COLUMNS))
         self.lockout_table.setAccessibleName("Locked out")
         self.lockout_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
