@@ -150,8 +150,7 @@ class OwnPaths:
         ids, watched = self._ids, self._watched
         parent = (root.st_dev, root.st_ino)
         for name, st in zip(names, steps, strict=True):
-            if parent in watched and self.holds(root if parent == identity(root) else st,
-                                                name, st):
+            if parent in watched and self._holds_in(parent, name, st):
                 return True
             key = (st.st_dev, st.st_ino)
             if key in ids or (name[:1] == "." and is_temp_name(name)):

@@ -416,6 +416,7 @@ def test_finding_6_rotated_access_logs_are_served(server_factory, share):
         status, body = call(running, "GET", path)
         assert status == 404, path
         assert CANARY not in body
+        assert call(running, "HEAD", path)[0] == 404, path  # no size or ETag either
     for path in ("/logs/?format=json", "/logs/", "/?format=json", "/"):
         status, body = call(running, "GET", path)
         assert status == 200 and b"access.log" not in body, path
