@@ -232,11 +232,11 @@ class FileAccess:
         finally:
             os.close(fd)
 
-    def _children(self, fd: int, folder_st: os.stat_result
+    def _children(self, fd: int, folder_st: os.stat_result, *, links: bool = True
                   ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
-        hidden or temp names, none of Pier's own, symlinks only when they stay in the share
-        (then with their target's stat and URL path)."""
+        hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
+        they stay in the share, then with their target's stat and URL path."""
         rules = self._rules
         with os.scandir(fd) as it:
             items = list(it)
@@ -250,6 +250,8 @@ class FileAccess:
                 continue
             link_url = None
             if stat.S_ISLNK(st.st_mode):
+                if not links:
+                    continue
                 target = self._link_target(fd, name)
                 if target is None:
                     continue
@@ -288,8 +290,8 @@ class FileAccess:
     def _zip_walk(self, fd: int, url: str, prefix: str) -> Iterator[ZipItem]:
         try:
             folder_st = os.fstat(fd)
-            children = sorted((name, st) for name, st, link in self._children(fd, folder_st)
-                              if link is None)  # links are left out of archives
+            children = sorted((name, st) for name, st, _ in  # links are left out of archives
+                              self._children(fd, folder_st, links=False))
             if prefix and not children:
                 yield ZipItem(prefix, None, 0, folder_st.st_mtime)
             for name, st in children:
