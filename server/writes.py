@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from server.access import FolderBudget
+from server.access import FileAccess, FolderBudget
 from server.connection import BodyReader, Connection
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
@@ -22,9 +21,6 @@ from server.uploads import (
     clean_name,
     clean_relative_path,
 )
-
-if TYPE_CHECKING:
-    from server.access import FileAccess
 
 MAX_EPILOGUE = 64 * 1024
 MAX_FILES_PER_REQUEST = 10_000  # a tiny body of empty parts must not eat the inodes
