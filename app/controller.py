@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from app.accounts import reload_store
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
 from server.auth import Authenticator
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.engine import EngineStats, ServerEngine
 from server.errors import (
@@ -206,17 +206,17 @@ class ServerController(QObject):
     stats_updated = Signal(EngineStats)
 
     def __init__(self, sink: Callable[[RequestRecord], None], paths: PierPaths,
-                 parent: QObject | None = None) -> None:
-        """``paths`` says where the accounts, certificates and bans are."""
+                 parent: QObject | None = None, *, clock: Clock = SYSTEM_CLOCK) -> None:
+        """``paths`` says where the accounts, certificates and bans are; ``clock`` is the
+        engine's (uptime, statistics, limits)."""
         super().__init__(parent)
         self.paths = paths
-        self._engine = ServerEngine(sink=sink, bans_file=paths.bans_file)
+        self._engine = ServerEngine(sink=sink, bans_file=paths.bans_file, clock=clock)
         self.share_control = ShareControl(self._engine, parent=self)
         self._state = ServerState.STOPPED
         self._urls: list[str] = []
         self._config: ServerConfig | None = None
         self._remembered_port = 0  # the port "Any free port" asked for first, 0 = none
-        self._started_monotonic = 0.0
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(STATS_INTERVAL_MS)
         self._stats_timer.timeout.connect(self._poll_stats)
@@ -259,7 +259,7 @@ class ServerController(QObject):
         """Seconds since the share started, 0 when stopped."""
         if self._state is not ServerState.RUNNING:
             return 0.0
-        return time.monotonic() - self._started_monotonic
+        return self._engine.uptime()
 
     @property
     def authenticator(self) -> Authenticator | None:
@@ -366,7 +366,6 @@ class ServerController(QObject):
     def _finish_start(self, config: ServerConfig, urls: list[str]) -> None:
         self._config = config
         self._urls = list(urls)
-        self._started_monotonic = time.monotonic()
         self._set_state(ServerState.RUNNING)
         self._stats_timer.start()
         log.info("serving %s at %s", config.root, ", ".join(urls))

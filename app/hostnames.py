@@ -9,8 +9,9 @@ from __future__ import annotations
 import queue
 import socket
 import threading
-import time
 from collections.abc import Callable
+
+from server.clock import SYSTEM_CLOCK, Clock
 
 Resolve = Callable[[str], str]
 WORKERS = 2
@@ -31,9 +32,12 @@ def reverse_lookup(address: str) -> str:
 class HostNames:
     """A cache of reverse lookups fed by background threads. ``name()`` never blocks."""
 
-    def __init__(self, resolve: Resolve = reverse_lookup, timeout: float = TIMEOUT_S) -> None:
+    def __init__(self, resolve: Resolve = reverse_lookup, timeout: float = TIMEOUT_S, *,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
+        """``clock`` tells when a lookup has run longer than ``timeout`` seconds."""
         self._resolve = resolve
         self._timeout = timeout
+        self._clock = clock
         self._lock = threading.Lock()
         self._names: dict[str, str] = {}
         self._asked: dict[str, float] = {}  # address -> monotonic time the lookup was queued
@@ -51,14 +55,14 @@ class HostNames:
         if asked is None:
             self._ask(address)
             return LOOKING_UP
-        return LOOKING_UP if time.monotonic() - asked < self._timeout else ""
+        return LOOKING_UP if self._clock.monotonic() - asked < self._timeout else ""
 
     def _ask(self, address: str) -> None:
         with self._lock:
             if len(self._asked) >= MAX_CACHED:
                 self._names.clear()
                 self._asked.clear()
-            self._asked[address] = time.monotonic()
+            self._asked[address] = self._clock.monotonic()
             if not self._threads:
                 self._threads = [threading.Thread(target=self._work, name=THREAD_NAME,
                                                   daemon=True) for _ in range(WORKERS)]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -58,10 +57,11 @@ class LiveData:
 
 
 def collect(engine: ServerEngine) -> LiveData:
-    """Everything the Traffic and Clients views show, in one consistent-enough read."""
-    now = time.time()
+    """Everything the Traffic and Clients views show, in one consistent-enough read. Times are
+    read on the engine's clock, the one its transfers and records are timed by."""
+    now = engine.clock.time()
     snapshot = engine.monitor.snapshot(now)
-    monotonic = time.monotonic()
+    monotonic = engine.clock.monotonic()
     transfers = tuple(
         TransferInfo(t.id, t.client, t.user, t.path, t.direction, t.total, t.done,
                      t.speed(monotonic))

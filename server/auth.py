@@ -20,14 +20,13 @@ import math
 import re
 import secrets
 import threading
-import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
+from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import UserStoreError
 from server.throttle import Lockout, LoginThrottle
 from server.users import (
@@ -213,11 +212,12 @@ class Authenticator:
     """Decides for each request: ok (a user), anonymous, challenge (401) or throttled (429)."""
 
     def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        """``clock`` gives monotonic seconds for lock-outs, caches and Digest nonces' age
-        (tests pass a fake one to skip ahead)."""
+                 clock: Clock = SYSTEM_CLOCK) -> None:
+        """``clock`` times lock-outs, caches, Digest nonces' age and accounts' expiry (tests
+        pass a ManualClock to skip ahead)."""
         self.store = store
         self._clock = clock
+        self._monotonic = clock.monotonic  # bound once: read on every request
         self.realm = realm
         self.anonymous_read = anonymous_read
         self._cache_key = secrets.token_bytes(32)
@@ -232,7 +232,7 @@ class Authenticator:
         store.remember_realm(realm)
 
     def _now_ns(self) -> int:
-        return int(self._clock() * 1e9)
+        return int(self._monotonic() * 1e9)
 
     # -- public ----------------------------------------------------------------------------
 
@@ -241,7 +241,7 @@ class Authenticator:
         """Who sent this Authorization header. With ``may_hash=False`` Basic credentials that
         are not in the cache of verified logins give "deferred" instead of being hashed (tens
         of milliseconds): the caller asks again where waiting is fine."""
-        now = self._clock()
+        now = self._monotonic()
         self._reload_now_and_then(now)
         if not authorization or not authorization.strip():
             if self.anonymous_read:
@@ -270,11 +270,11 @@ class Authenticator:
         """Whether a login kept by a connection still stands: no account changed since, the
         user is active, and neither the address nor the user at this address is locked out
         (check() then answers, with its 429)."""
-        now = self._clock()  # every request of a logged-in browser passes here: kept lean
+        now = self._monotonic()  # every request of a logged-in browser passes here: kept lean
         if now >= self._next_reload:
             self._reload_now_and_then(now)
         user = login.user
-        if login.version != self.store.version or not user.is_active():
+        if login.version != self.store.version or not self._active(user):
             return False
         if self._throttle.entries and self._throttle.retry_after(client_ip, user.name, now):
             return False
@@ -300,7 +300,7 @@ class Authenticator:
 
     def lockouts(self) -> list[Lockout]:
         """Addresses, and accounts at an address, that must wait now (sorted by key)."""
-        return self._throttle.lockouts(self._clock(), time.time())
+        return self._throttle.lockouts(self._monotonic(), self._clock.time())
 
     def release(self, key: str) -> None:
         """Forget the failures under a Lockout's key: an address (with the accounts locked at
@@ -338,7 +338,7 @@ class Authenticator:
         stored = self.store.password_hash(name)
         self.verify_count += 1
         matches = self.store.hasher.verify(password, stored or self.store.hasher.dummy_hash())
-        if not (matches and user is not None and stored is not None and user.is_active()):
+        if not (matches and user is not None and stored is not None and self._active(user)):
             return self._fail(client_ip, name, now, REASON_INVALID)
         self._throttle.success(client_ip, name)
         self._upgrade(name, password, stored)
@@ -353,7 +353,7 @@ class Authenticator:
             return None
         name, version = hit
         user = self.store.get(name)
-        if version != self.store.version or user is None or not user.is_active():
+        if version != self.store.version or user is None or not self._active(user):
             with self._cache_lock:
                 self._cache.pop(cache_key, None)
             return None
@@ -397,7 +397,7 @@ class Authenticator:
         expected = _digest_response(ha1 or "0" * 64, params, method, algorithm)
         matches = hmac.compare_digest(expected, params["response"].lower().encode("ascii",
                                                                                    "replace"))
-        if not (matches and ha1 is not None and user is not None and user.is_active()):
+        if not (matches and ha1 is not None and user is not None and self._active(user)):
             return self._fail(client_ip, name, now, REASON_INVALID)
         now_ns = self._now_ns()
         if self._nonces.is_stale(issued, now_ns):
@@ -409,6 +409,11 @@ class Authenticator:
         return AuthResult("ok", user)
 
     # -- shared ----------------------------------------------------------------------------
+
+    def _active(self, user: User) -> bool:
+        """Enabled and not expired by this authenticator's clock; an account without an expiry
+        date (the usual case) reads no clock."""
+        return user.enabled and (user.expires is None or user.is_active(self._clock.time()))
 
     def _fail(self, client_ip: str, name: str | None, now: float, reason: str) -> AuthResult:
         self._throttle.failure(client_ip, name, now)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.clock import SYSTEM_CLOCK, Clock
 from server.files import (
     ACTIVE_CONTENT_CSP,
     content_disposition,
@@ -147,8 +147,8 @@ class _Rendered:
 class ListingCache:
     """Rendered listing bodies keyed by (url path, format, sort, order)."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        """``clock`` gives monotonic seconds for LISTING_MAX_AGE."""
+    def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
+        """``clock`` tells when a listing is older than LISTING_MAX_AGE."""
         self._clock = clock
         self._lock = threading.Lock()
         self._items: OrderedDict[tuple[object, ...], _Rendered] = OrderedDict()
@@ -158,7 +158,7 @@ class ListingCache:
             item = self._items.get(key)
             if item is None:
                 return None
-            too_old = self._clock() - item.made_at > LISTING_MAX_AGE
+            too_old = self._clock.monotonic() - item.made_at > LISTING_MAX_AGE
             if item.dir_mtime_ns != dir_mtime_ns or too_old:
                 del self._items[key]
                 return None
@@ -167,7 +167,7 @@ class ListingCache:
 
     def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes) -> None:
         with self._lock:
-            self._items[key] = _Rendered(dir_mtime_ns, self._clock(), body)
+            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body)
             self._items.move_to_end(key)
             while len(self._items) > LISTING_CACHE_ENTRIES:
                 self._items.popitem(last=False)

@@ -11,12 +11,12 @@ import itertools
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from server.atomic import write_atomic
+from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import ConfigError
 from server.http11 import HttpError
 
@@ -29,17 +29,18 @@ MIN_BURST = 64 * 1024
 class TokenBucket:
     """``rate`` bytes per second on average, with bursts up to a quarter second's worth."""
 
-    def __init__(self, rate: int) -> None:
+    def __init__(self, rate: int, clock: Clock = SYSTEM_CLOCK) -> None:
         self.rate = rate
+        self._clock = clock
         self._burst = max(MIN_BURST, rate // 4)
         self._tokens = float(self._burst)
-        self._last = time.monotonic()
+        self._last = clock.monotonic()
         self._lock = threading.Lock()
 
     def reserve(self, amount: int) -> float:
         """Take ``amount`` bytes' worth; return how long to wait before sending them."""
         with self._lock:
-            now = time.monotonic()
+            now = self._clock.monotonic()
             self._tokens = min(self._burst, self._tokens + (now - self._last) * self.rate)
             self._last = now
             self._tokens -= amount
@@ -71,19 +72,22 @@ class Transfer:
     path: str
     direction: str  # "down" or "up"
     total: int | None  # bytes expected; None when unknown (zip, chunked upload)
-    started: float = field(default_factory=time.monotonic)
+    started: float  # monotonic, on the clock of the TrafficControl that registered it
     done: int = 0
     cancel: Callable[[], None] = lambda: None  # aborts the connection
 
-    def speed(self, now: float | None = None) -> float:
-        elapsed = (now or time.monotonic()) - self.started
+    def speed(self, now: float) -> float:
+        """Average bytes per second from the start until ``now`` (the same clock's reading)."""
+        elapsed = now - self.started
         return self.done / elapsed if elapsed > 0 else 0.0
 
 
 class TrafficControl:
-    """Bandwidth limits and the registry of long transfers. Thread-safe; cheap when unlimited."""
+    """Bandwidth limits and the registry of long transfers. Thread-safe; cheap when unlimited.
+    ``clock`` times the token buckets and the transfers' start."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._limits = Limits()
         self._total: TokenBucket | None = None
@@ -103,7 +107,8 @@ class TrafficControl:
         """Takes effect at once, also for transfers already running."""
         with self._lock:
             self._limits = limits
-            self._total = TokenBucket(limits.total_rate) if limits.total_rate else None
+            self._total = (TokenBucket(limits.total_rate, self._clock) if limits.total_rate
+                           else None)
             self._per_client = {}
 
     def wait_for(self, client: str, amount: int) -> float:
@@ -115,7 +120,7 @@ class TrafficControl:
             with self._lock:
                 bucket = self._per_client.get(client)
                 if bucket is None or bucket.rate != rate:
-                    bucket = self._per_client[client] = TokenBucket(rate)
+                    bucket = self._per_client[client] = TokenBucket(rate, self._clock)
             wait = max(wait, bucket.reserve(amount))
         return wait
 
@@ -132,7 +137,7 @@ class TrafficControl:
                                     "wait for one to finish.", close=False,
                                     headers=b"Retry-After: 5\r\n")
             transfer = Transfer(next(self._ids), client, user, path, direction, total,
-                                cancel=cancel)
+                                self._clock.monotonic(), cancel=cancel)
             self._transfers[transfer.id] = transfer
             return transfer
 

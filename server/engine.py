@@ -13,13 +13,13 @@ import os
 import socket
 import ssl
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from server.admission import client_address, client_group
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.control import AccessPolicy, TrafficControl
 from server.errors import (
@@ -53,22 +53,26 @@ class EngineStats:
     bytes_sent: int
     bytes_received: int
     clients: int
-    started_at: float  # monotonic time of start()
+    started_at: float  # the engine clock's monotonic reading at start()
 
 
 class ServerEngine:
     """Start and stop a share. Thread-safe; one share at a time per engine."""
 
-    def __init__(self, sink: Sink | None = None, *, bans_file: Path | None = None) -> None:
+    def __init__(self, sink: Sink | None = None, *, bans_file: Path | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         """``sink`` receives every RequestRecord from worker threads (keep it O(1)).
         ``bans_file`` keeps permanent bans (``PierPaths.bans_file``); None keeps them in
-        memory only."""
+        memory only. ``clock`` times the uptime, the statistics, bandwidth limits and
+        transfers."""
         self._user_sink: Sink = sink or _discard
+        self.clock = clock
         self._lock = threading.Lock()
         self._loop: ServeLoop | None = None
+        self._started_at = 0.0
         self._announcement: Announcement | None = None
-        self.monitor = Monitor()
-        self.control = TrafficControl()
+        self.monitor = Monitor(clock)
+        self.control = TrafficControl(clock)
         self.policy = AccessPolicy(bans_file)
         self._health_listeners: list[Callable[[bool], None]] = []
 
@@ -105,6 +109,7 @@ class ServerEngine:
             loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
                              self.live_stats, health)
             loop.start()
+            self._started_at = self.clock.monotonic()
             self._loop = loop
             if cfg.announce and not cfg.is_local_only:
                 from server.discovery import Announcement  # zeroconf loads only when used
@@ -138,7 +143,11 @@ class ServerEngine:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
         active, clients = loop.connection_counts()
         requests, sent, received = self.monitor.totals()
-        return EngineStats(active, requests, sent, received, clients, loop.started_at)
+        return EngineStats(active, requests, sent, received, clients, self._started_at)
+
+    def uptime(self) -> float:
+        """Seconds since the running share started, 0 when not sharing."""
+        return self.clock.monotonic() - self._started_at if self.running else 0.0
 
     @property
     def share_available(self) -> bool:
@@ -186,7 +195,7 @@ class ServerEngine:
         """Everything a monitor shows, as JSON-ready data (also served at
         /.well-known/pier/stats)."""
         engine = self.stats()
-        now = time.monotonic()
+        now = self.clock.monotonic()
         data = self.monitor.snapshot().as_dict()
         data["active_connections"] = engine.active_connections
         data["connected_clients"] = engine.clients

@@ -7,11 +7,11 @@ ambiguous framing (obs-fold, duplicate Content-Length); this parser is both fast
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from email.utils import formatdate
 from http import HTTPStatus
 
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import Limits
 
 _TOKEN = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
@@ -178,16 +178,17 @@ def phrase(status: int) -> str:
 
 
 class DateCache:
-    """The Date header value, formatted at most once per second."""
+    """The Date header value, formatted at most once per second of ``clock``'s wall time."""
 
-    __slots__ = ("_second", "_value")
+    __slots__ = ("_clock", "_second", "_value")
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
+        self._clock = clock
         self._second = -1
         self._value = b""
 
     def header(self) -> bytes:
-        now = int(time.time())
+        now = int(self._clock.time())
         if now != self._second:
             self._value = b"Date: " + formatdate(now, usegmt=True).encode("ascii") + b"\r\n"
             self._second = now

@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
 
+from server.clock import SYSTEM_CLOCK, Clock
 from server.records import RequestRecord
 
 SERIES_SECONDS = 300  # charts show the last five minutes
@@ -85,7 +85,11 @@ class _Totals:
 
 
 class Monitor:
-    def __init__(self) -> None:
+    """``clock`` gives the wall-clock second the series ends at and older seconds are dropped
+    before (records carry their own time)."""
+
+    def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
+        self._clock = clock
         self._pending: deque[RequestRecord] = deque()
         self._lock = threading.Lock()
         self._totals = _Totals()
@@ -117,14 +121,14 @@ class Monitor:
     def snapshot(self, now: float | None = None) -> Snapshot:
         with self._lock:
             self._absorb()
-            return self._summarise(int(now if now is not None else time.time()))
+            return self._summarise(int(now if now is not None else self._clock.time()))
 
     def _absorb(self) -> None:
         pending = self._pending
         if pending:
             _count(self._totals, pending)
         totals = self._totals
-        cutoff = int(time.time()) - SERIES_SECONDS
+        cutoff = int(self._clock.time()) - SERIES_SECONDS
         for second in [s for s in totals.seconds if s < cutoff]:
             del totals.seconds[second]
         _bound(totals)

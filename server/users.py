@@ -23,10 +23,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from typing import Any
 import tomli_w
 
 from server.atomic import write_atomic
+from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import UserStoreError
 from server.passwords_hash import (
     DIGEST_ALGORITHMS,
@@ -92,9 +92,9 @@ class UserStore:
     """
 
     def __init__(self, path: Path, *, hasher: PasswordHasher | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        """``path`` is the accounts file (``PierPaths.users_file``); ``clock`` gives monotonic
-        seconds for batching last-login writes (LOGIN_FLUSH_INTERVAL)."""
+                 clock: Clock = SYSTEM_CLOCK) -> None:
+        """``path`` is the accounts file (``PierPaths.users_file``); ``clock`` batches
+        last-login writes (LOGIN_FLUSH_INTERVAL) and dates creations and logins."""
         self.path = Path(path)
         self._clock = clock
         self.hasher = hasher or PasswordHasher()
@@ -103,7 +103,7 @@ class UserStore:
         self._loaded = False
         self._write_lock = threading.RLock()
         self._pending_logins: dict[str, float] = {}
-        self._last_login_flush = self._clock()
+        self._last_login_flush = self._clock.monotonic()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -173,7 +173,8 @@ class UserStore:
         password = normalize_password(password)
         digest = digest or digest_md5
         user = User(name=name, can_read=can_read, can_upload=can_upload,
-                    folders=normalize_folders(folders), enabled=enabled, created=time.time(),
+                    folders=normalize_folders(folders), enabled=enabled,
+                    created=self._clock.time(),
                     expires=check_expiry(expires), digest=digest, digest_md5=digest_md5,
                     admin=admin)
         password_hash = self.hasher.hash(password)  # slow: outside the write lock
@@ -242,7 +243,7 @@ class UserStore:
         (or at the next change, or ``flush``). With ``wait=False``, for callers that must never
         wait on the disk or another process (the serve thread): the write runs on a short-lived
         thread, and while the store is busy writing the login is not noted at all."""
-        now = time.time()
+        now = self._clock.time()
         if not self._write_lock.acquire(blocking=wait):
             return
         try:
@@ -253,9 +254,9 @@ class UserStore:
             self._pending_logins[name] = now
             updated = replace(account, user=replace(account.user, last_login=now))
             self._snapshot = replace(snap, accounts={**snap.accounts, name: updated})
-            due = self._clock() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
+            due = self._clock.monotonic() - self._last_login_flush >= LOGIN_FLUSH_INTERVAL
             if due and not wait:
-                self._last_login_flush = self._clock()  # one writer, not one per login
+                self._last_login_flush = self._clock.monotonic()  # one writer, not one per login
         finally:
             self._write_lock.release()
         if due and not wait:
@@ -339,7 +340,7 @@ class UserStore:
             self._write_file(new)
             self._snapshot = new
             self._pending_logins.clear()
-            self._last_login_flush = self._clock()
+            self._last_login_flush = self._clock.monotonic()
 
     def _sync_from_disk(self) -> None:
         if not self._loaded or self._signature != self._disk_signature():

@@ -20,6 +20,7 @@ from app.controller import (
     make_config,
 )
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
+from server.clock import ManualClock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
 from server.paths import PierPaths
@@ -42,9 +43,14 @@ def records() -> deque[RequestRecord]:
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, records: deque[RequestRecord],
-               app_paths: PierPaths) -> Iterator[ServerController]:
-    ctrl = ServerController(records.append, app_paths)
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, records: deque[RequestRecord], app_paths: PierPaths,
+               clock: ManualClock) -> Iterator[ServerController]:
+    ctrl = ServerController(records.append, app_paths, clock=clock)
     yield ctrl
     ctrl.stop_blocking()
 
@@ -98,8 +104,7 @@ def test_make_config_without_a_folder_is_a_folder_error(app_paths: PierPaths) ->
 
 def test_blocking_start_serves_and_stop_closes_everything(
         controller: ServerController, folder: Path, records: deque[RequestRecord],
-        qtbot: QtBot,
-        app_paths: PierPaths) -> None:
+        qtbot: QtBot, app_paths: PierPaths, clock: ManualClock) -> None:
     before = non_daemon_threads()
     states: list[ServerState] = []
     controller.state_changed.connect(states.append)
@@ -112,7 +117,9 @@ def test_blocking_start_serves_and_stop_closes_everything(
     with qtbot.waitSignal(controller.stats_updated, timeout=3000) as stats:
         pass
     assert stats.args[0].total_requests >= 1
-    assert controller.elapsed() > 0
+    assert controller.elapsed() == 0.0  # the engine's clock has not moved
+    clock.advance(42.0)
+    assert controller.elapsed() == 42.0
     controller.stop_blocking()
     assert states == [ServerState.STARTING, ServerState.RUNNING, ServerState.STOPPING,
                       ServerState.STOPPED]

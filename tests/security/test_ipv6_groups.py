@@ -96,6 +96,7 @@ def test_the_per_address_cap_counts_the_64(seen: dict) -> None:
 def _inside_namespace(work: Path) -> dict:
     """Set up the namespace's loopback, run a share on "::" and report what clients saw."""
     from server.auth import Authenticator
+    from server.clock import ManualClock
     from server.config import Limits, ServerConfig
     from server.engine import ServerEngine
     from server.records import RequestRecord
@@ -112,7 +113,7 @@ def _inside_namespace(work: Path) -> dict:
         HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)))
     store.load()
     store.add("alice", PASSWORD)
-    auth = Authenticator(store, "Pier - v6", clock=lambda: 1000.0)  # locks never run out
+    auth = Authenticator(store, "Pier - v6", clock=ManualClock())  # locks never run out
     (work / "share").mkdir()
     (work / "share" / "hello.txt").write_text("hello, world\n")
     records: list[RequestRecord] = []

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from server.auth import Authenticator
+from server.clock import ManualClock
 from server.users import HashParams, PasswordHasher, UserStore
 from tests.conftest import RunningServer
 
@@ -19,13 +20,6 @@ REALM = "Pier - lockouts"
 PASSWORD = "alice's own password"
 ATTACKERS = [f"127.0.0.{i}" for i in range(2, 7)]
 FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
-
-
-class FrozenClock:
-    """Monotonic time that stands still: a lock-out never runs out during the test."""
-
-    def __call__(self) -> float:
-        return 1000.0
 
 
 def loopback_aliases_work() -> bool:
@@ -46,7 +40,7 @@ pytestmark = pytest.mark.skipif(not loopback_aliases_work(),
 def guarded(server_factory, share: Path, private_config_dir: Path) -> RunningServer:
     store = UserStore(private_config_dir / "users.toml", hasher=PasswordHasher(FAST))
     store.load()
-    auth = Authenticator(store, REALM, clock=FrozenClock())
+    auth = Authenticator(store, REALM, clock=ManualClock())  # time stands: locks never run out
     store.add("alice", PASSWORD)
     store.add("bob", "bob's password")
     running = server_factory(share, auth=auth)

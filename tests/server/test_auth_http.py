@@ -13,6 +13,7 @@ import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from server.auth import Authenticator
+from server.clock import ManualClock
 from server.users import UserStore
 
 REALM = "Pier - share"
@@ -33,20 +34,11 @@ def share_with_folders(share: Path) -> Path:
     return share
 
 
-class FrozenClock:
-    """Monotonic time that moves only when a test says: a lock-out never runs out mid-test."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def guarded(server_factory, share_with_folders, store):
     # registers the realm before passwords are set
-    auth = Authenticator(store, REALM, clock=FrozenClock())
+    # time moves only when a test says: a lock-out never runs out mid-test
+    auth = Authenticator(store, REALM, clock=ManualClock())
     store.add("ana", "pa:ss wörd", can_upload=True, digest=True)
     store.add("alice", "alice-pw", folders=("/alice", "/public"))
     store.add("reader", "reader-pw")

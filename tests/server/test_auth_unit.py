@@ -18,6 +18,7 @@ import pytest
 
 from server import throttle, users
 from server.auth import Authenticator, AuthResult
+from server.clock import ManualClock
 from server.errors import UserStoreError
 from server.users import HashParams, PasswordHasher, User, UserStore
 
@@ -450,11 +451,11 @@ def test_digest_refuses_replay_wrong_uri_realm_and_non_digest_users(store):
 
 
 def test_stale_nonce_asks_again_with_stale_true(store):
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     store.add("alice", "pw", digest=True)
     header = digest_header(a, "alice", "pw")
-    clock.now += 301  # past the nonce lifetime
+    clock.advance(301)  # past the nonce lifetime
     result = digest_check(a, header)
     assert (result.outcome, result.stale) == ("challenge", True)
     assert a.lockouts() == []  # not a failure
@@ -496,19 +497,11 @@ def test_throttling_per_ip_and_release(store):
     assert check(a, basic("alice", "pw")).outcome == "ok"
 
 
-class Clock:
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_guesses_from_other_addresses_never_lock_the_owner_out(store):
     """Security finding 9: wrong passwords for alice from elsewhere lock those addresses, not
     alice at her own address."""
     store.add("alice", "pw")
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     for i in range(40):
         check(a, basic("alice", f"bad{i}"), ip=f"203.0.113.{i % 8}")
@@ -519,15 +512,15 @@ def test_guesses_from_other_addresses_never_lock_the_owner_out(store):
 
 def test_throttling_per_account_at_an_address_with_exponential_back_off(store):
     store.add("alice", "pw")
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     waits = []
     for i in range(8):
         result = check(a, basic("alice", "bad"))
         assert result.outcome == "challenge"
-        waits.append(a._throttle.retry_after(IP, "alice", clock.now))
+        waits.append(a._throttle.retry_after(IP, "alice", clock.monotonic()))
         if i < 7:
-            clock.now += waits[-1]  # wait out each lock but the last
+            clock.advance(waits[-1])  # wait out each lock but the last
     assert waits == [0, 0, 0, 0, 1, 2, 4, 8]
     verifies = a.verify_count
     result = check(a, basic("alice", "pw"))  # even the right password
@@ -535,9 +528,9 @@ def test_throttling_per_account_at_an_address_with_exponential_back_off(store):
     locks = a.lockouts()
     assert [(lock.key, lock.kind, lock.subject, lock.address) for lock in locks] == [
         (IP, "ip", IP, IP), (f"user:alice@{IP}", "user", "alice", IP)]
-    clock.now += 8
+    clock.advance(8)
     assert check(a, basic("alice", "pw")).outcome == "ok"
-    assert a._throttle.retry_after(IP, "alice", clock.now) == 0
+    assert a._throttle.retry_after(IP, "alice", clock.monotonic()) == 0
     assert f"user:alice@{IP}" not in a._throttle.entries  # success resets the pair ...
     assert a._throttle.entries[IP].count == 8  # ... but not the address
 
@@ -545,7 +538,7 @@ def test_throttling_per_account_at_an_address_with_exponential_back_off(store):
 def test_a_known_password_does_not_wipe_out_guesses_at_other_accounts(store):
     store.add("mallory", "mine")
     store.add("alice", "pw")
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     for i in range(4):
         assert check(a, basic("alice", f"bad{i}")).outcome == "challenge"
@@ -557,7 +550,7 @@ def test_a_known_password_does_not_wipe_out_guesses_at_other_accounts(store):
 
 def test_a_kept_login_holds_against_guesses_from_elsewhere(store):
     store.add("alice", "pw")
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     header = basic("alice", "pw")
     assert check(a, header).outcome == "ok"
@@ -574,7 +567,7 @@ def test_a_kept_login_holds_against_guesses_from_elsewhere(store):
 
 
 def test_release_takes_what_lockouts_gives_and_the_old_user_form(store):
-    clock = Clock()
+    clock = ManualClock()
     a = Authenticator(store, REALM, clock=clock)
     for ip in ("198.51.100.1", "198.51.100.2"):
         for _ in range(5):
@@ -593,15 +586,15 @@ def test_release_takes_what_lockouts_gives_and_the_old_user_form(store):
 
 
 def test_back_off_is_capped_at_fifteen_minutes(store):
-    clock = Clock(0.0)
+    clock = ManualClock(0.0)
     a = Authenticator(store, REALM, clock=clock)
     for _ in range(30):
-        clock.now += a._throttle.retry_after(IP, None, clock.now)
+        clock.advance(a._throttle.retry_after(IP, None, clock.monotonic()))
         check(a, basic("nobody", "x"))
-    assert a._throttle.retry_after(IP, "nobody", clock.now) == 900
-    clock.now += 900 + 601  # quiet long enough: a fresh start
+    assert a._throttle.retry_after(IP, "nobody", clock.monotonic()) == 900
+    clock.advance(900 + 601)  # quiet long enough: a fresh start
     check(a, basic("nobody", "x"))
-    assert a._throttle.retry_after(IP, "nobody", clock.now) == 0
+    assert a._throttle.retry_after(IP, "nobody", clock.monotonic()) == 0
 
 
 def test_throttle_table_stays_bounded(monkeypatch):
@@ -725,7 +718,7 @@ def test_an_ipv6_64_is_throttled_as_one_address(store):
     """Security review finding 2: a guesser can take any address of its /64 (SLAAC), so the
     throttle counts the /64; lockouts() shows it and release() takes it back."""
     store.add("alice", "pw")
-    a = Authenticator(store, REALM, clock=Clock())
+    a = Authenticator(store, REALM, clock=ManualClock())
     outcomes = [check(a, basic("alice", f"bad{i}"), ip=f"2001:db8:5:6::{i + 2:x}").outcome
                 for i in range(40)]
     assert outcomes == ["challenge"] * 5 + ["throttled"] * 35

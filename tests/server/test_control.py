@@ -13,12 +13,11 @@ import requests
 from requests.auth import HTTPBasicAuth
 
 from server.auth import Authenticator
+from server.clock import ManualClock
 from server.config import ServerConfig
-from server.control import AccessPolicy, Limits, TokenBucket
+from server.control import AccessPolicy, Limits, TokenBucket, TrafficControl
 from server.engine import ServerEngine
 from server.errors import ConfigError
-from server.monitor import Monitor
-from server.records import RequestRecord
 from server.users import UserStore
 from tests.conftest import HUGE_SIZE, read_until_closed
 
@@ -42,10 +41,39 @@ def stalled_download(port: int, path: str = "/huge.bin") -> socket.socket:
 
 
 def test_token_bucket_spreads_a_burst():
-    bucket = TokenBucket(100_000)
+    clock = ManualClock()
+    bucket = TokenBucket(100_000, clock)
     assert bucket.reserve(64 * 1024) == 0.0  # the first burst is free
-    wait = bucket.reserve(100_000)
-    assert 0.5 < wait < 1.1
+    assert bucket.reserve(100_000) == pytest.approx(1.0)  # 100,000 bytes at 100,000 B/s
+    clock.advance(1.0)  # the debt is paid ...
+    assert bucket.reserve(50_000) == pytest.approx(0.5)  # ... and no burst has built up yet
+    clock.advance(10.0)  # idle time earns at most one burst, not ten seconds' worth
+    assert bucket.reserve(64 * 1024) == 0.0
+    assert bucket.reserve(100_000) == pytest.approx(1.0)
+
+
+def test_traffic_control_waits_for_the_slower_of_total_and_client_rates():
+    clock = ManualClock()
+    control = TrafficControl(clock)
+    assert control.wait_for("10.0.0.1", 10**9) == 0.0 and not control.limited
+    control.set_limits(Limits(total_rate=1_000_000, client_rate=100_000))
+    control.wait_for("10.0.0.1", 64 * 1024)  # spends the client's burst
+    assert control.wait_for("10.0.0.1", 100_000) == pytest.approx(1.0)  # its own rate decides
+    assert control.wait_for("10.0.0.2", 64 * 1024) == 0.0  # another client has its own bucket
+    clock.advance(1.0)
+    assert control.wait_for("10.0.0.1", 100_000) == pytest.approx(1.0)
+
+
+def test_a_transfer_is_timed_by_the_control_clock():
+    clock = ManualClock()
+    control = TrafficControl(clock)
+    transfer = control.begin("10.0.0.1", "", "/a.bin", "down", 1000, cancel=lambda: None)
+    transfer.done = 500
+    assert transfer.speed(clock.monotonic()) == 0.0  # no time has passed yet
+    clock.advance(2.0)
+    assert transfer.speed(clock.monotonic()) == 250.0
+    control.end(transfer)
+    assert control.transfers() == []
 
 
 def test_limits_are_validated():
@@ -169,27 +197,3 @@ def test_stats_need_an_admin_when_login_is_on(server_factory, share, private_con
     assert requests.get(url, auth=HTTPBasicAuth("guest", "pw-guest"), timeout=10).status_code == 403
     assert requests.get(url, auth=HTTPBasicAuth("boss", "pw-boss"), timeout=10).status_code == 200
 
-
-def test_monitor_aggregates_records():
-    monitor = Monitor()
-    now = time.time()
-    for i in range(100):
-        monitor.add(RequestRecord(now, f"10.0.0.{i % 3}", "", "GET", f"/f{i % 2}", 200 if i % 10
-                                  else 404, 1000, 0.001 * i, "", "", False))
-    snap = monitor.snapshot(now)
-    assert snap.requests == 100 and snap.errors == 10 and snap.bytes_sent == 100_000
-    assert snap.series[-1].requests == 100
-    assert len(snap.clients) == 3
-    assert snap.top_by_requests[0][1] == 50
-    assert 40 < snap.latency_ms["p50"] < 60
-
-
-def test_monitor_memory_stays_bounded_without_snapshots():
-    """A headless share never asks for snapshots: records must not pile up."""
-    monitor = Monitor()
-    now = time.time()
-    record = RequestRecord(now, "10.0.0.1", "", "GET", "/x", 200, 10, 0.001, "", "", False)
-    for _ in range(50_000):
-        monitor.add(record)
-    assert len(monitor._pending) < 10_000
-    assert monitor.snapshot(now).requests == 50_000
