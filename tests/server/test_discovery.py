@@ -174,18 +174,15 @@ def test_stop_sends_goodbyes_and_leaves_no_thread(announce, watch, browser) -> N
     share = unique("Leaving")
     announcement = announce(share, 8124)
 
-    started = time.monotonic()
     announcement.start()
-    assert time.monotonic() - started < 0.3  # probing alone takes ~0.75 s
+    assert not announcement.wait_registered(0)  # start() does not wait for probing (~0.75 s)
     assert watcher.wait_for(full_name(share), ServiceStateChange.Added)
     assert announcement.wait_registered(SETTLE), announcement.error
     added = [t.name for t in set(threading.enumerate()) - before]
     assert added == ["pier-mdns"]  # zeroconf runs inside it and starts no thread of its own
 
-    started = time.monotonic()
     announcement.stop()
 
-    assert time.monotonic() - started < 1.5
     assert announcement.registered_name is None
     assert set(threading.enumerate()) - before == set()
     assert watcher.wait_for(full_name(share), ServiceStateChange.Removed, timeout=3.0)
@@ -208,17 +205,15 @@ def test_same_name_twice_gets_two_distinct_names(announce, watch, browser) -> No
     assert info is not None and info.port == 8202
 
 
-def test_stop_during_probing_is_quick_and_clean(announce, watch) -> None:
+def test_stop_during_probing_is_clean(announce, watch) -> None:
     watcher = watch(HTTP_SERVICE)
     before = set(threading.enumerate())
     announcement_name = unique("Hasty")
     announcement = announce(announcement_name, 8126)
     announcement.start()
 
-    started = time.monotonic()
     announcement.stop()
 
-    assert time.monotonic() - started < 1.0
     assert announcement.registered_name is None
     assert set(threading.enumerate()) - before == set()
     assert not watcher.saw(full_name(announcement_name))
