@@ -12,7 +12,7 @@ from pathlib import Path
 from cryptography import x509
 
 from tests.security.test_ca_restricted import make_legacy_ca
-from tests.server.test_tls_certs import write_pair
+from tests.server.test_tls import write_pair
 
 REPO = Path(__file__).resolve().parents[2]
 FINGERPRINT = re.compile(r"SHA-256:\s+((?:[0-9A-F]{2}:){31}[0-9A-F]{2})")

@@ -1,6 +1,6 @@
-"""The shared folder goes away while shared (issue 22 §3): visitors get 503 "This share is
-unavailable" until the *same* folder (device and inode) is back; an empty folder in its place,
-such as the mount point of an unplugged disk, is not the share."""
+"""server/health.py (ShareHealth): the shared folder goes away while shared (issue 22 §3):
+visitors get 503 "This share is unavailable" until the *same* folder (device and inode) is back;
+an empty folder in its place, such as the mount point of an unplugged disk, is not the share."""
 
 from __future__ import annotations
 

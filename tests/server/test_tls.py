@@ -1,4 +1,5 @@
-"""The HTTPS certificates: local CA, server certificate, imports, and the TLS server context.
+"""server/tls.py, the HTTPS certificates: local CA, server certificate, imports, and the TLS
+server context.
 
 Real crypto and real TLS handshakes on 127.0.0.1: a tiny `ssl` server made with
 make_server_context, and clients that trust only what the store exports."""
