@@ -7,13 +7,14 @@ import re
 import socket
 import struct
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from server.http11 import HttpError
 
 if TYPE_CHECKING:
     from server.auth import ConnectionLogin
-    from server.users import User
+    from server.exchange import Prepared
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
 PLAIN = "plain"  # an HTTP listener
@@ -36,8 +37,8 @@ _TRAILER_LINE = re.compile(rb"%s:[\t \x21-\x7e\x80-\xff]*" % _TOKEN)
 class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
-    __slots__ = ("buffer", "checked_login", "client", "close_after_unsent", "deadline",
-                 "first_byte_at", "io_timeout", "login", "replies", "replies_size", "sock", "tls",
+    __slots__ = ("buffer", "client", "close_after_unsent", "deadline", "first_byte_at",
+                 "io_timeout", "login", "prepared", "replies", "replies_size", "sock", "tls",
                  "tls_state", "unsent")
 
     def __init__(self, sock: socket.socket, client: str, io_timeout: float,
@@ -51,9 +52,8 @@ class Connection:
         self.tls_state = tls_state
         self.tls = False  # True once the TLS handshake is done
         self.login: ConnectionLogin | None = None  # a Basic login verified on this connection
-        # (request head, user): a login the serve thread checked for a request it then handed
-        # to a worker, which must not check it again (a Digest nonce count is single-use)
-        self.checked_login: tuple[bytes, User] | None = None
+        # what the serve thread did for a request it handed to a worker (login, answer)
+        self.prepared: Prepared | None = None
         self.replies: list[bytes] = []  # quick answers the serve thread has yet to send
         self.replies_size = 0
         self.unsent = b""  # the rest of the answers the serve thread could not send at once
@@ -137,16 +137,25 @@ class BodyReader:
     MAX_LINE = 4096
     MAX_TRAILERS = 64
 
-    def __init__(self, conn: Connection, length: int, chunked: bool) -> None:
+    def __init__(self, conn: Connection, length: int, chunked: bool, *,
+                 before_first_read: Callable[[], None] | None = None) -> None:
         self._conn = conn
         self._chunked = chunked
         self._left = length  # in the current chunk, or in the whole body
         self._done = not chunked and length == 0
+        self._before_first_read = before_first_read  # e.g. "100 Continue" to a waiting client
         self.received = 0
+
+    @property
+    def finished(self) -> bool:
+        return self._done
 
     def read(self, n: int = 262144) -> bytes:
         if self._done:
             return b""
+        if self._before_first_read is not None:
+            self._before_first_read()
+            self._before_first_read = None
         if self._chunked and self._left == 0:
             self._start_chunk()
             if self._done:

@@ -1,66 +1,65 @@
-"""One exchange (a request and what has been answered so far) and the header lines and method
-sets every route shares. See docs/ARCHITECTURE.md for the request flow."""
+"""One exchange on a connection, as the engine sees it: the request, what was answered, and
+the numbers the request log records. Routes never see it (they get a server.call.Call).
+See docs/ARCHITECTURE.md for the request flow."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from server.access import FileAccess
-from server.connection import Connection
+from server.call import Call
+from server.connection import BodyReader, Connection
 from server.http11 import Request
+from server.response import Response
 from server.users import User
 
-PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
-            b" script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
-            b" frame-ancestors 'none'\r\n")
-QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts as slow
+
 @dataclass(slots=True)
 class Exchange:
-    """One request and what has been answered so far."""
-
     conn: Connection
     started: float  # monotonic
     arrived: float  # wall clock
+    on_serve_thread: bool = False  # answered from memory by the serve thread, if it can be
+    head: bytes = b""
     request: Request | None = None
-    path: str = ""
-    query: dict[str, list[str]] = field(default_factory=dict)
-    status: int = 0
+    call: Call | None = None  # what the route was given, once the request is routed
+    body: BodyReader | None = None  # the request's body, if it has one
+    status: int = 0  # 0 until the head of the answer is made
     user: User | None = None  # the logged-in user; None when anonymous
-    access: FileAccess | None = None  # the share as this user may reach it (after login)
     sent: int = 0
     expected: int | None = None  # the body size announced (Content-Length), if any
     cut_short: bool = False  # the body did not arrive whole
     received: int = 0
     keep_alive: bool = False
-    body_read: bool = False  # the request's body (if any) has been consumed
-    out: list[bytes] | None = None  # quick mode: the answer is collected here, not sent
-    head: bytes = b""
-
-    @property
-    def quick(self) -> bool:
-        return self.out is not None
 
     @property
     def body_pending(self) -> bool:
+        """Body bytes not read yet, which would be taken for the next request."""
+        if self.body is not None:
+            return not self.body.finished
         request = self.request
-        return (request is not None and (request.content_length > 0 or request.chunked)
-                and not self.body_read)
+        return request is not None and (request.content_length > 0 or request.chunked)
 
     @property
     def head_only(self) -> bool:
         return self.request is not None and self.request.method == "HEAD"
 
     def wants_json(self) -> bool:
-        if self.query.get("format", [""])[0] == "json":
-            return True
-        accept = self.request.header("accept") if self.request else ""
-        return "application/json" in accept and "text/html" not in accept
+        if self.call is not None:
+            return self.call.wants_json()
+        if self.request is None:
+            return False
+        return Call(self.request, "").wants_json()  # by its Accept header
 
 
-class NeedsWorker(Exception):
-    """Raised in quick mode when the answer would have to wait: a worker answers instead."""
+@dataclass(slots=True)
+class Prepared:
+    """What the serve thread did for a request it then handed to a worker: the login it
+    checked (which must not be checked twice: a Digest nonce count is single-use) and, when
+    the route answered but its body must wait (a file or a zip to stream), that answer."""
+
+    head: bytes
+    user: User | None
+    answer: tuple[Exchange, Response] | None = None
 
 
 QuickAnswer = tuple[bool, list[bytes]]  # (keep the connection open, the bytes to send)
-
-

@@ -1,43 +1,47 @@
-"""The request handler: parsing, the Host check, login and routing of one exchange.
-
-The routes live beside it, one concern each: server/file_routes.py (downloads),
+"""The router: parsing, the Host check, login, the access policy's check of the target, and
+the choice of route; the route returns a Response (server/response.py), which
+server/delivery.py sends. The routes, one concern each: server/file_routes.py (downloads),
 server/folder_routes.py (listings, website index, zip), server/write_routes.py (uploads, new
-folders), on top of server/responder.py (heads, bodies, errors). Every path they touch comes
-from the access policy's FileAccess (server/access.py). See docs/ARCHITECTURE.md.
+folders), server/well_known_routes.py (Pier's own endpoints). See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import ssl
-import time
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
-from server import pages
 from server.access import policy_for
 from server.accesslog import AccessLog
 from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
+from server.call import Call, NeedsWorker
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.connection import PLAIN_ON_TLS, Connection
+from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
-from server.exchange import PAGE_CSP, Exchange, NeedsWorker, QuickAnswer
+from server.delivery import Delivery
+from server.exchange import Exchange, Prepared, QuickAnswer
+from server.file_routes import FileRoutes
 from server.folder_routes import FolderRoutes
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
 from server.records import RequestRecord
-from server.write_routes import WriteRoutes
+from server.response import Response, error_response
+from server.users import User
+from server.well_known_routes import PREFIX as OWN_PREFIX
+from server.well_known_routes import (
+    WellKnownRoutes,
+    challenge_headers,
+    is_own_page,
+    needs_login,
+)
+from server.write_routes import MAX_DRAINED_BODY, WriteRoutes
 
 log = logging.getLogger("pier.server")
 
-ASSET_PREFIX = "/.well-known/pier/assets/"
-LOGOUT_PATH = "/.well-known/pier/logout"
-STATS_PATH = "/.well-known/pier/stats"
-CA_PATHS = ("/.well-known/pier/ca.pem", "/.well-known/pier/ca.crt")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
 WRITE_METHODS = ("PUT", "POST")
@@ -45,10 +49,11 @@ ALLOW_READ = b"Allow: GET, HEAD, OPTIONS\r\n"
 ALLOW_WRITE = b"Allow: GET, HEAD, OPTIONS, PUT, POST\r\n"
 KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
                            "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+CLIENT_GONE = 499  # recorded (never sent) when the client went away mid-request
 
 
-
-class RequestHandler(FolderRoutes, WriteRoutes):
+class RequestHandler:
     """Shared by the serve thread and the workers; keeps no per-request state on itself."""
 
     def __init__(self, config: ServerConfig, sink: Callable[[RequestRecord], None],
@@ -56,10 +61,10 @@ class RequestHandler(FolderRoutes, WriteRoutes):
                  control: TrafficControl | None = None,
                  stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None,
-                 share: Availability | None = None) -> None:
+                 share: Availability | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         self._config = config
         self._share = share or Availability()  # False while the shared folder is gone
-        self._root_text = str(config.root)
         self._policy = policy_for(config)
         self._hosts = HostNames(share_names(
             extra=config.allowed_hosts, certificate=config.tls.chain_path if config.tls else None))
@@ -67,241 +72,240 @@ class RequestHandler(FolderRoutes, WriteRoutes):
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
         self._control = control or TrafficControl()
-        self._stats = stats
-        self._dates = DateCache()
-        self._files = FileCache(website_mode=config.website_mode)
-        self._listings = ListingCache()
-        self._swept: set[str] = set()  # folders cleared of stale upload temp files
+        self._clock = clock
+        self._monotonic = clock.monotonic  # looked up once: this runs for every request
+        self._delivery = Delivery(DateCache(), self._control, on_long_transfer)
+        downloads = FileRoutes(FileCache(website_mode=config.website_mode))
+        self._downloads = downloads
+        self._folders = FolderRoutes(config, ListingCache(), downloads)
+        self._changes = WriteRoutes(config)
+        self._own_pages = WellKnownRoutes(config, stats)
 
     # -- entry points --------------------------------------------------------------------------
 
     def handle(self, conn: Connection, head: bytes) -> bool:
-        """Answer one request whose head is ``head``. True if the connection may stay open."""
-        ex = Exchange(conn, time.monotonic(), time.time())
-        self._answer(ex, head)
+        """Answer one request whose head is ``head`` (on a worker). True if the connection may
+        stay open."""
+        prepared, conn.prepared = conn.prepared, None
+        response: Response | None
+        if prepared is not None and prepared.head != head:
+            prepared = None
+        if prepared is not None and prepared.answer is not None:
+            ex, response = prepared.answer  # routed on the serve thread; its body must wait
+        else:
+            ex = self._exchange(conn)
+            response = self._respond(ex, head, prepared.user if prepared else None)
+        if response is not None:
+            self._deliver(ex, response)
         self._record(ex)
         return ex.keep_alive
 
     def answer_quickly(self, conn: Connection, head: bytes) -> QuickAnswer | None:
-        """The whole answer, when it can be made from memory without waiting: cached small
-        files, cached listings, redirects, errors, 304s. The serve thread sends it itself,
-        which spares the hand-off to a worker and back that otherwise costs more than the
-        request. None when the request needs a worker (a body to read, a large file, a folder
-        to scan, a password to verify, a bandwidth limit): nothing has been sent or recorded
-        then, and the worker answers the same head from the start."""
+        """The whole answer, when the serve thread can send it at once from memory: cached
+        small files, cached listings, redirects, errors, 304s. That spares the hand-off to a
+        worker and back, which otherwise costs more than the request. None when a worker must
+        answer (a body to read, a large file or a zip to stream, a folder to scan, a password
+        to verify, a bandwidth limit): nothing has been sent or recorded then; what the serve
+        thread did already is left on the connection for the worker (Prepared)."""
         if self._control.limited:
             return None
-        ex = Exchange(conn, time.monotonic(), time.time(), out=[])
+        ex = self._exchange(conn, on_serve_thread=True)
         try:
-            self._answer(ex, head)
+            response = self._respond(ex, head)
         except NeedsWorker:
-            if ex.user is not None:  # checking twice would replay a Digest nonce count
-                conn.checked_login = (head, ex.user)
+            if ex.user is not None:
+                conn.prepared = Prepared(head, ex.user)
             return None
+        if response is None or self._delivery.needs_worker(ex, response):
+            conn.prepared = Prepared(head, ex.user, (ex, response) if response else None)
+            return None
+        parts = self._delivery.frame(ex, response)
         self._record(ex)
-        return ex.keep_alive, ex.out  # type: ignore[return-value]
-
-    def _answer(self, ex: Exchange, head: bytes) -> None:
-        ex.head = head
-        try:
-            ex.request = parse_head(head, self._config.limits)
-            ex.keep_alive = ex.request.keep_alive
-            if ex.quick and (ex.request.content_length or ex.request.chunked):
-                raise NeedsWorker
-            self._route(ex)
-        except NeedsWorker:
-            raise
-        except HttpError as err:
-            self._answer_error(ex, err)
-        except (ConnectionError, TimeoutError) as err:
-            log.debug("client %s went away: %s", ex.conn.client, err)
-            ex.keep_alive = False
-            ex.status = ex.status or 499
-        except Exception:
-            log.exception("unexpected error while answering %s", ex.conn.client)
-            self._answer_error(ex, HttpError(500, "The server hit an unexpected error."))
+        return ex.keep_alive, parts
 
     def record_refusal(self, conn: Connection, err: HttpError) -> None:
         """Record a request refused before it reached a worker (head too long or too slow)."""
-        ex = Exchange(conn, time.monotonic(), time.time(), status=err.status)
+        ex = self._exchange(conn)
+        ex.status = err.status
         self._record(ex)
 
-    # -- routing -------------------------------------------------------------------------------
+    def _exchange(self, conn: Connection, *, on_serve_thread: bool = False) -> Exchange:
+        return Exchange(conn, self._monotonic(), self._clock.time(),
+                        on_serve_thread=on_serve_thread)
 
-    def _split_target(self, ex: Exchange, request: Request) -> tuple[str, str]:
+    # -- from request to response --------------------------------------------------------------
+
+    def _respond(self, ex: Exchange, head: bytes, login: User | None = None) -> Response | None:
+        """The route's answer, or the error's; None when the client went away meanwhile."""
+        ex.head = head
+        try:
+            request = parse_head(head, self._config.limits)
+            ex.request = request
+            ex.keep_alive = request.keep_alive
+            if ex.on_serve_thread and (request.content_length or request.chunked):
+                raise NeedsWorker
+            return self._route(ex, request, login)
+        except NeedsWorker:
+            raise
+        except HttpError as err:
+            return self._error(ex, err)
+        except (ConnectionError, TimeoutError) as err:
+            self._client_gone(ex, err)
+            return None
+        except Exception:
+            log.exception("unexpected error while answering %s", ex.conn.client)
+            return self._error(ex, HttpError(500, "The server hit an unexpected error."))
+        finally:
+            if ex.body is not None:
+                ex.received = ex.body.received
+
+    def _deliver(self, ex: Exchange, response: Response) -> None:
+        if ex.body_pending:
+            ex.keep_alive = False  # unread body bytes would be taken for the next request
+        try:
+            self._delivery.send(ex, response)
+        except (ConnectionError, TimeoutError) as err:
+            self._client_gone(ex, err)
+        except Exception as err:
+            if not isinstance(err, HttpError):  # an HttpError here: a file changing, say
+                log.exception("unexpected error while answering %s", ex.conn.client)
+                err = HttpError(500, "The server hit an unexpected error.")
+            if ex.status:  # the head already went out; the only honest signal left is closing
+                ex.keep_alive = False
+            else:
+                self._deliver(ex, self._error(ex, err))
+
+    def _error(self, ex: Exchange, err: HttpError) -> Response:
+        response = error_response(err, as_json=ex.wants_json(),
+                                  server_name=self._config.server_name)
+        return Response(response.status, response.headers, response.body,
+                        close=err.close or ex.body_pending)
+
+    @staticmethod
+    def _client_gone(ex: Exchange, err: OSError) -> None:
+        log.debug("client %s went away: %s", ex.conn.client, err)
+        ex.keep_alive = False
+        ex.status = ex.status or CLIENT_GONE
+
+    def _route(self, ex: Exchange, request: Request, login: User | None) -> Response:
+        path, query = self._split_target(ex.conn, request)
+        call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
+                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread)
+        ex.call = call
+        if ex.conn.tls_state == PLAIN_ON_TLS:
+            return _redirect_to_https(request)
+        if not self._share.available and (request.method not in READ_METHODS
+                                          or not is_own_page(path)):
+            raise ShareUnavailable()
+        if request.method in WRITE_METHODS and self._config.upload:
+            call.body = ex.body = self._body_of(ex, request)
+            self._log_in(ex, call, login)
+            return self._changes.change(self._bound(call))
+        if request.method not in READ_METHODS:
+            return self._not_allowed(ex, request)
+        self._skip_body(ex, request)
+        if path.startswith(OWN_PREFIX):
+            if needs_login(path):
+                self._log_in(ex, call, login)
+            own_page = self._own_pages.route(call)
+            if own_page is not None:
+                return own_page
+        else:
+            self._log_in(ex, call, login)
+        target = self._bound(call).files.target(path)
+        if target.is_dir:
+            return self._folders.folder(call, target)
+        return self._downloads.download(call, target.fs_path, target.stat)
+
+    def _bound(self, call: Call) -> Call:
+        call.access = self._policy.bind(call.user)
+        return call
+
+    def _split_target(self, conn: Connection, request: Request) -> tuple[str, str]:
         """(path, query) of the target, once the names it was sent to are known to be ours:
         a foreign Host (DNS rebinding) or absolute-form authority is answered 421."""
         host = request.headers.get("host")
-        if host is not None and not self._hosts.accepts(host, ex.conn.sock):
+        if host is not None and not self._hosts.accepts(host, conn.sock):
             raise HttpError(421, "This server does not answer to that host name.", close=False)
         target = request.target
         if target.startswith(("http://", "https://")):
             authority = urlsplit(target).netloc.rpartition("@")[2]
-            if not self._hosts.accepts(authority, ex.conn.sock):
+            if not self._hosts.accepts(authority, conn.sock):
                 raise HttpError(421, "This server does not answer to that host name.",
                                 close=False)
         return _split_target(target, request.method)
 
-    def _route(self, ex: Exchange) -> None:
-        request = ex.request
-        assert request is not None
-        path, query = self._split_target(ex, request)
-        ex.path = path
-        ex.query = parse_qs(query, keep_blank_values=True) if query else {}
-        if ex.conn.tls_state == PLAIN_ON_TLS:
-            self._redirect_to_https(ex, request)
-            return
-        if not self._share.available:
-            self._refuse_while_share_gone(request, path)
-        if request.method in WRITE_METHODS and self._config.upload:
-            self._need_worker(ex)
-            self._log_in(ex, request)
-            ex.access = self._policy.bind(ex.user)
-            self._route_write(ex, request)
-            return
-        if request.method not in READ_METHODS:
-            self._not_allowed(ex, request)
-            return
-        self._skip_body(ex, request)
-        if path.startswith(ASSET_PREFIX):
-            self._send_asset(ex, path[len(ASSET_PREFIX):])
-            return
-        if path in CA_PATHS:
-            self._send_ca_certificate(ex, path)
-            return
-        if path == LOGOUT_PATH:
-            self._log_out(ex)
-            return
-        self._log_in(ex, request)
-        if path == STATS_PATH:
-            self._send_stats(ex)
-            return
-        ex.access = self._policy.bind(ex.user)
-        target = ex.access.target(path)
-        if target.is_dir:
-            self._send_folder(ex, target)
-        else:
-            self._send_file(ex, target.fs_path, target.stat)
+    # -- request bodies ------------------------------------------------------------------------
 
-    @staticmethod
-    def _refuse_while_share_gone(request: Request, path: str) -> None:
-        """503 for everything that would touch the shared folder while it is gone (server/
-        health.py); Pier's own pages (assets, the CA, logout, stats) still answer."""
-        if request.method not in READ_METHODS or not (
-                path.startswith(ASSET_PREFIX) or path in CA_PATHS
-                or path in (LOGOUT_PATH, STATS_PATH)):
-            raise ShareUnavailable()
+    def _body_of(self, ex: Exchange, request: Request) -> BodyReader:
+        """The request's body; reading it first tells a client waiting on Expect:
+        100-continue to send it, and gives a slow sender a worker of its own."""
+        conn = ex.conn
+
+        def before_first_read() -> None:
+            if request.version == "HTTP/1.1" and request.header("expect").lower() == \
+                    "100-continue":
+                conn.sock.sendall(CONTINUE)
+            if request.chunked or len(conn.buffer) < request.content_length:
+                self._on_long_transfer()  # a slow sender must not hold a pool worker
+
+        return BodyReader(conn, request.content_length, request.chunked,
+                          before_first_read=before_first_read)
+
+    def _skip_body(self, ex: Exchange, request: Request) -> None:
+        """Bodies on GET/HEAD/OPTIONS mean nothing to us, but must be consumed to keep framing."""
+        if request.content_length > MAX_DRAINED_BODY:
+            raise HttpError(413, "The request body is too large.")
+        if request.content_length or request.chunked:
+            ex.body = self._body_of(ex, request)
+            ex.body.drain(MAX_DRAINED_BODY)
 
     # -- login ---------------------------------------------------------------------------------
 
-    def _log_in(self, ex: Exchange, request: Request) -> None:
-        """Who is asking: sets ex.user, or answers 401 / 429. Without auth everyone may read."""
+    def _log_in(self, ex: Exchange, call: Call, checked: User | None) -> None:
+        """Who is asking: sets the user, or answers 401 / 429. Without auth everyone may read.
+        ``checked`` is the user the serve thread already logged in for this very request."""
         auth = self._config.auth
         if auth is None:
             return
-        conn = ex.conn
-        if conn.checked_login is not None:  # this very request, checked on the serve thread
-            head, user = conn.checked_login
-            conn.checked_login = None
-            if head == ex.head:
-                ex.user = user
-                return
+        ex.user = call.user = checked or self._user_of(ex.conn, auth, call.request,
+                                                       may_hash=not ex.on_serve_thread)
+
+    @staticmethod
+    def _user_of(conn: Connection, auth: Authenticator, request: Request, *,
+                 may_hash: bool) -> User | None:
         header = request.headers.get("authorization")
         login = conn.login
         if login is not None and login.header == header and auth.still_valid(login, conn.client):
-            ex.user = login.user
-            return
+            return login.user
         result = auth.check(header, request.method, request.target, conn.client,
-                            may_hash=not ex.quick)
+                            may_hash=may_hash)
         if result.outcome == "ok":
-            ex.user = result.user
             conn.login = auth.connection_login(header, result.user) if result.user else None
-        elif result.outcome == "deferred":  # a password to hash: not on the serve thread
+            return result.user
+        if result.outcome == "anonymous":
+            return None
+        if result.outcome == "deferred":  # a password to hash: not on the serve thread
             raise NeedsWorker
-        elif result.outcome == "throttled":
+        if result.outcome == "throttled":
             raise HttpError(429, "Too many failed logins; try again later.", close=False,
                             headers=f"Retry-After: {result.retry_after}\r\n".encode("ascii"))
-        elif result.outcome == "challenge":
-            raise HttpError(401, "Please log in.", close=False,
-                            headers=self._challenge_headers(auth, result.stale))
-
-    @staticmethod
-    def _challenge_headers(auth: Authenticator, stale: bool = False) -> bytes:
-        return b"".join(f"WWW-Authenticate: {value}\r\n".encode()
-                        for value in auth.challenge(stale=stale))
-
-    def _log_out(self, ex: Exchange) -> None:
-        """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
-        auth = self._config.auth
-        if auth is None:
-            raise HttpError(404, "This share has no login.", close=False)
-        body = pages.render_error(401, "Logged out", "You are logged out. Open the share again "
-                                  "to log in.", self._config.server_name)
-        headers = (self._challenge_headers(auth) + b"Content-Type: text/html; charset=utf-8\r\n"
-                   + PAGE_CSP + b"Cache-Control: no-store\r\n")
-        self._send(ex, 401, headers, body)
-
-    def _send_stats(self, ex: Exchange) -> None:
-        """Live statistics for monitoring scripts; admins only when the share has logins."""
-        if self._config.auth is not None and (ex.user is None or not ex.user.admin):
-            raise HttpError(403, "Statistics are for admin accounts.", close=False)
-        body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
-        self._send(ex, 200, b"Content-Type: application/json; charset=utf-8\r\n"
-                   b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n", body)
+        raise HttpError(401, "Please log in.", close=False,
+                        headers=challenge_headers(auth, result.stale))
 
     def _allow_header(self) -> bytes:
         return ALLOW_WRITE if self._config.upload else ALLOW_READ
 
-    def _not_allowed(self, ex: Exchange, request: Request) -> None:
+    def _not_allowed(self, ex: Exchange, request: Request) -> Response:
         if request.method == "OPTIONS":
             self._skip_body(ex, request)
-            self._send(ex, 204, self._allow_header(), b"")
-            return
-        if request.content_length or request.chunked:
-            ex.keep_alive = False  # the body is not read: the connection cannot be reused
+            return Response(204, self._allow_header())
         if request.method in KNOWN_METHODS:
             reason = f"{request.method} is not allowed here."
             if request.method in WRITE_METHODS:  # reached only while uploads are off
                 reason = "Uploads are turned off in Pier for this share."
-            raise HttpError(405, reason, close=not ex.keep_alive, headers=self._allow_header())
+            raise HttpError(405, reason, close=ex.body_pending, headers=self._allow_header())
         raise HttpError(501, f"The method {request.method} is not supported.", close=True)
-
-    def _redirect_to_https(self, ex: Exchange, request: Request) -> None:
-        """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""
-        ex.keep_alive = False
-        host = request.header("host")
-        if not _HOST.match(host):
-            raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
-        path, query = _split_target(request.target, request.method)  # absolute form: its path
-        location = f"https://{host}{path}{'?' + query if query else ''}".encode("ascii")
-        self._send(ex, 301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
-                   b"This server speaks HTTPS: " + location + b"\n")
-
-    def _send_ca_certificate(self, ex: Exchange, path: str) -> None:
-        """The local CA that signed this server's certificate, so a device can trust it once."""
-        tls = self._config.tls
-        if tls is None or tls.ca_pem is None:
-            raise HttpError(404, "This server has no local certificate authority to offer.",
-                            close=False)
-        if path.endswith(".pem"):
-            body, ctype = tls.ca_pem, b"application/x-pem-file"
-        else:
-            body, ctype = ssl.PEM_cert_to_DER_cert(tls.ca_pem.decode("ascii")), \
-                b"application/x-x509-ca-cert"
-        headers = (b"Content-Type: " + ctype + b"\r\nX-Content-Type-Options: nosniff\r\n"
-                   b"Cache-Control: no-cache\r\n"
-                   b'Content-Disposition: attachment; filename="' + path.rsplit("/", 1)[1].encode()
-                   + b'"\r\n')
-        self._send(ex, 200, headers, body)
-
-    def _send_asset(self, ex: Exchange, name: str) -> None:
-        found = pages.asset(name)
-        if found is None:
-            raise HttpError(404, "Not found.", close=False)
-        data, ctype = found
-        headers = (f"Content-Type: {ctype}\r\n".encode("ascii")
-                   + b"Cache-Control: max-age=3600\r\nX-Content-Type-Options: nosniff\r\n")
-        self._send(ex, 200, headers, data)
 
     # -- records -------------------------------------------------------------------------------
 
@@ -316,7 +320,7 @@ class RequestHandler(FolderRoutes, WriteRoutes):
             path=request.target if request else "",
             status=ex.status,
             bytes_sent=ex.sent,
-            duration=time.monotonic() - ex.started,
+            duration=self._monotonic() - ex.started,
             user_agent=headers.get("user-agent", ""),
             referer=headers.get("referer", ""),
             tls=ex.conn.tls,
@@ -328,6 +332,17 @@ class RequestHandler(FolderRoutes, WriteRoutes):
         self._sink(record)
         if self._access_log is not None:
             self._access_log.write(record)
+
+
+def _redirect_to_https(request: Request) -> Response:
+    """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""
+    host = request.header("host")
+    if not _HOST.match(host):
+        raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
+    path, query = _split_target(request.target, request.method)  # absolute form: its path
+    location = f"https://{host}{path}{'?' + query if query else ''}".encode("ascii")
+    return Response(301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
+                    b"This server speaks HTTPS: " + location + b"\n", close=True)
 
 
 def _split_target(target: str, method: str) -> tuple[str, str]:

@@ -3,84 +3,73 @@
 
 from __future__ import annotations
 
-import logging
-
 from server import writes
-from server.exchange import Exchange
-from server.files import (
-    Resolved,
-    decode_url_path,
-)
-from server.http11 import HttpError, Request
-from server.responder import Responder
+from server.call import Call, RequestBody
+from server.config import ServerConfig
+from server.files import Resolved, decode_url_path
+from server.http11 import HttpError
+from server.response import NOSNIFF, Response
 
-log = logging.getLogger("pier.server")
+MAX_DRAINED_BODY = 64 * 1024  # what a request that needs no body may still send us
 
 
-class WriteRoutes(Responder):
-    _swept: set[str]
+class WriteRoutes:
+    def __init__(self, config: ServerConfig) -> None:
+        self._config = config
+        self._swept: set[str] = set()  # folders cleared of stale upload temp files
 
-    def _route_write(self, ex: Exchange, request: Request) -> None:
-        """PUT /folder/name, POST /folder/ (multipart), POST /folder/?mkdir=NAME.
-        Any refusal closes the connection when a body may still be on its way."""
-        try:
-            writes.check_same_origin(request, tls=ex.conn.tls)
-            writes.check_declared_size(request, self._config.max_upload_bytes)
-            if request.method == "PUT":
-                self._put(ex, request)
-            elif "mkdir" in ex.query:
-                self._mkdir(ex, request)
-            else:
-                self._post_files(ex, request)
-        except HttpError as err:
-            if request.content_length or request.chunked:
-                err.close = True
-            raise
+    def change(self, call: Call) -> Response:
+        """PUT /folder/name, POST /folder/ (multipart), POST /folder/?mkdir=NAME."""
+        request = call.request
+        writes.check_same_origin(request, tls=call.tls)
+        writes.check_declared_size(request, self._config.max_upload_bytes)
+        if request.method == "PUT":
+            return self._put(call)
+        if "mkdir" in call.query:
+            return self._mkdir(call)
+        return self._post_files(call)
 
-    def _write_folder(self, ex: Exchange, raw_path: str) -> Resolved:
-        assert ex.access is not None
-        folder = ex.access.write_folder(raw_path)
+    def _write_folder(self, call: Call, raw_path: str) -> Resolved:
+        folder = call.files.write_folder(raw_path)
         if folder.fs_path not in self._swept:  # once per folder and share: leftovers of uploads
             self._swept.add(folder.fs_path)    # cut short by a crash or a kill
-            ex.access.sweep_stale_uploads(folder)
+            call.files.sweep_stale_uploads(folder)
         return folder
 
-    def _put(self, ex: Exchange, request: Request) -> None:
-        parent, _, raw_name = ex.path.rpartition("/")
+    def _put(self, call: Call) -> Response:
+        parent, _, raw_name = call.path.rpartition("/")
         name = decode_url_path(raw_name)
         if not name or "/" in name:  # an encoded slash would name another folder
             raise HttpError(400, "PUT needs a file name: PUT /folder/name.", close=False)
-        folder = self._write_folder(ex, parent + "/")
-        self._on_long_transfer()
-        assert ex.access is not None
-        stored, ex.received = writes.store_put(
-            ex.conn, request, ex.access, folder, name, limit=self._config.max_upload_bytes)
-        ex.body_read = True
-        self._send_created(ex, [stored], folder.url_path)
+        folder = self._write_folder(call, parent + "/")
+        stored = writes.store_put(_body(call), call.request, call.files, folder, name,
+                                  limit=self._config.max_upload_bytes)
+        return _created(call, [stored], folder.url_path)
 
-    def _post_files(self, ex: Exchange, request: Request) -> None:
-        if not request.header("content-type").lower().startswith("multipart/form-data"):
+    def _post_files(self, call: Call) -> Response:
+        if not call.request.header("content-type").lower().startswith("multipart/form-data"):
             raise HttpError(415, "Send files as multipart/form-data (or use PUT).")
-        folder = self._write_folder(ex, ex.path)
-        self._on_long_transfer()
-        assert ex.access is not None
-        stored, ex.received = writes.store_multipart(
-            ex.conn, request, ex.access, folder, limit=self._config.max_upload_bytes,
+        folder = self._write_folder(call, call.path)
+        stored = writes.store_multipart(
+            _body(call), call.request, call.files, folder, limit=self._config.max_upload_bytes,
             show_hidden=self._config.show_hidden)
-        ex.body_read = True
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
-        self._send_created(ex, stored, folder.url_path)
+        return _created(call, stored, folder.url_path)
 
-    def _mkdir(self, ex: Exchange, request: Request) -> None:
-        folder = self._write_folder(ex, ex.path)
-        self._skip_body(ex, request)
-        assert ex.access is not None
-        stored = writes.make_folder(ex.access, folder, ex.query["mkdir"][0])
-        self._send_created(ex, [stored], folder.url_path)
+    def _mkdir(self, call: Call) -> Response:
+        folder = self._write_folder(call, call.path)
+        _body(call).drain(MAX_DRAINED_BODY)
+        stored = writes.make_folder(call.files, folder, call.first("mkdir"))
+        return _created(call, [stored], folder.url_path)
 
-    def _send_created(self, ex: Exchange, stored: list[writes.Stored], folder_url: str) -> None:
-        ctype, body = writes.created_body(stored, folder_url, ex.wants_json())
-        location = b"Location: " + stored[0].url.encode("ascii") + b"\r\n"
-        self._send(ex, 201, location + ctype + b"X-Content-Type-Options: nosniff\r\n", body)
 
+def _body(call: Call) -> RequestBody:
+    assert call.body is not None, "the router gives routes that change the share the body"
+    return call.body
+
+
+def _created(call: Call, stored: list[writes.Stored], folder_url: str) -> Response:
+    ctype, body = writes.created_body(stored, folder_url, call.wants_json())
+    location = b"Location: " + stored[0].url.encode("ascii") + b"\r\n"
+    return Response(201, location + ctype + NOSNIFF, body)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from server.access import FileAccess, FolderBudget
-from server.connection import BodyReader, Connection
+from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.multipart import MultipartReader
@@ -24,7 +24,6 @@ from server.uploads import (
 
 MAX_EPILOGUE = 64 * 1024
 MAX_FILES_PER_REQUEST = 10_000  # a tiny body of empty parts must not eat the inodes
-CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +50,6 @@ def check_same_origin(request: Request, *, tls: bool) -> None:
         raise HttpError(403, "Changes must come from Pier's own page.", close=True)
 
 
-def expect_continue(conn: Connection, request: Request) -> None:
-    """Tell a client waiting on Expect: 100-continue to send the body (all checks passed)."""
-    if request.version == "HTTP/1.1" and request.header("expect").lower() == "100-continue":
-        conn.sock.sendall(CONTINUE)
-
-
 MULTIPART_ALLOWANCE = 64 * 1024  # a form's boundaries and part headers around its files
 
 
@@ -74,33 +67,29 @@ def check_declared_size(request: Request, limit: int | None) -> None:
         raise UploadRefused(413, "The upload is larger than this share accepts.")
 
 
-def store_put(conn: Connection, request: Request, access: FileAccess, folder: Resolved,
-              raw_name: str, *, limit: int | None) -> tuple[Stored, int]:
-    """PUT /folder/name: the raw body becomes the file. Returns what was stored and the
-    bytes received."""
+def store_put(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
+              raw_name: str, *, limit: int | None) -> Stored:
+    """PUT /folder/name: the raw body becomes the file."""
     name = clean_name(raw_name)
     expected = None if request.chunked else request.content_length
-    body = BodyReader(conn, request.content_length, request.chunked)
     fd = access.open_folder(folder.fs_path)
     try:
         with access.upload(fd, folder.url_path, name, max_size=limit,
                            expected_size=expected) as upload:
-            expect_continue(conn, request)
             while chunk := body.read():
                 upload.write(chunk)
             final = upload.commit()
     finally:
         os.close(fd)
-    return Stored(final, url_quote(folder.url_path + final)), body.received
+    return Stored(final, url_quote(folder.url_path + final))
 
 
-def store_multipart(conn: Connection, request: Request, access: FileAccess, folder: Resolved,
-                    *, limit: int | None, show_hidden: bool) -> tuple[list[Stored], int]:
+def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
+                    *, limit: int | None, show_hidden: bool) -> list[Stored]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
     name may carry a relative path (folder uploads), whose folders are created where the
     policy allows it. ``limit`` caps each file and the files of the request together, however
     the body is framed (the form's own framing gets a small allowance on top)."""
-    body = BodyReader(conn, request.content_length, request.chunked)
     cap = request_cap(request, limit)
 
     def read(n: int) -> bytes:
@@ -112,7 +101,6 @@ def store_multipart(conn: Connection, request: Request, access: FileAccess, fold
     if request.content_length:
         _check_space(access, folder, request.content_length)
     reader = MultipartReader(request.header("content-type"), read, None)
-    expect_continue(conn, request)
     stored: list[Stored] = []
     budget = FolderBudget()
     room = limit  # what the request's files may still add up to
@@ -137,7 +125,7 @@ def store_multipart(conn: Connection, request: Request, access: FileAccess, fold
     if not reader.finished:
         raise UploadRefused(400, "The upload ended before its closing boundary.")
     body.drain(MAX_EPILOGUE)
-    return stored, body.received
+    return stored
 
 
 def _check_space(access: FileAccess, folder: Resolved, needed: int) -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 import server
 
 SERVER = Path(server.__file__).parent
-ROUTE_FILES = ("handler.py", "exchange.py", "responder.py", "file_routes.py", "folder_routes.py",
-               "write_routes.py", "writes.py")
+ROUTE_FILES = ("handler.py", "exchange.py", "call.py", "response.py", "delivery.py",
+               "file_routes.py", "folder_routes.py", "well_known_routes.py", "write_routes.py",
+               "writes.py")
 
 # os attributes that act on descriptors (or are no call at all)
 OS_FD_BASED = {"fstat", "close", "stat_result", "sep", "sendfile", "pread", "read", "write"}

@@ -1,0 +1,69 @@
+"""What a route is given: one request, who asks, and the share as that user may reach it.
+Routes read nothing else (no socket, no connection); see docs/ARCHITECTURE.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from server.access import FileAccess
+from server.http11 import Request
+from server.users import User
+
+
+class NeedsWorker(Exception):
+    """Raised on the serve thread when a route is about to do something that may wait (read a
+    file or a folder, hash a password, read a request body): a worker answers instead."""
+
+
+class RequestBody(Protocol):
+    """A request's body, read on demand (server.connection.BodyReader on a real connection).
+    The first read tells a client waiting on Expect: 100-continue to send it."""
+
+    received: int
+
+    def read(self, n: int = 262144) -> bytes: ...
+
+    def drain(self, limit: int) -> None: ...
+
+    @property
+    def finished(self) -> bool: ...
+
+
+@dataclass(slots=True)
+class Call:
+    """One call of a route. ``access`` is bound to ``user`` by the router, which has already
+    checked that ``user`` may reach the request's target."""
+
+    request: Request
+    path: str  # the target's path, still URL-encoded
+    query: dict[str, list[str]] = field(default_factory=dict)
+    user: User | None = None
+    access: FileAccess | None = None
+    tls: bool = False
+    body: RequestBody | None = None  # for routes that change the share
+    on_serve_thread: bool = False
+
+    def may_wait(self) -> None:
+        """Say that what comes next may wait on the disk or the client."""
+        if self.on_serve_thread:
+            raise NeedsWorker
+
+    @property
+    def files(self) -> FileAccess:
+        assert self.access is not None, "the router binds the access policy before routing"
+        return self.access
+
+    @property
+    def head_only(self) -> bool:
+        return self.request.method == "HEAD"
+
+    def wants_json(self) -> bool:
+        if self.query.get("format", [""])[0] == "json":
+            return True
+        accept = self.request.header("accept")
+        return "application/json" in accept and "text/html" not in accept
+
+    def first(self, name: str, default: str = "") -> str:
+        """The first value of query parameter ``name``."""
+        return self.query.get(name, [default])[0]

@@ -1,0 +1,102 @@
+"""What a route returns: a status, header lines and a body. Routes never touch sockets; the
+engine (server/delivery.py) sends a Response, and the kind of its body tells it whether the
+serve thread may send it at once (bytes, from memory) or a worker must (a file span or a zip,
+which wait on the disk and the client). See docs/ARCHITECTURE.md, "Request flow"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from server import pages
+from server.access import FileAccess
+from server.cache import FileFacts
+from server.http11 import HttpError, phrase
+from server.zipstream import ZipItem
+
+PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
+            b" script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
+            b" frame-ancestors 'none'\r\n")
+HTML = b"Content-Type: text/html; charset=utf-8\r\n"
+JSON = b"Content-Type: application/json; charset=utf-8\r\n"
+TEXT = b"Content-Type: text/plain; charset=utf-8\r\n"
+NOSNIFF = b"X-Content-Type-Options: nosniff\r\n"
+NO_STORE = b"Cache-Control: no-store\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class FileSpan:
+    """``count`` bytes of a file from ``offset``, opened through ``access`` (the access policy
+    bound to the user) when its turn comes; the opened file must still be the one ``facts``
+    describe, or the answer is a 503."""
+
+    facts: FileFacts
+    offset: int
+    count: int
+    access: FileAccess
+
+
+@dataclass(frozen=True, slots=True)
+class ZipBody:
+    """A folder as a .zip, built while it is sent (its length is known only at the end)."""
+
+    items: Callable[[], Iterable[ZipItem]]
+    root: str  # the shared folder, for messages about skipped files
+
+
+Body = bytes | FileSpan | ZipBody
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """``headers`` are whole header lines (each ending in CRLF) without the framing ones
+    (Content-Length, Transfer-Encoding, Connection, Date, Server): the sender adds those."""
+
+    status: int
+    headers: bytes = b""
+    body: Body = b""
+    close: bool = False  # close the connection after this answer
+
+    @property
+    def length(self) -> int | None:
+        """Content-Length to announce: also for HEAD, which sends no body; None when unknown
+        in advance (a zip) or not allowed (204, 304)."""
+        if self.status in (204, 304):
+            return None
+        body = self.body
+        if isinstance(body, bytes):
+            return len(body)
+        if isinstance(body, FileSpan):
+            return body.count
+        return None
+
+    @property
+    def from_memory(self) -> bool:
+        return isinstance(self.body, bytes)
+
+
+def redirect(location: str, status: int = 301, *, close: bool = False) -> Response:
+    """``location`` must already be URL-quoted (ASCII)."""
+    encoded = location.encode("ascii")
+    return Response(status, b"Location: " + encoded + b"\r\n" + TEXT,
+                    b"Moved to " + encoded + b"\n", close=close)
+
+
+def html_page(status: int, body: bytes, extra: bytes = b"") -> Response:
+    return Response(status, HTML + PAGE_CSP + NOSNIFF + extra, body)
+
+
+def json_document(status: int, document: object, extra: bytes = b"") -> Response:
+    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    return Response(status, JSON + NOSNIFF + extra, body)
+
+
+def error_response(err: HttpError, *, as_json: bool, server_name: str) -> Response:
+    """The page (or JSON) telling a client what went wrong, with the error's own headers."""
+    extra = NO_STORE + err.headers
+    if as_json:
+        return json_document(err.status, {"status": err.status, "error": err.reason}, extra)
+    title = getattr(err, "title", "") or phrase(err.status)
+    body = pages.render_error(err.status, title, getattr(err, "detail", err.reason), server_name)
+    return html_page(err.status, body, extra)

@@ -1,0 +1,97 @@
+"""Pier's own endpoints under /.well-known/pier/: the page's assets, the local CA's
+certificate, logging out, and live statistics for monitoring scripts."""
+
+from __future__ import annotations
+
+import json
+import ssl
+from collections.abc import Callable
+
+from server import pages
+from server.auth import Authenticator
+from server.call import Call
+from server.config import ServerConfig
+from server.http11 import HttpError
+from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response
+
+PREFIX = "/.well-known/pier/"
+ASSET_PREFIX = PREFIX + "assets/"
+LOGOUT_PATH = PREFIX + "logout"
+STATS_PATH = PREFIX + "stats"
+CA_PATHS = (PREFIX + "ca.pem", PREFIX + "ca.crt")
+WITHOUT_LOGIN = (LOGOUT_PATH, *CA_PATHS)  # besides the assets
+
+
+def is_own_page(path: str) -> bool:
+    """Answered while the shared folder is gone: nothing here touches it."""
+    return path.startswith(ASSET_PREFIX) or path in CA_PATHS or path in (LOGOUT_PATH, STATS_PATH)
+
+
+def needs_login(path: str) -> bool:
+    return not path.startswith(ASSET_PREFIX) and path not in WITHOUT_LOGIN
+
+
+def challenge_headers(auth: Authenticator, stale: bool = False) -> bytes:
+    return b"".join(f"WWW-Authenticate: {value}\r\n".encode()
+                    for value in auth.challenge(stale=stale))
+
+
+class WellKnownRoutes:
+    def __init__(self, config: ServerConfig, stats: Callable[[], dict[str, object]]) -> None:
+        self._config = config
+        self._stats = stats
+
+    def route(self, call: Call) -> Response | None:
+        """The answer for one of Pier's own paths; None for any other path."""
+        path = call.path
+        if path.startswith(ASSET_PREFIX):
+            return _asset(path[len(ASSET_PREFIX):])
+        if path in CA_PATHS:
+            return self._ca_certificate(path)
+        if path == LOGOUT_PATH:
+            return self._log_out()
+        if path == STATS_PATH:
+            return self._statistics(call)
+        return None
+
+    def _log_out(self) -> Response:
+        """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
+        auth = self._config.auth
+        if auth is None:
+            raise HttpError(404, "This share has no login.", close=False)
+        body = pages.render_error(401, "Logged out", "You are logged out. Open the share again "
+                                  "to log in.", self._config.server_name)
+        return Response(401, challenge_headers(auth) + HTML + PAGE_CSP + NO_STORE, body)
+
+    def _statistics(self, call: Call) -> Response:
+        """Live statistics; admins only when the share has logins."""
+        if self._config.auth is not None and (call.user is None or not call.user.admin):
+            raise HttpError(403, "Statistics are for admin accounts.", close=False)
+        body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
+        return Response(200, JSON + NO_STORE + NOSNIFF, body)
+
+    def _ca_certificate(self, path: str) -> Response:
+        """The local CA that signed this server's certificate, so a device can trust it once."""
+        tls = self._config.tls
+        if tls is None or tls.ca_pem is None:
+            raise HttpError(404, "This server has no local certificate authority to offer.",
+                            close=False)
+        if path.endswith(".pem"):
+            body, ctype = tls.ca_pem, b"application/x-pem-file"
+        else:
+            body = ssl.PEM_cert_to_DER_cert(tls.ca_pem.decode("ascii"))
+            ctype = b"application/x-x509-ca-cert"
+        name = path.rsplit("/", 1)[1].encode()
+        headers = (b"Content-Type: " + ctype + b"\r\n" + NOSNIFF + b"Cache-Control: no-cache\r\n"
+                   b'Content-Disposition: attachment; filename="' + name + b'"\r\n')
+        return Response(200, headers, body)
+
+
+def _asset(name: str) -> Response:
+    found = pages.asset(name)
+    if found is None:
+        raise HttpError(404, "Not found.", close=False)
+    data, ctype = found
+    headers = (f"Content-Type: {ctype}\r\n".encode("ascii")
+               + b"Cache-Control: max-age=3600\r\n" + NOSNIFF)
+    return Response(200, headers, data)
