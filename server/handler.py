@@ -1,8 +1,8 @@
 """The router: parsing, the Host check, login, the access policy's check of the target, and
 the choice of route; the route returns a Response (server/response.py), which
-server/delivery.py sends. The routes, one concern each: server/file_routes.py (downloads),
-server/folder_routes.py (listings, website index, zip), server/write_routes.py (uploads, new
-folders), server/well_known_routes.py (Pier's own endpoints). See docs/ARCHITECTURE.md.
+server/delivery.py sends. The routes, one concern each: server/routes_files.py (downloads),
+server/routes_folders.py (listings, website index, zip), server/routes_writes.py (uploads, new
+folders), server/routes_well_known.py (Pier's own endpoints). See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -23,22 +23,22 @@ from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
 from server.delivery import Delivery
 from server.exchange import Exchange, Prepared, QuickAnswer
-from server.file_routes import FileRoutes
-from server.folder_routes import FolderRoutes
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
 from server.records import RequestRecord
 from server.response import Response, error_response
-from server.users import User
-from server.well_known_routes import PREFIX as OWN_PREFIX
-from server.well_known_routes import (
+from server.routes_files import FileRoutes
+from server.routes_folders import FolderRoutes
+from server.routes_well_known import PREFIX as OWN_PREFIX
+from server.routes_well_known import (
     WellKnownRoutes,
     challenge_headers,
     is_own_page,
     needs_login,
 )
-from server.write_routes import MAX_DRAINED_BODY, WriteRoutes
+from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
+from server.users import User
 
 log = logging.getLogger("pier.server")
 

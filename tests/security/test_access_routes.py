@@ -14,7 +14,7 @@ import server
 
 SERVER = Path(server.__file__).parent
 ROUTE_FILES = ("handler.py", "exchange.py", "call.py", "response.py", "delivery.py",
-               "file_routes.py", "folder_routes.py", "well_known_routes.py", "write_routes.py",
+               "routes_files.py", "routes_folders.py", "routes_well_known.py", "routes_writes.py",
                "writes.py")
 
 # os attributes that act on descriptors (or are no call at all)

@@ -7,10 +7,10 @@ from server.access import ANY_NAME, Action, FileAccess
 from server.cache import ListingCache
 from server.call import Call
 from server.config import ServerConfig
-from server.file_routes import FileRoutes
 from server.files import PathRefused, Resolved, content_disposition, url_quote
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
+from server.routes_files import FileRoutes
 
 LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
 
