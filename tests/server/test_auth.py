@@ -1,6 +1,7 @@
-"""Accounts and authentication without the network: the user file, password hashing, HTTP Basic
-and Digest (client responses computed here from RFC 7616), the verified-credential cache,
-throttling and concurrent logins. Over real HTTP these are exercised by the handler's tests."""
+"""server/auth.py without the network: HTTP Basic and Digest (client responses computed here
+from RFC 7616), the verified-credential cache, throttling, expiry and concurrent logins, on a
+real UserStore. Over real HTTP: test_auth_http.py. The store itself: test_users.py; hashes:
+test_passwords_hash.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import base64
 import hashlib
 import os
 import re
-import stat
 import threading
 import time
 import unicodedata
@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from server import throttle, users
+from server import throttle
 from server.auth import Authenticator, AuthResult
 from server.clock import ManualClock
-from server.errors import UserStoreError
-from server.users import HashParams, PasswordHasher, User, UserStore
+from server.users import HashParams, PasswordHasher, UserStore
 
 REALM = "Pier – Photos"
 FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
@@ -43,58 +42,7 @@ def check(a: Authenticator, header: str | None, ip: str = IP, uri: str = "/") ->
 
 
 # ---------------------------------------------------------------------------------------------
-# Store
-
-
-def test_store_file_is_private_atomic_and_round_trips(store, tmp_path):
-    store.add("alice", "s3cret", can_upload=True, folders=["/alice/", "public"], expires=2e9)
-    path = tmp_path / "users.toml"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert "s3cret" not in path.read_text()
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    again = UserStore(path)
-    again.load()
-    alice = again.get("alice")
-    assert alice == User("alice", can_upload=True, folders=("/alice", "/public"),
-                         created=alice.created, expires=2e9)
-    assert again.password_hash("alice").startswith("$argon2id$v=19$m=64,t=1,p=1$")
-
-
-def test_atomic_write_leaves_the_old_file_when_replace_fails(store, tmp_path, monkeypatch):
-    store.add("alice", "pw")
-    before = (tmp_path / "users.toml").read_bytes()
-
-    def broken_replace(*_args):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(users.os, "replace", broken_replace)
-    with pytest.raises(UserStoreError, match="No space left"):
-        store.add("bob", "pw")
-    assert (tmp_path / "users.toml").read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert store.get("bob") is None
-
-
-@pytest.mark.parametrize("content", [
-    "this is [not toml",
-    "format = 1\n[users.alice]\ncan_read = true\n",  # no password
-    'format = 1\n[users.alice]\npassword = "$x"\nenabled = "yes"\n',
-    "format = 99\n",
-    b"\xff\xfe garbage",
-])
-def test_corrupt_file_gives_a_clear_error_and_is_never_overwritten(tmp_path, content):
-    path = tmp_path / "users.toml"
-    raw = content if isinstance(content, bytes) else content.encode()
-    path.write_bytes(raw)
-    s = UserStore(path, hasher=PasswordHasher(FAST))
-    with pytest.raises(UserStoreError, match="damaged") as caught:
-        s.load()
-    assert str(path) in str(caught.value)
-    for attempt in (lambda: s.add("bob", "pw"), lambda: s.remember_realm("R"),
-                    lambda: s.remove("alice")):
-        with pytest.raises(UserStoreError):
-            attempt()
-    assert path.read_bytes() == raw
+# Accounts as the authenticator sees them
 
 
 def test_unicode_names_and_passwords_are_nfc(store):
@@ -108,93 +56,17 @@ def test_unicode_names_and_passwords_are_nfc(store):
     assert check(a, basic(decomposed_name, decomposed_pw)).outcome == "ok"
 
 
-@pytest.mark.parametrize("name", ["", "a" * 65, "a:b", "tab\there", " padded", "nul\x00"])
-def test_bad_names_are_refused(store, name):
-    with pytest.raises(users.InvalidAccountError):
-        store.add(name, "pw")
-
-
-@pytest.mark.parametrize("password", ["", "x" * 1025])
-def test_bad_passwords_are_refused(store, password):
-    with pytest.raises(users.InvalidAccountError):
-        store.add("alice", password)
-
-
-def test_limits_and_duplicates(store):
-    store.add("a" * 64, "x" * 1024)
-    with pytest.raises(UserStoreError, match="already exists"):
-        store.add("a" * 64, "other")
-    with pytest.raises(UserStoreError, match="no user"):
-        store.set_password("nobody", "pw")
-    with pytest.raises(users.InvalidAccountError):
-        store.add("bob", "pw", folders=["/../etc"])
-
-
-def test_version_bumps_on_changes_not_on_logins(store):
-    v0 = store.version
-    store.add("alice", "pw")
-    v1 = store.version
-    store.record_login("alice")
-    store.flush()
-    assert store.version == v1 and store.get("alice").last_login is not None
-    store.update("alice", can_upload=True)
-    store.set_password("alice", "new")
-    store.remove("alice")
-    assert v0 < v1 < store.version
-
-
-def test_two_stores_on_one_file_do_not_lose_each_others_changes(tmp_path):
-    path = tmp_path / "users.toml"
-    first, second = (UserStore(path, hasher=PasswordHasher(FAST)) for _ in range(2))
-    first.load()
-    second.load()
-    first.add("alice", "pw")
-    second.add("bob", "pw")  # re-reads the changed file under the lock before writing
-    first.update("alice", can_upload=True)
-    final = UserStore(path)
-    final.load()
-    assert [u.name for u in final.users()] == ["alice", "bob"]
-    assert final.get("alice").can_upload
-
-
-def test_permissions_by_folder():
-    everything = User("root")
-    assert everything.may_access("/any/thing") and everything.may_see("/x")
-    alice = User("alice", folders=("/alice", "/public/docs"))
-    assert alice.may_access("/") and alice.may_access("/alice") and alice.may_access("/alice/")
-    assert alice.may_access("/alice/sub/f.txt") and alice.may_access("/public/docs/a")
-    assert not alice.may_access("/bob") and not alice.may_access("/alicex")
-    assert not alice.may_access("/public") and not alice.may_access("/alice/../bob")
-    assert alice.may_list("/public") and alice.may_see("/public")  # the way to /public/docs
-    assert not alice.may_see("/public/other") and not alice.may_see("/bob")
-    assert alice.sees_everything_below("/alice") and not alice.sees_everything_below("/")
-
-
-# ---------------------------------------------------------------------------------------------
-# Hashing
-
-
-def test_owasp_argon2id_hash_and_verify_cost():
-    hasher = PasswordHasher()
-    encoded = hasher.hash("correct horse")
-    assert encoded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
-    started = time.perf_counter()
-    assert hasher.verify("correct horse", encoded)
-    cost = time.perf_counter() - started
-    print(f"\none Argon2id verify (m=19456,t=2,p=1): {cost * 1000:.1f} ms")
-    assert not hasher.verify("wrong", encoded)
-    assert not hasher.verify("x", "$argon2id$garbage")
-    assert not hasher.needs_rehash(encoded)
-
-
-def test_scrypt_fallback_is_self_describing_and_upgraded_when_argon2_returns():
-    scrypt = PasswordHasher(FAST, use_argon2=False)
-    encoded = scrypt.hash("pw:with:colons")
-    assert re.fullmatch(r"\$scrypt\$ln=10,r=8,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+", encoded)
-    assert scrypt.verify("pw:with:colons", encoded) and not scrypt.verify("pw", encoded)
-    assert not scrypt.needs_rehash(encoded)
-    assert PasswordHasher(HashParams(scrypt_log2_n=17), use_argon2=False).needs_rehash(encoded)
-    assert PasswordHasher(FAST).needs_rehash(encoded)  # argon2 available: move to it
+def test_an_account_expires_by_the_authenticator_clock(store):
+    clock = ManualClock()
+    store.add("temp", "pw", expires=clock.time() + 60)  # long past by the real clock
+    a = Authenticator(store, REALM, clock=clock)
+    header = basic("temp", "pw")
+    assert check(a, header).outcome == "ok"
+    login = a.connection_login(header, store.get("temp"))
+    assert login is not None and a.still_valid(login, IP)
+    clock.advance(60)
+    assert not a.still_valid(login, IP)
+    assert check(a, header).outcome == "challenge"  # not from the cache of verified logins
 
 
 def test_weak_hash_is_upgraded_at_the_next_login(tmp_path):
@@ -676,42 +548,6 @@ def test_connections_keep_basic_logins_only_and_lose_them_on_changes(store):
     assert login is not None and a.still_valid(login, IP)
     store.update("alice", expires=time.time() + 3600)  # any account change bumps the version
     assert not a.still_valid(login, IP)
-
-
-def test_last_login_write_can_leave_the_calling_thread(store, tmp_path, monkeypatch):
-    """The serve thread records logins too; the once-a-minute write then runs elsewhere."""
-    store.add("alice", "secret")
-    monkeypatch.setattr(users, "LOGIN_FLUSH_INTERVAL", 0.0)
-    store.record_login("alice", wait=False)
-    for thread in [t for t in threading.enumerate() if t.name == "pier-login-flush"]:
-        thread.join(timeout=10)
-    fresh = UserStore(tmp_path / "users.toml", hasher=PasswordHasher(FAST))
-    fresh.load()
-    user = fresh.get("alice")
-    assert user is not None and user.last_login is not None
-
-
-def test_a_login_noted_without_waiting_is_skipped_while_the_store_writes(store):
-    store.add("alice", "secret")
-    holding, release = threading.Event(), threading.Event()
-
-    def writer() -> None:  # stands for a write waiting on another process's file lock
-        with store._write_lock:
-            holding.set()
-            release.wait(10)
-
-    busy = threading.Thread(target=writer)
-    busy.start()
-    holding.wait(10)
-    noting = threading.Thread(target=store.record_login, args=("alice",), kwargs={"wait": False})
-    noting.start()
-    noting.join(5)
-    finished = not noting.is_alive()
-    release.set()
-    busy.join(10)
-    noting.join(10)
-    assert finished  # the serve thread would have been stuck until the write ended
-    assert store.get("alice").last_login is None
 
 
 def test_an_ipv6_64_is_throttled_as_one_address(store):
