@@ -43,7 +43,7 @@ def run_gui(start_dir: str | None = None) -> int:
     import qasync
 
     from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
-    from app.settings import SettingsStore
+    from app.services import AppServices
     from app.single_instance import SingleInstance
     from server.appdirs import pier_paths
     from ui import dialogs
@@ -58,8 +58,7 @@ def run_gui(start_dir: str | None = None) -> int:
         if not instance.ask_running_to_show():
             print("Pier is already running.", file=sys.stderr)
         return 0
-    store = SettingsStore(paths.settings_file)
-    window = MainWindow(store, store.load(), paths)
+    window = MainWindow(AppServices.create(paths, owner=app))
     instance.show_requested.connect(window.bring_to_front)
     reporter = ErrorReporter(lambda title, text: dialogs.show_error(window, title, text),
                              log_path, parent=app)

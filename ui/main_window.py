@@ -27,23 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts import Accounts
-from app.bridge import RecordBridge
-from app.certificates import Certificates
 from app.controller import (
     InvalidPortError,
-    ServerController,
     ServerState,
     check_port,
     summary_of_config,
 )
-from app.settings import SCOPE_LAN, LoadResult, Settings, SettingsStore
+from app.services import AppServices
+from app.settings import SCOPE_LAN, Settings
 from server.engine import EngineStats
 from server.errors import (
     PierError,
     UserStoreError,
 )
-from server.paths import PierPaths
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
@@ -72,24 +68,25 @@ class MainWindow(ClosingMixin, QMainWindow):
 
     shutdown_finished = Signal()
 
-    def __init__(self, store: SettingsStore, loaded: LoadResult, paths: PierPaths, *,
-                 use_tray: bool | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, *, use_tray: bool | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(TITLE)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self._store = store
-        self._settings = loaded.settings
-        self._settings_problem = loaded.problem
+        self._services = services
+        self._store = services.settings_store
+        self._settings = services.loaded.settings
+        self._settings_problem = services.loaded.problem
         self._tasks: set[asyncio.Task[Any]] = set()
         self.last_task: asyncio.Task[Any] | None = None
         self._quitting = False
         self.model = LogModel(self._settings.log_ring_size, self)
-        self.bridge = RecordBridge(self._settings.log_ring_size, parent=self)
-        self.controller = ServerController(self.bridge.sink, paths, parent=self)
-        self.accounts = Accounts.at(paths.users_file, share=self.controller, parent=self)
-        self.certificates = Certificates(paths.tls_dir)
+        self.bridge = services.bridge
+        self.controller = services.controller
+        self.accounts = services.accounts
+        self.certificates = services.certificates
         self.users_dialog: UsersDialog | None = None
         self.certificate_dialog: CertificateDialog | None = None
         self._build_ui()
@@ -304,7 +301,7 @@ class MainWindow(ClosingMixin, QMainWindow):
             share = replace(share, preferred_port=self._settings.free_port)
         self._note_scope_asked()
         self.save_settings()
-        return self.spawn(self.controller.start_share(share, self.accounts.store))
+        return self.spawn(self._services.start_share(share))
 
     def _note_scope_asked(self) -> None:
         """The first-run question is answered (or passed by pressing Start): never ask again."""

@@ -13,7 +13,7 @@ import qasync
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from app.settings import SettingsStore
+from app.services import AppServices
 from server.paths import PierPaths
 from tests.app.conftest import aloop  # noqa: F401 - the same loop fixture for UI tests
 from ui import dialogs
@@ -143,8 +143,7 @@ def dialog_recorder(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
 
 def make_window(qtbot: QtBot, paths: PierPaths) -> MainWindow:
-    store = SettingsStore(paths.settings_file)
-    window = MainWindow(store, store.load(), paths, use_tray=False)
+    window = MainWindow(AppServices.create(paths), use_tray=False)
     qtbot.addWidget(window)
     return window
 
