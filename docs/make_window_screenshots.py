@@ -4,7 +4,7 @@
     python docs/make_window_screenshots.py sharing          -> docs/sharing-WxH.png
     python docs/make_window_screenshots.py close-question   -> docs/close-question.png
 
-Run each under a display of the size wanted, e.g. (trayer gives a system tray, see PLATFORM.md):
+Run each under a display of the size wanted, e.g. (trayer gives a system tray):
     xvfb-run -a -s "-screen 0 1280x720x24" python docs/make_window_screenshots.py sharing
 Uses a throw-away config dir, so your own settings are untouched. Each run starts from a first
 run: the window opens at its default size, fitted to the screen, and is grabbed with what

@@ -13,7 +13,7 @@ PIER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$PIER_ROOT/.venv"
 PYTHON="${PIER_PYTHON:-python3}"
 
-# What Qt needs on Debian (see PLATFORM.md in the design notes); fonts so that text renders.
+# What Qt needs on Debian (the xcb libraries and their dependencies); fonts so that text renders.
 QT_OFFSCREEN_PACKAGES=(
   python3 python3-venv ca-certificates
   libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0

@@ -33,7 +33,7 @@ def app_paths(app_config_dir: Path) -> PierPaths:
 @pytest.fixture
 def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A qasync loop on the test's QApplication. Drive coroutines with ``run(aloop, coro)``;
-    never call qtbot waits while a coroutine is in flight (PLATFORM.md)."""
+    never call qtbot waits while a coroutine is in flight (a measured fact of this machine)."""
     qapp.setQuitOnLastWindowClosed(False)  # as app.main does: closing a window never ends the loop
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
