@@ -1,12 +1,10 @@
 """Strict request framing: every malformed head gets one clear answer, then the connection
-closes where the message is ambiguous. Raw sockets, because http.client cannot send these."""
+closes where the message is ambiguous. Raw sockets, because http.client cannot send these.
+The parser on its own: test_http11.py."""
 
 from __future__ import annotations
 
 import pytest
-
-from server.config import Limits
-from server.http11 import HttpError, find_head_end, parse_head
 
 GOOD = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n"
 
@@ -107,22 +105,6 @@ def test_refused_heads_are_recorded(server):
     server.raw(b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")
     records = server.wait_for_records(1)
     assert records[0].status == 414
-
-
-def test_parser_unit_cases():
-    limits = Limits()
-    request = parse_head(b"GET /a?b=1 HTTP/1.1\r\nHost: [::1]\r\nAccept: a\r\nAccept: b\r\n\r\n",
-                         limits)
-    assert request.method == "GET" and request.target == "/a?b=1"
-    assert request.headers["accept"] == "a, b"
-    assert request.keep_alive
-    assert not parse_head(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                          limits).keep_alive
-    with pytest.raises(HttpError) as caught:
-        parse_head(b"GET / HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n\r\n", limits)
-    assert caught.value.status == 400 and caught.value.close
-    assert find_head_end(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nrest") == 27
-    assert find_head_end(b"GET / HTTP/1.1\r\nHost: localhost\r\n") == -1
 
 
 def test_chunked_body_on_get_is_drained(server):
