@@ -1,0 +1,189 @@
+"""Platform seams: the fast paths Linux offers, and what every other system takes instead.
+
+``features`` says which fast paths the running system has. Callers read its fields when they
+act, never into constants of their own, so that ``force_fallbacks()`` (what Windows would take:
+every field False) reaches all of them; ``pytest --portable`` runs the server tests so. This
+module holds the features and the seams of sockets, locks and descriptors; folders and the
+names in them are ``server.portable_folders``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import selectors
+import socket
+import struct
+import sys
+import threading
+import time
+from dataclasses import dataclass, fields
+from enum import Enum
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+SIOCOUTQ = 0x5411  # Linux, == TIOCOUTQ: bytes in a socket's send queue not yet acknowledged
+_INT = struct.Struct("i")
+_LOCK_WAIT = 10.0  # seconds a lock without a blocking call (Windows) is retried
+
+
+@dataclass(slots=True)
+class Features:
+    sendfile: bool  # os.sendfile from a file to a socket
+    msg_more: bool  # socket.MSG_MORE: hold a short send back until more follows
+    sendmsg: bool  # socket.sendmsg: several buffers in one call
+    poll: bool  # select.poll (and a selector better than select())
+    send_queue: bool  # ioctl SIOCOUTQ: the bytes a client has not acknowledged yet
+    proc_fd: bool  # /proc/self/fd names what a descriptor opened
+    getpath: bool  # fcntl F_GETPATH (macOS) does the same
+    flock: bool  # fcntl.flock between processes
+    no_follow: bool  # os.O_NOFOLLOW
+    dir_fd: bool  # open/stat/mkdir/unlink/rename/link relative to a folder, scandir(fd)
+    pread: bool  # os.pread
+
+
+def detect() -> Features:
+    relative = {os.open, os.stat, os.mkdir, os.unlink, os.rename, os.link}
+    by_descriptor = {os.scandir, getattr(os, "statvfs", None)}
+    linux = sys.platform.startswith("linux")
+    return Features(
+        sendfile=hasattr(os, "sendfile"), msg_more=hasattr(socket, "MSG_MORE"),
+        sendmsg=hasattr(socket.socket, "sendmsg"), poll=hasattr(select, "poll"),
+        send_queue=linux and fcntl is not None, proc_fd=linux and os.path.isdir("/proc/self/fd"),
+        getpath=sys.platform == "darwin" and fcntl is not None,
+        flock=hasattr(fcntl, "flock"), no_follow=hasattr(os, "O_NOFOLLOW"),
+        dir_fd=relative <= os.supports_dir_fd and by_descriptor <= os.supports_fd,
+        pread=hasattr(os, "pread"))
+
+
+features = detect()
+
+
+def force_fallbacks() -> None:
+    """Take every fallback, as on Windows (tests: ``pytest --portable``)."""
+    for field in fields(Features):
+        setattr(features, field.name, False)
+
+
+def use_detected() -> None:
+    """The running system's fast paths again."""
+    detected = detect()
+    for field in fields(Features):
+        setattr(features, field.name, getattr(detected, field.name))
+
+
+def msg_more_flag() -> int:
+    return socket.MSG_MORE if features.msg_more else 0
+
+
+def no_follow_flag() -> int:
+    return os.O_NOFOLLOW if features.no_follow else 0
+
+
+def can_name_opened() -> bool:
+    """Whether opened_path can answer."""
+    return features.proc_fd or features.getpath
+
+
+def opened_path(fd: int) -> str | None:
+    """The path the kernel holds for an open descriptor, or None where it cannot be asked."""
+    if features.proc_fd:
+        with contextlib.suppress(OSError):
+            return os.readlink(f"/proc/self/fd/{fd}")
+    if features.getpath:
+        try:
+            raw = fcntl.fcntl(fd, getattr(fcntl, "F_GETPATH", 50), b"\0" * 1024)
+        except OSError:
+            return None
+        return os.fsdecode(raw.split(b"\0", 1)[0])
+    return None
+
+
+# -- files, sockets, locks --------------------------------------------------------------------
+
+
+def read_at(fd: int, size: int, offset: int) -> bytes:
+    """``size`` bytes (fewer at the end) of file ``fd`` from ``offset``. Without pread the
+    descriptor's position moves: it must be this caller's own."""
+    if features.pread:
+        return os.pread(fd, size, offset)
+    os.lseek(fd, offset, os.SEEK_SET)
+    return os.read(fd, size)
+
+
+def unacknowledged_bytes(fd: int) -> int | None:
+    """Bytes sent on socket ``fd`` that the peer has not acknowledged yet (including those not
+    sent at all); None where the system cannot tell."""
+    if not features.send_queue:
+        return None
+    try:
+        return int(_INT.unpack(fcntl.ioctl(fd, SIOCOUTQ, bytes(_INT.size)))[0])
+    except OSError:
+        return None
+
+
+def wait_ready(fd: int, seconds: float, *, readable: bool = False) -> bool:
+    """Wait until socket ``fd`` is writable (or readable); False after ``seconds`` without.
+    Errors and hang-ups count as ready, so that the next call reports them."""
+    if features.poll:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN if readable else select.POLLOUT)
+        return bool(poller.poll(seconds * 1000))
+    watched = [fd]
+    ready = select.select(watched, [], watched, seconds) if readable else \
+        select.select([], watched, watched, seconds)
+    return any(ready)
+
+
+class Wake(Enum):
+    NOTHING = "nothing"
+    READABLE = "readable"
+    FAILED = "failed"  # an error or a hang-up
+
+
+def watch(fd: int, seconds: float, *, readable: bool) -> Wake:
+    """Wait up to ``seconds`` for socket ``fd`` to fail or, when ``readable``, to have bytes.
+    select() cannot tell a hang-up from bytes to read (READABLE), nor wait for failures
+    alone (it sleeps)."""
+    if features.poll:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN if readable else 0)  # failures are always reported
+        events = poller.poll(seconds * 1000)
+        if not events:
+            return Wake.NOTHING
+        failed = events[0][1] & (select.POLLERR | select.POLLHUP | select.POLLNVAL)
+        return Wake.FAILED if failed else Wake.READABLE
+    if not readable:
+        time.sleep(seconds)
+        return Wake.NOTHING
+    return Wake.READABLE if any(select.select([fd], [], [fd], seconds)) else Wake.NOTHING
+
+
+def new_selector() -> selectors.BaseSelector:
+    return selectors.DefaultSelector() if features.poll else selectors.SelectSelector()
+
+
+def lock_file(fd: int) -> bool:
+    """Lock the open file ``fd`` against other processes until it is closed; False where the
+    system offers no lock (then nothing is locked). TimeoutError where locking cannot wait
+    (Windows) and the lock stays taken for 10 s."""
+    if features.flock:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return True
+    if sys.platform != "win32":
+        return False
+    import msvcrt
+
+    deadline = time.monotonic() + _LOCK_WAIT
+    while True:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the file stays locked by another program") from None
+            threading.Event().wait(0.05)

@@ -1,0 +1,258 @@
+"""Folders on every system: ``Folder`` and the operations on the names in one.
+
+With ``features.dir_fd`` a Folder holds an open descriptor and every name is reached relative to
+it without following links (O_NOFOLLOW), so a folder on the way swapped for a link leads
+nowhere. Without it (Windows) a Folder holds the folder's path and identity (device, inode):
+each use first checks that the path still names that very folder (and creating calls check it
+again afterwards), a name is lstat-ed before it is opened, links are refused, and what was
+opened must be what was lstat-ed (or what the caller listed). That narrows but cannot close the
+window in which a folder on the path is swapped for a link and back between two calls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import stat
+from types import TracebackType
+
+from server.portable import features, no_follow_flag, opened_path
+
+Identity = tuple[int, int]  # (st_dev, st_ino)
+_COMMON = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _COMMON  # a FIFO must not block the open
+_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _COMMON
+
+
+class FolderChanged(FileNotFoundError):
+    """The folder's path no longer names the folder that was opened (moved, or replaced by
+    another folder or a link)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(getattr(errno, "ESTALE", errno.ENOENT),
+                         "the folder was moved or replaced", path)
+
+
+class Folder(int):
+    """An opened folder. ``fd`` is its descriptor where names can be reached relative to one,
+    else None and ``path`` plus ``identity`` are checked on every use.
+
+    The int value is a descriptor that ``os.close`` releases (the folder's own, or a stand-in
+    on os.devnull) only so that callers written for descriptors keep working; use close()."""
+
+    fd: int | None
+    path: str
+    identity: Identity
+
+    @staticmethod
+    def make(fd: int | None, path: str, st: os.stat_result) -> Folder:
+        value = fd if fd is not None else os.open(os.devnull, os.O_RDONLY | _COMMON)
+        folder = Folder(value)
+        folder.fd, folder.path, folder.identity = fd, path, (st.st_dev, st.st_ino)
+        return folder
+
+    def stat(self) -> os.stat_result:
+        return os.fstat(self.fd) if self.fd is not None else _checked(self)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(int(self))
+
+    def __enter__(self) -> Folder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+
+def _checked(folder: Folder) -> os.stat_result:
+    """The folder's lstat, if its path still names it."""
+    try:
+        st = os.lstat(folder.path)
+    except FileNotFoundError:
+        raise FolderChanged(folder.path) from None
+    if not stat.S_ISDIR(st.st_mode) or (st.st_dev, st.st_ino) != folder.identity:
+        raise FolderChanged(folder.path)
+    return st
+
+
+def _path_in(folder: Folder, name: str) -> str:
+    _checked(folder)
+    return os.path.join(folder.path, name)
+
+
+def open_folder(path: str, *, follow_links: bool = False) -> Folder:
+    """The folder at ``path``; a link as its last name is refused unless ``follow_links``."""
+    if features.dir_fd:
+        flags = _FOLDER | (0 if follow_links else no_follow_flag())
+        fd = os.open(path, flags)
+        return Folder.make(fd, path, os.fstat(fd))
+    if follow_links:
+        path = os.path.realpath(path)
+    st = os.lstat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", path)
+    return Folder.make(None, path, st)
+
+
+def stat_at(folder: Folder, name: str) -> os.stat_result:
+    """lstat of ``name`` in ``folder`` (a link is not followed)."""
+    if folder.fd is not None:
+        return os.stat(name, dir_fd=folder.fd, follow_symlinks=False)
+    return os.lstat(_path_in(folder, name))
+
+
+def _open_at(folder: Folder, name: str, flags: int, expected: Identity | None) -> int:
+    """Open ``name`` in ``folder`` without following a link; OSError unless it is (still)
+    ``expected``."""
+    if folder.fd is not None and features.no_follow:
+        fd = os.open(name, flags | os.O_NOFOLLOW, dir_fd=folder.fd)
+    else:
+        before = stat_at(folder, name)
+        if stat.S_ISLNK(before.st_mode):
+            raise OSError(errno.ELOOP, "a link", name)
+        if folder.fd is not None:
+            fd = os.open(name, flags, dir_fd=folder.fd)
+        else:
+            fd = os.open(os.path.join(folder.path, name), flags)
+        expected = expected or (before.st_dev, before.st_ino)
+    try:
+        st = os.fstat(fd)
+        if expected is not None and (st.st_dev, st.st_ino) != expected:
+            raise OSError(errno.ESTALE, "not what was listed", name)
+        if folder.fd is None:
+            _checked(folder)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def open_file_at(folder: Folder, name: str, *, expected: Identity | None = None) -> int:
+    """A descriptor for reading ``name`` in ``folder``; a link is refused."""
+    return _open_at(folder, name, _READ, expected)
+
+
+def open_folder_at(folder: Folder, name: str, *, expected: Identity | None = None) -> Folder:
+    """The folder ``name`` in ``folder``; a link is refused."""
+    if folder.fd is not None:
+        fd = _open_at(folder, name, _FOLDER, expected)
+        return Folder.make(fd, os.path.join(folder.path, name), os.fstat(fd))
+    st = stat_at(folder, name)
+    if not stat.S_ISDIR(st.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", name)
+    if expected is not None and (st.st_dev, st.st_ino) != expected:
+        raise OSError(errno.ESTALE, "not the folder that was listed", name)
+    return Folder.make(None, os.path.join(folder.path, name), st)
+
+
+def open_no_link(path: str) -> int:
+    """A descriptor for reading ``path``; a link as its last name is refused."""
+    if features.no_follow:
+        return os.open(path, _READ | os.O_NOFOLLOW)
+    before = os.lstat(path)
+    if stat.S_ISLNK(before.st_mode):
+        raise OSError(errno.ELOOP, "a link", path)
+    fd = os.open(path, _READ)
+    st = os.fstat(fd)
+    if (st.st_dev, st.st_ino) != (before.st_dev, before.st_ino):
+        os.close(fd)
+        raise OSError(errno.ESTALE, "replaced while it was opened", path)
+    return fd
+
+
+def create_file_at(folder: Folder, name: str, mode: int = 0o644) -> int:
+    """A new file ``name`` in ``folder``, for writing; FileExistsError if the name is taken
+    (by anything, a dangling link included). The umask applies to ``mode``."""
+    if folder.fd is not None:
+        return os.open(name, _CREATE | no_follow_flag(), mode, dir_fd=folder.fd)
+    fd = os.open(_path_in(folder, name), _CREATE, mode)
+    try:
+        _checked(folder)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def mkdir_at(folder: Folder, name: str) -> None:
+    if folder.fd is not None:
+        os.mkdir(name, dir_fd=folder.fd)
+        return
+    os.mkdir(_path_in(folder, name))
+    _checked(folder)
+
+
+def unlink_at(folder: Folder, name: str) -> None:
+    if folder.fd is not None:
+        os.unlink(name, dir_fd=folder.fd)
+    else:
+        os.unlink(_path_in(folder, name))
+
+
+def replace_at(folder: Folder, source: str, target: str) -> None:
+    """Rename ``source`` to ``target`` in ``folder``, replacing a file of that name."""
+    if folder.fd is not None:
+        os.replace(source, target, src_dir_fd=folder.fd, dst_dir_fd=folder.fd)
+    else:
+        os.replace(_path_in(folder, source), _path_in(folder, target))
+
+
+def rename_at(folder: Folder, source: str, target: str) -> None:
+    """Rename; on Windows FileExistsError when ``target`` exists (POSIX replaces it)."""
+    if folder.fd is not None:
+        os.rename(source, target, src_dir_fd=folder.fd, dst_dir_fd=folder.fd)
+    else:
+        os.rename(_path_in(folder, source), _path_in(folder, target))
+
+
+def link_at(folder: Folder, source: str, target: str) -> None:
+    """A second name ``target`` for the file ``source``; FileExistsError if it is taken."""
+    if folder.fd is not None:
+        os.link(source, target, src_dir_fd=folder.fd, dst_dir_fd=folder.fd,
+                follow_symlinks=False)
+    else:
+        os.link(_path_in(folder, source), _path_in(folder, target))
+
+
+def names_in(folder: Folder) -> list[str]:
+    if folder.fd is not None:
+        with os.scandir(folder.fd) as entries:
+            return [entry.name for entry in entries]
+    with os.scandir(_path_in(folder, "")) as entries:
+        names = [entry.name for entry in entries]
+    _checked(folder)
+    return names
+
+
+def sync_folder(folder: Folder) -> None:
+    """Make the folder's new names durable where the system allows (never on Windows)."""
+    with contextlib.suppress(OSError):
+        if folder.fd is not None:
+            os.fsync(folder.fd)
+        elif os.name == "posix":
+            fd = os.open(_path_in(folder, ""), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
+def free_bytes(folder: Folder | str) -> int:
+    """Bytes an unprivileged writer may still use on the folder's disk."""
+    if isinstance(folder, Folder) and folder.fd is not None:
+        info = os.statvfs(folder.fd)
+        return info.f_bavail * info.f_frsize
+    path = _path_in(folder, "") if isinstance(folder, Folder) else folder
+    return shutil.disk_usage(path).free
+
+
+def folder_path(folder: Folder) -> str | None:
+    """Where the folder is: the system's word for an opened folder, else its checked path."""
+    if folder.fd is not None:
+        return opened_path(folder.fd)
+    return os.path.normpath(_path_in(folder, ""))
