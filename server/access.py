@@ -19,10 +19,27 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from server.files import PathRefused, Resolved, open_confined, opened_path, resolve, url_quote
+from server.files import (
+    PathRefused,
+    Resolved,
+    open_confined,
+    open_confined_folder,
+    resolve,
+    url_quote,
+)
 from server.http11 import HttpError
 from server.listing import Entry
 from server.own_paths import Identity, OwnPaths, identity
+from server.portable import opened_path
+from server.portable_folders import (
+    Folder,
+    folder_path,
+    mkdir_at,
+    names_in,
+    open_file_at,
+    open_folder_at,
+    stat_at,
+)
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
 from server.zipstream import ZipItem
@@ -30,10 +47,6 @@ from server.zipstream import ZipItem
 if TYPE_CHECKING:
     from server.config import ServerConfig
 
-_DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
-              | getattr(os, "O_CLOEXEC", 0))
-_FILE_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
 MAX_NEW_FOLDERS = 1000  # folders one request may create
 ANY_NAME = "*"  # "may something be created in this folder": CREATE of a name not yet known
 
@@ -192,67 +205,70 @@ class FileAccess:
         rules = self._rules
         fd = open_confined(fs_path, rules.root, show_hidden=rules.show_hidden,
                            protected=self._policy.protected)
-        self._check_opened(fd)
-        return fd
-
-    def open_folder(self, fs_path: str) -> int:
-        rules = self._rules
-        fd = open_confined(fs_path, rules.root, show_hidden=rules.show_hidden,
-                           protected=self._policy.protected, directory=True)
-        self._check_opened(fd)
-        return fd
-
-    def _check_opened(self, fd: int) -> None:
-        real = opened_path(fd)
         try:
-            own = real is not None and self._is_own(
-                Resolved(real, "/", False, os.fstat(fd)))
+            self._check_opened(opened_path(fd) or fs_path, os.fstat(fd))
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def open_folder(self, fs_path: str) -> Folder:
+        """A resolved folder, opened (portable_folders.Folder) and checked again. Close it
+        with close() (or a with block)."""
+        rules = self._rules
+        folder = open_confined_folder(fs_path, rules.root, show_hidden=rules.show_hidden,
+                                      protected=self._policy.protected)
+        try:
+            self._check_opened(folder_path(folder) or fs_path, folder.stat())
+        except BaseException:
+            folder.close()
+            raise
+        return folder
+
+    def _check_opened(self, real: str, st: os.stat_result) -> None:
+        """``real``: where the opened item is (the kernel's word, or the path that was checked
+        step by step where the kernel cannot be asked)."""
+        try:
+            own = self._is_own(Resolved(real, "/", False, st))
         except OSError:
             own = True
         if own:
-            os.close(fd)
             raise PathRefused(404, "Not found.")
 
     # -- folders: listing, zip, website index --------------------------------------------------
 
     def list_folder(self, folder: Resolved) -> list[Entry]:
         """The entries of a folder this principal may see; read through a checked descriptor."""
-        fd = self.open_folder(folder.fs_path)
-        try:
-            folder_st = os.fstat(fd)
+        with self.open_folder(folder.fs_path) as opened:
+            folder_st = opened.stat()
             folder_url = self.judged_url(folder)
             entries = []
-            for name, st, link_url in self._children(fd, folder_st):
+            for name, st, link_url in self._children(opened, folder_st):
                 url = link_url or folder_url + name
                 if self.user is not None and not self.user.may_see(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
                 entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
             return entries
-        finally:
-            os.close(fd)
 
-    def _children(self, fd: int, folder_st: os.stat_result, *, links: bool = True
+    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True
                   ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
         hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
         they stay in the share, then with their target's stat and URL path."""
         rules = self._rules
-        with os.scandir(fd) as it:
-            items = list(it)
-        for item in items:
-            name = item.name
+        for name in names_in(folder):
             if not rules.show_hidden and name.startswith("."):
                 continue
             try:
-                st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                st = stat_at(folder, name)
             except OSError:
                 continue
             link_url = None
             if stat.S_ISLNK(st.st_mode):
                 if not links:
                     continue
-                target = self._link_target(fd, name)
+                target = self._link_target(folder, name)
                 if target is None:
                     continue
                 st, link_url = target.stat, self.judged_url(target)
@@ -262,8 +278,11 @@ class FileAccess:
                 continue
             yield name, st, link_url
 
-    def _link_target(self, fd: int, name: str) -> Resolved | None:
-        base = opened_path(fd)
+    def _link_target(self, folder: Folder, name: str) -> Resolved | None:
+        try:
+            base = folder_path(folder)
+        except OSError:
+            return None
         if base is None:
             return None
         try:
@@ -284,14 +303,17 @@ class FileAccess:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks. Every entry is opened relative to its already-opened folder without following
         links, so a folder swapped for a link while the archive is built leads nowhere."""
-        fd = self.open_folder(folder.fs_path)
-        yield from self._zip_walk(fd, self.judged_url(folder), "")
+        opened = self.open_folder(folder.fs_path)
+        yield from self._zip_walk(opened, self.judged_url(folder), "")
 
-    def _zip_walk(self, fd: int, url: str, prefix: str) -> Iterator[ZipItem]:
+    def _zip_walk(self, folder: Folder, url: str, prefix: str) -> Iterator[ZipItem]:
         try:
-            folder_st = os.fstat(fd)
-            children = sorted((name, st) for name, st, _ in  # links are left out of archives
-                              self._children(fd, folder_st, links=False))
+            try:
+                folder_st = folder.stat()
+                children = sorted((name, st) for name, st, _ in  # links are left out
+                                  self._children(folder, folder_st, links=False))
+            except FileNotFoundError:  # gone or replaced since it was opened (FolderChanged)
+                return
             if prefix and not children:
                 yield ZipItem(prefix, None, 0, folder_st.st_mtime)
             for name, st in children:
@@ -299,43 +321,41 @@ class FileAccess:
                     if not self.may(Action.LIST, url + name + "/"):
                         continue
                     try:
-                        child = os.open(name, _DIR_FLAGS, dir_fd=fd)
+                        child = open_folder_at(folder, name, expected=identity(st))
                     except OSError:
-                        continue
-                    if identity(os.fstat(child)) != identity(st):
-                        os.close(child)
                         continue
                     yield from self._zip_walk(child, url + name + "/", prefix + name + "/")
                 elif self.may(Action.READ, url + name):
                     yield ZipItem(prefix + name, None, st.st_size, st.st_mtime,
-                                  opener=_file_opener(fd, name, identity(st)))
+                                  opener=_file_opener(folder, name, identity(st)))
         finally:
-            os.close(fd)
+            folder.close()
 
     # -- creating ------------------------------------------------------------------------------
 
     def make_folders(self, folder: Resolved, names: list[str],
-                     budget: FolderBudget | None = None) -> tuple[int, str]:
-        """Enter (creating where missing) ``names`` below ``folder``; returns the descriptor of
-        the last folder and its URL path. Each step is checked: creating needs the right to
-        create there, and no step may be (or become) one of Pier's own paths or a link."""
+                     budget: FolderBudget | None = None) -> tuple[Folder, str]:
+        """Enter (creating where missing) ``names`` below ``folder``; returns the last folder,
+        opened, and its URL path. Each step is checked: creating needs the right to create
+        there, and no step may be (or become) one of Pier's own paths or a link."""
         budget = budget or FolderBudget()  # one request's: writes.store_multipart shares it
-        fd = self.open_folder(folder.fs_path)
+        opened = self.open_folder(folder.fs_path)
         url = folder.url_path
         try:
             for name in names:
-                child = self._enter_or_create(fd, url, name, budget)
-                os.close(fd)
-                fd, url = child, url + name + "/"
+                child = self._enter_or_create(opened, url, name, budget)
+                opened.close()
+                opened, url = child, url + name + "/"
         except BaseException:
-            os.close(fd)
+            opened.close()
             raise
-        return fd, url
+        return opened, url
 
-    def _enter_or_create(self, fd: int, url: str, name: str, budget: FolderBudget) -> int:
-        folder_st = os.fstat(fd)
+    def _enter_or_create(self, folder: Folder, url: str, name: str,
+                         budget: FolderBudget) -> Folder:
+        folder_st = folder.stat()
         try:
-            existing: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            existing: os.stat_result | None = stat_at(folder, name)
         except FileNotFoundError:
             existing = None
         except OSError as err:
@@ -351,7 +371,7 @@ class FileAccess:
                 raise UploadRefused(413, "The upload creates too many folders at once.")
             budget.left -= 1
             try:
-                os.mkdir(name, dir_fd=fd)
+                mkdir_at(folder, name)
             except FileExistsError:
                 pass  # made meanwhile by a parallel upload: opened and checked below
             except OSError as err:
@@ -364,77 +384,67 @@ class FileAccess:
         elif not self.may(Action.LIST, url + name + "/"):
             raise UploadRefused(403, "Your account may not upload here.", close=False)
         try:
-            child = os.open(name, _DIR_FLAGS, dir_fd=fd)
+            child = open_folder_at(folder, name)
         except OSError:
             raise UploadRefused(409, "A file or link with that folder name exists.",
                                 close=False) from None
-        if self._policy.own.holds(folder_st, name, os.fstat(child)):
-            os.close(child)
+        if self._policy.own.holds(folder_st, name, child.stat()):
+            child.close()
             raise UploadRefused(403, "Your account may not upload here.", close=False)
         return child
 
     def new_folder(self, folder: Resolved, name: str) -> None:
         """Create the folder ``name`` in ``folder`` (409 when the name is taken)."""
-        fd = self.open_folder(folder.fs_path)
-        try:
-            self._check_create(fd, folder.url_path, name)
+        with self.open_folder(folder.fs_path) as opened:
+            self._check_create(opened, folder.url_path, name)
             try:
-                os.mkdir(name, dir_fd=fd)
+                mkdir_at(opened, name)
             except FileExistsError:
                 raise UploadRefused(409, "Something with that name already exists.",
                                     close=False) from None
             except OSError as err:
                 raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
                                     close=False) from None
-        finally:
-            os.close(fd)
 
-    def upload(self, fd: int, url: str, name: str, *, max_size: int | None,
+    def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
                expected_size: int | None = None) -> UploadFile:
-        """An UploadFile for ``name`` in the open folder ``fd`` (at ``url``). It replaces an
+        """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
         existing file only where the policy allows REPLACE; otherwise a free name is taken."""
-        self._check_create(fd, url, name)
+        self._check_create(folder, url, name)
         try:
-            exists = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            exists: os.stat_result | None = stat_at(folder, name)
         except FileNotFoundError:
             exists = None
         if exists is not None and stat.S_ISDIR(exists.st_mode):
             raise UploadRefused(409, "A folder with that name exists.", close=False)
         replace = exists is not None and self.may(Action.REPLACE, url + name)
-        return UploadFile(fd, name, overwrite=replace, max_size=max_size,
+        return UploadFile(folder, name, overwrite=replace, max_size=max_size,
                           expected_size=expected_size)
 
     def sweep_stale_uploads(self, folder: Resolved) -> None:
         """Remove what uploads cut short by a crash or a kill left in ``folder``."""
-        fd = self.open_folder(folder.fs_path)
-        try:
-            sweep_stale_temp_files(fd)
-        finally:
-            os.close(fd)
+        with self.open_folder(folder.fs_path) as opened:
+            sweep_stale_temp_files(opened)
 
-    def _check_create(self, fd: int, url: str, name: str) -> None:
+    def _check_create(self, folder: Folder, url: str, name: str) -> None:
         try:
-            existing: os.stat_result | None = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            existing: os.stat_result | None = stat_at(folder, name)
         except OSError:
             existing = None
-        if self._policy.own.holds(os.fstat(fd), name, existing):
+        if self._policy.own.holds(folder.stat(), name, existing):
             raise UploadRefused(403, "That name is reserved.", close=False)
         if not self.may(Action.CREATE, url + name):
             raise UploadRefused(403, "Your account may not upload here.", close=False)
 
 
-def _file_opener(folder_fd: int, name: str, expected: Identity) -> Callable[[], int | None]:
-    """Opens ``name`` relative to its folder's descriptor (kept open while the walk is below
-    it), without following links, and only if it is still the file that was listed."""
+def _file_opener(folder: Folder, name: str, expected: Identity) -> Callable[[], int | None]:
+    """Opens ``name`` in its folder (kept open while the walk is below it), without following
+    links, and only if it is still the file that was listed."""
     def open_it() -> int | None:
         try:
-            fd = os.open(name, _FILE_FLAGS, dir_fd=folder_fd)
+            return open_file_at(folder, name, expected=expected)
         except OSError:
             return None
-        if identity(os.fstat(fd)) != expected:
-            os.close(fd)
-            return None
-        return fd
     return open_it
 
 

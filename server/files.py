@@ -7,26 +7,27 @@ import mimetypes
 import os
 import re
 import stat
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, cast
+from typing import Final, TypeVar, cast
 from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError, http_date
+from server.portable import can_name_opened, features, opened_path
+from server.portable_folders import Folder, open_folder
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_Opened = TypeVar("_Opened", int, Folder)
 _UNSAFE_FOR_HEADER = re.compile(r'[\x00-\x1f\x7f"\\?]')
 _UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _RANGE_NUMBER = re.compile(r"[0-9]+")
 _RANGE_DIGITS_MAX = 19  # longer numbers are past any file: clamped, never given to int()
 _WINDOWS = os.name == "nt"
-_F_GETPATH = 50  # macOS fcntl
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
 _PINNED_TYPES = {
@@ -210,43 +211,93 @@ def is_servable(real: str | Path, root: str | Path, *, show_hidden: bool,
     return True
 
 
-def opened_path(fd: int) -> str | None:
-    """The path the kernel holds for an open descriptor, or None where it cannot be asked."""
-    try:
-        return os.readlink(f"/proc/self/fd/{fd}")  # Linux
-    except OSError:
-        pass
-    if sys.platform == "darwin":
-        import fcntl
-
-        try:
-            raw = fcntl.fcntl(fd, _F_GETPATH, b"\0" * 1024)
-        except OSError:
-            return None
-        return os.fsdecode(raw.split(b"\0", 1)[0])
-    return None
-
-
 def open_confined(fs_path: str, root: str, *, show_hidden: bool,
-                  protected: tuple[str | Path, ...], directory: bool = False) -> int:
-    """Open a resolved path and check what was actually opened.
+                  protected: tuple[str | Path, ...]) -> int:
+    """Open a resolved file and check what was actually opened.
 
     resolve() checks names; between that check and the open, a folder on the way can be
     swapped for a link that leads out of the share. The kernel's own path of the opened
-    descriptor cannot be swapped, so it is checked again here (on Linux and macOS)."""
-    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    if directory:
-        flags |= os.O_DIRECTORY
+    descriptor cannot be swapped, so it is checked again here; where the kernel cannot be
+    asked (Windows), every step is looked at before and after the open (_walk_checked)."""
+    if not can_name_opened():
+        return _walk_checked(fs_path, root, protected, show_hidden, _open_reading)
     try:
-        fd = os.open(fs_path, flags)
+        fd = _open_reading(fs_path)
+    except OSError:
+        raise PathRefused(404, "Not found.") from None
+    _check_kernel_path(fd, opened_path(fd), root, show_hidden, protected)
+    return fd
+
+
+def open_confined_folder(fs_path: str, root: str, *, show_hidden: bool,
+                         protected: tuple[str | Path, ...]) -> Folder:
+    """open_confined() for a folder."""
+    if not (can_name_opened() and features.dir_fd):
+        return _walk_checked(fs_path, root, protected, show_hidden, open_folder)
+    try:
+        fd = os.open(fs_path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         raise PathRefused(404, "Not found.") from None
     real = opened_path(fd)
+    _check_kernel_path(fd, real, root, show_hidden, protected)
+    return Folder.make(fd, real or fs_path, os.fstat(fd))
+
+
+def _open_reading(fs_path: str) -> int:
+    return os.open(fs_path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _check_kernel_path(fd: int, real: str | None, root: str, show_hidden: bool,
+                       protected: tuple[str | Path, ...]) -> None:
     if real is not None and not is_servable(real, root, show_hidden=show_hidden,
                                             protected=protected):
         os.close(fd)
         raise PathRefused(404, "Not found.")
-    return fd
+
+
+def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
+                  show_hidden: bool, opener: Callable[[str], _Opened]) -> _Opened:
+    """Open ``fs_path`` by path where the kernel cannot name what it opened: every step from
+    the root is lstat-ed (no links) before and after the open, and the opened item must be the
+    last step."""
+    if not is_servable(fs_path, root, show_hidden=show_hidden, protected=protected):
+        raise PathRefused(404, "Not found.")
+    try:
+        before = _step_identities(root, fs_path)
+        opened = opener(fs_path)
+    except OSError:
+        raise PathRefused(404, "Not found.") from None
+    try:
+        st = opened.stat() if isinstance(opened, Folder) else os.fstat(opened)
+        if (st.st_dev, st.st_ino) != before[-1] or _step_identities(root, fs_path) != before:
+            raise OSError("a step changed while it was opened")
+    except OSError:
+        _close(opened)
+        raise PathRefused(404, "Not found.") from None
+    return opened
+
+
+def _close(opened: int | Folder) -> None:
+    if isinstance(opened, Folder):
+        opened.close()
+    else:
+        os.close(opened)
+
+
+def _step_identities(root: str, fs_path: str) -> list[tuple[int, int]]:
+    """(device, inode) of the root and of each step below it to ``fs_path``; OSError when a
+    step is a link (a real path holds none: one was swapped in) or is missing."""
+    names = fs_path[len(root):].strip(os.sep)
+    paths = [root]
+    for name in names.split(os.sep) if names else ():
+        paths.append(os.path.join(paths[-1], name))
+    identities = []
+    for path in paths:
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            raise OSError(f"{path} is a link")
+        identities.append((st.st_dev, st.st_ino))
+    return identities
 
 
 def url_quote(url_path: str) -> str:

@@ -13,8 +13,21 @@ import time
 import unicodedata
 from typing import BinaryIO
 
-from server.files import opened_path
 from server.http11 import HttpError
+from server.portable_folders import (
+    Folder,
+    create_file_at,
+    folder_path,
+    free_bytes,
+    link_at,
+    names_in,
+    open_folder,
+    rename_at,
+    replace_at,
+    stat_at,
+    sync_folder,
+    unlink_at,
+)
 
 MAX_NAME_BYTES = 255
 MAX_DEPTH = 32
@@ -105,8 +118,8 @@ def split_extension(name: str) -> tuple[str, str]:
     return stem, ext
 
 
-def free_name(folder: str | int, name: str, *, limit: int = 10000) -> str:
-    """``name`` if nothing in ``folder`` (a path or an open folder descriptor) has it, else
+def free_name(folder: str | Folder, name: str, *, limit: int = 10000) -> str:
+    """``name`` if nothing in ``folder`` (a path or an opened Folder) has it, else
     "stem (1).ext", "stem (2).ext"...: the first that does not exist (a dangling symlink counts
     as existing). Stays within 255 bytes."""
     if not _exists(folder, name):
@@ -119,10 +132,10 @@ def free_name(folder: str | int, name: str, *, limit: int = 10000) -> str:
     raise UploadRefused(409, "Too many files with that name already exist.")
 
 
-def _exists(folder: str | int, name: str) -> bool:
+def _exists(folder: str | Folder, name: str) -> bool:
     try:
-        if isinstance(folder, int):
-            os.lstat(name, dir_fd=folder)
+        if isinstance(folder, Folder):
+            stat_at(folder, name)
         else:
             os.lstat(os.path.join(folder, name))
     except FileNotFoundError:
@@ -156,14 +169,14 @@ def _refusal_for(err: OSError, action: str) -> UploadRefused:
     return UploadRefused(500, f"Could not {action} the uploaded file.")
 
 
-def check_free_space(folder: str | int, needed: int, margin: int = DISK_MARGIN) -> None:
+def check_free_space(folder: str | Folder, needed: int, margin: int = DISK_MARGIN) -> None:
     """UploadRefused(507) unless ``needed`` bytes fit with ``margin`` to spare in ``folder``
-    (a path or an open descriptor)."""
+    (a path or an opened Folder)."""
     try:
-        info = os.statvfs(folder)
+        free = free_bytes(folder)
     except OSError as err:
         raise _refusal_for(err, "check space for") from None
-    if needed + margin > info.f_bavail * info.f_frsize:
+    if needed + margin > free:
         raise UploadRefused(507, "There is not enough free disk space for this upload.")
 
 
@@ -175,12 +188,13 @@ class UploadFile:
     only on commit(), complete and fsynced. Never clobbers unless ``overwrite``; when the name
     exists and ``rename`` is on, a free name ("x (1).txt") is chosen, else 409.
 
-    ``folder`` is a path or, from the access policy's file accessor, an open descriptor of a
-    folder that was checked: every name is then created, linked and replaced relative to that
-    descriptor, so a folder on the way swapped for a link cannot redirect the upload. Free disk
-    space is checked up front when the size is known, and while writing in any case."""
+    ``folder`` is a path or, from the access policy's file accessor, an opened Folder that was
+    checked: every name is then created, linked and replaced in that Folder (relative to its
+    descriptor where the system allows), so a folder on the way swapped for a link cannot
+    redirect the upload. Free disk space is checked up front when the size is known, and
+    while writing in any case."""
 
-    def __init__(self, folder: str | int, name: str, *, overwrite: bool = False,
+    def __init__(self, folder: str | Folder, name: str, *, overwrite: bool = False,
                  max_size: int | None = None, expected_size: int | None = None,
                  rename: bool = True, disk_margin: int = DISK_MARGIN) -> None:
         if name != clean_name(name, allow_hidden=True):
@@ -198,11 +212,11 @@ class UploadFile:
         self.temp_name = ""
         if max_size is not None and expected_size is not None and expected_size > max_size:
             raise UploadRefused(413, "The file is larger than uploads may be.")
-        self._dir_fd, self._own_fd = _folder_descriptor(folder)
+        self._folder, self._own_folder = _opened_folder(folder)
         try:
-            if not overwrite and not rename and _exists(self._dir_fd, name):
+            if not overwrite and not rename and _exists(self._folder, name):
                 raise UploadRefused(409, "A file with that name already exists.")
-            check_free_space(self._dir_fd, expected_size or 0, disk_margin)
+            check_free_space(self._folder, expected_size or 0, disk_margin)
             self._open_temp()
         except BaseException:
             self._close_folder()
@@ -213,15 +227,17 @@ class UploadFile:
         """Where the temporary file is (for messages and tests); "" once it is gone."""
         if not self.temp_name:
             return ""
-        return os.path.join(opened_path(self._dir_fd) or "", self.temp_name)
+        try:
+            where = folder_path(self._folder)
+        except OSError:
+            where = None
+        return os.path.join(where or "", self.temp_name)
 
     def _open_temp(self) -> None:
-        flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-                 | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
         for _ in range(8):
             name = f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
             try:
-                fd = os.open(name, flags, 0o644, dir_fd=self._dir_fd)  # the umask applies
+                fd = create_file_at(self._folder, name, 0o644)  # the umask applies
             except FileExistsError:
                 continue
             except OSError as err:
@@ -241,7 +257,7 @@ class UploadFile:
         try:
             if size >= self._next_space_check:  # a body of unknown length: keep a margin free
                 self._next_space_check = size + SPACE_CHECK_EVERY
-                check_free_space(self._dir_fd, 0, self._margin)
+                check_free_space(self._folder, 0, self._margin)
             self._file.write(data)
         except UploadRefused:
             self.abort()
@@ -271,21 +287,20 @@ class UploadFile:
             raise _refusal_for(err, "save") from None
         self._committed = True
         self.final_name = final
-        with contextlib.suppress(OSError):
-            os.fsync(self._dir_fd)
+        sync_folder(self._folder)
         self._close_folder()
         return final
 
     def _publish(self) -> str:
-        at = self._dir_fd
+        at = self._folder
         if self.overwrite:
             try:
-                existing = os.lstat(self.name, dir_fd=at)
+                existing: os.stat_result | None = stat_at(at, self.name)
             except FileNotFoundError:
                 existing = None
             if existing is not None and stat.S_ISDIR(existing.st_mode):
                 raise UploadRefused(409, "A folder with that name already exists.")
-            os.replace(self.temp_name, self.name, src_dir_fd=at, dst_dir_fd=at)
+            replace_at(at, self.temp_name, self.name)
             return self.name
         for _ in range(100):
             name = self.name if self.rename is False else free_name(at, self.name)
@@ -299,12 +314,12 @@ class UploadFile:
         raise UploadRefused(409, "Could not find a free name for the file.")
 
     def _publish_no_clobber(self, name: str) -> None:
-        at = self._dir_fd
+        at = self._folder
         if _WINDOWS:
-            os.rename(self.temp_name, name, src_dir_fd=at, dst_dir_fd=at)  # refuses a target
+            rename_at(at, self.temp_name, name)  # refuses an existing target there
             return
         try:
-            os.link(self.temp_name, name, src_dir_fd=at, dst_dir_fd=at, follow_symlinks=False)
+            link_at(at, self.temp_name, name)
         except FileExistsError:
             raise
         except OSError as err:
@@ -313,7 +328,7 @@ class UploadFile:
             _claim_then_replace(at, self.temp_name, name)
             return
         with contextlib.suppress(OSError):
-            os.unlink(self.temp_name, dir_fd=at)
+            unlink_at(at, self.temp_name)
 
     def abort(self) -> None:
         """Close and remove the temporary file; idempotent."""
@@ -323,15 +338,14 @@ class UploadFile:
             self._file = None
         if self.temp_name and not self._committed:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.temp_name, dir_fd=self._dir_fd)
+                unlink_at(self._folder, self.temp_name)
             self.temp_name = ""
         self._close_folder()
 
     def _close_folder(self) -> None:
-        if self._own_fd:
-            self._own_fd = False
-            with contextlib.suppress(OSError):
-                os.close(self._dir_fd)
+        if self._own_folder:
+            self._own_folder = False
+            self._folder.close()
 
     @property
     def committed(self) -> bool:
@@ -346,39 +360,36 @@ class UploadFile:
         self._close_folder()
 
 
-def _folder_descriptor(folder: str | int) -> tuple[int, bool]:
-    """(descriptor, whether we opened it and must close it)."""
-    if isinstance(folder, int):
+def _opened_folder(folder: str | Folder) -> tuple[Folder, bool]:
+    """(the Folder, whether we opened it and must close it)."""
+    if isinstance(folder, Folder):
         return folder, False
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        return os.open(os.fspath(folder), flags), True
+        return open_folder(os.fspath(folder), follow_links=True), True
     except OSError as err:
         raise _refusal_for(err, "store") from None
 
 
-def _claim_then_replace(at: int, temp: str, final: str) -> None:
+def _claim_then_replace(at: Folder, temp: str, final: str) -> None:
     """For file systems without hard links: reserve the name with O_EXCL (an empty file, so a
     concurrent upload cannot take it), then rename the complete file over the reservation."""
-    fd = os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                 0o644, dir_fd=at)
-    os.close(fd)
+    os.close(create_file_at(at, final, 0o644))
     try:
-        os.replace(temp, final, src_dir_fd=at, dst_dir_fd=at)
+        replace_at(at, temp, final)
     except OSError:
         with contextlib.suppress(OSError):
-            os.unlink(final, dir_fd=at)
+            unlink_at(at, final)
         raise
 
 
-def sweep_stale_temp_files(folder: str | int, older_than: float = 3600, *,
+def sweep_stale_temp_files(folder: str | Folder, older_than: float = 3600, *,
                            recursive: bool = False) -> int:
     """Remove the temporary files of uploads that crashed more than ``older_than`` seconds ago.
-    Never follows symlinks. ``folder`` may be an open descriptor (then only that folder is
-    swept, relative to it). Returns how many were removed."""
+    Never follows symlinks. ``folder`` may be an opened Folder (then only that folder is
+    swept). Returns how many were removed."""
     cutoff = time.time() - older_than
-    if isinstance(folder, int):
-        return _sweep_descriptor(folder, cutoff)
+    if isinstance(folder, Folder):
+        return _sweep_folder(folder, cutoff)
     removed = 0
     pending = [os.fspath(folder)]
     while pending:
@@ -401,14 +412,12 @@ def sweep_stale_temp_files(folder: str | int, older_than: float = 3600, *,
     return removed
 
 
-def _sweep_descriptor(fd: int, cutoff: float) -> int:
+def _sweep_folder(folder: Folder, cutoff: float) -> int:
     removed = 0
-    with os.scandir(fd) as entries:
-        names = [entry.name for entry in entries if is_temp_name(entry.name)]
-    for name in names:
+    for name in filter(is_temp_name, names_in(folder)):
         with contextlib.suppress(OSError):
-            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            st = stat_at(folder, name)
             if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
-                os.unlink(name, dir_fd=fd)
+                unlink_at(folder, name)
                 removed += 1
     return removed

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from server.files import is_inside
+from server.portable_folders import open_no_link
 
 LIMIT_32 = 0xFFFFFFFF  # this value in a 32-bit field means "see the ZIP64 extra field"
 LIMIT_16 = 0xFFFF
@@ -109,13 +110,11 @@ class ZipStream:
             return None if fd is None else self._regular(io.FileIO(fd, "rb", closefd=True))
         if item.fs_path is None:
             return None
-        flags = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-                 | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
         try:
             if self.root is not None and not is_inside(os.path.realpath(item.fs_path),
                                                        self.root):
                 return None
-            handle = io.FileIO(os.open(item.fs_path, flags), "rb", closefd=True)
+            handle = io.FileIO(open_no_link(item.fs_path), "rb", closefd=True)
         except OSError:
             return None
         return self._regular(handle)
