@@ -6,7 +6,8 @@ third of its send buffer is free, and the kernel grows that buffer to several me
 fast link: a client reading steadily at 50 KB/s then needs longer than 30 s to make a send
 buffer writable again, although it is taking bytes all the time. Progress is therefore measured
 as the shrinking of the socket's queue of bytes the client has not yet acknowledged (ioctl
-SIOCOUTQ on Linux); where that queue cannot be read, writability is all there is to go by.
+SIOCOUTQ on Linux, server.portable); where that queue cannot be read, writability is all there
+is to go by.
 A client whose receive window is closed shows no progress even while its program reads; it is
 given the time a slow reader needs for what it may hold (see _Watch).
 
@@ -18,24 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
 import socket
 import ssl
 import struct
-import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from server import portable
 from server.connection import Connection
-
-if sys.platform.startswith("linux"):
-    import fcntl
-
-    SIOCOUTQ: int | None = 0x5411  # == TIOCOUTQ: bytes in the send queue not yet acknowledged
-else:  # pragma: no cover - other systems: no queue to read, writability decides
-    fcntl = None  # type: ignore[assignment]
-    SIOCOUTQ = None
+from server.portable import Wake, features, unacknowledged_bytes, wait_ready
 
 CHUNK = 256 * 1024  # bytes read from a file and sent per send call when sendfile cannot be used
 SLICE = 0.5  # longest single wait between two looks at the queue, in seconds
@@ -44,7 +37,6 @@ CLOSED_WINDOW_MAX = 600.0  # seconds: the longest a closed receive window is wai
 FIRST_LOOK = 0.001  # the first wait for the last bytes to be acknowledged; doubles up to SLICE
 PARTS_MIN = 16384  # below this body size, head and body are joined into one buffer
 _INT = struct.Struct("i")
-_ZERO = bytes(_INT.size)
 _LINGER_RESET = struct.pack("ii", 1, 0)
 TCP_INFO = getattr(socket, "TCP_INFO", 11)
 _PROBES = 3  # struct tcp_info: unanswered window probes (u8)
@@ -53,17 +45,6 @@ _BYTES_ACKED = 120  # bytes the client acknowledged on the connection (u64, Linu
 _TCP_INFO_SIZE = 128
 _U64 = struct.Struct("Q")
 _WAIT_WRITE = (BlockingIOError, InterruptedError, ssl.SSLWantWriteError)
-
-
-def unacknowledged(fd: int) -> int | None:
-    """Bytes sent on socket ``fd`` that the peer has not acknowledged yet (including those not
-    sent at all); None where the system cannot tell."""
-    if SIOCOUTQ is None:
-        return None
-    try:
-        return _INT.unpack(fcntl.ioctl(fd, SIOCOUTQ, _ZERO))[0]
-    except OSError:
-        return None
 
 
 def delivered(sock: socket.socket, handed: int) -> int:
@@ -75,7 +56,7 @@ def delivered(sock: socket.socket, handed: int) -> int:
         fd = sock.fileno()
     except OSError:
         return handed
-    queued = unacknowledged(fd) if fd >= 0 else None
+    queued = unacknowledged_bytes(fd) if fd >= 0 else None
     if queued is None:
         return handed
     return max(0, handed - queued)
@@ -107,7 +88,7 @@ class _Watch:
 
     def look(self) -> int | None:
         """The queue now; a shrink counts as progress."""
-        queued = unacknowledged(self.fd)
+        queued = unacknowledged_bytes(self.fd)
         if queued is not None:
             if queued < self.queued:
                 self.since = time.monotonic()
@@ -136,21 +117,19 @@ class _Watch:
         return min(CLOSED_WINDOW_MAX, acknowledged / MIN_READ_RATE)
 
 
-def wait_for_client(sock: socket.socket, timeout: float, events: int = select.POLLOUT) -> bool:
-    """Wait until ``sock`` is ready for ``events`` (writable by default). False when the client
-    took no bytes at all for ``timeout`` seconds (see _Watch): each shrink of the queue of
-    bytes it has yet to acknowledge starts the timeout afresh. Errors and hang-ups count as
-    ready, so that the next send reports them."""
+def wait_for_client(sock: socket.socket, timeout: float, *, readable: bool = False) -> bool:
+    """Wait until ``sock`` is writable (or ``readable``). False when the client took no bytes
+    at all for ``timeout`` seconds (see _Watch): each shrink of the queue of bytes it has yet
+    to acknowledge starts the timeout afresh. Errors and hang-ups count as ready, so that the
+    next send reports them."""
     fd = sock.fileno()
-    poller = select.poll()
-    poller.register(fd, events)
-    queued = unacknowledged(fd)
+    queued = unacknowledged_bytes(fd)
     if queued is None:  # no queue to watch: only writability tells
-        return bool(poller.poll(timeout * 1000))
+        return wait_ready(fd, timeout, readable=readable)
     watch = _Watch(sock, fd, queued, timeout)
-    step = min(SLICE, timeout / 4) * 1000
+    step = min(SLICE, timeout / 4)
     while True:
-        if poller.poll(step):
+        if wait_ready(fd, step, readable=readable):
             return True
         watch.look()
         if watch.given_up():
@@ -171,19 +150,19 @@ def wait_until_delivered(sock: socket.socket, timeout: float,
         fd = sock.fileno()
     except OSError:
         return False
-    queued = unacknowledged(fd) if fd >= 0 else None
+    queued = unacknowledged_bytes(fd) if fd >= 0 else None
     if not queued:
         return True
     watch = _Watch(sock, fd, queued, timeout)
     started = watch.since
-    poller = select.poll()
-    poller.register(fd, select.POLLIN)  # errors and hang-ups are always reported
+    readable = True
     step = FIRST_LOOK
     while True:
-        for _fd, event in poller.poll(step * 1000):
-            if event & (select.POLLERR | select.POLLHUP | select.POLLNVAL):
-                return False
-            poller.modify(fd, 0)  # readable stays readable: from now on, only sleep in steps
+        woke = portable.watch(fd, step, readable=readable)
+        if woke is Wake.FAILED:
+            return False
+        if woke is Wake.READABLE:
+            readable = False  # readable stays readable: from now on, only sleep in steps
         queued = watch.look()
         if not queued:
             return queued == 0
@@ -224,16 +203,16 @@ def _send_rest(sock: socket.socket, data: memoryview, timeout: float,
         try:
             sent = sock.send(data)
         except _WAIT_WRITE:
-            events = select.POLLOUT
+            readable = False
         except ssl.SSLWantReadError:  # TLS needs to read first (a key update)
-            events = select.POLLIN
+            readable = True
         else:
             data = data[sent:]
             if progress is not None:
                 progress.done += sent
             continue
         # the same buffer is offered again, as OpenSSL asks after a write that had to wait
-        if not wait_for_client(sock, timeout, events):
+        if not wait_for_client(sock, timeout, readable=readable):
             cut(sock)
             raise TimeoutError("the client stopped reading")
 
@@ -248,7 +227,7 @@ def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
     """Head and body in one system call where the socket allows it, without first copying
     them into one buffer (a cached listing is hundreds of kilobytes)."""
     sock = conn.sock
-    if conn.tls or len(body) < PARTS_MIN:
+    if conn.tls or len(body) < PARTS_MIN or not features.sendmsg:
         send_all(sock, head + body, conn.io_timeout)
         return
     with _non_blocking(sock):
@@ -276,26 +255,56 @@ def send_file(sock: socket.socket, fd: int, offset: int, count: int, timeout: fl
     with ``give_up`` the call instead ends with what went so far as soon as the socket stays
     unwritable for ``timeout`` (a short first attempt that tells fast clients from slow ones).
     socket.sendfile does the same with a selector object per call and needs a file object;
-    this is the hot path of every download."""
+    this is the hot path of every download. Without os.sendfile (Windows) the file is read
+    and sent in CHUNK pieces, with the same waits."""
     out = sock.fileno()
+    if not features.sendfile:
+        return _send_read_pieces(sock, fd, offset, count, timeout, progress, give_up)
     sent = 0
     while sent < count:
         try:
             n = os.sendfile(out, fd, offset + sent, count - sent)
         except (BlockingIOError, InterruptedError):
-            if give_up:
-                poller = select.poll()
-                poller.register(out, select.POLLOUT)
-                if not poller.poll(timeout * 1000):
-                    return sent
-            elif not wait_for_client(sock, timeout):
-                cut(sock)
-                raise TimeoutError("the client stopped reading") from None
+            if not _waited(sock, timeout, give_up):
+                return sent
             continue
         if n == 0:
             break
         sent += n
         progress.done += n
+    return sent
+
+
+def _waited(sock: socket.socket, timeout: float, give_up: bool) -> bool:
+    """Wait for a full socket to take bytes again. False (only with ``give_up``) when it
+    stayed unwritable for ``timeout``; TimeoutError (without) when the client took nothing."""
+    if give_up:
+        return wait_ready(sock.fileno(), timeout)
+    if not wait_for_client(sock, timeout):
+        cut(sock)
+        raise TimeoutError("the client stopped reading") from None
+    return True
+
+
+def _send_read_pieces(sock: socket.socket, fd: int, offset: int, count: int, timeout: float,
+                      progress: Progress, give_up: bool) -> int:
+    """send_file() where os.sendfile is missing."""
+    sent = 0
+    with _non_blocking(sock):
+        while sent < count:
+            piece = memoryview(portable.read_at(fd, min(CHUNK, count - sent), offset + sent))
+            if not piece:
+                break
+            while piece:
+                try:
+                    n = sock.send(piece)
+                except _WAIT_WRITE:
+                    if not _waited(sock, timeout, give_up):
+                        return sent
+                    continue
+                piece = piece[n:]
+                sent += n
+                progress.done += n
     return sent
 
 
@@ -306,7 +315,7 @@ def copy_chunks(conn: Connection, fd: int, offset: int, count: int, progress: Pr
     sent = 0
     with _non_blocking(conn.sock):
         while sent < count:
-            chunk = os.pread(fd, min(CHUNK, count - sent), offset + sent)
+            chunk = portable.read_at(fd, min(CHUNK, count - sent), offset + sent)
             if not chunk:
                 break
             _send_rest(conn.sock, memoryview(chunk), conn.io_timeout, progress)

@@ -35,6 +35,7 @@ from server.control import AccessPolicy, TrafficControl, plain_address
 from server.handler import RequestHandler
 from server.health import ShareHealth
 from server.http11 import HttpError, check_partial_head, find_head_end
+from server.portable import new_selector
 from server.records import RequestRecord
 from server.socket_io import (
     HANDSHAKE_DONE,
@@ -78,7 +79,7 @@ class ServeLoop:
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker,
                                        share=health)
-        self._selector = selectors.DefaultSelector()
+        self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)

@@ -11,6 +11,7 @@ import time
 
 from server.connection import TLS_DONE, Connection
 from server.http11 import status_line
+from server.portable import features
 
 log = logging.getLogger("pier.server")
 
@@ -23,7 +24,8 @@ def send_without_waiting(conn: Connection, parts: list[bytes]) -> bytes | None:
     """Send what the socket takes now; returns the rest (b"" when all went), or None when
     the client is gone."""
     try:
-        if conn.tls or len(parts) == 1 or len(parts) > SENDMSG_PARTS_MAX:
+        if (conn.tls or len(parts) == 1 or len(parts) > SENDMSG_PARTS_MAX
+                or not features.sendmsg):
             data = parts[0] if len(parts) == 1 else b"".join(parts)
             sent = conn.sock.send(data)
         else:

@@ -13,9 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sys
-import threading
-import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +20,7 @@ from typing import Any
 
 from server.errors import UserStoreError
 from server.passwords_hash import DIGEST_ALGORITHMS
+from server.portable import lock_file
 from server.user_model import User, normalize_folders, normalize_name
 
 STORE_FORMAT = 1
@@ -129,7 +127,6 @@ def dump_store(accounts: Mapping[str, Account], realms: tuple[str, ...]) -> dict
     return {"format": STORE_FORMAT, "digest_realms": list(realms), "users": users}
 
 
-
 # ---------------------------------------------------------------------------------------------
 # Locking between processes
 
@@ -151,21 +148,9 @@ def file_lock(path: Path) -> Iterator[None]:
 
 
 def _lock_fd(fd: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise UserStoreError("The user file is locked by another program.") from None
-                threading.Event().wait(0.05)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_EX)
-
-
+    """Where the system has no lock between processes, changes are serialised only within
+    this one (UserStore's own lock)."""
+    try:
+        lock_file(fd)
+    except TimeoutError:
+        raise UserStoreError("The user file is locked by another program.") from None
