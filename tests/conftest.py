@@ -1,5 +1,9 @@
 """Fixtures shared by every test: a private config dir, a sample share, a running engine,
-and a check that no engine thread outlives its test."""
+and a check that no engine thread outlives its test.
+
+``pytest --portable`` takes every platform fallback of server.portable (what Windows would take)
+for the whole run; ``@pytest.mark.fast_path_only("reason")`` skips a test then, for the few
+guarantees only the fast paths give (say which platform gap in the reason)."""
 
 from __future__ import annotations
 
@@ -13,12 +17,40 @@ from pathlib import Path
 
 import pytest
 
+from server import portable
 from server.config import Limits, ServerConfig
 from server.engine import ServerEngine
 from server.paths import PierPaths
 from server.records import RequestRecord
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--portable", action="store_true", default=False,
+                     help="take every platform fallback of server.portable, as on Windows")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "fast_path_only(reason): a guarantee only the platform fast paths give; "
+                   "skipped under --portable")
+    if config.getoption("--portable"):
+        portable.force_fallbacks()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return "platform fallbacks forced (--portable)" if config.getoption("--portable") else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--portable"):
+        return
+    for item in items:
+        marker = item.get_closest_marker("fast_path_only")
+        if marker is not None:
+            reason = marker.args[0] if marker.args else "needs a platform fast path"
+            item.add_marker(pytest.mark.skip(reason=f"--portable: {reason}"))
 
 
 @pytest.fixture(autouse=True)

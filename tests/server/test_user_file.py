@@ -79,6 +79,9 @@ def test_stored_ha1_values_are_trimmed_to_what_the_account_allows() -> None:
     assert accounts["a"].ha1 == {"R": {"SHA-256": SHA}}
 
 
+@pytest.mark.fast_path_only(
+    "forced fallbacks on Linux have neither fcntl.flock nor Windows' msvcrt.locking: nothing "
+    "locks the file between processes")
 def test_the_lock_is_exclusive_and_released(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "users.toml"
     order: list[str] = []
