@@ -1,4 +1,4 @@
-"""Accounts, certificates and make_config as the window uses them: real files, real crypto."""
+"""Accounts and make_config as the window uses them: real files, real crypto."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 import qasync
 
 from app.accounts import Accounts, folder_limit
-from app.certificates import Certificates, ca_download_url
 from app.controller import (
     NoAccountsError,
     ShareRequest,
@@ -82,13 +81,3 @@ def test_make_config_wires_login_uploads_and_https(app_paths: PierPaths, folder:
     assert (plain.auth, plain.tls, plain.upload, plain.overwrite, plain.max_upload_bytes) == \
         (None, None, False, False, None)
     assert summary_of_config(plain).startswith("No login")
-
-
-def test_certificates_overview_and_ca_url(aloop: qasync.QEventLoop, tmp_path: Path) -> None:
-    certificates = Certificates(tmp_path / "tls")
-    empty = run(aloop, certificates.overview())
-    assert empty.server is None and empty.source == "generated"
-    made = run(aloop, certificates.ensure())
-    assert made.server is not None and made.ca is not None
-    assert ca_download_url("https://192.168.1.5:8443/some/path") == \
-        "https://192.168.1.5:8443/.well-known/pier/ca.crt"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.controller import ServerState
 from app.hostnames import LOOKING_UP, HostNames
-from app.monitor_feed import ConnectionHistory, LiveData, TransferInfo
+from app.monitor_feed import LiveData, TransferInfo
 from app.settings import SettingsStore
 from app.share_control import ShareControl
 from app.traffic_settings import TrafficChoices
@@ -281,13 +280,6 @@ def test_last_seen_is_now_while_a_transfer_runs(qtbot: QtBot) -> None:
     view.stop()
 
 
-def test_connection_history_fills_gaps_with_the_last_sample() -> None:
-    history = ConnectionHistory()
-    history.add(100.2, 3)
-    history.add(102.9, 5)
-    assert history.series(103, 5) == [0.0, 3.0, 3.0, 5.0, 5.0]
-
-
 def test_chart_paints_at_high_dpi(qtbot: QtBot) -> None:
     chart = LineChart("Requests/s", [("", BLUE)])
     qtbot.addWidget(chart)
@@ -305,22 +297,3 @@ def test_chart_paints_at_high_dpi(qtbot: QtBot) -> None:
     assert line_pixels > 100
     assert chart.summary() == "Requests/s 5"
 
-
-def test_host_names_never_block_and_give_up_after_the_timeout(qtbot: QtBot) -> None:
-    release = threading.Event()
-    asked: list[str] = []
-
-    def slow_resolver(address: str) -> str:
-        asked.append(address)
-        release.wait(10)
-        return "late.example"
-
-    names = HostNames(slow_resolver, timeout=0.2)
-    try:
-        assert names.name("192.0.2.1") == LOOKING_UP  # returns at once
-        qtbot.waitUntil(lambda: names.name("192.0.2.1") == "", timeout=3000)
-        assert asked == ["192.0.2.1"]
-    finally:
-        release.set()
-        names.stop()
-    qtbot.waitUntil(lambda: names.name("192.0.2.1") == "late.example", timeout=3000)
