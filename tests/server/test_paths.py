@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import platformdirs
-
 from server.appdirs import pier_paths
-from server.paths import PierPaths
+from server.paths import PierPaths, ensure_private_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY_POINTS = {"server/appdirs.py", "server/cli.py", "app/main.py"}
@@ -25,18 +23,10 @@ def test_pier_config_dir_holds_everything_logs_included(tmp_path: Path) -> None:
     assert paths.protected == (tmp_path / "cfg", tmp_path / "cfg" / "logs")
 
 
-def test_a_tilde_in_pier_config_dir_is_the_home_folder() -> None:
-    assert pier_paths({"PIER_CONFIG_DIR": "~/pier-test"}).config == Path.home() / "pier-test"
-
-
-def test_without_the_variable_the_platform_folders_are_used() -> None:
-    paths = pier_paths({})
-    assert paths.config == Path(platformdirs.user_config_dir("Pier", appauthor=False))
-    assert paths.logs == Path(platformdirs.user_log_dir("Pier", appauthor=False))
-
-
-def test_the_environment_honours_the_variable(private_config_dir: Path) -> None:
-    assert pier_paths() == PierPaths.under(private_config_dir)
+def test_ensure_private_dir_makes_a_folder_only_its_owner_may_enter(tmp_path: Path) -> None:
+    made = ensure_private_dir(tmp_path / "a" / "config")
+    assert made.is_dir() and made.stat().st_mode & 0o077 == 0
+    assert ensure_private_dir(made) == made  # already there: fine
 
 
 def test_only_entry_points_look_up_where_pier_keeps_its_files() -> None:
