@@ -15,11 +15,13 @@ from urllib.parse import parse_qs
 import pytest
 
 from server.access import policy_for
+from server.auth import Authenticator
 from server.call import Call, RequestBody
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.connection import Connection
 from server.http11 import HttpError, parse_head
-from server.users import User
+from server.tls import CertificateStore
+from server.users import User, UserStore
 
 T = TypeVar("T")
 IO_TIMEOUT = 10.0  # only a hung test ever waits this long
@@ -28,6 +30,22 @@ IO_TIMEOUT = 10.0  # only a hung test ever waits this long
 def config_of(root: Path, **options: Any) -> ServerConfig:
     """A share's config as the engine is given it: validated (the root resolved)."""
     return ServerConfig(root=root, port=0, **options).validated()
+
+
+@pytest.fixture
+def auth(private_config_dir: Path) -> Authenticator:
+    """Logins for a share, with no account: a route is given its user, not a password."""
+    store = UserStore(private_config_dir / "users.toml")
+    store.load()
+    return Authenticator(store, "Pier - share")
+
+
+@pytest.fixture(scope="module")
+def tls_settings(tmp_path_factory: pytest.TempPathFactory) -> TlsSettings:
+    """A certificate signed by a local CA, which the share then offers."""
+    store = CertificateStore(tmp_path_factory.mktemp("tls"))
+    chain, key = store.ensure_server_certificate()
+    return TlsSettings(chain, key, store.ca_pem())
 
 
 def request_head(method: str, target: str, *fields: str, version: str = "HTTP/1.1",

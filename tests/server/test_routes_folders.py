@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import NeedsWorker
 from server.config import ServerConfig
@@ -19,7 +18,7 @@ from server.files import PathRefused
 from server.response import HTML, JSON, PAGE_CSP, FileSpan, Response, ZipBody
 from server.routes_files import FileRoutes
 from server.routes_folders import LISTING_HEADERS, FolderRoutes
-from server.users import User, UserStore
+from server.users import User
 from tests.server.conftest import call_for, config_of, field
 
 ALICE = User("alice", folders=("/docs",))  # sees /docs and the way to it, nothing else
@@ -49,14 +48,6 @@ class Folders:
 @pytest.fixture
 def folders(share: Path) -> Folders:
     return Folders(config_of(share))
-
-
-@pytest.fixture
-def auth(private_config_dir: Path) -> Authenticator:
-    """A share with logins (no account is needed: routes are given the user)."""
-    store = UserStore(private_config_dir / "users.toml")
-    store.load()
-    return Authenticator(store, "Pier - share")
 
 
 def names(document: dict) -> list[str]:
