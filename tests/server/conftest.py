@@ -5,6 +5,7 @@ memory, and a socketpair with a server.connection.Connection on the server's end
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from server.tls import CertificateStore
 from server.users import User, UserStore
 
 T = TypeVar("T")
+R = TypeVar("R")
 IO_TIMEOUT = 10.0  # only a hung test ever waits this long
 
 
@@ -106,21 +108,47 @@ def served(conn: Connection, client: socket.socket, send: Callable[[], T]) -> tu
     """Run ``send`` (which writes to ``conn``) while a thread reads ``client``; then end the
     server's side for writing and return what ``send`` returned and all the client received.
     The reader makes room, so that sends larger than the socket buffers complete."""
-    chunks: list[bytes] = []
 
-    def read() -> None:
+    def read() -> bytes:
+        chunks = []
         while chunk := client.recv(1 << 20):
             chunks.append(chunk)
+        return b"".join(chunks)
 
-    reader = threading.Thread(target=read, name="test-client", daemon=True)
+    return _while_reading(conn, send, read, end=True)
+
+
+def one_answer(conn: Connection, client: socket.socket, send: Callable[[], T],
+               method: str = "GET") -> tuple[T, http.client.HTTPResponse, bytes]:
+    """Like served(), but the client reads one answer (after any 100 Continue) as
+    http.client does, and the connection stays open for the next."""
+
+    def read() -> tuple[http.client.HTTPResponse, bytes]:
+        response = http.client.HTTPResponse(client, method=method)
+        response.begin()
+        return response, response.read()
+
+    result, (response, body) = _while_reading(conn, send, read, end=False)
+    return result, response, body
+
+
+def _while_reading(conn: Connection, send: Callable[[], T], read: Callable[[], R], *,
+                   end: bool) -> tuple[T, R]:
+    got: list[R] = []
+    reader = threading.Thread(target=lambda: got.append(read()), name="test-client",
+                              daemon=True)
     reader.start()
     try:
         result = send()
+    except BaseException:
+        end = True  # the answer may never be complete: let the reader see the end
+        raise
     finally:
-        conn.sock.shutdown(socket.SHUT_WR)
+        if end:
+            conn.sock.shutdown(socket.SHUT_WR)
         reader.join(IO_TIMEOUT)
-    assert not reader.is_alive(), "the client never saw the end of the answer"
-    return result, b"".join(chunks)
+    assert got, "the client never read a whole answer"
+    return result, got[0]
 
 
 def fields_of(header_lines: bytes) -> dict[str, list[str]]:
