@@ -6,7 +6,6 @@ import contextlib
 import re
 import socket
 import struct
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -122,10 +121,6 @@ class Connection:
         with contextlib.suppress(OSError):
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _LINGER_RESET)
             self.sock.shutdown(socket.SHUT_RDWR)
-
-
-def monotonic() -> float:
-    return time.monotonic()
 
 
 class BodyReader:

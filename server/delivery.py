@@ -17,6 +17,7 @@ from server.connection import Connection
 from server.control import TrafficControl, Transfer
 from server.exchange import Exchange
 from server.http11 import DateCache, HttpError, status_line
+from server.portable import features
 from server.response import FileSpan, Response, ZipBody
 from server.sending import (
     copy_chunks,
@@ -38,14 +39,7 @@ QUICK_SEND = 0.05  # seconds a download may wait for the client before it counts
 PIECE = 1024 * 1024  # long transfers go in pieces: progress and cancel act between them
 LIMITED_PIECE = 64 * 1024  # smaller pieces when a bandwidth limit applies, for a smooth rate
 TAIL = 64 * 1024  # held back until the file is seen unchanged
-
-
-def _sendfile_ok() -> bool:
-    return hasattr(os, "sendfile")
-
-
-def _msg_more() -> int:
-    return getattr(socket, "MSG_MORE", 0)  # Linux: hold a head back until the body joins it
+MSG_MORE = getattr(socket, "MSG_MORE", 0)  # Linux: hold the head back until the body joins it
 
 
 class Delivery:
@@ -136,10 +130,10 @@ class Delivery:
             transfer = self._begin(ex, span.count)
             try:
                 head = self.head(ex, response)
-                flags = _msg_more() if not ex.conn.tls else 0  # head and data in one packet
-                ex.conn.sock.sendall(head, flags)
+                flags = MSG_MORE if features.msg_more and not ex.conn.tls else 0  # one packet
                 ex.expected = span.count
                 try:
+                    ex.conn.sock.sendall(head, flags)
                     self._stream_file(ex, fd, span, transfer)
                 finally:  # what the client got, also when it went away meanwhile
                     ex.sent = delivered(ex.conn.sock, transfer.done)
@@ -175,7 +169,7 @@ class Delivery:
         if count <= 0:
             return 0
         body = count - min(TAIL, count)
-        zero_copy = _sendfile_ok() and not conn.tls
+        zero_copy = features.sendfile and not conn.tls
         if zero_copy and body and not self._control.limited:  # sendfile's count 0 means "all"
             send_file(conn.sock, fd, offset, body, QUICK_SEND, transfer, give_up=True)
         if transfer.done < body:

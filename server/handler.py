@@ -74,10 +74,10 @@ class RequestHandler:
         self._control = control or TrafficControl()
         self._clock = clock
         self._monotonic = clock.monotonic  # looked up once: this runs for every request
-        self._delivery = Delivery(DateCache(), self._control, on_long_transfer)
+        self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode))
         self._downloads = downloads
-        self._folders = FolderRoutes(config, ListingCache(), downloads)
+        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads)
         self._changes = WriteRoutes(config)
         self._own_pages = WellKnownRoutes(config, stats)
 
@@ -178,8 +178,9 @@ class RequestHandler:
     def _error(self, ex: Exchange, err: HttpError) -> Response:
         response = error_response(err, as_json=ex.wants_json(),
                                   server_name=self._config.server_name)
+        plain_on_tls = ex.conn.tls_state == PLAIN_ON_TLS  # nothing more to say on it
         return Response(response.status, response.headers, response.body,
-                        close=err.close or ex.body_pending)
+                        close=err.close or ex.body_pending or plain_on_tls)
 
     @staticmethod
     def _client_gone(ex: Exchange, err: OSError) -> None:
@@ -198,6 +199,7 @@ class RequestHandler:
                                           or not is_own_page(path)):
             raise ShareUnavailable()
         if request.method in WRITE_METHODS and self._config.upload:
+            call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
             self._log_in(ex, call, login)
             return self._changes.change(self._bound(call))

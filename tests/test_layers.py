@@ -1,4 +1,4 @@
-"""The import rules of the layers (README "Development", docs/ARCHITECTURE.md): ``ui -> app -> server``.
+"""The import rules of the layers (docs/ARCHITECTURE.md, "Layers"): ``ui -> app -> server``.
 
 Checked by reading every module's source with ``ast`` (nothing is imported), so a violation
 fails CI with the file, line and rule broken:

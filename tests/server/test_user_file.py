@@ -1,6 +1,6 @@
 """server/user_file.py: the TOML format of the accounts file and the lock between processes.
 The store's behaviour on top of it (damaged files left alone, two stores on one file) is tested
-in test_auth_unit.py."""
+in test_users.py."""
 
 from __future__ import annotations
 
