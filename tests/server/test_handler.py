@@ -328,26 +328,23 @@ def test_a_client_gone_before_the_answer_closes_the_connection(handling):
     assert gone_before_the_answer(handling).bytes_sent == 0
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Delivery._send_file sets ex.expected and ex.cut_short only after the head was sent: when "
-    "sending the head fails (client gone), the record says 200, 0 bytes, bytes_expected None, "
-    "complete=True, so RequestRecord.incomplete is False and the log shows a whole download"))
 def test_a_download_whose_head_never_left_is_recorded_incomplete(handling):
-    assert gone_before_the_answer(handling).incomplete
+    """Not a complete 200 of 0 bytes: the log must show that nothing arrived."""
+    record = gone_before_the_answer(handling)
+    assert record.incomplete and record.bytes_expected == BIG_SIZE
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "routes_writes never calls Call.may_wait and _route no longer hands writes to a worker "
-    "(before 9417043 _route called _need_worker for every PUT/POST): a PUT or POST ?mkdir= "
-    "without a body is carried out on the serve thread (upload-folder sweep, mkdir, file "
-    "creation), which docs/ARCHITECTURE.md reserves for workers"))
 @pytest.mark.parametrize("head", [
     request_head("PUT", "/empty.txt", "Content-Length: 0"),
     request_head("POST", "/?mkdir=made", "Content-Length: 0"),
     request_head("POST", "/?mkdir=made"),
 ], ids=["put-empty", "mkdir-length-0", "mkdir-no-length"])
 def test_the_serve_thread_never_changes_the_share(share, sockets, head):
+    """Even a write without a body (an empty file, a new folder) is a worker's: the serve
+    thread does no more than lstat the share."""
     handling = Handling(config_of(share, upload=True), sockets)
-    answer = handling.quick(head)
+    assert handling.quick(head) is None
     assert not (share / "empty.txt").exists() and not (share / "made").exists()
-    assert answer is None
+    keep, response, _ = handling.worker(head)
+    assert response.status == 201 and keep
+    assert (share / "empty.txt").exists() or (share / "made").is_dir()
