@@ -30,7 +30,7 @@ from server.files import (
 from server.http11 import HttpError
 from server.listing import Entry
 from server.own_paths import Identity, OwnPaths, identity
-from server.portable import opened_path
+from server.portable import is_link, opened_path
 from server.portable_folders import (
     Folder,
     folder_path,
@@ -265,7 +265,7 @@ class FileAccess:
             except OSError:
                 continue
             link_url = None
-            if stat.S_ISLNK(st.st_mode):
+            if is_link(st):
                 if not links:
                     continue
                 target = self._link_target(folder, name)
@@ -377,7 +377,7 @@ class FileAccess:
             except OSError as err:
                 raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
                                     close=False) from None
-        elif stat.S_ISLNK(existing.st_mode):
+        elif is_link(existing):
             raise UploadRefused(409, "A link with that folder name exists.", close=False)
         elif not stat.S_ISDIR(existing.st_mode):
             raise UploadRefused(409, "A file with that folder name exists.", close=False)

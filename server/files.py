@@ -17,7 +17,7 @@ from typing import Final, TypeVar, cast
 from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError, http_date
-from server.portable import can_name_opened, features, opened_path
+from server.portable import can_name_opened, features, is_link, opened_path
 from server.portable_folders import Folder, open_folder
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -177,7 +177,7 @@ def _real_path_below(root: str, segments: Sequence[str]
             path = prefix + segment
             prefix = path + os.sep
             st = os.lstat(path)
-            if stat.S_ISLNK(st.st_mode):
+            if is_link(st):
                 path = os.path.realpath(os.path.join(path, *segments[index + 1:]))
                 return path, os.stat(path), ()
             steps.append(st)
@@ -294,7 +294,7 @@ def _step_identities(root: str, fs_path: str) -> list[tuple[int, int]]:
     identities = []
     for path in paths:
         st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode):
+        if is_link(st):
             raise OSError(f"{path} is a link")
         identities.append((st.st_dev, st.st_ino))
     return identities

@@ -14,6 +14,7 @@ import os
 import select
 import selectors
 import socket
+import stat
 import struct
 import sys
 import threading
@@ -28,6 +29,7 @@ except ImportError:  # Windows
 
 SIOCOUTQ = 0x5411  # Linux, == TIOCOUTQ: bytes in a socket's send queue not yet acknowledged
 _INT = struct.Struct("i")
+_JUNCTION = 0xA0000003  # Windows' IO_REPARSE_TAG_MOUNT_POINT
 _LOCK_WAIT = 10.0  # seconds a lock without a blocking call (Windows) is retried
 
 
@@ -82,6 +84,13 @@ def msg_more_flag() -> int:
 
 def no_follow_flag() -> int:
     return os.O_NOFOLLOW if features.no_follow else 0
+
+
+def is_link(st: os.stat_result) -> bool:
+    """A symbolic link, or on Windows a junction (a folder's mount point: lstat reports it as
+    a folder, but it leads elsewhere like a link)."""
+    return stat.S_ISLNK(st.st_mode) or (
+        getattr(st, "st_reparse_tag", 0) == _JUNCTION)
 
 
 def can_name_opened() -> bool:

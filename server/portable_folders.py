@@ -18,7 +18,7 @@ import shutil
 import stat
 from types import TracebackType
 
-from server.portable import features, no_follow_flag, opened_path
+from server.portable import features, is_link, no_follow_flag, opened_path
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
 _COMMON = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -75,7 +75,7 @@ def _checked(folder: Folder) -> os.stat_result:
         st = os.lstat(folder.path)
     except FileNotFoundError:
         raise FolderChanged(folder.path) from None
-    if not stat.S_ISDIR(st.st_mode) or (st.st_dev, st.st_ino) != folder.identity:
+    if not stat.S_ISDIR(st.st_mode) or is_link(st) or (st.st_dev, st.st_ino) != folder.identity:
         raise FolderChanged(folder.path)
     return st
 
@@ -94,7 +94,7 @@ def open_folder(path: str, *, follow_links: bool = False) -> Folder:
     if follow_links:
         path = os.path.realpath(path)
     st = os.lstat(path)
-    if not stat.S_ISDIR(st.st_mode):
+    if not stat.S_ISDIR(st.st_mode) or is_link(st):
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", path)
     return Folder.make(None, path, st)
 
@@ -113,7 +113,7 @@ def _open_at(folder: Folder, name: str, flags: int, expected: Identity | None) -
         fd = os.open(name, flags | os.O_NOFOLLOW, dir_fd=folder.fd)
     else:
         before = stat_at(folder, name)
-        if stat.S_ISLNK(before.st_mode):
+        if is_link(before):
             raise OSError(errno.ELOOP, "a link", name)
         if folder.fd is not None:
             fd = os.open(name, flags, dir_fd=folder.fd)
@@ -143,7 +143,7 @@ def open_folder_at(folder: Folder, name: str, *, expected: Identity | None = Non
         fd = _open_at(folder, name, _FOLDER, expected)
         return Folder.make(fd, os.path.join(folder.path, name), os.fstat(fd))
     st = stat_at(folder, name)
-    if not stat.S_ISDIR(st.st_mode):
+    if not stat.S_ISDIR(st.st_mode) or is_link(st):
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", name)
     if expected is not None and (st.st_dev, st.st_ino) != expected:
         raise OSError(errno.ESTALE, "not the folder that was listed", name)
@@ -155,7 +155,7 @@ def open_no_link(path: str) -> int:
     if features.no_follow:
         return os.open(path, _READ | os.O_NOFOLLOW)
     before = os.lstat(path)
-    if stat.S_ISLNK(before.st_mode):
+    if is_link(before):
         raise OSError(errno.ELOOP, "a link", path)
     fd = os.open(path, _READ)
     st = os.fstat(fd)

@@ -14,6 +14,7 @@ import unicodedata
 from typing import BinaryIO
 
 from server.http11 import HttpError
+from server.portable import is_link
 from server.portable_folders import (
     Folder,
     create_file_at,
@@ -403,7 +404,7 @@ def sweep_stale_temp_files(folder: str | Folder, older_than: float = 3600, *,
                 st = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if recursive and stat.S_ISDIR(st.st_mode):
+            if recursive and stat.S_ISDIR(st.st_mode) and not is_link(st):
                 pending.append(entry.path)
             elif is_temp_name(entry.name) and stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
                 with contextlib.suppress(OSError):

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
@@ -107,6 +109,16 @@ def test_force_fallbacks_turns_every_feature_off_and_use_detected_brings_them_ba
     assert isinstance(portable.new_selector(), selectors.SelectSelector)
     portable.use_detected()
     assert portable.features == portable.detect()
+
+
+def test_a_windows_junction_counts_as_a_link(tmp_path: Path) -> None:
+    junction = SimpleNamespace(st_mode=stat.S_IFDIR | 0o755, st_reparse_tag=0xA0000003)
+    cloud_file = SimpleNamespace(st_mode=stat.S_IFREG | 0o644, st_reparse_tag=0x9000001A)
+    assert portable.is_link(cast(os.stat_result, junction))
+    assert not portable.is_link(cast(os.stat_result, cloud_file))  # e.g. a OneDrive placeholder
+    (tmp_path / "link").symlink_to(tmp_path)
+    assert portable.is_link(os.lstat(tmp_path / "link"))
+    assert not portable.is_link(os.lstat(tmp_path))
 
 
 # -- folders ---------------------------------------------------------------------------------
