@@ -59,11 +59,16 @@ class Call:
         return self.request.method == "HEAD"
 
     def wants_json(self) -> bool:
-        if self.query.get("format", [""])[0] == "json":
-            return True
-        accept = self.request.header("accept")
-        return "application/json" in accept and "text/html" not in accept
+        return wants_json(self.request, self.query)
 
     def first(self, name: str, default: str = "") -> str:
         """The first value of query parameter ``name``."""
         return self.query.get(name, [default])[0]
+
+
+def wants_json(request: Request, query: dict[str, list[str]]) -> bool:
+    """?format=json, or an Accept header that asks for JSON and not for a page."""
+    if query.get("format", [""])[0] == "json":
+        return True
+    accept = request.header("accept")
+    return "application/json" in accept and "text/html" not in accept

@@ -200,12 +200,12 @@ class Delivery:
 
     def _send_zip(self, ex: Exchange, response: Response, body: ZipBody) -> None:
         """Chunked on HTTP/1.1, close-delimited on HTTP/1.0 (the length is known at the end)."""
-        chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
-        if not chunked:
-            ex.keep_alive = False
         items = iter(body.items())
         first = next(items, None)  # opens the folder: a refusal is still a clean error answer
         items = itertools.chain([first] if first is not None else [], items)
+        chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
+        if not chunked:
+            ex.keep_alive = False
         transfer = self._begin(ex, None)
         try:
             self._on_long_transfer()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.call import Call
+from server.call import Call, wants_json
 from server.connection import BodyReader, Connection
 from server.http11 import Request
 from server.response import Response
@@ -48,7 +48,7 @@ class Exchange:
             return self.call.wants_json()
         if self.request is None:
             return False
-        return Call(self.request, "").wants_json()  # by its Accept header
+        return wants_json(self.request, {})  # by its Accept header
 
 
 @dataclass(slots=True)

@@ -92,6 +92,9 @@ class RequestHandler:
             prepared = None
         if prepared is not None and prepared.answer is not None:
             ex, response = prepared.answer  # routed on the serve thread; its body must wait
+            ex.on_serve_thread = False
+            if ex.call is not None:
+                ex.call.on_serve_thread = False
         else:
             ex = self._exchange(conn)
             response = self._respond(ex, head, prepared.user if prepared else None)

@@ -31,8 +31,8 @@ class FolderRoutes:
         if call.first("format") == "zip":
             return self._zip(call, target)
         as_json = call.wants_json()
-        body = self._listing_body(call, target, "json" if as_json else "html",
-                                  call.first("sort", "name"), call.first("order", "asc"))
+        sort, order = listing.normalized_sort(call.first("sort", "name"), call.first("order"))
+        body = self._listing_body(call, target, "json" if as_json else "html", sort, order)
         headers = JSON if as_json else HTML + PAGE_CSP
         return Response(200, headers + LISTING_HEADERS, body)
 

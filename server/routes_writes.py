@@ -11,6 +11,7 @@ from server.http11 import HttpError
 from server.response import NOSNIFF, Response
 
 MAX_DRAINED_BODY = 64 * 1024  # what a request that needs no body may still send us
+SWEPT_REMEMBERED = 4096  # folders remembered as swept; then the memory starts again
 
 
 class WriteRoutes:
@@ -32,7 +33,9 @@ class WriteRoutes:
     def _write_folder(self, call: Call, raw_path: str) -> Resolved:
         folder = call.files.write_folder(raw_path)
         if folder.fs_path not in self._swept:  # once per folder and share: leftovers of uploads
-            self._swept.add(folder.fs_path)    # cut short by a crash or a kill
+            if len(self._swept) >= SWEPT_REMEMBERED:  # cut short by a crash or a kill
+                self._swept.clear()
+            self._swept.add(folder.fs_path)
             call.files.sweep_stale_uploads(folder)
         return folder
 
