@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import IO
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -42,7 +43,7 @@ sys.path.insert(0, str(BENCH))
 import loadgen  # noqa: E402  (bench/ is not a package)
 
 RESULTS = BENCH / "results"
-USER, PASSWORD = "bench", "bench-password-1"
+USER, PASSWORD = "bench", "kestrel-harbor-5829"  # passes `pier users add`'s strength rule
 START_TIMEOUT = 30.0
 SMALL, MEDIUM, BIG, LISTING = "/small.bin", "/medium.bin", "/big.bin", "/many/"
 GUI_FILE = "one-kib.bin"  # the file bench/gui_bench.py requests
@@ -131,17 +132,56 @@ def wait_until_listening(port: int, proc: subprocess.Popen,
     raise RuntimeError(f"nothing listens on port {port} after {timeout:.0f} s")
 
 
-def start_pier(root: Path, env: dict[str, str], *flags: str) -> subprocess.Popen:
+# How Pier's CLI is started: this tree's `server.cli`. bench/ab.py passes another command and
+# cwd to run a checked-out commit instead.
+PIER: tuple[str, ...] = (sys.executable, "-m", "server.cli")
+
+
+def start_pier(root: Path, env: dict[str, str], *flags: str, command: tuple[str, ...] = PIER,
+               cwd: Path = REPO, stderr: int | IO[str] = subprocess.DEVNULL) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", str(root), "--port", "0", *flags],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [*command, "serve", str(root), "--port", "0", *flags],
+        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
 
 
 def pier_server(name: str, root: Path, env: dict[str, str], *flags: str,
-                headers: list[str] | None = None, cafile: str | None = None) -> Server:
-    proc = start_pier(root, env, *flags)
-    url = wait_for_line(proc, r"^Serving .* at (\S+/)\s*$")
+                headers: list[str] | None = None, cafile: str | None = None,
+                command: tuple[str, ...] = PIER, cwd: Path = REPO,
+                stderr: int | IO[str] = subprocess.DEVNULL) -> Server:
+    proc = start_pier(root, env, *flags, command=command, cwd=cwd, stderr=stderr)
+    try:
+        url = wait_for_line(proc, r"^Serving .* at (\S+/)\s*$")
+    except RuntimeError:
+        stop(Server(name, "", proc))
+        raise
     return Server(name, url, proc, headers or [], cafile)
+
+
+def auth_header() -> str:
+    """The Basic credentials of the benchmark's user (prepare_pier_config adds it)."""
+    token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+    return f"Authorization: Basic {token}"
+
+
+def pier_servers(root: Path, env: dict[str, str], cafile: str,
+                 names: tuple[str, ...] = ("pier", "pier tls", "pier auth"),
+                 command: tuple[str, ...] = PIER, cwd: Path = REPO,
+                 stderr: int | IO[str] = subprocess.DEVNULL) -> list[Server]:
+    """Pier headless as run.py measures it: plain, ``--tls`` and ``--auth`` (those in names)."""
+    how = {"pier": ((), {}),
+           "pier tls": (("--tls",), {"cafile": cafile}),
+           "pier auth": (("--auth",), {"headers": [auth_header()]})}
+    servers: list[Server] = []
+    try:
+        for name in names:
+            flags, extra = how[name]
+            servers.append(pier_server(name, root, env, *flags, command=command, cwd=cwd,
+                                       stderr=stderr, **extra))
+    except BaseException:
+        for server in servers:
+            stop(server)
+        raise
+    return servers
 
 
 def stdlib_server(root: Path) -> Server:
@@ -232,10 +272,11 @@ def stop(server: Server) -> None:
             server.proc.wait(timeout=5)
 
 
-def prepare_pier_config(config: Path, env: dict[str, str]) -> tuple[Path, Path, str]:
+def prepare_pier_config(config: Path, env: dict[str, str], command: tuple[str, ...] = PIER,
+                        cwd: Path = REPO) -> tuple[Path, Path, str]:
     """A certificate, its CA file and one user in the benchmark's own PIER_CONFIG_DIR."""
     def pier(*argv: str, stdin: str | None = None) -> None:
-        subprocess.run([sys.executable, "-m", "server.cli", *argv], cwd=REPO, env=env,
+        subprocess.run([*command, *argv], cwd=cwd, env=env,
                        input=stdin, text=True, check=True, stdout=subprocess.DEVNULL,
                        timeout=60)
 
@@ -692,14 +733,7 @@ def start_servers(root: Path, tmp: Path, nginx_workers: str, notes: list[str]
     config.mkdir()
     env = dict(os.environ, PIER_CONFIG_DIR=str(config))
     cert, key, cafile = prepare_pier_config(config, env)
-    token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-    servers = [
-        pier_server("pier", root, env),
-        pier_server("pier tls", root, env, "--tls", cafile=cafile),
-        pier_server("pier auth", root, env, "--auth",
-                    headers=[f"Authorization: Basic {token}"]),
-        stdlib_server(root),
-    ]
+    servers = [*pier_servers(root, env, cafile), stdlib_server(root)]
     if shutil.which("http-server"):
         servers.append(npm_server(root))
     else:
