@@ -56,7 +56,9 @@ class Delivery:
             ex.keep_alive = False
         parts = [status_line(response.status), self._dates.header(), SERVER_HEADER,
                  response.headers]
-        length = response.length
+        body = response.body
+        length = len(body) if type(body) is bytes and response.status not in (204, 304) \
+            else response.length
         if chunked:
             parts.append(CHUNKED)
         elif length is not None:
@@ -78,8 +80,7 @@ class Delivery:
         """The whole answer as bytes, for the serve thread to send (no limit applies)."""
         head = self.head(ex, response)
         body = response.body
-        if ex.head_only or not isinstance(body, bytes) or not body \
-                or response.status in (204, 304):
+        if type(body) is not bytes or not body or ex.head_only or response.status in (204, 304):
             return [head]
         ex.sent = len(body)
         return [head, body]

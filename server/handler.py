@@ -73,7 +73,8 @@ class RequestHandler:
         self._on_long_transfer = on_long_transfer
         self._control = control or TrafficControl()
         self._clock = clock
-        self._monotonic = clock.monotonic  # looked up once: this runs for every request
+        self._monotonic = clock.monotonic  # looked up once: these run for every request
+        self._wall = clock.time
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode))
         self._downloads = downloads
@@ -112,14 +113,15 @@ class RequestHandler:
         thread did already is left on the connection for the worker (Prepared)."""
         if self._control.limited:
             return None
-        ex = self._exchange(conn, on_serve_thread=True)
+        ex = Exchange(conn, self._monotonic(), self._wall(), on_serve_thread=True)
         try:
             response = self._respond(ex, head)
         except NeedsWorker:
             if ex.user is not None:
                 conn.prepared = Prepared(head, ex.user)
             return None
-        if response is None or self._delivery.needs_worker(ex, response):
+        if response is None or not (type(response.body) is bytes or ex.head_only):
+            # a body that waits on the disk or the client: the worker sends it as it is
             conn.prepared = Prepared(head, ex.user, (ex, response) if response else None)
             return None
         parts = self._delivery.frame(ex, response)
@@ -133,7 +135,7 @@ class RequestHandler:
         self._record(ex)
 
     def _exchange(self, conn: Connection, *, on_serve_thread: bool = False) -> Exchange:
-        return Exchange(conn, self._monotonic(), self._clock.time(),
+        return Exchange(conn, self._monotonic(), self._wall(),
                         on_serve_thread=on_serve_thread)
 
     # -- from request to response --------------------------------------------------------------
@@ -208,16 +210,19 @@ class RequestHandler:
             return self._changes.change(self._bound(call))
         if request.method not in READ_METHODS:
             return self._not_allowed(ex, request)
-        self._skip_body(ex, request)
+        if request.content_length or request.chunked:
+            self._skip_body(ex, request)
+        auth = self._config.auth
         if path.startswith(OWN_PREFIX):
-            if needs_login(path):
+            if auth is not None and needs_login(path):
                 self._log_in(ex, call, login)
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
-        else:
+        elif auth is not None:
             self._log_in(ex, call, login)
-        target = self._bound(call).files.target(path)
+        access = call.access = self._policy.bind(call.user)
+        target = access.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)

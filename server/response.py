@@ -48,7 +48,7 @@ class ZipBody:
 Body = bytes | FileSpan | ZipBody
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made for every request, and frozen costs 3x to make
 class Response:
     """``headers`` are whole header lines (each ending in CRLF) without the framing ones
     (Content-Length, Transfer-Encoding, Connection, Date, Server): the sender adds those."""
