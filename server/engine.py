@@ -107,7 +107,7 @@ class ServerEngine:
             listener = bind_listener(cfg.host, cfg.port)
             self.monitor.reset()
             loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
-                             self.live_stats, health)
+                             self.live_stats, health, clock=self.clock)
             loop.start()
             self._started_at = self.clock.monotonic()
             self._loop = loop

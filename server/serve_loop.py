@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from server.accesslog import AccessLog
 from server.admission import Slots, client_address
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, TrafficControl, plain_address
@@ -66,8 +67,11 @@ class ServeLoop:
     def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink,
                  tls_context: ssl.SSLContext | None, control: TrafficControl,
                  policy: AccessPolicy, live_stats: Callable[[], dict[str, object]],
-                 health: ShareHealth) -> None:
+                 health: ShareHealth, clock: Clock = SYSTEM_CLOCK) -> None:
+        """``clock`` times the connections' header and idle deadlines (stopping waits on real
+        time: it bounds how long threads are waited for)."""
         self.config = config
+        self._monotonic = clock.monotonic
         self.health = health
         self._tls_context = tls_context
         self._policy = policy
@@ -78,7 +82,7 @@ class ServeLoop:
         self._handler = RequestHandler(config, sink, self._access_log,
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker,
-                                       share=health)
+                                       share=health, clock=clock)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
@@ -93,7 +97,7 @@ class ServeLoop:
         self._track_lock = threading.Lock()
         self._stopping = False
         self._wake_pending = False
-        self.started_at = time.monotonic()
+        self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
         self._workers: list[threading.Thread] = []
@@ -165,7 +169,7 @@ class ServeLoop:
     # -- serve thread ------------------------------------------------------------------------
 
     def _serve(self) -> None:
-        next_sweep = time.monotonic() + SWEEP_INTERVAL
+        next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
                 for key, _events in self._selector.select(0 if self._again else SWEEP_INTERVAL):
@@ -179,7 +183,7 @@ class ServeLoop:
                     self._continue_pipelines()
                 if self._to_flush:
                     self._flush_replies()
-                now = time.monotonic()
+                now = self._monotonic()
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
                     next_sweep = now + SWEEP_INTERVAL
@@ -228,7 +232,7 @@ class ServeLoop:
             return
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.setblocking(False)
-        conn.deadline = time.monotonic() + self._limits.header_timeout
+        conn.deadline = self._monotonic() + self._limits.header_timeout
         self._park(conn)
 
     def _park(self, conn: Connection) -> None:
@@ -258,7 +262,7 @@ class ServeLoop:
             self._drop(conn)
             return
         if not conn.buffer:
-            conn.first_byte_at = time.monotonic()
+            conn.first_byte_at = self._monotonic()
             conn.deadline = conn.first_byte_at + self._limits.header_timeout
         conn.buffer += data
         conn.strip_leading_blank_lines()
@@ -319,7 +323,7 @@ class ServeLoop:
         if not keep_alive:
             return False
         conn.strip_leading_blank_lines()
-        now = time.monotonic()
+        now = self._monotonic()
         if conn.buffer:
             conn.first_byte_at = now
             conn.deadline = now + self._limits.header_timeout
@@ -375,7 +379,7 @@ class ServeLoop:
         # Cleared after the wake-up bytes are read and before the queue is drained: a worker
         # that saw the flag set has appended already, and one that sees it clear sends a byte.
         self._wake_pending = False
-        now = time.monotonic()
+        now = self._monotonic()
         while self._returned:
             conn = self._returned.popleft()
             conn.sock.setblocking(False)
@@ -460,20 +464,20 @@ class ServeLoop:
             outcome = shake_hands(conn, self._tls_context)
             if outcome is not HANDSHAKE_DONE:
                 return outcome is HANDSHAKE_WAITING  # parked until the client sends more
-        conn.sock.settimeout(self._limits.io_timeout)
-        if conn.unsent and not finish_unsent(conn):
+        if conn.unsent and not finish_unsent(conn, self._detach_current_worker):
             return False
+        conn.sock.settimeout(self._limits.io_timeout)
         while True:
             end = find_head_end(conn.buffer)
             if end == -1:
-                conn.first_byte_at = time.monotonic() if conn.buffer else 0.0
+                conn.first_byte_at = self._monotonic() if conn.buffer else 0.0
                 return True
             keep_alive = self._handler.handle(conn, conn.take_head(end))
             if not keep_alive or self._stopping:
                 return False
             conn.strip_leading_blank_lines()
             if conn.buffer:
-                conn.first_byte_at = time.monotonic()
+                conn.first_byte_at = self._monotonic()
 
 
 def _matches(matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool],

@@ -8,6 +8,7 @@ import logging
 import socket
 import ssl
 import time
+from collections.abc import Callable
 
 from server.connection import TLS_DONE, Connection
 from server.http11 import status_line
@@ -38,10 +39,19 @@ def send_without_waiting(conn: Connection, parts: list[bytes]) -> bytes | None:
     return data[sent:] if data else b""
 
 
-def finish_unsent(conn: Connection) -> bool:
-    """Send the rest of an answer the serve thread started. True if the connection stays."""
+def finish_unsent(conn: Connection, before_waiting: Callable[[], None]) -> bool:
+    """Send the rest of answers the serve thread started (the socket still non-blocking, as
+    the serve thread left it). When the client does not take it all at once, it is a slow
+    reader: ``before_waiting`` gives the transfer a worker of its own first, so that a slow
+    reader of quick answers cannot hold a pool worker. True if the connection stays."""
+    rest = send_without_waiting(conn, [conn.unsent])
     try:
-        conn.sock.sendall(conn.unsent)
+        if rest is None:
+            raise ConnectionResetError("the client went away")
+        if rest:
+            before_waiting()
+            conn.sock.settimeout(conn.io_timeout)
+            conn.sock.sendall(rest)
     except (OSError, ValueError) as err:
         log.debug("client %s went away: %s", conn.client, err)
         return False
