@@ -5,7 +5,6 @@ rules live in server.uploads and server.zipstream."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -72,15 +71,12 @@ def store_put(body: RequestBody, request: Request, access: FileAccess, folder: R
     """PUT /folder/name: the raw body becomes the file."""
     name = clean_name(raw_name)
     expected = None if request.chunked else request.content_length
-    fd = access.open_folder(folder.fs_path)
-    try:
-        with access.upload(fd, folder.url_path, name, max_size=limit,
-                           expected_size=expected) as upload:
-            while chunk := body.read():
-                upload.write(chunk)
-            final = upload.commit()
-    finally:
-        os.close(fd)
+    with access.open_folder(folder.fs_path) as opened, \
+            access.upload(opened, folder.url_path, name, max_size=limit,
+                          expected_size=expected) as upload:
+        while chunk := body.read():
+            upload.write(chunk)
+        final = upload.commit()
     return Stored(final, url_quote(folder.url_path + final))
 
 
@@ -110,14 +106,11 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
         if len(stored) >= MAX_FILES_PER_REQUEST:
             raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
-        fd, url = access.make_folders(folder, parts[:-1], budget)
-        try:
-            with access.upload(fd, url, parts[-1], max_size=room) as upload:
-                for chunk in part.chunks():
-                    upload.write(chunk)
-                final = upload.commit()
-        finally:
-            os.close(fd)
+        opened, url = access.make_folders(folder, parts[:-1], budget)
+        with opened, access.upload(opened, url, parts[-1], max_size=room) as upload:
+            for chunk in part.chunks():
+                upload.write(chunk)
+            final = upload.commit()
         if room is not None:
             room -= upload.size
         relative = "/".join([*parts[:-1], final])
@@ -129,11 +122,8 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
 
 
 def _check_space(access: FileAccess, folder: Resolved, needed: int) -> None:
-    fd = access.open_folder(folder.fs_path)
-    try:
-        check_free_space(fd, needed)
-    finally:
-        os.close(fd)
+    with access.open_folder(folder.fs_path) as opened:
+        check_free_space(opened, needed)
 
 
 def make_folder(access: FileAccess, folder: Resolved, raw_name: str) -> Stored:

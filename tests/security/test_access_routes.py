@@ -28,7 +28,7 @@ FORBIDDEN_NAMES = {  # module: functions that take a path of the share
     "server.writes": {"zip_items"},
     "server.zipstream": {"iter_zip"},
 }
-FD_FIRST = {"check_free_space"}  # allowed when called on a descriptor named fd
+FD_FIRST = {"check_free_space"}  # allowed on a folder the accessor opened (named opened)
 BUILTINS = {"open"}
 PATH_METHODS = {"read_bytes", "write_bytes", "read_text", "write_text", "iterdir", "glob",
                 "rglob", "mkdir", "rmdir", "unlink", "touch", "exists", "is_dir", "is_file",
@@ -78,8 +78,9 @@ def direct_calls(source: str) -> list[tuple[int, str]]:
                 found.append((node.lineno, f"call of {func.id}()"))
             elif func.id in imported:
                 first = node.args[0] if node.args else None
-                fd_call = func.id in FD_FIRST and isinstance(first, ast.Name) and first.id == "fd"
-                if not fd_call:
+                on_opened = (func.id in FD_FIRST and isinstance(first, ast.Name)
+                             and first.id == "opened")
+                if not on_opened:
                     found.append((node.lineno, f"call of {imported[func.id]}"))
             elif func.id in ("getattr", "hasattr") and node.args and \
                     isinstance(node.args[0], ast.Name) and node.args[0].id == "os":
@@ -123,14 +124,14 @@ def test_the_scanner_sees_each_kind_of_direct_call():
         "from server.files import resolve as r, url_quote\n"
         "from server.uploads import UploadFile, check_free_space\n"
         "from os.path import isdir\n"
-        "def f(ex, path, fd, folder):\n"
+        "def f(ex, path, fd, folder, opened):\n"
         "    os.open(path, 0); os.mkdir(path); os.makedirs(path); list(os.walk(path))\n"
         "    os.scandir(path); os.listdir(path); os.stat(path); os.lstat(path)\n"
         "    os.replace(path, path); os.rename(path, path); os.link(path, path)\n"
         "    os.unlink(path); os.path.isdir(path); open(path); shutil.copy(path, path)\n"
         "    r('/', path); UploadFile(path, 'x'); check_free_space(folder.fs_path, 1)\n"
         "    folder.read_bytes(); getattr(os, 'open')(path)\n"
-        "    os.fstat(fd); os.close(fd); check_free_space(fd, 1); url_quote(path)\n"
+        "    os.fstat(fd); os.close(fd); check_free_space(opened, 1); url_quote(path)\n"
         "    ex.access.open_file(path); ex.access.upload(fd, '/', 'x', max_size=None)\n"
     )
     found = {what for _, what in direct_calls(source)}
