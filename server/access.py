@@ -40,6 +40,7 @@ from server.portable_folders import (
     open_folder_at,
     stat_at,
 )
+from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
 from server.zipstream import ZipItem
@@ -425,6 +426,31 @@ class FileAccess:
         """Remove what uploads cut short by a crash or a kill left in ``folder``."""
         with self.open_folder(folder.fs_path) as opened:
             sweep_stale_temp_files(opened)
+
+    # -- resumable uploads (tus): the partial file in the target folder, checked each time ------
+
+    def new_partial(self, folder: Folder, url: str, name: str) -> str:
+        """An empty partial file in the open ``folder`` (at ``url``) for an upload of ``name``;
+        returns the partial file's name (one of Pier's own)."""
+        self._check_create(folder, url, name)
+        return create_partial(folder)
+
+    def open_partial(self, folder: Folder, url: str, name: str, partial: str, *,
+                     disk_margin: int) -> PartialFile:
+        """The partial file, to append to; 403 unless ``name`` may still be created there."""
+        self._check_create(folder, url, name)
+        return PartialFile(folder, partial, disk_margin=disk_margin)
+
+    def finish_partial(self, folder: Folder, url: str, name: str, partial: str) -> str:
+        """Publish the complete partial file under ``name``, with the collision rules of
+        upload(); returns the final name."""
+        self._check_create(folder, url, name)
+        return publish_partial(folder, partial, name,
+                               overwrite=self.may(Action.REPLACE, url + name))
+
+    def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
+        self._check_create(folder, url, name)
+        discard_partial(folder, partial)
 
     def _check_create(self, folder: Folder, url: str, name: str) -> None:
         try:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from server.uploads import TEMP_PREFIX, is_temp_name
+from server.uploads import OWN_PREFIX, is_temp_name
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
 LStat = Callable[[str], os.stat_result]
@@ -125,7 +125,7 @@ class OwnPaths:
             self._fresh()
         if st is not None and (st.st_dev, st.st_ino) in self._ids:
             return True
-        if name.startswith(TEMP_PREFIX) and is_temp_name(name):
+        if name.startswith(OWN_PREFIX) and is_temp_name(name):
             return True
         return self._holds_in((folder.st_dev, folder.st_ino), name, st)
 

@@ -137,6 +137,12 @@ def open_file_at(folder: Folder, name: str, *, expected: Identity | None = None)
     return _open_at(folder, name, _READ, expected)
 
 
+def open_for_writing_at(folder: Folder, name: str) -> int:
+    """A descriptor for reading and writing the existing ``name`` in ``folder``; a link is
+    refused."""
+    return _open_at(folder, name, os.O_RDWR | _COMMON, None)
+
+
 def open_folder_at(folder: Folder, name: str, *, expected: Identity | None = None) -> Folder:
     """The folder ``name`` in ``folder``; a link is refused."""
     if folder.fd is not None:

@@ -33,9 +33,16 @@ from server.portable_folders import (
 MAX_NAME_BYTES = 255
 MAX_DEPTH = 32
 DISK_MARGIN = 64 * 1024 * 1024  # free space an upload must leave behind
+OWN_PREFIX = ".pier-"  # every temporary name of Pier's starts so
 TEMP_PREFIX = ".pier-upload-"
 TEMP_SUFFIX = ".part"
+PARTIAL_PREFIX = ".pier-tus-"  # the partial file of a resumable (tus) upload
 _TEMP_NAME = re.compile(r"^\.pier-upload-[0-9a-f]{16}\.part$")
+_PARTIAL_NAME = re.compile(r"^\.pier-tus-[0-9a-f]{32}\.part$")
+# a resumable upload's partial file lives while the client comes back within a day (tus
+# expiry, counted from its last chunk); the stale sweep leaves it alone for twice that, so only
+# partial files whose upload record was lost are removed by it
+PARTIAL_STALE_S = 2 * 24 * 3600
 _SEPARATORS = re.compile(r"[/\\]")
 # C0, DEL, C1; the Unicode line/paragraph separators; the bidi embeddings, overrides and
 # isolates that make "txt.exe" display as "exe.txt".
@@ -106,8 +113,14 @@ def clean_relative_path(path: str, *, allow_hidden: bool = False,
 
 
 def is_temp_name(name: str) -> bool:
-    """True for the temporary files of uploads in progress (listings may hide them)."""
-    return _TEMP_NAME.match(name) is not None
+    """True for the temporary files of uploads in progress, plain or resumable (Pier's own:
+    never listed, served, zipped or written by a route)."""
+    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None
+
+
+def is_partial_name(name: str) -> bool:
+    """True for the partial file of a resumable (tus) upload."""
+    return _PARTIAL_NAME.match(name) is not None
 
 
 def split_extension(name: str) -> tuple[str, str]:
@@ -158,7 +171,7 @@ def _numbered(stem: str, ext: str, number: int) -> str:
 # -- writing one upload --------------------------------------------------------------------------
 
 
-def _refusal_for(err: OSError, action: str) -> UploadRefused:
+def refusal_for(err: OSError, action: str) -> UploadRefused:
     if err.errno in _DISK_FULL:
         return UploadRefused(507, "The disk is full.")
     if err.errno == errno.EFBIG:  # e.g. the 4 GiB limit of FAT32
@@ -176,7 +189,7 @@ def check_free_space(folder: str | Folder, needed: int, margin: int = DISK_MARGI
     try:
         free = free_bytes(folder)
     except OSError as err:
-        raise _refusal_for(err, "check space for") from None
+        raise refusal_for(err, "check space for") from None
     if needed + margin > free:
         raise UploadRefused(507, "There is not enough free disk space for this upload.")
 
@@ -242,7 +255,7 @@ class UploadFile:
             except FileExistsError:
                 continue
             except OSError as err:
-                raise _refusal_for(err, "create") from None
+                raise refusal_for(err, "create") from None
             self.temp_name = name
             self._file = open(fd, "wb", buffering=256 * 1024)  # noqa: SIM115 - closed by commit/abort
             return
@@ -265,7 +278,7 @@ class UploadFile:
             raise
         except OSError as err:
             self.abort()
-            raise _refusal_for(err, "write") from None
+            raise refusal_for(err, "write") from None
         self.size = size
 
     def commit(self, *, mtime: float | None = None) -> str:
@@ -285,7 +298,7 @@ class UploadFile:
             raise
         except OSError as err:
             self.abort()
-            raise _refusal_for(err, "save") from None
+            raise refusal_for(err, "save") from None
         self._committed = True
         self.final_name = final
         sync_folder(self._folder)
@@ -293,43 +306,8 @@ class UploadFile:
         return final
 
     def _publish(self) -> str:
-        at = self._folder
-        if self.overwrite:
-            try:
-                existing: os.stat_result | None = stat_at(at, self.name)
-            except FileNotFoundError:
-                existing = None
-            if existing is not None and stat.S_ISDIR(existing.st_mode):
-                raise UploadRefused(409, "A folder with that name already exists.")
-            replace_at(at, self.temp_name, self.name)
-            return self.name
-        for _ in range(100):
-            name = self.name if self.rename is False else free_name(at, self.name)
-            try:
-                self._publish_no_clobber(name)
-            except FileExistsError:
-                if not self.rename:
-                    raise UploadRefused(409, "A file with that name already exists.") from None
-                continue  # someone took the name between free_name and now: pick again
-            return name
-        raise UploadRefused(409, "Could not find a free name for the file.")
-
-    def _publish_no_clobber(self, name: str) -> None:
-        at = self._folder
-        if _WINDOWS:
-            rename_at(at, self.temp_name, name)  # refuses an existing target there
-            return
-        try:
-            link_at(at, self.temp_name, name)
-        except FileExistsError:
-            raise
-        except OSError as err:
-            if err.errno not in _NO_HARD_LINKS:
-                raise
-            _claim_then_replace(at, self.temp_name, name)
-            return
-        with contextlib.suppress(OSError):
-            unlink_at(at, self.temp_name)
+        return publish_temp(self._folder, self.temp_name, self.name, overwrite=self.overwrite,
+                            rename=self.rename)
 
     def abort(self) -> None:
         """Close and remove the temporary file; idempotent."""
@@ -361,6 +339,49 @@ class UploadFile:
         self._close_folder()
 
 
+def publish_temp(at: Folder, temp_name: str, name: str, *, overwrite: bool,
+                 rename: bool = True) -> str:
+    """Give the complete, fsynced file ``temp_name`` in ``at`` its final name and return it:
+    ``name`` replaced where ``overwrite``, else ``name`` or, with ``rename``, the first free
+    "name (1).ext"; never a folder, never clobbering without ``overwrite``."""
+    if overwrite:
+        try:
+            existing: os.stat_result | None = stat_at(at, name)
+        except FileNotFoundError:
+            existing = None
+        if existing is not None and stat.S_ISDIR(existing.st_mode):
+            raise UploadRefused(409, "A folder with that name already exists.")
+        replace_at(at, temp_name, name)
+        return name
+    for _ in range(100):
+        final = free_name(at, name) if rename else name
+        try:
+            _publish_no_clobber(at, temp_name, final)
+        except FileExistsError:
+            if not rename:
+                raise UploadRefused(409, "A file with that name already exists.") from None
+            continue  # someone took the name between free_name and now: pick again
+        return final
+    raise UploadRefused(409, "Could not find a free name for the file.")
+
+
+def _publish_no_clobber(at: Folder, temp_name: str, name: str) -> None:
+    if _WINDOWS:
+        rename_at(at, temp_name, name)  # refuses an existing target there
+        return
+    try:
+        link_at(at, temp_name, name)
+    except FileExistsError:
+        raise
+    except OSError as err:
+        if err.errno not in _NO_HARD_LINKS:
+            raise
+        _claim_then_replace(at, temp_name, name)
+        return
+    with contextlib.suppress(OSError):
+        unlink_at(at, temp_name)
+
+
 def _opened_folder(folder: str | Folder) -> tuple[Folder, bool]:
     """(the Folder, whether we opened it and must close it)."""
     if isinstance(folder, Folder):
@@ -368,7 +389,7 @@ def _opened_folder(folder: str | Folder) -> tuple[Folder, bool]:
     try:
         return open_folder(os.fspath(folder), follow_links=True), True
     except OSError as err:
-        raise _refusal_for(err, "store") from None
+        raise refusal_for(err, "store") from None
 
 
 def _claim_then_replace(at: Folder, temp: str, final: str) -> None:
@@ -390,7 +411,7 @@ def sweep_stale_temp_files(folder: str | Folder, older_than: float = 3600, *,
     swept). Returns how many were removed."""
     cutoff = time.time() - older_than
     if isinstance(folder, Folder):
-        return _sweep_folder(folder, cutoff)
+        return _sweep_folder(folder, cutoff, time.time() - PARTIAL_STALE_S)
     removed = 0
     pending = [os.fspath(folder)]
     while pending:
@@ -406,19 +427,29 @@ def sweep_stale_temp_files(folder: str | Folder, older_than: float = 3600, *,
                 continue
             if recursive and stat.S_ISDIR(st.st_mode) and not is_link(st):
                 pending.append(entry.path)
-            elif is_temp_name(entry.name) and stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+            elif _stale(entry.name, st, cutoff, time.time() - PARTIAL_STALE_S):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1
     return removed
 
 
-def _sweep_folder(folder: Folder, cutoff: float) -> int:
+def _sweep_folder(folder: Folder, cutoff: float, partial_cutoff: float) -> int:
     removed = 0
     for name in filter(is_temp_name, names_in(folder)):
         with contextlib.suppress(OSError):
-            st = stat_at(folder, name)
-            if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+            if _stale(name, stat_at(folder, name), cutoff, partial_cutoff):
                 unlink_at(folder, name)
                 removed += 1
     return removed
+
+
+def _stale(name: str, st: os.stat_result, cutoff: float, partial_cutoff: float) -> bool:
+    """A temp file left behind: a plain upload's older than ``cutoff``, a resumable upload's
+    partial file only when older than ``partial_cutoff`` (its record is kept by the tus store,
+    which removes it when the upload expires)."""
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if is_partial_name(name):
+        return st.st_mtime < partial_cutoff
+    return is_temp_name(name) and st.st_mtime < cutoff
