@@ -151,6 +151,7 @@ def make_config(share: ShareRequest, paths: PierPaths,
         auth=auth,
         announce=share.announce,
         allowed_hosts=share.allowed_hosts,
+        tus_state=paths.tus_dir,
     )
 
 

@@ -43,6 +43,7 @@ class Call:
     tls: bool = False
     body: RequestBody | None = None  # for routes that change the share
     on_serve_thread: bool = False
+    client: str = ""  # the client's address, as the log shows it
 
     def may_wait(self) -> None:
         """Say that what comes next may wait on the disk or the client."""

@@ -140,7 +140,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         tls=tls_settings(CertificateStore(paths.tls_dir)) if args.tls else None,
         auth=(_authenticator(root, UserStore(paths.users_file), args.anonymous == "read")
               if args.auth else None),
-        announce=args.announce, allowed_hosts=tuple(args.allow_host),
+        announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
     )
 
 

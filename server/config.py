@@ -73,6 +73,9 @@ class ServerConfig:
     # names accepted in Host besides the share's own (router- or VPN-given names); exact names,
     # never wildcards: anything else is answered 421 (DNS rebinding)
     allowed_hosts: tuple[str, ...] = ()
+    # where unfinished resumable (tus) uploads are remembered across restarts
+    # (PierPaths.tus_dir); None = in memory only
+    tus_state: Path | None = None
 
     @property
     def share_name(self) -> str:
@@ -104,6 +107,8 @@ class ServerConfig:
             own.append(self.access_log)
         if self.tls is not None:
             own += [self.tls.chain_path, self.tls.key_path]
+        if self.tus_state is not None:
+            own.append(self.tus_state)
         return tuple(own)
 
     @property

@@ -2,7 +2,8 @@
 the choice of route; the route returns a Response (server/response.py), which
 server/delivery.py sends. The routes, one concern each: server/routes_files.py (downloads),
 server/routes_folders.py (listings, website index, zip), server/routes_writes.py (uploads, new
-folders), server/routes_well_known.py (Pier's own endpoints). See docs/ARCHITECTURE.md.
+folders), server/routes_tus.py (resumable uploads), server/routes_well_known.py (Pier's own
+endpoints). See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
 from server.routes_well_known import PREFIX as OWN_PREFIX
 from server.routes_well_known import (
     WellKnownRoutes,
@@ -80,6 +82,7 @@ class RequestHandler:
         self._downloads = downloads
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads)
         self._changes = WriteRoutes(config)
+        self._tus = TusRoutes(config, clock=clock) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats)
 
     # -- entry points --------------------------------------------------------------------------
@@ -196,13 +199,15 @@ class RequestHandler:
     def _route(self, ex: Exchange, request: Request, login: User | None) -> Response:
         path, query = self._split_target(ex.conn, request)
         call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
-                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread)
+                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client)
         ex.call = call
         if ex.conn.tls_state == PLAIN_ON_TLS:
             return _redirect_to_https(request)
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
+        if self._tus is not None and path.startswith(TUS_PREFIX):
+            return self._resumable(ex, call, login)
         if request.method in WRITE_METHODS and self._config.upload:
             call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
@@ -226,6 +231,30 @@ class RequestHandler:
         if target.is_dir:
             return self._folders.folder(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)
+
+    def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
+        """A tus request (server/routes_tus.py); every answer says Tus-Resumable."""
+        assert self._tus is not None
+        request = call.request
+        try:
+            if request.method not in TUS_METHODS or request.method == "OPTIONS":
+                self._skip_body(ex, request)
+                if request.method != "OPTIONS":
+                    raise HttpError(405, f"{request.method} is not allowed here.",
+                                    close=ex.body_pending, headers=ALLOW_TUS)
+                return self._tus.options()
+            call.may_wait()  # records and partial files: a worker's
+            if request.method in WRITE_METHODS or request.method == "PATCH":
+                call.body = ex.body = self._body_of(ex, request)
+            else:
+                self._skip_body(ex, request)
+            self._log_in(ex, call, login)
+            response = self._tus.route(self._bound(call))
+        except HttpError as err:
+            err.headers = RESUMABLE + err.headers
+            raise
+        response.headers = RESUMABLE + response.headers
+        return response
 
     def _bound(self, call: Call) -> Call:
         call.access = self._policy.bind(call.user)

@@ -170,7 +170,12 @@ def status_line(status: int) -> bytes:
     return line if line is not None else f"HTTP/1.1 {status} Unknown\r\n".encode("ascii")
 
 
+_OTHER_PHRASES = {460: "Checksum Mismatch"}  # tus 1.0.0's checksum extension
+
+
 def phrase(status: int) -> str:
+    if status in _OTHER_PHRASES:
+        return _OTHER_PHRASES[status]
     try:
         return HTTPStatus(status).phrase
     except ValueError:

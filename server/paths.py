@@ -14,6 +14,7 @@ BANS_FILE = "bans.json"
 TLS_DIR = "tls"
 SETTINGS_FILE = "settings.toml"
 LOGS_DIR = "logs"
+TUS_DIR = "tus"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,11 @@ class PierPaths:
     @property
     def tls_dir(self) -> Path:
         return self.config / TLS_DIR
+
+    @property
+    def tus_dir(self) -> Path:
+        """The state of unfinished resumable uploads (``ServerConfig.tus_state``)."""
+        return self.config / TUS_DIR
 
     @property
     def settings_file(self) -> Path:
