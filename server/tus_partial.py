@@ -8,6 +8,7 @@ file by its folder's path (remove_partial_in), only ever a name of that form."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -32,6 +33,8 @@ from server.uploads import (
     publish_temp,
     refusal_for,
 )
+
+_NOT_OURS = {errno.ELOOP, getattr(errno, "ESTALE", errno.ENOENT), errno.EISDIR, errno.ENOTDIR}
 
 
 class PartialGone(UploadRefused):
@@ -99,9 +102,9 @@ class PartialFile:
         self._margin = disk_margin
         try:
             fd = open_for_writing_at(folder, name)
-        except FileNotFoundError:
-            raise PartialGone() from None
         except OSError as err:
+            if isinstance(err, FileNotFoundError) or err.errno in _NOT_OURS:
+                raise PartialGone() from None  # gone, or a link or another file put there
             raise refusal_for(err, "open") from None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):

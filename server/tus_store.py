@@ -210,7 +210,13 @@ class TusStore:
     def _load(self) -> None:
         if self._folder is None:
             return
-        ensure_private_dir(self._folder)
+        try:
+            ensure_private_dir(self._folder)
+        except OSError as err:
+            log.warning("resumable uploads will not survive a restart: %s: %s",
+                        self._folder, err.strerror)
+            self._folder = None
+            return
         for path in sorted(self._folder.glob("*.json")):
             upload = _read(path)
             if upload is None:

@@ -79,6 +79,7 @@ def test_make_config_maps_scope_to_host(app_paths: PierPaths, folder: Path) -> N
     assert (local.host, lan.host) == (LOCALHOST, ALL_INTERFACES)
     assert lan.root == folder and lan.port == 8080 and lan.show_hidden
     assert local.protected_paths, "the config dir must never be served"
+    assert local.tus_state == app_paths.tus_dir  # resumable uploads outlive a restart
 
 
 def test_make_config_passes_the_other_names_of_this_computer(folder: Path,

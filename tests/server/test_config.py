@@ -81,10 +81,12 @@ def test_pier_own_files_are_always_protected(tmp_path):
     config = ServerConfig(
         root=tmp_path, protected_paths=(tmp_path / "alias" / "config",),
         access_log=tmp_path / "logs" / "access.log",
-        tls=TlsSettings(tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem"))
+        tls=TlsSettings(tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem"),
+        tus_state=tmp_path / "tus")
     protected = config.validated().protected_paths
     assert protected == (tmp_path / "real" / "config", tmp_path / "logs" / "access.log",
-                         tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem")
+                         tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem",
+                         tmp_path / "tus")
 
 
 def test_allowed_hosts_are_normalised_and_deduplicated(tmp_path):

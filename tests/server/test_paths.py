@@ -20,6 +20,7 @@ def test_pier_config_dir_holds_everything_logs_included(tmp_path: Path) -> None:
     assert paths.bans_file == tmp_path / "cfg" / "bans.json"
     assert paths.tls_dir == tmp_path / "cfg" / "tls"
     assert paths.settings_file == tmp_path / "cfg" / "settings.toml"
+    assert paths.tus_dir == tmp_path / "cfg" / "tus"  # under the config folder: protected
     assert paths.protected == (tmp_path / "cfg", tmp_path / "cfg" / "logs")
 
 

@@ -172,3 +172,11 @@ def test_a_sweep_leaves_an_upload_a_request_holds(clock, removed):
     with store.hold(upload):
         assert store.sweep() == 0
     assert store.sweep() == 1
+
+
+def test_without_a_usable_state_folder_records_stay_in_memory(tmp_path, clock, removed):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    store = _store(blocker / "tus", clock, removed)
+    upload_id, _ = _add(store)
+    assert store.get(upload_id) is not None and blocker.read_text(encoding="utf-8") == "x"

@@ -77,12 +77,12 @@ def patch(port: int, url: str, offset: int, data: bytes, *, auth: str | None = N
     return send(port, "PATCH", url, data, auth=auth, **headers)
 
 
-def head(port: int, url: str, *, auth: str | None = None) -> Answer:
-    return send(port, "HEAD", url, auth=auth)
+def head(port: int, url: str, *, auth: str | None = None, **headers: str) -> Answer:
+    return send(port, "HEAD", url, auth=auth, **headers)
 
 
-def delete(port: int, url: str, *, auth: str | None = None) -> Answer:
-    return send(port, "DELETE", url, auth=auth)
+def delete(port: int, url: str, *, auth: str | None = None, **headers: str) -> Answer:
+    return send(port, "DELETE", url, auth=auth, **headers)
 
 
 def sha1_of(data: bytes) -> str:
