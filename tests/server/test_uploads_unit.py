@@ -16,6 +16,7 @@ import pytest
 
 from server import uploads
 from server.multipart import MultipartReader
+from server.portable_folders import open_folder
 from server.uploads import (
     UploadFile,
     UploadRefused,
@@ -303,6 +304,20 @@ def test_sweep_removes_only_stale_upload_leftovers(tmp_path: Path):
     assert sweep_stale_temp_files(str(tmp_path), recursive=True) == 1
     assert fresh.exists() and lookalike.exists()
     assert not any(path.exists() for path in stale)
+
+
+def test_the_stale_sweep_leaves_resumable_partial_files_while_they_can_live(tmp_path):
+    """A tus upload may pause for most of a day: its partial file is the tus store's to
+    remove; only one older than uploads.PARTIAL_STALE_S (its record lost) is swept."""
+    idle = tmp_path / (".pier-tus-" + "1" * 32 + ".part")
+    orphan = tmp_path / (".pier-tus-" + "2" * 32 + ".part")
+    for path, age in ((idle, 20 * 3600), (orphan, uploads.PARTIAL_STALE_S + 60)):
+        path.write_bytes(b"half")
+        os.utime(path, (time.time() - age, time.time() - age))
+    with open_folder(str(tmp_path)) as opened:
+        assert sweep_stale_temp_files(opened, older_than=0) == 1
+    assert idle.exists() and not orphan.exists()
+    assert is_temp_name(idle.name) and uploads.is_partial_name(idle.name)
 
 
 # -- multipart -----------------------------------------------------------------------------------
