@@ -204,7 +204,10 @@ class TusRoutes:
                         and digest.digest() != expected[1]:
                     raise HttpError(CHECKSUM_MISMATCH, "Checksum Mismatch: the chunk was "
                                     "dropped; send it again.", close=False)
-                part.sync()
+                if start + written == upload.length:
+                    part.sync()  # durable before it gets its name; chunks before are not
+                    # synced one by one (as a PUT is not): after a power cut, resume_at finds
+                    # what the disk kept and the client is told the offset
             except (ConnectionError, TimeoutError):
                 if expected is None and written:  # keep what arrived: the client resumes there
                     part.sync()
