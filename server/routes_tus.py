@@ -96,6 +96,8 @@ class TusRoutes:
         except UploadBusy:
             raise HttpError(423, "Another request is sending to this upload right now.",
                             close=False) from None
+        except LookupError:  # ended by another request meanwhile
+            raise HttpError(404, "No such upload.", close=False) from None
 
     # -- creation (and creation-with-upload) ---------------------------------------------------
 

@@ -159,12 +159,18 @@ class TusStore:
 
     @contextlib.contextmanager
     def hold(self, upload: TusUpload) -> Iterator[None]:
-        """The upload for this request alone; UploadBusy while another request has it."""
+        """The upload for this request alone; UploadBusy while another request has it,
+        LookupError once it is gone (terminated or swept meanwhile)."""
         with self._lock:
             lock = self._locks.get(upload.key)
-        if lock is None or not lock.acquire(blocking=False):
+        if lock is None:
+            raise LookupError(upload.key)
+        if not lock.acquire(blocking=False):
             raise UploadBusy()
         try:
+            with self._lock:
+                if self._uploads.get(upload.key) is not upload:
+                    raise LookupError(upload.key)
             yield
         finally:
             lock.release()

@@ -120,7 +120,7 @@ def test_one_request_at_a_time_holds_an_upload(clock, removed):
     with store.hold(upload):
         pass
     store.forget(upload)
-    with pytest.raises(UploadBusy), store.hold(upload):
+    with pytest.raises(LookupError), store.hold(upload):
         pass
 
 
