@@ -21,7 +21,7 @@ class RecordBridge(QObject):
     dropped, exactly as the log's ring would drop them anyway.
     """
 
-    records_arrived = Signal(object)  # list[RequestRecord], never empty
+    records_arrived = Signal(list)  # list[RequestRecord], never empty
 
     def __init__(self, capacity: int, interval_ms: int = DRAIN_INTERVAL_MS,
                  parent: QObject | None = None, busy_interval_ms: int = BUSY_INTERVAL_MS) -> None:

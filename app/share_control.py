@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.monitor_feed import MonitorFeed, ShareHealthFeed
 from app.traffic_settings import TrafficChoices, apply_allow_list, apply_limits
-from server.control import Limits, parse_network
+from server.control import TrafficLimits, parse_network
 from server.engine import EngineStats, ServerEngine
 from server.errors import PierError
 
@@ -134,7 +134,7 @@ class ShareControl(QObject):
         self.changed.emit()
         return done
 
-    def set_limits(self, choices: TrafficChoices) -> Limits:
+    def set_limits(self, choices: TrafficChoices) -> TrafficLimits:
         """Put the bandwidth limits of ``choices`` in force at once, also for running
         downloads."""
         apply_limits(self._engine, choices)
@@ -163,7 +163,7 @@ class ShareControl(QObject):
         """The networks allow-list mode lets in; [] when it is off (anyone may connect)."""
         return self._engine.policy.allow_list or []
 
-    def limits(self) -> Limits:
+    def limits(self) -> TrafficLimits:
         return self._engine.control.limits
 
     def stats(self) -> EngineStats:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from server.control import Limits, parse_network
+from server.control import TrafficLimits, parse_network
 from server.engine import ServerEngine
 from server.errors import ConfigError
 
@@ -27,12 +27,12 @@ class TrafficChoices:
     allow_list: str = ""  # addresses and networks separated by commas, spaces or new lines
 
 
-def limits_of(choices: TrafficChoices) -> Limits:
+def limits_of(choices: TrafficChoices) -> TrafficLimits:
     def rate(kib: int) -> int | None:
         return min(kib, MAX_RATE_KIB) * KIB if kib > 0 else None
 
     downloads = choices.downloads_per_client
-    return Limits(total_rate=rate(choices.total_rate_kib),
+    return TrafficLimits(total_rate=rate(choices.total_rate_kib),
                   client_rate=rate(choices.client_rate_kib),
                   downloads_per_client=min(downloads, MAX_DOWNLOADS) if downloads > 0 else None)
 

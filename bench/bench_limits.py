@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from server.config import ServerConfig
-from server.control import Limits
+from server.control import TrafficLimits
 from server.engine import ServerEngine
 
 MIB = 1024 * 1024
@@ -87,7 +87,7 @@ def measure_rate(port: int, sources: list[str], seconds: float) -> float:
 def bench_limits(root: Path, seconds: float, total_mib: float, client_mib: float) -> None:
     engine = ServerEngine(bans_file=root.parent / "bans.json")
     engine.start(ServerConfig(root=root, port=0))
-    engine.control.set_limits(Limits(total_rate=int(total_mib * MIB),
+    engine.control.set_limits(TrafficLimits(total_rate=int(total_mib * MIB),
                                      client_rate=int(client_mib * MIB)))
     cases = (("1 client", ["127.0.0.10"]),
              ("4 clients", [f"127.0.0.{20 + i}" for i in range(4)]),

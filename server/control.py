@@ -48,7 +48,7 @@ class TokenBucket:
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class TrafficLimits:
     """None means unlimited."""
 
     total_rate: int | None = None  # bytes/s for all downloads together
@@ -89,21 +89,21 @@ class TrafficControl:
     def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._limits = Limits()
+        self._limits = TrafficLimits()
         self._total: TokenBucket | None = None
         self._per_client: dict[str, TokenBucket] = {}
         self._transfers: dict[int, Transfer] = {}
         self._ids = itertools.count(1)
 
     @property
-    def limits(self) -> Limits:
+    def limits(self) -> TrafficLimits:
         return self._limits
 
     @property
     def limited(self) -> bool:
         return self._total is not None or self._limits.client_rate is not None
 
-    def set_limits(self, limits: Limits) -> None:
+    def set_limits(self, limits: TrafficLimits) -> None:
         """Takes effect at once, also for transfers already running."""
         with self._lock:
             self._limits = limits

@@ -26,6 +26,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from enum import Enum
 
 from server.accesslog import AccessLog
 from server.admission import Slots, client_address
@@ -56,8 +57,16 @@ Sink = Callable[[RequestRecord], None]
 SWEEP_INTERVAL = 0.25
 ACCEPT_BURST = 64
 STOP_TIMEOUT = 1.0
-_ACCEPT = object()
-_WAKE = object()
+
+
+class _Source(Enum):
+    """What a selector key that is not a client connection stands for."""
+
+    ACCEPT = "the listening socket"
+    WAKE = "a worker handing connections back"
+
+
+_ACCEPT, _WAKE = _Source.ACCEPT, _Source.WAKE
 REPLIES_MAX = 64 * 1024  # answers per connection and round: a long pipeline waits its turn
 
 

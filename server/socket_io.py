@@ -9,6 +9,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable
+from enum import Enum
 
 from server.connection import TLS_DONE, Connection
 from server.http11 import status_line
@@ -17,7 +18,18 @@ from server.portable import features
 log = logging.getLogger("pier.server")
 
 TLS_HANDSHAKE_RECORD = 0x16  # the first byte of a TLS ClientHello
-HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = object(), object(), object()
+
+
+class Handshake(Enum):
+    """How far shake_hands got."""
+
+    DONE = "done"
+    WAITING = "waiting"  # for the client's next flight: parked again
+    FAILED = "failed"
+
+
+HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = (Handshake.DONE, Handshake.WAITING,
+                                                       Handshake.FAILED)
 SENDMSG_PARTS_MAX = 64  # beyond this many pieces, one buffer (IOV_MAX is 1024 on Linux)
 
 
@@ -60,7 +72,7 @@ def finish_unsent(conn: Connection, before_waiting: Callable[[], None]) -> bool:
     return not close
 
 
-def shake_hands(conn: Connection, context: ssl.SSLContext | None) -> object:
+def shake_hands(conn: Connection, context: ssl.SSLContext | None) -> Handshake:
     """Advance the TLS handshake without ever waiting for the client: the crypto runs in a
     worker, and when the client's next flight has not arrived the connection is parked
     again (still under its header deadline). A client that stalls mid-handshake therefore
@@ -85,7 +97,7 @@ def shake_hands(conn: Connection, context: ssl.SSLContext | None) -> object:
     conn.tls_state = TLS_DONE
     return HANDSHAKE_DONE
 
-def _finish_handshake_blocking(conn: Connection) -> object:
+def _finish_handshake_blocking(conn: Connection) -> Handshake:
     """Our own send buffer is full mid-handshake (rare): wait for it, within the deadline."""
     sock = conn.sock
     assert isinstance(sock, ssl.SSLSocket)  # shake_hands wrapped it

@@ -14,7 +14,7 @@ from app.accounts import Accounts, LockedOut
 from app.share_control import BAN_FAILED, SerialWorker, ShareControl
 from app.traffic_settings import TrafficChoices
 from server.auth import Authenticator, Lockout
-from server.control import Limits
+from server.control import TrafficLimits
 from server.engine import ServerEngine
 from server.errors import ConfigError
 from server.users import UserStore
@@ -96,7 +96,7 @@ def test_disconnect_of_a_stopped_share_closes_nothing(control: ShareControl,
 def test_limits_and_allow_list_apply_at_once(control: ShareControl, qtbot: QtBot) -> None:
     choices = TrafficChoices(total_rate_kib=1024, downloads_per_client=2,
                              allow_list_on=True, allow_list="10.0.0.0/8, 127.0.0.1")
-    assert control.set_limits(choices) == Limits(total_rate=1024 * 1024,
+    assert control.set_limits(choices) == TrafficLimits(total_rate=1024 * 1024,
                                                  downloads_per_client=2)
     with qtbot.waitSignal(control.allow_list_changed) as changed:
         assert control.set_allow_list(choices) == ["10.0.0.0/8", "127.0.0.1/32"]

@@ -16,19 +16,19 @@ from app.traffic_settings import (
     limits_of,
     split_allow_list,
 )
-from server.control import Limits
+from server.control import TrafficLimits
 from server.engine import ServerEngine
 from server.errors import ConfigError
 
 
 def test_zero_means_unlimited():
-    assert limits_of(TrafficChoices()) == Limits()
+    assert limits_of(TrafficChoices()) == TrafficLimits()
 
 
 def test_rates_are_kib_per_second_and_capped():
     limits = limits_of(TrafficChoices(total_rate_kib=512, client_rate_kib=MAX_RATE_KIB + 1,
                                       downloads_per_client=MAX_DOWNLOADS + 5))
-    assert limits == Limits(total_rate=512 * KIB, client_rate=MAX_RATE_KIB * KIB,
+    assert limits == TrafficLimits(total_rate=512 * KIB, client_rate=MAX_RATE_KIB * KIB,
                             downloads_per_client=MAX_DOWNLOADS)
 
 
@@ -48,7 +48,7 @@ def test_a_bad_or_empty_allow_list_is_refused_with_a_sentence():
 def test_applying_sets_the_engine_limits_and_allow_list():
     engine = ServerEngine()
     apply_limits(engine, TrafficChoices(client_rate_kib=100))
-    assert engine.control.limits == Limits(client_rate=100 * KIB) and engine.control.limited
+    assert engine.control.limits == TrafficLimits(client_rate=100 * KIB) and engine.control.limited
     choices = TrafficChoices(allow_list_on=True, allow_list="192.168.1.0/24")
     apply_allow_list(engine, choices)
     assert engine.policy.allow_list == ["192.168.1.0/24"]

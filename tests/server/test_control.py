@@ -15,7 +15,7 @@ from requests.auth import HTTPBasicAuth
 from server.auth import Authenticator
 from server.clock import ManualClock
 from server.config import ServerConfig
-from server.control import AccessPolicy, Limits, TokenBucket, TrafficControl
+from server.control import AccessPolicy, TokenBucket, TrafficControl, TrafficLimits
 from server.engine import ServerEngine
 from server.errors import ConfigError
 from server.users import UserStore
@@ -56,7 +56,7 @@ def test_traffic_control_waits_for_the_slower_of_total_and_client_rates():
     clock = ManualClock()
     control = TrafficControl(clock)
     assert control.wait_for("10.0.0.1", 10**9) == 0.0 and not control.limited
-    control.set_limits(Limits(total_rate=1_000_000, client_rate=100_000))
+    control.set_limits(TrafficLimits(total_rate=1_000_000, client_rate=100_000))
     control.wait_for("10.0.0.1", 64 * 1024)  # spends the client's burst
     assert control.wait_for("10.0.0.1", 100_000) == pytest.approx(1.0)  # its own rate decides
     assert control.wait_for("10.0.0.2", 64 * 1024) == 0.0  # another client has its own bucket
@@ -78,7 +78,7 @@ def test_a_transfer_is_timed_by_the_control_clock():
 
 def test_limits_are_validated():
     with pytest.raises(ConfigError):
-        Limits(total_rate=0)
+        TrafficLimits(total_rate=0)
 
 
 def test_running_transfer_is_listed_and_can_be_cancelled(server, huge):
@@ -96,7 +96,7 @@ def test_running_transfer_is_listed_and_can_be_cancelled(server, huge):
 
 
 def test_downloads_per_client_limit_answers_503(server, huge):
-    server.engine.control.set_limits(Limits(downloads_per_client=1))
+    server.engine.control.set_limits(TrafficLimits(downloads_per_client=1))
     first = stalled_download(server.port)
     assert wait_until(lambda: len(server.engine.control.transfers()) == 1)
     response, _ = server.get("/huge.bin")
@@ -107,12 +107,13 @@ def test_downloads_per_client_limit_answers_503(server, huge):
 
 
 def test_rate_limited_download_is_complete_and_correct(server, share):
-    server.engine.control.set_limits(Limits(total_rate=8 * 1024 * 1024, client_rate=6_000_000))
+    server.engine.control.set_limits(
+        TrafficLimits(total_rate=8 * 1024 * 1024, client_rate=6_000_000))
     response, body = server.get("/big.bin")
     assert response.status == 200 and body == (share / "big.bin").read_bytes()
     _, small = server.get("/hello.txt")
     assert small == b"hello, world\n"
-    server.engine.control.set_limits(Limits())
+    server.engine.control.set_limits(TrafficLimits())
     assert not server.engine.control.limited
 
 

@@ -18,8 +18,7 @@ from server.cache import FileCache
 from server.clock import ManualClock
 from server.config import ServerConfig
 from server.connection import Connection
-from server.control import Limits as TrafficLimits
-from server.control import TrafficControl
+from server.control import TrafficControl, TrafficLimits
 from server.delivery import Delivery
 from server.exchange import Exchange
 from server.files import PathRefused

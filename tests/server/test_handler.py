@@ -18,8 +18,7 @@ from server.auth import Authenticator
 from server.clock import ManualClock
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, Connection
-from server.control import Limits as TrafficLimits
-from server.control import TrafficControl
+from server.control import TrafficControl, TrafficLimits
 from server.handler import CONTINUE, RequestHandler
 from server.health import Availability
 from server.records import RequestRecord

@@ -20,7 +20,7 @@ from app.monitor_feed import LiveData, TransferInfo
 from app.settings import SettingsStore
 from app.share_control import ShareControl
 from app.traffic_settings import TrafficChoices
-from server.control import Limits
+from server.control import TrafficLimits
 from server.engine import EngineStats, ServerEngine
 from server.monitor import ClientStats, Snapshot
 from server.paths import PierPaths
@@ -189,7 +189,7 @@ def test_limits_apply_at_once_persist_and_are_reapplied(ui_paths: PierPaths, win
     panel.client_rate.unit.setCurrentIndex(0)  # KiB/s
     panel.client_rate.spin.setValue(750)
     window.findChild(QSpinBox, "downloadsPerClientSpin").setValue(2)
-    expected = Limits(total_rate=5 * 1024 * 1024, client_rate=750 * 1024,
+    expected = TrafficLimits(total_rate=5 * 1024 * 1024, client_rate=750 * 1024,
                       downloads_per_client=2)
     qtbot.waitUntil(lambda: control.limits() == expected, timeout=3000)
 
@@ -212,7 +212,7 @@ def test_limits_apply_at_once_persist_and_are_reapplied(ui_paths: PierPaths, win
     assert saved.allow_list_on and saved.allow_list == "10.0.0.0/8 127.0.0.1"
     assert saved.announce
     control.set_allow_list(TrafficChoices())
-    assert control.set_limits(TrafficChoices()) == Limits()
+    assert control.set_limits(TrafficChoices()) == TrafficLimits()
 
     second = make_window(qtbot, ui_paths)  # the next launch puts them back in force
     again = second.controller.share_control
