@@ -1,9 +1,10 @@
 """Regular expressions that backtrack quadratically on hostile input (found by an attack on the
 running server).
 
-Fixed with possessive quantifiers; before, server/http11.py's field pattern ``NAME:[ \\t]*([^CTL]*)`` lets the blanks after the colon be
-taken by either part; a value of blanks ended by one control character is tried every way
-before it is refused: ~0.25 s of CPU for one 8 KiB header line, on the serve thread, holding
+Fixed with possessive quantifiers. Before, server/http11.py's field pattern
+``NAME:[ \\t]*([^CTL]*)`` let the blanks after the colon be taken by either part; a value of
+blanks ended by one control character was tried every way before it was refused: ~0.25 s of
+CPU for one 8 KiB header line, on the serve thread, holding
 the GIL. A LAN client sending such 8 KiB heads on a few connections keeps every other client
 of the share waiting seconds (8 connections: ~2 s per request). server/multipart.py's
 parameter pattern (``[^;]*?`` then ``\\s*(?=;|$)``) does the same on a part's
