@@ -215,17 +215,16 @@ class RequestHandler:
             return self._changes.change(self._bound(call))
         if request.method not in READ_METHODS:
             return self._not_allowed(ex, request)
+        auth = self._config.auth
+        own = path.startswith(OWN_PREFIX)
+        if auth is not None and (not own or needs_login(path)):
+            self._log_in(ex, call, login)  # before a body is read (or 100 Continue sent)
         if request.content_length or request.chunked:
             self._skip_body(ex, request)
-        auth = self._config.auth
-        if path.startswith(OWN_PREFIX):
-            if auth is not None and needs_login(path):
-                self._log_in(ex, call, login)
+        if own:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
-        elif auth is not None:
-            self._log_in(ex, call, login)
         access = call.access = self._policy.bind(call.user)
         target = access.target(path)
         if target.is_dir:

@@ -27,8 +27,6 @@ def login_required(server_factory, share, private_config_dir: Path):
     return server_factory(share, auth=Authenticator(store, "Pier - share"))
 
 
-@pytest.mark.xfail(strict=True, reason="GET bodies are drained (with 100 Continue) before the "
-                   "login is checked")
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
 def test_a_body_without_credentials_gets_401_before_100_continue(login_required, method):
     with socket.create_connection(("127.0.0.1", login_required.port), timeout=5) as sock:
