@@ -380,11 +380,14 @@ def not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:
     return int(mtime) <= since
 
 
-def if_range_matches(value: str, etag: str, mtime: float) -> bool:
+def if_range_matches(value: str, etag: str, mtime: float, now: float) -> bool:
+    """Whether a range may be sent for If-Range ``value``. A date is a strong validator only
+    when the file is at least a second older than now (RFC 9110 8.8.2.2): a file written
+    twice within that second has one Last-Modified for two versions."""
     value = value.strip()
     if value.startswith('"'):
         return value == etag
-    return value == http_date(mtime)
+    return value == http_date(mtime) and now - mtime >= 1
 
 
 def parse_range(value: str, size: int) -> tuple[int, int] | None:

@@ -78,7 +78,7 @@ class RequestHandler:
         self._monotonic = clock.monotonic  # looked up once: these run for every request
         self._wall = clock.time
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
-        downloads = FileRoutes(FileCache(website_mode=config.website_mode))
+        downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
         self._downloads = downloads
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads)
         self._changes = WriteRoutes(config)

@@ -7,14 +7,16 @@ import os
 
 from server.cache import SMALL_FILE, FileCache, FileFacts
 from server.call import Call
+from server.clock import SYSTEM_CLOCK, Clock
 from server.files import if_range_matches, not_modified, parse_range
 from server.http11 import HttpError, Request
 from server.response import FileSpan, Response
 
 
 class FileRoutes:
-    def __init__(self, files: FileCache) -> None:
+    def __init__(self, files: FileCache, clock: Clock = SYSTEM_CLOCK) -> None:
         self._files = files
+        self._clock = clock
 
     def download(self, call: Call, fs_path: str, st: os.stat_result) -> Response:
         facts = self._files.facts(fs_path, st)
@@ -22,7 +24,7 @@ class FileRoutes:
         request = call.request
         if not_modified(request.headers, facts.etag, facts.mtime):
             return Response(304, headers)
-        span = _requested_span(request, facts)
+        span = _requested_span(request, facts, self._clock.time())
         if span is None:
             return Response(200, headers, self._body(call, facts, 0, facts.size))
         start, end = span
@@ -40,12 +42,12 @@ class FileRoutes:
         return body if count == len(body) else body[offset:offset + count]
 
 
-def _requested_span(request: Request, facts: FileFacts) -> tuple[int, int] | None:
+def _requested_span(request: Request, facts: FileFacts, now: float) -> tuple[int, int] | None:
     value = request.headers.get("range")
     if value is None:
         return None
     if_range = request.headers.get("if-range")
-    if if_range is not None and not if_range_matches(if_range, facts.etag, facts.mtime):
+    if if_range is not None and not if_range_matches(if_range, facts.etag, facts.mtime, now):
         return None
     try:
         return parse_range(value, facts.size)

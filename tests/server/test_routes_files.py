@@ -12,6 +12,7 @@ import pytest
 
 from server.cache import SMALL_FILE, FileCache
 from server.call import NeedsWorker
+from server.clock import ManualClock
 from server.config import ServerConfig
 from server.http11 import HttpError, http_date
 from server.response import FileSpan, Response
@@ -28,7 +29,8 @@ class Downloads:
 
     def __init__(self, config: ServerConfig, *, website_mode: bool = False) -> None:
         self.config = config
-        self.routes = FileRoutes(FileCache(website_mode=website_mode))
+        later = ManualClock(wall=4_000_000_000.0)  # every file of the share is older
+        self.routes = FileRoutes(FileCache(website_mode=website_mode), later)
 
     def get(self, target: str, *fields: str, method: str = "GET",
             serve_thread: bool = False) -> Response:
@@ -128,6 +130,18 @@ def test_if_range_serves_the_range_only_for_the_same_version(downloads):
     old_date = downloads.get("/big.bin", "Range: bytes=0-9",
                              "If-Range: Mon, 01 Jan 2001 00:00:00 GMT")
     assert old_date.status == 200
+
+
+def test_if_range_by_date_is_weak_for_a_file_changed_within_the_last_second(downloads, share):
+    """A file written twice in one second has one Last-Modified for two versions: its date
+    does not prove the client's part is of this version (RFC 9110 8.8.2.2)."""
+    modified = field(downloads.get("/big.bin", method="HEAD").headers, "Last-Modified")
+    just_after = ManualClock(wall=(share / "big.bin").stat().st_mtime + 0.5)
+    downloads.routes = FileRoutes(FileCache(), just_after)
+    answer = downloads.get("/big.bin", "Range: bytes=0-9", f"If-Range: {modified}")
+    assert answer.status == 200 and field(answer.headers, "Content-Range") is None
+    etag = field(answer.headers, "ETag")  # an ETag (nanosecond mtime) still proves it
+    assert downloads.get("/big.bin", "Range: bytes=0-9", f"If-Range: {etag}").status == 206
 
 
 def test_not_modified_by_if_none_match(downloads):
