@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -29,20 +29,20 @@ from server.files import (
 )
 from server.http11 import HttpError
 from server.listing import Entry
-from server.own_paths import Identity, OwnPaths, identity
+from server.own_paths import OwnPaths
 from server.portable import is_link, opened_path
 from server.portable_folders import (
     Folder,
     folder_path,
     mkdir_at,
     names_in,
-    open_file_at,
     open_folder_at,
     stat_at,
 )
 from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
+from server.zip_walk import walk_zip
 from server.zipstream import ZipItem
 
 if TYPE_CHECKING:
@@ -302,35 +302,19 @@ class FileAccess:
 
     def zip_items(self, folder: Resolved) -> Iterator[ZipItem]:
         """What a folder's zip holds: what its listings would show, recursively, without
-        symlinks. Every entry is opened relative to its already-opened folder without following
-        links, so a folder swapped for a link while the archive is built leads nowhere."""
+        symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
+        folder without following links, so a folder swapped for a link while the archive is
+        built leads nowhere."""
+        url = self.judged_url(folder)
         opened = self.open_folder(folder.fs_path)
-        yield from self._zip_walk(opened, self.judged_url(folder), "")
+        yield from walk_zip(opened, url, self._zip_children,
+                            lambda path: self.may(Action.LIST, path),
+                            lambda path: self.may(Action.READ, path))
 
-    def _zip_walk(self, folder: Folder, url: str, prefix: str) -> Iterator[ZipItem]:
-        try:
-            try:
-                folder_st = folder.stat()
-                children = sorted((name, st) for name, st, _ in  # links are left out
-                                  self._children(folder, folder_st, links=False))
-            except FileNotFoundError:  # gone or replaced since it was opened (FolderChanged)
-                return
-            if prefix and not children:
-                yield ZipItem(prefix, None, 0, folder_st.st_mtime)
-            for name, st in children:
-                if stat.S_ISDIR(st.st_mode):
-                    if not self.may(Action.LIST, url + name + "/"):
-                        continue
-                    try:
-                        child = open_folder_at(folder, name, expected=identity(st))
-                    except OSError:
-                        continue
-                    yield from self._zip_walk(child, url + name + "/", prefix + name + "/")
-                elif self.may(Action.READ, url + name):
-                    yield ZipItem(prefix + name, None, st.st_size, st.st_mtime,
-                                  opener=_file_opener(folder, name, identity(st)))
-        finally:
-            folder.close()
+    def _zip_children(self, folder: Folder, folder_st: os.stat_result
+                      ) -> Iterator[tuple[str, os.stat_result]]:
+        for name, st, _ in self._children(folder, folder_st, links=False):  # no links
+            yield name, st
 
     # -- creating ------------------------------------------------------------------------------
 
@@ -461,17 +445,6 @@ class FileAccess:
             raise UploadRefused(403, "That name is reserved.", close=False)
         if not self.may(Action.CREATE, url + name):
             raise UploadRefused(403, "Your account may not upload here.", close=False)
-
-
-def _file_opener(folder: Folder, name: str, expected: Identity) -> Callable[[], int | None]:
-    """Opens ``name`` in its folder (kept open while the walk is below it), without following
-    links, and only if it is still the file that was listed."""
-    def open_it() -> int | None:
-        try:
-            return open_file_at(folder, name, expected=expected)
-        except OSError:
-            return None
-    return open_it
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:
