@@ -55,12 +55,23 @@ class Request:
         return self.headers.get(name, default)
 
 
+_DEFAULT_LIMITS = Limits()
+# The longest head parse_head accepts under the default Limits: the request line, max_headers
+# field lines, a CRLF after each, the blank line (827,660 bytes). No head end is looked for
+# further than this, and the serve loop refuses a buffer this long holding none (431).
+HEAD_MAX = (_DEFAULT_LIMITS.max_uri + 64 + 2
+            + _DEFAULT_LIMITS.max_headers * (_DEFAULT_LIMITS.max_header_line + 2) + 2)
+
+
 def find_head_end(buf: bytes | bytearray) -> int:
     """Index just past the blank line ending the head, or -1. A bare-LF blank line counts
-    too, so that the parser can refuse it with a clear 400 instead of waiting forever."""
-    crlf = buf.find(b"\r\n\r\n")
-    lf = buf.find(b"\n\n")
-    if lf != -1 and (crlf == -1 or lf < crlf + 2):
+    too, so that the parser can refuse it with a clear 400 instead of waiting forever.
+
+    Costs in proportion to the head, not to what a pipelining client sent behind it: the bare-LF
+    blank line is looked for only before the CRLF one found, and neither past HEAD_MAX."""
+    crlf = buf.find(b"\r\n\r\n", 0, HEAD_MAX)
+    lf = buf.find(b"\n\n", 0, HEAD_MAX if crlf == -1 else crlf)
+    if lf != -1:
         return lf + 2
     return crlf + 4 if crlf != -1 else -1
 

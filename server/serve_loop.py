@@ -29,14 +29,15 @@ from collections.abc import Callable
 from enum import Enum
 
 from server.accesslog import AccessLog
-from server.admission import Slots, client_address
+from server.admission import client_address
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
-from server.control import AccessPolicy, TrafficControl, plain_address
+from server.control import AccessPolicy, Address, TrafficControl, plain_address
 from server.handler import RequestHandler
 from server.health import ShareHealth
-from server.http11 import HttpError, check_partial_head, find_head_end
+from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
+from server.open_connections import OpenConnections
 from server.portable import new_selector
 from server.records import RequestRecord
 from server.socket_io import (
@@ -68,10 +69,17 @@ class _Source(Enum):
 
 _ACCEPT, _WAKE = _Source.ACCEPT, _Source.WAKE
 REPLIES_MAX = 64 * 1024  # answers per connection and round: a long pipeline waits its turn
+RECV_SIZE = 64 * 1024
+# Bytes read ahead of a connection's answers: while its buffer holds a complete request and
+# would pass this with one more read, the serve thread reads no more from it and answers what
+# it holds (a single unfinished head is read on, up to HEAD_MAX). Answering REPLIES_MAX per
+# round answers some 200 small requests while a read takes 64 KiB (~1500 of them): unbounded,
+# a pipelining client grew its buffer without end and everyone waited behind the searches.
+READ_AHEAD_MAX = 256 * 1024
 
 
 class ServeLoop:
-    """The serve thread, the worker pool, and the bookkeeping of every open connection."""
+    """The serve thread and the worker pool; the open connections are kept in OpenConnections."""
 
     def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink,
                  tls_context: ssl.SSLContext | None, control: TrafficControl,
@@ -101,9 +109,7 @@ class ServeLoop:
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
-        self._open: set[Connection] = set()
-        self._slots = Slots(self._limits.max_connections, self._limits.max_connections_per_ip)
-        self._track_lock = threading.Lock()
+        self._connections = OpenConnections(self._limits)
         self._stopping = False
         self._wake_pending = False
         self.started_at = self._monotonic()
@@ -129,10 +135,7 @@ class ServeLoop:
         self._stopping = True
         self._wake()
         self._serve_thread.join(max(0.0, deadline - time.monotonic()))
-        with self._track_lock:
-            busy = list(self._open)
-        for conn in busy:
-            conn.abort()  # unblocks workers stuck in send/recv to slow or stalled clients
+        self._connections.abort()  # unblocks workers stuck in send/recv to slow or stalled clients
         for _ in range(self._limits.workers):
             self._jobs.put(None)
         with self._threads_lock:
@@ -145,12 +148,7 @@ class ServeLoop:
             self._access_log.close()
 
     def _close_everything(self) -> None:
-        with self._track_lock:
-            remaining = list(self._open)
-            self._open.clear()
-            self._slots.clear()
-        for conn in remaining:
-            conn.close()
+        self._connections.close_all()
         self._selector.close()
         self._listener.close()
         self._wake_r.close()
@@ -160,20 +158,14 @@ class ServeLoop:
         wanted = plain_address(ipaddress.ip_address(client))
         return self.disconnect_matching(lambda ip: ip == wanted)
 
-    def disconnect_matching(self, matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address],
-                                                    bool]) -> int:
+    def disconnect_matching(self, matches: Callable[[Address], bool]) -> int:
         """Abort the matching clients' connections: parked ones then read EOF and are dropped
         by the serve thread, busy ones fail their next send or receive."""
-        with self._track_lock:
-            chosen = [c for c in self._open if _matches(matches, c.client)]
-        for conn in chosen:
-            conn.abort()
-        return len(chosen)
+        return self._connections.abort(matches)
 
     def connection_counts(self) -> tuple[int, int]:
         """(open connections, distinct clients)."""
-        with self._track_lock:
-            return len(self._open), self._slots.clients
+        return self._connections.counts()
 
     # -- serve thread ------------------------------------------------------------------------
 
@@ -227,13 +219,9 @@ class ServeLoop:
         if self._policy.active and not self._policy.allows(client):
             sock.close()  # banned, or not on the allow-list: dropped without a word
             return
-        with self._track_lock:  # caps count the client's group (an IPv6 /64), see admission
-            over = not self._slots.take(client)
-            if not over:
-                first_state = TLS_EXPECTED if self._tls_context else PLAIN
-                conn = Connection(sock, client, self._limits.io_timeout, first_state)
-                self._open.add(conn)
-        if over:
+        conn = self._connections.open(sock, client,
+                                      TLS_EXPECTED if self._tls_context else PLAIN)
+        if conn is None:
             if self._tls_context is None:
                 refuse_busy(sock)
             else:  # a plain-text 503 means nothing to a TLS client: just close
@@ -258,10 +246,13 @@ class ServeLoop:
             return
         if conn.tls_state == TLS_EXPECTED and not self._sort_out_tls(conn):
             return
+        if len(conn.buffer) > READ_AHEAD_MAX - RECV_SIZE and find_head_end(conn.buffer) != -1:
+            self._dispatch_if_ready(conn)  # in _again too: read on once the buffer has shrunk
+            return
         try:
-            data = conn.sock.recv(65536)
+            data = conn.sock.recv(RECV_SIZE)
             while conn.pending():
-                data += conn.sock.recv(65536)
+                data += conn.sock.recv(RECV_SIZE)
         except (BlockingIOError, InterruptedError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
             return
         except OSError:
@@ -307,6 +298,8 @@ class ServeLoop:
             return
         try:
             check_partial_head(conn.buffer, self._limits)
+            if len(conn.buffer) > HEAD_MAX:  # find_head_end looks no further
+                raise HttpError(431, "The request head is too large.")
         except HttpError as err:
             self._handler.record_refusal(conn, err)
             conn.buffer.clear()
@@ -416,15 +409,7 @@ class ServeLoop:
     def _drop(self, conn: Connection) -> None:
         if conn in self._parked:
             self._unpark(conn)
-        self._forget(conn)
-
-    def _forget(self, conn: Connection) -> None:
-        with self._track_lock:
-            if conn not in self._open:
-                return
-            self._open.discard(conn)
-            self._slots.give_back(conn.client)
-        conn.close()
+        self._connections.close(conn)
 
     def _wake(self) -> None:
         # BlockingIOError: a wake-up is already pending; OSError: we are shutting down.
@@ -451,7 +436,7 @@ class ServeLoop:
                     self._wake_pending = True
                     self._wake()
             else:
-                self._forget(conn)
+                self._connections.close(conn)
             if getattr(self._detached, "value", False):
                 return  # a replacement took this thread's place in the pool
 
@@ -487,11 +472,3 @@ class ServeLoop:
             conn.strip_leading_blank_lines()
             if conn.buffer:
                 conn.first_byte_at = self._monotonic()
-
-
-def _matches(matches: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool],
-             client: str) -> bool:
-    try:
-        return matches(plain_address(ipaddress.ip_address(client)))
-    except ValueError:
-        return False

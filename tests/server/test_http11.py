@@ -9,6 +9,7 @@ import pytest
 from server.clock import ManualClock
 from server.config import Limits
 from server.http11 import (
+    HEAD_MAX,
     DateCache,
     HttpError,
     check_partial_head,
@@ -101,6 +102,42 @@ def test_the_head_end_is_found_for_crlf_and_for_bare_lf():
     assert find_head_end(b"GET / HTTP/1.0\n\nbody") == 16  # refused later, never waited for
     assert find_head_end(b"GET / HTTP/1.0\r\n\r\n\n\n") == 18
     assert find_head_end(b"") == -1
+    assert find_head_end(b"GET / HTTP/1.1\r\nHost: x\r\n\nrest") == 26  # CRLF then bare LF
+    assert find_head_end(b"GET / HTTP/1.0\n\nGET / HTTP/1.0\r\n\r\n") == 16  # the earlier one
+    assert find_head_end(b"GET / HTTP/1.0\r\n\r\nGET / HTTP/1.0\n\n") == 18
+
+
+class Scanned(bytearray):
+    """A buffer that adds up how far its searches looked."""
+
+    looked = 0
+
+    def find(self, sub, start=None, end=None):  # type: ignore[override]
+        found = bytearray.find(self, sub, start, end)
+        stop = len(self) if end is None else min(end, len(self))
+        self.looked += stop - (start or 0) if found == -1 else found + len(sub) - (start or 0)
+        return found
+
+
+def test_finding_a_head_looks_at_that_head_only():
+    head = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
+    pipeline = Scanned(head + b"GET /next HTTP/1.1\nHost: x\n\n" * 10_000)
+    assert find_head_end(pipeline) == len(head)
+    assert pipeline.looked <= 2 * len(head)
+    unfinished = Scanned(b"GET / HTTP/1.1\r\nX: " + b"v" * (2 * HEAD_MAX))  # refused elsewhere
+    assert find_head_end(unfinished) == -1
+    assert unfinished.looked <= 2 * HEAD_MAX
+
+
+def test_no_head_end_is_looked_for_past_the_longest_head_the_parser_accepts():
+    field = b"X: " + b"v" * (LIMITS.max_header_line - 3) + b"\r\n"
+    longest = (b"GET /" + b"a" * (LIMITS.max_uri - 1) + b" HTTP/1.1\r\nHost: x\r\n"
+               + field * (LIMITS.max_headers - 1) + b"\r\n")
+    assert parse_head(longest, LIMITS).method == "GET"
+    assert find_head_end(longest + b"GET /next") == len(longest) <= HEAD_MAX
+    too_long = b"GET / HTTP/1.1\r\nX: " + b"v" * HEAD_MAX + b"\r\n\r\n"
+    assert refusal(too_long) == 431  # what finding its end would have led to
+    assert find_head_end(too_long) == -1  # the serve loop refuses it past HEAD_MAX (431)
 
 
 def test_status_lines_and_phrases():

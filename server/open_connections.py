@@ -1,0 +1,78 @@
+"""Every open connection of one running share, and the connection slots they hold.
+
+The serve thread opens connections (accept) and closes the parked ones; a worker closes the one
+it serves; the engine counts them and aborts them (disconnect, ban, stop) from other threads.
+One lock guards the set and the slots (server/admission.py) together, so a slot is given back
+exactly once, by whoever closes the connection first.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+from collections.abc import Callable
+
+from server.admission import Slots
+from server.config import Limits
+from server.connection import Connection
+from server.control import Address, plain_address
+
+
+class OpenConnections:
+    """The open connections and their slots; safe to use from any thread."""
+
+    def __init__(self, limits: Limits) -> None:
+        self._io_timeout = limits.io_timeout
+        self._open: set[Connection] = set()
+        self._slots = Slots(limits.max_connections, limits.max_connections_per_ip)
+        self._lock = threading.Lock()
+
+    def open(self, sock: socket.socket, client: str, tls_state: str) -> Connection | None:
+        """A Connection for an accepted socket, or None when the caps leave it no slot (the
+        caller refuses it; the caps count the client's address group, see admission)."""
+        with self._lock:
+            if not self._slots.take(client):
+                return None
+            conn = Connection(sock, client, self._io_timeout, tls_state)
+            self._open.add(conn)
+            return conn
+
+    def close(self, conn: Connection) -> None:
+        """Close ``conn`` and give back its slot; nothing happens the second time."""
+        with self._lock:
+            if conn not in self._open:
+                return
+            self._open.discard(conn)
+            self._slots.give_back(conn.client)
+        conn.close()
+
+    def close_all(self) -> None:
+        with self._lock:
+            remaining = list(self._open)
+            self._open.clear()
+            self._slots.clear()
+        for conn in remaining:
+            conn.close()
+
+    def abort(self, matches: Callable[[Address], bool] | None = None) -> int:
+        """Abort every connection (or those whose client ``matches``): parked ones then read
+        EOF and are closed by the serve thread, busy ones fail their next send or receive.
+        The sockets are closed by their owners only (see Connection.abort)."""
+        with self._lock:
+            chosen = [c for c in self._open if matches is None or _matches(matches, c.client)]
+        for conn in chosen:
+            conn.abort()
+        return len(chosen)
+
+    def counts(self) -> tuple[int, int]:
+        """(open connections, distinct clients)."""
+        with self._lock:
+            return len(self._open), self._slots.clients
+
+
+def _matches(matches: Callable[[Address], bool], client: str) -> bool:
+    try:
+        return matches(plain_address(ipaddress.ip_address(client)))
+    except ValueError:
+        return False
