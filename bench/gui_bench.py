@@ -120,7 +120,7 @@ def child_gui(folder: str) -> None:
     from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
     from app.main import make_application, run_window
-    from app.settings import SettingsStore
+    from app.services import AppServices
     from server.appdirs import pier_paths
     from ui.main_window import MainWindow
 
@@ -146,8 +146,7 @@ def child_gui(folder: str) -> None:
     if os.environ.get("BENCH_SWITCH_INTERVAL"):  # experiment knob, not used by the app
         sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-    store = SettingsStore(paths.settings_file)
-    window = MainWindow(store, store.load(), paths, use_tray=False)
+    window = MainWindow(AppServices.create(paths), use_tray=False)
     probe = Probe()
 
     def on_started(_urls: list[str]) -> None:

@@ -118,14 +118,13 @@ def main() -> int:
         import qasync
 
         from app.main import make_application
-        from app.settings import SettingsStore
+        from app.services import AppServices
         from server.appdirs import pier_paths
         from ui.main_window import MainWindow
 
         app = make_application()
         paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-        store = SettingsStore(paths.settings_file)
-        window = MainWindow(store, store.load(), paths, use_tray=False)
+        window = MainWindow(AppServices.create(paths), use_tray=False)
         window.resize(1360, 960)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
