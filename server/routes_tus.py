@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import re
 from collections.abc import Callable
 from typing import Any
 
 from server import writes
+from server.admission import client_group
 from server.call import Call, RequestBody
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
@@ -126,12 +128,14 @@ class TusRoutes:
             if request.content_length > length:
                 raise UploadRefused(413, "The request holds more than Upload-Length.")
         owner = call.user.name if call.user is not None else None
-        quota = owner if owner is not None else "anonymous@" + call.client
+        quota = owner if owner is not None else "anonymous@" + client_group(call.client)
         try:
             self.store.check_room(quota)
         except TooManyUploads as err:
             raise HttpError(429, str(err)) from None
         folder = call.files.write_folder(url_quote(folder_text.rstrip("/") + "/"))
+        with call.files.open_folder(folder.fs_path) as opened:  # before any folder is made
+            check_free_space(opened, length, self._margin)
         opened, url = call.files.make_folders(folder, parts[:-1])
         with opened:
             check_free_space(opened, length, self._margin)
@@ -145,12 +149,23 @@ class TusRoutes:
                 if isinstance(err, TooManyUploads):
                     raise HttpError(429, str(err)) from None
                 raise UploadRefused(500, "Could not record the upload.") from None
-            if with_data:
-                self._receive(call, upload, opened)
-            if upload.offset == upload.length:
-                self._finish(call, upload, opened)
+            try:
+                if with_data:
+                    self._receive(call, upload, opened)
+                if upload.offset == upload.length:
+                    self._finish(call, upload, opened)
+            except BaseException:  # the client never learns the upload's URL: nothing stays
+                self._abandon(call, upload, opened)
+                raise
         location = b"Location: " + (TUS_PREFIX + upload_id).encode("ascii") + b"\r\n"
         return Response(201, location + _progress(upload))
+
+    def _abandon(self, call: Call, upload: TusUpload, opened: Folder) -> None:
+        if not upload.finished:
+            with contextlib.suppress(OSError, HttpError):
+                call.files.discard_partial(opened, upload.folder_url, upload.name,
+                                           upload.partial)
+        self.store.forget(upload)
 
     # -- PATCH ---------------------------------------------------------------------------------
 
@@ -293,9 +308,12 @@ def _checksum(header: str) -> tuple[str, bytes] | None:
     if algorithm not in CHECKSUMS:
         raise HttpError(400, "Unsupported checksum algorithm; see Tus-Checksum-Algorithm.")
     try:
-        return algorithm, base64.b64decode(encoded.strip(), validate=True)
+        digest = base64.b64decode(encoded.strip(), validate=True)
     except (binascii.Error, ValueError):
         raise HttpError(400, "Upload-Checksum is not base64.") from None
+    if len(digest) != CHECKSUMS[algorithm]().digest_size:
+        raise HttpError(400, f"Upload-Checksum is not a {algorithm} digest.")
+    return algorithm, digest
 
 
 def _body(call: Call) -> RequestBody:

@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
 import secrets
 import threading
@@ -29,6 +30,7 @@ from server.atomic import write_atomic
 from server.clock import SYSTEM_CLOCK, Clock
 from server.paths import ensure_private_dir
 from server.tus_partial import remove_partial_in
+from server.uploads import UploadRefused, clean_name, is_partial_name
 
 log = logging.getLogger("pier.tus")
 
@@ -100,6 +102,8 @@ class TusStore:
 
     def _check_room(self, quota: str) -> None:
         if len(self._uploads) >= self._total:
+            self._forget_oldest_finished()
+        if len(self._uploads) >= self._total:
             raise TooManyUploads("The server holds too many unfinished uploads.")
         unfinished = sum(1 for u in self._uploads.values()
                          if u.quota == quota and not u.finished)
@@ -123,6 +127,18 @@ class TusStore:
             self._drop(upload)
             raise
         return upload_id, upload
+
+    def _forget_oldest_finished(self) -> None:
+        """Make room by forgetting finished records (kept only so that HEAD still names the
+        file), oldest first: finished uploads must not lock anyone out of starting one."""
+        finished = sorted((u for u in self._uploads.values() if u.finished),
+                          key=lambda u: u.expires)
+        for upload in finished[:max(1, len(finished) // 4)]:
+            del self._uploads[upload.key]
+            self._locks.pop(upload.key, None)
+            if self._folder is not None:
+                with contextlib.suppress(OSError):
+                    (self._folder / f"{upload.key}.json").unlink()
 
     def get(self, upload_id: str) -> TusUpload | None:
         """The live upload with this id; None for an unknown, malformed or expired id."""
@@ -258,9 +274,23 @@ def _read(path: Path) -> TusUpload | None:
         if not check(value):
             return None
     upload = TusUpload(**raw)
-    if upload.offset > upload.length or path.stem != upload.key:
+    if upload.offset > upload.length or path.stem != upload.key or not _names_hold(upload):
         return None
     return upload
+
+
+def _names_hold(upload: TusUpload) -> bool:
+    """The names a record gives are ones Pier could have written: one clean file name, a
+    partial file's name, a folder URL without steps up (an edited record must not lead out)."""
+    try:
+        clean = clean_name(upload.name, allow_hidden=True)
+    except UploadRefused:
+        return False
+    steps = upload.folder_url.split("/")
+    return (clean == upload.name and is_partial_name(upload.partial)
+            and upload.folder_url.startswith("/") and upload.folder_url.endswith("/")
+            and not any(step in (".", "..") for step in steps)
+            and os.path.isabs(upload.folder_path))
 
 
 def _remove_partial(upload: TusUpload) -> None:

@@ -9,13 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tests.server.tus_http import patch, started
 
 
-@pytest.mark.xfail(strict=True, reason="a loaded record's name is not checked again: an edited "
-                   "record publishes outside its folder")
 def test_an_edited_record_cannot_name_a_path(server_factory, share: Path, tmp_path: Path):
     (share / "pub").mkdir()
     state = tmp_path / "tus"

@@ -34,8 +34,6 @@ def one_slash64(monkeypatch):
     monkeypatch.setattr(open_connections.OpenConnections, "open", open_from_the_slash64)
 
 
-@pytest.mark.xfail(strict=True, reason="the visitors' cap of unfinished uploads counts each "
-                   "IPv6 address, not its /64")
 def test_a_slash64_shares_one_cap_of_unfinished_uploads(one_slash64, server_factory,
                                                         share: Path, tmp_path: Path):
     running = server_factory(share, upload=True, tus_state=tmp_path / "tus")

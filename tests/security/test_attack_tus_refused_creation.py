@@ -25,8 +25,6 @@ def small_cap(monkeypatch):
     monkeypatch.setitem(TusStore.__init__.__kwdefaults__, "per_owner", PER_OWNER)
 
 
-@pytest.mark.xfail(strict=True, reason="a refused creation-with-upload keeps a record nobody "
-                   "can reach, counted against the cap for a day")
 def test_refused_first_chunks_do_not_use_up_the_cap(small_cap, server_factory, share: Path,
                                                      tmp_path: Path):
     running = server_factory(share, upload=True, tus_state=tmp_path / "tus")
@@ -38,8 +36,6 @@ def test_refused_first_chunks_do_not_use_up_the_cap(small_cap, server_factory, s
     assert create(running.port, "good.bin", 5).status == 201
 
 
-@pytest.mark.xfail(strict=True, reason="a refused creation-with-upload leaves its partial file "
-                   "(and record) behind until the upload expires")
 def test_a_refused_first_chunk_leaves_no_partial_file(server_factory, share: Path,
                                                       tmp_path: Path):
     running = server_factory(share, upload=True, tus_state=tmp_path / "tus")

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.server.tus_http import create
 
 
-@pytest.mark.xfail(strict=True, reason="the folders of a relative path are made before the "
-                   "free-space check and stay when the upload is refused")
 def test_an_upload_refused_for_space_creates_no_folders(server_factory, share: Path,
                                                         tmp_path: Path):
     running = server_factory(share, upload=True, tus_state=tmp_path / "tus")
