@@ -20,6 +20,7 @@ from server.pages import (
     SCRIPT_URL,
     STYLESHEET_URL,
     TRUST_URL,
+    TUS_SCRIPT_URL,
     display_text,
     template,
 )
@@ -168,7 +169,7 @@ def render_html(
     text = template("listing.html").substitute(
         title=f"Index of {display_text(url_path)} — {display_text(server_name)}",
         stylesheet=STYLESHEET_URL,
-        script=SCRIPT_URL,
+        scripts=_scripts(page),
         favicon=FAVICON_URL,
         crumbs=_breadcrumbs(url_path, server_name, query),
         account=_account(page),
@@ -180,6 +181,13 @@ def render_html(
         server_name=display_text(server_name),
     )
     return text.encode("utf-8")
+
+
+def _scripts(page: PageContext) -> str:
+    """app.js, after the vendored tus-js-client where the page uploads (resumable, by tus);
+    both deferred, so they run in this order once the page is parsed."""
+    urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
+    return "".join(f'<script src="{url}" defer></script>' for url in urls)
 
 
 def _account(page: PageContext) -> str:

@@ -17,6 +17,7 @@ STYLESHEET_URL = ASSET_PREFIX + "style.css"
 FAVICON_URL = ASSET_PREFIX + "favicon.svg"
 SCRIPT_URL = ASSET_PREFIX + "app.js"
 TRUST_URL = ASSET_PREFIX + "trust.html"  # how to trust the local CA, per operating system
+TUS_SCRIPT_URL = ASSET_PREFIX + "tus.min.js"  # the vendored tus-js-client: resumable uploads
 LOGOUT_URL = "/.well-known/pier/logout"
 
 _ASSET_TYPES = {
@@ -28,6 +29,9 @@ _ASSET_TYPES = {
     ".ico": "image/x-icon",
     ".txt": "text/plain; charset=utf-8",
 }
+# Third-party files served as assets, kept apart with their license: asset name -> path under
+# resources/ (resources/vendor/*/README.md says where each comes from).
+VENDORED = {"tus.min.js": ("vendor", "tus-js-client", "tus.min.js")}
 _ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 # Characters that a browser or a terminal would act on instead of showing: C0/C1 controls, DEL,
@@ -73,11 +77,14 @@ def asset(name: str) -> tuple[bytes, str] | None:
 
 @lru_cache(maxsize=1)
 def _all_assets() -> dict[str, tuple[bytes, str]]:
-    """Every file under resources/assets/, read on first use and kept in memory."""
+    """Every file under resources/assets/ and the vendored ones, read on first use and kept in
+    memory."""
     found: dict[str, tuple[bytes, str]] = {}
     for item in (files("resources") / "assets").iterdir():
         if item.is_file() and not item.name.startswith("."):
             found[item.name] = (item.read_bytes(), _content_type(item.name))
+    for name, parts in VENDORED.items():
+        found[name] = ((files("resources").joinpath(*parts)).read_bytes(), _content_type(name))
     return found
 
 

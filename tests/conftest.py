@@ -177,8 +177,9 @@ def read_until_closed(sock: socket.socket) -> bytes:
 def start_server(root: Path, **options) -> RunningServer:
     records: list[RequestRecord] = []
     limits = options.pop("limits", Limits())
+    port = options.pop("port", 0)  # a restart takes the port the first server had
     engine = ServerEngine(sink=records.append)
-    engine.start(ServerConfig(root=root, port=0, limits=limits, **options))
+    engine.start(ServerConfig(root=root, port=port, limits=limits, **options))
     return RunningServer(engine, records)
 
 

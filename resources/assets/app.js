@@ -423,7 +423,120 @@
 
   // ---------------------------------------------------------------- uploads
 
+  /* Uploads go by tus (the resumable-upload protocol, /.well-known/pier/tus/) through the
+     vendored tus-js-client (tus.min.js, loaded before this file): a dropped connection or a
+     restarted server is retried with back-off and goes on from the last byte the server has;
+     a paused upload goes on where it stopped; after a reload, picking the same file again
+     resumes it (tus-js-client keeps each upload's URL in localStorage under a fingerprint of
+     the target folder, the file's path, size and date). Only where the server offers no tus
+     endpoint (404 or 405 to the creation) does the page send a multipart POST instead. */
+
   const MAX_PARALLEL = 3;
+  const TUS_ENDPOINT = "/.well-known/pier/tus/";
+  const CHUNK_SIZE = 8 * 1024 * 1024;
+  // milliseconds before each new try after a network error; back to the start once bytes move
+  const RETRY_DELAYS = [0, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 60000, 60000, 60000,
+    60000, 60000, 60000, 60000, 60000, 60000, 60000];
+
+  function tusAvailable() {
+    return typeof window.tus === "object" && window.tus.isSupported;
+  }
+
+  /** The folder this page lists, as the share path tus's "folder" metadata wants. */
+  function currentFolder() {
+    try {
+      return decodeURIComponent(location.pathname);
+    } catch (_) {
+      return location.pathname;
+    }
+  }
+
+  /** The path a Pier-File-URL names, relative to this folder ("a (1).txt", "trip/day1/a.txt"),
+      or "" when it is not under it. */
+  function relativeToFolder(fileUrl) {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(fileUrl, location.href).pathname);
+    } catch (_) {
+      return "";
+    }
+    const folder = currentFolder();
+    return path.startsWith(folder) ? path.slice(folder.length) : "";
+  }
+
+  /** The answer's status and body of a tus-js-client error (0 and "" when none came). */
+  function tusAnswer(error) {
+    const response = error && error.originalResponse;
+    return response ? [response.getStatus(), response.getBody() || ""] : [0, ""];
+  }
+
+  /** Retry what a network error, a restart or a busy upload stopped; not the server's "no". */
+  function worthRetrying(error) {
+    const status = tusAnswer(error)[0];
+    return status === 0 || status >= 500 || status === 409 || status === 423;
+  }
+
+  function percentOf(part, whole) {
+    return whole ? Math.floor((Math.min(part, whole) * 100) / whole) : 100;
+  }
+
+  // ---------------------------------------------------------------- keeping the screen on
+
+  /** While uploads run, a Screen Wake Lock keeps the phone from sleeping (browsers offer one
+      on HTTPS and localhost); without one the page asks the person to keep the screen on. */
+  function makeWakeLock(note, panel) {
+    const wake = { wanted: false, lock: null, asking: false };
+
+    function show() {
+      const held = wake.lock !== null && !wake.lock.released;
+      note.hidden = !wake.wanted || held;
+      panel.dataset.wakeLock = held ? "held" : wake.wanted ? "missing" : "";
+    }
+
+    async function take() {
+      if (!("wakeLock" in navigator) || wake.asking || document.visibilityState !== "visible") {
+        show();
+        return;
+      }
+      wake.asking = true;
+      try {
+        const lock = await navigator.wakeLock.request("screen");
+        if (wake.wanted) {
+          wake.lock = lock;
+          lock.addEventListener("release", show);
+        } else {
+          lock.release();
+        }
+      } catch (_) {
+        wake.lock = null;
+      }
+      wake.asking = false;
+      show();
+    }
+
+    document.addEventListener("visibilitychange", () => {
+      // a lock ends when the page is hidden; take it again when the page is back
+      if (wake.wanted && (wake.lock === null || wake.lock.released)) {
+        take();
+      }
+    });
+
+    return function want(wanted) {
+      if (wanted === wake.wanted) {
+        return;
+      }
+      wake.wanted = wanted;
+      if (wanted) {
+        take();
+      } else if (wake.lock !== null) {
+        wake.lock.release().catch(() => {});
+        wake.lock = null;
+      }
+      show();
+    };
+  }
+
+  // ---------------------------------------------------------------- the uploads panel
 
   function setUpUploads(form) {
     const input = document.getElementById("file-input");
@@ -431,7 +544,8 @@
     const panel = document.getElementById("transfers");
     const dropZone = document.getElementById("drop-zone");
     const queue = [];
-    const uploads = { running: 0, unfinished: 0, stored: [], failed: 0, done: 0 };
+    const uploads = { running: 0, unfinished: 0, paused: 0, stored: [], failed: 0, done: 0,
+      tus: tusAvailable() };
 
     form.hidden = true;
     button.hidden = false;
@@ -449,8 +563,12 @@
     closeButton.hidden = true;
     closeButton.addEventListener("click", clearFinished);
     head.append(headText, closeButton);
+    const awake = element("p", "transfers-note", "Keep the screen on until the upload ends");
+    awake.setAttribute("role", "status");
+    awake.hidden = true;
     const list = element("ul", "transfer-list");
-    panel.append(head, list);
+    panel.append(head, awake, list);
+    const wantWakeLock = makeWakeLock(awake, panel);
 
     function updateHead() {
       const total = list.children.length;
@@ -458,8 +576,15 @@
       if (uploads.failed) {
         text += ", " + uploads.failed + " not";
       }
-      headText.textContent = uploads.unfinished ? "Uploading: " + text : text;
+      const active = uploads.unfinished - uploads.paused;
+      if (active > 0) {
+        text = "Uploading: " + text;
+      } else if (uploads.paused > 0) {
+        text = "Paused: " + text;
+      }
+      headText.textContent = text;
       closeButton.hidden = uploads.unfinished > 0;
+      wantWakeLock(active > 0);
     }
 
     function clearFinished() {
@@ -474,23 +599,39 @@
       updateHead();
     }
 
+    function actionButton(className, text, label) {
+      const node = element("button", "transfer-action " + className, text);
+      node.type = "button";
+      node.setAttribute("aria-label", label);
+      return node;
+    }
+
     function makeTransfer(item) {
       const row = element("li", "transfer waiting");
       const line = element("div", "transfer-line");
       const name = element("span", "transfer-name", item.path);
       name.title = item.path;
+      const note = element("span", "transfer-note");
+      note.hidden = true;
       const status = element("span", "transfer-status", "Waiting · " + humanSize(item.file.size));
-      const cancel = element("button", "transfer-cancel", "Cancel");
-      cancel.type = "button";
-      cancel.setAttribute("aria-label", "Cancel the upload of " + item.path);
+      const pause = actionButton("transfer-pause", "Pause", "Pause the upload of " + item.path);
+      pause.hidden = true;
+      const cancel = actionButton("transfer-cancel", "Cancel", "Cancel the upload of " +
+        item.path);
       const bar = element("progress", "transfer-bar");
-      bar.max = 1;
+      bar.max = 100;
       bar.value = 0;
-      line.append(name, status, cancel);
+      bar.setAttribute("aria-label", "Upload of " + item.path);
+      bar.setAttribute("aria-valuemin", "0");
+      bar.setAttribute("aria-valuemax", "100");
+      bar.setAttribute("aria-valuenow", "0");
+      line.append(name, note, status, pause, cancel);
       row.append(line, bar);
       list.appendChild(row);
-      const transfer = { item: item, row: row, status: status, bar: bar, cancel: cancel,
-        xhr: null, finished: false, started: 0, sampleTime: 0, sampleLoaded: 0, speed: 0 };
+      const transfer = { item: item, row: row, note: note, status: status, bar: bar,
+        pause: pause, cancel: cancel, xhr: null, tus: null, paused: false, finished: false,
+        fileUrl: "", started: 0, sampleTime: 0, sampleLoaded: 0, speed: 0, sent: 0 };
+      pause.addEventListener("click", () => (transfer.paused ? resume : pauseTransfer)(transfer));
       cancel.addEventListener("click", () => cancelTransfer(transfer));
       return transfer;
     }
@@ -518,17 +659,161 @@
     }
 
     function start(transfer) {
-      const xhr = new XMLHttpRequest();
-      transfer.xhr = xhr;
       transfer.started = transfer.sampleTime = performance.now();
       uploads.running += 1;
       transfer.row.classList.replace("waiting", "sending");
+      if (uploads.tus) {
+        startTus(transfer);
+      } else {
+        startMultipart(transfer);
+      }
+    }
+
+    // -------------------------------------------------------------- by tus
+
+    function startTus(transfer) {
+      const item = transfer.item;
+      const folder = currentFolder();
+      const upload = new window.tus.Upload(item.file, {
+        endpoint: TUS_ENDPOINT,
+        chunkSize: CHUNK_SIZE,
+        retryDelays: RETRY_DELAYS,
+        metadata: { filename: item.path, folder: folder },
+        headers: { Accept: "application/json" },
+        storeFingerprintForResuming: true,
+        removeFingerprintOnSuccess: true,
+        // the same file picked again for the same place resumes; not the same name elsewhere
+        fingerprint: (file) => Promise.resolve(["pier", location.host, folder, item.path,
+          file.size, file.lastModified].join("\n")),
+        onProgress: (sent) => {
+          transfer.sent = sent;
+          showProgress(transfer, sent);
+        },
+        onAfterResponse: (request, response) => {
+          const fileUrl = response.getHeader("Pier-File-URL");
+          if (fileUrl) {
+            transfer.fileUrl = fileUrl;
+          }
+          if (request.getMethod() === "HEAD" && response.getStatus() === 200) {
+            resumedAt(transfer, Number(response.getHeader("Upload-Offset")));
+          }
+        },
+        onShouldRetry: (error, attempt, options) => {
+          if (!worthRetrying(error)) {
+            return false;
+          }
+          if (!transfer.finished && !transfer.paused) { // not a cancel's DELETE, retried too
+            const seconds = Math.round(options.retryDelays[attempt] / 1000);
+            transfer.status.textContent = "Connection lost · " + (seconds > 0 ?
+              "trying again in " + seconds + " s" : "trying again");
+          }
+          return true;
+        },
+        onSuccess: () => succeedTus(transfer),
+        onError: (error) => failTus(transfer, error),
+      });
+      transfer.tus = upload;
+      transfer.pause.hidden = false;
+      upload.findPreviousUploads().then((previous) => {
+        if (previous.length) {
+          upload.resumeFromPreviousUpload(previous[0]);
+        }
+      }, () => {}).then(() => {
+        if (!transfer.finished && !transfer.paused) {
+          upload.start();
+        }
+      });
+    }
+
+    /** The server has `offset` bytes of an upload started before (a reload, a retry). */
+    function resumedAt(transfer, offset) {
+      const size = transfer.item.file.size;
+      if (!Number.isFinite(offset) || offset <= 0 || offset >= size) {
+        return;
+      }
+      transfer.note.textContent = "Resuming from " + percentOf(offset, size) + "%";
+      transfer.note.hidden = false;
+      transfer.sampleLoaded = transfer.sent = offset;
+      transfer.sampleTime = performance.now();
+      transfer.speed = 0;
+      showProgress(transfer, offset);
+    }
+
+    function pauseTransfer(transfer) {
+      if (transfer.finished || transfer.paused || !transfer.tus) {
+        return;
+      }
+      transfer.paused = true;
+      transfer.tus.abort(false); // the server keeps what it has
+      uploads.running -= 1;
+      uploads.paused += 1;
+      transfer.row.classList.replace("sending", "paused");
+      setPauseButton(transfer, "Resume");
+      const size = transfer.item.file.size;
+      transfer.status.textContent = "Paused at " + percentOf(transfer.sent, size) + "% · " +
+        humanSize(Math.min(transfer.sent, size)) + " of " + humanSize(size);
+      updateHead();
+      pump();
+    }
+
+    function resume(transfer) {
+      if (transfer.finished || !transfer.paused) {
+        return;
+      }
+      transfer.paused = false; // asked for by the person: starts now, whatever else runs
+      uploads.running += 1;
+      uploads.paused -= 1;
+      transfer.row.classList.replace("paused", "sending");
+      setPauseButton(transfer, "Pause");
+      transfer.status.textContent = "Resuming…";
+      transfer.speed = 0;
+      transfer.sampleTime = performance.now();
+      transfer.sampleLoaded = transfer.sent;
+      updateHead();
+      transfer.tus.start(); // asks the server where it stopped (HEAD), then goes on from there
+    }
+
+    function setPauseButton(transfer, word) {
+      transfer.pause.textContent = word;
+      transfer.pause.setAttribute("aria-label", word + " the upload of " + transfer.item.path);
+    }
+
+    function succeedTus(transfer) {
+      const relative = transfer.fileUrl ? relativeToFolder(transfer.fileUrl) : "";
+      succeed(transfer, [relative || transfer.item.path]);
+    }
+
+    function failTus(transfer, error) {
+      const [status, body] = tusAnswer(error);
+      const creating = error.originalRequest && error.originalRequest.getMethod() === "POST";
+      if (creating && (status === 404 || status === 405)) {
+        uploads.tus = false; // no tus here (turned off): send this and the rest as before
+        transfer.tus = null;
+        transfer.pause.hidden = true;
+        startMultipart(transfer);
+        return;
+      }
+      finish(transfer, "failed", status ? errorMessage(status, body) :
+        "The connection broke and did not come back: pick the file again to go on.");
+    }
+
+    // -------------------------------------------------------------- by multipart POST
+
+    function startMultipart(transfer) {
+      const xhr = new XMLHttpRequest();
+      transfer.xhr = xhr;
       xhr.open("POST", location.pathname);
       xhr.setRequestHeader("Accept", "application/json");
       xhr.upload.addEventListener("progress", (event) => showProgress(transfer, event.loaded));
       xhr.addEventListener("load", () => {
         if (xhr.status === 201) {
-          succeed(transfer, xhr.responseText);
+          let names = [];
+          try {
+            names = JSON.parse(xhr.responseText).files.map((file) => file.name);
+          } catch (_) {
+            names = [transfer.item.path];
+          }
+          succeed(transfer, names);
         } else {
           finish(transfer, "failed", errorMessage(xhr.status, xhr.responseText));
         }
@@ -542,7 +827,12 @@
       xhr.send(body);
     }
 
+    // -------------------------------------------------------------- progress and the end
+
     function showProgress(transfer, loaded) {
+      if (transfer.finished || transfer.paused) {
+        return;
+      }
       const size = transfer.item.file.size;
       const now = performance.now();
       if (now - transfer.sampleTime >= 400) {
@@ -550,9 +840,10 @@
         transfer.sampleTime = now;
         transfer.sampleLoaded = loaded;
       }
-      const part = size ? Math.min(loaded, size) / size : 1;
-      transfer.bar.value = part;
-      let text = Math.floor(part * 100) + "% · " + humanSize(Math.min(loaded, size)) + " of " +
+      const percent = size ? (Math.min(loaded, size) * 100) / size : 100;
+      transfer.bar.value = percent;
+      transfer.bar.setAttribute("aria-valuenow", String(Math.floor(percent)));
+      let text = Math.floor(percent) + "% · " + humanSize(Math.min(loaded, size)) + " of " +
         humanSize(size);
       if (transfer.speed > 0) {
         text += " · " + humanSize(Math.round(transfer.speed)) + "/s";
@@ -560,18 +851,13 @@
       transfer.status.textContent = text;
     }
 
-    function succeed(transfer, bodyText) {
-      let names = [];
-      try {
-        names = JSON.parse(bodyText).files.map((file) => file.name);
-      } catch (_) {
-        names = [transfer.item.path];
-      }
+    /** `names`: where the server put the file, relative to this folder. */
+    function succeed(transfer, names) {
       uploads.stored.push(...names.map((name) => name.split("/")[0]));
       const seconds = (performance.now() - transfer.started) / 1000;
       const size = transfer.item.file.size;
       let text = "Done · " + humanSize(size);
-      if (seconds > 0.5) {
+      if (seconds > 0.5 && !transfer.note.textContent) {
         text += " · " + humanSize(Math.round(size / seconds)) + "/s";
       }
       const final = names[0];
@@ -583,7 +869,11 @@
     }
 
     function cancelTransfer(transfer) {
-      if (transfer.xhr) {
+      if (transfer.tus) {
+        // the server forgets the upload and its bytes (DELETE), and so does localStorage
+        transfer.tus.abort(true).catch(() => {});
+        finish(transfer, "cancelled", "Cancelled");
+      } else if (transfer.xhr) {
         transfer.xhr.abort();
       } else {
         finish(transfer, "cancelled", "Cancelled");
@@ -595,18 +885,24 @@
         return;
       }
       transfer.finished = true;
-      if (transfer.xhr) {
+      if (transfer.paused) {
+        uploads.paused -= 1;
+      } else if (transfer.xhr || transfer.tus) {
         uploads.running -= 1;
       }
       if (outcome === "failed") {
         uploads.failed += 1;
       }
       uploads.unfinished -= 1;
-      transfer.row.classList.remove("waiting", "sending");
+      transfer.row.classList.remove("waiting", "sending", "paused");
       transfer.row.classList.add("finished", outcome);
       transfer.status.textContent = text;
       transfer.status.setAttribute("role", outcome === "failed" ? "alert" : "status");
-      transfer.bar.value = outcome === "done" ? 1 : transfer.bar.value;
+      if (outcome === "done") {
+        transfer.bar.value = 100;
+        transfer.bar.setAttribute("aria-valuenow", "100");
+      }
+      transfer.pause.remove();
       transfer.cancel.remove();
       updateHead();
       pump();
@@ -617,7 +913,8 @@
     }
 
     window.addEventListener("beforeunload", (event) => {
-      if (uploads.unfinished > 0) {
+      // a paused upload is not lost: picking the file again after the reload resumes it
+      if (uploads.unfinished - uploads.paused > 0) {
         event.preventDefault();
         event.returnValue = "";
       }

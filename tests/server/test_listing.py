@@ -284,6 +284,9 @@ def test_page_structure_and_stylesheet() -> None:
     assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
     assert "style" not in page.tags
     assert page.scripts == ["/.well-known/pier/assets/app.js"]  # no inline script (CSP)
+    uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
+    assert uploading.scripts == ["/.well-known/pier/assets/tus.min.js",  # resumable uploads
+                                 "/.well-known/pier/assets/app.js"]
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")

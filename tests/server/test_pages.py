@@ -124,6 +124,23 @@ def test_script_asset() -> None:
     assert b"eval(" not in data and b"http://" not in data and b"https://" not in data
 
 
+def test_vendored_tus_client_is_served_as_an_asset() -> None:
+    """tus-js-client comes from resources/vendor/ (byte for byte the npm package's browser
+    bundle, with its license), served as an asset so the page's CSP ('self') holds."""
+    import hashlib
+    from importlib.resources import files
+
+    found = asset("tus.min.js")
+    assert found is not None
+    data, content_type = found
+    assert content_type == "text/javascript; charset=utf-8"
+    vendor = files("resources") / "vendor" / "tus-js-client"
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    assert hashlib.sha256(data).hexdigest() in readme  # the recorded version is what is served
+    assert "MIT License" in (vendor / "LICENSE").read_text(encoding="utf-8")
+    assert asset("LICENSE") is None and asset("README.md") is None
+
+
 def test_trust_help_page() -> None:
     found = asset("trust.html")
     assert found is not None

@@ -1,0 +1,161 @@
+"""Resumable uploads from the page (tus, through the vendored tus-js-client) in headless
+Chromium: the server stopped and started again mid-upload, pause and resume, a reload and the
+same file picked again. Uploads are slowed by Chromium's network emulation so that each moment
+is caught on the page's own state; every file must arrive byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.conftest import browser_missing, wait_until
+
+_MISSING = browser_missing()
+if _MISSING:
+    pytest.skip(f"browser tests skipped: {_MISSING}", allow_module_level=True)
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+TUS = "/.well-known/pier/tus/"
+SIZE = 4 * 1024 * 1024 + 123  # a few MiB, not a whole number of anything
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "share"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def big(tmp_path: Path) -> Path:
+    path = tmp_path / "video.bin"
+    path.write_bytes(os.urandom(SIZE))
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def throttle(page, bytes_per_second: int) -> None:
+    """Slow the page's uploads (-1: full speed again)."""
+    page.execute_cdp_cmd("Network.enable", {})
+    page.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 0, "downloadThroughput": -1,
+        "uploadThroughput": bytes_per_second})
+
+
+def percent_shown(page) -> int:
+    """What the upload's progress bar says to assistive technology (0-100)."""
+    value = page.find_element(By.CSS_SELECTOR, ".transfer-bar").get_attribute("aria-valuenow")
+    return int(value or 0)
+
+
+def upload_urls(page) -> list[str]:
+    """The tus upload URLs tus-js-client keeps in localStorage to resume after a reload."""
+    return page.execute_script(
+        "return Object.keys(localStorage).filter(k => k.startsWith('tus::'))"
+        ".map(k => JSON.parse(localStorage.getItem(k)).uploadUrl)")
+
+
+def server_offset(running, upload_url: str) -> int:
+    path = urlsplit(upload_url).path  # stored as the server's Location said it
+    response, _ = running.get(path, {"Tus-Resumable": "1.0.0"}, method="HEAD")
+    assert response.status == 200, (upload_url, response.status, dict(response.headers))
+    return int(response.headers["Upload-Offset"])
+
+
+def tus_requests(running, method: str) -> list:
+    return [r for r in running.records if r.method == method and r.path.startswith(TUS)]
+
+
+def transfer_done(page) -> bool:
+    return bool(page.find_elements(By.CSS_SELECTOR, ".transfer.done"))
+
+
+def test_upload_survives_a_server_restart(page, server_factory, folder, big, tmp_path):
+    state = tmp_path / "tus-state"  # where unfinished uploads are remembered across restarts
+    first = server_factory(folder, upload=True, tus_state=state)
+    port = first.port
+    page.get(f"http://127.0.0.1:{port}/")
+    throttle(page, 1_000_000)
+    page.find_element(By.ID, "file-input").send_keys(str(big))
+    wait_until(page, lambda d: percent_shown(d) >= 25, "the upload did not get going")
+    first.engine.stop()  # mid-upload: the page sees its connection drop
+    assert not (folder / "video.bin").exists()
+    assert [r.status for r in tus_requests(first, "POST")] == [201]
+    second = server_factory(folder, upload=True, tus_state=state, port=port)
+    throttle(page, -1)
+    wait_until(page, transfer_done, "the upload did not resume by itself")
+    assert sha256(folder / "video.bin") == sha256(big)
+    # the same upload went on: the new server was asked where it stood, nothing was created
+    assert tus_requests(second, "POST") == []
+    assert tus_requests(second, "HEAD") and tus_requests(second, "PATCH")[-1].status == 204
+    assert page.find_element(By.CSS_SELECTOR, ".transfer-note").text.startswith("Resuming from")
+    wait_until(page, lambda d: "video.bin" in d.find_element(By.ID, "listing").text)
+    assert upload_urls(page) == []  # finished: nothing left to resume
+
+
+def test_pause_and_resume(page, server_factory, folder, big):
+    running = server_factory(folder, upload=True)
+    page.get(f"http://127.0.0.1:{running.port}/")
+    throttle(page, 1_000_000)
+    page.find_element(By.ID, "file-input").send_keys(str(big))
+    pause = page.find_element(By.CSS_SELECTOR, ".transfer-pause")
+    assert pause.text == "Pause" and pause.get_attribute("aria-label") == \
+        "Pause the upload of video.bin"
+    wait_until(page, lambda d: percent_shown(d) >= 10, "the upload did not get going")
+    panel = page.find_element(By.ID, "transfers")
+    wait_until(page, lambda d: panel.get_attribute("data-wake-lock") in ("held", "missing"))
+    keep_on = page.find_element(By.CSS_SELECTOR, ".transfers-note")  # only without a lock
+    assert keep_on.is_displayed() == (panel.get_attribute("data-wake-lock") == "missing")
+    assert keep_on.text in ("", "Keep the screen on until the upload ends")
+    pause.click()
+    assert pause.text == "Resume"
+    assert pause.get_attribute("aria-label") == "Resume the upload of video.bin"
+    status = page.find_element(By.CSS_SELECTOR, ".transfer-status")
+    assert status.text.startswith("Paused at ")
+    assert page.find_element(By.CSS_SELECTOR, ".transfers-title").text.startswith("Paused:")
+    wait_until(page, lambda d: tus_requests(running, "PATCH"), "the cut PATCH was not logged")
+    [upload_url] = upload_urls(page)
+    kept = server_offset(running, upload_url)
+    assert 0 < kept < SIZE and not (folder / "video.bin").exists()
+    throttle(page, -1)
+    pause.click()
+    wait_until(page, transfer_done, "the upload did not finish after Resume")
+    assert sha256(folder / "video.bin") == sha256(big)
+    assert len(tus_requests(running, "POST")) == 1  # resumed, not started over
+    assert page.find_element(By.CSS_SELECTOR, ".transfer-bar").get_attribute(
+        "aria-valuenow") == "100"
+
+
+def test_reload_and_the_same_file_picked_again_resumes(page, server_factory, folder, big):
+    running = server_factory(folder, upload=True)
+    page.get(f"http://127.0.0.1:{running.port}/")
+    throttle(page, 1_000_000)
+    page.find_element(By.ID, "file-input").send_keys(str(big))
+    wait_until(page, lambda d: percent_shown(d) >= 20, "the upload did not get going")
+    page.find_element(By.CSS_SELECTOR, ".transfer-pause").click()
+    wait_until(page, lambda d: tus_requests(running, "PATCH"), "the cut PATCH was not logged")
+    [upload_url] = upload_urls(page)
+    kept = server_offset(running, upload_url)
+    assert 0 < kept < SIZE
+    page.refresh()
+    throttle(page, -1)
+    assert page.find_elements(By.CSS_SELECTOR, ".transfer") == []  # a new page
+    page.find_element(By.ID, "file-input").send_keys(str(big))
+    note = page.find_element(By.CSS_SELECTOR, ".transfer-note")
+    wait_until(page, lambda d: note.text, "the page did not say it resumes")
+    assert note.text == f"Resuming from {kept * 100 // SIZE}%"
+    assert note.is_displayed()
+    wait_until(page, transfer_done, "the resumed upload did not finish")
+    assert sha256(folder / "video.bin") == sha256(big)
+    assert len(tus_requests(running, "POST")) == 1  # no second upload was created
+    assert re.fullmatch(r"Done · 4\.2 MB", page.find_element(
+        By.CSS_SELECTOR, ".transfer-status").text)
