@@ -22,7 +22,7 @@ def shared_card(shared: SharedText | None) -> str:
     if shared is None:
         return ""
     return (
-        f'<section class="text-card" id="text-card" data-updated="{shared.updated_iso}" '
+        f'<section class="text-card" id="text-card" data-key="{shared.key}" '
         f'aria-labelledby="text-card-title"><div class="text-card-head">'
         f'<h2 id="text-card-title">Shared text</h2><span class="text-card-actions">'
         f'<button type="button" class="button primary" id="text-copy" hidden>Copy</button>'

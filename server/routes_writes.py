@@ -67,7 +67,7 @@ class WriteRoutes:
         limit = self._config.max_upload_bytes
         fields: dict[str, str] = {}
         if form:
-            fields = writes.read_text_form(_body(call))
+            fields = writes.read_text_form(_body(call), call.request)
             stored = []
         else:
             stored = writes.store_multipart(_body(call), call.request, call.files, folder,

@@ -8,6 +8,7 @@ Qt: the app bridges the events to its GUI thread (app/text_share.py)."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,6 +24,12 @@ TEXT_LIMIT = 1024 * 1024  # bytes of UTF-8, for a text shared or sent
 class SharedText:
     text: str
     updated: float  # wall-clock seconds since the epoch
+    serial: int = 0  # counts the texts an engine shared: tells two texts of one second apart
+
+    @property
+    def key(self) -> str:
+        """Names this text among all shared ones (the page remembers a dismissed card by it)."""
+        return f"{self.updated:.6f}-{self.serial}"
 
     @property
     def updated_iso(self) -> str:
@@ -52,6 +59,7 @@ class TextBoard:
         self._lock = threading.Lock()
         self._shared: SharedText | None = None
         self._listeners: list[TextListener] = []
+        self._serials = itertools.count(1)
 
     @property
     def shared(self) -> SharedText | None:
@@ -65,7 +73,7 @@ class TextBoard:
             raise ConfigError("The text holds characters that cannot be sent.") from None
         if size > TEXT_LIMIT:
             raise ConfigError(f"The text is too long to share (at most {TEXT_LIMIT // 1024} KiB).")
-        shared = SharedText(text, self._clock.time()) if text else None
+        shared = SharedText(text, self._clock.time(), next(self._serials)) if text else None
         self._shared = shared
         return shared
 

@@ -150,8 +150,12 @@ def _text_of(data: bytes) -> str:
         raise UploadRefused(400, "The text is not valid UTF-8.") from None
 
 
-def read_text_form(body: RequestBody) -> dict[str, str]:
-    """The fields "text" and "name" of an application/x-www-form-urlencoded body (UTF-8)."""
+def read_text_form(body: RequestBody, request: Request) -> dict[str, str]:
+    """The fields "text" and "name" of an application/x-www-form-urlencoded body (UTF-8);
+    one declared too large is refused before it is read."""
+    if request.content_length > TEXT_FORM_CAP:
+        raise UploadRefused(413, TEXT_TOO_LARGE)
+
     def chunks() -> Iterator[bytes]:
         while chunk := body.read():
             yield chunk
