@@ -68,6 +68,8 @@ class WriteRoutes:
         fields: dict[str, str] = {}
         if form:
             fields = writes.read_text_form(_body(call), call.request)
+            if "text" not in fields:
+                raise HttpError(400, "No text was sent (form field 'text').", close=False)
             stored = []
         else:
             stored = writes.store_multipart(_body(call), call.request, call.files, folder,

@@ -63,7 +63,11 @@ def test_share_text_shows_it_on_the_page_until_cleared_or_stopped(
     assert status == 200 and b'id="text-card"' in page
     child(window, QPushButton, "clearSharedTextButton").click()
     assert on_the_page(url) is None
-    window.texts.bar.open_dialog("again").accept()
+    QGuiApplication.clipboard().setText("again")
+    window.findChild(type(action), "shareClipboardAction").trigger()  # Ctrl+V in the window
+    pasted = window.texts.bar.dialog
+    assert pasted is not dialog and pasted.edit.toPlainText() == "again"
+    pasted.accept()
     assert on_the_page(url) == "again"
     stop(window, aloop)
     assert window.controller.share_control.texts.shared is None
