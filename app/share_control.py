@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.monitor_feed import MonitorFeed, ShareHealthFeed
+from app.text_share import TextShare
 from app.traffic_settings import TrafficChoices, apply_allow_list, apply_limits
 from server.control import TrafficLimits, parse_network
 from server.engine import EngineStats, ServerEngine
@@ -101,6 +102,7 @@ class ShareControl(QObject):
         self._worker = SerialWorker()
         self.feed = MonitorFeed(engine, parent=self)
         self.health = ShareHealthFeed(engine, parent=self)
+        self.texts = TextShare(engine, parent=self)  # the shared text, texts received
         self.changed.connect(self.feed.refresh)
 
     # ---- actions ----------------------------------------------------------------------------

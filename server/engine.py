@@ -33,6 +33,7 @@ from server.health import ShareHealth
 from server.monitor import Monitor
 from server.records import RequestRecord
 from server.serve_loop import ServeLoop, Sink, tiny_answer
+from server.text_board import TextBoard
 from server.urls import share_urls
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class ServerEngine:
         self.monitor = Monitor(clock)
         self.control = TrafficControl(clock)
         self.policy = AccessPolicy(bans_file)
+        self.texts = TextBoard(clock)  # the shared text, and who hears of texts sent
         self._health_listeners: list[Callable[[bool], None]] = []
 
     def _sink(self, record: RequestRecord) -> None:
@@ -107,7 +109,7 @@ class ServerEngine:
             listener = bind_listener(cfg.host, cfg.port)
             self.monitor.reset()
             loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
-                             self.live_stats, health, clock=self.clock)
+                             self.live_stats, health, clock=self.clock, texts=self.texts)
             loop.start()
             self._started_at = self.clock.monotonic()
             self._loop = loop
@@ -132,6 +134,7 @@ class ServerEngine:
             announcement, self._announcement = self._announcement, None
             if announcement is not None:
                 announcement.stop()  # goodbye packets: browsers drop the share at once
+            self.texts.clear()  # a shared text lasts as long as the share
             if loop is not None:
                 loop.stop()
                 if loop.config.auth is not None:

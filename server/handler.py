@@ -40,6 +40,7 @@ from server.routes_well_known import (
     needs_login,
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
+from server.text_board import TextBoard
 from server.users import User
 
 log = logging.getLogger("pier.server")
@@ -64,8 +65,9 @@ class RequestHandler:
                  stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
-                 clock: Clock = SYSTEM_CLOCK) -> None:
+                 clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None) -> None:
         self._config = config
+        self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
         self._policy = policy_for(config)
         self._hosts = HostNames(share_names(
@@ -80,10 +82,10 @@ class RequestHandler:
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
         self._downloads = downloads
-        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads)
-        self._changes = WriteRoutes(config)
+        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts)
+        self._changes = WriteRoutes(config, self.texts, clock)
         self._tus = TusRoutes(config, clock=clock) if config.upload else None
-        self._own_pages = WellKnownRoutes(config, stats)
+        self._own_pages = WellKnownRoutes(config, stats, self.texts)
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -221,11 +223,11 @@ class RequestHandler:
             self._log_in(ex, call, login)  # before a body is read (or 100 Continue sent)
         if request.content_length or request.chunked:
             self._skip_body(ex, request)
+        access = call.access = self._policy.bind(call.user)
         if own:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
-        access = call.access = self._policy.bind(call.user)
         target = access.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from server.listing_text import send_text_form, shared_card
 from server.pages import (
     FAVICON_URL,
     LOGOUT_URL,
@@ -24,6 +25,7 @@ from server.pages import (
     display_text,
     template,
 )
+from server.text_board import SharedText
 from server.units import format_size
 
 
@@ -43,6 +45,7 @@ class PageContext:
     user: str = ""  # the logged-in user's name; "" when anonymous
     login: bool = False  # the share has logins: show who is logged in and a logout link
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
+    shared_text: SharedText | None = None  # the window's text, as a card on top
 
 
 NO_EXTRAS = PageContext()
@@ -174,6 +177,7 @@ def render_html(
         crumbs=_breadcrumbs(url_path, server_name, query),
         account=_account(page),
         actions=_actions(page),
+        shared_text=shared_card(page.shared_text),
         upload=_upload_forms(url_path, page),
         headers=_column_headers(sort, order),
         rows=_rows(url_path, ordered, query),
@@ -250,7 +254,7 @@ def _upload_forms(url_path: str, page: PageContext) -> str:
         f'role="alert"></span></form>\n'
         f'<section class="transfers" id="transfers" hidden aria-label="Uploads"></section>\n'
         f'<div class="drop-zone" id="drop-zone" hidden><p>Drop files or folders to upload '
-        f"them here</p></div>"
+        f"them here</p></div>\n" + send_text_form(action)
     )
 
 

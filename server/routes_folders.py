@@ -11,13 +11,16 @@ from server.files import PathRefused, Resolved, content_disposition, url_quote
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
 from server.routes_files import FileRoutes
+from server.text_board import TextBoard
 
 LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
 
 
 class FolderRoutes:
-    def __init__(self, config: ServerConfig, listings: ListingCache, downloads: FileRoutes) -> None:
+    def __init__(self, config: ServerConfig, listings: ListingCache, downloads: FileRoutes,
+                 texts: TextBoard | None = None) -> None:
         self._config = config
+        self._texts = texts or TextBoard()
         self._listings = listings
         self._downloads = downloads
 
@@ -57,7 +60,7 @@ class FolderRoutes:
         user = call.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
-        page = self._page_context(call.files, target)
+        page = self._page_context(call.files, target, fmt)
         key = (target.url_path, fmt, sort, order, page)
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
@@ -78,10 +81,12 @@ class FolderRoutes:
             self._listings.put(key, mtime_ns, body)
         return body
 
-    def _page_context(self, access: FileAccess, folder: Resolved) -> listing.PageContext:
+    def _page_context(self, access: FileAccess, folder: Resolved,
+                      fmt: str) -> listing.PageContext:
         config = self._config
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         return listing.PageContext(
             can_upload=can_upload, user=user.name if user else "", login=config.auth is not None,
-            offer_ca=config.tls is not None and config.tls.ca_pem is not None)
+            offer_ca=config.tls is not None and config.tls.ca_pem is not None,
+            shared_text=self._texts.shared if fmt == "html" else None)

@@ -1,5 +1,6 @@
 """Pier's own endpoints under /.well-known/pier/: the page's assets, the local CA's
-certificate, logging out, and live statistics for monitoring scripts."""
+certificate, logging out, live statistics for monitoring scripts, and the text the window
+shares (server/text_board.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,19 @@ import ssl
 from collections.abc import Callable
 
 from server import pages
+from server.access import Action
 from server.auth import Authenticator
 from server.call import Call
 from server.config import ServerConfig
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response
+from server.text_board import TextBoard
 
 PREFIX = "/.well-known/pier/"
 ASSET_PREFIX = PREFIX + "assets/"
 LOGOUT_PATH = PREFIX + "logout"
 STATS_PATH = PREFIX + "stats"
+TEXT_PATH = PREFIX + "text"
 CA_PATHS = (PREFIX + "ca.pem", PREFIX + "ca.crt")
 WITHOUT_LOGIN = (LOGOUT_PATH, *CA_PATHS)  # besides the assets
 
@@ -37,9 +41,11 @@ def challenge_headers(auth: Authenticator, stale: bool = False) -> bytes:
 
 
 class WellKnownRoutes:
-    def __init__(self, config: ServerConfig, stats: Callable[[], dict[str, object]]) -> None:
+    def __init__(self, config: ServerConfig, stats: Callable[[], dict[str, object]],
+                 texts: TextBoard | None = None) -> None:
         self._config = config
         self._stats = stats
+        self._texts = texts or TextBoard()
 
     def route(self, call: Call) -> Response | None:
         """The answer for one of Pier's own paths; None for any other path."""
@@ -52,7 +58,19 @@ class WellKnownRoutes:
             return self._log_out()
         if path == STATS_PATH:
             return self._statistics(call)
+        if path == TEXT_PATH:
+            return self._shared_text(call)
         return None
+
+    def _shared_text(self, call: Call) -> Response:
+        """The text the window shares, for whoever may read the share (the card's text)."""
+        if not call.files.may(Action.LIST, "/"):
+            raise HttpError(403, "Your account may not read this share.", close=False)
+        shared = self._texts.shared
+        doc = {"text": shared.text if shared else None,
+               "updated": shared.updated_iso if shared else None}
+        body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        return Response(200, JSON + NO_STORE + NOSNIFF, body)
 
     def _log_out(self) -> Response:
         """Browsers forget Basic/Digest credentials when a request to the realm is refused."""

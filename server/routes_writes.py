@@ -1,26 +1,35 @@
-"""Changes: PUT, multipart POST and new folders, each through the access policy's FileAccess
-(server/access.py); the file-level rules are server/writes.py's."""
+"""Changes: PUT, multipart POST, texts (a form's ``text`` field) and new folders, each through
+the access policy's FileAccess (server/access.py); the file-level rules are server/writes.py's.
+A saved text is told to the engine's TextBoard (server/text_board.py)."""
 
 from __future__ import annotations
 
+import time
+
 from server import writes
 from server.call import Call, RequestBody
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.files import Resolved, decode_url_path
 from server.http11 import HttpError
 from server.response import NOSNIFF, Response
+from server.text_board import TextBoard, TextReceived
 
 MAX_DRAINED_BODY = 64 * 1024  # what a request that needs no body may still send us
 SWEPT_REMEMBERED = 4096  # folders remembered as swept; then the memory starts again
 
 
 class WriteRoutes:
-    def __init__(self, config: ServerConfig) -> None:
+    def __init__(self, config: ServerConfig, texts: TextBoard | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         self._config = config
+        self._texts = texts or TextBoard(clock)
+        self._clock = clock
         self._swept: set[str] = set()  # folders cleared of stale upload temp files
 
     def change(self, call: Call) -> Response:
-        """PUT /folder/name, POST /folder/ (multipart), POST /folder/?mkdir=NAME."""
+        """PUT /folder/name, POST /folder/ (multipart, or a form with a text), POST
+        /folder/?mkdir=NAME."""
         request = call.request
         writes.check_same_origin(request, tls=call.tls)
         writes.check_declared_size(request, self._config.max_upload_bytes)
@@ -50,15 +59,38 @@ class WriteRoutes:
         return _created(call, [stored], folder.url_path)
 
     def _post_files(self, call: Call) -> Response:
-        if not call.request.header("content-type").lower().startswith("multipart/form-data"):
+        ctype = call.request.header("content-type").lower()
+        form = ctype.startswith(writes.URLENCODED)
+        if not form and not ctype.startswith("multipart/form-data"):
             raise HttpError(415, "Send files as multipart/form-data (or use PUT).")
         folder = self._write_folder(call, call.path)
-        stored = writes.store_multipart(
-            _body(call), call.request, call.files, folder, limit=self._config.max_upload_bytes,
-            show_hidden=self._config.show_hidden)
+        limit = self._config.max_upload_bytes
+        fields: dict[str, str] = {}
+        if form:
+            fields = writes.read_text_form(_body(call), call.request)
+            if "text" not in fields:
+                raise HttpError(400, "No text was sent (form field 'text').", close=False)
+            stored = []
+        else:
+            stored = writes.store_multipart(_body(call), call.request, call.files, folder,
+                                            limit=limit, show_hidden=self._config.show_hidden,
+                                            fields=fields)
+        if "text" in fields:
+            stored.append(self._store_text(call, folder, fields, limit))
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
         return _created(call, stored, folder.url_path)
+
+    def _store_text(self, call: Call, folder: Resolved, fields: dict[str, str],
+                    limit: int | None) -> writes.Stored:
+        now = self._clock.time()
+        default = time.strftime(writes.TEXT_NAME_PATTERN, time.localtime(now))
+        text = fields["text"]
+        stored = writes.store_text(call.files, folder, text, fields.get("name", ""),
+                                   default_name=default, limit=limit)
+        user = call.user.name if call.user is not None else ""
+        self._texts.received(TextReceived(now, call.client, user, stored.name, stored.url, text))
+        return stored
 
     def _mkdir(self, call: Call) -> Response:
         folder = self._write_folder(call, call.path)

@@ -51,6 +51,7 @@ from server.socket_io import (
     shake_hands,
     tiny_answer,
 )
+from server.text_board import TextBoard
 
 log = logging.getLogger("pier.server")
 
@@ -84,7 +85,8 @@ class ServeLoop:
     def __init__(self, listener: socket.socket, config: ServerConfig, sink: Sink,
                  tls_context: ssl.SSLContext | None, control: TrafficControl,
                  policy: AccessPolicy, live_stats: Callable[[], dict[str, object]],
-                 health: ShareHealth, clock: Clock = SYSTEM_CLOCK) -> None:
+                 health: ShareHealth, clock: Clock = SYSTEM_CLOCK,
+                 texts: TextBoard | None = None) -> None:
         """``clock`` times the connections' header and idle deadlines (stopping waits on real
         time: it bounds how long threads are waited for)."""
         self.config = config
@@ -99,7 +101,7 @@ class ServeLoop:
         self._handler = RequestHandler(config, sink, self._access_log,
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker,
-                                       share=health, clock=clock)
+                                       share=health, clock=clock, texts=texts)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)

@@ -1,12 +1,14 @@
 """Requests that change the share or stream an archive of it: uploads (PUT and multipart
-POST), new folders, and a folder as a streamed .zip. The handler routes here; the file-level
+POST), texts (a form's ``text`` field saved as a .txt file), new folders, and a folder as a
+streamed .zip. The handler routes here; the file-level
 rules live in server.uploads and server.zipstream."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from server.access import FileAccess, FolderBudget
 from server.call import RequestBody
@@ -14,6 +16,7 @@ from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.multipart import MultipartReader
 from server.pages import display_text
+from server.text_board import TEXT_LIMIT
 from server.uploads import (
     UploadRefused,
     check_free_space,
@@ -23,6 +26,11 @@ from server.uploads import (
 
 MAX_EPILOGUE = 64 * 1024
 MAX_FILES_PER_REQUEST = 10_000  # a tiny body of empty parts must not eat the inodes
+URLENCODED = "application/x-www-form-urlencoded"
+TEXT_FIELDS = ("text", "name")  # a text sent from the page, and the file name it wants
+TEXT_FORM_CAP = 3 * TEXT_LIMIT + 4096  # a form's text percent-encoded, and its name
+TEXT_NAME_PATTERN = "text-%Y%m%d-%H%M%S.txt"  # strftime, in the server's local time
+TEXT_TOO_LARGE = "The text is larger than this share accepts."
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +89,13 @@ def store_put(body: RequestBody, request: Request, access: FileAccess, folder: R
 
 
 def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
-                    *, limit: int | None, show_hidden: bool) -> list[Stored]:
+                    *, limit: int | None, show_hidden: bool,
+                    fields: dict[str, str] | None = None) -> list[Stored]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
     name may carry a relative path (folder uploads), whose folders are created where the
     policy allows it. ``limit`` caps each file and the files of the request together, however
-    the body is framed (the form's own framing gets a small allowance on top)."""
+    the body is framed (the form's own framing gets a small allowance on top). The fields
+    "text" and "name" (parts without a file name) go into ``fields`` when it is given."""
     cap = request_cap(request, limit)
 
     def read(n: int) -> bytes:
@@ -101,6 +111,9 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
     budget = FolderBudget()
     room = limit  # what the request's files may still add up to
     for part in reader.parts():
+        if fields is not None and part.name in TEXT_FIELDS and not part.filename:
+            fields[part.name] = _text_of(b"".join(_capped(part.chunks(), TEXT_FORM_CAP)))
+            continue
         if part.name != "file" or not part.filename:
             continue
         if len(stored) >= MAX_FILES_PER_REQUEST:
@@ -119,6 +132,67 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
         raise UploadRefused(400, "The upload ended before its closing boundary.")
     body.drain(MAX_EPILOGUE)
     return stored
+
+
+def _capped(chunks: Iterable[bytes], cap: int) -> Iterator[bytes]:
+    seen = 0
+    for chunk in chunks:
+        seen += len(chunk)
+        if seen > cap:
+            raise UploadRefused(413, TEXT_TOO_LARGE)
+        yield chunk
+
+
+def _text_of(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UploadRefused(400, "The text is not valid UTF-8.") from None
+
+
+def read_text_form(body: RequestBody, request: Request) -> dict[str, str]:
+    """The fields "text" and "name" of an application/x-www-form-urlencoded body (UTF-8);
+    one declared too large is refused before it is read."""
+    if request.content_length > TEXT_FORM_CAP:
+        raise UploadRefused(413, TEXT_TOO_LARGE)
+
+    def chunks() -> Iterator[bytes]:
+        while chunk := body.read():
+            yield chunk
+
+    raw = _text_of(b"".join(_capped(chunks(), TEXT_FORM_CAP)))
+    try:
+        parsed = parse_qs(raw, keep_blank_values=True, errors="strict", max_num_fields=16)
+    except (ValueError, UnicodeDecodeError):
+        raise UploadRefused(400, "The form could not be read.") from None
+    return {key: values[0] for key, values in parsed.items() if key in TEXT_FIELDS}
+
+
+def text_file_name(raw_name: str, default_name: str) -> str:
+    """The name a text is saved under: the one asked for (the upload name rules, ".txt" added
+    when it has another ending) or ``default_name``."""
+    if not raw_name.strip():
+        return default_name
+    name = clean_name(raw_name.strip())
+    return name if name.lower().endswith(".txt") else clean_name(name + ".txt")
+
+
+def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *,
+               default_name: str, limit: int | None) -> Stored:
+    """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as uploads)."""
+    if not text:
+        raise UploadRefused(400, "The text is empty.")
+    data = text.encode("utf-8")
+    if len(data) > (TEXT_LIMIT if limit is None else min(limit, TEXT_LIMIT)):
+        raise UploadRefused(413, TEXT_TOO_LARGE)
+    name = text_file_name(raw_name, default_name)
+    with access.open_folder(folder.fs_path) as opened:
+        check_free_space(opened, len(data))
+        with access.upload(opened, folder.url_path, name, max_size=limit,
+                           expected_size=len(data)) as upload:
+            upload.write(data)
+            final = upload.commit()
+    return Stored(final, url_quote(folder.url_path + final))
 
 
 def _check_space(access: FileAccess, folder: Resolved, needed: int) -> None:

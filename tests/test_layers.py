@@ -40,6 +40,9 @@ UI_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     "server.paths": frozenset({"PierPaths"}),
     # The module also holds ServerEngine; only its frozen stats record may be used.
     "server.engine": frozenset({"EngineStats"}),
+    # The module also holds TextBoard (the engine's live texts); only the frozen records the
+    # text banners show.
+    "server.text_board": frozenset({"SharedText", "TextReceived"}),
     # The module also holds UserStore (files, hashing); only the frozen account record.
     "server.users": frozenset({"User"}),
     # The module also holds CertificateStore (keys, files); only its plain records, a

@@ -49,6 +49,7 @@ from ui.monitor_tabs import MonitorTabs
 from ui.share_banner import ShareBanner
 from ui.share_panel import SharePanel
 from ui.start_errors import report_start_failure
+from ui.text_banners import TextControls
 from ui.tray import Tray
 from ui.users_dialog import UsersDialog
 from ui.window_support import _b64, _unb64, app_icon, dropped_folder, fit_to_screen, is_dark
@@ -114,6 +115,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
+        self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -139,6 +141,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
         self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
                          "Ctrl+Shift+C")
+        share.addSeparator()
+        self.texts.add_to(share)
         share.addSeparator()
         self._add_action(share, "&Quit", self.quit_from_user, QKeySequence.StandardKey.Quit,
                          "Ctrl+Q")

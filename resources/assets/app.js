@@ -921,6 +921,7 @@
     });
 
     setUpDrop(dropZone, enqueue);
+    return enqueue;
   }
 
   // ---------------------------------------------------------------- drag and drop
@@ -1072,6 +1073,133 @@
     });
   }
 
+  // ---------------------------------------------------------------- texts
+
+  /* "Send text" posts a form with `text` (and `name`) to this folder: the server saves it as
+     a .txt file and shows it in Pier's window. Pasting (Ctrl+V) outside a field puts a text
+     into that box, or uploads pasted files (an image) like picked ones. */
+  function setUpSendText(enqueue) {
+    const box = document.getElementById("text-send");
+    const form = document.getElementById("text-form");
+    if (!box || !form) {
+      return;
+    }
+    const input = document.getElementById("text-input");
+    const name = document.getElementById("text-name");
+    const error = document.getElementById("text-error");
+    const send = document.getElementById("text-send-button");
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!input.value) {
+        return;
+      }
+      error.textContent = "";
+      send.disabled = true;
+      try {
+        const response = await fetch(location.pathname + "?format=json", {
+          method: "POST",
+          headers: { Accept: "application/json" },
+          body: new URLSearchParams({ text: input.value, name: name.value }),
+        });
+        const text = await response.text();
+        if (response.status !== 201) {
+          error.textContent = errorMessage(response.status, text);
+          return;
+        }
+        const saved = JSON.parse(text).files[0].name;
+        input.value = "";
+        name.value = "";
+        error.textContent = "Sent · saved as " + saved;
+        await refreshListing([saved]);
+      } catch (_) {
+        error.textContent = "The server could not be reached.";
+      } finally {
+        send.disabled = false;
+      }
+    });
+    document.addEventListener("paste", (event) => {
+      if (isTyping(event.target) || !event.clipboardData) {
+        return;
+      }
+      const files = Array.from(event.clipboardData.files || []);
+      if (files.length && enqueue) {
+        event.preventDefault();
+        enqueue(files.map((file) => ({ file: file, path: file.name || "pasted" })));
+        return;
+      }
+      const text = event.clipboardData.getData("text/plain");
+      if (text) {
+        event.preventDefault();
+        box.open = true;
+        input.value = text;
+        input.focus();
+      }
+    });
+  }
+
+  /* The text Pier's window shares: Copy (the Clipboard API needs HTTPS or localhost; on plain
+     HTTP the text is selected for the visitor to copy, with a hint), and a dismiss button
+     remembered for this text only. The text itself is escaped by the server. */
+  const DISMISSED_KEY = "pier-text-dismissed";
+
+  function setUpSharedText() {
+    const card = document.getElementById("text-card");
+    if (!card) {
+      return;
+    }
+    const updated = card.dataset.key || "";
+    let dismissed = null;
+    try {
+      dismissed = localStorage.getItem(DISMISSED_KEY);
+    } catch (_) {
+      dismissed = null;
+    }
+    if (dismissed === updated) {
+      card.hidden = true;
+      return;
+    }
+    const text = document.getElementById("text-card-text");
+    const copy = document.getElementById("text-copy");
+    const close = document.getElementById("text-dismiss");
+    const hint = document.getElementById("text-copy-hint");
+    copy.hidden = false;
+    close.hidden = false;
+    const clipboard = window.isSecureContext && navigator.clipboard;
+
+    function selectText() {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+
+    copy.addEventListener("click", async () => {
+      if (clipboard) {
+        try {
+          await navigator.clipboard.writeText(text.textContent);
+          copy.textContent = "Copied";
+          return;
+        } catch (_) {
+          // fall through: select it for the visitor
+        }
+      }
+      selectText();
+      text.focus();
+      hint.textContent = "The text is selected: press Ctrl+C (⌘C), or long-press and Copy. " +
+        "Copying with the button needs an HTTPS connection.";
+      hint.hidden = false;
+    });
+    close.addEventListener("click", () => {
+      card.hidden = true;
+      try {
+        localStorage.setItem(DISMISSED_KEY, updated);
+      } catch (_) {
+        // private mode: dismissed for this page only
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- start
 
   setUpSorting();
@@ -1086,7 +1214,8 @@
   }
   const uploadForm = document.getElementById("upload-form");
   if (uploadForm) {
-    setUpUploads(uploadForm);
+    setUpSendText(setUpUploads(uploadForm));
     setUpNewFolder();
   }
+  setUpSharedText();
 })();

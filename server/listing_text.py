@@ -1,0 +1,50 @@
+"""The listing's parts for texts (issue 15): the card with the text the window shares, shown
+on top of every listing to everyone who may read it, and the "Send text" form on folders the
+visitor may upload to. Both work without JavaScript; app.js adds Copy, dismiss and paste.
+Every text is HTML-escaped (server.pages.display_text), line by line so that line breaks
+and tabs stay."""
+
+from __future__ import annotations
+
+from server.pages import display_text
+from server.text_board import SharedText
+
+
+def escaped_text(text: str) -> str:
+    """``text`` safe inside <pre>: escaped, unsafe characters shown as U+FFFD, except line
+    breaks and tabs."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    return "\n".join("\t".join(display_text(cell) for cell in line.split("\t"))
+                     for line in lines)
+
+
+def shared_card(shared: SharedText | None) -> str:
+    if shared is None:
+        return ""
+    return (
+        f'<section class="text-card" id="text-card" data-key="{shared.key}" '
+        f'aria-labelledby="text-card-title"><div class="text-card-head">'
+        f'<h2 id="text-card-title">Shared text</h2><span class="text-card-actions">'
+        f'<button type="button" class="button primary" id="text-copy" hidden>Copy</button>'
+        f'<button type="button" class="button subtle" id="text-dismiss" hidden '
+        f'aria-label="Dismiss the shared text" title="Dismiss">×</button></span></div>'
+        f'<pre class="text-card-text" id="text-card-text" tabindex="0">'
+        f'{escaped_text(shared.text)}</pre>'
+        f'<p class="text-card-hint" id="text-copy-hint" role="status" hidden></p></section>\n'
+    )
+
+
+def send_text_form(action: str) -> str:
+    """POST ``action`` as a form: ``text`` and the optional ``name`` (server/writes.py)."""
+    return (
+        f'<details class="text-send" id="text-send"><summary>Send text</summary>'
+        f'<form class="text-form" id="text-form" method="post" action="{action}">'
+        f'<label for="text-input" class="text-label">Text to save in this folder</label>'
+        f'<textarea name="text" id="text-input" rows="4" required '
+        f'placeholder="Type or paste a text"></textarea><div class="text-form-row">'
+        f'<input type="text" name="name" id="text-name" maxlength="250" autocomplete="off" '
+        f'placeholder="File name (optional)" aria-label="File name (optional)">'
+        f'<button type="submit" class="button primary" id="text-send-button">Send</button>'
+        f'<span class="form-error" id="text-error" role="alert"></span></div></form>'
+        f'</details>\n'
+    )
