@@ -748,6 +748,31 @@ def start_servers(root: Path, tmp: Path, nginx_workers: str, notes: list[str]
     return {s.name: s for s in servers}
 
 
+def run_suite_cells(tmp: Path, args: argparse.Namespace, rounds: int, seconds: int,
+                    gui_seconds: float, generator: str, notes: list[str],
+                    progress: Callable[[str], None]
+                    ) -> tuple[list[Cell], list[Measurement], dict | str]:
+    """Issue 9's cells against every server, then the GUI-attached cell."""
+    root = tmp / "tree"
+    root.mkdir()
+    make_tree(root)
+    tmp.chmod(0o755)  # nginx's workers run as another user
+    servers = start_servers(root, tmp, args.nginx_workers, notes)
+    try:
+        for server in servers.values():
+            warm_up(server, [SMALL, LISTING])
+        cells = plan(set(servers))
+        results = run_rounds(cells, servers, rounds, seconds, generator, progress)
+    finally:
+        for server in servers.values():
+            stop(server)
+    gui: dict | str = "skipped (--no-gui)"
+    if not args.no_gui:
+        progress(f"GUI attached cell ({gui_seconds:g} s per side)")
+        gui = run_gui_cell(root, gui_seconds)
+    return cells, results, gui
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -760,7 +785,14 @@ def main() -> int:
     parser.add_argument("--nginx-workers", default="auto",
                         help="nginx worker_processes (default auto: one per core)")
     parser.add_argument("--json", type=Path, help="write the JSON here instead of bench/results/")
+    parser.add_argument("--cells", default="all",
+                        help="comma-separated: all (default), suite (issue 9's cells and the "
+                             "GUI cell), tus (issue 15's resumable uploads, bench/tus_bench.py)")
     args = parser.parse_args()
+    chosen = {c.strip() for c in args.cells.split(",") if c.strip()}
+    if not chosen or chosen - {"all", "suite", "tus"}:
+        parser.error("--cells takes all, suite, tus (comma-separated)")
+    run_suite, run_tus = bool(chosen & {"all", "suite"}), bool(chosen & {"all", "tus"})
     seconds = args.seconds or (2 if args.quick else 6)
     rounds = args.rounds or (1 if args.quick else 4)
     gui_seconds = args.gui_seconds or (4 if args.quick else 20)
@@ -778,39 +810,46 @@ def main() -> int:
     began = dt.datetime.now().astimezone()
     load_before = os.getloadavg()
     measured = machine()  # before the servers start: the commit they run
+    cells: list[Cell] = []
+    results: list[Measurement] = []
+    gui: dict | str = "skipped (--no-gui)" if args.no_gui else "skipped (--cells)"
     with tempfile.TemporaryDirectory(prefix="pier-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        root = tmp / "tree"
-        root.mkdir()
-        make_tree(root)
-        tmp.chmod(0o755)  # nginx's workers run as another user
-        servers = start_servers(root, tmp, args.nginx_workers, notes)
+        if run_suite:
+            cells, results, gui = run_suite_cells(Path(tmp_name), args, rounds, seconds,
+                                                  gui_seconds, generator, notes, progress)
+    tus: dict | str = "skipped (--cells)"
+    if run_tus:
+        import tus_bench  # imports this file as `run` for its helpers
         try:
-            for server in servers.values():
-                warm_up(server, [SMALL, LISTING])
-            cells = plan(set(servers))
-            results = run_rounds(cells, servers, rounds, seconds, generator, progress)
-        finally:
-            for server in servers.values():
-                stop(server)
-        gui: dict | str = "skipped (--no-gui)"
-        if not args.no_gui:
-            progress(f"GUI attached cell ({gui_seconds:g} s per side)")
-            gui = run_gui_cell(root, gui_seconds)
+            tus = tus_bench.run_cells(rounds, progress)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+            tus = f"failed: {err}"
+            progress(f"tus cells: {tus}")
     load_after = os.getloadavg()
     rows = summarise(cells, results)
-    verdicts = check_targets(rows, gui)
-    header = (f"{began:%Y-%m-%d %H:%M %Z}; {rounds} round(s) x {seconds} s per cell; load: "
-              f"{generator}; nginx worker_processes {args.nginx_workers}; "
-              f"{os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
+    verdicts = check_targets(rows, gui) if run_suite else []
+    tus_verdicts = tus_bench.check_targets(tus) if run_tus and isinstance(tus, dict) else []
+    header = (f"{began:%Y-%m-%d %H:%M %Z}; {rounds} round(s)"
+              + (f" x {seconds} s per cell; load: {generator}; nginx worker_processes "
+                 f"{args.nginx_workers}" if run_suite else "; --cells tus")
+              + f"; {os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
               f"{load_after[0]:.2f} after")
     print("\n" + header)
     for note in notes:
         print(f"note: {note}")
-    print("\n".join(table_lines(rows)))
-    print("\n".join(gui_lines(gui)))
-    print("\ntargets (issue 9):")
-    print("\n".join(verdict_lines(verdicts)))
+    if run_suite:
+        print("\n".join(table_lines(rows)))
+        print("\n".join(gui_lines(gui)))
+        print("\ntargets (issue 9):")
+        print("\n".join(verdict_lines(verdicts)))
+    if run_tus:
+        print(f"\nresumable uploads (issue 15), Pier headless --upload, {rounds} round(s):")
+        if isinstance(tus, dict):
+            print("\n".join(tus_bench.table_lines(tus)))
+            print("\ntargets (issue 15):")
+            print("\n".join(verdict_lines(tus_verdicts)))
+        else:
+            print(tus)
     report = {
         "started": began.isoformat(), "finished": dt.datetime.now().astimezone().isoformat(),
         "quick": args.quick, "rounds": rounds, "seconds": seconds, "generator": generator,
@@ -818,6 +857,7 @@ def main() -> int:
         "load_average_before": load_before, "load_average_after": load_after, "notes": notes,
         "rows": [asdict(r) for r in rows], "gui": gui,
         "targets": [asdict(v) for v in verdicts], "measurements": [asdict(m) for m in results],
+        "cells": sorted(chosen), "tus": tus, "tus_targets": [asdict(v) for v in tus_verdicts],
     }
     out = args.json or RESULTS / f"{began:%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
