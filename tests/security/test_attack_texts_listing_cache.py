@@ -8,7 +8,6 @@ bounded in bytes, or the card kept out of the cached body."""
 from __future__ import annotations
 
 import gc
-import http.client
 from pathlib import Path
 
 import pytest
