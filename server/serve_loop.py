@@ -51,6 +51,7 @@ from server.socket_io import (
     shake_hands,
     tiny_answer,
 )
+from server.tus_store import TusStore
 
 log = logging.getLogger("pier.server")
 
@@ -153,6 +154,10 @@ class ServeLoop:
         self._listener.close()
         self._wake_r.close()
         self._wake_w.close()
+
+    @property
+    def tus_store(self) -> TusStore | None:
+        return self._handler.tus_store
 
     def disconnect(self, client: str) -> int:
         wanted = plain_address(ipaddress.ip_address(client))
