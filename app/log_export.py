@@ -11,7 +11,9 @@ from pathlib import Path
 from server.atomic import write_atomic
 from server.records import RequestRecord
 
-FIELDS = tuple(f.name for f in fields(RequestRecord))
+# CSV columns: the record's fields, with a resumable upload's mark flattened (JSON nests it)
+UPLOAD_FIELDS = ("upload_file", "upload_offset", "upload_length")
+FIELDS = tuple(f.name for f in fields(RequestRecord) if f.name != "upload") + UPLOAD_FIELDS
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 
@@ -44,6 +46,9 @@ def _csv(records: Iterable[RequestRecord]) -> tuple[str, int]:
     writer.writerow(FIELDS)
     count = 0
     for record in records:
-        writer.writerow([getattr(record, name) for name in FIELDS])
+        mark = record.upload
+        upload = ("", "", "") if mark is None else (mark.file, mark.offset, mark.length)
+        writer.writerow([getattr(record, name) for name in FIELDS[:-len(UPLOAD_FIELDS)]]
+                        + list(upload))
         count += 1
     return "".join(buffer.parts), count

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from server.engine import EngineStats, ServerEngine
 from server.monitor import SERIES_SECONDS, Snapshot
+from server.records import UnfinishedUpload
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class LiveData:
     bans: tuple[tuple[str, bool], ...]  # (network, permanent)
     announced_name: str | None
     share_available: bool = True  # False while the shared folder is gone (server/health.py)
+    uploads: tuple[UnfinishedUpload, ...] = ()  # resumable uploads waiting for bytes
 
 
 def collect(engine: ServerEngine) -> LiveData:
@@ -67,7 +69,8 @@ def collect(engine: ServerEngine) -> LiveData:
                      t.speed(monotonic))
         for t in engine.control.transfers())
     return LiveData(now, snapshot, engine.stats(), transfers, tuple(engine.policy.bans()),
-                    engine.announced_name, engine.share_available)
+                    engine.announced_name, engine.share_available,
+                    tuple(engine.unfinished_uploads()))
 
 
 class ConnectionHistory:

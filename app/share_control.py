@@ -1,8 +1,9 @@
 """What the window may do to the share, and what it may read of it, as one Qt service.
 
 The widgets never hold the engine: they call ``ShareControl`` (disconnect, ban, unban, cancel a
-transfer, limits and the allow-list) and listen to its signals; live data arrives through its
-``feed`` (``MonitorFeed``) and the folder's health through its ``health`` (``ShareHealthFeed``).
+transfer or an unfinished resumable upload, limits and the allow-list) and listen to its
+signals; live data arrives through its ``feed`` (``MonitorFeed``) and the folder's health
+through its ``health`` (``ShareHealthFeed``).
 
 Banning and unbanning may write ``bans.json`` with fsync, and disconnecting aborts sockets, so
 those run in one worker thread, one after another in the order asked; the result comes back as
@@ -26,6 +27,7 @@ from app.traffic_settings import TrafficChoices, apply_allow_list, apply_limits
 from server.control import TrafficLimits, parse_network
 from server.engine import EngineStats, ServerEngine
 from server.errors import PierError
+from server.tus_store import UploadBusy
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,7 @@ THREAD_NAME = "pier-control"
 BAN_FAILED = "Cannot ban"
 UNBAN_FAILED = "Cannot unban"
 DISCONNECT_FAILED = "Cannot disconnect"
+CANCEL_UPLOAD_FAILED = "Cannot cancel the upload"
 
 
 class SerialWorker:
@@ -92,6 +95,7 @@ class ShareControl(QObject):
     unbanned = Signal(str)  # network: may connect again
     disconnected = Signal(str, int)  # client address, connections closed
     cancelled = Signal(int)  # transfer id: stopped
+    upload_cancelled = Signal(str, bool)  # upload key, True: removed (False: it was gone)
     allow_list_changed = Signal(list)  # list[str] of networks in force; [] = anyone may connect
     failed = Signal(str, str)  # title, message: an action in the worker could not be done
     changed = Signal()  # something the live data shows changed: ``feed`` refreshes soon
@@ -135,6 +139,12 @@ class ShareControl(QObject):
             self.cancelled.emit(transfer_id)
         self.changed.emit()
         return done
+
+    def cancel_upload(self, key: str) -> None:
+        """End an unfinished resumable upload (UnfinishedUpload.key): its partial file and
+        record are removed in the worker thread (a chunk arriving stops first), and
+        ``upload_cancelled`` tells when; the uploader's next request gets 404."""
+        self._worker.submit(lambda: self._cancel_upload(key))
 
     def set_limits(self, choices: TrafficChoices) -> TrafficLimits:
         """Put the bandwidth limits of ``choices`` in force at once, also for running
@@ -201,6 +211,18 @@ class ShareControl(QObject):
             self._emit(self.failed, UNBAN_FAILED, str(err))
             return
         self._emit(self.unbanned, network)
+
+    def _cancel_upload(self, key: str) -> None:
+        try:
+            removed = self._engine.cancel_upload(key)
+        except UploadBusy:
+            self._emit(self.failed, CANCEL_UPLOAD_FAILED, "The upload is still receiving a "
+                       "chunk that would not stop; try again in a moment.")
+            return
+        except OSError as err:
+            self._emit(self.failed, CANCEL_UPLOAD_FAILED, str(err))
+            return
+        self._emit(self.upload_cancelled, key, removed)
 
     def _emit(self, signal: SignalInstance, *args: object) -> None:
         """Emit from the worker thread: Qt queues it to the GUI thread's receivers. Then ask

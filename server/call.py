@@ -3,11 +3,13 @@ Routes read nothing else (no socket, no connection); see docs/ARCHITECTURE.md.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from server.access import FileAccess
 from server.http11 import Request
+from server.records import UploadMark
 from server.users import User
 
 
@@ -30,6 +32,10 @@ class RequestBody(Protocol):
     def finished(self) -> bool: ...
 
 
+def _nothing() -> None:
+    pass
+
+
 @dataclass(slots=True)
 class Call:
     """One call of a route. ``access`` is bound to ``user`` by the router, which has already
@@ -44,6 +50,8 @@ class Call:
     body: RequestBody | None = None  # for routes that change the share
     on_serve_thread: bool = False
     client: str = ""  # the client's address, as the log shows it
+    upload: UploadMark | None = None  # set by the tus routes: the upload, for the log
+    abort: Callable[[], None] = _nothing  # closes the connection now (from any thread)
 
     def may_wait(self) -> None:
         """Say that what comes next may wait on the disk or the client."""

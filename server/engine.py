@@ -31,7 +31,7 @@ from server.errors import (
 )
 from server.health import ShareHealth
 from server.monitor import Monitor
-from server.records import RequestRecord
+from server.records import RequestRecord, UnfinishedUpload
 from server.serve_loop import ServeLoop, Sink, tiny_answer
 from server.text_board import TextBoard
 from server.urls import share_urls
@@ -193,6 +193,21 @@ class ServerEngine:
         loop = self._loop
         if loop is not None:
             loop.disconnect_matching(lambda ip: ip in network)
+
+    def unfinished_uploads(self) -> list[UnfinishedUpload]:
+        """The running share's resumable uploads that still wait for bytes (plain copies)."""
+        loop = self._loop
+        store = loop.tus_store if loop else None
+        return store.unfinished_now() if store is not None else []
+
+    def cancel_upload(self, key: str) -> bool:
+        """End the unfinished resumable upload ``key`` (UnfinishedUpload.key): its partial
+        file and record go, the uploader's next request gets 404. False when it is no longer
+        there; UploadBusy when a request sending to it did not stop in time. May wait up to
+        10 s for that request: call it off the GUI thread."""
+        loop = self._loop
+        store = loop.tus_store if loop else None
+        return store.cancel(key) if store is not None else False
 
     def live_stats(self) -> dict[str, object]:
         """Everything a monitor shows, as JSON-ready data (also served at

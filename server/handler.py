@@ -41,6 +41,7 @@ from server.routes_well_known import (
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
 from server.text_board import TextBoard
+from server.tus_store import TusStore
 from server.users import User
 
 log = logging.getLogger("pier.server")
@@ -201,7 +202,8 @@ class RequestHandler:
     def _route(self, ex: Exchange, request: Request, login: User | None) -> Response:
         path, query = self._split_target(ex.conn, request)
         call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
-                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client)
+                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
+                    abort=ex.conn.abort)
         ex.call = call
         if ex.conn.tls_state == PLAIN_ON_TLS:
             return _redirect_to_https(request)
@@ -256,6 +258,11 @@ class RequestHandler:
             raise
         response.headers = RESUMABLE + response.headers
         return response
+
+    @property
+    def tus_store(self) -> TusStore | None:
+        """The records of resumable uploads; None when uploads are off."""
+        return self._tus.store if self._tus is not None else None
 
     def _bound(self, call: Call) -> Call:
         call.access = self._policy.bind(call.user)
@@ -368,6 +375,7 @@ class RequestHandler:
             protocol=request.version if request else "",
             bytes_expected=ex.expected,
             complete=not ex.cut_short,
+            upload=ex.call.upload if ex.call is not None else None,
         )
         self._sink(record)
         if self._access_log is not None:

@@ -32,7 +32,7 @@ from server.files import url_quote
 from server.http11 import HttpError, http_date
 from server.portable_folders import Folder
 from server.response import NO_STORE, Response
-from server.tus_store import TooManyUploads, TusStore, TusUpload, UploadBusy
+from server.tus_store import Activity, TooManyUploads, TusStore, TusUpload, UploadBusy, mark
 from server.uploads import DISK_MARGIN, UploadRefused, check_free_space, clean_relative_path
 
 TUS_PREFIX = "/.well-known/pier/tus/"
@@ -87,6 +87,14 @@ class TusRoutes:
         owner = call.user.name if call.user is not None else None
         if upload is None or upload.owner != owner:
             raise HttpError(404, "No such upload.", close=False)
+        self.store.seen(upload, call.client)
+        try:
+            return self._existing(call, upload)
+        finally:
+            call.upload = mark(upload)  # for the log, whatever the answer
+
+    def _existing(self, call: Call, upload: TusUpload) -> Response:
+        request = call.request
         if request.method == "HEAD":
             self._folder(call, upload)  # the account may still upload there
             return Response(200, NO_STORE + _state(upload))
@@ -149,6 +157,7 @@ class TusRoutes:
                 if isinstance(err, TooManyUploads):
                     raise HttpError(429, str(err)) from None
                 raise UploadRefused(500, "Could not record the upload.") from None
+            self.store.seen(upload, call.client)
             try:
                 if with_data:
                     self._receive(call, upload, opened)
@@ -157,6 +166,7 @@ class TusRoutes:
             except BaseException:  # the client never learns the upload's URL: nothing stays
                 self._abandon(call, upload, opened)
                 raise
+        call.upload = mark(upload)
         location = b"Location: " + (TUS_PREFIX + upload_id).encode("ascii") + b"\r\n"
         return Response(201, location + _progress(upload))
 
@@ -192,7 +202,19 @@ class TusRoutes:
     def _receive(self, call: Call, upload: TusUpload, opened: Folder) -> None:
         """Append the request's body at the upload's offset. A checksum mismatch (460), a
         refusal or a cut connection with a checksum drops the whole chunk; a cut connection
-        without one keeps what arrived."""
+        without one keeps what arrived; a cancel from the window drops the chunk (404)."""
+        activity = self.store.seen(upload, call.client)
+        activity.receiving += 1
+        activity.pending = 0
+        activity.abort = call.abort
+        try:
+            self._append(call, upload, opened, activity)
+        finally:
+            activity.receiving -= 1
+            activity.pending = 0
+            activity.abort = None
+
+    def _append(self, call: Call, upload: TusUpload, opened: Folder, activity: Activity) -> None:
         request = call.request
         expected = _checksum(request.header("upload-checksum"))
         start = upload.offset
@@ -213,8 +235,11 @@ class TusRoutes:
                 while chunk := body.read():
                     if written + len(chunk) > room:
                         raise UploadRefused(413, "The request holds more than Upload-Length.")
+                    if activity.cancelled:
+                        raise HttpError(404, "The upload was cancelled.")
                     part.write(chunk)
                     written += len(chunk)
+                    activity.pending = written
                     if digest is not None:
                         digest.update(chunk)
                 if expected is not None and digest is not None \

@@ -52,6 +52,7 @@ from server.socket_io import (
     tiny_answer,
 )
 from server.text_board import TextBoard
+from server.tus_store import TusStore
 
 log = logging.getLogger("pier.server")
 
@@ -155,6 +156,10 @@ class ServeLoop:
         self._listener.close()
         self._wake_r.close()
         self._wake_w.close()
+
+    @property
+    def tus_store(self) -> TusStore | None:
+        return self._handler.tus_store
 
     def disconnect(self, client: str) -> int:
         wanted = plain_address(ipaddress.ip_address(client))

@@ -29,6 +29,7 @@ from pathlib import Path
 from server.atomic import write_atomic
 from server.clock import SYSTEM_CLOCK, Clock
 from server.paths import ensure_private_dir
+from server.records import UnfinishedUpload, UploadMark
 from server.tus_partial import remove_partial_in
 from server.uploads import UploadRefused, clean_name, is_partial_name
 
@@ -71,6 +72,24 @@ class TusUpload:
         return self.file_url is not None
 
 
+@dataclass(slots=True)
+class Activity:
+    """What the window shows of an upload beyond its record; in memory only (after a restart
+    an upload's address is not known until its next request)."""
+
+    client: str = ""  # the address of its last request
+    last: float = 0.0  # wall-clock seconds of its last request
+    receiving: int = 0  # requests writing to it now (0 or 1: the upload's lock allows one)
+    pending: int = 0  # bytes of the running request not counted in the offset yet
+    cancelled: bool = False  # the window cancelled it: the running request stops
+    abort: Callable[[], None] | None = None  # closes the running request's connection
+
+
+def mark(upload: TusUpload) -> UploadMark:
+    """What the request log is told about ``upload`` after a request."""
+    return UploadMark(upload.key, upload.folder_url + upload.name, upload.offset, upload.length)
+
+
 def upload_key(upload_id: str) -> str:
     return hashlib.sha256(upload_id.encode("ascii")).hexdigest()
 
@@ -88,6 +107,7 @@ class TusStore:
         self._total = total
         self._uploads: dict[str, TusUpload] = {}
         self._locks: dict[str, threading.Lock] = {}
+        self._activity: dict[str, Activity] = {}
         self._lock = threading.Lock()
         self._next_sweep = clock.monotonic() + SWEEP_EVERY_S
         self._load()
@@ -136,6 +156,7 @@ class TusStore:
         for upload in finished[:max(1, len(finished) // 4)]:
             del self._uploads[upload.key]
             self._locks.pop(upload.key, None)
+            self._activity.pop(upload.key, None)
             if self._folder is not None:
                 with contextlib.suppress(OSError):
                     (self._folder / f"{upload.key}.json").unlink()
@@ -172,6 +193,7 @@ class TusStore:
             if self._uploads.get(upload.key) is upload:
                 del self._uploads[upload.key]
                 self._locks.pop(upload.key, None)
+                self._activity.pop(upload.key, None)
 
     @contextlib.contextmanager
     def hold(self, upload: TusUpload) -> Iterator[None]:
@@ -194,6 +216,65 @@ class TusStore:
     def unfinished(self) -> list[TusUpload]:
         with self._lock:
             return [u for u in self._uploads.values() if not u.finished]
+
+    # -- what the window sees and does -------------------------------------------------------
+
+    def seen(self, upload: TusUpload, client: str) -> Activity:
+        """Note a request of ``client`` about ``upload``; its Activity (the same object for as
+        long as the upload lives)."""
+        with self._lock:
+            activity = self._activity.setdefault(upload.key, Activity())
+        activity.client = client
+        activity.last = self._clock.time()
+        return activity
+
+    def unfinished_now(self) -> list[UnfinishedUpload]:
+        """Plain copies of the unfinished uploads, for the window (oldest activity first)."""
+        found = []
+        with self._lock:
+            for upload in self._uploads.values():
+                if upload.finished:
+                    continue
+                activity = self._activity.get(upload.key) or Activity()
+                receiving = activity.receiving > 0
+                last = activity.last or upload.expires - self.expiry
+                found.append(UnfinishedUpload(
+                    upload.key, upload.owner, activity.client, upload.folder_url + upload.name,
+                    upload.length,
+                    upload.offset + (activity.pending if receiving else 0),
+                    receiving, last))
+        return sorted(found, key=lambda u: u.last_activity)
+
+    def cancel(self, key: str, *, timeout: float = 10.0) -> bool:
+        """End the unfinished upload ``key``: a request sending to it stops at its next piece,
+        then the partial file and the record go; the uploader's next request gets 404. False
+        when there is no such unfinished upload (finished or gone meanwhile); UploadBusy when
+        the running request did not let go within ``timeout`` seconds."""
+        with self._lock:
+            upload = self._uploads.get(key)
+            lock = self._locks.get(key)
+            activity = self._activity.get(key)
+        if upload is None or lock is None or upload.finished:
+            return False
+        if activity is not None:
+            activity.cancelled = True
+            abort = activity.abort
+            if abort is not None:  # a chunk is arriving: cut it off rather than wait for it
+                abort()
+        if not lock.acquire(timeout=timeout):
+            if activity is not None:
+                activity.cancelled = False
+            raise UploadBusy()
+        try:
+            with self._lock:
+                if self._uploads.get(key) is not upload or upload.finished:
+                    return False
+            self._remove_partial(upload)
+            self.forget(upload)
+            log.info("resumable upload of %s cancelled from the window", upload.name)
+            return True
+        finally:
+            lock.release()
 
     # -- expiry --------------------------------------------------------------------------------
 

@@ -28,7 +28,9 @@ ALL = None  # every name of the module may be imported
 
 # What ui/ may import from server/, and why each is harmless for a widget:
 UI_MAY_IMPORT: dict[str, frozenset[str] | None] = {
-    # RequestRecord: a frozen dataclass, one line of the request log.
+    # RequestRecord: a dataclass treated as read-only, one line of the request log; UploadMark
+    # (which tus upload a record is about) and UnfinishedUpload (a resumable upload waiting for
+    # bytes, for the Clients tab): frozen copies made by the engine, holding no live object.
     "server.records": ALL,
     # format_size / format_rate: pure functions, no state.
     "server.units": ALL,

@@ -1,8 +1,10 @@
-"""The Clients tab: who is connected and what they did, their running transfers, and bans.
+"""The Clients tab: who is connected and what they did, their running transfers, unfinished
+resumable uploads, and bans.
 
-Disconnect, ban, unban and cancel go to the app's ShareControl: a bad address is refused at
-once, the rest is done off the GUI thread (a permanent ban writes a file) and the live data the
-service asks for right after shows the result."""
+Disconnect, ban, unban and cancel (of a transfer or an upload) go to the app's ShareControl: a
+bad address is refused at once, the rest is done off the GUI thread (a permanent ban writes a
+file, cancelling an upload removes its partial file) and the live data the service asks for
+right after shows the result."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from app.hostnames import HostNames
 from app.monitor_feed import LiveData, TransferInfo
 from app.share_control import ShareControl
 from server.errors import PierError
+from server.records import UnfinishedUpload
 from server.units import format_rate, format_size
 from ui import dialogs
 from ui.log_model import display_path
@@ -45,7 +48,9 @@ CLIENT_COLUMNS = ("Address", "Host name", "User", "Requests", "Sent", "Received"
                   "Transfers now")
 TRANSFER_COLUMNS = ("Client", "Path", "Direction", "Progress", "Speed")
 BAN_COLUMNS = ("Banned address or network", "Until")
+UPLOAD_COLUMNS = ("Who", "File", "Progress", "State", "Last activity")
 PROGRESS_COLUMN = 3
+UPLOAD_PROGRESS_COLUMN = 2
 
 
 def ago(seconds: float) -> str:
@@ -63,6 +68,17 @@ def progress_text(transfer: TransferInfo) -> str:
         return format_size(transfer.done)
     fraction = transfer.fraction or 0.0
     return f"{fraction:.0%} of {format_size(transfer.total)}"
+
+
+def upload_progress_text(upload: UnfinishedUpload) -> str:
+    return (f"{upload.fraction:.0%} · {format_size(upload.received)} of "
+            f"{format_size(upload.length)}")
+
+
+def who_text(upload: UnfinishedUpload) -> str:
+    """The account, or "visitor" (no login), and the address of its last request if known."""
+    who = upload.owner or "visitor"
+    return f"{who} ({upload.client})" if upload.client else who
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -120,10 +136,10 @@ class ClientsView(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_clients())
         splitter.addWidget(self._build_transfers())
+        splitter.addWidget(self._build_uploads())
         splitter.addWidget(self._build_bans())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 1)
+        for index, stretch in enumerate((3, 2, 2, 1)):
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter)
         control.failed.connect(self._on_failed)
 
@@ -178,6 +194,29 @@ class ClientsView(QWidget):
         layout.addLayout(_bar(self.cancel_button))
         return box
 
+    def _build_uploads(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<b>Unfinished uploads</b> (resumable: the sender may go on "
+                                "later)"))
+        self.uploads_model = KeyedTableModel(UPLOAD_COLUMNS, (), self)
+        self.uploads_table = _table("uploadsTable", "Unfinished uploads", self.uploads_model,
+                                    4, Qt.SortOrder.DescendingOrder)
+        self.uploads_table.setItemDelegateForColumn(UPLOAD_PROGRESS_COLUMN,
+                                                    ProgressDelegate(self.uploads_table))
+        for column, width in enumerate((170, 260, 200, 80)):
+            self.uploads_table.setColumnWidth(column, width)
+        self.uploads_table.customContextMenuRequested.connect(self._on_upload_menu)
+        self.uploads_table.selectionModel().selectionChanged.connect(self._sync_buttons)
+        layout.addWidget(self.uploads_table)
+        self.cancel_upload_button = _button("Cancel upload", "cancelUploadButton",
+                                            "Remove this unfinished upload and the part "
+                                            "received; the sender cannot resume it")
+        self.cancel_upload_button.clicked.connect(self.cancel_upload_selected)
+        layout.addLayout(_bar(self.cancel_upload_button))
+        return box
+
     def _build_bans(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -221,6 +260,7 @@ class ClientsView(QWidget):
                                              data.time, transfers))
         self.clients_model.set_rows(rows)
         self.transfers_model.set_rows([self._transfer_row(t) for t in data.transfers])
+        self.uploads_model.set_rows([self._upload_row(u, data.time) for u in data.uploads])
         self.bans_model.set_rows(
             [Row(net, (net, "permanent" if permanent else "Pier quits"), (net, permanent))
              for net, permanent in data.bans])
@@ -250,12 +290,21 @@ class ClientsView(QWidget):
                   fraction if fraction is not None else -1.0, transfer.bytes_per_s)
         return Row(transfer.id, texts, values)
 
+    @staticmethod
+    def _upload_row(upload: UnfinishedUpload, now: float) -> Row:
+        state = "receiving" if upload.receiving else "paused"
+        texts = (who_text(upload), upload.file, upload_progress_text(upload), state,
+                 "now" if upload.receiving else ago(max(0.0, now - upload.last_activity)))
+        values = (who_text(upload), upload.file, upload.fraction, state, upload.last_activity)
+        return Row(upload.key, texts, values)
+
     def _sync_buttons(self, *_: object) -> None:
         client = selected_key(self.clients_table) is not None
         for button in (self.disconnect_button, self.ban_session_button,
                        self.ban_permanent_button):
             button.setEnabled(client)
         self.cancel_button.setEnabled(selected_key(self.transfers_table) is not None)
+        self.cancel_upload_button.setEnabled(selected_key(self.uploads_table) is not None)
         self.unban_button.setEnabled(selected_key(self.bans_table) is not None)
 
     # ---- actions ----------------------------------------------------------------------------
@@ -312,6 +361,14 @@ class ClientsView(QWidget):
             return False
         return self._control.cancel(key)
 
+    def cancel_upload_selected(self) -> bool:
+        """Ask to remove the selected unfinished upload; the live data shows when it is gone."""
+        key = selected_key(self.uploads_table)
+        if not isinstance(key, str):
+            return False
+        self._control.cancel_upload(key)
+        return True
+
     def _on_failed(self, title: str, message: str) -> None:
         dialogs.show_error(self, title, message)
 
@@ -325,6 +382,9 @@ class ClientsView(QWidget):
 
     def _on_transfer_menu(self, pos: QPoint) -> None:
         self._menu(self.transfers_table, pos, (("Cancel transfer", self.cancel_selected),))
+
+    def _on_upload_menu(self, pos: QPoint) -> None:
+        self._menu(self.uploads_table, pos, (("Cancel upload", self.cancel_upload_selected),))
 
     def _menu(self, table: QTableView, pos: QPoint,
               entries: tuple[tuple[str, Callable[[], object]], ...]) -> None:

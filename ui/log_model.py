@@ -1,11 +1,21 @@
-"""The live request log: a bounded ring of RequestRecords as a table model, plus its filter."""
+"""The live request log: a bounded ring of RequestRecords as a table model, plus its filter.
+
+A resumable (tus) upload takes many requests: the POST that creates it, a PATCH per chunk, a
+HEAD after each pause. The model keeps two rings: every request, and the same with each
+upload's requests folded into one row (the first request seen of it, usually the POST),
+updated as its chunks arrive: the last status, the bytes received in total, the time from the
+first request to the end of the last, and the upload's progress. The folded ring is shown
+unless ``show_chunks`` is on. Export and the filters see the rows shown.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from PySide6.QtCore import (
@@ -64,6 +74,15 @@ def size_text(record: RequestRecord) -> str:
     return f"{sent} of {format_size(record.bytes_expected)}"
 
 
+def upload_text(record: RequestRecord) -> str:
+    """The Path column of a resumable upload's row: its file and how far it got."""
+    mark = record.upload
+    assert mark is not None
+    done = "complete" if mark.finished else f"{mark.offset / mark.length:.0%}" \
+        if mark.length else "0%"
+    return f"{mark.file} (resumable upload, {done} of {format_size(mark.length)})"
+
+
 def incomplete_tip(record: RequestRecord) -> str:
     expected = "" if record.bytes_expected is None else f" of {record.bytes_expected:,}"
     return (f"Incomplete: the client received {record.bytes_sent:,}{expected} bytes "
@@ -94,14 +113,25 @@ def cell_text(record: RequestRecord, column: int) -> str:
     if column == COL_METHOD:
         return record.method
     if column == COL_PATH:
-        return display_path(record.path)
+        return display_path(record.path) if record.upload is None else upload_text(record)
     if column == COL_STATUS:
         return str(record.status)
     if column == COL_SIZE:
+        if record.upload is not None:
+            return f"{format_size(record.bytes_received)} in"
         return size_text(record)
     if column == COL_DURATION:
         return format_duration(record.duration)
     return record.user_agent
+
+
+@dataclass(slots=True)
+class _Upload:
+    """One upload's row in the folded ring."""
+
+    seq: int  # the row's number among all rows ever appended to the folded ring
+    first: RequestRecord  # the first request seen of it
+    received: int  # body bytes of all its requests
 
 
 class LogModel(QAbstractTableModel):
@@ -111,7 +141,12 @@ class LogModel(QAbstractTableModel):
         super().__init__(parent)
         if capacity < 1:
             raise ValueError("capacity must be at least 1")
-        self._ring: deque[RequestRecord] = deque(maxlen=capacity)
+        self._all: deque[RequestRecord] = deque(maxlen=capacity)  # every request
+        self._folded: deque[RequestRecord] = deque(maxlen=capacity)  # one row per upload
+        self._ring = self._folded  # the rows shown
+        self._uploads: dict[str, _Upload] = {}
+        self._folded_seq = 0  # rows ever appended to the folded ring
+        self.folded_count = 0  # requests folded into an upload's row since the log was cleared
         self._colours = {k: QColor(v) for k, v in LIGHT_COLOURS.items()}
         self._auth_background = QColor(LIGHT_AUTH_BACKGROUND)
         self._incomplete = QColor(LIGHT_INCOMPLETE)
@@ -183,23 +218,76 @@ class LogModel(QAbstractTableModel):
     def records(self) -> list[RequestRecord]:
         return list(self._ring)
 
+    @property
+    def show_chunks(self) -> bool:
+        return self._ring is self._all
+
+    def set_show_chunks(self, show: bool) -> None:
+        """Show every request of resumable uploads (True) or one row per upload (False)."""
+        if show == self.show_chunks:
+            return
+        self.beginResetModel()
+        self._ring = self._all if show else self._folded
+        self.endResetModel()
+
     def append_batch(self, records: Sequence[RequestRecord]) -> None:
         """Append ``records``; drop the oldest rows first when the ring would overflow."""
         if not records:
             return
         self.appended_total += len(records)
+        rows = self._fold(records)
+        self._extend(self._all, records)
+        self._extend(self._folded, rows)
+
+    def _fold(self, records: Sequence[RequestRecord]) -> list[RequestRecord]:
+        """The new rows of the folded ring; rows of uploads already there are updated."""
+        rows: list[RequestRecord] = []
+        base = self._folded_seq - len(self._folded)  # seq of the folded ring's first row
+        changed: list[int] = []
+        for record in records:
+            mark = record.upload
+            upload = self._uploads.get(mark.key) if mark is not None else None
+            if mark is None or upload is None or upload.seq < base:
+                if mark is not None:
+                    self._uploads[mark.key] = _Upload(self._folded_seq + len(rows), record,
+                                                      record.bytes_received)
+                rows.append(record)
+                continue
+            self.folded_count += 1
+            upload.received += record.bytes_received
+            index = upload.seq - base
+            ring, at = (self._folded, index) if index < len(self._folded) \
+                else (rows, index - len(self._folded))
+            ring[at] = _updated(ring[at], upload, record)
+            if ring is self._folded:
+                changed.append(index)
+        self._folded_seq += len(rows)
+        if changed and self._ring is self._folded:
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(COLUMNS) - 1))
+        return rows
+
+    def _extend(self, ring: deque[RequestRecord], records: Sequence[RequestRecord]) -> None:
+        if not records:
+            return
         capacity = self.capacity
         if len(records) > capacity:
             records = records[-capacity:]
-        self._drop_oldest(len(self._ring) + len(records) - capacity)
-        first = len(self._ring)
+        if ring is not self._ring:  # not shown: the deque drops its oldest by itself
+            ring.extend(records)
+            return
+        self._drop_oldest(len(ring) + len(records) - capacity)
+        first = len(ring)
         self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
-        self._ring.extend(records)
+        ring.extend(records)
         self.endInsertRows()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._ring.clear()
+        self._all.clear()
+        self._folded.clear()
+        self._uploads.clear()
+        self.folded_count = 0
         self.endResetModel()
 
     def set_dark(self, dark: bool) -> None:
@@ -222,6 +310,18 @@ class LogModel(QAbstractTableModel):
         for _ in range(count):
             popleft()
         self.endRemoveRows()
+
+
+def _updated(row: RequestRecord, upload: _Upload, record: RequestRecord) -> RequestRecord:
+    """An upload's row after one more of its requests: a HEAD that went well says nothing
+    new of the upload, so it leaves the status as it was."""
+    status = row.status if record.method == "HEAD" and record.status < 400 else record.status
+    first = upload.first
+    return dataclasses.replace(
+        first, status=status, bytes_received=upload.received,
+        bytes_sent=row.bytes_sent + record.bytes_sent,
+        duration=max(row.duration, record.time + record.duration - first.time),
+        complete=record.complete, upload=record.upload)
 
 
 STATUS_CLASSES = {
@@ -294,6 +394,6 @@ class LogFilterProxy(QSortFilterProxyModel):
 
 
 def _searchable(record: RequestRecord) -> str:
-    parts = (display_path(record.path), record.client, record.user, record.method,
+    parts = (cell_text(record, COL_PATH), record.client, record.user, record.method,
              str(record.status), record.user_agent)
     return " ".join(parts).casefold()

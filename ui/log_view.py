@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -111,6 +112,7 @@ class LogPanel(QWidget):
         model.rowsInserted.connect(self._update_count)
         model.rowsRemoved.connect(self._update_count)
         model.modelReset.connect(self._update_count)
+        model.dataChanged.connect(self._update_count)  # an upload's row took a chunk
         self._update_count()
 
     # ---- building -------------------------------------------------------------------------
@@ -147,11 +149,18 @@ class LogPanel(QWidget):
         self.export_button = self._tool_button("Export…", "Export the visible requests",
                                                "Save the rows shown to CSV or JSON Lines")
         self.export_button.clicked.connect(self.export)
+        self.chunks_check = named(QCheckBox("Show chunks"), "showChunksCheck")
+        self.chunks_check.setAccessibleName("Show every request of resumable uploads")
+        self.chunks_check.setToolTip("A resumable upload is one row, updated as its chunks "
+                                     "arrive; check to see each of its requests (PATCH, "
+                                     "HEAD) as a row of its own")
+        self.chunks_check.toggled.connect(self.set_show_chunks)
         self.count_label = named(QLabel(), "logCount")
         bar.addWidget(QLabel("<b>Requests</b>"))
         bar.addWidget(self.count_label)
         bar.addWidget(self.filter_edit, 1)
-        for widget in (self.status_combo, self.client_combo, self.latest_button,
+        for widget in (self.status_combo, self.client_combo, self.chunks_check,
+                       self.latest_button,
                        self.pause_button, self.clear_button, self.export_button):
             bar.addWidget(widget)
         return bar
@@ -231,6 +240,16 @@ class LogPanel(QWidget):
             self._held.clear()
             self.model.append_batch(held)
         self._update_count()
+
+    def set_show_chunks(self, show: bool) -> None:
+        if self.chunks_check.isChecked() != show:
+            self.chunks_check.setChecked(show)  # re-enters through toggled
+            return
+        self.model.set_show_chunks(show)
+        self.details.clear()
+        self._update_count()
+        if self._follow:
+            self.table.scrollToBottom()
 
     def clear(self) -> None:
         self._held.clear()
@@ -359,7 +378,10 @@ class LogPanel(QWidget):
     def _update_count(self, *_: object) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount() if self.proxy.active else total
-        text = f"{shown:,} of {total:,} shown" if self.proxy.active else f"{total:,} requests"
+        rows = "rows" if self.model.folded_count and not self.model.show_chunks else "requests"
+        text = f"{shown:,} of {total:,} shown" if self.proxy.active else f"{total:,} {rows}"
+        if self.model.folded_count and not self.model.show_chunks:
+            text += f" · {self.model.folded_count:,} upload chunks folded"
         if self._held:
             text += f" · {len(self._held):,} waiting (paused)"
         self.count_label.setText(text)
