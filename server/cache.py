@@ -29,6 +29,7 @@ SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
 FILE_CACHE_BYTES = 64 * 1024 * 1024
 FILE_CACHE_ENTRIES = 4096
 LISTING_CACHE_ENTRIES = 256
+LISTING_CACHE_BYTES = 24 * 1024 * 1024  # a huge shared-text card in every page stays bounded
 LISTING_MAX_AGE = 1.0
 
 
@@ -152,6 +153,7 @@ class ListingCache:
         self._clock = clock
         self._lock = threading.Lock()
         self._items: OrderedDict[tuple[object, ...], _Rendered] = OrderedDict()
+        self._bytes = 0  # of the bodies held
 
     def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> bytes | None:
         with self._lock:
@@ -161,13 +163,20 @@ class ListingCache:
             too_old = self._clock.monotonic() - item.made_at > LISTING_MAX_AGE
             if item.dir_mtime_ns != dir_mtime_ns or too_old:
                 del self._items[key]
+                self._bytes -= len(item.body)
                 return None
             self._items.move_to_end(key)
             return item.body
 
     def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes) -> None:
+        if len(body) > LISTING_CACHE_BYTES // 4:
+            return  # made again when asked: one page must not push out dozens of others
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old.body)
             self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body)
-            self._items.move_to_end(key)
-            while len(self._items) > LISTING_CACHE_ENTRIES:
-                self._items.popitem(last=False)
+            self._bytes += len(body)
+            while len(self._items) > LISTING_CACHE_ENTRIES or self._bytes > LISTING_CACHE_BYTES:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= len(dropped.body)

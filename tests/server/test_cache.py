@@ -152,3 +152,17 @@ def test_the_listing_cache_keeps_the_most_recently_used(clock, monkeypatch):
     listings.put(("c",), 1, b"c")
     assert listings.get(("b",), 1) is None
     assert listings.get(("a",), 1) == b"a" and listings.get(("c",), 1) == b"c"
+
+
+def test_the_listing_cache_is_bounded_in_bytes(clock, monkeypatch):
+    """A listing carries the shared text's card: however large that is, the cache holds at
+    most LISTING_CACHE_BYTES, and a page over a quarter of it is not kept at all."""
+    monkeypatch.setattr(cache, "LISTING_CACHE_BYTES", 1000)
+    listings = ListingCache(clock)
+    for n in range(10):
+        listings.put(("/", n), 1, b"x" * 200)
+    held = [n for n in range(10) if listings.get(("/", n), 1) is not None]
+    assert held == [5, 6, 7, 8, 9]  # the newest five: 1000 bytes
+    listings.put(("/big",), 1, b"y" * 251)
+    assert listings.get(("/big",), 1) is None
+    assert listings.get(("/", 9), 1) == b"x" * 200  # a page too big to keep pushed out nothing
