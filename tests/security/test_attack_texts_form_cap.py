@@ -10,8 +10,6 @@ import json
 from pathlib import Path
 from urllib.parse import urlencode
 
-import pytest
-
 from tests.security.conftest import exchange, head_and_body, request, status_of
 
 TEXT = "日本語" * 45_000  # 405,000 bytes of UTF-8; 1,215,005 bytes percent-encoded
@@ -31,8 +29,6 @@ def test_the_same_text_as_multipart_is_accepted(server_factory, share: Path):
     assert status_of(data) == 201
 
 
-@pytest.mark.xfail(strict=True, reason="the text form is capped by its percent-encoded size "
-                   "(check_declared_size: --max-upload + 64 KiB), not by the text's")
 def test_a_text_under_the_limits_is_accepted_from_the_page_form(server_factory, share: Path):
     running = server_factory(share, upload=True, max_upload_bytes=1024 * 1024)
     data = post(running, "application/x-www-form-urlencoded", urlencode({"text": TEXT}).encode())
