@@ -1,13 +1,15 @@
 """Resumable uploads from the page (tus, through the vendored tus-js-client) in headless
 Chromium: the server stopped and started again mid-upload, pause and resume, a reload and the
 same file picked again. Uploads are slowed by Chromium's network emulation so that each moment
-is caught on the page's own state; every file must arrive byte for byte."""
+is caught on the page's own state; every file must arrive byte for byte. Two 1 GiB uploads
+run at full speed instead, caught at 50% on the server's tus store: a restart, a network drop."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -159,3 +161,102 @@ def test_reload_and_the_same_file_picked_again_resumes(page, server_factory, fol
     assert len(tus_requests(running, "POST")) == 1  # no second upload was created
     assert re.fullmatch(r"Done · 4\.2 MB", page.find_element(
         By.CSS_SELECTOR, ".transfer-status").text)
+
+
+# ------------------------------------------------- 1 GiB: a restart at 50%, a network drop
+
+GIB_SIZE = 1024 * 1024 * 1024 + 123
+GIB_WAIT = 90.0  # seconds a 1 GiB upload (or half of it) may take before a test fails
+
+
+@pytest.fixture(scope="session")
+def gib(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A 1 GiB file of random bytes, written once per session, with its sha256. Random all
+    through (no repeated block), so a chunk resumed at the wrong offset cannot go unseen."""
+    path = tmp_path_factory.mktemp("gib") / "film.bin"
+    digest = hashlib.sha256()
+    block = 8 * 1024 * 1024
+    with open(path, "wb") as f:
+        written = 0
+        while written < GIB_SIZE:
+            data = os.urandom(min(block, GIB_SIZE - written))
+            f.write(data)
+            digest.update(data)
+            written += len(data)
+    yield path, digest.hexdigest()
+    path.unlink(missing_ok=True)  # a GiB is not left behind in pytest's kept temp folders
+
+
+@pytest.fixture
+def gib_folder(folder: Path) -> Iterator[Path]:
+    yield folder
+    (folder / "film.bin").unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while data := f.read(8 * 1024 * 1024):
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def wait_long(page, condition, message: str):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(page, GIB_WAIT, poll_frequency=0.05).until(condition, message)
+
+
+def received(running) -> int:
+    """What the server's tus store holds of the one unfinished upload (0 before it exists)."""
+    uploads = running.engine.unfinished_uploads()
+    assert len(uploads) <= 1, uploads
+    return uploads[0].received if uploads else 0
+
+
+def test_gib_upload_survives_a_server_restart_at_half(page, server_factory, gib_folder, gib,
+                                                      tmp_path):
+    source, digest = gib
+    state = tmp_path / "tus-state"
+    first = server_factory(gib_folder, upload=True, tus_state=state)
+    port = first.port
+    page.get(f"http://127.0.0.1:{port}/")
+    page.find_element(By.ID, "file-input").send_keys(str(source))
+    wait_long(page, lambda d: received(first) >= GIB_SIZE // 2, "the upload did not reach 50%")
+    first.engine.stop()  # mid-chunk: the page sees its connection drop
+    assert not (gib_folder / "film.bin").exists()
+    assert [r.status for r in tus_requests(first, "POST")] == [201]
+    second = server_factory(gib_folder, upload=True, tus_state=state, port=port)
+    [kept] = second.engine.unfinished_uploads()  # the record came back from the tus state
+    assert GIB_SIZE // 2 - 8 * 1024 * 1024 <= kept.received < GIB_SIZE
+    wait_long(page, transfer_done, "the upload did not resume by itself")
+    assert file_sha256(gib_folder / "film.bin") == digest
+    assert tus_requests(second, "POST") == []  # the same upload went on
+    assert tus_requests(second, "HEAD") and tus_requests(second, "PATCH")[-1].status == 204
+    assert page.find_element(By.CSS_SELECTOR, ".transfer-note").text.startswith("Resuming from")
+    assert second.engine.unfinished_uploads() == []
+
+
+def test_gib_upload_survives_the_network_dropping(page, server_factory, gib_folder, gib):
+    source, digest = gib
+    running = server_factory(gib_folder, upload=True)
+    page.get(f"http://127.0.0.1:{running.port}/")
+    page.find_element(By.ID, "file-input").send_keys(str(source))
+    wait_long(page, lambda d: received(running) >= GIB_SIZE // 2, "the upload did not reach 50%")
+    page.execute_cdp_cmd("Network.enable", {})
+    page.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    status = page.find_element(By.CSS_SELECTOR, ".transfer-status")
+    wait_until(page, lambda d: status.text.startswith("Connection lost"),
+               "the page did not see the network go")
+    # nothing arrives while offline: the server holds no request sending to the upload
+    wait_until(page, lambda d: not running.engine.unfinished_uploads()[0].receiving,
+               "the server still receives while the page is offline")
+    held = received(running)
+    assert 0 < held < GIB_SIZE and not (gib_folder / "film.bin").exists()
+    throttle(page, -1)  # back online, full speed
+    wait_long(page, transfer_done, "the upload did not go on once the network came back")
+    assert file_sha256(gib_folder / "film.bin") == digest
+    assert len(tus_requests(running, "POST")) == 1  # retried the same upload, not a new one
+    assert tus_requests(running, "HEAD")  # asked where the server stood before going on
+    assert running.engine.unfinished_uploads() == []
