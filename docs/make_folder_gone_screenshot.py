@@ -12,8 +12,9 @@ import asyncio
 import http.client
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 OUT = DOCS / "folder-gone.png"
@@ -54,27 +55,12 @@ async def scenario(window, share: Path) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        share = Path(tmp) / "media" / "usb" / "Holiday photos"
+    with throwaway_config() as tmp:
+        share = tmp / "media" / "usb" / "Holiday photos"
         share.mkdir(parents=True)
         for name, size in FILES.items():
             (share / name).write_bytes(os.urandom(size))
-        app = make_application()
-        paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-        window = MainWindow(AppServices.create(paths), use_tray=False)
-        window.resize(1280, 780)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, share))
+        run_in_window(lambda window: scenario(window, share), size=(1280, 780))
     return 0
 
 

@@ -12,8 +12,9 @@ import asyncio
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 OUT = DOCS / "screenshot.png"
@@ -113,23 +114,9 @@ async def take_dialogs(window) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        app = make_application()
-        paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-        window = MainWindow(AppServices.create(paths), use_tray=False)
-        window.resize(1360, 960)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, make_share(Path(tmp) / "Shared"), Path(tmp)))
+    with throwaway_config() as tmp:
+        share = make_share(tmp / "Shared")
+        run_in_window(lambda window: scenario(window, share, tmp), size=(1360, 960))
     return 0
 
 

@@ -14,9 +14,10 @@ import asyncio
 import http.client
 import os
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 WINDOW_OUT = DOCS / "text-window.png"
@@ -80,26 +81,12 @@ async def scenario(window, share: Path) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        share = Path(tmp) / "Shared"
+    with throwaway_config() as tmp:
+        share = tmp / "Shared"
         share.mkdir()
         for name, size in FILES.items():
             (share / name).write_bytes(os.urandom(size))
-        app = make_application()
-        window = MainWindow(AppServices.create(pier_paths()), use_tray=False)
-        window.resize(1280, 780)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, share))
+        run_in_window(lambda window: scenario(window, share), size=(1280, 780))
     return 0
 
 

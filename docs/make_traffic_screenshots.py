@@ -19,10 +19,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 TRAFFIC_OUT = DOCS / "traffic.png"
@@ -143,24 +144,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=90.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        app = make_application()
-        paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-        window = MainWindow(AppServices.create(paths), use_tray=False)
-        window.resize(1360, 900)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, make_share(Path(tmp) / "Shared"),
-                                             args.seconds))
+    with throwaway_config() as tmp:
+        share = make_share(tmp / "Shared")
+        run_in_window(lambda window: scenario(window, share, args.seconds), size=(1360, 900))
     return 0
 
 

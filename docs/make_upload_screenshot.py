@@ -16,8 +16,9 @@ import http.client
 import os
 import socket
 import sys
-import tempfile
 from pathlib import Path
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 OUT = DOCS / "clients-uploads.png"
@@ -99,25 +100,11 @@ async def scenario(window, share: Path) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        share = Path(tmp) / "Shared"
+    with throwaway_config() as tmp:
+        share = tmp / "Shared"
         for folder in ("videos", "docs"):
             (share / folder).mkdir(parents=True)
-        app = make_application()
-        window = MainWindow(AppServices.create(pier_paths()), use_tray=False)
-        window.resize(1280, 800)
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, share))
+        run_in_window(lambda window: scenario(window, share), size=(1280, 800))
     return 0
 
 

@@ -18,10 +18,11 @@ import contextlib
 import os
 import socket
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 from typing import Any
+
+from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 FILES = ("Holiday photos/beach.jpg", "Holiday photos/sunset.jpg", "Documents/report.pdf",
@@ -106,22 +107,9 @@ async def scenario(window: Any, mode: str, share: Path) -> None:
 
 def main() -> int:
     mode = sys.argv[1] if len(sys.argv) > 1 else "sharing"
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["PIER_CONFIG_DIR"] = str(Path(tmp) / "config")
-        import qasync
-
-        from app.main import make_application
-        from app.services import AppServices
-        from server.appdirs import pier_paths
-        from ui.main_window import MainWindow
-
-        app = make_application()
-        paths = pier_paths()  # PIER_CONFIG_DIR, as set above or by the caller
-        window = MainWindow(AppServices.create(paths))
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-        with loop:
-            loop.run_until_complete(scenario(window, mode, make_share(Path(tmp) / "Shared")))
+    with throwaway_config() as tmp:
+        share = make_share(tmp / "Shared")
+        run_in_window(lambda window: scenario(window, mode, share), use_tray=None)
     return 0
 
 
