@@ -146,6 +146,19 @@ def non_daemon_threads() -> set[threading.Thread]:
     return {t for t in threading.enumerate() if not t.daemon and t is not threading.main_thread()}
 
 
+def http_request(port: int, method: str, path: str, body: bytes = b"",
+                 headers: dict[str, str] | None = None,
+                 host: str = "127.0.0.1") -> tuple[int, bytes]:
+    """One request on a fresh connection: (status, body)."""
+    conn = http.client.HTTPConnection(host, port, timeout=5)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
 def fetch_statuses(port: int, paths: list[str], host: str = "127.0.0.1") -> list[int]:
     """GET every path on one keep-alive connection; return the statuses."""
     conn = http.client.HTTPConnection(host, port, timeout=5)

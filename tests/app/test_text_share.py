@@ -3,7 +3,6 @@ controller and engine over real HTTP; received texts reach the GUI thread as a s
 
 from __future__ import annotations
 
-import http.client
 import json
 import threading
 from collections import deque
@@ -21,6 +20,7 @@ from server.errors import ConfigError
 from server.paths import PierPaths
 from server.records import RequestRecord
 from server.text_board import TEXT_LIMIT, TextReceived
+from tests.conftest import http_request
 
 
 @pytest.fixture
@@ -40,19 +40,8 @@ def controller(qtbot: QtBot, app_paths: PierPaths, folder: Path) -> Iterator[Ser
     ctrl.stop_blocking()
 
 
-def request(port: int, method: str, path: str, body: bytes = b"",
-            headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
-
-
 def shared_on_the_page(port: int) -> object:
-    status, body = request(port, "GET", "/.well-known/pier/text")
+    status, body = http_request(port, "GET", "/.well-known/pier/text")
     assert status == 200
     return json.loads(body)["text"]
 
@@ -93,7 +82,7 @@ def test_a_posted_text_arrives_in_the_gui_thread(controller: ServerController,
     threads: list[threading.Thread] = []
     texts.received.connect(lambda _event: threads.append(threading.current_thread()))
     with qtbot.waitSignal(texts.received) as heard:
-        status, _ = request(port, "POST", "/", urlencode({"text": "hi\nthere", "name": "n"})
+        status, _ = http_request(port, "POST", "/", urlencode({"text": "hi\nthere", "name": "n"})
                             .encode(), {"Content-Type": "application/x-www-form-urlencoded"})
         assert status == 201
     event: TextReceived = heard.args[0]

@@ -4,7 +4,6 @@ whose Copy puts it on the clipboard; a hostile text stays plain text."""
 
 from __future__ import annotations
 
-import http.client
 import json
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -15,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import http_request
 from tests.ui.test_main_window import child, start, stop
 from ui.main_window import MainWindow
 
@@ -24,13 +24,8 @@ HOSTILE = '<img src=x onerror="alert(1)"><b>bold</b>\nsecond line'
 def request(url: str, method: str, path: str, body: bytes = b"",
             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
+    return http_request(parts.port or 80, method, path, body, headers,
+                        host=parts.hostname or "")
 
 
 def on_the_page(url: str) -> object:
