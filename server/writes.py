@@ -186,12 +186,11 @@ def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *
     if len(data) > (TEXT_LIMIT if limit is None else min(limit, TEXT_LIMIT)):
         raise UploadRefused(413, TEXT_TOO_LARGE)
     name = text_file_name(raw_name, default_name)
-    with access.open_folder(folder.fs_path) as opened:
-        check_free_space(opened, len(data))
-        with access.upload(opened, folder.url_path, name, max_size=limit,
-                           expected_size=len(data)) as upload:
-            upload.write(data)
-            final = upload.commit()
+    with access.open_folder(folder.fs_path) as opened, \
+            access.upload(opened, folder.url_path, name, max_size=limit,
+                          expected_size=len(data)) as upload:  # it checks the free space
+        upload.write(data)
+        final = upload.commit()
     return Stored(final, url_quote(folder.url_path + final))
 
 
