@@ -71,6 +71,7 @@ class Fetched:
     seconds: float
     made: int = 0
     placeholders: int = 0
+    retries: int = 0
     statuses: Counter = field(default_factory=Counter)
     latencies: list[float] = field(default_factory=list)
     jpeg_bytes: list[int] = field(default_factory=list)
@@ -101,6 +102,7 @@ class Fetcher:
         self.first_answer = threading.Event()
         self.answers: list[tuple[int, str, bytes, float]] = []
         self.errors: list[str] = []
+        self.retries = 0  # 503 answers (with Retry-After) asked again after the wait
 
     def _take(self) -> str | None:
         with self.lock:
@@ -114,9 +116,15 @@ class Fetcher:
         try:
             while (path := self._take()) is not None:
                 began = time.perf_counter()
-                conn.request("GET", path)
-                response = conn.getresponse()
-                body = response.read()
+                while True:
+                    conn.request("GET", path)
+                    response = conn.getresponse()
+                    body = response.read()
+                    if response.status != 503 or self.stop.is_set():
+                        break
+                    with self.lock:  # "too many are being made": as a client would, wait
+                        self.retries += 1
+                    time.sleep(float(response.getheader("Retry-After") or 1))
                 took = time.perf_counter() - began
                 with self.lock:
                     self.answers.append((response.status,
@@ -141,7 +149,7 @@ class Fetcher:
         return self.summary(time.perf_counter() - began)
 
     def summary(self, seconds: float) -> Fetched:
-        out = Fetched(seconds)
+        out = Fetched(seconds, retries=self.retries)
         for status, ctype, body, took in self.answers:
             out.statuses[f"{status} {ctype.split(';')[0]}"] += 1
             out.latencies.append(took)
@@ -194,6 +202,7 @@ class ColdRun:
     seconds: float
     made: int
     placeholders: int
+    retries: int
     statuses: dict[str, int]
     p50_ms: float
     max_ms: float
@@ -215,7 +224,7 @@ def cold_run(name: str, data: media_data.Dataset, tmp: Path, threads: int, rnd: 
             fetched = Fetcher(server.url, paths, CONNECTIONS).run()
         ordered = sorted(fetched.latencies) or [0.0]
         out = ColdRun(name, threads, rnd, fetched.seconds, fetched.made, fetched.placeholders,
-                      dict(fetched.statuses), ordered[len(ordered) // 2] * 1000,
+                      fetched.retries, dict(fetched.statuses), ordered[len(ordered) // 2] * 1000,
                       ordered[-1] * 1000,
                       statistics.mean(fetched.jpeg_bytes) / 1000 if fetched.jpeg_bytes else 0,
                       max(fetched.long_sides, default=0), rss.peak_mib)
@@ -240,6 +249,7 @@ class BusyRun:
     thumbs_made: int  # during the busy window
     thumbs_per_s: float
     thumb_statuses: dict[str, int]
+    thumb_retries: int
 
 
 def download_rate(server: run.Server, path: str, seconds: int, generator: str
@@ -279,7 +289,7 @@ def busy_run(data: media_data.Dataset, tmp: Path, rnd: int, seconds: int, genera
         (idle, idle_p99), (busy, busy_p99) = measured["idle"], measured["busy"]
         return BusyRun(rnd, order[0], idle, busy, busy / idle if idle else 0.0, idle_p99,
                        busy_p99, made, made / thumbs.seconds if thumbs.seconds else 0.0,
-                       dict(thumbs.statuses))
+                       dict(thumbs.statuses), thumbs.retries)
     finally:
         run.stop(server)
 
@@ -357,6 +367,7 @@ def cold_rows(result: dict) -> list[list[str]]:
                          f"{result['photos'] / statistics.median(c['seconds'] for c in runs):.1f}",
                          f"{min(c['made'] for c in runs)}/{result['photos']}",
                          str(sum(c["placeholders"] for c in runs)),
+                         str(sum(c["retries"] for c in runs)),
                          f"{statistics.median(c['mean_kb'] for c in runs):.1f}",
                          str(max(c["long_side"] for c in runs)),
                          f"{max(rss):.0f}" if rss else "-",
@@ -415,7 +426,7 @@ def table_lines(result: dict, markdown: bool = False) -> list[str]:
                   f"average), thumbnails made cold over {conns} connections"
                   + (f"; copyparty {result['copyparty']}" if result["copyparty"] else "") + ":"]
         lines += text_table(["server", "threads", "time", "range", "thumbs/s", "made",
-                             "placeholders", "mean KB", "long side", "peak RSS MiB",
+                             "placeholders", "503 retries", "mean KB", "long side", "peak RSS MiB",
                              "pier ÷ this (time)"], cold, markdown)
     if cached := cached_rows(result):
         lines += ["", f"a cached thumbnail at c{CACHED_CONNECTIONS}:"]

@@ -10,7 +10,7 @@ with the walk), a word in 1 of 20 names (5,000 matches: the 1,000-result cap end
 ``"truncated": true``) and a word in no name (the whole walk for nothing).
 
 - **Pier**: one connection per search, the request written to a plain socket and the chunked
-  answer read as it comes; "first result" is when the first entry (a ``"path"`` key) has
+  answer read as it comes; "first result" is when the first entry (``{"name"``) has
   arrived, "complete" when the last chunk has. RSS is the server's VmRSS (/proc) just before
   the search, its peak sampled every 20 ms during it, and VmRSS after.
 - **find**: ``find TREE -iname '*TEXT*'``, its first line and its end (killed after 1,000
@@ -102,22 +102,10 @@ class Answer:
 
 
 def parse_results(body: bytes) -> tuple[int, bool | None]:
-    """(entries, truncated) of a JSON answer: one object holding a list of entries and
-    "truncated", or one JSON value per line."""
-    try:
-        values = [json.loads(body)]
-    except ValueError:
-        values = [json.loads(line) for line in body.splitlines() if line.strip()]
-    entries, truncated = 0, None
-    for value in values:
-        if isinstance(value, dict):
-            truncated = value.get("truncated", truncated)
-            if "path" in value:
-                entries += 1
-            for item in value.values():
-                if isinstance(item, list):
-                    entries += sum(isinstance(e, dict) and "path" in e for e in item)
-    return entries, truncated
+    """(entries, truncated) of the JSON answer: ``{"path", "query", "entries": [...],
+    "truncated"}`` (README, URL contract)."""
+    found = json.loads(body)
+    return len(found["entries"]), found.get("truncated")
 
 
 def pier_search(server: run.Server, word: str) -> tuple[float | None, float, int, bool | None]:
@@ -127,7 +115,7 @@ def pier_search(server: run.Server, word: str) -> tuple[float | None, float, int
     with socket.create_connection((parts.hostname, parts.port), timeout=TIMEOUT) as sock:
         began = time.perf_counter()
         sock.sendall(request)
-        answer = Answer(sock, b'"path"', began)
+        answer = Answer(sock, b'{"name"', began)  # an entry; the answer's head has no name
         status, body = answer.read()
         complete = time.perf_counter() - began
     if status != 200:
