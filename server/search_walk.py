@@ -113,8 +113,9 @@ class SearchWalk:
         self._queue: deque[_Node] = deque()
         self._seen: set[Identity] = set()
         self._closed = False
+        self._stopped = False  # out of time or of room for results: the walk ends
         self.found = 0
-        self.truncated = False  # a limit stopped the walk
+        self.truncated = False  # a limit left something out
 
     def batches(self) -> Iterator[list[Hit]]:
         try:
@@ -154,13 +155,13 @@ class SearchWalk:
             if hits:
                 self.found += len(hits)
                 yield hits
-            if self.truncated:
+            if self._stopped:
                 return
 
     def _out_of_time(self) -> bool:
         if self._clock.monotonic() >= self._deadline:
-            self.truncated = True
-        return self.truncated
+            self._stopped = self.truncated = True
+        return self._stopped
 
     def _read(self, folder: Folder, node: _Node) -> list[Hit]:
         """The hits among ``folder``'s entries; its subfolders join the queue."""
@@ -170,7 +171,7 @@ class SearchWalk:
         url = self._url + relative
         room = self._limits.results - self.found
         hits: list[Hit] = []
-        children: list[_Node] = []
+        children: list[tuple[str, Identity]] = []
         with closing(entries_in(folder)) as entries:
             for count, entry in enumerate(entries, 1):
                 if count % CHECK_EVERY == 0 and self._out_of_time():
@@ -181,21 +182,22 @@ class SearchWalk:
                 hit = needle in (name.lower() if name.isascii() else fold(name))
                 if not hit and not _is_folder(entry):
                     continue
-                found = self._entry(folder, folder_st, name, url, hit, node, children)
+                found = self._entry(folder, folder_st, name, url, hit, children)
                 if found is not None:
                     if len(hits) == room:
-                        self.truncated = True
+                        self._stopped = self.truncated = True
                         break
                     hits.append(Hit(relative, found))
-        children.sort(key=lambda child: natural_key(child.name))
-        self._queue.extend(children)
+        children.sort(key=lambda child: natural_key(child[0]))
+        for name, identity in children:
+            self._queue_folder(node, name, identity)
         hits.sort(key=lambda found: natural_key(found.entry.name))
         return hits
 
     def _entry(self, folder: Folder, folder_st: os.stat_result, name: str, url: str,
-               hit: bool, node: _Node, children: list[_Node]) -> Entry | None:
+               hit: bool, children: list[tuple[str, Identity]]) -> Entry | None:
         """The listing entry of a matching ``name`` (None when it is not shown); a subfolder
-        that may be listed is queued (in ``children``) whether it matches or not."""
+        that may be listed joins ``children`` (to be queued) whether it matches or not."""
         rules = self._rules
         try:
             st = stat_at(folder, name)
@@ -211,21 +213,22 @@ class SearchWalk:
         if stat.S_ISDIR(st.st_mode):
             if rules.may_list is not None and not rules.may_list(url + name + "/"):
                 return None
-            self._queue_folder(node, name, st, children)
+            if len(children) < self._limits.folders:  # bounds what one folder costs
+                children.append((name, (st.st_dev, st.st_ino)))
+            else:
+                self.truncated = True
         elif not hit or (rules.may_read is not None and not rules.may_read(url + name)):
             return None
         return _entry_of(name, st) if hit else None
 
-    def _queue_folder(self, parent: _Node, name: str, st: os.stat_result,
-                      children: list[_Node]) -> None:
-        identity = (st.st_dev, st.st_ino)
+    def _queue_folder(self, parent: _Node, name: str, identity: Identity) -> None:
         if identity in self._seen:
             return  # a second name of a folder already on the walk
         if parent.depth >= self._limits.depth or len(self._seen) >= self._limits.folders:
             self.truncated = True
             return
         self._seen.add(identity)
-        children.append(_Node(parent, name, identity, parent.depth + 1))
+        self._queue.append(_Node(parent, name, identity, parent.depth + 1))
 
     def _reach(self, node: _Node) -> Folder | None:
         """The folder of ``node``, opened: kept open, or re-opened name by name from its
