@@ -206,7 +206,7 @@ def start_pier(data: media_data.Dataset, tmp: Path) -> run.Server:
 def run_cells(rounds: int, seconds: int, generator: str, progress: Callable[[str], None]
               ) -> dict:
     if why := browser_missing():
-        raise RuntimeError(why)
+        raise run.CellSkipped(why)
     data = media_data.prepare(progress, tree=False)
     folder = data.url_path(data.grid[0].parent) + "/"
     notes: list[str] = []
