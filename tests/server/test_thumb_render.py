@@ -104,8 +104,10 @@ def test_a_declared_giant_is_refused_before_decoding(opened):
     assert process.memory_info().rss - before < 64 * 1024 * 1024
 
 
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")  # as thumb_render sets
 def test_the_pixel_limit_warning_counts_as_an_error(opened):
-    """Between MAX_PIXELS and twice that, Pillow only warns; here that is a refusal too."""
+    """Between MAX_PIXELS and twice that, Pillow only warns; here that is a refusal too
+    (pytest resets warning filters per test: the mark puts back what thumb_render sets)."""
     baseline = jpeg_declaring(photo_jpeg(64, 48), 20_000, 15_000)  # 300 megapixels
     assert picture_jpeg(opened(baseline), 320) is None
 
@@ -142,11 +144,13 @@ def test_without_ffmpeg_videos_give_nothing():
 
 
 @needs_ffmpeg
-def test_a_video_poster_is_its_first_frame(opened):
+def test_a_video_poster_is_its_first_frame(opened, tmp_path):
+    """ffmpeg reads the open descriptor (/dev/fd), or the checked path where that is missing
+    (--portable)."""
     renderer = MediaRenderer(ffmpeg_path())
     assert renderer.makes(VIDEO)
     fd = opened(WEBM.read_bytes(), "clip.webm")
-    made = renderer.render(RenderJob(fd, "/unused", VIDEO, 320))
+    made = renderer.render(RenderJob(fd, str(tmp_path / "clip.webm"), VIDEO, 320))
     assert made is not None
     assert picture(made).size == (160, 120)  # never enlarged
     assert_bare_jpeg(made)
