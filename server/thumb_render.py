@@ -29,8 +29,9 @@ FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF", "HEIF", "AVIF")
 # Pillow refuses more pixels than this when it opens a file, before decoding a byte. A JPEG is
 # decoded at 1/8 of its size when that is enough, so a 200-megapixel photo costs ~10 MB.
 MAX_PIXELS = 250_000_000
-# Formats decoded at full size (PNG, HEIC, progressive JPEG, which keeps every coefficient)
-# stop here: a 48-megapixel phone HEIC (~150 MB decoded) passes, a crafted giant does not.
+# Formats decoded at full size (PNG, HEIC...), and progressive JPEGs (libjpeg keeps every
+# coefficient of the full size, whatever the scale) stop here: a 48-megapixel phone HEIC
+# (~150 MB decoded) passes, a crafted giant does not.
 MAX_FULL_DECODE_PIXELS = 50_000_000
 MAX_IMAGE_FILE = 200 * 1024 * 1024  # pi-heif reads a whole HEIC into memory before decoding
 QUALITY = {320: 80}  # JPEG quality by long side; previews get PREVIEW_QUALITY
@@ -93,13 +94,15 @@ def _frame_jpeg(ppm: bytes, long_side: int) -> bytes | None:
 def _shrunk(image: Image.Image, long_side: int) -> Image.Image:
     """Decoded at the smallest scale that still gives ``long_side``, resized, turned upright."""
     width, height = image.size
-    reduced = image.format in ("JPEG", "MPO") and not _progressive(image)
-    if width < 1 or height < 1 or width * height > (
-            MAX_PIXELS if reduced else MAX_FULL_DECODE_PIXELS):
+    jpeg = image.format in ("JPEG", "MPO")
+    limit = MAX_PIXELS if jpeg and not _progressive(image) else MAX_FULL_DECODE_PIXELS
+    if width < 1 or height < 1 or width * height > limit:
         raise ValueError(f"{width}x{height} is beyond the pixel limit")
-    if reduced:
+    if jpeg:
         image.draft("RGB", _fitted(width, height, long_side))
     icc = image.info.get("icc_profile")
+    if image.mode in ("P", "1"):  # resized as they are, they would get no smoothing at all
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
     image.thumbnail((long_side, long_side), Image.Resampling.BICUBIC, reducing_gap=2.0)
     upright = ImageOps.exif_transpose(image)  # a copy, small by now
     return _in_srgb(_opaque(upright), icc)

@@ -88,6 +88,19 @@ def test_transparency_lands_on_white(opened):
     assert near(shown.getpixel((180, 50)), (0, 0, 255))
 
 
+def test_palette_and_progressive_pictures(opened, tmp_path):
+    image = Image.new("P", (400, 200), 0)
+    image.putpalette([255, 255, 255, 0, 0, 255] + [0] * 762)
+    image.paste(1, (200, 0, 400, 200))
+    image.save(tmp_path / "anim.gif", transparency=0)
+    made = picture_jpeg(opened((tmp_path / "anim.gif").read_bytes(), "anim.gif"), 320)
+    assert made is not None and picture(made).size == (320, 160)
+    assert near(picture(made).getpixel((300, 80)), (0, 0, 255))
+    progressive = picture_jpeg(opened(photo_jpeg(1600, 1200, progressive=True), "p.jpg"), 320)
+    assert progressive is not None and picture(progressive).size == (320, 240)
+    assert_bare_jpeg(progressive)
+
+
 def test_a_heic_photo_is_decoded_by_pi_heif(opened):
     made = picture_jpeg(opened(HEIC.read_bytes(), "phone.heic"), 320)
     assert made is not None
