@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import threading
 import warnings
 from pathlib import Path
 
@@ -37,12 +38,14 @@ MAX_IMAGE_FILE = 200 * 1024 * 1024  # pi-heif reads a whole HEIC into memory bef
 QUALITY = {320: 80}  # JPEG quality by long side; previews get PREVIEW_QUALITY
 PREVIEW_QUALITY = 85
 BACKGROUND = (255, 255, 255)  # what transparent parts become: JPEG has no alpha
+TRANSFORMS_KEPT = 8  # colour profiles whose transform a thread keeps (a camera has one or two)
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # process-wide: Pier decodes no other pictures
 warnings.simplefilter("error", Image.DecompressionBombWarning)
 pi_heif.register_heif_opener()
 Image.init()  # every format of FORMATS registered before the first open
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_transforms = threading.local()
 
 
 class MediaRenderer:
@@ -135,15 +138,26 @@ def _opaque(image: Image.Image) -> Image.Image:
 def _in_srgb(image: Image.Image, icc: object) -> Image.Image:
     """Colours as the profile meant them, in sRGB (the profile itself is not kept): a phone's
     Display P3 photo would otherwise look dull."""
-    if isinstance(icc, bytes) and icc:
+    if isinstance(icc, bytes) and icc and image.mode in ("RGB", "CMYK"):
         try:
-            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
-            if converted is not None:
-                return converted
+            return ImageCms.applyTransform(image, _transform(icc, image.mode)) or image
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
             pass  # a broken or mismatched profile: the colours as they are
     return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform:
+    """A profile's transform to sRGB, built once per thumbnail thread (building one costs more
+    than applying it to a thumbnail; a transform must not be shared between threads)."""
+    made: dict[tuple[bytes, str], ImageCms.ImageCmsTransform] = \
+        _transforms.__dict__.setdefault("made", {})
+    key = (icc, mode)
+    if key not in made:
+        if len(made) >= TRANSFORMS_KEPT:
+            made.clear()
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        made[key] = ImageCms.buildTransform(source, _SRGB, mode, "RGB")
+    return made[key]
 
 
 def _encoded(image: Image.Image, long_side: int) -> bytes:
