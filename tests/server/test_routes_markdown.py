@@ -18,6 +18,7 @@ from server.response import HTML, NOSNIFF, PAGE_CSP, Response
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
 from server.routes_markdown import MAX_MARKDOWN_BYTES, MarkdownRoutes, readme_name
+from server.users import User
 from tests.server.conftest import call_for, config_of, field
 
 
@@ -178,3 +179,31 @@ def test_which_readme_wins():
     assert readme_name(entries("Readme.md", "readme.md")) == "Readme.md"
     assert readme_name(entries("README.txt", "READ.md", "notes.md")) is None
     assert readme_name([Entry("README.md", True, 0, 0.0)]) is None
+
+
+def test_the_readme_is_judged_itself_not_only_by_the_listing(share, tmp_path, auth):
+    """readme() is given a listing's entries, but asks the policy about the file again: an
+    entry that slipped in (or a file swapped since the folder was read) is not shown."""
+    outside = tmp_path / "outside.md"
+    outside.write_text("# outside\n", encoding="utf-8")
+    own = share / "own"
+    own.mkdir()
+    (own / "notes.md").write_text("# own\n", encoding="utf-8")
+    config = config_of(share, auth=auth, protected_paths=(own,))
+    routes = MarkdownRoutes("Pier")
+    listed = [Entry("README.md", False, 10, 0.0)]
+    for target in (outside, own / "notes.md"):
+        (share / "docs" / "README.md").unlink(missing_ok=True)
+        (share / "docs" / "README.md").symlink_to(target)
+        call = call_for(config, "GET", "/docs/")
+        assert routes.readme(call, call.files.target("/docs/"), listed) is None
+    (share / "private").mkdir()
+    (share / "private" / "README.md").write_text("# private\n", encoding="utf-8")
+    (share / "README.md").write_text("# root\n", encoding="utf-8")
+    call = call_for(config, "GET", "/", user=User("lim", folders=("/docs",)))
+    assert routes.readme(call, call.files.target("/"), listed) is None  # lim may not read it
+    call = call_for(config, "GET", "/", user=User("ana"))
+    assert routes.readme(call, call.files.target("/"), listed) is not None
+    call = call_for(config, "GET", "/private/", user=User("ana"))
+    found = routes.readme(call, call.files.target("/private/"), listed)
+    assert found is not None and "<h1>private</h1>" in found.html
