@@ -65,6 +65,9 @@ def test_a_markdown_file_as_a_page(server, share):
     head, head_body = server.get("/docs/notes.md?view", method="HEAD")
     assert head.status == 200 and head_body == b""
     assert int(head.getheader("Content-Length")) == len(body)
+    style, css = server.get("/.well-known/pier/assets/markdown.css")
+    assert style.status == 200 and b".markdown-body" in css
+    assert style.getheader("Content-Type") == "text/css; charset=utf-8"
     (share / "long.markdown").write_text("*long*\n", encoding="utf-8")
     assert b"<em>long</em>" in server.get("/long.markdown?view")[1]
 
