@@ -153,10 +153,21 @@ def render_markdown(text: str) -> str:
     env: MutableMapping[str, Any] = {_BUDGET: _Budget(MAX_TOKENS)}
     tokens = _MARKDOWN.parse(text, env)
     _Links(2 * len(text) + LINK_SLACK).secure(tokens)
+    _align_by_class(tokens)
     html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, env)
     if len(html) > MAX_HTML:
         raise TooComplex("too large once rendered")
     return html
+
+
+def _align_by_class(tokens: list[Token]) -> None:
+    """A table column's alignment as a class (markdown.css): the page's CSP refuses inline
+    style attributes, which markdown-it-py uses for it."""
+    for token in tokens:
+        if token.type in ("th_open", "td_open"):
+            style = str(token.attrGet("style") or "")
+            if style.startswith("text-align:"):
+                token.attrs = {"class": "align-" + style.partition(":")[2]}
 
 
 class _Links:
