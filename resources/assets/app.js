@@ -96,6 +96,9 @@
     for (const cell of table.tHead.rows[0].cells) {
       const key = cell.classList[0];
       const link = cell.querySelector("a");
+      if (!(key in FIRST_ORDER) || !link) {
+        continue; // a column that does not sort (a search result's folder)
+      }
       const active = key === state.sort;
       const oldArrow = link.querySelector(".arrow");
       if (oldArrow) {
@@ -117,7 +120,8 @@
     }
   }
 
-  /** Folder links and the address carry the order, so it survives navigation and reloads. */
+  /** Folder links and the address carry the order, so it survives navigation and reloads; the
+      address keeps its other parameters (a search's q). */
   function keepSortInLinks() {
     const isDefault = state.sort === "name" && state.order === "asc";
     const query = isDefault ? "" : "?sort=" + state.sort + "&order=" + state.order;
@@ -125,7 +129,15 @@
     for (const link of links) {
       link.search = query;
     }
-    history.replaceState(history.state, "", location.pathname + query);
+    const params = new URLSearchParams(location.search);
+    params.delete("sort");
+    params.delete("order");
+    if (!isDefault) {
+      params.set("sort", state.sort);
+      params.set("order", state.order);
+    }
+    const search = params.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
   }
 
   function setUpSorting() {
@@ -1218,4 +1230,6 @@
     setUpNewFolder();
   }
   setUpSharedText();
+  // For the page's other scripts (search.js sorts the results once they have all arrived).
+  window.pierListing = Object.freeze({ sort: () => sortRows(state.sort, state.order) });
 })();
