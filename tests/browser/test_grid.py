@@ -111,6 +111,26 @@ def test_grid_follows_the_sort_and_the_filter(page, server_factory, photos):
     assert page.find_element(By.CSS_SELECTOR, "tr.no-match").is_displayed()  # the note stays
 
 
+def test_an_upload_appears_as_a_tile_without_rebuilding_the_others(page, server_factory, photos,
+                                                                   tmp_path):
+    running = server_factory(photos, upload=True)
+    choose_list(page, running)
+    page.find_element(By.ID, "viewToggle").click()
+    page.execute_script("document.querySelector('#grid .tile.image').dataset.mark = 'old'")
+    wait_until(page, lambda d: len(thumb_requests(running)) >= 3, "the first thumbnails came")
+    before = len([p for p in thumb_requests(running) if p == "/beach.jpg?thumb"])
+    upload = tmp_path / "coast.jpg"
+    upload.write_bytes(jpeg((10, 200, 90)))
+    page.find_element(By.ID, "file-input").send_keys(str(upload))
+    wait_until(page, lambda d: "coast.jpg" in tile_names(d), "the upload became a tile")
+    assert tile_names(page) == ["Trip", "beach.jpg", "clip.webm", "coast.jpg", "dunes.jpg",
+                                "notes.txt", "sunset.jpg"]
+    assert page.execute_script("return document.querySelector('#grid .tile.image')"
+                               ".dataset.mark") == "old"  # the same tile, its thumbnail kept
+    wait_until(page, lambda d: "/coast.jpg?thumb" in thumb_requests(running))
+    assert len([p for p in thumb_requests(running) if p == "/beach.jpg?thumb"]) == before
+
+
 def test_arrow_keys_move_between_tiles(page, server_factory, photos):
     running = server_factory(photos)
     choose_list(page, running)
