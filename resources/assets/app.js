@@ -116,8 +116,21 @@
         cell.removeAttribute("aria-sort");
       }
       const next = active ? (state.order === "asc" ? "desc" : "asc") : FIRST_ORDER[key];
-      link.setAttribute("href", "?sort=" + key + "&order=" + next);
+      link.setAttribute("href", "?" + addressWith(key, next, true));
     }
+  }
+
+  /** This page's query with `sort` and `order` set (a search's q is kept); without them for
+      name/asc, unless `always`. */
+  function addressWith(sort, order, always) {
+    const params = new URLSearchParams(location.search);
+    params.delete("sort");
+    params.delete("order");
+    if (always || sort !== "name" || order !== "asc") {
+      params.set("sort", sort);
+      params.set("order", order);
+    }
+    return params.toString();
   }
 
   /** Folder links and the address carry the order, so it survives navigation and reloads; the
@@ -129,14 +142,7 @@
     for (const link of links) {
       link.search = query;
     }
-    const params = new URLSearchParams(location.search);
-    params.delete("sort");
-    params.delete("order");
-    if (!isDefault) {
-      params.set("sort", state.sort);
-      params.set("order", state.order);
-    }
-    const search = params.toString();
+    const search = addressWith(state.sort, state.order, false);
     history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
   }
 
