@@ -39,6 +39,7 @@ from server.portable_folders import (
     open_folder_at,
     stat_at,
 )
+from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
@@ -46,6 +47,7 @@ from server.zip_walk import walk_zip
 from server.zipstream import ZipItem
 
 if TYPE_CHECKING:
+    from server.clock import Clock
     from server.config import ServerConfig
 
 MAX_NEW_FOLDERS = 1000  # folders one request may create
@@ -310,6 +312,25 @@ class FileAccess:
         yield from walk_zip(opened, url, self._zip_children,
                             lambda path: self.may(Action.LIST, path),
                             lambda path: self.may(Action.READ, path))
+
+    def search(self, folder: Resolved, text: str, limits: SearchLimits,
+               clock: Clock) -> SearchWalk:
+        """What lies below ``folder`` whose name contains ``text`` (server/search_walk.py), as
+        this principal's listings would show it; no link is entered."""
+        url = self.judged_url(folder)
+        limited = self.user is not None and not self.user.sees_everything_below(url)
+        rules = SearchRules(self._rules.show_hidden, self._policy.own.holds,
+                            (lambda path: self.may(Action.LIST, path)) if limited else None,
+                            (lambda path: self.may(Action.READ, path)) if limited else None,
+                            self._search_link)
+        return SearchWalk(self.open_folder(folder.fs_path), url, text, rules, limits, clock)
+
+    def _search_link(self, folder: Folder, name: str) -> os.stat_result | None:
+        target = self._link_target(folder, name)
+        if target is None or not self.may(Action.LIST if target.is_dir else Action.READ,
+                                          self.judged_url(target)):
+            return None
+        return target.stat
 
     def _zip_children(self, folder: Folder, folder_st: os.stat_result
                       ) -> Iterator[tuple[str, os.stat_result]]:

@@ -1,6 +1,6 @@
 """Sending a route's Response: the head (framing headers added here), then its body: bytes
 from memory, a file span (sendfile, held back at its tail until the file is seen unchanged),
-or a zip built while it is sent. Bandwidth limits, progress and cancel act here, between
+or a zip or a stream built while it is sent. Bandwidth limits, progress and cancel act here, between
 pieces. The only module that writes an answer to a client's socket; see docs/ARCHITECTURE.md."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from server.control import TrafficControl, Transfer
 from server.exchange import Exchange
 from server.http11 import DateCache, HttpError, status_line
 from server.portable import features
-from server.response import FileSpan, Response, ZipBody
+from server.response import FileSpan, Response, StreamBody, ZipBody
 from server.sending import (
     copy_chunks,
     delivered,
@@ -27,7 +27,7 @@ from server.sending import (
     send_parts,
     wait_until_delivered,
 )
-from server.zipstream import ZipItem, ZipStream
+from server.zipstream import ZipStream
 
 log = logging.getLogger("pier.server")
 
@@ -93,6 +93,8 @@ class Delivery:
             self._send_from_memory(ex, response)
         elif isinstance(body, FileSpan):
             self._send_file(ex, response, body)
+        elif isinstance(body, StreamBody):
+            self._send_stream(ex, response, body)
         else:
             self._send_zip(ex, response, body)
 
@@ -200,10 +202,25 @@ class Delivery:
     # -- a zip ---------------------------------------------------------------------------------
 
     def _send_zip(self, ex: Exchange, response: Response, body: ZipBody) -> None:
-        """Chunked on HTTP/1.1, close-delimited on HTTP/1.0 (the length is known at the end)."""
         items = iter(body.items())
         first = next(items, None)  # opens the folder: a refusal is still a clean error answer
         items = itertools.chain([first] if first is not None else [], items)
+        self._send_chunks(ex, response, ZipStream(items, root=body.root))
+
+    # -- a stream ------------------------------------------------------------------------------
+
+    def _send_stream(self, ex: Exchange, response: Response, body: StreamBody) -> None:
+        chunks = body.chunks()
+        try:
+            first = next(chunks, b"")  # a refusal up to here is still a clean error answer
+            self._send_chunks(ex, response, itertools.chain([first], chunks))
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # a walk left unfinished closes its folders now
+
+    def _send_chunks(self, ex: Exchange, response: Response, chunks: Iterable[bytes]) -> None:
+        """Chunked on HTTP/1.1, close-delimited on HTTP/1.0 (the length is known at the end)."""
         chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
         if not chunked:
             ex.keep_alive = False
@@ -211,17 +228,19 @@ class Delivery:
         try:
             self._on_long_transfer()
             ex.conn.sock.sendall(self.head(ex, response, chunked=chunked))
-            self._stream_zip(ex, items, body.root, chunked, transfer)
+            self._stream_chunks(ex, chunks, chunked, transfer)
         finally:
             self._control.end(transfer)
 
-    def _stream_zip(self, ex: Exchange, items: Iterable[ZipItem], root: str, chunked: bool,
-                    transfer: Transfer) -> None:
+    def _stream_chunks(self, ex: Exchange, chunks: Iterable[bytes], chunked: bool,
+                       transfer: Transfer) -> None:
         conn = ex.conn
         ex.cut_short = True  # until the last byte is known to have arrived
         handed = 0
         try:
-            for chunk in ZipStream(items, root=root):
+            for chunk in chunks:
+                if not chunk:
+                    continue  # an empty chunk would end a chunked body
                 self.respect_limits(conn, len(chunk))
                 send_all(conn.sock, b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk,
                          conn.io_timeout)

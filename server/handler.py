@@ -83,7 +83,8 @@ class RequestHandler:
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
         self._downloads = downloads
-        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts)
+        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
+                                     clock)
         self._changes = WriteRoutes(config, self.texts, clock)
         self._tus = TusRoutes(config, clock=clock) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)

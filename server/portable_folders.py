@@ -16,6 +16,7 @@ import errno
 import os
 import shutil
 import stat
+from collections.abc import Generator
 from types import TracebackType
 
 from server.portable import features, is_link, no_follow_flag, opened_path
@@ -233,6 +234,19 @@ def names_in(folder: Folder) -> list[str]:
         names = [entry.name for entry in entries]
     _checked(folder)
     return names
+
+
+def entries_in(folder: Folder) -> Generator[os.DirEntry[str], None, None]:
+    """The entries of ``folder``, read lazily, as os.scandir gives them: their kind (folder,
+    link, file) comes from the folder itself where the system says it, without a stat. Without
+    dir_fd the folder is checked once all are read (FolderChanged if its path was swapped)."""
+    if folder.fd is not None:
+        with os.scandir(folder.fd) as entries:
+            yield from entries
+        return
+    with os.scandir(_path_in(folder, "")) as entries:
+        yield from entries
+    _checked(folder)
 
 
 def sync_folder(folder: Folder) -> None:

@@ -1,12 +1,12 @@
 """What a route returns: a status, header lines and a body. Routes never touch sockets; the
 engine (server/delivery.py) sends a Response, and the kind of its body tells it whether the
-serve thread may send it at once (bytes, from memory) or a worker must (a file span or a zip,
-which wait on the disk and the client). See docs/ARCHITECTURE.md, "Request flow"."""
+serve thread may send it at once (bytes, from memory) or a worker must (a file span, a zip or
+a stream, which wait on the disk and the client). See docs/ARCHITECTURE.md, "Request flow"."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from server import pages
@@ -45,7 +45,17 @@ class ZipBody:
     root: str  # the shared folder, for messages about skipped files
 
 
-Body = bytes | FileSpan | ZipBody
+@dataclass(frozen=True, slots=True)
+class StreamBody:
+    """A body made while it is sent, chunk by chunk (search results as they are found); its
+    length is known only at the end. ``chunks`` is called when the body's turn comes (never for
+    HEAD); the sender takes the first chunk before the head, so an error raised up to there is
+    still a clean error answer, and closes the iterator however the sending ends."""
+
+    chunks: Callable[[], Iterator[bytes]]
+
+
+Body = bytes | FileSpan | ZipBody | StreamBody
 
 
 @dataclass(slots=True)  # not frozen: made for every request, and frozen costs 3x to make

@@ -1,4 +1,5 @@
-"""Folders: the listing (HTML or JSON, cached), the website index, and a folder as a .zip."""
+"""Folders: the listing (HTML or JSON, cached), the website index, a folder as a .zip, and a
+search below it (server/routes_search.py)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from server import listing, writes
 from server.access import ANY_NAME, Action, FileAccess
 from server.cache import ListingCache
 from server.call import Call
+from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.files import PathRefused, Resolved, content_disposition, url_quote
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
 from server.routes_files import FileRoutes
+from server.routes_search import SearchRoutes, search_text
 from server.text_board import TextBoard
 
 LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
@@ -18,8 +21,9 @@ LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
 
 class FolderRoutes:
     def __init__(self, config: ServerConfig, listings: ListingCache, downloads: FileRoutes,
-                 texts: TextBoard | None = None) -> None:
+                 texts: TextBoard | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
         self._config = config
+        self._search = SearchRoutes(config, clock)
         self._texts = texts or TextBoard()
         self._listings = listings
         self._downloads = downloads
@@ -31,6 +35,9 @@ class FolderRoutes:
             index = call.files.website_index(target)
             if index is not None:
                 return self._downloads.download(call, index.fs_path, index.stat)
+        text = search_text(call)
+        if text is not None:
+            return self._search.search(call, target, text)
         if call.first("format") == "zip":
             return self._zip(call, target)
         as_json = call.wants_json()

@@ -1,7 +1,8 @@
 """server/delivery.py over a real socketpair: the framing it adds (Content-Length, Connection
 for HTTP/1.0 and 1.1, none for 204/304, HEAD without a body), bodies from memory, a FileSpan
 streamed with sendfile (or in pieces under a limit), a file replaced before it is opened, a zip
-chunked on HTTP/1.1 and close-delimited on HTTP/1.0, and which answers need a worker."""
+and a StreamBody chunked on HTTP/1.1 and close-delimited on HTTP/1.0, and which answers need a
+worker."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 import os
 import socket
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ from server.delivery import Delivery
 from server.exchange import Exchange
 from server.files import PathRefused
 from server.http11 import DateCache, HttpError, parse_head
-from server.response import TEXT, FileSpan, Response, ZipBody
+from server.response import TEXT, FileSpan, Response, StreamBody, ZipBody
 from tests.server.conftest import config_of, request_head, served
 from tests.server.test_slow_clients import dechunk, split
 
@@ -294,6 +296,83 @@ def test_a_zip_of_a_folder_gone_is_refused_before_the_head(sender, sockets, shar
     assert sender.control.transfers() == []
 
 
+# -- a stream -------------------------------------------------------------------------------------
+
+
+class Chunks:
+    """A StreamBody's chunks that remember whether they were made and closed."""
+
+    def __init__(self, *chunks: bytes, fail: HttpError | None = None) -> None:
+        self._chunks = chunks
+        self._fail = fail
+        self.made = self.closed = False
+
+    def __call__(self) -> Iterator[bytes]:
+        self.made = True
+        return self._make()
+
+    def _make(self) -> Iterator[bytes]:
+        try:
+            if self._fail is not None:
+                raise self._fail
+            yield from self._chunks
+        finally:
+            self.closed = True
+
+
+def test_a_stream_is_chunked_on_http11_and_an_empty_chunk_does_not_end_it(sender, sockets):
+    conn, client = sockets
+    chunks = Chunks(b"first ", b"", b"second")
+    ex = sender.exchange(conn, "GET", "/?q=x")
+    _, received = served(conn, client, lambda: sender.delivery.send(
+        ex, Response(200, TEXT, StreamBody(chunks))))
+    status, headers, body = split(received)
+    assert status == 200 and headers["transfer-encoding"] == "chunked"
+    assert dechunk(body) == b"first second" and body.endswith(b"0\r\n\r\n")
+    assert ex.keep_alive and not ex.cut_short and ex.sent == 12 and chunks.closed
+
+
+def test_a_stream_is_close_delimited_on_http10(sender, sockets):
+    conn, client = sockets
+    ex = sender.exchange(conn, "GET", "/?q=x", "Connection: keep-alive", version="HTTP/1.0")
+    _, received = served(conn, client, lambda: sender.delivery.send(
+        ex, Response(200, TEXT, StreamBody(Chunks(b"one", b"two")))))
+    status, headers, body = split(received)
+    assert status == 200 and headers["connection"] == "close" and body == b"onetwo"
+    assert "transfer-encoding" not in headers and "content-length" not in headers
+    assert not ex.keep_alive
+
+
+def test_a_stream_refused_before_its_first_chunk_sends_no_head(sender, sockets):
+    conn, _ = sockets
+    chunks = Chunks(b"never", fail=HttpError(403, "This folder cannot be read.", close=False))
+    ex = sender.exchange(conn, "GET", "/?q=x")
+    with pytest.raises(HttpError):
+        sender.delivery.send(ex, Response(200, TEXT, StreamBody(chunks)))
+    assert ex.status == 0 and chunks.closed
+    assert sender.control.transfers() == []
+
+
+def test_a_stream_is_closed_when_the_client_goes_away(sender, sockets):
+    conn, client = sockets
+    client.close()
+    chunks = Chunks(*[b"x" * 65536] * 64)
+    ex = sender.exchange(conn, "GET", "/?q=x")
+    with pytest.raises(OSError):
+        sender.delivery.send(ex, Response(200, TEXT, StreamBody(chunks)))
+    assert chunks.closed
+
+
+def test_head_never_makes_a_stream(sender, sockets):
+    conn, client = sockets
+    chunks = Chunks(b"body")
+    ex = sender.exchange(conn, "HEAD", "/?q=x")
+    _, received = served(conn, client, lambda: sender.delivery.send(
+        ex, Response(200, TEXT, StreamBody(chunks))))
+    assert received.endswith(b"\r\n\r\n") and b"body" not in received
+    assert not chunks.made
+
+
 # -- who sends ----------------------------------------------------------------------------------
 
 
@@ -307,4 +386,6 @@ def test_needs_worker_for_bodies_that_wait(sender, sockets):
     assert decide(get, Response(200, ZIP_HEADERS, archive))
     assert not decide(head, Response(200, b"", span))  # HEAD sends no body
     assert not decide(head, Response(200, ZIP_HEADERS, archive))
+    assert decide(get, Response(200, TEXT, StreamBody(Chunks(b"x"))))
+    assert not decide(head, Response(200, TEXT, StreamBody(Chunks(b"x"))))
 

@@ -1,0 +1,135 @@
+"""Search results as a page or JSON, written piece by piece while the walk finds them
+(server/search_walk.py): ``head()`` first, ``rows()`` for each folder's hits, ``tail()`` once the
+walk ends, with the count and whether a limit stopped it.
+
+The page is the listing page (resources/listing.html and server/listing.py's rows, so rows carry
+the listing's classes, data-size and data-mtime) with a heading, a path cell in each row, the
+table marked ``class="listing search-results"`` and ``<tbody id="results">``, and in the footer
+``<span id="search-done" data-count=... data-truncated=...>``: the page's script runs once the
+page is complete (deferred), the marker says the results are all there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Protocol
+from urllib.parse import quote
+
+from server import listing
+from server.listing import PageContext, path_href
+from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
+from server.search_walk import Hit
+
+_ROWS = "\x00rows\x00"  # where the template is cut: rows stream in between
+_SUMMARY = "\x00summary\x00"
+_TABLE = '<table class="listing" id="listing">'
+_COLUMNS = (("name", "Name"), ("size", "Size"), ("date", "Modified"))
+
+
+class Results(Protocol):
+    def head(self) -> bytes: ...
+
+    def rows(self, hits: Sequence[Hit]) -> bytes: ...
+
+    def tail(self, count: int, truncated: bool) -> bytes: ...
+
+
+class HtmlResults:
+    """The results page of a search for ``text`` below the folder ``url_path``."""
+
+    def __init__(self, url_path: str, text: str, *, server_name: str,
+                 page: PageContext) -> None:
+        self._url_path = url_path
+        self._text = text
+        self._server_name = server_name
+        self._page = page
+        self._after_rows = ""
+
+    def head(self) -> bytes:
+        folder = display_text(self._url_path)
+        quoted = f"“{display_text(self._text)}”"
+        values = dict.fromkeys(template("listing.html").get_identifiers(), "")
+        values.update(
+            title=f"Results for {quoted} in {folder} — {display_text(self._server_name)}",
+            stylesheet=STYLESHEET_URL,
+            scripts=listing._scripts(self._page),
+            favicon=FAVICON_URL,
+            crumbs=listing._breadcrumbs(self._url_path, self._server_name, ""),
+            account=listing._account(self._page),
+            actions=listing._actions(self._page),
+            upload=f'<h2 class="search-heading" id="search-heading">Results for {quoted} in '
+                   f'<a href="{path_href(self._url_path)}">{folder}</a></h2>',
+            headers=self._column_headers(),
+            rows=_ROWS,
+            summary=_SUMMARY,
+            server_name=display_text(self._server_name),
+        )
+        page = template("listing.html").substitute(values)
+        page = page.replace(_TABLE, '<table class="listing search-results" id="listing">', 1)
+        before, _, after = page.partition(_ROWS)
+        self._after_rows = after
+        return before.replace("<tbody>", '<tbody id="results">', 1).encode("utf-8")
+
+    def _column_headers(self) -> str:
+        """The listing's columns and "Folder"; a click sorts the results in the page (app.js),
+        the links keep the search for a page without script."""
+        query = "?q=" + quote(self._text, safe="")
+        cells = [f'<th class="{key}" scope="col"><a href="{query}&amp;sort={key}&amp;order='
+                 f'{listing._FIRST_ORDER[key]}">{title}</a></th>' for key, title in _COLUMNS]
+        cells.append('<th class="path" scope="col">Folder</th>')
+        return "".join(cells)
+
+    def rows(self, hits: Sequence[Hit]) -> bytes:
+        lines = []
+        for hit in hits:
+            href = path_href(self._url_path + hit.folder)
+            row = (listing._dir_row(hit.entry, href, "") if hit.entry.is_dir
+                   else listing._file_row(hit.entry, href))
+            shown = display_text(hit.folder or "./")
+            lines.append(f'{row}<td class="path"><a href="{href}">{shown}</a>\n')
+        return "".join(lines).encode("utf-8")
+
+    def tail(self, count: int, truncated: bool) -> bytes:
+        empty = ""
+        if not count:
+            empty = (f'<tr class="empty"><td colspan="4">Nothing below this folder matches '
+                     f"“{display_text(self._text)}”.\n")
+        results = f"{count:,} result" + ("" if count == 1 else "s")
+        if truncated:
+            results += " (the search stopped early; try more specific words)"
+        done = (f'<span id="search-done" data-count="{count}" '
+                f'data-truncated="{"true" if truncated else "false"}">{results}</span>')
+        return (empty + self._after_rows.replace(_SUMMARY, done, 1)).encode("utf-8")
+
+
+class JsonResults:
+    """``{"path", "query", "entries": [...], "truncated"}``: each entry the listing's JSON
+    entry plus "path" (relative to the searched folder), "truncated" last."""
+
+    def __init__(self, url_path: str, text: str) -> None:
+        self._url_path = url_path
+        self._text = text
+        self._first = True
+
+    def head(self) -> bytes:
+        start = json.dumps({"path": self._url_path, "query": self._text},
+                           ensure_ascii=False, separators=(",", ":"))
+        return _json_bytes(start[:-1] + ',"entries":[')
+
+    def rows(self, hits: Sequence[Hit]) -> bytes:
+        parts = []
+        for hit in hits:
+            entry = listing._json_entry(hit.entry, path_href(self._url_path + hit.folder))
+            entry["path"] = hit.path
+            parts.append(("\n" if self._first else ",\n")
+                         + json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            self._first = False
+        return _json_bytes("".join(parts))
+
+    def tail(self, count: int, truncated: bool) -> bytes:
+        return _json_bytes('\n],"truncated":' + ("true" if truncated else "false") + "}")
+
+
+def _json_bytes(text: str) -> bytes:
+    return listing._JSON_UNSAFE.sub(listing._json_escape, text).encode("utf-8")
