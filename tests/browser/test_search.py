@@ -18,7 +18,6 @@ if _MISSING:
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-NEEDS_SEARCH = pytest.mark.skip(reason="needs the search branch (GET /folder/?q=) in main")
 NEEDS_MARKDOWN = pytest.mark.skip(reason="needs the markdown branch (README below the listing)")
 LIMITED = ("pat", "blue whale piano")  # may read /public only
 
@@ -75,7 +74,6 @@ def test_filter_offer_keeps_the_order_and_shows_in_the_grid(page, server_factory
     page.execute_script("localStorage.removeItem('pier-view')")
 
 
-@NEEDS_SEARCH
 def test_results_are_sorted_once_complete_and_keep_the_query(page, server_factory, tree):
     running = server_factory(tree)
     page.get(url(running, "/?q=BOAT"))
@@ -92,7 +90,6 @@ def test_results_are_sorted_once_complete_and_keep_the_query(page, server_factor
     assert page.current_url == url(running, "/?q=BOAT&sort=name&order=desc")
 
 
-@NEEDS_SEARCH
 def test_a_limited_account_finds_deep_files_but_not_where_it_may_not_read(
         page, server_factory, tree, private_config_dir):
     from server.auth import Authenticator
