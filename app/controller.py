@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.accounts import reload_store
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
+from server.appdirs import find_ffmpeg
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
@@ -152,6 +153,8 @@ def make_config(share: ShareRequest, paths: PierPaths,
         announce=share.announce,
         allowed_hosts=share.allowed_hosts,
         tus_state=paths.tus_dir,
+        thumb_cache=paths.thumbs_dir,
+        ffmpeg=find_ffmpeg(),
     )
 
 

@@ -28,6 +28,9 @@ QT_WINDOW_PACKAGES=(
 
 # The page tests (tests/browser) drive Debian's headless Chromium through its chromedriver.
 BROWSER_TEST_PACKAGES=(chromium chromium-driver)
+# Videos' poster frames (server/thumb_video.py) are made and tested with Debian's ffmpeg; without
+# it a video's thumbnail is an icon and those tests are skipped.
+MEDIA_TEST_PACKAGES=(ffmpeg)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

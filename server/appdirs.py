@@ -1,12 +1,14 @@
-"""Where Pier keeps its files on this computer: the one place that reads PIER_CONFIG_DIR.
+"""Where Pier keeps its files on this computer: the one place that reads PIER_CONFIG_DIR
+(and PATH, for ffmpeg).
 
-Only entry points (``pier`` and its CLI commands, the window's ``app.main``) call
-``pier_paths()``; everything else is given the resulting PierPaths.
+Only entry points (``pier`` and its CLI commands, the window's ``app.main`` and the config it
+makes) call ``pier_paths()`` and ``find_ffmpeg()``; everything else is given the results.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import platformdirs
 
 from server.paths import PierPaths, ensure_private_dir
 
-__all__ = ["APP_NAME", "CONFIG_ENV", "PierPaths", "ensure_private_dir", "pier_paths"]
+__all__ = ["APP_NAME", "CONFIG_ENV", "PierPaths", "ensure_private_dir", "find_ffmpeg",
+           "pier_paths"]
 
 APP_NAME = "Pier"
 CONFIG_ENV = "PIER_CONFIG_DIR"
@@ -22,10 +25,17 @@ CONFIG_ENV = "PIER_CONFIG_DIR"
 
 def pier_paths(environ: Mapping[str, str] | None = None) -> PierPaths:
     """The folders of this user's Pier: everything under ``$PIER_CONFIG_DIR`` (logs in its
-    ``logs`` subfolder) when set, else the platform's config and log folders."""
+    ``logs`` subfolder, the cache in ``cache``) when set, else the platform's config, log and
+    cache folders."""
     override = (os.environ if environ is None else environ).get(CONFIG_ENV)
     if override:
         return PierPaths.under(Path(override).expanduser())
     return PierPaths(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-                     Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+                     Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+                     Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
 
+
+def find_ffmpeg() -> Path | None:
+    """ffmpeg on PATH, for videos' poster frames (``ServerConfig.ffmpeg``); None without it."""
+    found = shutil.which("ffmpeg")
+    return Path(found) if found else None

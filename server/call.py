@@ -52,11 +52,21 @@ class Call:
     client: str = ""  # the client's address, as the log shows it
     upload: UploadMark | None = None  # set by the tus routes: the upload, for the log
     abort: Callable[[], None] = _nothing  # closes the connection now (from any thread)
+    # gives this worker's place in the pool to a fresh one (ServeLoop._detach_current_worker)
+    detach: Callable[[], None] = _nothing
+    background_s: float = 0.0  # seconds spent waiting for background work (thumbnails)
 
     def may_wait(self) -> None:
         """Say that what comes next may wait on the disk or the client."""
         if self.on_serve_thread:
             raise NeedsWorker
+
+    def leave_pool(self) -> None:
+        """Say that what comes next waits long on other threads' work (a thumbnail being
+        made): the pool gets a fresh worker now and this one ends with its connection, so
+        such waits never hold the workers quick requests and downloads need."""
+        self.may_wait()
+        self.detach()
 
     @property
     def files(self) -> FileAccess:

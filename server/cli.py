@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server import cert_cli, users_cli
-from server.appdirs import pier_paths
+from server.appdirs import find_ffmpeg, pier_paths
 from server.auth import Authenticator
 from server.config import ServerConfig
 from server.engine import ServerEngine
@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--announce", action="store_true",
                        help="announce the share on the local network (mDNS/DNS-SD), so "
                             "NAME.local and service browsers find it")
+    serve.add_argument("--thumb-threads", type=int, default=1, metavar="N",
+                       help="threads that make thumbnails and previews (default 1; 0 turns "
+                            "them off: icons only)")
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
     return parser
@@ -141,7 +144,9 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         auth=(_authenticator(root, UserStore(paths.users_file), args.anonymous == "read")
               if args.auth else None),
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
+        thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
     )
+
 
 
 def _authenticator(root: Path, store: UserStore, anonymous_read: bool) -> Authenticator:

@@ -76,6 +76,14 @@ class ServerConfig:
     # where unfinished resumable (tus) uploads are remembered across restarts
     # (PierPaths.tus_dir); None = in memory only
     tus_state: Path | None = None
+    # thumbnails and previews (server/thumbnails.py): the threads that make them (0 = off,
+    # every answer is an icon), their disk cache (PierPaths.thumbs_dir; None = memory only)
+    # and its size cap, and ffmpeg for video posters (None = an icon for videos); server/
+    # reads no PATH: the entry points pass shutil.which("ffmpeg")
+    thumb_threads: int = 1
+    thumb_cache: Path | None = None
+    thumb_cache_bytes: int = 512 * 1024 * 1024
+    ffmpeg: Path | None = None
 
     @property
     def share_name(self) -> str:
@@ -93,6 +101,7 @@ class ServerConfig:
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"Port {self.port} is out of range (0-65535).")
         _check_host(self.host)
+        _check_thumbnails(self)
         root = _checked_root(self.root)
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
         extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
@@ -109,6 +118,8 @@ class ServerConfig:
             own += [self.tls.chain_path, self.tls.key_path]
         if self.tus_state is not None:
             own.append(self.tus_state)
+        if self.thumb_cache is not None:
+            own.append(self.thumb_cache)
         return tuple(own)
 
     @property
@@ -123,6 +134,13 @@ def _check_host(host: str) -> None:
         ipaddress.ip_address(host)
     except ValueError:
         raise ConfigError(f"'{host}' is not an IP address (use 127.0.0.1 or 0.0.0.0).") from None
+
+
+def _check_thumbnails(config: ServerConfig) -> None:
+    if not 0 <= config.thumb_threads <= 16:
+        raise ConfigError("The number of thumbnail threads must be between 0 and 16.")
+    if config.thumb_cache_bytes < 0:
+        raise ConfigError("The thumbnail cache size cannot be negative.")
 
 
 def normalise_host_name(name: str) -> str:

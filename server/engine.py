@@ -14,7 +14,7 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,8 @@ from server.monitor import Monitor
 from server.records import RequestRecord, UnfinishedUpload
 from server.serve_loop import ServeLoop, Sink, tiny_answer
 from server.text_board import TextBoard
+from server.thumb_kinds import Renderer
+from server.thumbnails import Thumbnailer, ThumbStats
 from server.urls import share_urls
 
 if TYPE_CHECKING:
@@ -61,15 +63,17 @@ class ServerEngine:
     """Start and stop a share. Thread-safe; one share at a time per engine."""
 
     def __init__(self, sink: Sink | None = None, *, bans_file: Path | None = None,
-                 clock: Clock = SYSTEM_CLOCK) -> None:
+                 clock: Clock = SYSTEM_CLOCK, thumb_renderer: Renderer | None = None) -> None:
         """``sink`` receives every RequestRecord from worker threads (keep it O(1)).
         ``bans_file`` keeps permanent bans (``PierPaths.bans_file``); None keeps them in
         memory only. ``clock`` times the uptime, the statistics, bandwidth limits and
-        transfers."""
+        transfers. ``thumb_renderer`` replaces Pillow and ffmpeg for thumbnails (tests)."""
         self._user_sink: Sink = sink or _discard
         self.clock = clock
+        self._thumb_renderer = thumb_renderer
         self._lock = threading.Lock()
         self._loop: ServeLoop | None = None
+        self._thumbnails: Thumbnailer | None = None
         self._started_at = 0.0
         self._announcement: Announcement | None = None
         self.monitor = Monitor(clock)
@@ -108,11 +112,18 @@ class ServerEngine:
             health = ShareHealth.of(str(cfg.root), on_change=self._share_changed)
             listener = bind_listener(cfg.host, cfg.port)
             self.monitor.reset()
-            loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
-                             self.live_stats, health, clock=self.clock, texts=self.texts)
-            loop.start()
+            thumbnails = Thumbnailer(cfg, renderer=self._thumb_renderer)
+            thumbnails.start()  # makes the cache folder before the policy looks for it
+            try:
+                loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
+                                 self.live_stats, health, clock=self.clock, texts=self.texts,
+                                 thumbnails=thumbnails)
+                loop.start()
+            except BaseException:
+                thumbnails.stop()
+                raise
             self._started_at = self.clock.monotonic()
-            self._loop = loop
+            self._loop, self._thumbnails = loop, thumbnails
             if cfg.announce and not cfg.is_local_only:
                 from server.discovery import Announcement  # zeroconf loads only when used
 
@@ -131,10 +142,13 @@ class ServerEngine:
         """Stop serving; returns within about a second, leaving no thread behind."""
         with self._lock:
             loop, self._loop = self._loop, None
+            thumbnails, self._thumbnails = self._thumbnails, None
             announcement, self._announcement = self._announcement, None
             if announcement is not None:
                 announcement.stop()  # goodbye packets: browsers drop the share at once
             self.texts.clear()  # a shared text lasts as long as the share
+            if thumbnails is not None:  # first: requests waiting on it are told to retry
+                thumbnails.stop()
             if loop is not None:
                 loop.stop()
                 if loop.config.auth is not None:
@@ -194,6 +208,18 @@ class ServerEngine:
         if loop is not None:
             loop.disconnect_matching(lambda ip: ip in network)
 
+    def thumbnail_for(self, url_path: str) -> bytes | None:
+        """The running share's thumbnail (JPEG) of ``url_path`` as a visitor without an
+        account may see it (Thumbnailer.thumbnail_for); None when there is none. Blocks while
+        it is made: call it off the GUI thread."""
+        thumbnails = self._thumbnails
+        return thumbnails.thumbnail_for(url_path) if thumbnails is not None else None
+
+    def thumbnail_stats(self) -> ThumbStats | None:
+        """What the thumbnail threads do; None when not sharing."""
+        thumbnails = self._thumbnails
+        return thumbnails.stats() if thumbnails is not None else None
+
     def unfinished_uploads(self) -> list[UnfinishedUpload]:
         """The running share's resumable uploads that still wait for bytes (plain copies)."""
         loop = self._loop
@@ -223,6 +249,8 @@ class ServerEngine:
             {"id": t.id, "client": t.client, "user": t.user, "path": t.path,
              "direction": t.direction, "total": t.total, "done": t.done,
              "bytes_per_s": round(t.speed(now))} for t in self.control.transfers()]
+        thumbnails = self.thumbnail_stats()
+        data["thumbnails"] = asdict(thumbnails) if thumbnails is not None else None
         return data
 
 

@@ -3,7 +3,7 @@ the choice of route; the route returns a Response (server/response.py), which
 server/delivery.py sends. The routes, one concern each: server/routes_files.py (downloads),
 server/routes_folders.py (listings, website index, zip), server/routes_writes.py (uploads, new
 folders), server/routes_tus.py (resumable uploads), server/routes_well_known.py (Pier's own
-endpoints). See docs/ARCHITECTURE.md.
+endpoints), server/routes_media.py (a file's ?thumb and ?preview). See docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
 from server.routes_well_known import PREFIX as OWN_PREFIX
 from server.routes_well_known import (
@@ -41,6 +42,7 @@ from server.routes_well_known import (
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
 from server.text_board import TextBoard
+from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
 from server.users import User
 
@@ -66,7 +68,8 @@ class RequestHandler:
                  stats: Callable[[], dict[str, object]] = dict,
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
-                 clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None) -> None:
+                 clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
+                 thumbnails: Thumbnailer | None = None) -> None:
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -88,6 +91,7 @@ class RequestHandler:
         self._changes = WriteRoutes(config, self.texts, clock)
         self._tus = TusRoutes(config, clock=clock) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
+        self._media = MediaRoutes(thumbnails, clock)  # None: icons only
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -204,7 +208,7 @@ class RequestHandler:
         path, query = self._split_target(ex.conn, request)
         call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
                     tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
-                    abort=ex.conn.abort)
+                    abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call
         if ex.conn.tls_state == PLAIN_ON_TLS:
             return _redirect_to_https(request)
@@ -234,6 +238,9 @@ class RequestHandler:
         target = access.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)
+        media = media_kind_asked(call)  # ?thumb, ?preview
+        if media is not None:
+            return self._media.media(call, target, media)
         return self._downloads.download(call, target.fs_path, target.stat)
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
@@ -377,6 +384,7 @@ class RequestHandler:
             bytes_expected=ex.expected,
             complete=not ex.cut_short,
             upload=ex.call.upload if ex.call is not None else None,
+            background_s=ex.call.background_s if ex.call is not None else 0.0,
         )
         self._sink(record)
         if self._access_log is not None:

@@ -15,19 +15,22 @@ TLS_DIR = "tls"
 SETTINGS_FILE = "settings.toml"
 LOGS_DIR = "logs"
 TUS_DIR = "tus"
+CACHE_DIR = "cache"
+THUMBS_DIR = "thumbs"
 
 
 @dataclass(frozen=True, slots=True)
 class PierPaths:
     config: Path  # settings, accounts, certificates, bans (mode 0700)
     logs: Path  # the window's log file
+    cache: Path | None = None  # what can be made again (thumbnails); None: config/cache
 
     @classmethod
     def under(cls, folder: Path) -> PierPaths:
-        """Everything inside one folder, logs in its ``logs`` subfolder (the layout the
-        config-folder variable gives, and what tests use)."""
+        """Everything inside one folder, logs in its ``logs`` subfolder and the cache in its
+        ``cache`` subfolder (the layout the config-folder variable gives, and what tests use)."""
         folder = Path(folder)
-        return cls(folder, folder / LOGS_DIR)
+        return cls(folder, folder / LOGS_DIR, folder / CACHE_DIR)
 
     @property
     def users_file(self) -> Path:
@@ -51,10 +54,21 @@ class PierPaths:
         return self.config / SETTINGS_FILE
 
     @property
+    def cache_dir(self) -> Path:
+        """The user cache folder (on macOS ~/Library/Caches/Pier: no leading dot, so it is
+        protected by identity like the rest, not by being hidden)."""
+        return self.cache if self.cache is not None else self.config / CACHE_DIR
+
+    @property
+    def thumbs_dir(self) -> Path:
+        """Thumbnails and previews made of shared pictures (``ServerConfig.thumb_cache``)."""
+        return self.cache_dir / THUMBS_DIR
+
+    @property
     def protected(self) -> tuple[Path, ...]:
-        """What a share must never serve, even from inside its folder: the config and log
-        folders (``ServerConfig.protected_paths``)."""
-        return (self.config, self.logs)
+        """What a share must never serve, even from inside its folder: the config, log and
+        cache folders (``ServerConfig.protected_paths``)."""
+        return (self.config, self.logs, self.cache_dir)
 
 
 def ensure_private_dir(path: Path) -> Path:

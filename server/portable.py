@@ -46,6 +46,7 @@ class Features:
     no_follow: bool  # os.O_NOFOLLOW
     dir_fd: bool  # open/stat/mkdir/unlink/rename/link relative to a folder, scandir(fd)
     pread: bool  # os.pread
+    dev_fd: bool  # /dev/fd/N opens a descriptor a child process inherited (pass_fds)
 
 
 def detect() -> Features:
@@ -59,7 +60,8 @@ def detect() -> Features:
         getpath=sys.platform == "darwin" and fcntl is not None,
         flock=hasattr(fcntl, "flock"), no_follow=hasattr(os, "O_NOFOLLOW"),
         dir_fd=relative <= os.supports_dir_fd and by_descriptor <= os.supports_fd,
-        pread=hasattr(os, "pread"))
+        pread=hasattr(os, "pread"),
+        dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"))
 
 
 features = detect()

@@ -57,6 +57,9 @@ class RequestRecord:
     bytes_expected: int | None = None  # the body size the answer announced; None: not known
     complete: bool = True  # False when the body was cut short (client gone, file changed)
     upload: UploadMark | None = None  # a tus request about one upload (server/routes_tus.py)
+    # seconds of ``duration`` spent waiting for background work (a thumbnail being made by
+    # the thumbnail thread): background work, not a slow request
+    background_s: float = 0.0
 
     @property
     def incomplete(self) -> bool:

@@ -52,6 +52,7 @@ from server.socket_io import (
     tiny_answer,
 )
 from server.text_board import TextBoard
+from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
 
 log = logging.getLogger("pier.server")
@@ -87,7 +88,7 @@ class ServeLoop:
                  tls_context: ssl.SSLContext | None, control: TrafficControl,
                  policy: AccessPolicy, live_stats: Callable[[], dict[str, object]],
                  health: ShareHealth, clock: Clock = SYSTEM_CLOCK,
-                 texts: TextBoard | None = None) -> None:
+                 texts: TextBoard | None = None, thumbnails: Thumbnailer | None = None) -> None:
         """``clock`` times the connections' header and idle deadlines (stopping waits on real
         time: it bounds how long threads are waited for)."""
         self.config = config
@@ -102,7 +103,8 @@ class ServeLoop:
         self._handler = RequestHandler(config, sink, self._access_log,
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker,
-                                       share=health, clock=clock, texts=texts)
+                                       share=health, clock=clock, texts=texts,
+                                       thumbnails=thumbnails)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)

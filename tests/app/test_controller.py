@@ -20,6 +20,7 @@ from app.controller import (
     make_config,
 )
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
+from server.appdirs import find_ffmpeg
 from server.clock import ManualClock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
@@ -80,6 +81,8 @@ def test_make_config_maps_scope_to_host(app_paths: PierPaths, folder: Path) -> N
     assert lan.root == folder and lan.port == 8080 and lan.show_hidden
     assert local.protected_paths, "the config dir must never be served"
     assert local.tus_state == app_paths.tus_dir  # resumable uploads outlive a restart
+    assert local.thumb_cache == app_paths.thumbs_dir  # in the cache folder, not the share
+    assert local.ffmpeg == find_ffmpeg()  # looked up on PATH here: server/ reads no PATH
 
 
 def test_make_config_passes_the_other_names_of_this_computer(folder: Path,

@@ -156,6 +156,29 @@ def test_read_only_wins_over_upload(share):
         assert proc.wait(timeout=10) == 0
 
 
+def test_thumbnails_are_made_and_cached_in_the_cache_folder(share, private_config_dir):
+    (share / "pixel.png").write_bytes(bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
+        "9c63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"))  # one red pixel
+    proc = pier("serve", str(share), "--port", "0", "--thumb-threads", "2")
+    try:
+        url = urlsplit(first_line(proc)["url"])
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn.request("GET", "/pixel.png?thumb")
+        response = conn.getresponse()
+        assert response.status == 200 and response.getheader("Content-Type") == "image/jpeg"
+        response.read()
+        conn.close()
+        thumbs = private_config_dir / "cache" / "thumbs"  # PierPaths.thumbs_dir
+        assert [p.suffix for p in thumbs.iterdir()] == [".thumb"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    bad = pier("serve", str(share), "--port", "0", "--thumb-threads", "-1")
+    _, err = bad.communicate(timeout=30)
+    assert bad.returncode == 1 and "thumbnail threads" in err
+
+
 def test_bad_size_is_a_usage_error(share):
     proc = pier("serve", str(share), "--port", "0", "--max-upload", "lots")
     _, err = proc.communicate(timeout=30)

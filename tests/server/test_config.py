@@ -82,11 +82,20 @@ def test_pier_own_files_are_always_protected(tmp_path):
         root=tmp_path, protected_paths=(tmp_path / "alias" / "config",),
         access_log=tmp_path / "logs" / "access.log",
         tls=TlsSettings(tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem"),
-        tus_state=tmp_path / "tus")
+        tus_state=tmp_path / "tus", thumb_cache=tmp_path / "cache" / "thumbs")
     protected = config.validated().protected_paths
     assert protected == (tmp_path / "real" / "config", tmp_path / "logs" / "access.log",
                          tmp_path / "tls" / "chain.pem", tmp_path / "tls" / "key.pem",
-                         tmp_path / "tus")
+                         tmp_path / "tus", tmp_path / "cache" / "thumbs")
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"thumb_threads": -1}, "thumbnail threads"), ({"thumb_threads": 17}, "thumbnail threads"),
+    ({"thumb_cache_bytes": -1}, "cache size")])
+def test_thumbnail_settings_are_checked(tmp_path, options, message):
+    with pytest.raises(ConfigError, match=message):
+        ServerConfig(root=tmp_path, **options).validated()
+    assert ServerConfig(root=tmp_path, thumb_threads=0).validated().thumb_threads == 0
 
 
 def test_allowed_hosts_are_normalised_and_deduplicated(tmp_path):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import platformdirs
+
 from server.appdirs import pier_paths
 from server.paths import PierPaths, ensure_private_dir
 
@@ -15,13 +17,26 @@ ENTRY_POINTS = {"server/appdirs.py", "server/cli.py", "app/main.py"}
 
 def test_pier_config_dir_holds_everything_logs_included(tmp_path: Path) -> None:
     paths = pier_paths({"PIER_CONFIG_DIR": str(tmp_path / "cfg")})
-    assert paths == PierPaths(tmp_path / "cfg", tmp_path / "cfg" / "logs")
+    assert paths == PierPaths(tmp_path / "cfg", tmp_path / "cfg" / "logs",
+                              tmp_path / "cfg" / "cache")
     assert paths.users_file == tmp_path / "cfg" / "users.toml"
     assert paths.bans_file == tmp_path / "cfg" / "bans.json"
     assert paths.tls_dir == tmp_path / "cfg" / "tls"
     assert paths.settings_file == tmp_path / "cfg" / "settings.toml"
     assert paths.tus_dir == tmp_path / "cfg" / "tus"  # under the config folder: protected
-    assert paths.protected == (tmp_path / "cfg", tmp_path / "cfg" / "logs")
+    assert paths.thumbs_dir == tmp_path / "cfg" / "cache" / "thumbs"
+    assert paths.protected == (tmp_path / "cfg", tmp_path / "cfg" / "logs",
+                               tmp_path / "cfg" / "cache")
+
+
+def test_the_cache_folder_is_the_platforms_and_protected(tmp_path: Path) -> None:
+    """Outside PIER_CONFIG_DIR the cache is the platform's user cache folder (on macOS
+    ~/Library/Caches/Pier, no leading dot): a share holding it must not serve it."""
+    paths = pier_paths({})
+    assert paths.cache_dir == Path(platformdirs.user_cache_dir("Pier", appauthor=False))
+    assert paths.thumbs_dir == paths.cache_dir / "thumbs"
+    assert paths.cache_dir in paths.protected
+    assert PierPaths(tmp_path / "c", tmp_path / "l").cache_dir == tmp_path / "c" / "cache"
 
 
 def test_ensure_private_dir_makes_a_folder_only_its_owner_may_enter(tmp_path: Path) -> None:

@@ -1,0 +1,182 @@
+"""Making one thumbnail (server/thumb_render.py, server/thumb_video.py) from files on disk:
+sizes, orientation, stripped metadata, transparency, HEIC, and hostile files (bombs, truncated
+pictures, a playlist posing as a video) that must give no picture rather than an error or a
+heap of memory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+from PIL import Image
+
+from server.thumb_kinds import AUDIO, IMAGE, OTHER, VIDEO, RenderJob, media_kind
+from server.thumb_render import MAX_FULL_DECODE_PIXELS, MediaRenderer, picture_jpeg
+from tests.server.thumb_helpers import (
+    BLUE,
+    HEIC,
+    RED,
+    WEBM,
+    assert_bare_jpeg,
+    ffmpeg_path,
+    jpeg_declaring,
+    near,
+    photo_jpeg,
+    picture,
+    png_bytes,
+    png_declaring,
+)
+
+needs_ffmpeg = pytest.mark.skipif(ffmpeg_path() is None, reason="ffmpeg is not on PATH")
+
+
+@pytest.fixture
+def opened(tmp_path: Path) -> Iterator:
+    """open_as(data, name) -> a descriptor of a file holding ``data``; all closed after."""
+    fds: list[int] = []
+
+    def open_as(data: bytes, name: str = "f.jpg") -> int:
+        path = tmp_path / name
+        path.write_bytes(data)
+        fds.append(os.open(path, os.O_RDONLY))
+        return fds[-1]
+
+    yield open_as
+    for fd in fds:
+        os.close(fd)
+
+
+def test_a_phone_photo_becomes_a_small_bare_jpeg(opened):
+    made = picture_jpeg(opened(photo_jpeg(4000, 3000)), 320)
+    assert made is not None
+    image = picture(made)
+    assert image.size == (320, 240)
+    assert near(image.getpixel((10, 120)), RED) and near(image.getpixel((310, 120)), BLUE)
+    assert_bare_jpeg(made)  # no EXIF, GPS, ICC profile or comment left
+
+
+def test_exif_orientation_is_applied(opened):
+    """Orientation 6: the stored picture is shown turned 90 degrees clockwise, so its left
+    (red) half ends up on top."""
+    made = picture_jpeg(opened(photo_jpeg(4000, 3000, orientation=6)), 320)
+    assert made is not None
+    image = picture(made)
+    assert image.size == (240, 320)
+    assert near(image.getpixel((120, 10)), RED) and near(image.getpixel((120, 310)), BLUE)
+    assert_bare_jpeg(made)
+
+
+def test_a_preview_is_at_most_2560_on_its_long_side(opened):
+    made = picture_jpeg(opened(photo_jpeg(4000, 3000)), 2560)
+    assert made is not None and picture(made).size == (2560, 1920)
+    assert_bare_jpeg(made)
+    small = picture_jpeg(opened(photo_jpeg(800, 600), "small.jpg"), 2560)
+    assert small is not None and picture(small).size == (800, 600)  # never enlarged
+
+
+def test_transparency_lands_on_white(opened):
+    image = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    image.paste((0, 0, 255, 255), (100, 0, 200, 100))
+    made = picture_jpeg(opened(png_bytes(image), "alpha.png"), 320)
+    assert made is not None
+    shown = picture(made)
+    assert shown.mode == "RGB" and shown.size == (200, 100)
+    assert near(shown.getpixel((20, 50)), (255, 255, 255))
+    assert near(shown.getpixel((180, 50)), (0, 0, 255))
+
+
+def test_palette_and_progressive_pictures(opened, tmp_path):
+    image = Image.new("P", (400, 200), 0)
+    image.putpalette([255, 255, 255, 0, 0, 255] + [0] * 762)
+    image.paste(1, (200, 0, 400, 200))
+    image.save(tmp_path / "anim.gif", transparency=0)
+    made = picture_jpeg(opened((tmp_path / "anim.gif").read_bytes(), "anim.gif"), 320)
+    assert made is not None and picture(made).size == (320, 160)
+    assert near(picture(made).getpixel((300, 80)), (0, 0, 255))
+    progressive = picture_jpeg(opened(photo_jpeg(1600, 1200, progressive=True), "p.jpg"), 320)
+    assert progressive is not None and picture(progressive).size == (320, 240)
+    assert_bare_jpeg(progressive)
+
+
+def test_a_heic_photo_is_decoded_by_pi_heif(opened):
+    made = picture_jpeg(opened(HEIC.read_bytes(), "phone.heic"), 320)
+    assert made is not None
+    image = picture(made)
+    assert image.size == (64, 48)
+    assert near(image.getpixel((5, 24)), RED) and near(image.getpixel((58, 24)), BLUE)
+    assert_bare_jpeg(made)
+
+
+def test_a_declared_giant_is_refused_before_decoding(opened):
+    process = psutil.Process()
+    before = process.memory_info().rss
+    assert picture_jpeg(opened(png_declaring(100_000, 100_000), "bomb.png"), 320) is None
+    assert process.memory_info().rss - before < 64 * 1024 * 1024
+
+
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")  # as thumb_render sets
+def test_the_pixel_limit_warning_counts_as_an_error(opened):
+    """Between MAX_PIXELS and twice that, Pillow only warns; here that is a refusal too
+    (pytest resets warning filters per test: the mark puts back what thumb_render sets)."""
+    baseline = jpeg_declaring(photo_jpeg(64, 48), 20_000, 15_000)  # 300 megapixels
+    assert picture_jpeg(opened(baseline), 320) is None
+
+
+def test_pictures_decoded_at_full_size_have_a_lower_limit(opened):
+    side = int(MAX_FULL_DECODE_PIXELS ** 0.5) + 100
+    assert picture_jpeg(opened(png_declaring(side, side), "big.png"), 320) is None
+    progressive = jpeg_declaring(photo_jpeg(64, 48, progressive=True), side, side)
+    assert picture_jpeg(opened(progressive, "prog.jpg"), 320) is None
+
+
+def test_broken_pictures_give_no_picture(opened):
+    whole = photo_jpeg(800, 600)
+    assert picture_jpeg(opened(whole[:len(whole) // 2], "cut.jpg"), 320) is None
+    assert picture_jpeg(opened(b"just some text\n", "notes.jpg"), 320) is None
+    assert picture_jpeg(opened(b"", "empty.png"), 320) is None
+
+
+def test_formats_off_the_list_are_not_even_tried(opened):
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"
+    assert picture_jpeg(opened(eps, "drawing.jpg"), 320) is None
+
+
+def test_kinds_come_from_the_extension():
+    assert media_kind("/a/IMG_0001.HEIC") == IMAGE
+    assert media_kind("clip.webm") == VIDEO
+    assert media_kind("song.flac") == AUDIO
+    assert media_kind("notes.txt") == OTHER and media_kind("noext") == OTHER
+
+
+def test_without_ffmpeg_videos_give_nothing():
+    renderer = MediaRenderer(None)
+    assert renderer.makes(IMAGE) and not renderer.makes(VIDEO) and not renderer.makes(AUDIO)
+
+
+@needs_ffmpeg
+def test_a_video_poster_is_its_first_frame(opened, tmp_path):
+    """ffmpeg reads the open descriptor (/dev/fd), or the checked path where that is missing
+    (--portable)."""
+    renderer = MediaRenderer(ffmpeg_path())
+    assert renderer.makes(VIDEO)
+    fd = opened(WEBM.read_bytes(), "clip.webm")
+    made = renderer.render(RenderJob(fd, str(tmp_path / "clip.webm"), VIDEO, 320))
+    assert made is not None
+    assert picture(made).size == (160, 120)  # never enlarged
+    assert_bare_jpeg(made)
+    renderer.close()
+
+
+@needs_ffmpeg
+def test_a_playlist_posing_as_a_video_reads_nothing_else(opened, tmp_path):
+    """An HLS playlist would make ffmpeg read the files it names: not a format it may use."""
+    (tmp_path / "secret.webm").write_bytes(WEBM.read_bytes())
+    playlist = (f"#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:1.0,\n"
+                f"file://{tmp_path / 'secret.webm'}\n#EXT-X-ENDLIST\n").encode()
+    renderer = MediaRenderer(ffmpeg_path())
+    fd = opened(playlist, "evil.mp4")
+    assert renderer.render(RenderJob(fd, str(tmp_path / "evil.mp4"), VIDEO, 320)) is None
+    renderer.close()
