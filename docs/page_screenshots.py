@@ -129,7 +129,7 @@ def make_share(root: Path) -> None:
         subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i",
                         str(holidays / "IMG_2043.jpg"), "-t", "2", "-vf",
                         "scale=640:480,zoompan=z='1+0.002*on':d=50:s=640x480", "-r", "25",
-                        "-c:v", "libvpx", "-b:v", "800k", str(holidays / "Waves.webm")],
+                        "-c:v", "libvpx", "-b:v", "800k", str(holidays / "Arriving by boat.webm")],
                        check=True)
     music = root / "Music"
     music.mkdir()
@@ -155,9 +155,8 @@ def chromium(width: int, height: int, phone: bool = False):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
-    if phone:
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {  # the page, without the
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone})  # window
     return driver
 
 
@@ -228,7 +227,9 @@ def main() -> int:
         root = Path(tmp) / "Family share"
         make_share(root)
         engine = ServerEngine()
-        engine.start(ServerConfig(root=root, port=0, server_name="Family share"))
+        ffmpeg = shutil.which("ffmpeg")  # video posters; the entry points pass it the same way
+        engine.start(ServerConfig(root=root, port=0, server_name="Family share",
+                                  ffmpeg=Path(ffmpeg) if ffmpeg else None))
         try:
             take(f"http://127.0.0.1:{engine.port}")
         finally:
