@@ -244,3 +244,20 @@ def test_a_folder_of_sounds_plays_as_a_playlist(page, server_factory, tmp_path):
     wait_until(page, lambda d: caption(d) == ("3 song.wav", "3 / 3"), "the next sound came")
     wait_until(page, lambda d: d.execute_script(
         "return document.querySelector('#gallery audio').currentTime") > 0, "and it plays")
+
+
+def test_names_that_look_like_markup_stay_text_in_the_grid_and_the_viewer(page, server_factory,
+                                                                        tmp_path):
+    hostile = "<img src=x onerror=\"document.title='owned'\">&amp; 'q'.jpg"
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / hostile).write_bytes(jpeg((10, 10, 10)))
+    running = server_factory(root)
+    list_view(page, running, "/")
+    page.find_element(By.ID, "viewToggle").click()
+    assert page.find_element(By.CSS_SELECTOR, "#grid .tile-name").text == hostile
+    page.find_element(By.CSS_SELECTOR, "#grid .tile-link").click()
+    assert caption(page)[0] == hostile
+    assert page.execute_script("return document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert page.title != "owned"
+    page.find_element(By.CSS_SELECTOR, "#gallery .gallery-close").click()
