@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from server.listing_text import send_text_form, shared_card
+from server.markdown_page import README_STYLE
 from server.pages import (
     ASSET_PREFIX,
     FAVICON_URL,
@@ -166,8 +167,10 @@ def render_html(
     order: str = "asc",
     server_name: str = "Pier",
     page: PageContext = NO_EXTRAS,
+    readme: str = "",
 ) -> bytes:
-    """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8."""
+    """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8. `readme`: the
+    folder's README section (server/markdown_page.py), safe HTML, shown under the listing."""
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
     query = _sort_query(sort, order)
@@ -185,6 +188,8 @@ def render_html(
         rows=_rows(url_path, ordered, query),
         summary=_summary(ordered),
         server_name=display_text(server_name),
+        readme=readme,
+        readme_style=README_STYLE if readme else "",
     )
     return text.encode("utf-8")
 
