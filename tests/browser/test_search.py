@@ -18,7 +18,6 @@ if _MISSING:
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
-NEEDS_MARKDOWN = pytest.mark.skip(reason="needs the markdown branch (README below the listing)")
 LIMITED = ("pat", "blue whale piano")  # may read /public only
 
 
@@ -110,7 +109,6 @@ def test_a_limited_account_finds_deep_files_but_not_where_it_may_not_read(
     assert page.execute_script("return document.getElementById('gallery').open")
 
 
-@NEEDS_MARKDOWN
 def test_readme_is_rendered_below_the_listing_and_its_script_is_inert(page, server_factory,
                                                                       tree):
     (tree / "README.md").write_text(
@@ -130,3 +128,10 @@ def test_readme_is_rendered_below_the_listing_and_its_script_is_inert(page, serv
     for link in readme.find_elements(By.TAG_NAME, "a"):
         assert not (link.get_attribute("href") or "").startswith("javascript:")
     assert page.title != "owned"
+    page.execute_script("localStorage.setItem('pier-view', 'grid')")
+    page.refresh()  # in the grid, it stays below the tiles
+    assert page.execute_script(
+        "return document.getElementById('grid').compareDocumentPosition("
+        "document.getElementById('readme')) & Node.DOCUMENT_POSITION_FOLLOWING") != 0
+    assert page.find_element(By.ID, "readme").is_displayed()
+    page.execute_script("localStorage.removeItem('pier-view')")
