@@ -2,7 +2,9 @@
 
 A file's facts are keyed by (path, mtime_ns, size, inode): any change on disk is seen at the
 next request's stat. A folder listing is keyed by the folder's mtime_ns and also re-read at most
-a second later, because a file growing inside a folder does not change the folder's mtime.
+a second later, because a file growing inside a folder does not change the folder's mtime. A
+listing that shows a file's content (its README) is also checked against that file's identity,
+since editing a file in place does not change its folder's mtime either.
 """
 
 from __future__ import annotations
@@ -138,15 +140,31 @@ def _read_if_unchanged(facts: FileFacts, opener: Opener) -> bytes | None:
     return data
 
 
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """One version of one file whose content a cached page shows (a folder's README)."""
+
+    fs_path: str  # the real path the access policy resolved for it
+    key: tuple[int, int, int, int]  # file_key() of the version shown
+
+    def unchanged(self) -> bool:
+        """One lstat: the file is still that version (not edited, replaced or removed)."""
+        try:
+            return file_key(os.lstat(self.fs_path)) == self.key
+        except OSError:
+            return False
+
+
 @dataclass(slots=True)
 class _Rendered:
     dir_mtime_ns: int
     made_at: float
     body: bytes
+    shows: FileStamp | None = None
 
 
 class ListingCache:
-    """Rendered listing bodies keyed by (url path, format, sort, order)."""
+    """Rendered listing bodies keyed by (url path, format, sort, order, page context)."""
 
     def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
         """``clock`` tells when a listing is older than LISTING_MAX_AGE."""
@@ -162,20 +180,30 @@ class ListingCache:
                 return None
             too_old = self._clock.monotonic() - item.made_at > LISTING_MAX_AGE
             if item.dir_mtime_ns != dir_mtime_ns or too_old:
-                del self._items[key]
-                self._bytes -= len(item.body)
+                self._drop(key, item)
                 return None
             self._items.move_to_end(key)
-            return item.body
+        if item.shows is not None and not item.shows.unchanged():  # outside the lock: a stat
+            with self._lock:
+                self._drop(key, item)
+            return None
+        return item.body
 
-    def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes) -> None:
+    def _drop(self, key: tuple[object, ...], item: _Rendered) -> None:
+        if self._items.get(key) is item:
+            del self._items[key]
+            self._bytes -= len(item.body)
+
+    def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes,
+            shows: FileStamp | None = None) -> None:
+        """``shows``: a file whose content is in ``body``; the body is dropped once it changes."""
         if len(body) > LISTING_CACHE_BYTES // 4:
             return  # made again when asked: one page must not push out dozens of others
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
                 self._bytes -= len(old.body)
-            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body)
+            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows)
             self._bytes += len(body)
             while len(self._items) > LISTING_CACHE_ENTRIES or self._bytes > LISTING_CACHE_BYTES:
                 _, dropped = self._items.popitem(last=False)

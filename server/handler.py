@@ -31,6 +31,7 @@ from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
 from server.routes_well_known import PREFIX as OWN_PREFIX
@@ -86,8 +87,9 @@ class RequestHandler:
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
         self._downloads = downloads
+        self._markdown = MarkdownRoutes(config.server_name)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
-                                     clock)
+                                     clock, self._markdown)
         self._changes = WriteRoutes(config, self.texts, clock)
         self._tus = TusRoutes(config, clock=clock) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
@@ -241,6 +243,8 @@ class RequestHandler:
         media = media_kind_asked(call)  # ?thumb, ?preview
         if media is not None:
             return self._media.media(call, target, media)
+        if "view" in call.query and is_markdown(target.url_path):
+            return self._markdown.view(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:

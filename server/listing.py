@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from server.listing_text import send_text_form, shared_card
+from server.markdown_page import README_STYLE
 from server.pages import (
+    ASSET_PREFIX,
     FAVICON_URL,
     LOGOUT_URL,
     SCRIPT_URL,
     STYLESHEET_URL,
     TRUST_URL,
     TUS_SCRIPT_URL,
+    VIEW_SCRIPT_URL,
     display_text,
     template,
 )
@@ -164,8 +167,10 @@ def render_html(
     order: str = "asc",
     server_name: str = "Pier",
     page: PageContext = NO_EXTRAS,
+    readme: str = "",
 ) -> bytes:
-    """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8."""
+    """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8. `readme`: the
+    folder's README section (server/markdown_page.py), safe HTML, shown under the listing."""
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
     query = _sort_query(sort, order)
@@ -183,15 +188,22 @@ def render_html(
         rows=_rows(url_path, ordered, query),
         summary=_summary(ordered),
         server_name=display_text(server_name),
+        readme=readme,
+        readme_style=README_STYLE if readme else "",
     )
     return text.encode("utf-8")
 
 
 def _scripts(page: PageContext) -> str:
-    """app.js, after the vendored tus-js-client where the page uploads (resumable, by tus);
-    both deferred, so they run in this order once the page is parsed."""
+    """view.js first and not deferred (it only hides the list until the grid is built, when the
+    visitor chose the grid); then, deferred and so run in this order once the page is parsed:
+    the vendored tus-js-client where the page uploads (resumable, by tus), app.js, and the
+    grid, viewer and search scripts that build on app.js's listing."""
     urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
-    return "".join(f'<script src="{url}" defer></script>' for url in urls)
+    urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js")]
+    return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
+        f'<script src="{url}" defer></script>' for url in urls
+    )
 
 
 def _account(page: PageContext) -> str:
@@ -205,8 +217,9 @@ def _account(page: PageContext) -> str:
 
 
 def _actions(page: PageContext) -> str:
-    """The toolbar: the filter box and upload buttons (shown by app.js), the folder's zip and,
-    over HTTPS with a local CA, the way to trust this server."""
+    """The toolbar: the filter box and upload buttons (shown by app.js), the grid view's toggle
+    (shown by grid.js), the folder's zip and, over HTTPS with a local CA, the way to trust this
+    server."""
     parts = [
         '<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
         'placeholder="Filter this folder" aria-label="Filter this folder" autocomplete="off" '
@@ -220,6 +233,11 @@ def _actions(page: PageContext) -> str:
             '<button type="button" class="button" id="mkdir-button" hidden>'
             '<span class="glyph glyph-folder" aria-hidden="true"></span>New folder</button>'
         )
+    parts.append(
+        '<button type="button" class="button" id="viewToggle" aria-pressed="false" hidden '
+        'title="Show pictures and videos as thumbnails"><span class="glyph glyph-grid" '
+        'aria-hidden="true"></span>Grid</button>'
+    )
     parts.append(
         '<a class="button" id="zip-link" href="?format=zip" title="Download this folder '
         'and everything in it as one .zip file"><span class="glyph glyph-download" '

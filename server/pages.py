@@ -18,6 +18,7 @@ FAVICON_URL = ASSET_PREFIX + "favicon.svg"
 SCRIPT_URL = ASSET_PREFIX + "app.js"
 TRUST_URL = ASSET_PREFIX + "trust.html"  # how to trust the local CA, per operating system
 TUS_SCRIPT_URL = ASSET_PREFIX + "tus.min.js"  # the vendored tus-js-client: resumable uploads
+VIEW_SCRIPT_URL = ASSET_PREFIX + "view.js"  # run before the page shows: list or grid
 LOGOUT_URL = "/.well-known/pier/logout"
 
 _ASSET_TYPES = {

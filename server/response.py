@@ -16,8 +16,8 @@ from server.http11 import HttpError, phrase
 from server.zipstream import ZipItem
 
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
-            b" script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none';"
-            b" frame-ancestors 'none'\r\n")
+            b" media-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self';"
+            b" base-uri 'none'; frame-ancestors 'none'\r\n")
 HTML = b"Content-Type: text/html; charset=utf-8\r\n"
 JSON = b"Content-Type: application/json; charset=utf-8\r\n"
 TEXT = b"Content-Type: text/plain; charset=utf-8\r\n"

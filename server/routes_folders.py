@@ -13,6 +13,7 @@ from server.files import PathRefused, Resolved, content_disposition, url_quote
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
 from server.routes_files import FileRoutes
+from server.routes_markdown import MarkdownRoutes
 from server.routes_search import SearchRoutes, search_text
 from server.text_board import TextBoard
 
@@ -21,9 +22,11 @@ LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
 
 class FolderRoutes:
     def __init__(self, config: ServerConfig, listings: ListingCache, downloads: FileRoutes,
-                 texts: TextBoard | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
+                 texts: TextBoard | None = None, clock: Clock = SYSTEM_CLOCK,
+                 readmes: MarkdownRoutes | None = None) -> None:
         self._config = config
         self._search = SearchRoutes(config, clock)
+        self._readmes = readmes  # a folder's README under its HTML listing
         self._texts = texts or TextBoard()
         self._listings = listings
         self._downloads = downloads
@@ -79,13 +82,16 @@ class FolderRoutes:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
         except OSError:
             raise PathRefused(404, "Not found.") from None
+        readme = None
         if fmt == "json":
             body = listing.render_json(target.url_path, entries, sort=sort, order=order)
         else:
+            readme = self._readmes.readme(call, target, entries) if self._readmes else None
             body = listing.render_html(target.url_path, entries, sort=sort, order=order,
-                                       server_name=self._config.server_name, page=page)
+                                       server_name=self._config.server_name, page=page,
+                                       readme=readme.html if readme else "")
         if not partial:
-            self._listings.put(key, mtime_ns, body)
+            self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
         return body
 
     def _page_context(self, access: FileAccess, folder: Resolved,

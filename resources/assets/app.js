@@ -96,6 +96,9 @@
     for (const cell of table.tHead.rows[0].cells) {
       const key = cell.classList[0];
       const link = cell.querySelector("a");
+      if (!(key in FIRST_ORDER) || !link) {
+        continue; // a column that does not sort (a search result's folder)
+      }
       const active = key === state.sort;
       const oldArrow = link.querySelector(".arrow");
       if (oldArrow) {
@@ -113,11 +116,25 @@
         cell.removeAttribute("aria-sort");
       }
       const next = active ? (state.order === "asc" ? "desc" : "asc") : FIRST_ORDER[key];
-      link.setAttribute("href", "?sort=" + key + "&order=" + next);
+      link.setAttribute("href", "?" + addressWith(key, next, true));
     }
   }
 
-  /** Folder links and the address carry the order, so it survives navigation and reloads. */
+  /** This page's query with `sort` and `order` set (a search's q is kept); without them for
+      name/asc, unless `always`. */
+  function addressWith(sort, order, always) {
+    const params = new URLSearchParams(location.search);
+    params.delete("sort");
+    params.delete("order");
+    if (always || sort !== "name" || order !== "asc") {
+      params.set("sort", sort);
+      params.set("order", order);
+    }
+    return params.toString();
+  }
+
+  /** Folder links and the address carry the order, so it survives navigation and reloads; the
+      address keeps its other parameters (a search's q). */
   function keepSortInLinks() {
     const isDefault = state.sort === "name" && state.order === "asc";
     const query = isDefault ? "" : "?sort=" + state.sort + "&order=" + state.order;
@@ -125,7 +142,8 @@
     for (const link of links) {
       link.search = query;
     }
-    history.replaceState(history.state, "", location.pathname + query);
+    const search = addressWith(state.sort, state.order, false);
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
   }
 
   function setUpSorting() {
@@ -1218,4 +1236,6 @@
     setUpNewFolder();
   }
   setUpSharedText();
+  // For the page's other scripts (search.js sorts the results once they have all arrived).
+  window.pierListing = Object.freeze({ sort: () => sortRows(state.sort, state.order) });
 })();

@@ -166,3 +166,28 @@ def test_the_listing_cache_is_bounded_in_bytes(clock, monkeypatch):
     listings.put(("/big",), 1, b"y" * 251)
     assert listings.get(("/big",), 1) is None
     assert listings.get(("/", 9), 1) == b"x" * 200  # a page too big to keep pushed out nothing
+
+
+def test_a_listing_that_shows_a_file_is_dropped_once_the_file_changes(clock, tmp_path):
+    """A README edited in place changes neither its folder's mtime nor, here, its size: the
+    listing that shows it must still go (its identity is checked, one lstat)."""
+    readme = tmp_path / "README.md"
+    st = write(readme, b"# one\n", mtime_ns=1_000_000_000)
+    listings = ListingCache(clock)
+    key = ("/", "html", "name", "asc")
+    listings.put(key, 111, b"one", cache.FileStamp(str(readme), file_key(st)))
+    assert listings.get(key, 111) == b"one"
+    write(readme, b"# two\n", mtime_ns=2_000_000_000)
+    assert listings.get(key, 111) is None
+    assert listings.get(key, 111) is None  # gone, not kept for the old version
+
+
+def test_a_listing_that_shows_a_removed_file_is_dropped(clock, tmp_path):
+    readme = tmp_path / "README.md"
+    st = write(readme, b"# one\n")
+    listings = ListingCache(clock)
+    listings.put(("/",), 1, b"one", cache.FileStamp(str(readme), file_key(st)))
+    readme.unlink()
+    assert listings.get(("/",), 1) is None
+    listings.put(("/",), 1, b"none")  # a listing that shows no file is checked by mtime only
+    assert listings.get(("/",), 1) == b"none"

@@ -283,10 +283,15 @@ def test_page_structure_and_stylesheet() -> None:
     assert page.title == "Index of /photos/ — Pier"
     assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
     assert "style" not in page.tags
-    assert page.scripts == ["/.well-known/pier/assets/app.js"]  # no inline script (CSP)
+    assets = "/.well-known/pier/assets/"
+    enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js")]
+    # no inline script (CSP); view.js runs before the page shows, the rest once it is parsed
+    assert page.scripts == [assets + "view.js", assets + "app.js", *enhancements]
+    assert f'<script src="{assets}view.js"></script>' in text
+    assert text.count(" defer></script>") == 4
     uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
-    assert uploading.scripts == ["/.well-known/pier/assets/tus.min.js",  # resumable uploads
-                                 "/.well-known/pier/assets/app.js"]
+    assert uploading.scripts == [assets + "view.js", assets + "tus.min.js",  # resumable uploads
+                                 assets + "app.js", *enhancements]
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")
@@ -347,7 +352,7 @@ def test_hostile_file_names_are_escaped_and_encoded(name: str) -> None:
     assert set(page.tags) <= {
         "html", "head", "meta", "title", "link", "body", "header", "nav", "h1", "a", "span",
         "main", "table", "thead", "tbody", "tr", "th", "td", "time", "footer", "script", "div",
-        "input", "kbd",
+        "input", "kbd", "button",
     }  # fmt: skip
     links = entry_links(page)
     hrefs = [href for href, _, _ in links]
@@ -480,6 +485,9 @@ def test_every_folder_page_offers_its_zip_and_only_script_enhancements() -> None
     assert "Download folder as .zip" in page.link_texts
     assert page.ids["filter"]["type"] == "search"
     assert _filter_box_hidden(render_html("/a/", [f("x")]))
+    toggle = page.ids["viewToggle"]  # grid.js shows it and builds the grid: a list without JS
+    assert toggle["type"] == "button" and toggle["aria-pressed"] == "false"
+    assert "hidden" in toggle
     for absent in ("upload-form", "file-input", "upload-button", "mkdir-button", "trust-link"):
         assert absent not in page.ids
     assert "/.well-known/pier/logout" not in [link.get("href") for link in page.links]

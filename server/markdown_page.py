@@ -1,0 +1,90 @@
+"""The HTML around rendered Markdown: a file's own page (``?view``, resources/markdown.html) and
+the README section under a folder's listing. Pure functions of what server/routes_markdown.py
+hands over; every name is escaped here, the rendered text is already safe
+(server/markdown_render.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from server.pages import ASSET_PREFIX, FAVICON_URL, STYLESHEET_URL, display_text, template
+from server.units import format_size
+
+MARKDOWN_STYLESHEET_URL = ASSET_PREFIX + "markdown.css"
+README_STYLE = f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">'
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A Markdown file as it is shown: its HTML, or why it is not shown."""
+
+    html: str | None  # None: not shown, see ``problem``
+    problem: str = ""  # "too large", "too complex" or "unreadable"
+    size: int = 0  # of the file, in bytes
+
+    def note(self, name: str) -> str:
+        """The sentence shown instead of the text (escaped HTML)."""
+        shown = display_text(name)
+        if self.problem == "too large":
+            return f"{shown} is too large to show here ({format_size(self.size)})."
+        if self.problem == "too complex":
+            return f"{shown} has too much markup to show here."
+        return f"{shown} cannot be shown here."
+
+
+def readme_section(folder_url: str, name: str, document: Document) -> str:
+    """The README below a listing: its name as a small heading linking to the file, then the
+    rendered text (or a note and a link to the file)."""
+    href = path_href(folder_url + name)
+    shown = display_text(name)
+    return (
+        '<section class="readme" id="readme" aria-labelledby="readme-name">'
+        f'<h2 class="readme-name" id="readme-name"><a href="{href}">{shown}</a></h2>\n'
+        f"{_body(document, name, href)}</section>"
+    )
+
+
+def view_page(url_path: str, document: Document, server_name: str) -> bytes:
+    """The page of the Markdown file ``url_path`` (decoded), UTF-8."""
+    name = url_path.rpartition("/")[2]
+    href = path_href(url_path)
+    text = template("markdown.html").substitute(
+        title=f"{display_text(name)} — {display_text(server_name)}",
+        stylesheet=STYLESHEET_URL,
+        markdown_stylesheet=MARKDOWN_STYLESHEET_URL,
+        favicon=FAVICON_URL,
+        crumbs=_crumbs(url_path, server_name),
+        raw=href,
+        download=href + "?download",
+        document=_body(document, name, href),
+        server_name=display_text(server_name),
+    )
+    return text.encode("utf-8")
+
+
+def path_href(url_path: str) -> str:
+    """A decoded path percent-encoded for an href (as server/listing.py does)."""
+    return quote(url_path, safe="/", errors="surrogateescape")
+
+
+def _body(document: Document, name: str, href: str) -> str:
+    if document.html is not None:
+        return f'<div class="markdown-body">\n{document.html}</div>'
+    return (f'<p class="markdown-note">{document.note(name)} '
+            f'<a href="{href}">Open {display_text(name)}</a></p>')
+
+
+def _crumbs(url_path: str, server_name: str) -> str:
+    """The way to the file: the share, its folders, then the file itself (this page)."""
+    parts = [f'<a class="home" href="/">{display_text(server_name)}</a>']
+    segments = [s for s in url_path.split("/") if s]
+    prefix = "/"
+    for position, segment in enumerate(segments, start=1):
+        last = position == len(segments)
+        prefix += segment if last else segment + "/"
+        link = path_href(prefix) + ("?view" if last else "")
+        current = ' aria-current="page"' if last else ""
+        parts.append(f'<span class="sep" aria-hidden="true">/</span>'
+                     f'<a href="{link}"{current}>{display_text(segment)}</a>')
+    return "".join(parts)
