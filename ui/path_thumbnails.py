@@ -2,8 +2,9 @@
 
 The pictures come from the app's ``ThumbnailFeed`` as JPEG bytes (it asks the share off the
 GUI thread); this turns them into icons of the tables' rows. Paths are asked about when the
-rows change and while a shown path has no picture yet (the feed answers from its cache and
-asks the share again only now and then); a path that has its icon is not asked again."""
+rows change and while a shown picture has no thumbnail yet (the feed answers from its cache
+and asks the share again only now and then); a path that has its thumbnail is not asked
+again. Other paths get the style's file or folder icon."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QStyle, QTableView
 
 from app.thumbnail_feed import ThumbnailFeed, may_have_picture
 from ui.traffic_models import KeyedTableModel
@@ -39,55 +40,63 @@ def make_room_for_icons(table: QTableView, side: int = ICON_SIDE) -> None:
 
 
 class PathThumbnails(QObject):
-    """Keeps the icons of the paths ``models`` show, from ``feed``."""
+    """Keeps the icons of the paths ``models`` show: a picture's thumbnail from ``feed``, else
+    the style's file or folder icon, so that every path starts at the same place."""
 
     def __init__(self, feed: ThumbnailFeed, models: Sequence[KeyedTableModel],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._feed = feed
         self._models = tuple(models)
-        self._icons: dict[str, QIcon] = {}
+        self._pictures: dict[str, QIcon] = {}
         self._shown: frozenset[str] = frozenset()
-        self._waiting: frozenset[str] = frozenset()  # shown pictures without an icon yet
+        self._waiting: frozenset[str] = frozenset()  # shown pictures without a thumbnail yet
+        style = QApplication.style()
+        self._file_icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
         feed.ready.connect(self._on_ready)
 
     def show(self, paths: Sequence[str]) -> None:
         """The tables now show ``paths`` (as requests name them, without a query)."""
         shown = frozenset(paths)
-        if shown == self._shown and not self._waiting:
-            return
+        if shown != self._shown or self._waiting:
+            self._ask(shown)
+        for path in shown:  # also when a path only moved from one table to the other
+            for model in self._models:
+                self._set(model, path)
+
+    def _ask(self, shown: frozenset[str]) -> None:
         if shown != self._shown:
-            self._icons = {path: icon for path, icon in self._icons.items() if path in shown}
+            self._pictures = {path: icon for path, icon in self._pictures.items()
+                              if path in shown}
             self._shown = shown
-            self._restore_icons()  # a path back in one table has its icon there again
         waiting = set()
-        for path in shown - self._icons.keys():
-            if not may_have_picture(path):
-                continue
-            data = self._feed.picture(path)  # never blocks; asks in the background
-            if data is None or not self._put(path, data):
-                waiting.add(path)
+        for path in shown - self._pictures.keys():
+            if may_have_picture(path):
+                data = self._feed.picture(path)  # never blocks; asks in the background
+                if data is None:
+                    waiting.add(path)
+                elif (icon := icon_of(data)) is not None:  # Qt reads every JPEG Pier makes
+                    self._pictures[path] = icon
         self._waiting = frozenset(waiting)
 
-    def icon(self, path: str) -> QIcon | None:
-        return self._icons.get(path)
-
-    def _restore_icons(self) -> None:
-        for path, icon in self._icons.items():
-            for model in self._models:
-                if model.icon(path) is None:
-                    model.set_icon(path, icon)
+    def picture(self, path: str) -> QIcon | None:
+        """The thumbnail shown beside ``path``, if it has one."""
+        return self._pictures.get(path)
 
     def _on_ready(self, path: str, data: bytes) -> None:
-        if path in self._shown and path not in self._icons:
-            self._put(path, data)
-            self._waiting -= {path}
-
-    def _put(self, path: str, data: bytes) -> bool:
+        if path not in self._shown or path in self._pictures:
+            return
         icon = icon_of(data)
         if icon is None:
-            return False
-        self._icons[path] = icon
+            return
+        self._pictures[path] = icon
+        self._waiting -= {path}
         for model in self._models:
-            model.set_icon(path, icon)
-        return True
+            self._set(model, path)
+
+    def _set(self, model: KeyedTableModel, path: str) -> None:
+        icon = self._pictures.get(path)
+        if icon is None:
+            icon = self._folder_icon if path.endswith("/") else self._file_icon
+        model.set_icon(path, icon)

@@ -96,6 +96,8 @@ class KeyedTableModel(QAbstractTableModel):
 
     def set_icon(self, key: Hashable, icon: QIcon) -> None:
         """Show ``icon`` beside the first column of ``key``'s row (ignored when it has none)."""
+        if self._icons.get(key) is icon:
+            return
         position = next((n for n, row in enumerate(self._rows) if row.key == key), None)
         if position is None:
             return

@@ -95,7 +95,7 @@ class TrafficView(QWidget):
         layout.setContentsMargins(6, 12, 12, 12)
         layout.setSpacing(10)
         layout.addLayout(self._build_totals())
-        layout.addLayout(self._build_charts(), 3)
+        layout.addLayout(self._build_charts(), 2)
         self.thumbnail_work = named(MutedLabel(), "thumbnailWork")
         self.thumbnail_work.setToolTip(THUMBNAIL_WORK_TIP)
         self.thumbnail_work.hide()

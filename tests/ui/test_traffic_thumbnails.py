@@ -12,14 +12,17 @@ from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from app.monitor_feed import LiveData
-from server.engine import EngineStats
+from app.thumbnail_feed import ThumbnailFeed
+from server.config import ServerConfig
+from server.engine import EngineStats, ServerEngine
 from server.monitor import Snapshot
 from server.thumbnails import ThumbStats
 from tests.conftest import fetch_statuses
 from tests.server.thumb_helpers import photo_jpeg
 from tests.ui.test_traffic import start, stop
 from ui.main_window import MainWindow
-from ui.traffic_models import KeyedTableModel
+from ui.path_thumbnails import PathThumbnails
+from ui.traffic_models import KeyedTableModel, Row
 from ui.traffic_view import TrafficView, thumbnail_work_text
 
 WAIT_MS = 10_000
@@ -48,17 +51,20 @@ def test_busiest_paths_show_a_thumbnail_beside_a_photo(
     assert fetch_statuses(port, ["/photo.jpg"] * 3 + ["/a.txt"] * 2) == [200] * 5
     view = window.monitor_tabs.traffic_view
     top = view.top_requests_model
-    qtbot.waitUntil(lambda: top.row_of("/photo.jpg") is not None
-                    and top.icon("/photo.jpg") is not None, timeout=WAIT_MS)
+    thumbnails = view.path_thumbnails
+    assert thumbnails is not None
+    qtbot.waitUntil(lambda: thumbnails.picture("/photo.jpg") is not None, timeout=WAIT_MS)
     icon = decoration(top, "/photo.jpg")
-    assert isinstance(icon, QIcon) and not icon.isNull()
+    assert isinstance(icon, QIcon) and icon is thumbnails.picture("/photo.jpg")
     assert icon.actualSize(QSize(32, 32)) == QSize(32, 24)  # the photo's shape, 4:3
-    assert decoration(top, "/a.txt") is None
-    qtbot.waitUntil(lambda: view.top_bytes_model.icon("/photo.jpg") is not None,
-                    timeout=WAIT_MS)
+    assert decoration(view.top_bytes_model, "/photo.jpg") is icon
+    generic = decoration(top, "/a.txt")  # the style's file icon: every path lines up
+    assert isinstance(generic, QIcon) and not generic.isNull()
+    assert thumbnails.picture("/a.txt") is None
     table = view.top_requests_table  # through the sorting proxy, as the table paints it
     shown = [table.model().index(r, 0) for r in range(table.model().rowCount())]
-    assert any(isinstance(i.data(Qt.ItemDataRole.DecorationRole), QIcon) for i in shown)
+    keys = [i.data(Qt.ItemDataRole.DecorationRole).cacheKey() for i in shown]
+    assert keys.count(icon.cacheKey()) == 1 and keys.count(generic.cacheKey()) == 1
     assert table.iconSize() == QSize(32, 32)
     qtmodeltester.check(top)
     stop(window, aloop)
@@ -111,3 +117,49 @@ def test_the_traffic_tab_shows_the_line_while_sharing(qtbot: QtBot) -> None:
     assert "120 kB in 10 files" in label.toolTip()
     view.show_data(live(None, 0))
     assert label.isHidden()
+
+
+class CountingFeed(ThumbnailFeed):
+    def __init__(self, engine: ServerEngine) -> None:
+        super().__init__(engine)
+        self.asked: list[str] = []
+
+    def picture(self, path: str) -> bytes | None:
+        self.asked.append(path)
+        return super().picture(path)
+
+
+def rows(*paths: str) -> list[Row]:
+    return [Row(path, (path, "1"), (path, 1)) for path in paths]
+
+
+def test_paths_are_asked_about_when_the_rows_change_not_on_every_refresh(
+        folder: Path, qtbot: QtBot) -> None:
+    engine = ServerEngine()
+    engine.start(ServerConfig(root=folder, port=0))
+    feed = CountingFeed(engine)
+    by_requests, by_bytes = KeyedTableModel(("Path", "N")), KeyedTableModel(("Path", "N"))
+    thumbnails = PathThumbnails(feed, (by_requests, by_bytes))
+    try:
+        by_requests.set_rows(rows("/photo.jpg", "/a.txt"))
+        by_bytes.set_rows(rows("/photo.jpg"))
+        with qtbot.waitSignal(feed.ready, timeout=WAIT_MS):
+            thumbnails.show(["/photo.jpg", "/a.txt"])
+        picture = thumbnails.picture("/photo.jpg")
+        assert picture is not None and feed.asked == ["/photo.jpg"]  # a text file: never
+        assert by_requests.icon("/photo.jpg") is picture is by_bytes.icon("/photo.jpg")
+        for _ in range(3):  # refreshes with the same paths: nothing asked
+            thumbnails.show(["/photo.jpg", "/a.txt"])
+        assert feed.asked == ["/photo.jpg"]
+        by_bytes.set_rows(rows("/a.txt"))  # the photo leaves one table...
+        thumbnails.show(["/photo.jpg", "/a.txt"])
+        by_bytes.set_rows(rows("/a.txt", "/photo.jpg"))  # ...and comes back: same picture
+        thumbnails.show(["/photo.jpg", "/a.txt"])
+        assert by_bytes.icon("/photo.jpg") is picture and feed.asked == ["/photo.jpg"]
+        by_requests.set_rows(rows("/a.txt"))
+        by_bytes.set_rows(rows("/a.txt"))
+        thumbnails.show(["/a.txt"])
+        assert thumbnails.picture("/photo.jpg") is None  # no longer shown: not kept
+    finally:
+        feed.forget()
+        engine.stop()
