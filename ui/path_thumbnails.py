@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QTableView
 
 from app.thumbnail_feed import ThumbnailFeed, may_have_picture
@@ -30,6 +30,18 @@ def icon_of(data: bytes, side: int = ICON_SIDE) -> QIcon | None:
     small = image.scaled(2 * side, 2 * side, Qt.AspectRatioMode.KeepAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
     return QIcon(QPixmap.fromImage(small))
+
+
+def generic_icon(kind: QStyle.StandardPixmap, side: int = ICON_SIDE) -> QIcon:
+    """The style's icon at half ``side``, centred in a clear square of ``side``: it keeps the
+    path beside it in line with the thumbnails without weighing as much as a picture."""
+    canvas = QPixmap(2 * side, 2 * side)  # twice: high-density screens
+    canvas.fill(Qt.GlobalColor.transparent)
+    glyph = QApplication.style().standardIcon(kind).pixmap(side)
+    painter = QPainter(canvas)
+    painter.drawPixmap((2 * side - glyph.width()) // 2, (2 * side - glyph.height()) // 2, glyph)
+    painter.end()
+    return QIcon(canvas)
 
 
 def make_room_for_icons(table: QTableView, side: int = ICON_SIDE) -> None:
@@ -51,9 +63,8 @@ class PathThumbnails(QObject):
         self._pictures: dict[str, QIcon] = {}
         self._shown: frozenset[str] = frozenset()
         self._waiting: frozenset[str] = frozenset()  # shown pictures without a thumbnail yet
-        style = QApplication.style()
-        self._file_icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
-        self._folder_icon = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
+        self._file_icon = generic_icon(QStyle.StandardPixmap.SP_FileIcon)
+        self._folder_icon = generic_icon(QStyle.StandardPixmap.SP_DirIcon)
         feed.ready.connect(self._on_ready)
 
     def show(self, paths: Sequence[str]) -> None:

@@ -48,13 +48,10 @@ def thumbnail_work_text(stats: ThumbStats | None, served: int) -> str:
     """What the thumbnail thread is doing, in one line; "" when not sharing."""
     if stats is None:
         return ""
-    if not (stats.queued or stats.working or stats.made or stats.failed or served):
-        return "Thumbnails: none made yet"
-    parts = [f"{stats.queued:,} waiting" if stats.queued else "",
-             f"{stats.working:,} being made" if stats.working else "",
-             f"{stats.made:,} made", f"{stats.failed:,} failed" if stats.failed else "",
-             f"{served:,} served"]
-    return "Thumbnails: " + " · ".join(part for part in parts if part)
+    counts = ((stats.queued, "waiting"), (stats.working, "being made"), (stats.made, "made"),
+              (stats.failed, "failed"), (served, "served"))
+    parts = [f"{count:,} {what}" for count, what in counts if count]
+    return "Thumbnails: " + (" · ".join(parts) if parts else "none made yet")
 
 
 def thumbnail_work_tip(stats: ThumbStats | None) -> str:

@@ -95,7 +95,8 @@ def test_the_thumbnail_line_says_what_the_thread_is_doing() -> None:
     assert thumbnail_work_text(stats(queued=12, working=1, made=340, failed=2), 1204) == (
         "Thumbnails: 12 waiting · 1 being made · 340 made · 2 failed · 1,204 served")
     assert thumbnail_work_text(stats(made=3), 3) == "Thumbnails: 3 made · 3 served"
-    assert thumbnail_work_text(stats(), 7) == "Thumbnails: 0 made · 7 served"  # all icons
+    assert thumbnail_work_text(stats(), 7) == "Thumbnails: 7 served"  # all icons
+    assert thumbnail_work_text(stats(failed=2), 0) == "Thumbnails: 2 failed"
 
 
 def live(thumbnails: ThumbStats | None, served: int) -> LiveData:
