@@ -17,9 +17,9 @@ import shutil
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from PIL import Image, ImageDraw, ImageFilter
-
 from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
@@ -92,8 +92,6 @@ def fetch(port: int, paths: list[str]) -> None:
 
 
 def quoted(name: str) -> str:
-    from urllib.parse import quote
-
     return "/" + quote(name)
 
 
@@ -139,8 +137,9 @@ async def scenario(window, share: Path) -> None:
 def _all_icons(view) -> bool:
     from app.thumbnail_feed import may_have_picture
 
-    return all(view.path_thumbnails.picture(str(key)) is not None
-               for key in view.top_requests_model.keys() if may_have_picture(str(key)))
+    paths = list(map(str, view.top_requests_model.keys()))
+    return all(view.path_thumbnails.picture(path) is not None
+               for path in paths if may_have_picture(path))
 
 
 def main() -> int:
