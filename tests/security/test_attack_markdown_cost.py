@@ -11,6 +11,7 @@ that long would need a timing); each request is given a generous timeout as a ha
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import threading
 from collections.abc import Iterator
@@ -83,10 +84,8 @@ def in_background(server: RunningServer, paths: list[str]) -> list[threading.Thr
     """Requests that wait for the render lock; answered once the test lets go of it."""
 
     def ask(path: str) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the test itself says what went wrong
             get_status(server, path, timeout=3 * HANG)
-        except OSError:
-            pass  # the test itself says what went wrong
 
     threads = [threading.Thread(target=ask, args=(path,), daemon=True) for path in paths]
     for thread in threads:
