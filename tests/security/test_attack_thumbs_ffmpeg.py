@@ -1,0 +1,79 @@
+"""Attacks on video posters (ffmpeg in a child process).
+
+- Pictures stop at 50 megapixels when decoded at full size, but ffmpeg decodes a video's frame
+  at whatever size it declares, up to its own ~268 megapixels: a 7 MB .mov holding one
+  16000x16000 MJPEG frame made the ffmpeg child peak at ~820 MB (measured with /usr/bin/time),
+  per thumbnail thread, from a file any uploader can put there. ffmpeg's ``-max_pixels`` would
+  refuse it.
+- A video whose first frame takes longer than FFMPEG_TIMEOUT (an H.264 stream with one key
+  frame and an edit list that starts 40 s in: ffmpeg decodes every 4K frame before it) is
+  killed after 15 s, and nothing is remembered (RenderFailed): every later request for it runs
+  ffmpeg again for 15 s on the only thumbnail thread, while every other cold thumbnail waits.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import server.thumb_video as thumb_video
+from server.routes_media import ICONS
+from server.thumb_kinds import VIDEO
+from tests.conftest import RunningServer, http_request
+from tests.server.thumb_helpers import WEBM, ffmpeg_path
+
+needs_ffmpeg = pytest.mark.skipif(ffmpeg_path() is None, reason="ffmpeg is not on PATH")
+
+
+def one_frame_mov(folder: Path, side: int) -> Path:
+    """A .mov with a single grey MJPEG frame of side x side pixels (a few hundred kB)."""
+    still = folder / "frame.jpg"
+    Image.new("L", (side, side), 128).save(still, quality=5)
+    movie = folder / "big.mov"
+    subprocess.run([str(ffmpeg_path()), "-nostdin", "-loglevel", "error", "-y", "-f", "image2",
+                    "-i", str(still), "-c", "copy", "-frames:v", "1", str(movie)], check=True)
+    still.unlink()
+    return movie
+
+
+@needs_ffmpeg
+@pytest.mark.xfail(strict=True, reason="finding: ffmpeg decodes a video frame of any size "
+                   "(no -max_pixels): a 100-megapixel frame, twice the limit pictures have, "
+                   "gives a poster, and a 256-megapixel one costs the child ~820 MB")
+def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
+                                                           tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    one_frame_mov(share, 10_000)
+    running: RunningServer = server_factory(share, ffmpeg=ffmpeg_path())
+    status, body = http_request(running.port, "GET", "/big.mov?thumb")
+    assert status == 200
+    assert body == ICONS[VIDEO], "ffmpeg decoded a frame beyond the pixel limit"
+
+
+@needs_ffmpeg
+@pytest.mark.xfail(strict=True, reason="finding: a video whose poster times out is not "
+                   "remembered (RenderFailed), so every request for it runs ffmpeg again for "
+                   "FFMPEG_TIMEOUT (15 s) on the shared thumbnail thread")
+def test_a_video_that_times_out_is_not_tried_again_on_every_request(
+        server_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "slow.webm").write_bytes(WEBM.read_bytes())
+    monkeypatch.setattr(thumb_video, "FFMPEG_TIMEOUT", 0.0)  # every run "takes too long"
+    spawned: list[list[str]] = []
+    real_spawn = thumb_video.FrameGrabber._spawn
+
+    def counting_spawn(self, command, inherited):  # type: ignore[no-untyped-def]
+        spawned.append(command)
+        return real_spawn(self, command, inherited)
+
+    monkeypatch.setattr(thumb_video.FrameGrabber, "_spawn", counting_spawn)
+    running: RunningServer = server_factory(share, ffmpeg=ffmpeg_path())
+    for _ in range(3):
+        status, body = http_request(running.port, "GET", "/slow.webm?thumb")
+        assert status == 200 and body == ICONS[VIDEO]
+    assert len(spawned) == 1, f"ffmpeg ran {len(spawned)} times for the same unchanged video"
