@@ -3,8 +3,13 @@
 - Pictures stop at 50 megapixels when decoded at full size, but ffmpeg decodes a video's frame
   at whatever size it declares, up to its own ~268 megapixels: a 7 MB .mov holding one
   16000x16000 MJPEG frame made the ffmpeg child peak at ~820 MB (measured with /usr/bin/time),
-  per thumbnail thread, from a file any uploader can put there. ffmpeg's ``-max_pixels`` would
-  refuse it.
+  per thumbnail thread, from a file any uploader can put there; a 1.2 MB .mkv holding one
+  10000x10000 float OpenEXR frame peaked at 1.24 GB (16000x16000 would be ~3.3 GB). ffmpeg's
+  ``-max_pixels`` would refuse them.
+- The format allow-list keeps Pillow to the formats cameras write, but ffmpeg decodes whatever
+  codec the container names: SGI, Targa, OpenEXR, TIFF and PNG frames inside a .mkv all gave
+  posters (PCX was refused only because Matroska has no tag for it). No ``-codec_whitelist``
+  limits ffmpeg to the video codecs phones and cameras write.
 - A video whose first frame takes longer than FFMPEG_TIMEOUT (an H.264 stream with one key
   frame and an edit list that starts 40 s in: ffmpeg decodes every 4K frame before it) is
   killed after 15 s, and nothing is remembered (RenderFailed): every later request for it runs
@@ -52,6 +57,24 @@ def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
     status, body = http_request(running.port, "GET", "/big.mov?thumb")
     assert status == 200
     assert body == ICONS[VIDEO], "ffmpeg decoded a frame beyond the pixel limit"
+
+
+@needs_ffmpeg
+@pytest.mark.xfail(strict=True, reason="finding: ffmpeg may decode any codec a container names "
+                   "(no -codec_whitelist): an SGI still inside a .mkv gets a poster, though "
+                   "Pillow's allow-list would never open an SGI picture")
+def test_a_still_image_codec_inside_a_video_gets_an_icon(server_factory, tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    made = subprocess.run([str(ffmpeg_path()), "-nostdin", "-loglevel", "error", "-y", "-f",
+                           "lavfi", "-i", "testsrc2=s=320x240:d=0.04", "-frames:v", "1",
+                           "-c:v", "sgi", str(share / "still.mkv")], check=False)
+    if made.returncode != 0:
+        pytest.skip("this ffmpeg has no SGI encoder")
+    running: RunningServer = server_factory(share, ffmpeg=ffmpeg_path())
+    status, body = http_request(running.port, "GET", "/still.mkv?thumb")
+    assert status == 200
+    assert body == ICONS[VIDEO], "ffmpeg decoded an SGI picture posing as a video"
 
 
 @needs_ffmpeg
