@@ -47,6 +47,7 @@ class Features:
     dir_fd: bool  # open/stat/mkdir/unlink/rename/link relative to a folder, scandir(fd)
     pread: bool  # os.pread
     dev_fd: bool  # /dev/fd/N opens a descriptor a child process inherited (pass_fds)
+    open_path: bool  # os.O_PATH: a descriptor of where a path leads, the file itself unopened
 
 
 def detect() -> Features:
@@ -61,7 +62,8 @@ def detect() -> Features:
         flock=hasattr(fcntl, "flock"), no_follow=hasattr(os, "O_NOFOLLOW"),
         dir_fd=relative <= os.supports_dir_fd and by_descriptor <= os.supports_fd,
         pread=hasattr(os, "pread"),
-        dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"))
+        dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"),
+        open_path=hasattr(os, "O_PATH"))
 
 
 features = detect()
