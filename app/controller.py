@@ -386,6 +386,7 @@ class ServerController(QObject):
     def _finish_stop(self) -> None:
         self._urls = []
         self.share_control.texts.forget_on_stop()  # the engine drops a shared text on stop
+        self.share_control.thumbnails.forget()  # the next share may hold other files
         self._set_state(ServerState.STOPPED)
         log.info("stopped")
         self.stopped.emit()

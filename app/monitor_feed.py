@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from server.engine import EngineStats, ServerEngine
 from server.monitor import SERIES_SECONDS, Snapshot
 from server.records import UnfinishedUpload
+from server.thumbnails import ThumbStats
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class LiveData:
     announced_name: str | None
     share_available: bool = True  # False while the shared folder is gone (server/health.py)
     uploads: tuple[UnfinishedUpload, ...] = ()  # resumable uploads waiting for bytes
+    thumbnails: ThumbStats | None = None  # what the thumbnail threads do; None: not sharing
 
 
 def collect(engine: ServerEngine) -> LiveData:
@@ -70,7 +72,7 @@ def collect(engine: ServerEngine) -> LiveData:
         for t in engine.control.transfers())
     return LiveData(now, snapshot, engine.stats(), transfers, tuple(engine.policy.bans()),
                     engine.announced_name, engine.share_available,
-                    tuple(engine.unfinished_uploads()))
+                    tuple(engine.unfinished_uploads()), engine.thumbnail_stats())
 
 
 class ConnectionHistory:

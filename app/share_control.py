@@ -2,8 +2,9 @@
 
 The widgets never hold the engine: they call ``ShareControl`` (disconnect, ban, unban, cancel a
 transfer or an unfinished resumable upload, limits and the allow-list) and listen to its
-signals; live data arrives through its ``feed`` (``MonitorFeed``) and the folder's health
-through its ``health`` (``ShareHealthFeed``).
+signals; live data arrives through its ``feed`` (``MonitorFeed``), the folder's health
+through its ``health`` (``ShareHealthFeed``) and thumbnails of the share's files through its
+``thumbnails`` (``ThumbnailFeed``).
 
 Banning and unbanning may write ``bans.json`` with fsync, and disconnecting aborts sockets, so
 those run in one worker thread, one after another in the order asked; the result comes back as
@@ -23,6 +24,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.monitor_feed import MonitorFeed, ShareHealthFeed
 from app.text_share import TextShare
+from app.thumbnail_feed import ThumbnailFeed
 from app.traffic_settings import TrafficChoices, apply_allow_list, apply_limits
 from server.control import TrafficLimits, parse_network
 from server.engine import EngineStats, ServerEngine
@@ -107,6 +109,7 @@ class ShareControl(QObject):
         self.feed = MonitorFeed(engine, parent=self)
         self.health = ShareHealthFeed(engine, parent=self)
         self.texts = TextShare(engine, parent=self)  # the shared text, texts received
+        self.thumbnails = ThumbnailFeed(engine, clock=engine.clock, parent=self)
         self.changed.connect(self.feed.refresh)
 
     # ---- actions ----------------------------------------------------------------------------

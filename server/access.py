@@ -32,8 +32,10 @@ from server.listing import Entry
 from server.own_paths import OwnPaths
 from server.portable import is_link, opened_path
 from server.portable_folders import (
+    NO_ROOM,
     Folder,
     folder_path,
+    link_destination,
     mkdir_at,
     names_in,
     open_folder_at,
@@ -282,15 +284,20 @@ class FileAccess:
             yield name, st, link_url
 
     def _link_target(self, folder: Folder, name: str) -> Resolved | None:
+        """Where the link ``name`` leads, as this share resolves it (inside the share, no
+        hidden or own path on the way), or None: it leads nowhere, outside, or cannot be
+        followed within the bounds of portable_folders.link_destination (a broken link).
+        OSError only when the process is short of descriptors or memory."""
         try:
-            base = folder_path(folder)
-        except OSError:
-            return None
-        if base is None:
+            found = link_destination(folder, name)
+        except OSError as err:
+            if err.errno in NO_ROOM:
+                raise
+            return None  # the folder itself moved (fallback mode)
+        if found is None:
             return None
         try:
-            real = os.path.realpath(os.path.join(base, name))
-            return self._resolve(url_quote(_url_below(self._rules.root, real, is_dir=False)))
+            return self._resolve(url_quote(_url_below(self._rules.root, found[0], is_dir=False)))
         except (HttpError, ValueError):
             return None
 

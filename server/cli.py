@@ -21,6 +21,7 @@ from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, PierError, UserStoreError
 from server.paths import PierPaths
+from server.portable import raise_open_files_limit
 from server.sharing import authenticator_for, tls_settings
 from server.tls import CertificateStore
 from server.units import format_size
@@ -91,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     logging.basicConfig(level=logging.WARNING, format="pier: %(message)s")
+    raise_open_files_limit()
     stop = _stop_on_signals()  # before the URL is printed: a script may signal right after it
     engine = ServerEngine(bans_file=paths.bans_file)
     try:

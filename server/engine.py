@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from server import pages
 from server.admission import client_address, client_group
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
@@ -108,6 +109,7 @@ class ServerEngine:
             if self._loop is not None:
                 raise EngineStateError("The server is already running.")
             cfg = config.validated()
+            pages.preload()  # error pages must not need the disk when none is left to open
             context = _tls_context(cfg)
             health = ShareHealth.of(str(cfg.root), on_change=self._share_changed)
             listener = bind_listener(cfg.host, cfg.port)

@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError, http_date
 from server.portable import can_name_opened, features, is_link, opened_path
-from server.portable_folders import Folder, open_folder
+from server.portable_folders import Folder, open_folder, real_path_of
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -167,19 +167,23 @@ def _real_path_below(root: str, segments: Sequence[str]
                      ) -> tuple[str, os.stat_result, tuple[os.stat_result, ...]]:
     """The real path of root/segments, its stat and the lstat of each step (none when a link
     was followed). Walks down from the (already real) root with one lstat per segment; the
-    first symlink met hands over to os.path.realpath for the rest."""
+    first symlink met hands over to portable_folders.real_path_of for the rest (bounded: a
+    link that cannot be followed within its bounds is Not found, as a broken one is)."""
     path = root
     prefix = root.rstrip(os.sep) + os.sep  # "/" stays "/" (os.path.join, without its cost)
     steps: list[os.stat_result] = []
     try:
         st = os.stat(root) if not segments else None  # the walk below stats every step
         for index, segment in enumerate(segments):
+            parent = path
             path = prefix + segment
             prefix = path + os.sep
             st = os.lstat(path)
             if is_link(st):
-                path = os.path.realpath(os.path.join(path, *segments[index + 1:]))
-                return path, os.stat(path), ()
+                found = real_path_of(parent, segments[index:])
+                if found is None:
+                    raise PathRefused(404, "Not found.")
+                return found[0], found[1], ()
             steps.append(st)
     except (OSError, ValueError):
         raise PathRefused(404, "Not found.") from None

@@ -1,13 +1,21 @@
 """Live statistics of a running share, from the same request records the log shows.
 
 ``add`` costs one deque append (it runs on every request); the aggregation happens in
-``snapshot``, which the window and the CLI call a few times a second at most."""
+``snapshot``, which the window and the CLI call a few times a second at most.
+
+Two kinds of requests are counted apart so the figures mean what a reader expects: a
+``?thumb`` request is counted in ``thumbnail_requests``, not under its file in the busiest
+paths (a grid view asks one per photo, which would bury the files people open; a ``?preview``
+is a photo opened in the gallery, so it counts as its file), and latencies leave out
+``background_s``, the time a request waited on the thumbnail thread (background work, not a
+slow answer)."""
 
 from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs
 
 from server.clock import SYSTEM_CLOCK, Clock
 from server.records import RequestRecord
@@ -54,6 +62,7 @@ class Snapshot:
     clients: tuple[ClientStats, ...]  # most recently seen first
     top_by_requests: tuple[tuple[str, int], ...]
     top_by_bytes: tuple[tuple[str, int], ...]
+    thumbnail_requests: int = 0  # ?thumb requests: counted here, not in the busiest paths
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -67,6 +76,7 @@ class Snapshot:
                          "errors": c.errors, "last_seen": c.last_seen} for c in self.clients],
             "top_paths_by_requests": [list(p) for p in self.top_by_requests],
             "top_paths_by_bytes": [list(p) for p in self.top_by_bytes],
+            "thumbnail_requests": self.thumbnail_requests,
         }
 
 
@@ -77,6 +87,7 @@ class _Totals:
     bytes_sent: int = 0
     bytes_received: int = 0
     errors: int = 0
+    thumbnail_requests: int = 0
     seconds: dict[int, list[int]] = field(default_factory=dict)
     latencies: deque[float] = field(default_factory=lambda: deque(maxlen=LATENCY_SAMPLES))
     clients: OrderedDict[str, ClientStats] = field(default_factory=OrderedDict)
@@ -142,14 +153,14 @@ class Monitor:
         return Snapshot(t.since, t.requests, t.bytes_sent, t.bytes_received, t.errors, series,
                         _percentiles(t.latencies), clients,
                         tuple(t.path_requests.most_common(TOP)),
-                        tuple(t.path_bytes.most_common(TOP)))
+                        tuple(t.path_bytes.most_common(TOP)), t.thumbnail_requests)
 
 
 def _count(t: _Totals, pending: deque[RequestRecord]) -> None:
     """Fold the pending records into the totals (every request passes here: kept lean)."""
     seconds, latencies, clients = t.seconds, t.latencies, t.clients
     path_requests, path_bytes = t.path_requests, t.path_bytes
-    requests = sent = received = errors = 0
+    requests = sent = received = errors = thumbnails = 0
     while pending:
         r = pending.popleft()
         error = r.status >= 400
@@ -166,7 +177,7 @@ def _count(t: _Totals, pending: deque[RequestRecord]) -> None:
         bucket[1] += r.bytes_sent
         bucket[2] += r.bytes_received
         bucket[3] += error
-        latencies.append(r.duration)
+        latencies.append(r.duration - r.background_s if r.background_s else r.duration)
         client = clients.get(r.client)
         if client is None:
             client = clients[r.client] = ClientStats(r.client)
@@ -180,13 +191,25 @@ def _count(t: _Totals, pending: deque[RequestRecord]) -> None:
         if r.user:
             client.user = r.user
         if r.path:
-            path = r.path.partition("?")[0]
-            path_requests[path] += 1
-            path_bytes[path] += r.bytes_sent
+            path, _, query = r.path.partition("?")
+            if query and asks_thumbnail(query):
+                thumbnails += 1
+            else:
+                path_requests[path] += 1
+                path_bytes[path] += r.bytes_sent
+    t.thumbnail_requests += thumbnails
     t.requests += requests
     t.bytes_sent += sent
     t.bytes_received += received
     t.errors += errors
+
+
+def asks_thumbnail(query: str) -> bool:
+    """Whether a request's query asks for a thumbnail, read as the router reads it
+    (server/routes_media.py: a ``thumb`` parameter, with or without a value)."""
+    if "thumb" not in query and "%" not in query:  # most queries: no parsing
+        return False
+    return "thumb" in parse_qs(query, keep_blank_values=True)
 
 
 def _bound(t: _Totals) -> None:

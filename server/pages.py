@@ -46,10 +46,22 @@ def display_text(text: str) -> str:
     return html.escape(UNSAFE_CHARS.sub("\ufffd", text), quote=True)
 
 
+TEMPLATES = ("error.html", "listing.html", "markdown.html")
+
+
 @lru_cache(maxsize=8)
 def template(name: str) -> Template:
     """The page template resources/<name>, read once."""
     return Template((files("resources") / name).read_text(encoding="utf-8"))
+
+
+def preload() -> None:
+    """Read every template and asset now (ServerEngine.start) rather than on first use: the
+    first error page of a process was read from the disk while answering, and when the error
+    was running out of descriptors (EMFILE), so was the error page."""
+    for name in TEMPLATES:
+        template(name)
+    _all_assets()
 
 
 def render_error(status: int, reason: str, detail: str = "", server_name: str = "Pier") -> bytes:

@@ -26,6 +26,10 @@ try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
+try:
+    import resource
+except ImportError:  # Windows: no limit on descriptors to raise
+    resource = None  # type: ignore[assignment]
 
 SIOCOUTQ = 0x5411  # Linux, == TIOCOUTQ: bytes in a socket's send queue not yet acknowledged
 _INT = struct.Struct("i")
@@ -47,6 +51,7 @@ class Features:
     dir_fd: bool  # open/stat/mkdir/unlink/rename/link relative to a folder, scandir(fd)
     pread: bool  # os.pread
     dev_fd: bool  # /dev/fd/N opens a descriptor a child process inherited (pass_fds)
+    open_path: bool  # os.O_PATH: a descriptor of where a path leads, the file itself unopened
 
 
 def detect() -> Features:
@@ -61,7 +66,8 @@ def detect() -> Features:
         flock=hasattr(fcntl, "flock"), no_follow=hasattr(os, "O_NOFOLLOW"),
         dir_fd=relative <= os.supports_dir_fd and by_descriptor <= os.supports_fd,
         pread=hasattr(os, "pread"),
-        dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"))
+        dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"),
+        open_path=hasattr(os, "O_PATH"))
 
 
 features = detect()
@@ -112,6 +118,32 @@ def opened_path(fd: int) -> str | None:
             return None
         return os.fsdecode(raw.split(b"\0", 1)[0])
     return None
+
+
+# -- the process ------------------------------------------------------------------------------
+
+OPEN_FILES_CAP = 65_536  # descriptors asked for at most, whatever the hard limit allows
+_DARWIN_OPEN_MAX = 10_240  # macOS refuses a soft limit above OPEN_MAX, whatever the hard one
+
+
+def raise_open_files_limit(cap: int = OPEN_FILES_CAP) -> int | None:
+    """Raise this process's soft limit on open descriptors to its hard limit (at most ``cap``),
+    as nginx and most servers do; called by the entry points (``pier serve``, the window). The
+    usual soft limits (1,024 on Linux, 256 on macOS) are what a few hundred connections with
+    a file or a folder walk open each exhaust. Returns the soft limit now in force, None where
+    the system has none (Windows)."""
+    if resource is None:
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = cap if hard == resource.RLIM_INFINITY else min(hard, cap)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        for limit in (wanted, min(wanted, _DARWIN_OPEN_MAX)):
+            try:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (limit, hard))
+                break
+            except (ValueError, OSError):
+                continue
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
 # -- files, sockets, locks --------------------------------------------------------------------

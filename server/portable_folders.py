@@ -16,16 +16,21 @@ import errno
 import os
 import shutil
 import stat
-from collections.abc import Generator
+from collections.abc import Callable, Generator, Sequence
 from types import TracebackType
 
-from server.portable import features, is_link, no_follow_flag, opened_path
+from server.portable import can_name_opened, features, is_link, no_follow_flag, opened_path
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
 _COMMON = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 _READ = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _COMMON  # a FIFO must not block the open
 _FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _COMMON
+MAX_LINKS = 40  # links one path may pass through when followed (Linux's own limit)
+MAX_LOOKUPS = 4096  # names looked up to follow one path by name: what one link may cost
+# Errors that say nothing about where a path leads, only that the process is short of room:
+# they are raised, never taken for a broken link.
+NO_ROOM = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.ENOBUFS})
 
 
 class FolderChanged(FileNotFoundError):
@@ -276,3 +281,102 @@ def folder_path(folder: Folder) -> str | None:
     if folder.fd is not None:
         return opened_path(folder.fd)
     return os.path.normpath(_path_in(folder, ""))
+
+
+# -- following links: where a link leads, at a bounded cost -------------------------------------
+
+Destination = tuple[str, os.stat_result]  # the real path (no link in it) and its stat
+
+
+def link_destination(folder: Folder, name: str) -> Destination | None:
+    """Where the link ``name`` in ``folder`` leads once every link on the way is followed, with
+    the stat of what is there; None when it leads nowhere (a name missing, a loop, too many
+    links). OSError only when the process is short of room (NO_ROOM)."""
+    if folder.fd is not None and _kernel_follows():
+        return _bounded(lambda: _opened_place(name, folder.fd))
+    base = folder_path(folder)
+    return None if base is None else _bounded(lambda: _follow_by_name(base, (name,)))
+
+
+def real_path_of(base: str, names: Sequence[str]) -> Destination | None:
+    """link_destination() for the path ``names`` below the real folder path ``base``."""
+    if _kernel_follows():
+        return _bounded(lambda: _opened_place(os.path.join(base, *names), None))
+    return _bounded(lambda: _follow_by_name(base, names))
+
+
+def _kernel_follows() -> bool:
+    """The kernel follows the links (within its own bound) and says where it landed: O_PATH
+    opens the place without opening the file (no FIFO waits, no device acts)."""
+    return features.open_path and can_name_opened()
+
+
+def _bounded(follow: Callable[[], Destination | None]) -> Destination | None:
+    try:
+        return follow()
+    except OSError as err:
+        if err.errno in NO_ROOM:
+            raise
+        return None
+    except ValueError:  # a NUL in a link's text
+        return None
+
+
+def _opened_place(path: str, dir_fd: int | None) -> Destination | None:
+    fd = os.open(path, os.O_PATH | getattr(os, "O_CLOEXEC", 0), dir_fd=dir_fd)
+    try:
+        real = opened_path(fd)
+        return None if real is None else (real, os.fstat(fd))
+    finally:
+        os.close(fd)
+
+
+def _follow_by_name(base: str, names: Sequence[str]) -> Destination | None:
+    """Follow ``names`` from the real folder ``base`` one name at a time, as the kernel would
+    (".." after a link is the parent of where the link led), within MAX_LINKS links and
+    MAX_LOOKUPS names; os.path.realpath has neither bound (nor, before 3.13, a bounded
+    recursion)."""
+    path, st = base, None
+    pending = list(reversed(names))  # a stack: the next name last
+    links = lookups = 0
+    while pending:
+        name = pending.pop()
+        if name in ("", "."):
+            continue
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            return None  # a name below a file
+        if name == "..":
+            path, st = os.path.dirname(path), None
+            continue
+        lookups += 1
+        if lookups > MAX_LOOKUPS:
+            return None
+        candidate = os.path.join(path, name)
+        st = os.lstat(candidate)
+        if not is_link(st):
+            path = candidate
+            continue
+        links += 1
+        if links > MAX_LINKS:
+            return None
+        start, parts = _link_text(candidate, path)
+        path, st = start, None
+        pending.extend(reversed(parts))
+    return path, (st if st is not None else os.stat(path))
+
+
+def _link_text(link: str, folder: str) -> tuple[str, list[str]]:
+    """Where following ``link`` (in ``folder``) starts from, and the names to follow from
+    there."""
+    text = os.readlink(link)
+    if text.startswith("\\\\?\\"):  # Windows' verbatim prefix (junctions give it)
+        text = "\\\\" + text[8:] if text[4:8].upper() == "UNC\\" else text[4:]
+    if os.altsep:
+        text = text.replace(os.altsep, os.sep)
+    drive, rest = os.path.splitdrive(text)
+    start = folder
+    if os.path.isabs(text):
+        start = (drive or os.path.splitdrive(folder)[0]) + os.sep
+    elif drive:  # "C:name": relative to a drive's current folder, which a server has not
+        raise FileNotFoundError(errno.ENOENT, "a drive-relative link", link)
+    return start, rest.split(os.sep)

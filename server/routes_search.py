@@ -18,7 +18,7 @@ from server.http11 import HttpError
 from server.listing import PageContext
 from server.listing_search import HtmlResults, JsonResults, Results
 from server.response import HTML, JSON, NOSNIFF, PAGE_CSP, Response, StreamBody
-from server.search_walk import SearchLimits, fold
+from server.search_walk import SearchLimits, SearchWalk, fold
 
 MAX_QUERY = 200  # characters of ?q=
 SEARCH_HEADERS = b"Cache-Control: no-store\r\nVary: Accept\r\n" + NOSNIFF
@@ -47,6 +47,8 @@ class SearchRoutes:
         for ``text`` (from search_text)."""
         call.may_wait()  # the walk reads folders: never on the serve thread
         access = call.files
+        if call.head_only:  # HEAD answers as GET would: 403/404 when the folder cannot be read
+            self._open(access, target, text).close()
         results: Results
         if call.wants_json():
             results, headers = JsonResults(target.url_path, text), JSON
@@ -57,14 +59,17 @@ class SearchRoutes:
         return Response(200, headers + SEARCH_HEADERS,
                         StreamBody(lambda: self._stream(access, target, text, results)))
 
-    def _stream(self, access: FileAccess, target: Resolved, text: str,
-                results: Results) -> Iterator[bytes]:
+    def _open(self, access: FileAccess, target: Resolved, text: str) -> SearchWalk:
         try:
-            walk = access.search(target, text, self._limits, self._clock)
+            return access.search(target, text, self._limits, self._clock)
         except PermissionError:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
         except OSError:
             raise PathRefused(404, "Not found.") from None
+
+    def _stream(self, access: FileAccess, target: Resolved, text: str,
+                results: Results) -> Iterator[bytes]:
+        walk = self._open(access, target, text)
         with closing(walk):
             yield results.head()
             for hits in walk.batches():

@@ -28,8 +28,8 @@ from collections import deque
 from collections.abc import Callable
 from enum import Enum
 
+from server.accepting import Acceptor
 from server.accesslog import AccessLog
-from server.admission import client_address
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
@@ -59,7 +59,6 @@ log = logging.getLogger("pier.server")
 
 Sink = Callable[[RequestRecord], None]
 SWEEP_INTERVAL = 0.25
-ACCEPT_BURST = 64
 STOP_TIMEOUT = 1.0
 
 
@@ -117,6 +116,7 @@ class ServeLoop:
         self._connections = OpenConnections(self._limits)
         self._stopping = False
         self._wake_pending = False
+        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)
         self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
@@ -128,7 +128,7 @@ class ServeLoop:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._selector.register(self._listener, selectors.EVENT_READ, _ACCEPT)
+        self._acceptor.watch()
         self._selector.register(self._wake_r, selectors.EVENT_READ, _WAKE)
         for worker in self._workers:
             worker.start()
@@ -182,9 +182,10 @@ class ServeLoop:
         next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                for key, _events in self._selector.select(0 if self._again else SWEEP_INTERVAL):
+                wait = 0 if self._again else self._acceptor.wait_at_most(SWEEP_INTERVAL)
+                for key, _events in self._selector.select(wait):
                     if key.data is _ACCEPT:
-                        self._accept_burst()
+                        self._acceptor.burst()
                     elif key.data is _WAKE:
                         self._take_back_returned()
                     else:
@@ -194,6 +195,7 @@ class ServeLoop:
                 if self._to_flush:
                     self._flush_replies()
                 now = self._monotonic()
+                self._acceptor.resume_if_due(now)
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
                     next_sweep = now + SWEEP_INTERVAL
@@ -213,20 +215,15 @@ class ServeLoop:
             if conn in self._parked:  # never a socket a worker owns now
                 self._drop(conn)
 
-    def _accept_burst(self) -> None:
-        for _ in range(ACCEPT_BURST):
-            try:
-                sock, address = self._listener.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as err:  # e.g. EMFILE: keep serving the connections we have
-                log.warning("accept failed: %s", err)
-                return
-            self._admit(sock, client_address(address[0]))
-
     def _admit(self, sock: socket.socket, client: str) -> None:
         if self._policy.active and not self._policy.allows(client):
             sock.close()  # banned, or not on the allow-list: dropped without a word
+            return
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.setblocking(False)
+        except OSError:  # reset before it was looked at (macOS refuses the option then)
+            sock.close()
             return
         conn = self._connections.open(sock, client,
                                       TLS_EXPECTED if self._tls_context else PLAIN)
@@ -236,8 +233,6 @@ class ServeLoop:
             else:  # a plain-text 503 means nothing to a TLS client: just close
                 sock.close()
             return
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock.setblocking(False)
         conn.deadline = self._monotonic() + self._limits.header_timeout
         self._park(conn)
 
@@ -439,7 +434,7 @@ class ServeLoop:
             conn = self._jobs.get()
             if conn is None:
                 return
-            if self._run_requests(conn) and not self._stopping:
+            if self._survived(conn) and not self._stopping:
                 self._returned.append(conn)
                 if not self._wake_pending:  # one wake-up byte serves every return before it
                     self._wake_pending = True
@@ -460,6 +455,15 @@ class ServeLoop:
             return
         self._detached.value = True
         self._new_worker().start()
+
+    def _survived(self, conn: Connection) -> bool:
+        """_run_requests, in a worker that outlives whatever escapes a request: that
+        connection is closed, the error logged once, and the pool keeps its thread."""
+        try:
+            return self._run_requests(conn)
+        except Exception:
+            log.exception("serving %s failed; closing that connection", conn.client)
+            return False
 
     def _run_requests(self, conn: Connection) -> bool:
         """Serve every complete request in the buffer. True if the connection stays open."""

@@ -42,6 +42,9 @@ UI_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     "server.paths": frozenset({"PierPaths"}),
     # The module also holds ServerEngine; only its frozen stats record may be used.
     "server.engine": frozenset({"EngineStats"}),
+    # The module also holds the Thumbnailer (threads, files); only its frozen stats record,
+    # which the Traffic tab shows.
+    "server.thumbnails": frozenset({"ThumbStats"}),
     # The module also holds TextBoard (the engine's live texts); only the frozen records the
     # text banners show.
     "server.text_board": frozenset({"SharedText", "TextReceived"}),

@@ -95,6 +95,21 @@ def format_duration(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+def own_duration(record: RequestRecord) -> float:
+    """The request's own time: its duration less the time it waited on background work (a
+    thumbnail being made by the thumbnail thread), which is not slowness of the answer."""
+    return max(0.0, record.duration - record.background_s)
+
+
+def background_tip(record: RequestRecord) -> str | None:
+    """What a request that waited on background work did with its time; None if it did not."""
+    if not record.background_s:
+        return None
+    return (f"{format_duration(own_duration(record))} to answer; it also waited "
+            f"{format_duration(record.background_s)} for a thumbnail being made (background "
+            f"work), {format_duration(record.duration)} in all")
+
+
 def format_time(epoch: float) -> str:
     return time.strftime("%H:%M:%S", time.localtime(epoch)) + f".{int(epoch * 1000) % 1000:03d}"
 
@@ -121,7 +136,7 @@ def cell_text(record: RequestRecord, column: int) -> str:
             return f"{format_size(record.bytes_received)} in"
         return size_text(record)
     if column == COL_DURATION:
-        return format_duration(record.duration)
+        return format_duration(own_duration(record))
     return record.user_agent
 
 
@@ -207,6 +222,8 @@ class LogModel(QAbstractTableModel):
                 return incomplete_tip(record)
             if column == COL_STATUS:
                 return AUTH_STATUS_TIPS.get(record.status)
+            if column == COL_DURATION:
+                return background_tip(record)
             return cell_text(record, column) if column in (COL_PATH, COL_AGENT) else None
         if role == RECORD:
             return record

@@ -38,6 +38,7 @@ from ui.log_model import (
     format_duration,
     format_size,
     format_time,
+    own_duration,
 )
 from ui.widget_names import named
 
@@ -59,12 +60,20 @@ def describe(record: RequestRecord) -> str:
         ("Status", str(record.status)),
         ("Sent", _sent(record)),
         ("Received", f"{format_size(record.bytes_received)} ({record.bytes_received:,} bytes)"),
-        ("Duration", format_duration(record.duration)),
+        ("Duration", _duration(record)),
         ("HTTPS", "yes" if record.tls else "no"),
         ("User agent", record.user_agent or "(none)"),
         ("Referer", record.referer or "(none)"),
     )
     return "\n".join(f"{name + ':':<12}{value}" for name, value in rows)
+
+
+def _duration(record: RequestRecord) -> str:
+    own = format_duration(own_duration(record))
+    if not record.background_s:
+        return own
+    return (f"{own}, and it waited {format_duration(record.background_s)} for a thumbnail "
+            "being made (background work, not a slow answer)")
 
 
 def _sent(record: RequestRecord) -> str:

@@ -36,7 +36,7 @@ class MonitorTabs(QTabWidget):
         self._controller = controller
         control = controller.share_control
         self.feed = control.feed
-        self.traffic_view = TrafficView()
+        self.traffic_view = TrafficView(control.thumbnails)
         self.clients_view = ClientsView(control)
         self.limits_panel = LimitsPanel(control, choices_of(settings), settings.announce,
                                         settings.allowed_hosts)

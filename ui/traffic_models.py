@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -40,7 +40,8 @@ class Row:
 
 class KeyedTableModel(QAbstractTableModel):
     """Rows keep their place while their key is present; new keys are appended, vanished
-    ones removed. Columns listed in ``numeric`` are right-aligned."""
+    ones removed. Columns listed in ``numeric`` are right-aligned. A row may carry an icon in
+    its first column (``set_icon``), kept while its key is present."""
 
     def __init__(self, headers: Sequence[str], numeric: Sequence[int] = (),
                  parent: QWidget | None = None) -> None:
@@ -48,6 +49,7 @@ class KeyedTableModel(QAbstractTableModel):
         self._headers = tuple(headers)
         self._numeric = frozenset(numeric)
         self._rows: list[Row] = []
+        self._icons: dict[Hashable, QIcon] = {}
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -70,6 +72,8 @@ class KeyedTableModel(QAbstractTableModel):
             return row.key
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self._numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icons.get(row.key)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -85,10 +89,26 @@ class KeyedTableModel(QAbstractTableModel):
     def row_of(self, key: Hashable) -> Row | None:
         return next((row for row in self._rows if row.key == key), None)
 
+    def icon(self, key: Hashable) -> QIcon | None:
+        return self._icons.get(key)
+
     # ---- writing ----------------------------------------------------------------------------
+
+    def set_icon(self, key: Hashable, icon: QIcon) -> None:
+        """Show ``icon`` beside the first column of ``key``'s row (ignored when it has none)."""
+        if self._icons.get(key) is icon:
+            return
+        position = next((n for n, row in enumerate(self._rows) if row.key == key), None)
+        if position is None:
+            return
+        self._icons[key] = icon
+        cell = self.index(position, 0)
+        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DecorationRole])
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         wanted = {row.key: row for row in rows}
+        for key in [key for key in self._icons if key not in wanted]:
+            del self._icons[key]
         for position in range(len(self._rows) - 1, -1, -1):
             if self._rows[position].key not in wanted:
                 self.beginRemoveRows(QModelIndex(), position, position)

@@ -1,5 +1,6 @@
 """The Traffic tab: totals since start, latency percentiles, live charts of the last five
-minutes, and the most requested paths."""
+minutes, what the thumbnail thread is doing, and the most requested paths (with thumbnails of
+pictures and videos)."""
 
 from __future__ import annotations
 
@@ -16,22 +17,51 @@ from PySide6.QtWidgets import (
 )
 
 from app.monitor_feed import ConnectionHistory, LiveData
+from app.thumbnail_feed import ThumbnailFeed
+from server.thumbnails import ThumbStats
 from server.units import format_rate, format_size
 from ui.charts import BLUE, GREEN, ORANGE, PURPLE, RED, LineChart
 from ui.contrast import MutedLabel
 from ui.log_model import display_path
+from ui.path_thumbnails import PathThumbnails, make_room_for_icons
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
 from ui.widget_names import named
 
 TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
           ("errors", "Errors (4xx/5xx)"), ("connections", "Connections now"),
           ("latency", "Latency p50 / p95 / p99"))
+THUMBNAIL_WORK_TIP = (
+    "Thumbnails are made in the background, so downloads stay fast. Requests for them are "
+    "counted here rather than in the busiest paths, and the time one waited for a thumbnail "
+    "being made is not counted as slowness.")
+
+
 def format_ms(value: float) -> str:
     return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
 
 
 def latency_text(latency: dict[str, float]) -> str:
     return " / ".join(format_ms(latency.get(key, 0.0)) for key in ("p50", "p95", "p99"))
+
+
+def thumbnail_work_text(stats: ThumbStats | None, served: int) -> str:
+    """What the thumbnail thread is doing, in one line; "" when not sharing."""
+    if stats is None:
+        return ""
+    counts = ((stats.queued, "waiting"), (stats.working, "being made"), (stats.made, "made"),
+              (stats.failed, "failed"), (served, "served"))
+    parts = [f"{count:,} {what}" for count, what in counts if count]
+    return "Thumbnails: " + (" · ".join(parts) if parts else "none made yet")
+
+
+def thumbnail_work_tip(stats: ThumbStats | None) -> str:
+    if stats is None:
+        return THUMBNAIL_WORK_TIP
+    cache = (f"In the cache: {format_size(stats.cache_bytes)} in {stats.cache_files:,} "
+             "files. " if stats.cache_files else "")
+    return (f"{THUMBNAIL_WORK_TIP}\n\n{cache}Answered from memory {stats.memory_hits:,} times, "
+            f"from the disk {stats.disk_hits:,} times. Failed: files that gave no picture "
+            "(broken, too large, or a video that cannot be read); visitors see an icon.")
 
 
 def top_table(name: str, caption: str, model: KeyedTableModel) -> QTableView:
@@ -52,7 +82,9 @@ def top_table(name: str, caption: str, model: KeyedTableModel) -> QTableView:
 
 
 class TrafficView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnails: ThumbnailFeed | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``thumbnails`` gives pictures of the busiest paths (None: no pictures)."""
         super().__init__(parent)
         self.setObjectName("trafficView")
         self.connections = ConnectionHistory()
@@ -60,8 +92,14 @@ class TrafficView(QWidget):
         layout.setContentsMargins(6, 12, 12, 12)
         layout.setSpacing(10)
         layout.addLayout(self._build_totals())
-        layout.addLayout(self._build_charts(), 3)
+        layout.addLayout(self._build_charts(), 2)
+        self.thumbnail_work = named(MutedLabel(), "thumbnailWork")
+        self.thumbnail_work.setToolTip(THUMBNAIL_WORK_TIP)
+        self.thumbnail_work.hide()
+        layout.addWidget(self.thumbnail_work)
         layout.addLayout(self._build_top_paths(), 1)
+        self.path_thumbnails = None if thumbnails is None else PathThumbnails(
+            thumbnails, (self.top_requests_model, self.top_bytes_model), self)
         self.hint = MutedLabel("Charts update once a second while sharing.",
                               objectName="trafficHint")
         layout.addWidget(self.hint)
@@ -113,6 +151,8 @@ class TrafficView(QWidget):
                                             self.top_requests_model)
         self.top_bytes_table = top_table("topPathsByBytes", "Paths by data sent",
                                          self.top_bytes_model)
+        for table in (self.top_requests_table, self.top_bytes_table):
+            make_room_for_icons(table)
         row.addWidget(self.top_requests_table)
         row.addWidget(self.top_bytes_table)
         return row
@@ -140,6 +180,16 @@ class TrafficView(QWidget):
         self.top_bytes_model.set_rows(
             [Row(path, (display_path(path), format_size(size)), (display_path(path), size))
              for path, size in snap.top_by_bytes])
+        if self.path_thumbnails is not None:
+            self.path_thumbnails.show([path for path, _ in (*snap.top_by_requests,
+                                                            *snap.top_by_bytes)])
+        self._show_thumbnail_work(data)
+
+    def _show_thumbnail_work(self, data: LiveData) -> None:
+        text = thumbnail_work_text(data.thumbnails, data.snapshot.thumbnail_requests)
+        self.thumbnail_work.setText(text)
+        self.thumbnail_work.setToolTip(thumbnail_work_tip(data.thumbnails))
+        self.thumbnail_work.setVisible(bool(text))
 
     def _show_totals(self, data: LiveData) -> None:
         snap = data.snapshot

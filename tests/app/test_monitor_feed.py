@@ -115,3 +115,10 @@ def test_the_health_feed_tells_when_the_shared_folder_goes_and_comes_back(
         assert back.args == [True] and health.available
     finally:
         health.detach()
+
+
+def test_collect_tells_what_the_thumbnail_threads_do(engine: ServerEngine, folder: Path) -> None:
+    assert collect(engine).thumbnails is None  # not sharing
+    engine.start(ServerConfig(root=folder, port=0))
+    stats = collect(engine).thumbnails
+    assert stats is not None and (stats.queued, stats.working, stats.made) == (0, 0, 0)

@@ -259,6 +259,23 @@ def test_the_serve_thread_never_walks(searches):
         searches.get("/?q=deep", serve_thread=True)
 
 
+def test_head_opens_the_folder_as_get_does(searches, share):
+    """A HEAD answer sends no body, but its status must be GET's: a folder that cannot be
+    opened (here: removed after the router resolved it) is a 404, not a 200."""
+    (share / "gone").mkdir()
+    call = call_for(searches.config, "HEAD", "/gone/?q=x")
+    target = call.files.target(call.path)
+    (share / "gone").rmdir()
+    with pytest.raises(HttpError) as refused:
+        searches.routes.folder(call, target)
+    assert refused.value.status == 404
+    assert searches.get("/a/?q=x", method="HEAD").status == 200
+    if sys.platform.startswith("linux"):
+        before = len(os.listdir("/proc/self/fd"))
+        searches.get("/a/?q=x", method="HEAD")
+        assert len(os.listdir("/proc/self/fd")) == before  # the walk it opened was closed
+
+
 def test_a_folder_the_account_may_not_list_is_not_found(searches, share):
     limited = User("lim", folders=("/a/b/c",))
     with pytest.raises(PathRefused) as refused:

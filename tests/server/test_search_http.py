@@ -105,6 +105,8 @@ def test_a_folder_that_cannot_be_read_is_a_clean_error(running, tree):
             pytest.skip("running as a user who reads any folder")
         response, _ = running.get("/locked/?q=x")
         assert response.status == 403
+        response, _ = running.get("/locked/?q=x", method="HEAD")
+        assert response.status == 403  # as GET says: the folder is opened for HEAD too
     finally:
         locked.chmod(0o755)
 

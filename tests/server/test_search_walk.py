@@ -4,6 +4,7 @@ for another between being listed and being entered, and the folder and depth lim
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from server import search_walk
 from server.access import FileAccess, policy_for
 from server.clock import ManualClock
 from server.search_walk import KEEP_OPEN, SearchLimits, fold
@@ -95,3 +97,46 @@ def test_the_depth_limit_truncates(access, share):
     (share / "t" / "d1" / "d2" / "d3" / "deep.txt").touch()
     assert search(access, "/t/", "d", depth=2) == (["d1/", "d1/d2/", "d1/d2/d3/"], True)
     assert search(access, "/t/", "deep", depth=3) == (["d1/d2/d3/deep.txt"], False)
+
+
+class TickingClock(ManualClock):
+    """A second passes each time the walk looks at the clock."""
+
+    def monotonic(self) -> float:
+        self.advance(1.0)
+        return super().monotonic()
+
+
+def test_the_clock_is_looked_at_before_each_matching_link(access, share):
+    """Following a link costs what the share's content decides: with one folder of matching
+    links and no subfolder, only a look before each link can stop the walk in time."""
+    (share / "links").mkdir()
+    (share / "links" / "target.txt").touch()
+    for number in range(50):
+        (share / "links" / f"link {number:02}").symlink_to("target.txt")
+    walk = access.search(access.target("/links/"), "link", SearchLimits(seconds=10),
+                         TickingClock())
+    paths = [hit.path for hits in walk.batches() for hit in hits]
+    assert walk.truncated and 0 < len(paths) < 10
+
+
+def test_a_folder_left_out_for_an_error_makes_the_answer_truncated(access, share,
+                                                                    monkeypatch):
+    """A folder gone since it was listed is not part of the tree any more: left out quietly.
+    One that cannot be opened (no descriptor left, no permission) may hold results: the
+    answer must not claim to be complete."""
+    for name in ("a", "b"):
+        (share / "t" / name / "hit").mkdir(parents=True)
+    real_open = search_walk.open_folder_at
+    failure = {"errno": errno.ENOENT}
+
+    def failing(folder, name, *, expected=None):
+        if name == "b":
+            raise OSError(failure["errno"], os.strerror(failure["errno"]), name)
+        return real_open(folder, name, expected=expected)
+
+    monkeypatch.setattr(search_walk, "open_folder_at", failing)
+    assert search(access, "/t/", "hit") == (["a/hit/"], False)
+    for code in (errno.EMFILE, errno.EACCES):
+        failure["errno"] = code
+        assert search(access, "/t/", "hit") == (["a/hit/"], True)

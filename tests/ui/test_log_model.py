@@ -181,3 +181,17 @@ def test_an_incomplete_transfer_is_an_orange_row_reading_x_of_y() -> None:
         assert all(contrast(QColor(colour), QColor(b)) >= 4.5 for b in backgrounds)
     tip = model.data(model.index(0, COL_SIZE), Qt.ItemDataRole.ToolTipRole)
     assert "9,437,184 of 31,457,280 bytes" in tip
+
+
+def test_duration_leaves_out_the_wait_for_a_thumbnail_being_made() -> None:
+    model = LogModel(capacity=5)
+    waited = replace(rec(1, path="/photo.jpg?thumb"), duration=0.812, background_s=0.8)
+    model.append_batch([waited, rec(2)])
+    duration = model.index(0, COLUMNS.index("Duration"))
+    assert model.data(duration) == "12.0 ms"  # its own time, not 812 ms
+    assert model.data(duration, Qt.ItemDataRole.ToolTipRole) == (
+        "12.0 ms to answer; it also waited 800.0 ms for a thumbnail being made (background "
+        "work), 812.0 ms in all")
+    plain = model.index(1, COLUMNS.index("Duration"))
+    assert model.data(plain) == "2.0 ms"
+    assert model.data(plain, Qt.ItemDataRole.ToolTipRole) is None

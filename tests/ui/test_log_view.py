@@ -72,3 +72,12 @@ def test_details_say_how_much_of_an_incomplete_transfer_arrived() -> None:
                         complete=False)
     assert "1,000 bytes), incomplete: of 5,000 bytes" in describe(cut)
     assert "incomplete" not in describe(rec(1))
+
+
+def test_details_tell_a_thumbnail_wait_apart_from_the_request_s_own_time() -> None:
+    waited = RequestRecord(time=1_700_000_000, client="10.0.0.1", user="", method="GET",
+                           path="/photo.jpg?thumb", status=200, bytes_sent=9000, duration=1.25,
+                           user_agent="Firefox", referer="", tls=False, background_s=1.2)
+    assert ("Duration:   50.0 ms, and it waited 1.20 s for a thumbnail being made (background "
+            "work, not a slow answer)") in describe(waited)
+    assert "Duration:   1.0 ms\n" in describe(rec(1))
