@@ -42,6 +42,9 @@ sys.path.insert(0, str(BENCH))
 
 import loadgen  # noqa: E402  (bench/ is not a package)
 
+if __name__ == "__main__":  # the cell modules' `import run` is then this module, not a copy
+    sys.modules.setdefault("run", sys.modules[__name__])
+
 RESULTS = BENCH / "results"
 USER, PASSWORD = "bench", "kestrel-harbor-5829"  # passes `pier users add`'s strength rule
 START_TIMEOUT = 30.0
@@ -773,6 +776,49 @@ def run_suite_cells(tmp: Path, args: argparse.Namespace, rounds: int, seconds: i
     return cells, results, gui
 
 
+# Cell groups measured by modules of their own: --cells name -> (module, heading, issue).
+# Each module has run_cells(rounds, seconds, generator, progress) -> dict, table_lines(result)
+# and check_targets(result) -> list[Verdict].
+GROUPS = {
+    "tus": ("tus_bench", "resumable uploads (issue 15), Pier headless --upload", "issue 15"),
+    "thumbs": ("media_bench", "thumbnails (issue 16)", "issue 16"),
+    "search": ("search_bench", "search in subfolders (issue 16)", "issue 16"),
+    "grid": ("grid_bench", "grid view in Chromium (issue 16)", "issue 16"),
+}
+ALIASES = {"all": {"suite", *GROUPS}, "media": {"thumbs", "search", "grid"}}
+
+
+class CellSkipped(RuntimeError):
+    """A group's cells cannot run here (a tool is missing): a note, not a failure."""
+
+
+def run_group(name: str, rounds: int, seconds: int, generator: str,
+              progress: Callable[[str], None]) -> dict | str:
+    """One group's cells; a note (str) instead of a result when they could not run."""
+    import importlib
+    module = importlib.import_module(GROUPS[name][0])
+    try:
+        return module.run_cells(rounds, seconds, generator, progress)
+    except CellSkipped as why:
+        progress(f"{name} cells: skipped: {why}")
+        return f"skipped: {why}"
+    except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+        progress(f"{name} cells: failed: {err}")
+        return f"failed: {err}"
+
+
+def group_lines(name: str, result: dict | str, rounds: int) -> tuple[list[str], list[Verdict]]:
+    import importlib
+    module_name, heading, issue = GROUPS[name]
+    lines = ["", f"{heading}, {rounds} round(s):"]
+    if not isinstance(result, dict):
+        return [*lines, result], []
+    module = importlib.import_module(module_name)
+    verdicts = module.check_targets(result)
+    return [*lines, *module.table_lines(result), "", f"targets ({issue}):",
+            *verdict_lines(verdicts)], verdicts
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -787,12 +833,17 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the JSON here instead of bench/results/")
     parser.add_argument("--cells", default="all",
                         help="comma-separated: all (default), suite (issue 9's cells and the "
-                             "GUI cell), tus (issue 15's resumable uploads, bench/tus_bench.py)")
+                             "GUI cell), tus (issue 15's resumable uploads, bench/tus_bench.py), "
+                             "thumbs, search, grid (issue 16: bench/media_bench.py, "
+                             "search_bench.py, grid_bench.py), media (those three)")
     args = parser.parse_args()
-    chosen = {c.strip() for c in args.cells.split(",") if c.strip()}
-    if not chosen or chosen - {"all", "suite", "tus"}:
-        parser.error("--cells takes all, suite, tus (comma-separated)")
-    run_suite, run_tus = bool(chosen & {"all", "suite"}), bool(chosen & {"all", "tus"})
+    asked = {c.strip() for c in args.cells.split(",") if c.strip()}
+    if not asked or asked - {"suite", *GROUPS, *ALIASES}:
+        parser.error(f"--cells takes {', '.join(['all', 'suite', *GROUPS, 'media'])} "
+                     "(comma-separated)")
+    chosen = set().union(*(ALIASES.get(c, {c}) for c in asked))
+    run_suite = "suite" in chosen
+    groups = [name for name in GROUPS if name in chosen]
     seconds = args.seconds or (2 if args.quick else 6)
     rounds = args.rounds or (1 if args.quick else 4)
     gui_seconds = args.gui_seconds or (4 if args.quick else 20)
@@ -817,23 +868,15 @@ def main() -> int:
         if run_suite:
             cells, results, gui = run_suite_cells(Path(tmp_name), args, rounds, seconds,
                                                   gui_seconds, generator, notes, progress)
-    tus: dict | str = "skipped (--cells)"
-    if run_tus:
-        import tus_bench  # imports this file as `run` for its helpers
-        try:
-            tus = tus_bench.run_cells(rounds, progress)
-        except (RuntimeError, OSError, subprocess.SubprocessError) as err:
-            tus = f"failed: {err}"
-            progress(f"tus cells: {tus}")
+    grouped = {name: run_group(name, rounds, seconds, generator, progress) for name in groups}
     load_after = os.getloadavg()
     rows = summarise(cells, results)
     verdicts = check_targets(rows, gui) if run_suite else []
-    tus_verdicts = tus_bench.check_targets(tus) if run_tus and isinstance(tus, dict) else []
-    header = (f"{began:%Y-%m-%d %H:%M %Z}; {rounds} round(s)"
-              + (f" x {seconds} s per cell; load: {generator}; nginx worker_processes "
-                 f"{args.nginx_workers}" if run_suite else "; --cells tus")
-              + f"; {os.cpu_count()} cores; load average {load_before[0]:.2f} before, "
-              f"{load_after[0]:.2f} after")
+    header = (f"{began:%Y-%m-%d %H:%M %Z}; {rounds} round(s) x {seconds} s per load cell; "
+              f"load: {generator}"
+              + (f"; nginx worker_processes {args.nginx_workers}" if run_suite else "")
+              + f"; cells: {', '.join(sorted(chosen))}; {os.cpu_count()} cores; load average "
+              f"{load_before[0]:.2f} before, {load_after[0]:.2f} after")
     print("\n" + header)
     for note in notes:
         print(f"note: {note}")
@@ -842,14 +885,6 @@ def main() -> int:
         print("\n".join(gui_lines(gui)))
         print("\ntargets (issue 9):")
         print("\n".join(verdict_lines(verdicts)))
-    if run_tus:
-        print(f"\nresumable uploads (issue 15), Pier headless --upload, {rounds} round(s):")
-        if isinstance(tus, dict):
-            print("\n".join(tus_bench.table_lines(tus)))
-            print("\ntargets (issue 15):")
-            print("\n".join(verdict_lines(tus_verdicts)))
-        else:
-            print(tus)
     report = {
         "started": began.isoformat(), "finished": dt.datetime.now().astimezone().isoformat(),
         "quick": args.quick, "rounds": rounds, "seconds": seconds, "generator": generator,
@@ -857,8 +892,13 @@ def main() -> int:
         "load_average_before": load_before, "load_average_after": load_after, "notes": notes,
         "rows": [asdict(r) for r in rows], "gui": gui,
         "targets": [asdict(v) for v in verdicts], "measurements": [asdict(m) for m in results],
-        "cells": sorted(chosen), "tus": tus, "tus_targets": [asdict(v) for v in tus_verdicts],
+        "cells": sorted(chosen),
     }
+    for name, result in grouped.items():
+        lines, group_verdicts = group_lines(name, result, rounds)
+        print("\n".join(lines))
+        report[name] = result
+        report[f"{name}_targets"] = [asdict(v) for v in group_verdicts]
     out = args.json or RESULTS / f"{began:%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1))

@@ -253,10 +253,12 @@ def make_source(path: Path, size: int) -> None:
         os.fsync(out.fileno())  # its writeback must not land on the first measured upload
 
 
-def run_cells(rounds: int, progress: Callable[[str], None], size: int = SIZE,
-              chunk: int = CHUNK) -> dict:
+def run_cells(rounds: int, seconds: int, generator: str, progress: Callable[[str], None],
+              size: int = SIZE, chunk: int = CHUNK) -> dict:
     """Pier headless with --upload in a temporary share; ``rounds`` rounds of: tus and PUT of
-    the same file (who goes first alternates), then the interrupted upload and its resume."""
+    the same file (who goes first alternates), then the interrupted upload and its resume.
+    (``seconds`` and ``generator``, run.py's load settings, do not apply: uploads are timed
+    by their size.)"""
     with tempfile.TemporaryDirectory(prefix="pier-bench-tus-") as tmp_name:
         tmp = Path(tmp_name)
         share, config = tmp / "share", tmp / "config"
