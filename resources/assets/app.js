@@ -1236,6 +1236,7 @@
     setUpNewFolder();
   }
   setUpSharedText();
-  // For the page's other scripts (search.js sorts the results once they have all arrived).
-  window.pierListing = Object.freeze({ sort: () => sortRows(state.sort, state.order) });
+  // For the page's other scripts: search.js sorts the results once they have all arrived,
+  // gallery.js makes its elements as the listing does.
+  window.pierListing = Object.freeze({ sort: () => sortRows(state.sort, state.order), element });
 })();

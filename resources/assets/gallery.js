@@ -9,7 +9,7 @@
 
 (function () {
   const table = document.getElementById("listing");
-  if (!table || typeof HTMLDialogElement !== "function") {
+  if (!table || !window.pierListing || typeof HTMLDialogElement !== "function") {
     return;
   }
   const MEDIA = new Set(["image", "video", "audio"]);
@@ -20,16 +20,7 @@
 
   // ---------------------------------------------------------------- items
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
+  const element = window.pierListing.element; // app.js's: a tag with a class and text
 
   function withParameter(href, name) {
     return href + (href.includes("?") ? "&" : "?") + name;
@@ -100,7 +91,7 @@
 
     previous.addEventListener("click", () => go(-1));
     next.addEventListener("click", () => go(1));
-    close.addEventListener("click", () => dialog.close());
+    close.addEventListener("click", closeViewer);
     // On the window, capturing: the viewer's keys come first, whatever has the focus (after the
     // last picture, "Next" is disabled and the focus falls back to the page's body).
     window.addEventListener("keydown", onKey, true);
@@ -122,7 +113,7 @@
       go(event.key === "ArrowLeft" ? -1 : 1);
     } else if (event.key === "Escape") {
       event.preventDefault();
-      parts.dialog.close();
+      closeViewer();
     }
     event.stopPropagation(); // the listing's keys (app.js, grid.js: Backspace, j, k, /) wait
   }
@@ -291,17 +282,28 @@
     return true;
   }
 
-  function onClosed() {
-    stopMedia();
-    parts.stage.replaceChildren();
-    view.ahead = null;
-    document.documentElement.classList.remove("gallery-open");
+  /** Closing a modal dialog puts the focus back on its opener at once, and the "close" event
+   * comes a task later: move the focus to the item the visitor got to right away. */
+  function closeViewer() {
+    parts.dialog.close();
+    focusCurrentItem();
+  }
+
+  function focusCurrentItem() {
     const item = view.items[view.index];
     const target = (item && linkFor(item.href)) || view.opener;
     if (target && target.isConnected) {
       target.focus();
       target.scrollIntoView({ block: "nearest" });
     }
+  }
+
+  function onClosed() {
+    stopMedia();
+    parts.stage.replaceChildren();
+    view.ahead = null;
+    document.documentElement.classList.remove("gallery-open");
+    focusCurrentItem(); // however it was closed
     if (view.pushed) {
       view.pushed = false;
       if (history.state && history.state.pierGallery) {
@@ -329,7 +331,7 @@
   window.addEventListener("popstate", () => {
     if (parts && parts.dialog.open && !(history.state && history.state.pierGallery)) {
       view.pushed = false;
-      parts.dialog.close();
+      closeViewer();
     }
   });
   document.addEventListener("click", onClick);
