@@ -3,7 +3,7 @@ listing (server/routes_folders.py asks ``readme``).
 
 The text is read through ``call.files`` (a descriptor the access policy opened and checked), at
 most MAX_MARKDOWN_BYTES of it, and rendered by server/markdown_render.py once per version of the
-file (real path, mtime, size, inode, device): the results stay in a small cache bounded in bytes,
+file (real path, mtime, size, inode, device, ctime): the results stay in a small cache bounded in bytes,
 so a folder with a README answers from memory like any other. One text is rendered at a time:
 rendering is pure Python (the GIL runs one anyway), and a crowd asking for the same new README
 waits for one rendering instead of making one each.
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from server.access import FileAccess
-from server.cache import FileStamp, file_key
+from server.cache import FileKey, FileStamp, file_key
 from server.call import Call
 from server.files import Resolved, url_quote
 from server.http11 import HttpError
@@ -38,7 +38,7 @@ DOCUMENTS_ENTRIES = 128
 READ_PIECE = 64 * 1024
 NO_CACHE = b"Cache-Control: no-cache\r\n"
 
-DocumentKey = tuple[str, tuple[int, int, int, int]]  # (real path, file_key)
+DocumentKey = tuple[str, FileKey]  # (real path, file_key)
 
 
 def is_markdown(url_path: str) -> bool:
@@ -109,7 +109,7 @@ class MarkdownRoutes:
 
 
 def _render(access: FileAccess, found: Resolved
-            ) -> tuple[Document, tuple[int, int, int, int] | None]:
+            ) -> tuple[Document, FileKey | None]:
     """The document and the identity of the file it was read from (None when unread)."""
     size = found.stat.st_size
     try:
@@ -128,7 +128,7 @@ def _render(access: FileAccess, found: Resolved
         return Document(None, "unreadable", len(data)), None
 
 
-def _read_capped(access: FileAccess, fs_path: str) -> tuple[bytes, tuple[int, int, int, int]]:
+def _read_capped(access: FileAccess, fs_path: str) -> tuple[bytes, FileKey]:
     """Up to MAX_MARKDOWN_BYTES + 1 bytes of the file, read through a descriptor the policy
     opened (and checked), and the identity of what was read."""
     fd = access.open_file(fs_path)
