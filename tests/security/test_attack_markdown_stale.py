@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 SECRET = "password: hunter2\n"
 REDACTED = "password: XXXXXXX\n"  # the same size
 
