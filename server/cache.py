@@ -3,10 +3,11 @@
 A file's facts are keyed by (path, mtime_ns, size, inode, device, ctime_ns): any change on disk
 is seen at the next request's stat. The ctime is there because user space cannot set it back: a
 file edited in place to the same size with its old mtime restored (``touch -r``, a tool that
-keeps times, two writes within one tick of a coarse clock) still changes it. A folder listing is keyed by the folder's mtime_ns and also re-read at most
-a second later, because a file growing inside a folder does not change the folder's mtime. A
-listing that shows a file's content (its README) is also checked against that file's identity,
-since editing a file in place does not change its folder's mtime either.
+keeps times, two writes within one tick of a coarse clock) still changes it. A folder listing is
+keyed by the folder's mtime_ns and also re-read at most a second later, because a file growing
+inside a folder does not change the folder's mtime. A listing that shows a file's content (its
+README) is also checked against that file's identity, since editing a file in place does not
+change its folder's mtime either.
 """
 
 from __future__ import annotations
