@@ -133,6 +133,13 @@ def file_key(st: os.stat_result) -> FileKey:
     return st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev, st.st_ctime_ns
 
 
+def sent_unchanged(st: os.stat_result, key: FileKey) -> bool:
+    """For a descriptor whose bytes were just sent: still the version ``key`` names, as far as
+    its stat tells. The ctime is left out here: replacing the file's name atomically unlinks
+    this inode, which changes its ctime and not one byte of what is being sent."""
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev) == key[:4]
+
+
 def _read_if_unchanged(facts: FileFacts, opener: Opener) -> bytes | None:
     fd = opener(facts.fs_path)
     try:
