@@ -115,7 +115,8 @@ def policy_for(config: ServerConfig) -> Policy:
     with its rotations, the rest with everything below them)."""
     log = os.path.realpath(config.access_log) if config.access_log is not None else None
     paths = [str(p) for p in config.protected_paths if str(p) != log]
-    own = OwnPaths(paths, [log] if log else (), share=config.root)
+    own = OwnPaths(paths, [log] if log else (), share=config.root,
+                   unwalked=[config.thumb_cache] if config.thumb_cache else ())
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden)
@@ -189,7 +190,8 @@ class FileAccess:
         if found.steps:  # resolve() walked it without links: the names are its segments
             own = self._policy.own
             if not own.in_share and not self._rules.show_hidden:
-                return False  # nothing of Pier's below the share, and temp names are hidden
+                # nothing of Pier's below the share (temp names are hidden) but second names
+                return found.stat.st_nlink > 1 and own.second_name(found.stat)
             return own.holds_steps(self._policy.root_stat, found.names, found.steps)
         names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
         stats = []

@@ -1,10 +1,13 @@
 """Bounded caches that keep the hot path fast without ever serving stale content.
 
-A file's facts are keyed by (path, mtime_ns, size, inode): any change on disk is seen at the
-next request's stat. A folder listing is keyed by the folder's mtime_ns and also re-read at most
-a second later, because a file growing inside a folder does not change the folder's mtime. A
-listing that shows a file's content (its README) is also checked against that file's identity,
-since editing a file in place does not change its folder's mtime either.
+A file's facts are keyed by (path, mtime_ns, size, inode, device, ctime_ns): any change on disk
+is seen at the next request's stat. The ctime is there because user space cannot set it back: a
+file edited in place to the same size with its old mtime restored (``touch -r``, a tool that
+keeps times, two writes within one tick of a coarse clock) still changes it. A folder listing is
+keyed by the folder's mtime_ns and also re-read at most a second later, because a file growing
+inside a folder does not change the folder's mtime. A listing that shows a file's content (its
+README) is also checked against that file's identity, since editing a file in place does not
+change its folder's mtime either.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from server.files import (
 from server.http11 import http_date
 
 Opener = Callable[..., int]  # (fs_path, directory=False) -> an fd checked to be in the share
+FileKey = tuple[int, int, int, int, int]  # see file_key()
 SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
 FILE_CACHE_BYTES = 64 * 1024 * 1024
 FILE_CACHE_ENTRIES = 4096
@@ -38,7 +42,7 @@ LISTING_MAX_AGE = 1.0
 @dataclass(slots=True)
 class FileFacts:
     fs_path: str
-    key: tuple[int, int, int, int]  # (mtime_ns, size, inode, device)
+    key: FileKey  # file_key() of the version described
     size: int
     mtime: float
     etag: str
@@ -122,9 +126,18 @@ class FileCache:
                 self._body_bytes -= len(dropped.body)
 
 
-def file_key(st: os.stat_result) -> tuple[int, int, int, int]:
-    """What identifies one version of one file: any change on disk changes it."""
-    return st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev
+def file_key(st: os.stat_result) -> FileKey:
+    """What identifies one version of one file: any change on disk changes it. (On Windows
+    st_ctime_ns is the creation time: there a same-size edit with its mtime put back is not
+    seen.)"""
+    return st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev, st.st_ctime_ns
+
+
+def sent_unchanged(st: os.stat_result, key: FileKey) -> bool:
+    """For a descriptor whose bytes were just sent: still the version ``key`` names, as far as
+    its stat tells. The ctime is left out here: replacing the file's name atomically unlinks
+    this inode, which changes its ctime and not one byte of what is being sent."""
+    return (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev) == key[:4]
 
 
 def _read_if_unchanged(facts: FileFacts, opener: Opener) -> bytes | None:
@@ -145,7 +158,7 @@ class FileStamp:
     """One version of one file whose content a cached page shows (a folder's README)."""
 
     fs_path: str  # the real path the access policy resolved for it
-    key: tuple[int, int, int, int]  # file_key() of the version shown
+    key: FileKey  # file_key() of the version shown
 
     def unchanged(self) -> bool:
         """One lstat: the file is still that version (not edited, replaced or removed)."""

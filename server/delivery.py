@@ -12,7 +12,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 
-from server.cache import file_key
+from server.cache import file_key, sent_unchanged
 from server.connection import Connection
 from server.control import TrafficControl, Transfer
 from server.exchange import Exchange
@@ -178,7 +178,7 @@ class Delivery:
         if transfer.done < body:
             self._on_long_transfer()
             self._send_pieces(conn, fd, offset, body, transfer, zero_copy)
-        if transfer.done < body or file_key(os.fstat(fd)) != span.facts.key:
+        if transfer.done < body or not sent_unchanged(os.fstat(fd), span.facts.key):
             return transfer.done
         self._send_pieces(conn, fd, offset, count, transfer, zero_copy)
         return transfer.done

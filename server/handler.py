@@ -87,7 +87,7 @@ class RequestHandler:
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
         downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
         self._downloads = downloads
-        self._markdown = MarkdownRoutes(config.server_name)
+        self._markdown = MarkdownRoutes(config.server_name, clock)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
                                      clock, self._markdown)
         self._changes = WriteRoutes(config, self.texts, clock)

@@ -13,6 +13,7 @@ from server.units import format_size
 
 MARKDOWN_STYLESHEET_URL = ASSET_PREFIX + "markdown.css"
 README_STYLE = f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">'
+BEING_PREPARED = "being prepared"  # a README whose turn to be rendered has not come yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +21,7 @@ class Document:
     """A Markdown file as it is shown: its HTML, or why it is not shown."""
 
     html: str | None  # None: not shown, see ``problem``
-    problem: str = ""  # "too large", "too complex" or "unreadable"
+    problem: str = ""  # "too large", "too complex", "unreadable" or BEING_PREPARED
     size: int = 0  # of the file, in bytes
 
     def note(self, name: str) -> str:
@@ -30,6 +31,8 @@ class Document:
             return f"{shown} is too large to show here ({format_size(self.size)})."
         if self.problem == "too complex":
             return f"{shown} has too much markup to show here."
+        if self.problem == BEING_PREPARED:
+            return f"{shown} is being prepared — reload to see it."
         return f"{shown} cannot be shown here."
 
 

@@ -2,12 +2,22 @@
 folder on the way), not by spelling: on a case-insensitive file system ``/appdata/local/pier``
 is ``AppData/Local/Pier``, and a bind mount or a second name of the same folder is the same
 folder. The access policy (server/access.py) asks this module; nothing else should.
+
+A file inside an own folder is Pier's own through that folder, but a hard link gives it a
+second name anywhere on the same file system: ``share/README.md`` may be ``config/users.toml``.
+So the regular files under the own folders are also known by their own identity, and a file
+with more than one name (``st_nlink > 1``: only those pay for the look-up) is compared with
+them. Their identities are looked for again when a second name is asked about and the last
+look is older than REFRESH_S, or the file's ctime (set by the kernel when a link is made, never
+set back) is not older than that look: a file made or linked since then is never missed. The
+thumbnail cache (``unwalked``) is left out: thousands of files, none of them secret.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -19,6 +29,10 @@ Identity = tuple[int, int]  # (st_dev, st_ino)
 LStat = Callable[[str], os.stat_result]
 _ROTATION = re.compile(r"\.[0-9]{1,3}$")  # access.log.1 ... (RotatingFileHandler)
 REFRESH_S = 1.0  # how often identities of own paths that did not exist yet are looked for again
+CTIME_SLACK_NS = 1_000_000_000  # file ctimes come from a coarse clock: they may lag a little
+FILES_MAX = 10_000  # own files known by identity (accounts, keys, upload records, logs)
+DEPTH_MAX = 4  # folder levels looked into below an own folder (config/tus/...)
+ROTATIONS_LOOKED_AT = 9  # access.log.1 ... .9 beside an access log kept outside the own folders
 
 
 def identity(st: os.stat_result) -> Identity:
@@ -34,11 +48,16 @@ class OwnPaths:
     that nobody can create it first; its own identity is looked up again at most once a second."""
 
     def __init__(self, paths: Iterable[Path | str], logs: Iterable[Path | str] = (), *,
-                 share: Path | str | None = None, lstat: LStat = os.lstat,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 share: Path | str | None = None, unwalked: Iterable[Path | str] = (),
+                 lstat: LStat = os.lstat, clock: Callable[[], float] = time.monotonic,
+                 wall_ns: Callable[[], int] = time.time_ns) -> None:
+        """``unwalked``: own folders whose files need not be known one by one (the thumbnail
+        cache); ``wall_ns`` is compared with files' ctimes."""
         self._paths = tuple(os.path.abspath(p) for p in paths)
         self._logs = tuple(os.path.abspath(p) for p in logs)
+        self._unwalked = tuple(os.path.abspath(p) for p in unwalked)
         self._lstat = lstat
+        self._wall_ns = wall_ns
         self._share = None if share is None else self._identity(os.fspath(share))
         self._in_share = True  # some own path is (or would be) below the share's folder
         self._clock = clock
@@ -49,6 +68,10 @@ class OwnPaths:
         self._complete = False
         self._looked_at = 0.0
         self._refresh()
+        self._files: frozenset[Identity] = frozenset()  # regular files under the own paths
+        self._files_looked_at = 0.0  # on ``clock``
+        self._files_since_ns = 0  # on ``wall_ns``: when that look began
+        self._look_at_files()
 
     def _refresh(self) -> None:
         ids: set[Identity] = set()
@@ -118,13 +141,60 @@ class OwnPaths:
             self._fresh()
         return self._in_share
 
+    def second_name(self, st: os.stat_result) -> bool:
+        """Whether ``st`` is a file with more than one name, one of them one of Pier's own
+        files (a hard link of users.toml placed in the share)."""
+        if st.st_nlink < 2 or not stat.S_ISREG(st.st_mode):
+            return False
+        if (self._clock() - self._files_looked_at > REFRESH_S
+                or st.st_ctime_ns >= self._files_since_ns - CTIME_SLACK_NS):
+            self._look_at_files()
+        return (st.st_dev, st.st_ino) in self._files
+
+    def _look_at_files(self) -> None:
+        since = self._wall_ns()
+        skipped = {found for found in map(self._identity, self._unwalked) if found is not None}
+        files: set[Identity] = set()
+        for path in self._paths + self._logs:
+            self._add_files(path, files, skipped, DEPTH_MAX)
+        for log in self._logs:
+            for number in range(1, ROTATIONS_LOOKED_AT + 1):
+                self._add_files(f"{log}.{number}", files, skipped, 0)
+        self._files = frozenset(files)
+        self._files_looked_at = self._clock()
+        self._files_since_ns = since
+
+    def _add_files(self, path: str, files: set[Identity], skipped: set[Identity],
+                   depth: int) -> None:
+        """The identities of ``path`` if it is a regular file, else of the files below it."""
+        if len(files) >= FILES_MAX:
+            return
+        try:
+            st = self._lstat(path)
+        except OSError:
+            return
+        if stat.S_ISREG(st.st_mode):
+            files.add(identity(st))
+            return
+        if not stat.S_ISDIR(st.st_mode) or depth < 0 or identity(st) in skipped:
+            return
+        try:
+            names = os.listdir(path)
+        except OSError:
+            return
+        for name in names:
+            self._add_files(os.path.join(path, name), files, skipped, depth - 1)
+
     def holds(self, folder: os.stat_result, name: str, st: os.stat_result | None) -> bool:
         """Whether ``name`` in the folder whose stat is ``folder`` is (or, when ``st`` is None
         because it does not exist yet, would become) one of Pier's own paths."""
         if not self._complete:
             self._fresh()
-        if st is not None and (st.st_dev, st.st_ino) in self._ids:
-            return True
+        if st is not None:
+            if (st.st_dev, st.st_ino) in self._ids:
+                return True
+            if st.st_nlink > 1 and self.second_name(st):
+                return True
         if name.startswith(OWN_PREFIX) and is_temp_name(name):
             return True
         return self._holds_in((folder.st_dev, folder.st_ino), name, st)
@@ -145,6 +215,9 @@ class OwnPaths:
         request; a step in a folder that holds reserved names takes the full check."""
         if not self._complete:
             self._fresh()
+        last = steps[-1] if steps else None
+        if last is not None and last.st_nlink > 1 and self.second_name(last):
+            return True
         if not self._in_share:  # all of Pier's own paths lie elsewhere: only temp files here
             return any(name[:1] == "." and is_temp_name(name) for name in names)
         ids, watched = self._ids, self._watched

@@ -90,7 +90,7 @@ class FolderRoutes:
             body = listing.render_html(target.url_path, entries, sort=sort, order=order,
                                        server_name=self._config.server_name, page=page,
                                        readme=readme.html if readme else "")
-        if not partial:
+        if not partial and not (readme and readme.pending):
             self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
         return body
 

@@ -3,28 +3,40 @@ listing (server/routes_folders.py asks ``readme``).
 
 The text is read through ``call.files`` (a descriptor the access policy opened and checked), at
 most MAX_MARKDOWN_BYTES of it, and rendered by server/markdown_render.py once per version of the
-file (real path, mtime, size, inode, device): the results stay in a small cache bounded in bytes,
-so a folder with a README answers from memory like any other. One text is rendered at a time:
-rendering is pure Python (the GIL runs one anyway), and a crowd asking for the same new README
-waits for one rendering instead of making one each.
+file (real path and server.cache.file_key): the results stay in a cache bounded in bytes
+(server/markdown_documents.py), so a folder with a README answers from memory like any other.
+
+One text is rendered at a time (``_rendering``): rendering is pure Python (the GIL runs one
+anyway), a render may hold tens of MiB of parser tokens, and a crowd asking for the same new
+README waits for one rendering instead of making one each. Nobody waits for someone else's
+render on a pool worker:
+
+- ``?view`` renders at once when the renderer is free; else the request leaves the pool
+  (``Call.leave_pool``, as thumbnails do) and waits its turn, at most RENDERS_WAITING_MAX of
+  them (more get a 503 with Retry-After), each at most RENDER_WAIT_MAX seconds.
+- A listing never waits: when its README is not rendered yet and the renderer is busy, the
+  listing is served at once with a note that the README is being prepared, and is not cached,
+  so the next visit shows the README once it could be rendered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from server.access import FileAccess
-from server.cache import FileStamp, file_key
+from server.cache import FileKey, FileStamp, file_key
 from server.call import Call
+from server.clock import SYSTEM_CLOCK, Clock
 from server.files import Resolved, url_quote
 from server.http11 import HttpError
 from server.listing import Entry
-from server.markdown_page import Document, readme_section, view_page
+from server.markdown_documents import DocumentCache, DocumentKey
+from server.markdown_page import BEING_PREPARED, Document, readme_section, view_page
 from server.markdown_render import TooComplex, render_markdown
 from server.response import Response, html_page
 
@@ -33,12 +45,16 @@ log = logging.getLogger("pier.server")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 README_NAMES = ("readme.md", "readme.markdown")  # any case: README.md, readme.md, Readme.md...
 MAX_MARKDOWN_BYTES = 512 * 1024
-DOCUMENTS_BYTES = 16 * 1024 * 1024  # rendered HTML kept (markdown_render bounds each to 4 MiB)
-DOCUMENTS_ENTRIES = 128
 READ_PIECE = 64 * 1024
 NO_CACHE = b"Cache-Control: no-cache\r\n"
+RENDERS_WAITING_MAX = 8  # ?view requests waiting for their turn (a worst case render: ~3 s)
+RENDER_WAIT_MAX = 60.0  # seconds one of them waits before it gets a 503
 
-DocumentKey = tuple[str, tuple[int, int, int, int]]  # (real path, file_key)
+
+class RendersBusy(HttpError):
+    def __init__(self) -> None:
+        super().__init__(503, "Too many Markdown pages are being prepared; try again.",
+                         close=False, headers=b"Retry-After: 2\r\n")
 
 
 def is_markdown(url_path: str) -> bool:
@@ -58,17 +74,27 @@ def readme_name(entries: Iterable[Entry]) -> str | None:
 class Readme:
     html: str  # the section under the listing
     stamp: FileStamp  # the version shown: a cached listing is dropped once it changes
+    pending: bool = False  # the renderer was busy: a note instead, the listing is not cached
 
 
 class MarkdownRoutes:
-    def __init__(self, server_name: str) -> None:
+    def __init__(self, server_name: str, clock: Clock = SYSTEM_CLOCK) -> None:
+        """``clock`` times a ?view's wait for its turn (``Call.background_s``)."""
         self._server_name = server_name
-        self._documents = _Documents()
+        self._clock = clock
+        self._documents = DocumentCache()
         self._rendering = threading.Lock()
+        self._waiting_lock = threading.Lock()
+        self._waiting = 0  # ?view requests waiting for _rendering
 
     def view(self, call: Call, target: Resolved) -> Response:
         """The page of a Markdown file the router has checked this principal may read."""
-        document = self._document(call, target)
+        document = self._known(target)
+        if document is None:
+            call.may_wait()  # reading and rendering: a worker's
+            document = self._render_now(call.files, target)
+        if document is None:
+            document = self._render_in_turn(call, target)
         return html_page(200, view_page(target.url_path, document, self._server_name), NO_CACHE)
 
     def readme(self, call: Call, folder: Resolved, entries: Iterable[Entry]) -> Readme | None:
@@ -84,32 +110,82 @@ class MarkdownRoutes:
             return None
         if found.is_dir:
             return None
+        stamp = FileStamp(found.fs_path, file_key(found.stat))
         try:
-            document = self._document(call, found)
+            document = self._known(found)
+            if document is None:
+                call.may_wait()
+                document = self._render_now(call.files, found)
         except HttpError:  # gone or swapped since it was listed
             return None
-        stamp = FileStamp(found.fs_path, file_key(found.stat))
+        if document is None:  # somebody else's text is being rendered: never wait for it
+            busy = Document(None, BEING_PREPARED, found.stat.st_size)
+            return Readme(readme_section(folder.url_path, name, busy), stamp, pending=True)
         return Readme(readme_section(folder.url_path, name, document), stamp)
 
-    def _document(self, call: Call, found: Resolved) -> Document:
-        key = (found.fs_path, file_key(found.stat))
-        document = self._documents.get(key)
-        if document is not None:
-            return document
-        if found.stat.st_size > MAX_MARKDOWN_BYTES:
+    def _known(self, found: Resolved) -> Document | None:
+        """What is known without reading the file: its rendered document, or that it is too
+        large to read."""
+        document = self._documents.get(_key_of(found))
+        if document is None and found.stat.st_size > MAX_MARKDOWN_BYTES:
             return Document(None, "too large", found.stat.st_size)
-        call.may_wait()  # reading and rendering: a worker's
-        with self._rendering:
-            document = self._documents.get(key)
-            if document is None:
-                document, read_key = _render(call.files, found)
-                if read_key == key[1]:  # what was read is the version the key names
-                    self._documents.put(key, document)
+        return document
+
+    def _render_now(self, access: FileAccess, found: Resolved) -> Document | None:
+        """The document, rendered on this thread if the renderer is free; else None."""
+        if not self._rendering.acquire(blocking=False):
+            return None
+        try:
+            return self._render_and_keep(access, found)
+        finally:
+            self._rendering.release()
+
+    def _render_in_turn(self, call: Call, found: Resolved) -> Document:
+        """The document, once the render before it is done; this thread leaves the worker pool
+        to wait. RendersBusy when too many wait already or the turn does not come."""
+        with self._place_in_line():
+            call.leave_pool()
+            started = self._clock.monotonic()
+            try:
+                got_turn = self._rendering.acquire(timeout=RENDER_WAIT_MAX)
+            finally:
+                call.background_s += self._clock.monotonic() - started
+        if not got_turn:
+            raise RendersBusy
+        try:
+            return self._render_and_keep(call.files, found)
+        finally:
+            self._rendering.release()
+
+    @contextlib.contextmanager
+    def _place_in_line(self) -> Iterator[None]:
+        with self._waiting_lock:
+            if self._waiting >= RENDERS_WAITING_MAX:
+                raise RendersBusy
+            self._waiting += 1
+        try:
+            yield
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
+
+    def _render_and_keep(self, access: FileAccess, found: Resolved) -> Document:
+        """Called holding _rendering: the document (maybe rendered while this one waited)."""
+        key = _key_of(found)
+        document = self._documents.get(key)
+        if document is None:
+            document, read_key = _render(access, found)
+            if read_key == key[1]:  # what was read is the version the key names
+                self._documents.put(key, document)
         return document
 
 
+def _key_of(found: Resolved) -> DocumentKey:
+    return found.fs_path, file_key(found.stat)
+
+
 def _render(access: FileAccess, found: Resolved
-            ) -> tuple[Document, tuple[int, int, int, int] | None]:
+            ) -> tuple[Document, FileKey | None]:
     """The document and the identity of the file it was read from (None when unread)."""
     size = found.stat.st_size
     try:
@@ -128,7 +204,7 @@ def _render(access: FileAccess, found: Resolved
         return Document(None, "unreadable", len(data)), None
 
 
-def _read_capped(access: FileAccess, fs_path: str) -> tuple[bytes, tuple[int, int, int, int]]:
+def _read_capped(access: FileAccess, fs_path: str) -> tuple[bytes, FileKey]:
     """Up to MAX_MARKDOWN_BYTES + 1 bytes of the file, read through a descriptor the policy
     opened (and checked), and the identity of what was read."""
     fd = access.open_file(fs_path)
@@ -144,34 +220,3 @@ def _read_capped(access: FileAccess, fs_path: str) -> tuple[bytes, tuple[int, in
         return b"".join(pieces), file_key(os.fstat(fd))
     finally:
         os.close(fd)
-
-
-class _Documents:
-    """Rendered documents by file version, least recently used out first, bounded in bytes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._items: OrderedDict[DocumentKey, Document] = OrderedDict()
-        self._bytes = 0
-
-    def get(self, key: DocumentKey) -> Document | None:
-        with self._lock:
-            document = self._items.get(key)
-            if document is not None:
-                self._items.move_to_end(key)
-            return document
-
-    def put(self, key: DocumentKey, document: Document) -> None:
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._bytes -= _weight(old)
-            self._items[key] = document
-            self._bytes += _weight(document)
-            while len(self._items) > DOCUMENTS_ENTRIES or self._bytes > DOCUMENTS_BYTES:
-                _, dropped = self._items.popitem(last=False)
-                self._bytes -= _weight(dropped)
-
-
-def _weight(document: Document) -> int:
-    return 64 + len(document.html or "")  # characters: close enough to bytes for a bound

@@ -13,18 +13,34 @@ from pathlib import Path
 
 import pytest
 
+from server.paths import PierPaths
 from tests.conftest import RunningServer
+from tests.security.conftest import CANARY, exchange, head_and_body, request, status_of
 from tests.security.test_attack_markdown import ANA, accounts, get, guarded  # noqa: F401
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "finding: a hard link of Pier's config/users.toml named README.md in a shared folder is "
-    "rendered under that folder's listing and on ?view (and downloaded): own files inside the "
-    "protected config folder are matched by the folder's identity on the way, not by their "
-    "own inode, unlike the access log"))
 @pytest.mark.parametrize("path", ["/docs/", "/docs/README.md?view", "/docs/README.md"])
 def test_a_hard_link_of_the_users_file_is_not_served(guarded: RunningServer,  # noqa: F811
                                                      share: Path, path: str):
     os.link(share / "config" / "users.toml", share / "docs" / "README.md")
     status, _ = get(guarded, path, ANA)  # get() fails on the canary in users.toml
     assert status in (200, 404)
+
+
+@pytest.mark.parametrize("own_file", ["users.toml", "tls/key.pem", "tus/0a1b.json",
+                                      "logs/pier.log", "logs/access.log.2"])
+def test_a_hard_link_of_a_file_in_pier_s_folders_elsewhere_is_not_served(
+        server_factory, share: Path, private_config_dir: Path, own_file: str):
+    """The usual layout: Pier's folders outside the share (nothing of Pier's below it, the
+    quick case), a second name of one of their files inside it."""
+    paths = PierPaths.under(private_config_dir)
+    original = private_config_dir / own_file
+    original.parent.mkdir(parents=True, exist_ok=True)
+    original.write_bytes(CANARY + b" " + own_file.encode() + b"\n")
+    running = server_factory(share, protected_paths=paths.protected,
+                             access_log=paths.logs / "access.log")
+    os.link(original, share / "docs" / "README.md")
+    for path in ("/docs/README.md", "/docs/README.md?view", "/docs/README.md?download"):
+        assert status_of(exchange(running, request(path))) == 404, path
+    listing = head_and_body(exchange(running, request("/docs/")))[1]
+    assert b"README.md" not in listing and b"notes.md" in listing

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from server import routes_markdown
 from server.cache import FileCache, ListingCache
 from server.call import NeedsWorker
 from server.config import ServerConfig
+from server.http11 import HttpError
 from server.listing import Entry
 from server.response import HTML, NOSNIFF, PAGE_CSP, Response
 from server.routes_files import FileRoutes
@@ -207,3 +210,72 @@ def test_the_readme_is_judged_itself_not_only_by_the_listing(share, tmp_path, au
     call = call_for(config, "GET", "/private/", user=User("ana"))
     found = routes.readme(call, call.files.target("/private/"), listed)
     assert found is not None and "<h1>private</h1>" in found.html
+
+
+# -- a busy renderer --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def busy(markdown: Markdown) -> Iterator[None]:
+    """Somebody else's text is being rendered (the test holds the render lock)."""
+    lock = markdown.routes._rendering
+    assert lock.acquire(blocking=False)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def test_a_listing_does_not_wait_for_a_busy_renderer(markdown, busy):
+    page = markdown.page("/docs/")
+    assert "README.md is being prepared — reload to see it." in page
+    assert '<a href="/docs/README.md">Open README.md</a>' in page
+    assert "<h1>Docs</h1>" not in page
+    with pytest.raises(NeedsWorker):  # that page was not kept: the next visit renders it
+        markdown.listing("/docs/", serve_thread=True)
+
+
+def test_the_readme_shows_once_the_renderer_is_free(markdown):
+    lock = markdown.routes._rendering
+    with lock:
+        assert "is being prepared" in markdown.page("/docs/")
+    page = markdown.page("/docs/")
+    assert "<h1>Docs</h1>" in page and "is being prepared" not in page
+    assert markdown.page("/docs/", serve_thread=True) == page  # kept now
+
+
+def test_a_rendered_readme_is_shown_while_the_renderer_is_busy(markdown):
+    page = markdown.page("/docs/")
+    markdown.folders = FolderRoutes(markdown.config, ListingCache(), FileRoutes(FileCache()),
+                                    readmes=markdown.routes)  # no cached listing
+    with markdown.routes._rendering:
+        assert markdown.page("/docs/") == page
+
+
+def test_a_view_that_must_wait_leaves_the_pool_first(markdown, busy, monkeypatch):
+    """Its turn does not come here (the test holds the lock): a 503 to retry, after the
+    request has given its worker's place to a fresh one."""
+    monkeypatch.setattr(routes_markdown, "RENDER_WAIT_MAX", 0.001)
+    call = call_for(markdown.config, "GET", "/docs/notes.md?view")
+    left: list[bool] = []
+    call.detach = lambda: left.append(True)
+    with pytest.raises(HttpError) as raised:
+        markdown.routes.view(call, call.files.target(call.path))
+    assert raised.value.status == 503 and b"Retry-After: 2" in raised.value.headers
+    assert left == [True]
+
+
+def test_a_view_waits_in_a_bounded_line(markdown, busy, monkeypatch):
+    monkeypatch.setattr(routes_markdown, "RENDERS_WAITING_MAX", 0)
+    call = call_for(markdown.config, "GET", "/docs/notes.md?view")
+    left: list[bool] = []
+    call.detach = lambda: left.append(True)
+    with pytest.raises(HttpError) as raised:
+        markdown.routes.view(call, call.files.target(call.path))
+    assert raised.value.status == 503 and left == []  # turned away before leaving the pool
+
+
+def test_a_rendered_page_is_viewed_while_the_renderer_is_busy(markdown):
+    first = markdown.view("/docs/README.md?view")
+    with markdown.routes._rendering:
+        assert markdown.view("/docs/README.md?view", serve_thread=True).body == first.body
