@@ -37,7 +37,6 @@ from server.http11 import HttpError
 from server.listing import Entry
 from server.markdown_documents import DocumentCache, DocumentKey
 from server.markdown_page import BEING_PREPARED, Document, readme_section, view_page
-from server.markdown_render import TooComplex, render_markdown
 from server.response import Response, html_page
 
 log = logging.getLogger("pier.server")
@@ -195,6 +194,9 @@ def _render(access: FileAccess, found: Resolved
     if len(data) > MAX_MARKDOWN_BYTES:  # it grew since it was looked at
         return Document(None, "too large", len(data)), read_key
     text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    # imported on the first render, not at start: a share that never shows Markdown does not
+    # carry markdown-it-py's ~1.5 MiB
+    from server.markdown_render import TooComplex, render_markdown
     try:
         return Document(render_markdown(text), size=len(data)), read_key
     except TooComplex:
