@@ -81,9 +81,6 @@ def test_a_still_image_codec_inside_a_video_gets_an_icon(server_factory, tmp_pat
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: a video whose poster times out is not "
-                   "remembered (RenderFailed), so every request for it runs ffmpeg again for "
-                   "FFMPEG_TIMEOUT (15 s) on the shared thumbnail thread")
 def test_a_video_that_times_out_is_not_tried_again_on_every_request(
         server_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     share = tmp_path / "share"
