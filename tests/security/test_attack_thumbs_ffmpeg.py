@@ -48,9 +48,6 @@ def one_frame_mov(folder: Path, side: int) -> Path:
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: ffmpeg decodes a video frame of any size "
-                   "(no -max_pixels): a 100-megapixel frame, twice the limit pictures have, "
-                   "gives a poster, and a 256-megapixel one costs the child ~820 MB")
 def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
                                                            tmp_path: Path) -> None:
     share = tmp_path / "share"
@@ -63,9 +60,6 @@ def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: ffmpeg may decode any codec a container names "
-                   "(no -codec_whitelist): an SGI still inside a .mkv gets a poster, though "
-                   "Pillow's allow-list would never open an SGI picture")
 def test_a_still_image_codec_inside_a_video_gets_an_icon(server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()

@@ -6,6 +6,7 @@ heap of memory."""
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import psutil
 import pytest
 from PIL import Image
 
+import server.thumb_video as thumb_video
+from server.portable import features
 from server.thumb_kinds import AUDIO, IMAGE, OTHER, VIDEO, RenderJob, media_kind
 from server.thumb_render import MAX_FULL_DECODE_PIXELS, MediaRenderer, picture_jpeg
 from tests.server.thumb_helpers import (
@@ -179,4 +182,29 @@ def test_a_playlist_posing_as_a_video_reads_nothing_else(opened, tmp_path):
     renderer = MediaRenderer(ffmpeg_path())
     fd = opened(playlist, "evil.mp4")
     assert renderer.render(RenderJob(fd, str(tmp_path / "evil.mp4"), VIDEO, 320)) is None
+    renderer.close()
+
+
+@needs_ffmpeg
+def test_a_video_with_sound_gets_its_poster(opened, tmp_path):
+    """Only video decoders are allowed (-codec_whitelist): the sound's is refused, quietly."""
+    movie = tmp_path / "made.avi"
+    subprocess.run([str(ffmpeg_path()), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
+                    "-i", "testsrc2=s=320x240:d=0.2", "-f", "lavfi", "-i", "sine=d=0.2",
+                    "-c:v", "mpeg4", "-c:a", "mp2", str(movie)], check=True)
+    renderer = MediaRenderer(ffmpeg_path())
+    fd = opened(movie.read_bytes(), "clip.avi")
+    made = renderer.render(RenderJob(fd, str(tmp_path / "clip.avi"), VIDEO, 320))
+    renderer.close()
+    assert made is not None and picture(made).size == (320, 240)
+
+
+@needs_ffmpeg
+@pytest.mark.skipif(not features.child_memory_cap, reason="no memory cap for a child here")
+def test_ffmpeg_runs_under_the_memory_cap(opened, tmp_path, monkeypatch):
+    """The cap reaches ffmpeg: with too little address space to even load it, no poster."""
+    monkeypatch.setattr(thumb_video, "MAX_ADDRESS_SPACE", 32 * 1024 * 1024)
+    renderer = MediaRenderer(ffmpeg_path())
+    fd = opened(WEBM.read_bytes(), "clip.webm")
+    assert renderer.render(RenderJob(fd, str(tmp_path / "clip.webm"), VIDEO, 320)) is None
     renderer.close()
