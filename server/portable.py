@@ -35,6 +35,10 @@ SIOCOUTQ = 0x5411  # Linux, == TIOCOUTQ: bytes in a socket's send queue not yet 
 _INT = struct.Struct("i")
 _JUNCTION = 0xA0000003  # Windows' IO_REPARSE_TAG_MOUNT_POINT
 _LOCK_WAIT = 10.0  # seconds a lock without a blocking call (Windows) is retried
+_SH = "/bin/sh"
+# Sets the limit, then becomes the command: nothing of the command runs before the limit holds.
+# (preexec_fn would do it in Python between fork and exec, which is unsafe with threads.)
+_CAPPED = 'ulimit -v "$1" 2>/dev/null; shift; exec "$@"'
 
 
 @dataclass(slots=True)
@@ -52,6 +56,7 @@ class Features:
     pread: bool  # os.pread
     dev_fd: bool  # /dev/fd/N opens a descriptor a child process inherited (pass_fds)
     open_path: bool  # os.O_PATH: a descriptor of where a path leads, the file itself unopened
+    child_memory_cap: bool  # /bin/sh's ``ulimit -v`` caps a child's address space (Linux)
 
 
 def detect() -> Features:
@@ -67,7 +72,8 @@ def detect() -> Features:
         dir_fd=relative <= os.supports_dir_fd and by_descriptor <= os.supports_fd,
         pread=hasattr(os, "pread"),
         dev_fd=os.name == "posix" and os.path.isdir("/dev/fd"),
-        open_path=hasattr(os, "O_PATH"))
+        open_path=hasattr(os, "O_PATH"),
+        child_memory_cap=linux and os.path.exists(_SH))
 
 
 features = detect()
@@ -104,6 +110,15 @@ def is_link(st: os.stat_result) -> bool:
 def can_name_opened() -> bool:
     """Whether opened_path can answer."""
     return features.proc_fd or features.getpath
+
+
+def memory_capped(command: list[str], max_bytes: int) -> list[str]:
+    """``command`` run with its address space capped at ``max_bytes`` (an allocation beyond it
+    fails) where the system can (``features.child_memory_cap``), else as it is. Best effort: a
+    lower hard limit already set stays, and the command runs."""
+    if not features.child_memory_cap:
+        return command
+    return [_SH, "-c", _CAPPED, "sh", str(max_bytes // 1024), *command]
 
 
 def opened_path(fd: int) -> str | None:

@@ -37,8 +37,8 @@ class RenderJob:
 
 
 class RenderFailed(Exception):
-    """No picture this time, though there may be one next time (ffmpeg was too slow, or the
-    share is stopping): nothing is remembered."""
+    """The renderer gave up (ffmpeg was too slow, or the share is stopping). Remembered as "no
+    picture" until the file changes, unless the share is stopping."""
 
 
 class Renderer(Protocol):
@@ -50,7 +50,7 @@ class Renderer(Protocol):
 
     def render(self, job: RenderJob) -> bytes | None:
         """A JPEG, or None when the file gives no picture (remembered: the same file gives
-        none next time either). RenderFailed when it may work another time."""
+        none next time either). RenderFailed when it gave up (too slow, or stopping)."""
         ...
 
     def close(self) -> None:

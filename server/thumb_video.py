@@ -5,8 +5,11 @@ ffmpeg reads the descriptor the access policy opened, as ``/dev/fd/N`` inherited
 ``pass_fds`` (Linux, macOS, the BSDs); where that does not exist (Windows) it is given the path
 the policy checked, which a link swapped in between could redirect (documented in
 docs/SECURITY.md). It may only read plain files and a list of container formats (no playlists,
-which could name other files), on one thread, with stdin closed, for at most
-``FFMPEG_TIMEOUT`` seconds, and no more output than one frame of the asked size.
+which could name other files), decode a list of video codecs (no still-picture codecs, which
+Pillow's allow-list keeps out of pictures) and frames of at most ``MAX_FRAME_PIXELS``, on one
+thread, with stdin closed, its address space capped at ``MAX_ADDRESS_SPACE`` where the system
+allows (Linux), for at most ``FFMPEG_TIMEOUT`` seconds, and no more output than one frame of
+the asked size.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from server.portable import features
+from server.portable import features, memory_capped
 from server.thumb_kinds import RenderFailed
 
 FFMPEG_TIMEOUT = 15.0
@@ -24,6 +27,17 @@ FFMPEG_TIMEOUT = 15.0
 # AVI, MPEG-TS (.mts), MPEG-PS, ASF (.wmv), FLV, Ogg. HLS and concat, which read other files
 # or URLs named inside the file, are not among them.
 DEMUXERS = "mov,matroska,avi,mpegts,mpeg,asf,flv,ogg"
+# Decoders ffmpeg may use (by ffmpeg's names): what phones, cameras and screen recorders write
+# (H.264, HEVC, VP8/9, AV1, MPEG-4 part 2 and H.263 from older phones, MPEG-1/2 from DVDs and
+# camcorders, Theora, Windows Media, Motion JPEG from older cameras, ProRes from iPhones).
+# Still-picture codecs (PNG, TIFF, OpenEXR, SGI...) are not: a picture must pass Pillow's list.
+CODECS = ("h264,hevc,vp8,vp9,libdav1d,libaom-av1,av1,mpeg4,h263,mpeg1video,mpeg2video,theora,"
+          "wmv1,wmv2,wmv3,vc1,mjpeg,prores")
+# 8K (DCI) frames, the largest cameras record; a larger one is refused before it is decoded
+# (ffmpeg's own limit is ~268 megapixels: a 16000x16000 Motion JPEG frame cost ~820 MB).
+MAX_FRAME_PIXELS = 8192 * 4320
+# ffmpeg's libraries alone take ~300 MB of address space; an 8K HEVC frame needs ~650 MB.
+MAX_ADDRESS_SPACE = 1024 * 1024 * 1024
 PPM_HEADER_MAX = 32  # "P6\n2560 1440\n255\n"
 
 
@@ -74,6 +88,7 @@ class FrameGrabber:
         return [self._ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
                 "-threads", "1", "-filter_threads", "1",
                 "-protocol_whitelist", "file", "-format_whitelist", DEMUXERS,
+                "-codec_whitelist", CODECS, "-max_pixels", str(MAX_FRAME_PIXELS),
                 "-i", source, "-map", "0:v:0", "-frames:v", "1", "-an", "-sn", "-dn",
                 "-vf", f"scale=w={box}:h={tall}:force_original_aspect_ratio=decrease",
                 "-pix_fmt", "rgb24", "-f", "image2pipe", "-c:v", "ppm", "-"]
@@ -83,8 +98,8 @@ class FrameGrabber:
             if self._closed:
                 raise RenderFailed("stopping")
             proc = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL, pass_fds=inherited,
+                memory_capped(command, MAX_ADDRESS_SPACE), stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, pass_fds=inherited,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
             self._running.add(proc)
             return proc

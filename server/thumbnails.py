@@ -2,14 +2,17 @@
 share's pictures and videos, made by a few background threads so that downloads stay fast.
 
 ``Thumbnailer`` is owned by ``ServerEngine`` and started and stopped with it. A request asks
-``key_for`` (what the answer depends on: the share, the file's real path, size and mtime_ns,
-the kind, and ``FORMAT_VERSION``), then ``cached`` (memory: the serve thread may answer at
-once) and, on a worker, ``find_or_make``: the disk cache, else a job on a bounded queue that
-``ServerConfig.thumb_threads`` threads work through. Identical jobs waiting at the same time
-are one job. A full queue is a 503 with Retry-After. The request's worker leaves the pool
-before it waits (``before_wait``: ``Call.leave_pool``), so a grid of thumbnails never holds
-the workers that downloads need. Making is server/thumb_render.py, keeping is
-server/thumb_cache.py, answering is server/routes_media.py; see docs/ARCHITECTURE.md.
+``key_for`` (what the answer depends on: the share, the file's real path, size, mtime_ns,
+inode and ctime_ns, the kind, and ``FORMAT_VERSION``, hashed with this install's secret key so
+that neither the ETag nor a cache file's name tells anything about them), then ``cached``
+(memory: the serve thread may answer at once) and, on a worker, ``find_or_make``: the disk
+cache, else a job on a bounded queue that ``ServerConfig.thumb_threads`` threads work through.
+Identical jobs waiting at the same time are one job. A full queue is a 503 with Retry-After.
+The request's worker leaves the pool before it waits (``before_wait``: ``Call.leave_pool``),
+so a grid of thumbnails never holds the workers that downloads need. A file that gives no
+picture, or that ffmpeg took too long on, is remembered as such until it changes. Making is
+server/thumb_render.py, keeping is server/thumb_cache.py, answering is
+server/routes_media.py; see docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import secrets
 import threading
 import time
 from collections import deque
@@ -26,12 +30,12 @@ from dataclasses import dataclass
 from server.access import policy_for
 from server.config import ServerConfig
 from server.http11 import HttpError
-from server.thumb_cache import DiskCache, MemoryCache
+from server.thumb_cache import KEY_BYTES, DiskCache, MemoryCache
 from server.thumb_kinds import Renderer, RenderFailed, RenderJob, media_kind
 
 log = logging.getLogger("pier.server")
 
-FORMAT_VERSION = "1"  # change it when the output changes: every cached entry is then stale
+FORMAT_VERSION = "2"  # change it when the output changes: every cached entry is then stale
 THUMB, PREVIEW = "thumb", "preview"
 LONG_SIDE = {THUMB: 320, PREVIEW: 2560}
 QUEUE_MAX = 32  # jobs waiting; a browser asks ~6 at a time, so this is many visitors at once
@@ -42,12 +46,11 @@ NO_PICTURE = b""  # an entry saying "this file gives no picture": answered with 
 
 @dataclass(frozen=True, slots=True)
 class ThumbKey:
-    digest: str  # hex sha256 of everything the picture depends on
+    digest: str  # hex keyed BLAKE2b of everything the picture depends on
     kind: str  # THUMB or PREVIEW
     media: str  # thumb_render.IMAGE or VIDEO
     fs_path: str
-    size: int
-    mtime_ns: int
+    version: tuple[int, int, int, int]  # the file's (size, mtime_ns, inode, ctime_ns)
 
     @property
     def long_side(self) -> int:
@@ -164,6 +167,7 @@ class Thumbnailer:
         self._counts = {"made": 0, "failed": 0, "memory_hits": 0, "disk_hits": 0}
         self._stopping = False
         self._threads: list[threading.Thread] = []
+        self._secret = secrets.token_bytes(KEY_BYTES)  # the disk cache's own, once started
 
     @property
     def enabled(self) -> bool:
@@ -172,6 +176,7 @@ class Thumbnailer:
     def start(self) -> None:
         if self._disk is not None:
             self._disk.open()
+            self._secret = self._disk.secret() or self._secret
         for _ in range(self._thread_count):
             thread = threading.Thread(target=self._work, name="pier-thumbs", daemon=True)
             self._threads.append(thread)
@@ -202,10 +207,11 @@ class Thumbnailer:
         media = media_kind(fs_path)
         if not self.enabled or not self._renderer.makes(media):
             return None
-        text = "\0".join((FORMAT_VERSION, kind, media, self._root, fs_path, str(st.st_size),
-                          str(st.st_mtime_ns)))
-        digest = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-        return ThumbKey(digest, kind, media, fs_path, st.st_size, st.st_mtime_ns)
+        version = file_version(st)
+        text = "\0".join((FORMAT_VERSION, kind, media, self._root, fs_path, *map(str, version)))
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), key=self._secret,
+                                 digest_size=32).hexdigest()
+        return ThumbKey(digest, kind, media, fs_path, version)
 
     def cached(self, key: ThumbKey) -> bytes | None:
         """From memory only (the serve thread asks): the JPEG, NO_PICTURE, or None."""
@@ -307,16 +313,20 @@ class Thumbnailer:
         key = job.key
         try:
             st = os.fstat(job.fd)
-            if (st.st_size, st.st_mtime_ns) != (key.size, key.mtime_ns):
+            if file_version(st) != key.version:
                 job.pending.fail(HttpError(503, "The file is changing; try again.",
                                            close=False, headers=b"Retry-After: 1\r\n"))
                 return
             made = self._renderer.render(RenderJob(job.fd, key.fs_path, key.media,
                                                    key.long_side))
-        except RenderFailed as err:  # may work another time: an icon now, nothing kept
-            log.debug("no thumbnail of %s this time: %s", key.fs_path, err)
-            job.pending.resolve(NO_PICTURE)
-            return
+        except RenderFailed as err:
+            if self._stopping:  # cut short by the share stopping: nothing to remember
+                job.pending.resolve(NO_PICTURE)
+                return
+            # Too slow (ffmpeg's timeout): remembered like a broken file, or every request
+            # for it would hold a thumbnail thread that long again.
+            log.info("no thumbnail of %s: %s", key.fs_path, err)
+            made = None
         except Exception:
             log.exception("making a thumbnail of %s failed", key.fs_path)
             job.pending.resolve(NO_PICTURE)
@@ -333,3 +343,11 @@ class Thumbnailer:
     def _count(self, name: str) -> None:
         with self._lock:
             self._counts[name] += 1
+
+
+def file_version(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells one content of a file from another: size and mtime, which anyone may set
+    back (``touch -r``, ``cp -p``, a clock ticking in seconds), the inode a replacement gets,
+    and st_ctime, which no program can set back on POSIX (on Windows it is the creation time:
+    see docs/SECURITY.md)."""
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns

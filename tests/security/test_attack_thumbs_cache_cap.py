@@ -28,9 +28,6 @@ def on_disk(folder: Path) -> int:
 
 
 @pytest.mark.skipif(not hasattr(os.stat_result, "st_blocks"), reason="st_blocks (POSIX)")
-@pytest.mark.xfail(strict=True, reason="finding: the disk cache cap counts a 'no picture' entry "
-                   "as 24 bytes while its file takes a block and an inode, so files that give "
-                   "no picture fill the owner's disk (and inodes) ~170x past the cap")
 def test_entries_for_broken_pictures_keep_the_cache_under_its_cap_on_disk(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"

@@ -13,8 +13,6 @@ import hashlib
 import http.client
 from pathlib import Path
 
-import pytest
-
 from server.thumbnails import FORMAT_VERSION
 from tests.conftest import RunningServer
 from tests.server.thumb_helpers import photo_jpeg
@@ -31,10 +29,6 @@ def http_request_full(port: int, method: str, path: str) -> tuple[int, dict[str,
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="finding: the thumbnail ETag is an unsalted hash of the "
-                   "share's absolute path and the file's size and mtime (which the download "
-                   "ETag gives), so a visitor can confirm guesses of where the share lives on "
-                   "the owner's disk (the owner's account name) offline")
 def test_the_thumbnail_etag_does_not_confirm_a_guess_of_the_share_s_location(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"

@@ -48,9 +48,6 @@ def one_frame_mov(folder: Path, side: int) -> Path:
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: ffmpeg decodes a video frame of any size "
-                   "(no -max_pixels): a 100-megapixel frame, twice the limit pictures have, "
-                   "gives a poster, and a 256-megapixel one costs the child ~820 MB")
 def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
                                                            tmp_path: Path) -> None:
     share = tmp_path / "share"
@@ -63,9 +60,6 @@ def test_a_video_frame_beyond_the_pixel_limit_gets_an_icon(server_factory,
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: ffmpeg may decode any codec a container names "
-                   "(no -codec_whitelist): an SGI still inside a .mkv gets a poster, though "
-                   "Pillow's allow-list would never open an SGI picture")
 def test_a_still_image_codec_inside_a_video_gets_an_icon(server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
@@ -81,9 +75,6 @@ def test_a_still_image_codec_inside_a_video_gets_an_icon(server_factory, tmp_pat
 
 
 @needs_ffmpeg
-@pytest.mark.xfail(strict=True, reason="finding: a video whose poster times out is not "
-                   "remembered (RenderFailed), so every request for it runs ffmpeg again for "
-                   "FFMPEG_TIMEOUT (15 s) on the shared thumbnail thread")
 def test_a_video_that_times_out_is_not_tried_again_on_every_request(
         server_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     share = tmp_path / "share"

@@ -11,7 +11,6 @@ import io
 import struct
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from server.routes_media import ICONS
@@ -44,10 +43,6 @@ def scan_bomb(width: int, scans: int) -> bytes:
     return b"\xff\xd8" + b"".join(seg for _, seg in parts) + repeated * scans + b"\xff\xd9"
 
 
-@pytest.mark.xfail(strict=True, reason="finding: a progressive JPEG with thousands of repeated "
-                   "scans is decoded scan after scan (CPU grows with the number of scans, no "
-                   "limit, no time budget) and holds the thumbnail thread that every account "
-                   "shares; it should be refused like a picture beyond the pixel limit (icon)")
 def test_a_jpeg_with_a_thousand_scans_gets_an_icon(server_factory, tmp_path: Path) -> None:
     share = tmp_path / "bombs"
     share.mkdir()

@@ -11,7 +11,6 @@ import io
 import os
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from tests.conftest import RunningServer, http_request
@@ -28,9 +27,6 @@ def centre(jpeg: bytes) -> tuple[int, ...]:
         return image.convert("RGB").getpixel((50, 50))
 
 
-@pytest.mark.xfail(strict=True, reason="finding: the thumbnail key is path, size and mtime only; "
-                   "a same-size file put in place with the old mtime (touch -r, cp -p, a coarse "
-                   "clock) is answered with the old file's thumbnail and ETag")
 def test_a_swapped_file_with_the_same_size_and_mtime_gets_a_new_thumbnail(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"

@@ -170,7 +170,7 @@ def test_thumbnails_are_made_and_cached_in_the_cache_folder(share, private_confi
         response.read()
         conn.close()
         thumbs = private_config_dir / "cache" / "thumbs"  # PierPaths.thumbs_dir
-        assert [p.suffix for p in thumbs.iterdir()] == [".thumb"]
+        assert sorted(p.suffix for p in thumbs.iterdir()) == [".key", ".thumb"]  # the secret
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0

@@ -8,6 +8,7 @@ import os
 import selectors
 import socket
 import stat
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -319,3 +320,17 @@ def test_a_lock_is_taken_where_the_system_has_one(tmp_path: Path, mode: str) -> 
         assert portable.lock_file(fd) is (mode == "fast" or sys.platform == "win32")
     finally:
         os.close(fd)
+
+
+def test_a_child_s_memory_is_capped_where_the_system_can(mode: str) -> None:
+    """Python asking for 256 MB under a 128 MB cap gets a MemoryError (exit status 1) where
+    the system can cap it (the fast path on Linux); elsewhere the command runs as it is."""
+    grab = [sys.executable, "-c", "bytearray(256 * 1024 * 1024)"]
+    cap = 128 * 1024 * 1024
+    capped = portable.memory_capped(grab, cap)
+    assert (capped != grab) is portable.features.child_memory_cap
+    assert portable.features.child_memory_cap is (mode == "fast" and LINUX)
+    done = subprocess.run(capped, capture_output=True, check=False)
+    assert done.returncode == (1 if portable.features.child_memory_cap else 0), done.stderr
+    small = portable.memory_capped([sys.executable, "-c", "bytearray(1024 * 1024)"], cap)
+    assert subprocess.run(small, capture_output=True, check=False).returncode == 0

@@ -17,7 +17,7 @@ from server.config import ServerConfig
 from server.http11 import HttpError
 from server.response import Response
 from server.routes_media import ICONS, MediaRoutes
-from server.thumb_kinds import IMAGE, OTHER, VIDEO, RenderJob
+from server.thumb_kinds import IMAGE, OTHER, VIDEO, RenderFailed, RenderJob
 from server.thumbnails import PREVIEW, THUMB, Thumbnailer
 from tests.security.conftest import wait_until
 from tests.server.conftest import call_for, config_of, field
@@ -112,13 +112,13 @@ def test_a_miss_goes_to_a_worker_and_a_hit_stays_on_the_serve_thread(media_share
     assert field(again.headers, "etag") == field(made.headers, "etag")
 
 
-def test_a_matching_etag_is_a_304_on_the_serve_thread(media_share, started):
-    config = config_of(media_share)
+def test_a_matching_etag_is_a_304_on_the_serve_thread(media_share, started, tmp_path):
+    config = config_of(media_share, thumb_cache=tmp_path / "thumbs")
     routes = MediaRoutes(started(config))
     made, _ = ask(routes, config, "/photo.jpg?thumb")
     etag = field(made.headers, "etag")
     assert etag is not None
-    fresh = MediaRoutes(started(config))  # another share's memory: still a 304 at once
+    fresh = MediaRoutes(started(config))  # a restart (the same key on disk): a 304 at once
     for value in (etag, f"W/{etag}", f'"other", {etag}', "*"):
         answer, _ = ask(fresh, config, "/photo.jpg?thumb", f"If-None-Match: {value}",
                         serve_thread=True)
@@ -282,6 +282,29 @@ def test_stopping_tells_the_waiting_to_retry(media_share, started):
     assert out and isinstance(out[0], HttpError) and out[0].status == 503
     with pytest.raises(HttpError):
         ask(routes, config, "/other.jpg?thumb")
+
+
+def test_a_job_cut_short_by_stopping_is_not_remembered(media_share, started, tmp_path):
+    """ffmpeg killed because the share stops is not the file's fault: the next start tries
+    again (a timeout of its own is remembered: tests/security/test_attack_thumbs_ffmpeg.py)."""
+
+    class GivesUp(Gate):
+        def render(self, job: RenderJob) -> bytes | None:
+            super().render(job)
+            raise RenderFailed("stopping")
+
+    config = config_of(media_share, thumb_cache=tmp_path / "thumbs")
+    gate = GivesUp()
+    first = started(config, renderer=gate)
+    thread, out = in_thread(lambda: ask(MediaRoutes(first), config, "/photo.jpg?thumb")[0])
+    gate.wait_entered()
+    first.stop()
+    thread.join(WAIT)
+    assert out and first.stats().failed == 0
+    again = Gate()
+    again.opened.set()
+    answer, _ = ask(MediaRoutes(started(config, renderer=again)), config, "/photo.jpg?thumb")
+    assert answer.status == 200 and again.calls == 1 and picture(answer.body).size == (320, 240)
 
 
 def test_the_owner_gets_thumbnails_of_what_a_visitor_may_see(media_share, started):

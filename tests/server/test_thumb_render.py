@@ -5,7 +5,10 @@ heap of memory."""
 
 from __future__ import annotations
 
+import io
 import os
+import struct
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +16,11 @@ import psutil
 import pytest
 from PIL import Image
 
+import server.thumb_video as thumb_video
+from server.portable import features
 from server.thumb_kinds import AUDIO, IMAGE, OTHER, VIDEO, RenderJob, media_kind
-from server.thumb_render import MAX_FULL_DECODE_PIXELS, MediaRenderer, picture_jpeg
+from server.thumb_render import MAX_FULL_DECODE_PIXELS, ORIENTATION, MediaRenderer, picture_jpeg
+from server.thumb_webp import LIBWEBP
 from tests.server.thumb_helpers import (
     BLUE,
     HEIC,
@@ -180,3 +186,76 @@ def test_a_playlist_posing_as_a_video_reads_nothing_else(opened, tmp_path):
     fd = opened(playlist, "evil.mp4")
     assert renderer.render(RenderJob(fd, str(tmp_path / "evil.mp4"), VIDEO, 320)) is None
     renderer.close()
+
+
+@needs_ffmpeg
+def test_a_video_with_sound_gets_its_poster(opened, tmp_path):
+    """Only video decoders are allowed (-codec_whitelist): the sound's is refused, quietly."""
+    movie = tmp_path / "made.avi"
+    subprocess.run([str(ffmpeg_path()), "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
+                    "-i", "testsrc2=s=320x240:d=0.2", "-f", "lavfi", "-i", "sine=d=0.2",
+                    "-c:v", "mpeg4", "-c:a", "mp2", str(movie)], check=True)
+    renderer = MediaRenderer(ffmpeg_path())
+    fd = opened(movie.read_bytes(), "clip.avi")
+    made = renderer.render(RenderJob(fd, str(tmp_path / "clip.avi"), VIDEO, 320))
+    renderer.close()
+    assert made is not None and picture(made).size == (320, 240)
+
+
+@needs_ffmpeg
+@pytest.mark.skipif(not features.child_memory_cap, reason="no memory cap for a child here")
+def test_ffmpeg_runs_under_the_memory_cap(opened, tmp_path, monkeypatch):
+    """The cap reaches ffmpeg: with too little address space to even load it, no poster."""
+    monkeypatch.setattr(thumb_video, "MAX_ADDRESS_SPACE", 32 * 1024 * 1024)
+    renderer = MediaRenderer(ffmpeg_path())
+    fd = opened(WEBM.read_bytes(), "clip.webm")
+    assert renderer.render(RenderJob(fd, str(tmp_path / "clip.webm"), VIDEO, 320)) is None
+    renderer.close()
+
+
+def test_sixteen_bit_grey_becomes_eight(opened):
+    image = Image.new("I;16", (400, 200), 0)
+    image.paste(65535, (200, 0, 400, 200))
+    made = picture_jpeg(opened(png_bytes(image), "deep.png"), 320)
+    assert made is not None
+    shown = picture(made)
+    assert near(shown.getpixel((20, 80)), (0, 0, 0)) and near(shown.getpixel((300, 80)),
+                                                               (255, 255, 255))
+
+
+@pytest.mark.skipif(LIBWEBP is None, reason="libwebp's scaler is not reachable here")
+def test_a_webp_is_scaled_by_libwebp_upright_and_on_white(opened):
+    image = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
+    image.paste((0, 0, 255, 255), (200, 0, 400, 200))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6  # turned 90 degrees clockwise: the left (clear) half on top
+    out = io.BytesIO()
+    image.save(out, "WEBP", lossless=True, exif=exif)
+    made = picture_jpeg(opened(out.getvalue(), "clear.webp"), 320)
+    assert made is not None
+    shown = picture(made)
+    assert shown.size == (160, 320)
+    assert near(shown.getpixel((80, 20)), (255, 255, 255))
+    assert near(shown.getpixel((80, 300)), (0, 0, 255))
+    assert_bare_jpeg(made)
+
+
+def test_a_picture_over_the_memory_budget_is_refused_from_its_header(opened):
+    """A 4:4:4 progressive JPEG declaring 7000x7000: ~290 MB of coefficients in libjpeg."""
+    dense = photo_jpeg(64, 48, progressive=True, subsampling=0)
+    process = psutil.Process()
+    before = process.memory_info().rss
+    assert picture_jpeg(opened(jpeg_declaring(dense, 7000, 7000), "dense.jpg"), 320) is None
+    assert process.memory_info().rss - before < 64 * 1024 * 1024
+
+
+def test_a_large_run_length_bmp_is_refused(opened):
+    """Pillow decodes RLE in Python, two bytes a turn: a few MB of runs take seconds (this
+    one would decode, in about half a second)."""
+    width, height = 4000, 600
+    runs = (b"\x01\x07" * width + b"\x00\x00") * height + b"\x00\x01"  # one pixel a run
+    info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 8, 1, len(runs), 0, 0, 256, 0)
+    palette = b"\x00\x00\x00\x00" * 256
+    offset = 14 + len(info) + len(palette)
+    header = b"BM" + struct.pack("<IHHI", offset + len(runs), 0, 0, offset)
+    assert picture_jpeg(opened(header + info + palette + runs, "runs.bmp"), 320) is None

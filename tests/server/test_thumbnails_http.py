@@ -16,6 +16,7 @@ from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.records import RequestRecord
 from server.routes_media import ICONS
+from server.thumb_cache import KEY_FILE
 from server.thumb_kinds import IMAGE, VIDEO
 from tests.conftest import RunningServer
 from tests.security.conftest import wait_until
@@ -128,7 +129,7 @@ def test_the_cache_lives_in_the_cache_folder_and_outlives_a_restart(photos, serv
     assert response.status == 200
     stats = first.engine.thumbnail_stats()
     assert stats is not None and stats.made == 1 and stats.cache_files == 1
-    assert [p.suffix for p in cache.iterdir()] == [".thumb"]
+    assert sorted(p.name for p in cache.iterdir() if p.suffix != ".thumb") == [KEY_FILE]
     assert sorted(p.relative_to(photos) for p in photos.rglob("*")) == before  # nothing added
     first.engine.stop()
 
@@ -144,9 +145,10 @@ def test_the_cache_lives_in_the_cache_folder_and_outlives_a_restart(photos, serv
 def test_the_cache_stays_under_its_cap(photos, serve, tmp_path):
     cache = tmp_path / "cache" / "thumbs"
     probe = serve(photos, thumb_cache=tmp_path / "probe")
+    key = probe.engine.thumbnail_stats().cache_bytes  # type: ignore[union-attr]
     get(probe, "/p4.jpg?thumb")
-    one = probe.engine.thumbnail_stats().cache_bytes  # type: ignore[union-attr]
-    cap = 2 * one + one // 2  # room for two of these thumbnails, not three
+    one = probe.engine.thumbnail_stats().cache_bytes - key  # type: ignore[union-attr]
+    cap = key + 2 * one + one // 2  # the key and two of these thumbnails, not three
     server = serve(photos, thumb_cache=cache, thumb_cache_bytes=cap)
     for n in range(5):
         assert get(server, f"/p{n}.jpg?thumb")[0].status == 200

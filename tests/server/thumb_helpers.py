@@ -34,7 +34,7 @@ def two_halves(width: int, height: int) -> Image.Image:
 
 
 def photo_jpeg(width: int = 4000, height: int = 3000, *, orientation: int = 1,
-               progressive: bool = False) -> bytes:
+               progressive: bool = False, subsampling: int = -1) -> bytes:
     """A camera-like JPEG: EXIF with orientation and GPS, an ICC profile and a comment."""
     exif = Image.Exif()
     exif[ORIENTATION] = orientation
@@ -42,7 +42,8 @@ def photo_jpeg(width: int = 4000, height: int = 3000, *, orientation: int = 1,
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     out = io.BytesIO()
     two_halves(width, height).save(out, "JPEG", quality=85, exif=exif, icc_profile=icc,
-                                   comment=b"where I live", progressive=progressive)
+                                   comment=b"where I live", progressive=progressive,
+                                   subsampling=subsampling)
     return out.getvalue()
 
 
