@@ -26,12 +26,13 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from server.access import policy_for
 from server.config import ServerConfig
 from server.http11 import HttpError
 from server.thumb_cache import KEY_BYTES, DiskCache, MemoryCache
-from server.thumb_kinds import Renderer, RenderFailed, RenderJob, media_kind
+from server.thumb_kinds import IMAGE, VIDEO, Renderer, RenderFailed, RenderJob, media_kind
 
 log = logging.getLogger("pier.server")
 
@@ -125,11 +126,30 @@ def _nothing() -> None:
     pass
 
 
-def _media_renderer(config: ServerConfig) -> Renderer:
-    """Pillow and ffmpeg, loaded only by a share that makes thumbnails (~70 ms of imports)."""
-    from server.thumb_render import MediaRenderer
+class _LazyMediaRenderer:
+    """Pillow and ffmpeg (thumb_render.MediaRenderer), imported by the first thumbnail job on a
+    thumbnail thread: a share nobody asks a thumbnail of does not carry Pillow and pi-heif
+    (~14 MiB, ~70 ms), and the serve thread never waits on the import."""
 
-    return MediaRenderer(config.ffmpeg)
+    def __init__(self, ffmpeg: Path | None) -> None:
+        self._ffmpeg = ffmpeg
+        self._loaded: Renderer | None = None
+        self._lock = threading.Lock()
+
+    def makes(self, media: str) -> bool:  # thumb_render.MediaRenderer.makes, without Pillow
+        return media == IMAGE or (media == VIDEO and self._ffmpeg is not None)
+
+    def render(self, job: RenderJob) -> bytes | None:
+        with self._lock:
+            if self._loaded is None:
+                from server.thumb_render import MediaRenderer
+
+                self._loaded = MediaRenderer(self._ffmpeg)
+        return self._loaded.render(job)
+
+    def close(self) -> None:
+        if self._loaded is not None:
+            self._loaded.close()
 
 
 class _NoRenderer:
@@ -153,7 +173,7 @@ class Thumbnailer:
         self._thread_count = config.thumb_threads
         if not self.enabled:
             renderer = _NoRenderer()
-        self._renderer: Renderer = renderer or _media_renderer(config)
+        self._renderer: Renderer = renderer or _LazyMediaRenderer(config.ffmpeg)
         self._queue_max = queue_max
         self._memory = MemoryCache()
         self._disk = DiskCache(config.thumb_cache, config.thumb_cache_bytes) \
