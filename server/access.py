@@ -42,6 +42,7 @@ from server.portable_folders import (
     stat_at,
 )
 from server.search_walk import SearchLimits, SearchRules, SearchWalk
+from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
 from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
@@ -115,8 +116,11 @@ def policy_for(config: ServerConfig) -> Policy:
     with its rotations, the rest with everything below them)."""
     log = os.path.realpath(config.access_log) if config.access_log is not None else None
     paths = [str(p) for p in config.protected_paths if str(p) != log]
-    own = OwnPaths(paths, [log] if log else (), share=config.root,
-                   unwalked=[config.thumb_cache] if config.thumb_cache else ())
+    unwalked: list[str] = []
+    if config.thumb_cache is not None:  # thousands of thumbnails, known through their folder;
+        unwalked.append(str(config.thumb_cache))  # its key file by its own identity too
+        paths.append(os.path.join(config.thumb_cache, THUMB_KEY_FILE))
+    own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden)

@@ -9,8 +9,11 @@ So the regular files under the own folders are also known by their own identity,
 with more than one name (``st_nlink > 1``: only those pay for the look-up) is compared with
 them. Their identities are looked for again when a second name is asked about and the last
 look is older than REFRESH_S, or the file's ctime (set by the kernel when a link is made, never
-set back) is not older than that look: a file made or linked since then is never missed. The
-thumbnail cache (``unwalked``) is left out: thousands of files, none of them secret.
+set back) is not older than that look (at most every FRESH_LOOK_S; in between, such a file is
+compared with the files near the top of the own folders, lstat-ed again: the ones Pier replaces
+atomically): a file made or linked since then is never missed. The thumbnail cache
+(``unwalked``) is known through its folder (thousands of files, none secret), its key file by
+its own identity.
 """
 
 from __future__ import annotations
@@ -31,7 +34,13 @@ _ROTATION = re.compile(r"\.[0-9]{1,3}$")  # access.log.1 ... (RotatingFileHandle
 REFRESH_S = 1.0  # how often identities of own paths that did not exist yet are looked for again
 CTIME_SLACK_NS = 1_000_000_000  # file ctimes come from a coarse clock: they may lag a little
 FILES_MAX = 10_000  # own files known by identity (accounts, keys, upload records, logs)
-DEPTH_MAX = 4  # folder levels looked into below an own folder (config/tus/...)
+DEPTH_MAX = 32  # folder levels looked into below an own folder (config/tus/...)
+# a file linked since the last look makes a new look, at most this often: a local account that
+# keeps touching many hard links (or files whose ctimes run ahead) must not make every one of
+# them cost a walk of the config folder; a link made within this time of a look to an own file
+# created within it too is found by the next look
+FRESH_LOOK_S = 0.25
+SHALLOW_MAX = 64  # own files (at most one folder down) lstat-ed again for a link made meanwhile
 ROTATIONS_LOOKED_AT = 9  # access.log.1 ... .9 beside an access log kept outside the own folders
 
 
@@ -69,6 +78,7 @@ class OwnPaths:
         self._looked_at = 0.0
         self._refresh()
         self._files: frozenset[Identity] = frozenset()  # regular files under the own paths
+        self._shallow: tuple[str, ...] = ()  # own files near the top: checked between looks
         self._files_looked_at = 0.0  # on ``clock``
         self._files_since_ns = 0  # on ``wall_ns``: when that look began
         self._look_at_files()
@@ -146,27 +156,51 @@ class OwnPaths:
         files (a hard link of users.toml placed in the share)."""
         if st.st_nlink < 2 or not stat.S_ISREG(st.st_mode):
             return False
-        if (self._clock() - self._files_looked_at > REFRESH_S
-                or st.st_ctime_ns >= self._files_since_ns - CTIME_SLACK_NS):
+        since_look = self._clock() - self._files_looked_at
+        made = since_look <= REFRESH_S and self._made_since_look(st)
+        if since_look > REFRESH_S or (made and since_look > FRESH_LOOK_S):
             self._look_at_files()
+        elif made and self._is_a_shallow_file(st):
+            return True  # users.toml, a key... replaced and linked since the last look
         return (st.st_dev, st.st_ino) in self._files
+
+    def _is_a_shallow_file(self, st: os.stat_result) -> bool:
+        """``st`` is what one of the files Pier keeps near the top of its folders (settings,
+        accounts, keys: the ones replaced atomically) is now: a few lstats, no listing."""
+        wanted = (st.st_dev, st.st_ino)
+        for path in self._shallow:
+            try:
+                if identity(self._lstat(path)) == wanted:
+                    return True
+            except OSError:
+                continue
+        return False
+
+    def _made_since_look(self, st: os.stat_result) -> bool:
+        """The file got a name (or a change) since the last look, by this machine's clock: a
+        ctime ahead of it was set elsewhere (a disk from another computer) and proves nothing."""
+        ctime = st.st_ctime_ns
+        return self._files_since_ns - CTIME_SLACK_NS <= ctime <= self._wall_ns() + CTIME_SLACK_NS
 
     def _look_at_files(self) -> None:
         since = self._wall_ns()
         skipped = {found for found in map(self._identity, self._unwalked) if found is not None}
         files: set[Identity] = set()
+        shallow: list[str] = []
         for path in self._paths + self._logs:
-            self._add_files(path, files, skipped, DEPTH_MAX)
+            self._add_files(path, files, skipped, DEPTH_MAX, shallow)
         for log in self._logs:
             for number in range(1, ROTATIONS_LOOKED_AT + 1):
                 self._add_files(f"{log}.{number}", files, skipped, 0)
         self._files = frozenset(files)
+        self._shallow = tuple(shallow)
         self._files_looked_at = self._clock()
         self._files_since_ns = since
 
     def _add_files(self, path: str, files: set[Identity], skipped: set[Identity],
-                   depth: int) -> None:
-        """The identities of ``path`` if it is a regular file, else of the files below it."""
+                   depth: int, shallow: list[str] | None = None) -> None:
+        """The identities of ``path`` if it is a regular file, else of the files below it;
+        the paths of those at most one folder down go to ``shallow`` (the first SHALLOW_MAX)."""
         if len(files) >= FILES_MAX:
             return
         try:
@@ -175,6 +209,8 @@ class OwnPaths:
             return
         if stat.S_ISREG(st.st_mode):
             files.add(identity(st))
+            if shallow is not None and depth >= DEPTH_MAX - 2 and len(shallow) < SHALLOW_MAX:
+                shallow.append(path)
             return
         if not stat.S_ISDIR(st.st_mode) or depth < 0 or identity(st) in skipped:
             return
@@ -183,7 +219,7 @@ class OwnPaths:
         except OSError:
             return
         for name in names:
-            self._add_files(os.path.join(path, name), files, skipped, depth - 1)
+            self._add_files(os.path.join(path, name), files, skipped, depth - 1, shallow)
 
     def holds(self, folder: os.stat_result, name: str, st: os.stat_result | None) -> bool:
         """Whether ``name`` in the folder whose stat is ``folder`` is (or, when ``st`` is None

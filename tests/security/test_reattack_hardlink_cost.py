@@ -11,14 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from server.own_paths import OwnPaths
 
 LINKS = 200
 
 
-@pytest.mark.xfail(strict=True, reason="a walk of the own folders per fresh hard-linked file")
 def test_fresh_hard_links_do_not_each_cost_a_walk_of_the_own_folders(tmp_path: Path):
     config, share, other = tmp_path / "config", tmp_path / "share", tmp_path / "other"
     for folder in (config, share, other):

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from server.paths import PierPaths
 from server.thumb_cache import KEY_FILE
 from tests.security.conftest import CANARY, exchange, head_and_body, request, status_of
@@ -24,7 +22,6 @@ def _refused_everywhere(running, name: str) -> None:
     assert name.encode() not in listing
 
 
-@pytest.mark.xfail(strict=True, reason="the thumbnail cache, secret.key included, is not walked")
 def test_a_hard_link_of_the_thumbnail_secret_key_is_not_served(
         server_factory, share: Path, private_config_dir: Path):
     paths = PierPaths.under(private_config_dir)
@@ -37,7 +34,6 @@ def test_a_hard_link_of_the_thumbnail_secret_key_is_not_served(
     _refused_everywhere(running, "key.bin")
 
 
-@pytest.mark.xfail(strict=True, reason="own files below DEPTH_MAX folder levels are not known")
 def test_a_hard_link_of_a_deep_file_in_the_config_folder_is_not_served(
         server_factory, share: Path, private_config_dir: Path):
     paths = PierPaths.under(private_config_dir)
