@@ -114,7 +114,8 @@ def dump_store(accounts: Mapping[str, Account], realms: tuple[str, ...]) -> dict
         user = account.user
         record: dict[str, Any] = {
             "password": account.password_hash, "can_read": user.can_read,
-            "can_upload": user.can_upload, "can_modify": user.can_modify, "folders": list(user.folders),
+            "can_upload": user.can_upload, "can_modify": user.can_modify,
+            "folders": list(user.folders),
             "enabled": user.enabled, "created": user.created, "digest": user.digest,
             "digest_md5": user.digest_md5, "admin": user.admin,
         }

@@ -203,9 +203,10 @@ class UserStore:
         self._mutate(change)
 
     def update(self, name: str, **changes: Any) -> User:
-        """Change fields of ``name`` (can_read, can_upload, can_modify, folders, enabled, expires, digest,
-        digest_md5). Turning Digest on needs the password: the HA1 is stored at the next
-        ``set_password`` or successful Basic login. Turning it off deletes the HA1 values."""
+        """Change fields of ``name`` (can_read, can_upload, can_modify, folders, enabled,
+        expires, digest, digest_md5). Turning Digest on needs the password: the HA1 is stored
+        at the next ``set_password`` or successful Basic login. Turning it off deletes the HA1
+        values."""
         name = normalize_name(name)
         unknown = set(changes) - (_USER_FIELDS - {"name", "created", "last_login"})
         if unknown:

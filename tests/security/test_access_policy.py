@@ -609,10 +609,10 @@ def test_one_small_request_cannot_create_folders_without_end(server_factory, sha
                                                              monkeypatch):
     """--max-upload bounds bytes; a form of tiny parts with deep relative paths must not make
     thousands of folders (or files) either. The caps are lowered here to keep the test small."""
-    import server.access
+    import server.access_rules
     import server.writes
 
-    monkeypatch.setattr(server.access, "MAX_NEW_FOLDERS", 20)
+    monkeypatch.setattr(server.access_rules, "MAX_NEW_FOLDERS", 20)
     monkeypatch.setattr(server.writes, "MAX_FILES_PER_REQUEST", 30)
     running = server_factory(share, upload=True, max_upload_bytes=1000)
     before = {p for p in share.rglob("*") if p.is_dir()}
