@@ -39,10 +39,10 @@ class WritingAccess:
 
     # -- changing what exists (issue 17; not reachable over HTTP yet) ---------------------------
 
-    def delete(self, raw_path: str, *, expected: tuple[int, int] | None = None) -> None:
+    def delete(self, raw_path: str, *, expected: os.stat_result | None = None) -> None:
         """Move the item at ``raw_path`` (a URL path, percent-encoded) to the computer's
-        trash; ``expected``: the (device, inode) the caller saw, refused (412) if it is
-        another item now. See server/file_ops.py for every check."""
+        trash; ``expected``: the lstat the caller saw, refused (412) if another item (device,
+        inode, kind) has the name now. See server/file_ops.py for every check."""
         FileOps(self).delete(raw_path, expected=expected)
 
     def move(self, raw_source: str, raw_folder: str, new_name: str, *,

@@ -31,7 +31,7 @@ import os
 import secrets
 import shutil
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from server.access_rules import Action
@@ -68,7 +68,7 @@ MAX_COPY_ITEMS = 10_000  # files and folders one copy may make
 MAX_COPY_BYTES = 64 * 1024**3
 MAX_COPY_DEPTH = 64  # folder levels below the copied folder
 COPY_CHUNK = 1024 * 1024
-Identity = tuple[int, int]
+Identity = tuple[int, int]  # device, inode
 # link() cannot give the name: rename after checking the name is free instead
 _NO_HARD_LINKS = {errno.EPERM, errno.EACCES, errno.EMLINK, getattr(errno, "ENOTSUP", -1),
                   getattr(errno, "EOPNOTSUPP", -1), getattr(errno, "ENOSYS", -1)}
@@ -103,8 +103,8 @@ class Item:
 class CopyBudget:
     """What one copy may still make."""
 
-    items: int = MAX_COPY_ITEMS
-    bytes: int = MAX_COPY_BYTES
+    items: int = field(default_factory=lambda: MAX_COPY_ITEMS)
+    bytes: int = field(default_factory=lambda: MAX_COPY_BYTES)
 
     def take(self, size: int) -> None:
         self.items -= 1
@@ -123,11 +123,11 @@ class FileOps:
 
     # -- the operations ------------------------------------------------------------------------
 
-    def delete(self, raw_path: str, *, expected: Identity | None = None) -> None:
+    def delete(self, raw_path: str, *, expected: os.stat_result | None = None) -> None:
         folder, url, name = self._parent_of(raw_path)
         with folder:
             item = self._source(folder, url, name, change=True)
-            if expected is not None and _identity(item.st) != expected:
+            if expected is not None and not _same(item.st, expected):
                 raise FileOpRefused(412, "The item changed since it was looked at.")
             self._discard(item)
 
@@ -242,7 +242,7 @@ class FileOps:
             raise FileOpRefused(403, "Your account may not change that folder.")
         if existing is None:
             return False
-        if _identity(existing) == _identity(source.st):
+        if _same(existing, source.st):
             return True
         if not overwrite:
             raise FileOpRefused(412, "Something with that name already exists.")
@@ -254,7 +254,7 @@ class FileOps:
             now = stat_at(item.folder, item.name)
         except OSError:
             now = None
-        if now is None or _identity(now) != _identity(item.st):
+        if now is None or not _same(now, item.st):
             raise FileOpRefused(412, "The item changed since it was checked.")
 
     # -- renaming, trashing ----------------------------------------------------------------------
@@ -284,12 +284,12 @@ class FileOps:
     def _discard(self, item: Item) -> None:
         """To the trash, if ``item`` is still there and still itself; for good only where the
         disk has no trash and the share allows it."""
-        where = folder_path(item.folder)
-        if where is None:
-            raise FileOpRefused(409, "The folder cannot be found any more.")
-        path = os.path.join(where, item.name)
         try:  # right before the move: nothing swapped in, no link followed
-            same = _identity(os.lstat(path)) == _identity(item.st) and \
+            where = folder_path(item.folder)  # where the opened folder is now
+            if where is None:
+                raise FileOpRefused(409, "The folder cannot be found any more.")
+            path = os.path.join(where, item.name)
+            same = _same(os.lstat(path), item.st) and \
                 _identity(os.lstat(where)) == item.folder.identity
         except OSError:
             same = False
@@ -432,6 +432,13 @@ def _no_trash(err: OSError) -> bool:
 
 def _identity(st: os.stat_result) -> Identity:
     return st.st_dev, st.st_ino
+
+
+def _same(one: os.stat_result, other: os.stat_result) -> bool:
+    """The same item: device and inode, and the kind (a freed inode may come back at once as
+    something else, a link where a file was)."""
+    return _identity(one) == _identity(other) and \
+        stat.S_IFMT(one.st_mode) == stat.S_IFMT(other.st_mode)
 
 
 def _refusal(err: OSError) -> HttpError:
