@@ -374,7 +374,11 @@ def _copy_file(source: Folder, name: str, st: os.stat_result, target: Folder, ne
                budget: CopyBudget) -> None:
     """Copy the regular file ``name`` (still the one lstat-ed as ``st``) as the new file
     ``new_name``, fsynced, with its modification time."""
-    check_free_space(target, st.st_size)
+    try:
+        check_free_space(target, st.st_size)
+    except UploadRefused as err:
+        raise FileOpRefused(err.status, "There is not enough free disk space for the copy.") \
+            from None
     fd_in = open_file_at(source, name, expected=_identity(st))
     try:
         with open(create_file_at(target, new_name), "wb") as out:
