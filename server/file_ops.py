@@ -332,7 +332,11 @@ class FileOps:
             else:
                 budget.take(item.st.st_size)
                 _copy_file(item.folder, item.name, item.st, target, temp, budget)
-                publish_temp(target, temp, name, overwrite=False, rename=False)
+                try:
+                    publish_temp(target, temp, name, overwrite=False, rename=False)
+                except UploadRefused as refused:  # the name was taken meanwhile
+                    raise FileOpRefused(412 if refused.status == 409 else refused.status,
+                                        refused.reason) from None
         except BaseException as err:
             with contextlib.suppress(OSError):
                 _remove_tree(target, temp) if item.is_dir else unlink_at(target, temp)
