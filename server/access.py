@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from server.access_rules import ANY_NAME, MAX_NEW_FOLDERS, Action, FolderBudget, ShareRules
+from server.access_writes import WritingAccess
 from server.files import (
     PathRefused,
     Resolved,
@@ -29,22 +30,18 @@ from server.files import (
 )
 from server.http11 import HttpError
 from server.listing import Entry
-from server.own_paths import OwnPaths
+from server.own_paths import OwnPaths, is_trash_name
 from server.portable import is_link, opened_path
 from server.portable_folders import (
     NO_ROOM,
     Folder,
     folder_path,
     link_destination,
-    mkdir_at,
     names_in,
-    open_folder_at,
     stat_at,
 )
 from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
-from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
-from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
 from server.zip_walk import walk_zip
 from server.zipstream import ZipItem
@@ -52,27 +49,9 @@ from server.zipstream import ZipItem
 if TYPE_CHECKING:
     from server.clock import Clock
     from server.config import ServerConfig
-
-MAX_NEW_FOLDERS = 1000  # folders one request may create
-ANY_NAME = "*"  # "may something be created in this folder": CREATE of a name not yet known
-
-
-class Action(Enum):
-    READ = "read"  # download a file
-    LIST = "list"  # see a folder's listing (filtered to what the principal may see)
-    CREATE = "create"  # a new file or folder at this path
-    REPLACE = "replace"  # replace an existing file's content (an upload over its name)
-
-
-@dataclass(frozen=True, slots=True)
-class ShareRules:
-    """The share's switches, as far as access goes."""
-
-    root: str  # real path
-    login_required: bool
-    upload: bool
-    overwrite: bool
-    show_hidden: bool
+# what callers import from here: the policy's vocabulary lives in server/access_rules.py
+__all__ = ["ANY_NAME", "MAX_NEW_FOLDERS", "Action", "FileAccess", "FolderBudget", "OwnPaths",
+           "Policy", "ShareRules", "policy_for"]
 
 
 class Policy:
@@ -97,13 +76,7 @@ class Policy:
                 return False
             return user.may_list(url_path) if action is Action.LIST else \
                 user.may_access(url_path)
-        rules = self.rules
-        if not rules.upload or (action is Action.REPLACE and not rules.overwrite):
-            return False
-        if not rules.login_required:
-            return True
-        folder = url_path.rstrip("/").rpartition("/")[0] + "/"
-        return user is not None and user.can_upload and user.sees_everything_below(folder)
+        return self.rules.allow_change(user, action, url_path)
 
     def bind(self, user: User | None) -> FileAccess:
         if user is None:
@@ -123,20 +96,17 @@ def policy_for(config: ServerConfig) -> Policy:
     own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
-                       show_hidden=config.show_hidden)
+                       show_hidden=config.show_hidden, modify=config.modify,
+                       anonymous_upload=config.anonymous_upload,
+                       anonymous_modify=config.anonymous_modify,
+                       permanent_deletes=config.permanent_deletes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
     return Policy(rules, own, protected)
 
 
-@dataclass(slots=True)
-class FolderBudget:
-    """How many more folders one request may create."""
-
-    left: int = field(default_factory=lambda: MAX_NEW_FOLDERS)
-
-
-class FileAccess:
-    """The share as one principal may reach it. Every path a route touches goes through here."""
+class FileAccess(WritingAccess):
+    """The share as one principal may reach it. Every path a route touches goes through here.
+    The methods that create and change things are server/access_writes.py's."""
 
     __slots__ = ("_policy", "_rules", "user")
 
@@ -147,6 +117,19 @@ class FileAccess:
 
     def may(self, action: Action, url_path: str) -> bool:
         return self._policy.allows(self.user, action, url_path)
+
+    @property
+    def rules(self) -> ShareRules:
+        return self._rules
+
+    @property
+    def own(self) -> OwnPaths:
+        return self._policy.own
+
+    def locate(self, raw_path: str) -> Resolved:
+        """What ``raw_path`` names as the share resolves it, Pier's own refused (404); the
+        caller still asks ``may`` (server/file_ops.py)."""
+        return self._resolve(raw_path)
 
     # -- the request's target ------------------------------------------------------------------
 
@@ -195,7 +178,9 @@ class FileAccess:
             own = self._policy.own
             if not own.in_share and not self._rules.show_hidden:
                 # nothing of Pier's below the share (temp names are hidden) but second names
-                return found.stat.st_nlink > 1 and own.second_name(found.stat)
+                # and the trash folders a disk keeps ($RECYCLE.BIN is not a dot-name)
+                return (found.stat.st_nlink > 1 and own.second_name(found.stat)) or \
+                    any(name[:1] == "$" and is_trash_name(name) for name in found.names)
             return own.holds_steps(self._policy.root_stat, found.names, found.steps)
         names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
         stats = []
@@ -349,136 +334,6 @@ class FileAccess:
                       ) -> Iterator[tuple[str, os.stat_result]]:
         for name, st, _ in self._children(folder, folder_st, links=False):  # no links
             yield name, st
-
-    # -- creating ------------------------------------------------------------------------------
-
-    def make_folders(self, folder: Resolved, names: list[str],
-                     budget: FolderBudget | None = None) -> tuple[Folder, str]:
-        """Enter (creating where missing) ``names`` below ``folder``; returns the last folder,
-        opened, and its URL path. Each step is checked: creating needs the right to create
-        there, and no step may be (or become) one of Pier's own paths or a link."""
-        budget = budget or FolderBudget()  # one request's: writes.store_multipart shares it
-        opened = self.open_folder(folder.fs_path)
-        url = folder.url_path
-        try:
-            for name in names:
-                child = self._enter_or_create(opened, url, name, budget)
-                opened.close()
-                opened, url = child, url + name + "/"
-        except BaseException:
-            opened.close()
-            raise
-        return opened, url
-
-    def _enter_or_create(self, folder: Folder, url: str, name: str,
-                         budget: FolderBudget) -> Folder:
-        folder_st = folder.stat()
-        try:
-            existing: os.stat_result | None = stat_at(folder, name)
-        except FileNotFoundError:
-            existing = None
-        except OSError as err:
-            raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.",
-                                close=False) from None
-        if self._policy.own.holds(folder_st, name, existing):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        if existing is None:
-            if not self.may(Action.CREATE, url + name):
-                raise UploadRefused(403, "Your account may not create folders here.",
-                                    close=False)
-            if budget.left <= 0:  # a tiny body must not eat the inodes
-                raise UploadRefused(413, "The upload creates too many folders at once.")
-            budget.left -= 1
-            try:
-                mkdir_at(folder, name)
-            except FileExistsError:
-                pass  # made meanwhile by a parallel upload: opened and checked below
-            except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
-                                    close=False) from None
-        elif is_link(existing):
-            raise UploadRefused(409, "A link with that folder name exists.", close=False)
-        elif not stat.S_ISDIR(existing.st_mode):
-            raise UploadRefused(409, "A file with that folder name exists.", close=False)
-        elif not self.may(Action.LIST, url + name + "/"):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        try:
-            child = open_folder_at(folder, name)
-        except OSError:
-            raise UploadRefused(409, "A file or link with that folder name exists.",
-                                close=False) from None
-        if self._policy.own.holds(folder_st, name, child.stat()):
-            child.close()
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        return child
-
-    def new_folder(self, folder: Resolved, name: str) -> None:
-        """Create the folder ``name`` in ``folder`` (409 when the name is taken)."""
-        with self.open_folder(folder.fs_path) as opened:
-            self._check_create(opened, folder.url_path, name)
-            try:
-                mkdir_at(opened, name)
-            except FileExistsError:
-                raise UploadRefused(409, "Something with that name already exists.",
-                                    close=False) from None
-            except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
-                                    close=False) from None
-
-    def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
-               expected_size: int | None = None) -> UploadFile:
-        """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
-        existing file only where the policy allows REPLACE; otherwise a free name is taken."""
-        self._check_create(folder, url, name)
-        try:
-            exists: os.stat_result | None = stat_at(folder, name)
-        except FileNotFoundError:
-            exists = None
-        if exists is not None and stat.S_ISDIR(exists.st_mode):
-            raise UploadRefused(409, "A folder with that name exists.", close=False)
-        replace = exists is not None and self.may(Action.REPLACE, url + name)
-        return UploadFile(folder, name, overwrite=replace, max_size=max_size,
-                          expected_size=expected_size)
-
-    def sweep_stale_uploads(self, folder: Resolved) -> None:
-        """Remove what uploads cut short by a crash or a kill left in ``folder``."""
-        with self.open_folder(folder.fs_path) as opened:
-            sweep_stale_temp_files(opened)
-
-    # -- resumable uploads (tus): the partial file in the target folder, checked each time ------
-
-    def new_partial(self, folder: Folder, url: str, name: str) -> str:
-        """An empty partial file in the open ``folder`` (at ``url``) for an upload of ``name``;
-        returns the partial file's name (one of Pier's own)."""
-        self._check_create(folder, url, name)
-        return create_partial(folder)
-
-    def open_partial(self, folder: Folder, url: str, name: str, partial: str, *,
-                     disk_margin: int) -> PartialFile:
-        """The partial file, to append to; 403 unless ``name`` may still be created there."""
-        self._check_create(folder, url, name)
-        return PartialFile(folder, partial, disk_margin=disk_margin)
-
-    def finish_partial(self, folder: Folder, url: str, name: str, partial: str) -> str:
-        """Publish the complete partial file under ``name``, with the collision rules of
-        upload(); returns the final name."""
-        self._check_create(folder, url, name)
-        return publish_partial(folder, partial, name,
-                               overwrite=self.may(Action.REPLACE, url + name))
-
-    def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
-        self._check_create(folder, url, name)
-        discard_partial(folder, partial)
-
-    def _check_create(self, folder: Folder, url: str, name: str) -> None:
-        try:
-            existing: os.stat_result | None = stat_at(folder, name)
-        except OSError:
-            existing = None
-        if self._policy.own.holds(folder.stat(), name, existing):
-            raise UploadRefused(403, "That name is reserved.", close=False)
-        if not self.may(Action.CREATE, url + name):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:

@@ -66,9 +66,19 @@ class ServerConfig:
     server_name: str = "Pier"  # shown on generated pages
     tls: TlsSettings | None = None  # None = plain HTTP
     upload: bool = False  # accept uploads (PUT, multipart POST) and new folders
-    overwrite: bool = False  # an upload may replace a file of the same name
+    # an upload may replace a file of the same name: the old spelling of that part of
+    # ``modify``; either way the principal needs the modify right (accounts' can_modify)
+    overwrite: bool = False
+    modify: bool = False  # rename, move, delete, replace (server/file_ops.py; issue 17)
+    # where the computer has no trash for a deleted item (some network file systems), delete
+    # it for good instead of refusing
+    permanent_deletes: bool = False
     max_upload_bytes: int | None = None  # None = no limit beyond the free disk space
     auth: Authenticator | None = None  # None = no login; everyone may read (and upload if on)
+    # with ``auth``: what visitors without an account may do beyond reading (which is
+    # auth.anonymous_read); still only where the share's switches (upload, modify) allow it
+    anonymous_upload: bool = False
+    anonymous_modify: bool = False
     announce: bool = False  # announce the share on the LAN over mDNS/DNS-SD (NAME.local)
     # names accepted in Host besides the share's own (router- or VPN-given names); exact names,
     # never wildcards: anything else is answered 421 (DNS rebinding)
@@ -101,6 +111,10 @@ class ServerConfig:
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"Port {self.port} is out of range (0-65535).")
         _check_host(self.host)
+        if (self.anonymous_upload or self.anonymous_modify) and self.auth is not None and \
+                not self.auth.anonymous_read:
+            raise ConfigError("Visitors without an account can change files only where they "
+                              "may also read (--anonymous).")
         _check_thumbnails(self)
         root = _checked_root(self.root)
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())

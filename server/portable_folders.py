@@ -231,6 +231,26 @@ def link_at(folder: Folder, source: str, target: str) -> None:
         os.link(_path_in(folder, source), _path_in(folder, target))
 
 
+def rename_between(source: Folder, name: str, target: Folder, new_name: str) -> None:
+    """Rename ``name`` in ``source`` to ``new_name`` in ``target`` (a link is moved as the
+    link). POSIX replaces an existing file (or empty folder) ``new_name``: callers check first."""
+    if source.fd is not None and target.fd is not None:
+        os.rename(name, new_name, src_dir_fd=source.fd, dst_dir_fd=target.fd)
+    else:
+        os.rename(_path_in(source, name), _path_in(target, new_name))
+        _checked(target)
+
+
+def link_between(source: Folder, name: str, target: Folder, new_name: str) -> None:
+    """A second name ``new_name`` in ``target`` for ``name`` in ``source`` (a link is linked
+    as the link); FileExistsError if ``new_name`` is taken."""
+    if source.fd is not None and target.fd is not None:
+        os.link(name, new_name, src_dir_fd=source.fd, dst_dir_fd=target.fd,
+                follow_symlinks=False)
+    else:
+        os.link(_path_in(source, name), _path_in(target, new_name))
+
+
 def names_in(folder: Folder) -> list[str]:
     if folder.fd is not None:
         with os.scandir(folder.fd) as entries:

@@ -99,6 +99,20 @@ def test_put_overwrites_where_the_share_allows_it(share):
     assert not (share / "hello (1).txt").exists()
 
 
+def test_overwrite_replaces_only_for_accounts_with_the_modify_right(share, auth):
+    """--overwrite is the old spelling of "an upload over a name replaces it", which needs the
+    modify right since issue 17: an uploader without it gets a new name, as before."""
+    writes = Writes(config_of(share, upload=True, overwrite=True, auth=auth))
+    uploader = User("up", can_upload=True)
+    response = writes.send("PUT", "/hello.txt", b"not replaced", user=uploader)
+    assert field(response.headers, "Location") == "/hello%20%281%29.txt"
+    assert (share / "hello.txt").read_bytes() == b"hello, world\n"
+    modifier = User("mo", can_upload=True, can_modify=True)
+    response = writes.send("PUT", "/hello.txt", b"replaced", user=modifier)
+    assert field(response.headers, "Location") == "/hello.txt"
+    assert (share / "hello.txt").read_bytes() == b"replaced"
+
+
 def test_put_with_a_chunked_body(writes, share):
     assert writes.send("PUT", "/chunked.bin", b"c" * 300_000, chunked=True).status == 201
     assert (share / "chunked.bin").read_bytes() == b"c" * 300_000
