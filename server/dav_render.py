@@ -68,6 +68,8 @@ def xml_text(text: str) -> str:
         text = text.replace("<", "&lt;")
     if ">" in text:
         text = text.replace(">", "&gt;")
+    if "\r" in text:  # a parser turns a literal CR into LF; a reference keeps it
+        text = text.replace("\r", "&#13;")
     return text
 
 

@@ -213,7 +213,7 @@ def _parse(body: bytes) -> Element | None:
         raise DavBadRequest(f"XML refused: {type(err).__name__}") from None
     except ParseError:
         raise DavBadRequest("malformed XML") from None
-    except UnicodeError:
+    except (LookupError, ValueError):  # an encoding Python lacks, or expat cannot take
         raise DavBadRequest("XML is not in a readable encoding") from None
     if root is None:
         raise DavBadRequest("malformed XML")
