@@ -103,13 +103,17 @@ def prop_element(name: tuple[str, str], value: str = "") -> str:
 def propstat_response(href: str, by_status: Mapping[int, Sequence[str]]) -> str:
     """One ``D:response`` (``href`` already encoded): a ``D:propstat`` per status, holding the
     property elements given for it (200 found, 404 not found, 403 refused, 424 failed
-    dependency...). Statuses with no property are left out."""
+    dependency...). Statuses with no property are left out; a response left with none
+    (a PROPFIND naming no property) gets an empty 200 one, as a response needs a propstat."""
     parts = ["<D:response><D:href>", href, "</D:href>"]
     for status, props in by_status.items():
         if props:
             parts.append("<D:propstat><D:prop>")
             parts.extend(props)
             parts.append(f"</D:prop><D:status>{status_line(status)}</D:status></D:propstat>")
+    if len(parts) == 3:
+        parts.append(f"<D:propstat><D:prop/><D:status>{status_line(200)}</D:status>"
+                     "</D:propstat>")
     parts.append("</D:response>")
     return "".join(parts)
 

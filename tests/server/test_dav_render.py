@@ -104,6 +104,12 @@ def test_a_property_without_namespace_is_answered_without_one():
     assert set(props["HTTP/1.1 404 Not Found"]) == {"bare"}
 
 
+def test_a_propfind_naming_no_property_still_has_a_propstat():
+    request = parse_propfind(b'<propfind xmlns="DAV:"><prop/></propfind>')
+    response = parsed([propfind_response(FILE, request)])[0]
+    assert props_by_status(response) == {"HTTP/1.1 200 OK": {}}
+
+
 def test_propname_lists_the_names_the_resource_has():
     props = props_by_status(parsed([propfind_response(FILE, PropfindRequest("propname"))])[0])
     names = props["HTTP/1.1 200 OK"]
