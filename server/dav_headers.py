@@ -93,6 +93,7 @@ def parse_if(value: str) -> IfHeader:
     resource: str | None = None
     current: list[Condition] | None = None
     negated = False
+    dangling = False  # a resource tag not followed by a list yet
     count = 0
     position = 0
     while position < len(value):
@@ -114,6 +115,7 @@ def parse_if(value: str) -> IfHeader:
                 raise DavBadRequest("unreadable If header")
             lists.append(ConditionList(resource, tuple(current)))
             current = None
+            dangling = False
         elif match["not"]:
             if current is None or negated:
                 raise DavBadRequest("unreadable If header")
@@ -127,6 +129,7 @@ def parse_if(value: str) -> IfHeader:
                 lists.append(ConditionList(None, (Condition(False, token=url.strip()),)))
             else:
                 resource = url.strip()
+                dangling = True
         else:
             url = match["url"]
             if url is not None:
@@ -134,7 +137,7 @@ def parse_if(value: str) -> IfHeader:
             else:
                 current.append(Condition(negated, etag=match["etag"].strip()))
             negated = False
-    if current is not None:
+    if current is not None or dangling:
         raise DavBadRequest("unreadable If header")
     return IfHeader(tuple(lists))
 

@@ -1,8 +1,9 @@
 """Live properties of a file or folder (RFC 4918 §15, quotas from RFC 4331), as a pure
 function of a ``DavEntry`` the route fills from its stat, and one PROPFIND ``D:response``.
 
-Which property a resource has: a folder has no getcontentlength, getcontenttype nor getetag
-(Finder counts a folder with a length as a file); quota-* only when the route gave numbers,
+Which property a resource has: a folder has no getcontentlength nor getcontenttype (Finder
+counts a folder with a length as a file), and a getetag only when the route gives one;
+quota-* only when the route gave numbers,
 and never in allprop (RFC 4331 §3). A property asked for and not held is 404 in its own
 propstat. Dates: getlastmodified in RFC 1123 form, creationdate in RFC 3339 (UTC).
 """
@@ -27,6 +28,7 @@ from server.dav_xml import DAV, PropfindRequest, PropName, PropUpdate
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
            "Dec")
+_LAST_SECOND = 253_402_300_799.0  # 9999-12-31T23:59:59Z
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +41,28 @@ class DavEntry:
     size: int
     mtime: float
     created: float  # birth time where the platform has one, else ctime
-    etag: str = ""  # with its quotes, as the GET answer sends it; "" for a folder
+    etag: str = ""  # with its quotes, as the GET answer sends it; "": no getetag
     content_type: str = "application/octet-stream"
     quota_used: int | None = None
     quota_available: int | None = None
 
 
+def _utc(timestamp: float) -> time.struct_time:
+    """The UTC time of a file's timestamp, held within years 1970-9999: a date before the
+    epoch or absurdly far ahead (seen on FAT disks and copied archives) must not fail the
+    listing (Windows' gmtime refuses negative times) nor print a five-digit year."""
+    return time.gmtime(min(max(timestamp, 0.0), _LAST_SECOND))
+
+
 def http_date(timestamp: float) -> str:
     """RFC 1123 date (``Sun, 06 Nov 1994 08:49:37 GMT``), without locale or email.utils."""
-    t = time.gmtime(timestamp)
+    t = _utc(timestamp)
     return (f"{_DAYS[t.tm_wday]}, {t.tm_mday:02d} {_MONTHS[t.tm_mon]} {t.tm_year} "
             f"{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d} GMT")
 
 
 def rfc3339(timestamp: float) -> str:
-    t = time.gmtime(timestamp)
+    t = _utc(timestamp)
     return (f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}T"
             f"{t.tm_hour:02d}:{t.tm_min:02d}:{t.tm_sec:02d}Z")
 
@@ -67,7 +76,7 @@ def _content_type(entry: DavEntry) -> str | None:
 
 
 def _etag(entry: DavEntry) -> str | None:
-    return xml_text(entry.etag) if entry.etag and not entry.is_dir else None
+    return xml_text(entry.etag) if entry.etag else None
 
 
 def _resource_type(entry: DavEntry) -> str:
@@ -142,8 +151,8 @@ def _allprop(entry: DavEntry, locks: Sequence[Lock], now: float,
     if not entry.is_dir:
         parts.append(f"<D:getcontentlength>{entry.size}</D:getcontentlength>"
                      f"<D:getcontenttype>{xml_text(entry.content_type)}</D:getcontenttype>")
-        if entry.etag:
-            parts.append(f"<D:getetag>{xml_text(entry.etag)}</D:getetag>")
+    if entry.etag:
+        parts.append(f"<D:getetag>{xml_text(entry.etag)}</D:getetag>")
     parts.append(f"<D:getlastmodified>{http_date(entry.mtime)}</D:getlastmodified>"
                  f"<D:creationdate>{rfc3339(entry.created)}</D:creationdate>")
     parts.append("<D:resourcetype><D:collection/></D:resourcetype>" if entry.is_dir

@@ -80,10 +80,15 @@ def xml_attribute(text: str) -> str:
 
 def href_of(url_path: str) -> str:
     """The href of a decoded URL path (``/a b/ü``): percent-encoded UTF-8, its original
-    bytes for a name held with surrogateescape. Pure ASCII, never needing XML escapes."""
+    bytes for a name held with surrogateescape (POSIX). Pure ASCII, never needing XML
+    escapes. Another lone surrogate (an unpaired UTF-16 half in a Windows name) is encoded
+    as such (surrogatepass): the answer stays parseable, though no client can send it back."""
     if _NEEDS_NO_QUOTING.fullmatch(url_path):  # most names: skip quote's per-byte work
         return url_path
-    return quote(url_path, safe=_HREF_SAFE, errors="surrogateescape")
+    try:
+        return quote(url_path, safe=_HREF_SAFE, errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(url_path, safe=_HREF_SAFE, errors="surrogatepass")
 
 
 def href_element(url_path: str) -> str:

@@ -91,7 +91,7 @@ def test_no_header_is_no_condition():
 @pytest.mark.parametrize("header", [
     "(", ")", f"(<{T1}>", f"<{T1}> junk", "(Not)", "()", '(["x"] junk)', "hello",
     f"((<{T1}>))", f"(Not Not <{T1}>)", "Not (<a>)", f"(<{T1}>) [x]", '["x"]',
-    "<http://h/a> <http://h/b>junk",
+    "<http://h/a> <http://h/b>junk", "</a>", f"(<{T1}>) </a>",
 ], ids=repr)
 def test_unreadable_if_headers_are_a_400(header):
     with pytest.raises(DavBadRequest) as caught:

@@ -74,12 +74,15 @@ def test_allprop_of_a_file():
     assert f"{D}quota-used-bytes" not in props  # RFC 4331: never in allprop
 
 
-def test_a_folder_has_a_collection_type_and_no_length_type_or_etag():
+def test_a_folder_has_a_collection_type_and_no_length_type_or_etag_unless_given_one():
     response = parsed([propfind_response(FOLDER, ALLPROP)])[0]
     assert response.findtext(f"{D}href") == "/docs/"
     props = props_by_status(response)["HTTP/1.1 200 OK"]
     assert [c.tag for c in props[f"{D}resourcetype"]] == [f"{D}collection"]
     assert not {f"{D}getcontentlength", f"{D}getcontenttype", f"{D}getetag"} & set(props)
+    tagged = DavEntry("/docs/", "docs", True, 0, 0.0, 0.0, etag='"d-1"')
+    props = props_by_status(parsed([propfind_response(tagged, ALLPROP)])[0])["HTTP/1.1 200 OK"]
+    assert props[f"{D}getetag"].text == '"d-1"'
 
 
 def test_named_properties_split_into_found_and_not_found():
@@ -147,19 +150,31 @@ def xml_can_carry(char: str) -> bool:
             or code >= 0x10000)
 
 
-# What a name read from the disk can hold: any character but a surrogate, and the
-# surrogates U+DC80-U+DCFF that stand for the bytes of a name that is not UTF-8.
-DISK_CHARACTERS = st.one_of(
-    st.characters(),
-    st.characters(categories=["Cs"], min_codepoint=0xDC80, max_codepoint=0xDCFF))
+def texts(characters: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """Strings of ``characters``, surrogates kept (``st.text`` drops them)."""
+    return st.lists(characters, min_size=1, max_size=40).map("".join)
 
 
-@given(st.text(alphabet=DISK_CHARACTERS, min_size=1, max_size=40))
+# Names as os.fsdecode gives them on POSIX: any text, or any bytes with those that are not
+# UTF-8 held as the surrogates U+DC80-U+DCFF.
+DISK_NAMES = st.one_of(
+    st.text(min_size=1, max_size=40),
+    st.binary(min_size=1, max_size=40).map(lambda b: b.decode("utf-8", "surrogateescape")))
+
+
+@given(DISK_NAMES)
 def test_any_name_round_trips_through_the_href(name):
     entry = DavEntry("/" + name, name, False, 0, 0.0, 0.0)
     response = ET.fromstring(multistatus([propfind_response(entry, ALLPROP)]))[0]
     href = response.findtext(f"{D}href") or ""
     assert unquote(href, errors="surrogateescape") == "/" + name
+
+
+@given(texts(st.one_of(st.characters(), st.characters(categories=["Cs"]))))
+def test_any_text_at_all_gives_a_parseable_answer(name):
+    entry = DavEntry("/" + name, name, False, 0, 0.0, 0.0, f'"{name}"', name)
+    response = ET.fromstring(multistatus([propfind_response(entry, ALLPROP)]))[0]
+    assert (response.findtext(f"{D}href") or "").isascii()
 
 
 def test_xml_text_replaces_what_xml_cannot_carry():
@@ -178,6 +193,14 @@ def test_dates():
     assert http_date(0) == "Thu, 01 Jan 1970 00:00:00 GMT"
     assert http_date(951_782_400) == "Tue, 29 Feb 2000 00:00:00 GMT"
     assert rfc3339(951_782_400.9) == "2000-02-29T00:00:00Z"
+
+
+@pytest.mark.parametrize(("timestamp", "shown", "created"), [
+    (-86_400.0, "Thu, 01 Jan 1970 00:00:00 GMT", "1970-01-01T00:00:00Z"),
+    (1e18, "Fri, 31 Dec 9999 23:59:59 GMT", "9999-12-31T23:59:59Z"),
+])
+def test_dates_out_of_range_are_held_to_four_digit_years(timestamp, shown, created):
+    assert (http_date(timestamp), rfc3339(timestamp)) == (shown, created)
 
 
 # -- PROPPATCH --
