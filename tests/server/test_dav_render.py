@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import timeit
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from email.utils import formatdate
 from urllib.parse import unquote
 
 import pytest
@@ -193,6 +195,13 @@ def test_dates():
     assert http_date(0) == "Thu, 01 Jan 1970 00:00:00 GMT"
     assert http_date(951_782_400) == "Tue, 29 Feb 2000 00:00:00 GMT"
     assert rfc3339(951_782_400.9) == "2000-02-29T00:00:00Z"
+
+
+@given(st.floats(min_value=0, max_value=253_402_300_799))
+def test_dates_agree_with_the_standard_library(timestamp):
+    assert http_date(timestamp) == formatdate(int(timestamp), usegmt=True)
+    assert rfc3339(timestamp) == datetime.fromtimestamp(int(timestamp), UTC).strftime(
+        "%Y-%m-%dT%H:%M:%SZ")
 
 
 @pytest.mark.parametrize(("timestamp", "shown", "created"), [
