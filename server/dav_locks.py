@@ -151,22 +151,25 @@ class LockManager:
             self._add(lock)
             return lock
 
-    def refresh(self, path: str, token: str, principal: str,
+    def refresh(self, path: str, tokens: Collection[str], principal: str,
                 timeout_s: float | None = None) -> Lock:
-        """A LOCK with no body and ``If: (<token>)``: restart the lock's timeout. The token
-        must name a lock covering ``path`` (``RefreshFailed``) held by ``principal``
-        (``NotLockOwner``)."""
+        """A LOCK with no body: restart the timeout of the lock that the If header's
+        ``tokens`` (``IfHeader.submitted_tokens()``) name on ``path``. None of them names a
+        lock covering ``path``: ``RefreshFailed``; only other principals' locks:
+        ``NotLockOwner``."""
         path = normalise(path)
         with self._mutex:
             now = self._sweep()
-            held = self._by_token.get(token)
-            if held is None or not self._covers(held, path):
+            found = [held for token in tokens
+                     if (held := self._by_token.get(token)) and self._covers(held, path)]
+            if not found:
                 raise RefreshFailed("no such lock on this resource")
-            if held.principal != principal:
+            own = [held for held in found if held.principal == principal]
+            if not own:
                 raise NotLockOwner("the lock belongs to someone else")
             timeout = self._capped(timeout_s)
-            fresh = replace(held, timeout_s=timeout, expires=now + timeout)
-            self._by_token[token] = fresh
+            fresh = replace(own[0], timeout_s=timeout, expires=now + timeout)
+            self._by_token[fresh.token] = fresh
             self._next_expiry = min(self._next_expiry, fresh.expires)
             return fresh
 

@@ -144,7 +144,7 @@ def test_a_new_member_of_a_folder_locked_at_depth_zero_is_blocked_through_the_fo
 def test_refresh_restarts_the_timeout(locks, clock):
     held = exclusive(locks, "/a.txt", timeout_s=600)
     clock.advance(500)
-    fresh = locks.refresh("/a.txt", held.token, "jane", 600)
+    fresh = locks.refresh("/a.txt", {held.token}, "jane", 600)
     assert fresh.token == held.token and fresh.expires == clock.monotonic() + 600
     clock.advance(500)
     assert locks.locks_on("/a.txt") == (fresh,)
@@ -152,19 +152,28 @@ def test_refresh_restarts_the_timeout(locks, clock):
 
 def test_refresh_through_a_covered_member_of_a_deep_lock(locks):
     held = exclusive(locks, "/docs", infinite=True)
-    assert locks.refresh("/docs/a.txt", held.token, "jane").token == held.token
+    assert locks.refresh("/docs/a.txt", [held.token], "jane").token == held.token
 
 
 def test_refresh_with_a_wrong_token_or_principal(locks):
     held = exclusive(locks, "/a.txt")
     with pytest.raises(RefreshFailed) as caught:
-        locks.refresh("/b.txt", held.token, "jane")
+        locks.refresh("/b.txt", {held.token}, "jane")
     assert caught.value.status == 412
     with pytest.raises(RefreshFailed):
-        locks.refresh("/a.txt", "urn:uuid:nope", "jane")
+        locks.refresh("/a.txt", {"urn:uuid:nope"}, "jane")
+    with pytest.raises(RefreshFailed):
+        locks.refresh("/a.txt", set(), "jane")
     with pytest.raises(NotLockOwner) as refused:
-        locks.refresh("/a.txt", held.token, "bob")
+        locks.refresh("/a.txt", {held.token}, "bob")
     assert refused.value.status == 403
+
+
+def test_refresh_picks_the_callers_lock_among_the_tokens_sent(locks):
+    theirs = shared(locks, "/a.txt", "bob")
+    mine = shared(locks, "/a.txt")
+    assert locks.refresh("/a.txt", [theirs.token, "urn:uuid:x", mine.token], "jane") \
+        .token == mine.token
 
 
 def test_unlock_by_token_by_its_owner_only(locks):
