@@ -21,6 +21,7 @@ from http import HTTPStatus
 from urllib.parse import quote
 
 from server.dav_locks import Lock
+from server.dav_xml import XML_NAMESPACE
 
 XML_HEAD = '<?xml version="1.0" encoding="utf-8"?>\n'
 MULTISTATUS_OPEN = '<D:multistatus xmlns:D="DAV:">'
@@ -101,6 +102,8 @@ def prop_element(name: tuple[str, str], value: str = "") -> str:
     namespace, local = name
     if namespace == "DAV:":
         return f"<D:{local}>{value}</D:{local}>" if value else f"<D:{local}/>"
+    if namespace == XML_NAMESPACE:  # no other prefix may be bound to it, nor the default
+        return f"<xml:{local}>{value}</xml:{local}>" if value else f"<xml:{local}/>"
     open_tag = f'<{local} xmlns="{xml_attribute(namespace)}"'
     return f"{open_tag}>{value}</{local}>" if value else f"{open_tag}/>"
 

@@ -28,6 +28,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 DAV = "DAV:"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"  # the prefix xml's, and only its
 MAX_BODY = 64 * 1024  # the largest body read as XML (a PROPFIND of 200 names is ~10 KiB)
 MAX_DEPTH = 32  # nesting deeper than any DAV body needs (a LOCK owner is ~4 levels)
 MAX_ELEMENTS = 4096  # elements in one body
@@ -175,10 +176,16 @@ def _escape_attribute(value: str) -> str:
 
 def _write_element(element: Element, parts: list[str]) -> None:
     namespace, local = split_name(element.tag)
-    attributes = [f' xmlns="{_escape_attribute(namespace)}"']
+    if namespace == XML_NAMESPACE:  # bound to the prefix xml only, never to another
+        local = f"xml:{local}"
+        attributes = []
+    else:
+        attributes = [f' xmlns="{_escape_attribute(namespace)}"']
     for number, (key, value) in enumerate(element.attrib.items()):
         attr_ns, attr_local = split_name(key)
-        if attr_ns:
+        if attr_ns == XML_NAMESPACE:  # xml:lang, xml:space
+            attributes.append(f' xml:{attr_local}="{_escape_attribute(value)}"')
+        elif attr_ns:
             attributes.append(f' xmlns:a{number}="{_escape_attribute(attr_ns)}"'
                               f' a{number}:{attr_local}="{_escape_attribute(value)}"')
         else:

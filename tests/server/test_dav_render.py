@@ -103,6 +103,12 @@ def test_a_foreign_property_comes_back_in_its_own_namespace_as_not_found():
     assert f"{D}creationdate" in props["HTTP/1.1 200 OK"]
 
 
+def test_a_property_in_the_xml_namespace_keeps_the_xml_prefix():
+    request = parse_propfind(b'<propfind xmlns="DAV:"><prop><xml:odd/></prop></propfind>')
+    props = props_by_status(parsed([propfind_response(FILE, request)])[0])
+    assert set(props["HTTP/1.1 404 Not Found"]) == {"{http://www.w3.org/XML/1998/namespace}odd"}
+
+
 def test_a_property_without_namespace_is_answered_without_one():
     request = PropfindRequest("prop", (("", "bare"),))
     props = props_by_status(parsed([propfind_response(FILE, request)])[0])
