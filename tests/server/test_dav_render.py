@@ -289,3 +289,21 @@ def test_rendering_a_thousand_entry_listing_is_measured_not_asserted(record_prop
         lambda: multistatus(propfind_response(e, ALLPROP) for e in entries),
         number=3, repeat=3)) / 3
     record_property("propfind_1000_render_ms", round(seconds * 1000, 2))
+
+
+PROP_NAMESPACES = st.sampled_from(["", DAV, "urn:x", "http://www.w3.org/XML/1998/namespace",
+                                   'http://odd.example/"&<>\'', "urn:schemas-microsoft-com:"])
+PROP_NAMES = st.tuples(PROP_NAMESPACES, st.from_regex(r"[A-Za-z_][A-Za-z0-9_.-]{0,8}",
+                                                      fullmatch=True))
+
+
+@given(st.lists(PROP_NAMES, min_size=1, max_size=8, unique=True))
+def test_any_property_asked_is_answered_under_the_same_name(names):
+    asked = ET.Element(f"{D}propfind")
+    prop = ET.SubElement(asked, f"{D}prop")
+    for namespace, local in names:
+        ET.SubElement(prop, f"{{{namespace}}}{local}" if namespace else local)
+    request = parse_propfind(ET.tostring(asked))
+    answered = props_by_status(parsed([propfind_response(FOLDER, request)])[0])
+    tags = {tag for props in answered.values() for tag in props}
+    assert tags == {f"{{{ns}}}{local}" if ns else local for ns, local in names}
