@@ -133,9 +133,10 @@ class WritingAccess:
                                     close=False) from None
 
     def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
-               expected_size: int | None = None) -> UploadFile:
+               expected_size: int | None = None, rename: bool = True) -> UploadFile:
         """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
-        existing file only where the policy allows REPLACE; otherwise a free name is taken."""
+        existing file only where the policy allows REPLACE; otherwise a free name is taken
+        (``rename``, a multipart POST) or the upload is refused with 409 (a PUT)."""
         self._check_create(folder, url, name)
         try:
             exists: os.stat_result | None = stat_at(folder, name)
@@ -144,8 +145,10 @@ class WritingAccess:
         if exists is not None and stat.S_ISDIR(exists.st_mode):
             raise UploadRefused(409, "A folder with that name exists.", close=False)
         replace = exists is not None and self.may(Action.REPLACE, url + name)
-        return UploadFile(folder, name, overwrite=replace, max_size=max_size,
-                          expected_size=expected_size)
+        upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
+                            expected_size=expected_size, rename=rename)
+        upload.replaces = replace
+        return upload
 
     def sweep_stale_uploads(self, folder: Resolved) -> None:
         """Remove what uploads cut short by a crash or a kill left in ``folder``."""

@@ -59,6 +59,8 @@ class WriteRoutes:
         folder = self._write_folder(call, parent + "/")
         stored = writes.store_put(_body(call), call.request, call.files, folder, name,
                                   limit=self._config.max_upload_bytes)
+        if stored.replaced:
+            return Response(204, b"")
         return _created(call, [stored], folder.url_path)
 
     def _post_files(self, call: Call) -> Response:

@@ -216,6 +216,7 @@ class UploadFile:
         self.name = name
         self.overwrite = overwrite
         self.rename = rename
+        self.replaces = False  # set by the access policy: the name exists and is replaced
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None

@@ -37,6 +37,7 @@ TEXT_TOO_LARGE = "The text is larger than this share accepts."
 class Stored:
     name: str
     url: str
+    replaced: bool = False  # a PUT over an existing file (204, not 201)
 
 
 def check_same_origin(request: Request, *, tls: bool) -> None:
@@ -76,16 +77,19 @@ def check_declared_size(request: Request, limit: int | None) -> None:
 
 def store_put(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
               raw_name: str, *, limit: int | None) -> Stored:
-    """PUT /folder/name: the raw body becomes the file."""
+    """PUT /folder/name: the raw body becomes the file. Over an existing file it replaces it
+    where the policy allows REPLACE, else 409 (RFC 4918: never a "name (1)" copy; Windows
+    writes an empty file first, then the real one under the same name)."""
     name = clean_name(raw_name)
     expected = None if request.chunked else request.content_length
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
-                          expected_size=expected) as upload:
+                          expected_size=expected, rename=False) as upload:
         while chunk := body.read():
             upload.write(chunk)
         final = upload.commit()
-    return Stored(final, url_quote(folder.url_path + final))
+        replaced = upload.replaces
+    return Stored(final, url_quote(folder.url_path + final), replaced)
 
 
 def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
