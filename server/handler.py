@@ -29,6 +29,8 @@ from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
 from server.records import RequestRecord
 from server.response import Response, error_response
+from server.routes_dav import DAV_METHODS, DavRoutes
+from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
 from server.routes_markdown import MarkdownRoutes, is_markdown
@@ -94,6 +96,7 @@ class RequestHandler:
         self._tus = TusRoutes(config, clock=clock) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
+        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -223,7 +226,20 @@ class RequestHandler:
             call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
             self._log_in(ex, call, login)
+            if request.method == "PUT":
+                try:
+                    self._dav.locks.check_write(self._bound(call), path)
+                except DavRefused as refused:
+                    return refused.response()  # the body unread: Delivery closes
             return self._changes.change(self._bound(call))
+        if request.method == "OPTIONS":
+            self._skip_body(ex, request)  # answered before a login: clients probe first
+            return self._dav.options()
+        if request.method in DAV_METHODS and not path.startswith(OWN_PREFIX):
+            call.may_wait()
+            call.body = ex.body = self._body_of(ex, request)
+            self._log_in(ex, call, login)
+            return self._dav.route(self._bound(call))
         if request.method not in READ_METHODS:
             return self._not_allowed(ex, request)
         auth = self._config.auth
@@ -356,9 +372,6 @@ class RequestHandler:
         return ALLOW_WRITE if self._config.upload else ALLOW_READ
 
     def _not_allowed(self, ex: Exchange, request: Request) -> Response:
-        if request.method == "OPTIONS":
-            self._skip_body(ex, request)
-            return Response(204, self._allow_header())
         if request.method in KNOWN_METHODS:
             reason = f"{request.method} is not allowed here."
             if request.method in WRITE_METHODS:  # reached only while uploads are off

@@ -1,0 +1,239 @@
+"""WebDAV on the share's own URLs (RFC 4918 class 1 and 2): OPTIONS, PROPFIND (Depth 0 and 1),
+PROPPATCH, MKCOL, DELETE (to the trash), COPY, MOVE; LOCK and UNLOCK are
+server/routes_dav_locks.py's. Bodies are parsed by server/dav_xml.py, answers rendered by
+dav_render/dav_props; every path is reached through ``call.files`` (the access policy), and
+every write first asks the lock manager. GET/HEAD/PUT stay the ordinary routes'."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from server.call import Call
+from server.clock import Clock
+from server.dav_headers import parse_depth
+from server.dav_locks import normalise
+from server.dav_props import DavEntry, propfind_response, proppatch_response, proppatch_statuses
+from server.dav_render import multistatus
+from server.dav_xml import DavBadRequest, PropUpdate, parse_propfind, parse_proppatch
+from server.files import Resolved, content_type, decode_url_path, url_quote
+from server.http11 import HttpError
+from server.response import Response
+from server.routes_dav_locks import (
+    XML,
+    DavLocks,
+    DavRefused,
+    decoded,
+    drain,
+    etag_of,
+    read_xml_body,
+)
+from server.writes import check_same_origin, make_folder
+
+DAV_METHODS = frozenset({"OPTIONS", "PROPFIND", "PROPPATCH", "MKCOL", "DELETE", "COPY", "MOVE",
+                         "LOCK", "UNLOCK"})
+ALLOW = ("OPTIONS, GET, HEAD, POST, PUT, PROPFIND, PROPPATCH, MKCOL, DELETE, COPY, MOVE, LOCK, "
+         "UNLOCK")
+OPTIONS_HEADERS = (f"Allow: {ALLOW}\r\nDAV: 1, 2\r\nMS-Author-Via: DAV\r\n"
+                   "Accept-Ranges: bytes\r\n").encode("ascii")
+# Windows sends its file times and attributes with every copy; it fails the copy when they are
+# refused, and nothing else reads them: accepted and not kept (Pier keeps no dead properties)
+WIN32_NAMESPACE = "urn:schemas-microsoft-com:"
+
+
+class DavRoutes:
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self.locks = DavLocks(clock)
+
+    def options(self) -> Response:
+        return Response(200, OPTIONS_HEADERS + b"Content-Length: 0\r\n", b"")
+
+    def route(self, call: Call) -> Response:
+        """A DAV method on the share (not OPTIONS: the router answers it without a login)."""
+        method = call.request.method
+        try:
+            if method == "PROPFIND":
+                return self.propfind(call)
+            check_same_origin(call.request, tls=call.tls)
+            if method == "PROPPATCH":
+                return self.proppatch(call)
+            if method == "MKCOL":
+                return self.mkcol(call)
+            if method == "DELETE":
+                return self.delete(call)
+            if method in ("COPY", "MOVE"):
+                return self.copy_or_move(call, move=method == "MOVE")
+            if method == "LOCK":
+                return self.locks.lock(call)
+            return self.locks.unlock(call)
+        except DavRefused as refused:
+            drain(call.body)
+            return refused.response()
+        except DavBadRequest as err:
+            raise HttpError(err.status, err.reason,
+                            close=call.body is not None and not call.body.finished) from None
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def propfind(self, call: Call) -> Response:
+        call.may_wait()
+        depth = parse_depth(call.request.header("depth"), "infinity")
+        if depth == "infinity":
+            drain(call.body)
+            raise DavRefused(403, "propfind-finite-depth")
+        asked = parse_propfind(read_xml_body(call))
+        found = call.files.target(call.path)
+        now = self._clock.monotonic()
+        locks = self.locks.manager
+        entries = [self._entry(found)]
+        if found.is_dir and depth == "1":
+            base = entries[0].url_path
+            entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
+                                 e.size, e.mtime, e.mtime, "",
+                                 "" if e.is_dir else content_type(e.name))
+                        for e in call.files.list_folder(found)]
+        body = multistatus(propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
+                           for entry in entries)
+        return Response(207, XML, body)
+
+    @staticmethod
+    def _entry(found: Resolved) -> DavEntry:
+        st = found.stat
+        url = found.url_path
+        if found.is_dir and not url.endswith("/"):
+            url += "/"
+        name = url.rstrip("/").rpartition("/")[2]
+        created = getattr(st, "st_birthtime", st.st_ctime)
+        return DavEntry(url, name, found.is_dir, 0 if found.is_dir else st.st_size,
+                        st.st_mtime, created, "" if found.is_dir else etag_of(found),
+                        "" if found.is_dir else content_type(name))
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def proppatch(self, call: Call) -> Response:
+        """Pier keeps no dead properties and lets no live one be set: Windows' Win32 times
+        are answered 200 (not kept), anything else 403, all or nothing (RFC 4918 §9.2)."""
+        call.may_wait()
+        updates = parse_proppatch(read_xml_body(call))
+        found = call.files.target(call.path)
+        self.locks.check_write(call, call.path, membership=False,
+                               etag=None if found.is_dir else etag_of(found))
+        statuses = proppatch_statuses(updates, _verdict)
+        url = self._entry(found).url_path
+        return Response(207, XML, multistatus([proppatch_response(url, statuses)]))
+
+    def mkcol(self, call: Call) -> Response:
+        call.may_wait()
+        if call.request.content_length or call.request.chunked:
+            drain(call.body)
+            raise HttpError(415, "MKCOL takes no body.", close=False)
+        parent, raw_name = _split(call.path)
+        if _exists(call, call.path):
+            raise HttpError(405, "Something with that name already exists.", close=False)
+        self.locks.check_write(call, call.path)
+        try:
+            folder = call.files.write_folder(parent)
+        except HttpError as err:
+            if err.status == 404:
+                raise HttpError(409, "The parent folder does not exist.", close=False) from None
+            raise
+        stored = make_folder(call.files, folder, decode_url_path(raw_name))
+        return Response(201, b"Location: " + stored.url.encode("ascii") + b"\r\n", b"")
+
+    def delete(self, call: Call) -> Response:
+        call.may_wait()
+        drain(call.body)
+        if parse_depth(call.request.header("depth"), "infinity") != "infinity":
+            raise HttpError(400, "DELETE of a folder takes everything in it (Depth: infinity).",
+                            close=False)
+        found = call.files.target(call.path)
+        self.locks.check_write(call, call.path, deep=found.is_dir,
+                               etag=None if found.is_dir else etag_of(found))
+        call.leave_pool()  # a folder's trip to the trash may take long
+        call.files.delete(call.path, expected=found.stat)
+        self.locks.forget(call.path)
+        return Response(204, b"")
+
+    def copy_or_move(self, call: Call, *, move: bool) -> Response:
+        call.may_wait()
+        drain(call.body)
+        found = call.files.target(call.path)
+        depth = parse_depth(call.request.header("depth"), "infinity")
+        if found.is_dir and depth != "infinity" and (move or depth == "1"):
+            raise HttpError(400, "A folder is copied or moved whole (Depth: infinity).",
+                            close=False)
+        if found.is_dir and depth == "0":
+            raise HttpError(400, "Pier copies a folder with everything in it.", close=False)
+        destination = self._destination(call)
+        if normalise(decoded(destination)) == normalise(decoded(call.path)):
+            raise HttpError(403, "The source and the destination are the same.", close=False)
+        overwrite = _overwrite(call)
+        existed = _exists(call, destination)
+        if existed and not overwrite:
+            raise HttpError(412, "The destination exists and Overwrite is F.", close=False)
+        if move:
+            self.locks.check_write(call, call.path, deep=found.is_dir)
+        self.locks.check_write(call, destination, deep=existed)
+        folder, raw_name = _split(destination)
+        call.leave_pool()  # a folder's copy or a move across disks may take long
+        if move:
+            url = call.files.move(call.path, folder, decode_url_path(raw_name),
+                                  overwrite=overwrite)
+            self.locks.forget(call.path)
+        else:
+            url = call.files.copy(call.path, folder, decode_url_path(raw_name),
+                                  overwrite=overwrite)
+        if existed:
+            self.locks.forget(destination)
+            return Response(204, b"")
+        return Response(201, b"Location: " + url_quote(url).encode("ascii") + b"\r\n", b"")
+
+    @staticmethod
+    def _destination(call: Call) -> str:
+        """The Destination header's path (percent-encoded), which must name this share on the
+        host the request was sent to."""
+        value = call.request.header("destination").strip()
+        if not value:
+            raise HttpError(400, "COPY and MOVE need a Destination header.", close=False)
+        parts = urlsplit(value)
+        if parts.fragment or parts.query:
+            raise HttpError(400, "The Destination may not hold a query or fragment.",
+                            close=False)
+        if parts.netloc:
+            host = call.request.header("host").strip().lower()
+            if parts.netloc.rpartition("@")[2].lower() != host or \
+                    parts.scheme.lower() not in ("http", "https"):
+                raise HttpError(502, "The Destination is on another server.", close=False)
+        path = parts.path
+        if not path.startswith("/"):
+            raise HttpError(400, "The Destination must be an absolute path.", close=False)
+        return path
+
+
+def _verdict(update: PropUpdate) -> int:
+    return 200 if update.name[0] == WIN32_NAMESPACE else 403
+
+
+def _split(raw_path: str) -> tuple[str, str]:
+    """(the folder's URL path ending in "/", the last segment still encoded)."""
+    parent, _, raw_name = raw_path.rstrip("/").rpartition("/")
+    if not raw_name:
+        raise HttpError(403, "The share's root cannot be changed.", close=False)
+    return parent + "/", raw_name
+
+
+def _exists(call: Call, raw_path: str) -> bool:
+    try:
+        call.files.target(raw_path)
+    except HttpError as err:
+        if err.status == 404:
+            return False
+        raise
+    return True
+
+
+def _overwrite(call: Call) -> bool:
+    value = call.request.header("overwrite").strip().upper() or "T"
+    if value not in ("T", "F"):
+        raise HttpError(400, "Overwrite must be T or F.", close=False)
+    return value == "T"
