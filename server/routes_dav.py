@@ -46,7 +46,7 @@ class DavRoutes:
         self.locks = DavLocks(clock)
 
     def options(self) -> Response:
-        return Response(200, OPTIONS_HEADERS + b"Content-Length: 0\r\n", b"")
+        return Response(200, OPTIONS_HEADERS, b"")
 
     def route(self, call: Call) -> Response:
         """A DAV method on the share (not OPTIONS: the router answers it without a login)."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from server.routes_dav import ALLOW
+
 GOOD = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n"
 
 
@@ -45,7 +47,8 @@ def answers(data: bytes) -> int:
         (GOOD + b"".join(b"X-%d: 1\r\n" % i for i in range(120)) + b"\r\n", 431),
         (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n", 414),
         (b"BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n", 501),
-        (GOOD.replace(b"GET", b"DELETE") + b"Connection: close\r\n\r\n", 405),
+        (GOOD.replace(b"GET", b"PATCH") + b"Connection: close\r\n\r\n", 405),
+        (GOOD.replace(b"GET", b"DELETE") + b"Connection: close\r\n\r\n", 403),
     ],
 )
 def test_malformed_requests_get_one_clear_answer(server, head, status):
@@ -86,8 +89,8 @@ def test_405_names_the_allowed_methods(server):
 
 def test_options_lists_methods(server):
     response, _ = server.get("/", method="OPTIONS")
-    assert response.status == 204
-    assert response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    assert response.status == 200
+    assert response.getheader("Allow") == ALLOW and response.getheader("DAV") == "1, 2"
 
 
 def test_absolute_form_target_is_accepted(server):

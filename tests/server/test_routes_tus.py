@@ -72,8 +72,9 @@ def test_options_says_what_the_server_speaks(server_factory, share, tus_state):
     assert "sha1" in answer["Tus-Checksum-Algorithm"].split(",")
     assert answer["Tus-Max-Size"] == str(5 * 1024 * 1024)
     assert {"PATCH", "DELETE", "POST"} <= set(answer["Allow"].replace(" ", "").split(","))
-    elsewhere = send(running.port, "OPTIONS", "/", tus=False)
-    assert "PATCH" not in elsewhere["Allow"] and "DELETE" not in elsewhere["Allow"]
+    elsewhere = send(running.port, "OPTIONS", "/", tus=False)  # WebDAV's methods, not tus's
+    assert "PATCH" not in elsewhere["Allow"].replace(" ", "").split(",")
+    assert elsewhere.get("Tus-Version") is None
 
 
 def test_without_a_size_limit_no_max_size_is_announced(uploads):
@@ -83,7 +84,8 @@ def test_without_a_size_limit_no_max_size_is_announced(uploads):
 def test_with_uploads_off_there_is_no_tus(server_factory, share):
     running = server_factory(share)
     options = send(running.port, "OPTIONS", TUS, tus=False)
-    assert options.get("Tus-Version") is None and "PATCH" not in options["Allow"]
+    assert options.get("Tus-Version") is None
+    assert "PATCH" not in options["Allow"].replace(" ", "").split(",")
     assert create(running.port, "a.txt", 3).status == 405
     assert patch(running.port, TUS + "x" * 32, 0, b"abc").status == 405
 

@@ -85,31 +85,30 @@ def test_put_answers_a_page_to_browsers(writes):
 
 
 def test_put_never_overwrites_without_the_right(writes, share):
-    response = writes.send("PUT", "/hello.txt", b"replaced?")
-    assert field(response.headers, "Location") == "/hello%20%281%29.txt"
+    """RFC 4918: a PUT over an existing name replaces it or fails (409), never a new name."""
+    assert writes.refused("PUT", "/hello.txt", b"replaced?").status == 409
     assert (share / "hello.txt").read_bytes() == b"hello, world\n"
-    assert (share / "hello (1).txt").read_bytes() == b"replaced?"
+    assert not (share / "hello (1).txt").exists()
 
 
 def test_put_overwrites_where_the_share_allows_it(share):
     writes = Writes(config_of(share, upload=True, overwrite=True))
     response = writes.send("PUT", "/hello.txt", b"replaced")
-    assert field(response.headers, "Location") == "/hello.txt"
+    assert response.status == 204 and field(response.headers, "Location") is None
     assert (share / "hello.txt").read_bytes() == b"replaced"
     assert not (share / "hello (1).txt").exists()
 
 
 def test_overwrite_replaces_only_for_accounts_with_the_modify_right(share, auth):
     """--overwrite is the old spelling of "an upload over a name replaces it", which needs the
-    modify right since issue 17: an uploader without it gets a new name, as before."""
+    modify right since issue 17: an uploader without it is refused (409), as RFC 4918 says."""
     writes = Writes(config_of(share, upload=True, overwrite=True, auth=auth))
     uploader = User("up", can_upload=True)
-    response = writes.send("PUT", "/hello.txt", b"not replaced", user=uploader)
-    assert field(response.headers, "Location") == "/hello%20%281%29.txt"
+    assert writes.refused("PUT", "/hello.txt", b"not replaced", user=uploader).status == 409
     assert (share / "hello.txt").read_bytes() == b"hello, world\n"
     modifier = User("mo", can_upload=True, can_modify=True)
     response = writes.send("PUT", "/hello.txt", b"replaced", user=modifier)
-    assert field(response.headers, "Location") == "/hello.txt"
+    assert response.status == 204
     assert (share / "hello.txt").read_bytes() == b"replaced"
 
 
