@@ -23,6 +23,8 @@ from server.access_writes import WritingAccess
 from server.files import (
     PathRefused,
     Resolved,
+    is_hidden,
+    is_housekeeping,
     open_confined,
     open_confined_folder,
     resolve,
@@ -233,13 +235,16 @@ class FileAccess(WritingAccess):
 
     # -- folders: listing, zip, website index --------------------------------------------------
 
-    def list_folder(self, folder: Resolved) -> list[Entry]:
-        """The entries of a folder this principal may see; read through a checked descriptor."""
+    def list_folder(self, folder: Resolved, *, housekeeping: bool = False) -> list[Entry]:
+        """The entries of a folder this principal may see; read through a checked descriptor.
+        The files desktop clients keep (``._x``, desktop.ini...) only with ``housekeeping``
+        (a WebDAV listing) or where hidden files are shown."""
         with self.open_folder(folder.fs_path) as opened:
             folder_st = opened.stat()
             folder_url = self.judged_url(folder)
             entries = []
-            for name, st, link_url in self._children(opened, folder_st):
+            for name, st, link_url in self._children(opened, folder_st,
+                                                     housekeeping=housekeeping):
                 url = link_url or folder_url + name
                 if self.user is not None and not self.user.may_see(url):
                     continue
@@ -247,14 +252,16 @@ class FileAccess(WritingAccess):
                 entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
             return entries
 
-    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True
+    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True,
+                  housekeeping: bool = False
                   ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
         hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
         they stay in the share, then with their target's stat and URL path."""
         rules = self._rules
         for name in names_in(folder):
-            if not rules.show_hidden and name.startswith("."):
+            if not rules.show_hidden and (is_hidden(name) if housekeeping
+                                          else name[:1] == "." or is_housekeeping(name)):
                 continue
             try:
                 st = stat_at(folder, name)

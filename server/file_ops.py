@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from server.access_rules import Action
-from server.files import decode_url_path, split_segments, url_quote
+from server.files import decode_url_path, is_hidden, split_segments, url_quote
 from server.http11 import HttpError
 from server.portable import is_link
 from server.portable_folders import (
@@ -206,7 +206,7 @@ class FileOps:
         """``item`` if the principal may see it and (``change``) change it."""
         st = item.st
         if self._own.holds(item.folder.stat(), item.name, st) or \
-                (item.name.startswith(".") and not self._rules.show_hidden) or \
+                (is_hidden(item.name) and not self._rules.show_hidden) or \
                 not (is_link(st) or stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
             raise FileOpRefused(404, "Not found.")
         if not self._access.may(Action.LIST if item.is_dir else Action.READ, item.url):
@@ -356,7 +356,7 @@ class FileOps:
                 continue
             is_dir = stat.S_ISDIR(st.st_mode)
             if is_link(st) or not (is_dir or stat.S_ISREG(st.st_mode)) or \
-                    (name.startswith(".") and not self._rules.show_hidden) or \
+                    (is_hidden(name) and not self._rules.show_hidden) or \
                     self._own.holds(source_st, name, st):
                 continue
             child_url = url + name + ("/" if is_dir else "")

@@ -89,6 +89,23 @@ def decode_url_path(raw: str) -> str:
     return text
 
 
+# What desktop clients write beside files over WebDAV (macOS: ._NAME resource forks and
+# .DS_Store; LibreOffice: .~lock.NAME#): accepted although they start with a dot, and kept out
+# of the page's listings like desktop.ini and Thumbs.db (Windows) unless hidden files are shown
+_HOUSEKEEPING_DOT = re.compile(r"\._.|\.DS_Store\Z|\.~lock\..*#\Z", re.DOTALL)
+_HOUSEKEEPING_PLAIN = frozenset({"desktop.ini", "thumbs.db"})
+
+
+def is_housekeeping(name: str) -> bool:
+    """A file desktop clients keep beside the user's files (see _HOUSEKEEPING_DOT)."""
+    return _HOUSEKEEPING_DOT.match(name) is not None or name.lower() in _HOUSEKEEPING_PLAIN
+
+
+def is_hidden(name: str) -> bool:
+    """A dot-name served and listed only with show_hidden; the housekeeping ones are not."""
+    return name[:1] == "." and _HOUSEKEEPING_DOT.match(name) is None
+
+
 def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
     segments = [s for s in decoded.split("/") if s and s != "."]
     for index, segment in enumerate(segments):
@@ -98,7 +115,7 @@ def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
             raise PathRefused(400, "Drive letters and stream names are not allowed.")
         if _WINDOWS and segment.rstrip(". ") != segment:
             raise PathRefused(404, "Not found.")
-        if segment.startswith(".") and not show_hidden:
+        if not show_hidden and is_hidden(segment):
             raise PathRefused(404, "Not found.")
     return segments
 
@@ -211,7 +228,7 @@ def is_servable(real: str | Path, root: str | Path, *, show_hidden: bool,
         return False
     if not show_hidden and real != root:
         relative = real[len(root):].lstrip(os.sep)
-        return not any(part.startswith(".") for part in relative.split(os.sep))
+        return not any(is_hidden(part) for part in relative.split(os.sep))
     return True
 
 

@@ -91,7 +91,7 @@ class DavRoutes:
             entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
                                  e.size, e.mtime, e.mtime, "",
                                  "" if e.is_dir else content_type(e.name))
-                        for e in call.files.list_folder(found)]
+                        for e in call.files.list_folder(found, housekeeping=True)]
         body = multistatus(propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
                            for entry in entries)
         return Response(207, XML, body)

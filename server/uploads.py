@@ -13,6 +13,7 @@ import time
 import unicodedata
 from typing import BinaryIO
 
+from server.files import is_hidden
 from server.http11 import HttpError
 from server.portable import is_link
 from server.portable_folders import (
@@ -85,7 +86,7 @@ def clean_name(name: str, *, allow_hidden: bool = False) -> str:
     name = name.rstrip(". ")
     if _WINDOWS_FORBIDDEN.search(name):
         raise UploadRefused(400, 'File names may not contain any of < > : " | ? *.')
-    if name.startswith(".") and not allow_hidden:
+    if is_hidden(name) and not allow_hidden:
         raise UploadRefused(400, "File names may not start with a dot.")
     if is_temp_name(name):
         raise UploadRefused(400, "That name is reserved for uploads in progress.")

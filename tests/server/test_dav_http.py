@@ -4,10 +4,11 @@ MOVE with Overwrite, DELETE to a temporary XDG trash, and a lock's round trip.""
 from __future__ import annotations
 
 import http.client
+import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -171,3 +172,29 @@ def test_dav_methods_are_recorded(dav) -> None:
     request(dav.port, "PROPFIND", "/", headers={"Depth": "0"})
     records = dav.wait_for_records(1)
     assert any(r.method == "PROPFIND" and r.status == 207 for r in records)
+
+
+HOUSEKEEPING = ["._hello.txt", ".DS_Store", ".~lock.report.odt#", "desktop.ini", "Thumbs.db"]
+
+
+@pytest.mark.parametrize("show_hidden", [False, True])
+def test_housekeeping_files_are_accepted_and_kept_off_the_page(server_factory, share: Path,
+                                                              show_hidden: bool) -> None:
+    dav = server_factory(share, upload=True, modify=True, show_hidden=show_hidden)
+    for name in HOUSEKEEPING:
+        path = "/docs/" + quote(name)
+        assert request(dav.port, "PUT", path, b"meta")[0] == 201, name
+        assert request(dav.port, "GET", path)[2] == b"meta"
+    assert sorted(propfind(dav.port, "/docs/")) == sorted(
+        ["/docs/", "/docs/notes.md"] + ["/docs/" + name for name in HOUSEKEEPING])
+    page = json.loads(request(dav.port, "GET", "/docs/?format=json")[2])
+    listed = {entry["name"] for entry in page["entries"]}
+    assert listed == ({"notes.md", *HOUSEKEEPING} if show_hidden else {"notes.md"})
+
+
+def test_other_dot_names_keep_todays_rules(dav, share: Path) -> None:
+    assert request(dav.port, "PUT", "/.profile", b"x")[0] in (400, 404)
+    assert request(dav.port, "PUT", "/._", b"x")[0] in (400, 404)
+    assert request(dav.port, "MKCOL", "/.config")[0] in (400, 404)
+    assert not (share / ".profile").exists() and not (share / ".config").exists()
+    assert "/.secret" not in propfind(dav.port, "/")
