@@ -149,7 +149,8 @@ class DavRoutes:
         found = call.files.target(call.path)
         self.locks.check_write(call, call.path, deep=found.is_dir,
                                etag=None if found.is_dir else etag_of(found))
-        call.leave_pool()  # a folder's trip to the trash may take long
+        if found.is_dir:
+            call.leave_pool()  # a folder's trip to the trash may take long
         call.files.delete(call.path, expected=found.stat)
         self.locks.forget(call.path)
         return Response(204, b"")
