@@ -37,6 +37,7 @@ from server.portable import is_link, opened_path
 from server.portable_folders import (
     NO_ROOM,
     Folder,
+    disk_usage,
     folder_path,
     link_destination,
     names_in,
@@ -251,6 +252,14 @@ class FileAccess(WritingAccess):
                 is_dir = stat.S_ISDIR(st.st_mode)
                 entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
             return entries
+
+    def disk_usage(self, folder: Resolved) -> tuple[int, int]:
+        """(bytes used, bytes free) on the disk of a folder ``target`` gave (WebDAV's quota
+        properties), read through a checked descriptor."""
+        if not folder.is_dir:
+            raise PathRefused(404, "Not found.")
+        with self.open_folder(folder.fs_path) as opened:
+            return disk_usage(opened)
 
     def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True,
                   housekeeping: bool = False

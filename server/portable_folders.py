@@ -296,6 +296,15 @@ def free_bytes(folder: Folder | str) -> int:
     return shutil.disk_usage(path).free
 
 
+def disk_usage(folder: Folder) -> tuple[int, int]:
+    """(bytes used, bytes an unprivileged writer may still use) on the folder's disk."""
+    if folder.fd is not None:
+        info = os.statvfs(folder.fd)
+        return (info.f_blocks - info.f_bfree) * info.f_frsize, info.f_bavail * info.f_frsize
+    usage = shutil.disk_usage(_path_in(folder, ""))
+    return usage.used, usage.free
+
+
 def folder_path(folder: Folder) -> str | None:
     """Where the folder is: the system's word for an opened folder, else its checked path."""
     if folder.fd is not None:

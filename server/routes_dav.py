@@ -14,7 +14,14 @@ from server.dav_headers import parse_depth
 from server.dav_locks import normalise
 from server.dav_props import DavEntry, propfind_response, proppatch_response, proppatch_statuses
 from server.dav_render import multistatus
-from server.dav_xml import DavBadRequest, PropUpdate, parse_propfind, parse_proppatch
+from server.dav_xml import (
+    DAV,
+    DavBadRequest,
+    PropfindRequest,
+    PropUpdate,
+    parse_propfind,
+    parse_proppatch,
+)
 from server.files import Resolved, content_type, decode_url_path, url_quote
 from server.http11 import HttpError
 from server.response import Response
@@ -38,6 +45,7 @@ OPTIONS_HEADERS = (f"Allow: {ALLOW}\r\nDAV: 1, 2\r\nMS-Author-Via: DAV\r\n"
 # Windows sends its file times and attributes with every copy; it fails the copy when they are
 # refused, and nothing else reads them: accepted and not kept (Pier keeps no dead properties)
 WIN32_NAMESPACE = "urn:schemas-microsoft-com:"
+QUOTA_NAMES = frozenset({(DAV, "quota-available-bytes"), (DAV, "quota-used-bytes")})
 
 
 class DavRoutes:
@@ -85,19 +93,22 @@ class DavRoutes:
         found = call.files.target(call.path)
         now = self._clock.monotonic()
         locks = self.locks.manager
-        entries = [self._entry(found)]
+        used, free = call.files.disk_usage(found) if found.is_dir and _wants_quota(asked) \
+            else (None, None)
+        entries = [self._entry(found, used, free)]
         if found.is_dir and depth == "1":
             base = entries[0].url_path
             entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
                                  e.size, e.mtime, e.mtime, "",
-                                 "" if e.is_dir else content_type(e.name))
+                                 "" if e.is_dir else content_type(e.name),
+                                 used if e.is_dir else None, free if e.is_dir else None)
                         for e in call.files.list_folder(found, housekeeping=True)]
         body = multistatus(propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
                            for entry in entries)
         return Response(207, XML, body)
 
     @staticmethod
-    def _entry(found: Resolved) -> DavEntry:
+    def _entry(found: Resolved, used: int | None = None, free: int | None = None) -> DavEntry:
         st = found.stat
         url = found.url_path
         if found.is_dir and not url.endswith("/"):
@@ -106,7 +117,7 @@ class DavRoutes:
         created = getattr(st, "st_birthtime", st.st_ctime)
         return DavEntry(url, name, found.is_dir, 0 if found.is_dir else st.st_size,
                         st.st_mtime, created, "" if found.is_dir else etag_of(found),
-                        "" if found.is_dir else content_type(name))
+                        "" if found.is_dir else content_type(name), used, free)
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -209,6 +220,11 @@ class DavRoutes:
         if not path.startswith("/"):
             raise HttpError(400, "The Destination must be an absolute path.", close=False)
         return path
+
+
+def _wants_quota(asked: PropfindRequest) -> bool:
+    """Quotas are never in allprop (RFC 4331): a statvfs only when they are named."""
+    return any(name in QUOTA_NAMES for name in asked.names)
 
 
 def _verdict(update: PropUpdate) -> int:

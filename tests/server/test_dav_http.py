@@ -198,3 +198,14 @@ def test_other_dot_names_keep_todays_rules(dav, share: Path) -> None:
     assert request(dav.port, "MKCOL", "/.config")[0] in (400, 404)
     assert not (share / ".profile").exists() and not (share / ".config").exists()
     assert "/.secret" not in propfind(dav.port, "/")
+
+
+def test_quotas_when_named(dav) -> None:
+    body = (b'<D:propfind xmlns:D="DAV:"><D:prop><D:quota-available-bytes/>'
+            b"<D:quota-used-bytes/></D:prop></D:propfind>")
+    status, _, answer = request(dav.port, "PROPFIND", "/", body, {"Depth": "0"})
+    assert status == 207
+    root = ET.fromstring(answer)
+    assert int(root.findtext(f".//{D}quota-available-bytes") or "-1") > 0
+    assert int(root.findtext(f".//{D}quota-used-bytes") or "-1") >= 0
+    assert propfind(dav.port, "/", depth="0")["/"].find(f".//{D}quota-used-bytes") is None
