@@ -162,7 +162,9 @@ class DavRoutes:
                                etag=None if found.is_dir else etag_of(found))
         if found.is_dir:
             call.leave_pool()  # a folder's trip to the trash may take long
-        call.files.delete(call.path, expected=found.stat)
+        # the item checked is the one that goes (a link followed: the link's own check is
+        # FileAccess.delete's, found.stat being its target's)
+        call.files.delete(call.path, expected=found.stat if found.steps else None)
         self.locks.forget(call.path)
         return Response(204, b"")
 

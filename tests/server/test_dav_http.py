@@ -209,3 +209,9 @@ def test_quotas_when_named(dav) -> None:
     assert int(root.findtext(f".//{D}quota-available-bytes") or "-1") > 0
     assert int(root.findtext(f".//{D}quota-used-bytes") or "-1") >= 0
     assert propfind(dav.port, "/", depth="0")["/"].find(f".//{D}quota-used-bytes") is None
+
+
+def test_delete_of_a_link_takes_the_link(dav, share: Path, trash: Path) -> None:
+    (share / "link.txt").symlink_to(share / "hello.txt")
+    assert request(dav.port, "DELETE", "/link.txt")[0] == 204
+    assert not (share / "link.txt").is_symlink() and (share / "hello.txt").exists()
