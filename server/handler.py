@@ -228,7 +228,7 @@ class RequestHandler:
             self._log_in(ex, call, login)
             if request.method == "PUT":
                 try:
-                    self._dav.locks.check_write(self._bound(call), path)
+                    self._dav.locks.check_put(self._bound(call), path)
                 except DavRefused as refused:
                     return refused.response()  # the body unread: Delivery closes
             return self._changes.change(self._bound(call))

@@ -98,6 +98,14 @@ class DavLocks:
                 lambda tag: self._state(path if tag is None else _tag(tag), etag, tag is None)):
             raise HttpError(412, "The If header's conditions do not hold.", close=False)
 
+    def check_put(self, call: Call, raw_path: str) -> None:
+        """check_write for a PUT: replacing a file's content changes no folder's membership,
+        so a depth-0 lock on its folder does not hold it back; a new name does."""
+        call.may_wait()
+        found = _existing(call)
+        self.check_write(call, raw_path, membership=found is None,
+                         etag=etag_of(found) if found is not None and not found.is_dir else None)
+
     def _state(self, path: str, etag: str | None, own: bool
                ) -> tuple[frozenset[str], str | None]:
         tokens = frozenset(held.token for held in self.manager.locks_on(path))
