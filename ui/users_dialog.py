@@ -56,9 +56,11 @@ def format_moment(epoch: float | None) -> str:
 
 
 def permissions_text(user: User, share_uploads: bool = True) -> str:
-    """E.g. "download · upload · Digest"; a permission the share turns off now is marked."""
+    """E.g. "download · upload · change · Digest"; a permission the share turns off now is
+    marked."""
     upload = "upload" if share_uploads else f"upload {UPLOADS_OFF_MARK}"
-    parts = [p for p, on in (("download", user.can_read), (upload, user.can_upload)) if on]
+    rights = (("download", user.can_read), (upload, user.can_upload), ("change", user.can_modify))
+    parts = [p for p, on in rights if on]
     text = " · ".join(parts) if parts else "nothing"
     if user.digest:
         text += " · Digest" + (" + MD5" if user.digest_md5 else "")
