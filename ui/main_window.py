@@ -195,6 +195,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.log_panel.clear_button.clicked.connect(self.clear_log)  # the counters too
         self.share_panel.upload_check.toggled.connect(self.accounts.set_share_uploads)
         self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
+        self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
+        self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():

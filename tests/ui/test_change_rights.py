@@ -18,6 +18,7 @@ from tests.ui.test_users_dialog import PASSWORD, cell, open_users, request
 from ui.main_window import MainWindow
 from ui.share_panel import ANONYMOUS_MODIFY, ANONYMOUS_READ, ANONYMOUS_UPLOAD
 from ui.user_editor import UserEditor
+from ui.users_dialog import UPLOADS_OFF_MARK
 
 
 def choose_level(window: MainWindow, level: str) -> None:
@@ -127,6 +128,7 @@ def test_a_saved_overwrite_comes_back_as_allow_changes(ui_paths: PierPaths, qtbo
 def test_users_dialog_saves_the_change_right(window: MainWindow, aloop: qasync.QEventLoop,
                                              dialog_recorder: DialogRecorder) -> None:
     run(aloop, window.accounts.add("bob", PASSWORD))
+    window.share_panel.changes_check.setChecked(True)  # no "(off for this share)" marks here
     dialog = open_users(window, aloop)
     assert "change" not in cell(dialog, "bob", 1)
 
@@ -142,6 +144,9 @@ def test_users_dialog_saves_the_change_right(window: MainWindow, aloop: qasync.Q
     bob = window.accounts.store.get("bob")
     assert bob is not None and bob.can_modify
     assert cell(dialog, "bob", 1) == "download · change"
+    window.share_panel.changes_check.setChecked(False)
+    assert cell(dialog, "bob", 1) == f"download · change {UPLOADS_OFF_MARK}"
+    assert not dialog.changes_off_label.isHidden()
 
     dialog_recorder.modal = confirm(lambda editor: editor.modify_check.isChecked()
                                     and editor.modify_check.setChecked(False))
