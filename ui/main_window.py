@@ -195,6 +195,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.log_panel.clear_button.clicked.connect(self.clear_log)  # the counters too
         self.share_panel.upload_check.toggled.connect(self.accounts.set_share_uploads)
         self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
+        self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
+        self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():
@@ -237,8 +239,11 @@ class MainWindow(ClosingMixin, QMainWindow):
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
                        website_mode=share.website_mode, require_login=share.require_login,
-                       anonymous_read=share.anonymous_read, allow_upload=share.upload,
-                       overwrite=share.overwrite, max_upload_mib=mib, https=share.https,
+                       anonymous_read=share.anonymous_read,
+                       anonymous_upload=share.anonymous_upload,
+                       anonymous_modify=share.anonymous_modify, allow_upload=share.upload,
+                       allow_changes=share.modify, permanent_deletes=share.permanent_deletes,
+                       max_upload_mib=mib, https=share.https,
                        scope_asked=self._settings.scope_asked,
                        free_port=self._settings.free_port,
                        window_geometry=_b64(self.saveGeometry()),
