@@ -195,3 +195,22 @@ def test_an_account_without_modify_is_offered_no_changes(page, server_factory, f
     page.get(f"http://127.0.0.1:{running.port}/")
     wait_until(page, lambda d: d.find_elements(By.CSS_SELECTOR, "input.pick"))
     assert page.find_elements(By.ID, "selection-bar")
+
+
+def test_copy_into_a_folder_two_levels_down(page, server_factory, folder):
+    running = server_factory(folder, upload=True, modify=True)
+    open_page(page, running)
+    pick(page, "plan.md")
+    page.find_element(By.ID, "select-copy").click()
+    for expected in ("/Photos/", "/Photos/2025/"):
+        choices = wait_until(page, lambda d: d.find_elements(
+            By.CSS_SELECTOR, "#picker .picker-folder"))
+        next(choice for choice in choices if choice.text != "⬑ ..").click()
+        wait_until(page, lambda d, e=expected: d.find_element(By.ID, "picker-path").text == e)
+    assert page.find_element(By.ID, "dialog-ok").text == "Copy here"
+    page.find_element(By.ID, "dialog-ok").click()
+    wait_until(page, lambda d: (folder / "Photos" / "2025" / "plan.md").exists(), "the copy")
+    assert (folder / "plan.md").read_text(encoding="utf-8") == "# plan\n"
+    assert (folder / "Photos" / "2025" / "plan.md").read_text(encoding="utf-8") == "# plan\n"
+    wait_until(page, lambda d: not d.find_element(By.ID, "selection-bar").is_displayed())
+    assert "plan.md" in names_shown(page)
