@@ -316,14 +316,25 @@ class FileAccess(WritingAccess):
             return None
         return None if found.is_dir else found
 
-    def zip_items(self, folder: Resolved) -> Iterator[ZipItem]:
+    def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
+                  ) -> Iterator[ZipItem]:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
         folder without following links, so a folder swapped for a link while the archive is
-        built leads nowhere."""
+        built leads nowhere. ``names``: only these entries of the folder (a selection on the
+        page), each still judged by the policy like any other entry."""
         url = self.judged_url(folder)
         opened = self.open_folder(folder.fs_path)
-        yield from walk_zip(opened, url, self._zip_children,
+        children = self._zip_children
+
+        def named_children(current: Folder, current_st: os.stat_result
+                           ) -> Iterator[tuple[str, os.stat_result]]:
+            found = self._zip_children(current, current_st)
+            if current is not opened or names is None:
+                return found
+            return ((name, st) for name, st in found if name in names)
+
+        yield from walk_zip(opened, url, children if names is None else named_children,
                             lambda path: self.may(Action.LIST, path),
                             lambda path: self.may(Action.READ, path))
 

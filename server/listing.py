@@ -45,6 +45,7 @@ class PageContext:
     """What the page offers besides the listing; part of the listing cache key."""
 
     can_upload: bool = False  # show the upload button, drop zone and "New folder"
+    can_modify: bool = False  # offer selection, rename, move, copy and delete (select.js)
     user: str = ""  # the logged-in user's name; "" when anonymous
     login: bool = False  # the share has logins: show who is logged in and a logout link
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
@@ -186,6 +187,7 @@ def render_html(
         upload=_upload_forms(url_path, page),
         headers=_column_headers(sort, order),
         rows=_rows(url_path, ordered, query),
+        listing_data=' data-can-modify="true"' if page.can_modify else "",
         summary=_summary(ordered),
         server_name=display_text(server_name),
         readme=readme,
@@ -201,6 +203,8 @@ def _scripts(page: PageContext) -> str:
     grid, viewer and search scripts that build on app.js's listing."""
     urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
     urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js")]
+    if page.can_modify:
+        urls.append(ASSET_PREFIX + "select.js")
     return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )

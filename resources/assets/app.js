@@ -1238,5 +1238,7 @@
   setUpSharedText();
   // For the page's other scripts: search.js sorts the results once they have all arrived,
   // gallery.js makes its elements as the listing does.
-  window.pierListing = Object.freeze({ sort: () => sortRows(state.sort, state.order), element });
+  window.pierListing = Object.freeze({
+    sort: () => sortRows(state.sort, state.order), element, refresh: refreshListing,
+  });
 })();
