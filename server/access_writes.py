@@ -6,6 +6,7 @@ from its ``may`` and its own-path checks, as for reads.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from server.access_rules import Action, FolderBudget
 from server.file_ops import FileOps
 from server.portable import is_link
-from server.portable_folders import Folder, mkdir_at, open_folder_at, stat_at
+from server.portable_folders import Folder, mkdir_at, open_folder_at, stat_at, unlink_at
 from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
 from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 
@@ -36,6 +37,7 @@ class WritingAccess:
         def may(self, action: Action, url_path: str) -> bool: ...
         def open_folder(self, fs_path: str) -> Folder: ...
         def locate(self, raw_path: str) -> Resolved: ...
+        def write_folder(self, raw_path: str) -> Resolved: ...
 
     # -- changing what exists (issue 17; not reachable over HTTP yet) ---------------------------
 
@@ -133,9 +135,11 @@ class WritingAccess:
                                     close=False) from None
 
     def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
-               expected_size: int | None = None, rename: bool = True) -> UploadFile:
+               expected_size: int | None = None, rename: bool = True,
+               replace: bool = True) -> UploadFile:
         """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
-        existing file only where the policy allows REPLACE; otherwise a free name is taken
+        existing file only when asked (``replace``: a PUT, or a form upload on a share with
+        --overwrite) and where the policy allows REPLACE; otherwise a free name is taken
         (``rename``, a multipart POST) or the upload is refused with 409 (a PUT)."""
         self._check_create(folder, url, name)
         try:
@@ -144,11 +148,27 @@ class WritingAccess:
             exists = None
         if exists is not None and stat.S_ISDIR(exists.st_mode):
             raise UploadRefused(409, "A folder with that name exists.", close=False)
-        replace = exists is not None and self.may(Action.REPLACE, url + name)
+        replace = replace and exists is not None and self.may(Action.REPLACE, url + name)
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
                             expected_size=expected_size, rename=rename)
         upload.replaces = replace
         return upload
+
+    def withdraw_upload(self, raw_folder: str, name: str, identity: tuple[int, int]) -> None:
+        """Remove the file an upload of this request just made as ``name`` in ``raw_folder``
+        (a URL path) when a later part of the request is refused: the form is saved whole or
+        not at all. Only that very file goes (device and inode); anything else under the name
+        now, or a folder the policy no longer lets this principal create in, is left."""
+        folder = self.write_folder(raw_folder)
+        with self.open_folder(folder.fs_path) as opened:
+            try:
+                now = stat_at(opened, name)
+            except OSError:
+                return
+            if stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == identity and \
+                    self.may(Action.CREATE, folder.url_path + name):
+                with contextlib.suppress(OSError):
+                    unlink_at(opened, name)
 
     def sweep_stale_uploads(self, folder: Resolved) -> None:
         """Remove what uploads cut short by a crash or a kill left in ``folder``."""
@@ -169,12 +189,13 @@ class WritingAccess:
         self._check_create(folder, url, name)
         return PartialFile(folder, partial, disk_margin=disk_margin)
 
-    def finish_partial(self, folder: Folder, url: str, name: str, partial: str) -> str:
+    def finish_partial(self, folder: Folder, url: str, name: str, partial: str, *,
+                       replace: bool) -> str:
         """Publish the complete partial file under ``name``, with the collision rules of
-        upload(); returns the final name."""
+        upload() (a form upload's: a free name unless ``replace``); returns the final name."""
         self._check_create(folder, url, name)
         return publish_partial(folder, partial, name,
-                               overwrite=self.may(Action.REPLACE, url + name))
+                               overwrite=replace and self.may(Action.REPLACE, url + name))
 
     def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
         self._check_create(folder, url, name)

@@ -54,8 +54,10 @@ log = logging.getLogger("pier.server")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
 WRITE_METHODS = ("PUT", "POST")
-ALLOW_READ = b"Allow: GET, HEAD, OPTIONS\r\n"
-ALLOW_WRITE = b"Allow: GET, HEAD, OPTIONS, PUT, POST\r\n"
+ALLOW_READ = "GET, HEAD, OPTIONS, PROPFIND"
+ALLOW_UPLOAD = ", PUT, POST, MKCOL, COPY"
+ALLOW_MODIFY = ", DELETE, MOVE"
+ALLOW_LOCKS = ", PROPPATCH, LOCK, UNLOCK"  # where something may be written
 KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
                            "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
@@ -369,7 +371,12 @@ class RequestHandler:
                         headers=challenge_headers(auth, result.stale))
 
     def _allow_header(self) -> bytes:
-        return ALLOW_WRITE if self._config.upload else ALLOW_READ
+        """What this share lets someone do (a 405's Allow; RFC 9110 15.5.6)."""
+        config = self._config
+        allowed = ALLOW_READ + (ALLOW_UPLOAD if config.upload else "") + \
+            (ALLOW_MODIFY if config.modify else "") + \
+            (ALLOW_LOCKS if config.upload or config.modify else "")
+        return f"Allow: {allowed}\r\n".encode("ascii")
 
     def _not_allowed(self, ex: Exchange, request: Request) -> Response:
         if request.method in KNOWN_METHODS:

@@ -267,7 +267,7 @@ class TusRoutes:
     def _finish(self, call: Call, upload: TusUpload, opened: Folder) -> None:
         """The last byte is in: the file appears under its name (or a free one)."""
         final = call.files.finish_partial(opened, upload.folder_url, upload.name,
-                                          upload.partial)
+                                          upload.partial, replace=self._config.overwrite)
         upload.file_url = url_quote(upload.folder_url + final)
         self.store.save(upload)
 

@@ -79,9 +79,13 @@ class WriteRoutes:
         else:
             stored = writes.store_multipart(_body(call), call.request, call.files, folder,
                                             limit=limit, show_hidden=self._config.show_hidden,
-                                            fields=fields)
+                                            replace=self._config.overwrite, fields=fields)
         if "text" in fields:
-            stored.append(self._store_text(call, folder, fields, limit))
+            try:
+                stored.append(self._store_text(call, folder, fields, limit))
+            except BaseException:
+                writes.withdraw(call.files, stored)  # the form is saved whole or not at all
+                raise
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
         return _created(call, stored, folder.url_path)

@@ -221,6 +221,7 @@ class UploadFile:
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None
+        self.identity: tuple[int, int] | None = None  # device, inode of the published file
         self._committed = False
         self._file: BinaryIO | None = None
         self._margin = disk_margin
@@ -292,6 +293,8 @@ class UploadFile:
             os.fsync(self._file.fileno())
             if mtime is not None:
                 os.utime(self._file.fileno(), (mtime, mtime))
+            written = os.fstat(self._file.fileno())
+            self.identity = (written.st_dev, written.st_ino)
             self._file.close()
             self._file = None
             final = self._publish()

@@ -5,10 +5,11 @@ rules live in server.uploads and server.zipstream."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from server.access import FileAccess, FolderBudget
 from server.call import RequestBody
@@ -38,6 +39,7 @@ class Stored:
     name: str
     url: str
     replaced: bool = False  # a PUT over an existing file (204, not 201)
+    identity: tuple[int, int] | None = None  # a new file's device and inode, to withdraw it
 
 
 def check_same_origin(request: Request, *, tls: bool) -> None:
@@ -93,13 +95,40 @@ def store_put(body: RequestBody, request: Request, access: FileAccess, folder: R
 
 
 def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
-                    *, limit: int | None, show_hidden: bool,
+                    *, limit: int | None, show_hidden: bool, replace: bool = False,
                     fields: dict[str, str] | None = None) -> list[Stored]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
     name may carry a relative path (folder uploads), whose folders are created where the
-    policy allows it. ``limit`` caps each file and the files of the request together, however
-    the body is framed (the form's own framing gets a small allowance on top). The fields
-    "text" and "name" (parts without a file name) go into ``fields`` when it is given."""
+    policy allows it. A name that exists gets a free one ("name (1).ext") unless ``replace``
+    (--overwrite) and the policy allows REPLACE. ``limit`` caps each file and the files of the
+    request together, however the body is framed (the form's own framing gets a small
+    allowance on top). The fields "text" and "name" (parts without a file name) go into
+    ``fields`` when it is given. Refused part way (a later file too large, a broken body),
+    the files already saved are withdrawn: the form is saved whole or not at all."""
+    stored: list[Stored] = []
+    try:
+        _store_parts(body, request, access, folder, stored, limit=limit,
+                     show_hidden=show_hidden, replace=replace, fields=fields)
+    except BaseException:
+        withdraw(access, stored)
+        raise
+    return stored
+
+
+def withdraw(access: FileAccess, stored: list[Stored]) -> None:
+    """Take back the new files of a request refused after they were saved (files that
+    replaced another cannot be taken back and stay)."""
+    for item in stored:
+        if item.identity is None or item.replaced:
+            continue
+        where, _, name = item.url.rpartition("/")
+        with contextlib.suppress(HttpError):
+            access.withdraw_upload(where + "/", unquote(name), item.identity)
+
+
+def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
+                 stored: list[Stored], *, limit: int | None, show_hidden: bool, replace: bool,
+                 fields: dict[str, str] | None) -> None:
     cap = request_cap(request, limit)
 
     def read(n: int) -> bytes:
@@ -111,7 +140,6 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
     if request.content_length:
         _check_space(access, folder, request.content_length)
     reader = MultipartReader(request.header("content-type"), read, None)
-    stored: list[Stored] = []
     budget = FolderBudget()
     room = limit  # what the request's files may still add up to
     for part in reader.parts():
@@ -124,18 +152,19 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
             raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
         opened, url = access.make_folders(folder, parts[:-1], budget)
-        with opened, access.upload(opened, url, parts[-1], max_size=room) as upload:
+        with opened, access.upload(opened, url, parts[-1], max_size=room,
+                                   replace=replace) as upload:
             for chunk in part.chunks():
                 upload.write(chunk)
             final = upload.commit()
         if room is not None:
             room -= upload.size
         relative = "/".join([*parts[:-1], final])
-        stored.append(Stored(relative, url_quote(folder.url_path + relative)))
+        stored.append(Stored(relative, url_quote(folder.url_path + relative), upload.replaces,
+                             upload.identity))
     if not reader.finished:
         raise UploadRefused(400, "The upload ended before its closing boundary.")
     body.drain(MAX_EPILOGUE)
-    return stored
 
 
 def _capped(chunks: Iterable[bytes], cap: int) -> Iterator[bytes]:

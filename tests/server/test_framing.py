@@ -84,7 +84,16 @@ def test_405_names_the_allowed_methods(server):
     data = server.raw(b"PUT /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
                       b"Connection: close\r\n\r\n")
     assert status_of(data) == 405
-    assert b"Allow: GET, HEAD, OPTIONS" in data
+    assert b"Allow: GET, HEAD, OPTIONS, PROPFIND\r\n" in data
+
+
+def test_405_names_what_a_changing_share_allows(server_factory, share):
+    running = server_factory(share, upload=True, modify=True)
+    data = running.raw(b"TRACE /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    assert status_of(data) == 405
+    allow = data.split(b"\r\nAllow: ", 1)[1].split(b"\r\n", 1)[0].decode().split(", ")
+    assert set(allow) == {"GET", "HEAD", "OPTIONS", "PROPFIND", "PUT", "POST", "MKCOL", "COPY",
+                          "DELETE", "MOVE", "PROPPATCH", "LOCK", "UNLOCK"}
 
 
 def test_options_lists_methods(server):

@@ -170,6 +170,9 @@ def test_collisions_follow_the_rules_of_every_upload(server_factory, share, tus_
     (share / "taken").mkdir()
     folder_named = started(running.port, "taken", 1)
     assert patch(running.port, folder_named, 0, b"x")["Pier-File-URL"] == "/taken%20%281%29"
+    changing = server_factory(share, upload=True, modify=True, tus_state=tus_state / "3")
+    url = started(changing.port, "hello.txt", 3)  # the modify right alone: a page's upload
+    assert patch(changing.port, url, 0, b"new")["Pier-File-URL"] == "/hello%20%283%29.txt"
     replacing = server_factory(share, upload=True, overwrite=True, tus_state=tus_state / "2")
     url = started(replacing.port, "hello.txt", 3)
     assert patch(replacing.port, url, 0, b"new")["Pier-File-URL"] == "/hello.txt"

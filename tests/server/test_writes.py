@@ -197,7 +197,7 @@ def test_a_refused_upload_says_uploads_are_off(server, share, method):
     conn = server.connection()
     conn.request(method, "/nope.txt", body=b"x", headers={"Accept": "application/json"})
     response = conn.getresponse()
-    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, OPTIONS, PROPFIND"
     assert json.loads(response.read())["error"] == "Uploads are turned off in Pier for this share."
     assert not (share / "nope.txt").exists()
 
