@@ -45,7 +45,8 @@ FIELD_MAX_WIDTH = 640  # logical pixels; a longer command scrolls inside its fie
 
 def summary_of(share: DriveShare) -> str:
     """E.g. "This share: port 8000 · plain HTTP (not encrypted) · login required"."""
-    parts = [f"This share: port {share.port}", "HTTPS" if share.tls else "plain HTTP (not encrypted)"]
+    parts = [f"This share: port {share.port}",
+             "HTTPS" if share.tls else "plain HTTP (not encrypted)"]
     if share.login:
         parts.append("login required, visitors may look" if share.visitors_may_read
                      else "login required")
