@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
+from app.drive_addresses import DriveShare
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
 from server.appdirs import find_ffmpeg
@@ -319,6 +320,18 @@ class ServerController(QObject):
         if self._state is not ServerState.RUNNING or self._config is None:
             return None
         return self._config.auth
+
+    def drive_share(self) -> DriveShare | None:
+        """The running share as "Connect as a drive" needs it (app.drive_addresses); None
+        while stopped. Reads memory only."""
+        config = self._config
+        if self._state is not ServerState.RUNNING or config is None or not self._urls:
+            return None
+        auth = config.auth
+        return DriveShare.from_urls(
+            self._urls, login=auth is not None,
+            visitors_may_read=auth is not None and auth.anonymous_read,
+            windows_digest=auth is not None and auth.store.any_digest_md5())
 
     async def start_share(self, share: ShareRequest, users: UserStore | None = None) -> bool:
         """Build the config off the GUI thread (certificate, accounts), then bind and serve it.

@@ -43,6 +43,7 @@ from server.errors import (
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
+from ui.connect_drive import ConnectDrive
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
@@ -116,6 +117,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.setCentralWidget(self.splitter)
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
+        self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -141,6 +143,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
         self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
                          "Ctrl+Shift+C")
+        share.addAction(self.connect_drive.action)
         share.addSeparator()
         self.texts.add_to(share)
         share.addSeparator()
