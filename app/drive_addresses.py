@@ -260,6 +260,8 @@ def _davfs2(share: DriveShare) -> DriveGuide:
                   f"/path/to/{CA_FILE}” to /etc/davfs2/davfs2.conf.", GET_CA]
     notes.append(f"Changes reach the share when a file is closed (davfs2 keeps a cache); "
                  f"sudo umount {MOUNT_POINT} when done.")
+    notes.append("Folders look empty or “ls” says “Invalid argument”? davfs2 before 1.7.2 on "
+                 "Linux 6.16 or later needs “buf_size 132” in /etc/davfs2/davfs2.conf.")
     return DriveGuide(DAVFS2, "Linux (davfs2)", f"Install davfs2 (apt install davfs2), make the "
                       f"folder {MOUNT_POINT}, then run:",
                       _addresses(share, lambda host: davfs2_command(share, host)), tuple(notes))
