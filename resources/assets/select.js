@@ -272,8 +272,14 @@
   }
 
   function onKey(event) {
-    if (event.defaultPrevented || event.isComposing || isTyping(event.target) ||
-        document.querySelector("dialog[open]")) {
+    if (event.isComposing || isTyping(event.target) || document.querySelector("dialog[open]")) {
+      return;
+    }
+    if (event.key === "Escape" && selected.size) {
+      clearSelection(); // app.js takes Esc too (it empties the filter): both apply
+      return;
+    }
+    if (event.defaultPrevented) {
       return;
     }
     const entry = event.key === " " ? focusedEntry(event.target) : null;
@@ -284,8 +290,6 @@
       event.preventDefault();
       const href = hrefOf(entry);
       pick(href, event.shiftKey || !selected.has(href), event.shiftKey);
-    } else if (event.key === "Escape" && selected.size) {
-      clearSelection();
     }
   }
 
