@@ -35,7 +35,7 @@
 
   // ---------------------------------------------------------------- WebDAV requests
 
-  /** One change: MOVE, COPY or DELETE of one item; {ok, status, problem}. */
+  /** One change: MOVE, COPY or DELETE of one item; {ok, status, problem, destination}. */
   async function change(method, href, destination, overwrite) {
     const headers = {};
     if (destination) {
@@ -46,13 +46,14 @@
     try {
       response = await fetch(href, { method, headers, credentials: "same-origin" });
     } catch (_) {
-      return { ok: false, status: 0, problem: "the server could not be reached" };
+      return { ok: false, status: 0, problem: "the server could not be reached", destination };
     }
     if (response.ok) {
-      return { ok: true, status: response.status, problem: "" };
+      return { ok: true, status: response.status, problem: "", destination };
     }
     const body = await response.text().catch(() => "");
-    return { ok: false, status: response.status, problem: reason(response.status, body, overwrite) };
+    const problem = reason(response.status, body, overwrite);
+    return { ok: false, status: response.status, problem, destination };
   }
 
   function reason(status, body, overwrite) {
@@ -64,7 +65,11 @@
       423: "locked by another program",
       507: "not enough space on the server",
     };
-    const text = body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    // Pier's error pages say why in their .detail; other bodies are shown when short
+    const page = new DOMParser().parseFromString(body, "text/html");
+    const detail = page.querySelector(".detail");
+    const text = (detail || page.body || page.documentElement).textContent.replace(/\s+/g, " ")
+      .trim();
     const short = text && text.length <= 160 ? text : "";
     return (known[status] || "failed") + " (" + status + ")" + (short ? ": " + short : "");
   }
@@ -82,6 +87,7 @@
       if (outcome.ok) {
         selection.forget(item.href);
       } else if (outcome.status === 412 && where) {
+        item.taken = nameOf(outcome.destination); // a rename's new name
         clashes.push(item);
       } else {
         failures.push([verb, nameOf(item.href), outcome.problem]);
@@ -144,7 +150,16 @@
     box.append(form);
     document.body.append(box);
     const before = document.activeElement;
-    box.addEventListener("keydown", (event) => keepFocusIn(box, event));
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        // closed here: the page's own Esc (app.js empties the filter) would cancel the dialog's
+        event.preventDefault();
+        event.stopPropagation();
+        box.close();
+      } else {
+        keepFocusIn(box, event);
+      }
+    });
     box.addEventListener("close", () => {
       box.remove();
       const back = before instanceof HTMLElement && before.isConnected && !before.disabled ?
@@ -183,7 +198,7 @@
       resolve to none. */
   function askReplace(clashes, where) {
     const one = clashes.length === 1;
-    const title = one ? "Replace “" + nameOf(clashes[0].href) + "”?" :
+    const title = one ? "Replace “" + clashes[0].taken + "”?" :
       "Replace " + clashes.length + " items?";
     const { box, form } = dialog("replace-dialog", title);
     const intro = document.createElement("p");
@@ -200,7 +215,7 @@
       check.type = "checkbox";
       check.checked = true;
       check.value = item.href;
-      label.append(check, " " + nameOf(item.href) +
+      label.append(check, " " + item.taken +
         (item.dir ? "/ (the folder there is replaced whole, not merged)" : ""));
       entry.append(label);
       list.append(entry);
