@@ -23,6 +23,7 @@ _MISSING = browser_missing()
 if _MISSING:
     pytest.skip(f"browser tests skipped: {_MISSING}", allow_module_level=True)
 
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
@@ -207,3 +208,39 @@ def test_copy_into_a_folder_two_levels_down(page, server_factory, folder):
     assert (folder / "Photos" / "2025" / "plan.md").read_text(encoding="utf-8") == "# plan\n"
     wait_until(page, lambda d: not d.find_element(By.ID, "selection-bar").is_displayed())
     assert "plan.md" in names_shown(page)
+
+
+def test_keyboard_and_screen_reader_basics(page, server_factory, folder, trash):
+    running = server_factory(folder, upload=True, modify=True)
+    open_page(page, running)
+    labels = page.execute_script(
+        "return Array.from(document.querySelectorAll('#listing input.pick'))"
+        ".map(b => b.getAttribute('aria-label'))")
+    assert labels == ["Select Photos", "Select notes.txt", "Select plan.md", "Select song.mp3"]
+    status = page.find_element(By.ID, "selection-status")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == \
+        "status"
+    assert status.get_attribute("textContent") == ""  # in the page, silent until a change
+    pick(page, "plan.md")
+    pick(page, "song.mp3")
+    assert status.get_attribute("textContent") == "2 selected"
+    delete = page.find_element(By.ID, "select-delete")
+    delete.click()
+    dialog = wait_until(page, lambda d: d.find_element(By.ID, "delete-dialog"))
+    assert dialog.get_attribute("aria-labelledby") == "delete-dialog-title"
+    focused = page.switch_to.active_element
+    assert focused.get_attribute("id") == "dialog-cancel"  # Enter at once deletes nothing
+    press(page, Keys.TAB)
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-ok"
+    press(page, Keys.TAB)  # wraps around inside the dialog
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-cancel"
+    ActionChains(page).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-ok"  # and back
+    press(page, Keys.ESCAPE)
+    wait_until(page, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    assert page.switch_to.active_element == delete  # back where it was
+    assert trashed(trash) == [] and (folder / "plan.md").exists()
+    assert selection_count(page) == "2 selected"  # Esc closed the dialog, kept the selection
+    press(page, Keys.ESCAPE)
+    assert not page.find_element(By.ID, "selection-bar").is_displayed()
+    assert status.get_attribute("textContent") == "Nothing selected"
