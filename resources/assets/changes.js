@@ -175,6 +175,7 @@
     const row = document.createElement("div");
     row.className = "dialog-actions";
     const cancel = button(cancelLabel || "Cancel", "dialog-cancel");
+    cancel.classList.remove("small"); // as big as the answer beside it
     cancel.addEventListener("click", () => form.parentElement.close());
     const ok = document.createElement("button");
     ok.type = "submit";
