@@ -58,8 +58,8 @@ def open_page(driver, running, path: str = "/") -> None:
 def open_folder_in_picker(driver, button_id: str, folder: str) -> None:
     """Move to… or Copy to…, then into `folder` (a child of the page's folder)."""
     driver.find_element(By.ID, button_id).click()
-    choices = wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR,
-                                                           "#picker .picker-folder"))
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker .picker-folder"))
+    choices = driver.find_elements(By.CSS_SELECTOR, "#picker .picker-folder")
     next(choice for choice in choices if choice.text == folder + "/").click()
     wait_until(driver, lambda d: d.find_element(By.ID, "picker-path").text.endswith(
         "/" + folder + "/"))
