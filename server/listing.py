@@ -45,7 +45,7 @@ class PageContext:
     """What the page offers besides the listing; part of the listing cache key."""
 
     can_upload: bool = False  # show the upload button, drop zone and "New folder"
-    can_modify: bool = False  # offer selection, rename, move, copy and delete (select.js)
+    can_modify: bool = False  # offer rename, move, copy and delete of a selection (changes.js)
     user: str = ""  # the logged-in user's name; "" when anonymous
     login: bool = False  # the share has logins: show who is logged in and a logout link
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
@@ -200,11 +200,12 @@ def _scripts(page: PageContext) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
     the vendored tus-js-client where the page uploads (resumable, by tus), app.js, and the
-    grid, viewer and search scripts that build on app.js's listing."""
+    grid, viewer and search scripts that build on app.js's listing, the selection (a .zip of
+    it, for anyone who may read) and, where the principal may modify, the changes to it."""
     urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
-    urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js")]
+    urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
-        urls.append(ASSET_PREFIX + "select.js")
+        urls.append(ASSET_PREFIX + "changes.js")
     return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )

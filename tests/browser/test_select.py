@@ -1,9 +1,12 @@
-"""Selecting rows and changing them in a real browser (headless Chromium, select.js): rename by
-F2, move into a subfolder with the folder picker, delete into a temporary XDG trash, a .zip of
-a selection, per-item errors, and no toolbar for an account without the modify right."""
+"""Selecting rows and changing them in a real browser (headless Chromium, select.js and
+changes.js): rename by F2, move into a subfolder with the folder picker, delete into a temporary
+XDG trash, a .zip of a selection, per-item errors, a reader's selection (a .zip and nothing
+else), and the keyboard and screen-reader basics. The grid: test_select_grid.py; "Replace?":
+test_select_replace.py."""
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 from collections.abc import Iterator
@@ -13,6 +16,7 @@ import pytest
 
 from tests.browser.conftest import basic_auth_header, browser_missing, wait_until
 from tests.conftest import http_request
+from tests.server.dav_bodies import RFC_LOCK
 from tests.server.file_ops_helpers import temporary_trash, trashed
 
 _MISSING = browser_missing()
@@ -23,52 +27,26 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 
+from tests.browser.selecting import (  # noqa: E402
+    ctrl_a,
+    make_share,
+    names_shown,
+    open_folder_in_picker,
+    open_page,
+    pick,
+    press,
+    selection_count,
+)
+
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "share"
-    (root / "Photos" / "2025").mkdir(parents=True)
-    (root / "Photos" / "beach.jpg").write_bytes(b"\xff\xd8" + b"j" * 500)
-    (root / "notes.txt").write_text("remember the milk\n", encoding="utf-8")
-    (root / "plan.md").write_text("# plan\n", encoding="utf-8")
-    (root / "song.mp3").write_bytes(b"m" * 8000)
-    return root
+    return make_share(tmp_path)
 
 
 @pytest.fixture
 def trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield from temporary_trash(tmp_path, monkeypatch)
-
-
-def names_shown(driver) -> list[str]:
-    return driver.execute_script(
-        "return Array.from(document.querySelectorAll('#listing tbody tr[data-mtime]'))"
-        ".map(r => r.querySelector('a').textContent)")
-
-
-def pick(driver, name: str, *, shift: bool = False) -> None:
-    box = driver.find_element(By.CSS_SELECTOR, f'input.pick[aria-label="Select {name}"]')
-    if shift:
-        ActionChains(driver).key_down(Keys.SHIFT).click(box).key_up(Keys.SHIFT).perform()
-    else:
-        box.click()
-
-
-def selection_count(driver) -> str:
-    return driver.find_element(By.CLASS_NAME, "selection-count").text
-
-
-def press(driver, *keys: str) -> None:
-    ActionChains(driver).send_keys(*keys).perform()
-
-
-def ctrl_a(driver) -> None:
-    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).perform()
-
-
-def open_page(driver, running) -> None:
-    driver.get(f"http://127.0.0.1:{running.port}/")
-    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "input.pick"))
 
 
 def test_select_and_rename_with_f2(page, server_factory, folder):
@@ -149,29 +127,26 @@ def test_ctrl_a_and_the_zip_of_a_selection(page, server_factory, folder):
 
 
 def test_errors_are_shown_per_item(page, server_factory, folder):
-    (folder / "Photos" / "notes.txt").write_text("already there", encoding="utf-8")
     running = server_factory(folder, upload=True, modify=True)
+    status, _ = http_request(running.port, "LOCK", "/notes.txt", RFC_LOCK,
+                             {"Content-Type": "application/xml", "Timeout": "Second-600"})
+    assert status == 200  # another program holds notes.txt
     open_page(page, running)
     pick(page, "notes.txt")
     pick(page, "song.mp3")
-    page.find_element(By.ID, "select-move").click()
-    wait_until(page, lambda d: d.find_elements(By.CSS_SELECTOR, "#picker .picker-folder"))[0] \
-        .click()
-    wait_until(page, lambda d: d.find_element(By.ID, "picker-path").text == "/Photos/")
+    open_folder_in_picker(page, "select-move", "Photos")
     page.find_element(By.ID, "dialog-ok").click()
     report = wait_until(page, lambda d: d.find_element(By.ID, "selection-report").is_displayed()
                         and d.find_element(By.ID, "selection-report"))
     lines = [li.text for li in report.find_elements(By.TAG_NAME, "li")]
-    assert len(lines) == 1 and lines[0].startswith("Move notes.txt: ") and "412" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("Move notes.txt: locked") and "423" in lines[0]
     wait_until(page, lambda d: "song.mp3" not in names_shown(d))
     assert (folder / "Photos" / "song.mp3").exists()
-    assert (folder / "Photos" / "notes.txt").read_text(encoding="utf-8") == "already there"
-    assert (folder / "notes.txt").exists()
+    assert (folder / "notes.txt").exists() and not (folder / "Photos" / "notes.txt").exists()
     assert selection_count(page) == "1 selected"  # what failed stays selected
 
 
-def test_an_account_without_modify_is_offered_no_changes(page, server_factory, folder,
-                                                          private_config_dir):
+def test_a_reader_selects_for_a_zip_only(page, server_factory, folder, private_config_dir):
     from server.auth import Authenticator
     from server.users import UserStore
 
@@ -184,17 +159,36 @@ def test_an_account_without_modify_is_offered_no_changes(page, server_factory, f
     page.execute_cdp_cmd("Network.enable", {})
     page.execute_cdp_cmd("Network.setExtraHTTPHeaders",
                          {"headers": basic_auth_header("reader", "secret")})
-    page.get(f"http://127.0.0.1:{running.port}/")
-    wait_until(page, lambda d: d.find_elements(By.ID, "upload-button"))
-    assert page.find_elements(By.ID, "selection-bar") == []
-    assert page.find_elements(By.CSS_SELECTOR, "input.pick") == []
-    ctrl_a(page)
-    assert page.find_elements(By.ID, "selection-bar") == []
+    open_page(page, running)
+    assert page.find_element(By.ID, "listing").get_attribute("data-can-modify") is None
+    assert not any("changes.js" in (script.get_attribute("src") or "")
+                   for script in page.find_elements(By.TAG_NAME, "script"))
+    pick(page, "notes.txt")
+    pick(page, "song.mp3")
+    bar = page.find_element(By.ID, "selection-bar")
+    shown = [e.text for e in bar.find_elements(By.CSS_SELECTOR, "*") if e.is_displayed()]
+    assert shown == ["2 selected", "Download as .zip", "Clear"]
+    press(page, Keys.DELETE)
+    press(page, Keys.F2)
+    assert page.find_elements(By.TAG_NAME, "dialog") == []
+    # the browser fetches the link as the reader, and the archive holds the two files
+    packed = page.execute_async_script(
+        "const done = arguments[0];"
+        "fetch(document.getElementById('select-zip').href).then(async r => {"
+        "  const bytes = new Uint8Array(await r.arrayBuffer()); let text = '';"
+        "  for (const b of bytes) text += String.fromCharCode(b);"
+        "  done([r.status, btoa(text)]); });")
+    assert packed[0] == 200
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(packed[1])))
+    assert sorted(archive.namelist()) == ["notes.txt", "song.mp3"]
+    assert archive.read("notes.txt") == b"remember the milk\n"
+    assert archive.read("song.mp3") == b"m" * 8000
     page.execute_cdp_cmd("Network.setExtraHTTPHeaders",
                          {"headers": basic_auth_header("editor", "secret")})
-    page.get(f"http://127.0.0.1:{running.port}/")
-    wait_until(page, lambda d: d.find_elements(By.CSS_SELECTOR, "input.pick"))
-    assert page.find_elements(By.ID, "selection-bar")
+    open_page(page, running)
+    pick(page, "notes.txt")
+    assert page.find_element(By.ID, "select-move").is_displayed()
+    assert page.find_element(By.ID, "select-delete").is_displayed()
 
 
 def test_copy_into_a_folder_two_levels_down(page, server_factory, folder):
@@ -214,3 +208,39 @@ def test_copy_into_a_folder_two_levels_down(page, server_factory, folder):
     assert (folder / "Photos" / "2025" / "plan.md").read_text(encoding="utf-8") == "# plan\n"
     wait_until(page, lambda d: not d.find_element(By.ID, "selection-bar").is_displayed())
     assert "plan.md" in names_shown(page)
+
+
+def test_keyboard_and_screen_reader_basics(page, server_factory, folder, trash):
+    running = server_factory(folder, upload=True, modify=True)
+    open_page(page, running)
+    labels = page.execute_script(
+        "return Array.from(document.querySelectorAll('#listing input.pick'))"
+        ".map(b => b.getAttribute('aria-label'))")
+    assert labels == ["Select Photos", "Select notes.txt", "Select plan.md", "Select song.mp3"]
+    status = page.find_element(By.ID, "selection-status")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == \
+        "status"
+    assert status.get_attribute("textContent") == ""  # in the page, silent until a change
+    pick(page, "plan.md")
+    pick(page, "song.mp3")
+    assert status.get_attribute("textContent") == "2 selected"
+    delete = page.find_element(By.ID, "select-delete")
+    delete.click()
+    dialog = wait_until(page, lambda d: d.find_element(By.ID, "delete-dialog"))
+    assert dialog.get_attribute("aria-labelledby") == "delete-dialog-title"
+    focused = page.switch_to.active_element
+    assert focused.get_attribute("id") == "dialog-cancel"  # Enter at once deletes nothing
+    press(page, Keys.TAB)
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-ok"
+    press(page, Keys.TAB)  # wraps around inside the dialog
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-cancel"
+    ActionChains(page).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert page.switch_to.active_element.get_attribute("id") == "dialog-ok"  # and back
+    press(page, Keys.ESCAPE)
+    wait_until(page, lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog[open]"))
+    assert page.switch_to.active_element == delete  # back where it was
+    assert trashed(trash) == [] and (folder / "plan.md").exists()
+    assert selection_count(page) == "2 selected"  # Esc closed the dialog, kept the selection
+    press(page, Keys.ESCAPE)
+    assert not page.find_element(By.ID, "selection-bar").is_displayed()
+    assert status.get_attribute("textContent") == "Nothing selected"

@@ -284,14 +284,17 @@ def test_page_structure_and_stylesheet() -> None:
     assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
     assert "style" not in page.tags
     assets = "/.well-known/pier/assets/"
-    enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js")]
+    enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     # no inline script (CSP); view.js runs before the page shows, the rest once it is parsed
     assert page.scripts == [assets + "view.js", assets + "app.js", *enhancements]
     assert f'<script src="{assets}view.js"></script>' in text
-    assert text.count(" defer></script>") == 4
+    assert text.count(" defer></script>") == 5
     uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
     assert uploading.scripts == [assets + "view.js", assets + "tus.min.js",  # resumable uploads
                                  assets + "app.js", *enhancements]
+    changing = parse(render_html("/", [], page=PageContext(can_modify=True)))
+    assert changing.scripts == [assets + "view.js", assets + "app.js", *enhancements,
+                                assets + "changes.js"]  # only where the principal may modify
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")

@@ -277,10 +277,11 @@ def test_without_website_mode_an_index_page_is_just_listed(site):
 
 def test_the_page_offers_changes_only_where_the_principal_may_modify(share, auth):
     plain = Folders(config_of(share)).get("/").body
-    assert b"data-can-modify" not in plain and b"select.js" not in plain
+    assert b"data-can-modify" not in plain and b"changes.js" not in plain
+    assert b"select.js" in plain  # a reader selects too, for a .zip of the selection
     changing = Folders(config_of(share, modify=True))
     body = changing.get("/").body
-    assert b'data-can-modify="true"' in body and b"select.js" in body
+    assert b'data-can-modify="true"' in body and b"changes.js" in body
     # an account without the modify right is offered nothing; the cache keeps them apart
     limited = Folders(config_of(share, modify=True, auth=auth))
     reader = User("reader")
