@@ -1,4 +1,6 @@
-"""Issue 17, attacked over real HTTP: a symbolic link in the share that points outside it is
+"""Issue 17, attacked over real HTTP: what a PUT or a lock-null LOCK replaces.
+
+A symbolic link in the share that points outside it is
 invisible to every account (404), yet a PUT or a lock-null LOCK of its name by an account with
 the modify right replaces the link itself with a new file: the link is gone for good (not in
 the trash, as a replaced item should be), the PUT says 204 "replaced" for an item the account
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.file_ops_helpers import temporary_trash
+from tests.server.file_ops_helpers import temporary_trash, trashed
 
 LOCKINFO = (b'<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/>'
             b"</D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>")
@@ -66,3 +68,15 @@ def test_lock_does_not_replace_an_invisible_link(server_factory, linked: Path, n
     status = send(running.port, "LOCK", f"/{name}", LOCKINFO)
     assert status in (403, 404, 409)
     assert (linked / name).is_symlink() and os.readlink(linked / name)
+
+
+@pytest.mark.xfail(strict=True, reason="a PUT that replaces a file (204) destroys the old "
+                   "content for good: it does not go to the trash, as a DELETE's or a COPY/MOVE "
+                   "overwrite's does (docs/SECURITY.md: a replaced item goes there first too)")
+def test_a_replaced_file_goes_to_the_trash(server_factory, share: Path, trash: Path) -> None:
+    """The trash is what makes the modify right recoverable; an empty PUT is a delete."""
+    running = server_factory(share, upload=True, modify=True)
+    assert send(running.port, "PUT", "/hello.txt", b"") == 204
+    assert (share / "hello.txt").read_bytes() == b""
+    assert trashed(trash) == ["hello.txt"]
+    assert (trash / "hello.txt").read_bytes() == b"hello, world\n"
