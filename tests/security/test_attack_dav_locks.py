@@ -167,3 +167,15 @@ def test_a_lock_null_lock_holds_the_file_it_created(server_factory, tree: Path,
         assert send(port, "PUT", "/work/report2.txt", "other", b"mine")[0] == 423
     else:
         assert status == 400  # refusing the spelling is fine too
+
+
+@pytest.mark.xfail(strict=True, reason="an account without the modify right takes a Depth: 0 "
+                   "lock on a folder (CREATE in it is enough) and the owner can no longer "
+                   "delete, move or rename anything in it (423: membership changes)")
+def test_an_upload_only_account_cannot_stop_deletes_in_a_folder(
+        server_factory, tree: Path, private_config_dir: Path, trash: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    send(port, "LOCK", "/work/", "uploader", LOCKINFO, {"Depth": "0"})
+    assert send(port, "DELETE", "/work/report.txt", "owner")[0] == 204
+    assert not (tree / "work" / "report.txt").exists()
