@@ -1,0 +1,181 @@
+"""Issue 17, attacked over real HTTP: WebDAV locks as a weapon.
+
+A lock keeps every other principal from writing, so taking one must need the right to change
+what it covers (docs/ARCHITECTURE.md "WebDAV": "a reader cannot block writers"), and it must
+hold the item it names whatever spelling of the URL a writer uses."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from server.auth import Authenticator
+from server.clock import ManualClock
+from server.users import UserStore
+from tests.server.file_ops_helpers import temporary_trash
+
+LOCKINFO = (b'<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/>'
+            b"</D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>")
+PASSWORDS = {"owner": "owner-pw", "uploader": "uploader-pw", "other": "other-pw"}
+
+
+@pytest.fixture(autouse=True)
+def trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    yield from temporary_trash(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def tree(share: Path) -> Path:
+    (share / "work").mkdir()
+    (share / "work" / "report.txt").write_text("the owner's report")
+    (share / "work-link").symlink_to("work", target_is_directory=True)
+    return share
+
+
+def accounts(folder: Path, *, anonymous_read: bool = False) -> Authenticator:
+    store = UserStore(folder / "users.toml")
+    store.load()
+    auth = Authenticator(store, "Pier", clock=ManualClock(), anonymous_read=anonymous_read)
+    store.add("owner", PASSWORDS["owner"], can_upload=True, can_modify=True)
+    store.add("other", PASSWORDS["other"], can_upload=True, can_modify=True)
+    store.add("uploader", PASSWORDS["uploader"], can_upload=True, can_modify=False)
+    return auth
+
+
+def send(port: int, method: str, path: str, user: str | None, body: bytes = b"",
+         headers: dict[str, str] | None = None) -> tuple[int, dict[str, str]]:
+    sent = dict(headers or {})
+    if user is not None:
+        token = base64.b64encode(f"{user}:{PASSWORDS[user]}".encode()).decode()
+        sent["Authorization"] = f"Basic {token}"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request(method, path, body=body, headers=sent)
+        response = conn.getresponse()
+        response.read()
+        return response.status, dict(response.getheaders())
+    finally:
+        conn.close()
+
+
+@pytest.mark.xfail(strict=True, reason="an account without the modify right takes a Depth: "
+                   "infinity lock on the share's root (CREATE in it is enough), and every "
+                   "write of every account is then 423 for an hour, refreshable")
+def test_an_upload_only_account_cannot_freeze_the_share(server_factory, tree: Path,
+                                                         private_config_dir: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    send(port, "LOCK", "/", "uploader", LOCKINFO, {"Depth": "infinity", "Timeout": "Infinite"})
+    # the owner's own changes, and the other account's new files, must still go through
+    assert send(port, "PUT", "/work/report.txt", "owner", b"edited")[0] == 204
+    assert send(port, "PUT", "/work/new.txt", "other", b"new")[0] == 201
+    assert (tree / "work" / "report.txt").read_text() == "edited"
+
+
+@pytest.mark.xfail(strict=True, reason="with --anonymous upload a visitor without an account "
+                   "locks the share's root Depth: infinity and every account's writes are 423")
+def test_an_anonymous_uploader_cannot_freeze_the_share(server_factory, tree: Path,
+                                                        private_config_dir: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir, anonymous_read=True),
+                             upload=True, modify=True, anonymous_upload=True)
+    port = running.port
+    send(port, "LOCK", "/", None, LOCKINFO, {"Depth": "infinity"})
+    assert send(port, "DELETE", "/work/report.txt", "owner")[0] != 423
+    assert send(port, "MKCOL", "/work/sub", "owner")[0] == 201
+
+
+def locked_by_owner(port: int) -> str:
+    status, headers = send(port, "LOCK", "/work/report.txt", "owner", LOCKINFO)
+    assert status == 200
+    return headers["Lock-Token"]
+
+
+@pytest.mark.xfail(strict=True, reason="locks are keyed on the URL's spelling: /work//report.txt "
+                   "reaches the locked file but not its lock (PUT 204, DELETE 204)")
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "COPY"])
+def test_a_doubled_slash_does_not_pass_another_accounts_lock(
+        server_factory, tree: Path, private_config_dir: Path, method: str) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    locked_by_owner(port)
+    if method == "COPY":
+        send(port, "PUT", "/other.txt", "other", b"other's")
+        status = send(port, "COPY", "/other.txt", "other",
+                      headers={"Destination": "/work//report.txt"})[0]
+    else:
+        status = send(port, method, "/work//report.txt", "other", b"replaced")[0]
+    assert status in (400, 404, 423)
+    assert (tree / "work" / "report.txt").read_text() == "the owner's report"
+
+
+@pytest.mark.xfail(strict=True, reason="locks are keyed on the URL: a link to the folder inside "
+                   "the share (/work-link/report.txt) replaces the locked file (PUT 204)")
+def test_a_folder_link_does_not_pass_another_accounts_lock(
+        server_factory, tree: Path, private_config_dir: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    locked_by_owner(port)
+    status = send(port, "PUT", "/work-link/report.txt", "other", b"replaced")[0]
+    assert status in (403, 404, 409, 423)
+    assert (tree / "work" / "report.txt").read_text() == "the owner's report"
+
+
+@pytest.mark.xfail(strict=True, reason="uploads and moves clean the name (NFC, trailing dots and "
+                   "spaces dropped) after the lock check on the raw spelling: PUT "
+                   "/work/report.txt. replaces the locked report.txt (204)")
+@pytest.mark.parametrize("spelling", ["report.txt.", "report.txt%20", "report.txt.%20."])
+@pytest.mark.parametrize("method", ["PUT", "MOVE"])
+def test_a_trailing_dot_or_space_does_not_pass_another_accounts_lock(
+        server_factory, tree: Path, private_config_dir: Path, spelling: str,
+        method: str) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    locked_by_owner(port)
+    if method == "MOVE":
+        send(port, "PUT", "/other.txt", "other", b"replaced")
+        send(port, "MOVE", "/other.txt", "other",
+             headers={"Destination": f"/work/{spelling}", "Overwrite": "T"})
+    else:
+        send(port, "PUT", f"/work/{spelling}", "other", b"replaced")
+    assert (tree / "work" / "report.txt").read_text() == "the owner's report"
+
+
+@pytest.mark.xfail(strict=True, reason="an upload's name is stored NFC after the lock check on "
+                   "the NFD spelling: PUT of café.txt in NFD replaces the locked NFC file (204)")
+def test_a_decomposed_spelling_does_not_pass_another_accounts_lock(
+        server_factory, tree: Path, private_config_dir: Path) -> None:
+    (tree / "work" / "caf\u00e9.txt").write_text("the owner's café")
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    assert send(port, "LOCK", "/work/caf%C3%A9.txt", "owner", LOCKINFO)[0] == 200
+    send(port, "PUT", "/work/cafe%CC%81.txt", "other", b"replaced")
+    assert (tree / "work" / "caf\u00e9.txt").read_text() == "the owner's café"
+
+
+@pytest.mark.xfail(strict=True, reason="a lock-null LOCK of report2.txt. creates report2.txt "
+                   "but keeps the lock on the raw spelling: the new file is not locked")
+def test_a_lock_null_lock_holds_the_file_it_created(server_factory, tree: Path,
+                                                    private_config_dir: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    status, _ = send(port, "LOCK", "/work/report2.txt.", "owner", LOCKINFO)
+    if status in (200, 201):
+        assert send(port, "PUT", "/work/report2.txt", "other", b"mine")[0] == 423
+    else:
+        assert status == 400  # refusing the spelling is fine too
+
+
+@pytest.mark.xfail(strict=True, reason="an account without the modify right takes a Depth: 0 "
+                   "lock on a folder (CREATE in it is enough) and the owner can no longer "
+                   "delete, move or rename anything in it (423: membership changes)")
+def test_an_upload_only_account_cannot_stop_deletes_in_a_folder(
+        server_factory, tree: Path, private_config_dir: Path, trash: Path) -> None:
+    running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
+    port = running.port
+    send(port, "LOCK", "/work/", "uploader", LOCKINFO, {"Depth": "0"})
+    assert send(port, "DELETE", "/work/report.txt", "owner")[0] == 204
+    assert not (tree / "work" / "report.txt").exists()
