@@ -160,3 +160,28 @@ def test_an_upload_only_account_cannot_stop_deletes_in_a_folder(
     send(port, "LOCK", "/work/", "uploader", LOCKINFO, {"Depth": "0"})
     assert send(port, "DELETE", "/work/report.txt", "owner")[0] == 204
     assert not (tree / "work" / "report.txt").exists()
+
+
+def test_a_link_to_another_accounts_file_is_neither_replaced_nor_locked(
+        server_factory, share: Path, private_config_dir: Path) -> None:
+    """The link is invisible to alice (its target is bob's): her PUT or lock-null LOCK of its
+    name must not take its place (finding 10, a link inside the share)."""
+    (share / "alice").mkdir()
+    (share / "bob").mkdir()
+    (share / "bob" / "secret.txt").write_text("bob's")
+    (share / "alice" / "peek").symlink_to("../bob/secret.txt")
+    store = UserStore(private_config_dir / "users.toml")
+    store.load()
+    auth = Authenticator(store, "Pier", clock=ManualClock())
+    store.add("alice", "alice-pw", can_upload=True, can_modify=True, folders=["/alice"])
+    running = server_factory(share, auth=auth, upload=True, modify=True)
+    token = base64.b64encode(b"alice:alice-pw").decode()
+    for method, body in (("PUT", b"over the link"), ("LOCK", LOCKINFO)):
+        conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        conn.request(method, "/alice/peek", body=body, headers={"Authorization": f"Basic {token}"})
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        assert response.status == 409, method
+    assert (share / "alice" / "peek").is_symlink()
+    assert (share / "bob" / "secret.txt").read_text() == "bob's"
