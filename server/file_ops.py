@@ -52,6 +52,7 @@ from server.portable_folders import (
     sync_folder,
     unlink_at,
 )
+from server.trashing import ItemChanged, trash_item
 from server.uploads import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -282,21 +283,12 @@ class FileOps:
             raise _refusal(err) from None
 
     def _discard(self, item: Item) -> None:
-        """To the trash, if ``item`` is still there and still itself; for good only where the
-        disk has no trash and the share allows it."""
-        try:  # right before the move: nothing swapped in, no link followed
-            where = folder_path(item.folder)  # where the opened folder is now
-            if where is None:
-                raise FileOpRefused(409, "The folder cannot be found any more.")
-            path = os.path.join(where, item.name)
-            same = _same(os.lstat(path), item.st) and \
-                _identity(os.lstat(where)) == item.folder.identity
-        except OSError:
-            same = False
-        if not same:
-            raise FileOpRefused(412, "The item changed since it was checked.")
+        """To the trash, if ``item`` is still there and still itself (server/trashing.py); for
+        good only where the disk has no trash and the share allows it."""
         try:
-            _send_to_trash(path)
+            trash_item(item.folder, item.name, item.st, _send_to_trash)
+        except ItemChanged:
+            raise FileOpRefused(412, "The item changed since it was checked.") from None
         except OSError as err:
             if not _no_trash(err):
                 raise _refusal(err) from None

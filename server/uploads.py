@@ -38,8 +38,10 @@ OWN_PREFIX = ".pier-"  # every temporary name of Pier's starts so
 TEMP_PREFIX = ".pier-upload-"
 TEMP_SUFFIX = ".part"
 PARTIAL_PREFIX = ".pier-tus-"  # the partial file of a resumable (tus) upload
+TRASHING_PREFIX = ".pier-trashing-"  # the folder an item waits in on its way to the trash
 _TEMP_NAME = re.compile(r"^\.pier-upload-[0-9a-f]{16}\.part$")
 _PARTIAL_NAME = re.compile(r"^\.pier-tus-[0-9a-f]{32}\.part$")
+_TRASHING_NAME = re.compile(r"^\.pier-trashing-[0-9a-f]{32}$")
 # a resumable upload's partial file lives while the client comes back within a day (tus
 # expiry, counted from its last chunk); the stale sweep leaves it alone for twice that, so only
 # partial files whose upload record was lost are removed by it
@@ -114,9 +116,11 @@ def clean_relative_path(path: str, *, allow_hidden: bool = False,
 
 
 def is_temp_name(name: str) -> bool:
-    """True for the temporary files of uploads in progress, plain or resumable (Pier's own:
-    never listed, served, zipped or written by a route)."""
-    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None
+    """True for the temporary files of uploads in progress, plain or resumable, and the
+    folders items wait in on their way to the trash (server/trashing.py): Pier's own, never
+    listed, served, zipped or written by a route."""
+    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None or \
+        _TRASHING_NAME.match(name) is not None
 
 
 def is_partial_name(name: str) -> bool:
