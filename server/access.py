@@ -102,7 +102,8 @@ def policy_for(config: ServerConfig) -> Policy:
                        show_hidden=config.show_hidden, modify=config.modify,
                        anonymous_upload=config.anonymous_upload,
                        anonymous_modify=config.anonymous_modify,
-                       permanent_deletes=config.permanent_deletes)
+                       permanent_deletes=config.permanent_deletes,
+                       max_upload=config.max_upload_bytes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
     return Policy(rules, own, protected)
 

@@ -18,9 +18,11 @@ link is refused. Checks, for the principal of the ``FileAccess``:
 Deletes go to the trash with send2trash (the freedesktop trash on Linux, the Recycle Bin,
 macOS's Trash), imported on the first delete; where the disk has no trash for us
 (send2trash's TrashPermissionError, or no mount point found) the delete is refused unless the
-share allows permanent deletes. Copies are bounded (CopyBudget) and never leave a half-written
+share allows permanent deletes. Copies are bounded (CopyBudget: the share's upload cap, for
+each file and the whole copy, under 10,000 items and 64 GiB) and never leave a half-written
 file: a file is written under an upload temp name and published without clobbering
-(server/uploads.py ``publish_temp``), a folder is built under a temp name and renamed into place.
+(server/uploads.py ``publish_temp``), a folder is built under a temp name and renamed into
+place.
 """
 
 from __future__ import annotations
@@ -102,14 +104,25 @@ class Item:
 
 @dataclass(slots=True)
 class CopyBudget:
-    """What one copy may still make."""
+    """What one copy may still make; ``capped``: its bytes are the share's upload cap."""
 
     items: int = field(default_factory=lambda: MAX_COPY_ITEMS)
     bytes: int = field(default_factory=lambda: MAX_COPY_BYTES)
+    capped: bool = False
+
+    @classmethod
+    def within(cls, upload_cap: int | None) -> CopyBudget:
+        """A copy adds to the disk as an upload does: held to the share's upload cap (each
+        file and the whole copy, as one upload request), under the copy ceiling."""
+        if upload_cap is None or upload_cap >= MAX_COPY_BYTES:
+            return cls()
+        return cls(bytes=upload_cap, capped=True)
 
     def take(self, size: int) -> None:
         self.items -= 1
         self.bytes -= size
+        if self.bytes < 0 and self.capped:
+            raise FileOpRefused(413, "That is larger than uploads to this share may be.")
         if self.items < 0 or self.bytes < 0:
             raise FileOpRefused(413, "That is too much to copy at once.")
 
@@ -149,8 +162,8 @@ class FileOps:
                 except OSError as err:
                     if err.errno != errno.EXDEV:
                         raise _refusal(err) from None
-                    self._copy_into(item, target, new_name)  # another disk: copy, then trash
-                    self._discard(item)
+                    self._copy_into(item, target, new_name, CopyBudget())  # another disk
+                    self._discard(item)  # then the trash
                 sync_folder(target)
                 sync_folder(folder)
                 return target_url + new_name + ("/" if item.is_dir else "")
@@ -167,7 +180,8 @@ class FileOps:
                 if self._make_room(target, target_url, new_name, item, overwrite,
                                    Action.CREATE):
                     raise FileOpRefused(409, "An item cannot be copied onto itself.")
-                self._copy_into(item, target, new_name)
+                self._copy_into(item, target, new_name,
+                                CopyBudget.within(self._rules.max_upload))
                 sync_folder(target)
                 return target_url + new_name + ("/" if item.is_dir else "")
 
@@ -309,10 +323,9 @@ class FileOps:
 
     # -- copying -----------------------------------------------------------------------------
 
-    def _copy_into(self, item: Item, target: Folder, name: str) -> None:
+    def _copy_into(self, item: Item, target: Folder, name: str, budget: CopyBudget) -> None:
         """A copy of ``item`` named ``name`` in ``target``, complete or not at all."""
         temp = f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-        budget = CopyBudget()
         try:
             if item.is_dir:
                 mkdir_at(target, temp)
