@@ -185,6 +185,20 @@ class FileOps:
                 sync_folder(target)
                 return target_url + new_name + ("/" if item.is_dir else "")
 
+    def trash_replaced(self, folder: Folder, url: str, name: str) -> None:
+        """Before an upload replaces ``name`` in the open ``folder`` (at ``url``; REPLACE was
+        checked): its old content goes to the trash as a delete's would. An empty file goes
+        for good (Windows writes one first, then the real one), and so does a link (no
+        content of its own)."""
+        try:
+            st = stat_at(folder, name)
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise _refusal(err) from None
+        if stat.S_ISREG(st.st_mode) and st.st_size > 0:
+            self._discard(Item(folder, url, name, st))
+
     # -- finding and checking ------------------------------------------------------------------
 
     def _parent_of(self, raw_path: str) -> tuple[Folder, str, str]:

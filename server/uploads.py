@@ -11,6 +11,7 @@ import secrets
 import stat
 import time
 import unicodedata
+from collections.abc import Callable
 from typing import BinaryIO
 
 from server.files import is_hidden
@@ -222,6 +223,9 @@ class UploadFile:
         self.overwrite = overwrite
         self.rename = rename
         self.replaces = False  # set by the access policy: the name exists and is replaced
+        # set by the access policy too: sends the old content to the trash before commit()
+        # publishes over it; its refusal is the upload's (the temp file goes)
+        self.before_replace: Callable[[], None] | None = None
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None
@@ -301,8 +305,10 @@ class UploadFile:
             self.identity = (written.st_dev, written.st_ino)
             self._file.close()
             self._file = None
+            if self.overwrite and self.before_replace is not None:
+                self.before_replace()
             final = self._publish()
-        except UploadRefused:
+        except HttpError:
             self.abort()
             raise
         except OSError as err:
