@@ -15,7 +15,7 @@ from server.portable_folders import open_folder
 from server.trashing import ItemChanged, trash_item
 from tests.server.file_ops_helpers import access_for, temporary_trash, trashed
 
-pytestmark = pytest.mark.fast_path_only("the hidden folder is reached by its descriptor")
+ASIDE = pytest.mark.fast_path_only("the hidden folder is reached by its descriptor")
 
 
 @pytest.fixture
@@ -28,6 +28,7 @@ def path_in(info: Path) -> str:
     return unquote(line[len("Path="):])
 
 
+@ASIDE
 def test_each_trashed_item_keeps_its_name_and_place(tmp_path: Path, trash: Path) -> None:
     share = tmp_path / "share"
     (share / "one").mkdir(parents=True)
@@ -45,6 +46,7 @@ def test_each_trashed_item_keeps_its_name_and_place(tmp_path: Path, trash: Path)
     assert sorted(os.listdir(info)) == ["r é 1.txt.trashinfo", "r é.txt.trashinfo"]
 
 
+@ASIDE
 def test_a_share_inside_the_data_folder_gets_a_relative_path(tmp_path: Path,
                                                             trash: Path) -> None:
     """send2trash writes Path= relative to $XDG_DATA_HOME for what lies below it."""
@@ -55,6 +57,7 @@ def test_a_share_inside_the_data_folder_gets_a_relative_path(tmp_path: Path,
     assert path_in(trash.parent / "info" / "a.txt.trashinfo") == "share/a.txt"
 
 
+@ASIDE
 def test_a_refused_send_puts_the_item_back(tmp_path: Path, trash: Path) -> None:
     (tmp_path / "a.txt").write_text("alpha")
     st = os.lstat(tmp_path / "a.txt")
