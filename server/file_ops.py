@@ -197,7 +197,7 @@ class FileOps:
         except OSError as err:
             raise _refusal(err) from None
         if stat.S_ISREG(st.st_mode) and st.st_size > 0:
-            self._discard(Item(folder, url, name, st))
+            self._discard(Item(folder, url, name, st), what="The file it replaces")
 
     # -- finding and checking ------------------------------------------------------------------
 
@@ -310,9 +310,10 @@ class FileOps:
                 unlink_at(target, name)
             raise _refusal(err) from None
 
-    def _discard(self, item: Item) -> None:
+    def _discard(self, item: Item, *, what: str = "It") -> None:
         """To the trash, if ``item`` is still there and still itself (server/trashing.py); for
-        good only where the disk has no trash and the share allows it."""
+        good only where the disk has no trash and the share allows it (``what`` cannot go to
+        the trash, the refusal says)."""
         try:
             trash_item(item.folder, item.name, item.st, _send_to_trash)
         except ItemChanged:
@@ -321,8 +322,9 @@ class FileOps:
             if not _no_trash(err):
                 raise _refusal(err) from None
             if not self._rules.permanent_deletes:
-                raise FileOpRefused(409, "This disk has no trash, and deleting for good is "
-                                         "not allowed on this share.") from None
+                raise FileOpRefused(409, f"{what} cannot go to the trash (this disk has "
+                                         "none), and deleting for good is not allowed on "
+                                         "this share.") from None
             self._remove(item)
 
     def _remove(self, item: Item) -> None:

@@ -66,7 +66,7 @@ def test_without_a_trash_a_put_does_not_replace(server_factory, share: Path, tra
                                                 no_trash: None) -> None:
     running = server_factory(share, upload=True, modify=True)
     status, body = send(running.port, "PUT", "/hello.txt", b"new content")
-    assert status == 409 and b"no trash" in body
+    assert status == 409 and b"The file it replaces cannot go to the trash" in body
     assert (share / "hello.txt").read_text() == "hello, world\n"
     assert own_names(share) == []  # the new upload's temp file is gone
     allowed = server_factory(share, upload=True, modify=True, permanent_deletes=True)
