@@ -15,7 +15,7 @@ from app.accounts import reload_store
 from app.drive_addresses import DriveShare
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
-from server.appdirs import find_ffmpeg
+from server.appdirs import find_ffmpeg, find_trash_folders
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
@@ -149,6 +149,7 @@ def make_config(share: ShareRequest, paths: PierPaths,
         show_hidden=share.show_hidden,
         website_mode=share.website_mode,
         protected_paths=paths.protected,
+        trash_folders=find_trash_folders(),
         upload=share.upload,
         modify=share.modify,
         permanent_deletes=share.modify and share.permanent_deletes,

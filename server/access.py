@@ -96,13 +96,17 @@ def policy_for(config: ServerConfig) -> Policy:
     if config.thumb_cache is not None:  # thousands of thumbnails, known through their folder;
         unwalked.append(str(config.thumb_cache))  # its key file by its own identity too
         paths.append(os.path.join(config.thumb_cache, THUMB_KEY_FILE))
+    for trash in map(str, config.trash_folders):  # like a disk's .Trash-UID: none of it
+        paths.append(trash)  # served; the deleted files are not Pier's secrets to know one
+        unwalked.append(trash)  # by one (a trash may hold thousands)
     own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden, modify=config.modify,
                        anonymous_upload=config.anonymous_upload,
                        anonymous_modify=config.anonymous_modify,
-                       permanent_deletes=config.permanent_deletes)
+                       permanent_deletes=config.permanent_deletes,
+                       max_upload=config.max_upload_bytes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
     return Policy(rules, own, protected)
 

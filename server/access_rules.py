@@ -44,6 +44,7 @@ class ShareRules:
     anonymous_upload: bool = False  # with login_required: visitors without an account
     anonymous_modify: bool = False
     permanent_deletes: bool = False  # where no trash exists, delete for good
+    max_upload: int | None = None  # bytes one upload (and one copy) may add; None: no cap
 
     def allow_change(self, user: User | None, action: Action, url_path: str) -> bool:
         """CREATE, REPLACE or MODIFY by ``user`` at ``url_path`` (decoded, normalised; a

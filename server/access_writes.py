@@ -7,6 +7,7 @@ from its ``may`` and its own-path checks, as for reads.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 from typing import TYPE_CHECKING
@@ -40,7 +41,7 @@ class WritingAccess:
         def write_folder(self, raw_path: str) -> Resolved: ...
         def sees_link(self, folder: Folder, name: str) -> bool: ...
 
-    # -- changing what exists (issue 17; not reachable over HTTP yet) ---------------------------
+    # -- changing what exists (issue 17: WebDAV and the page) -----------------------------
 
     def delete(self, raw_path: str, *, expected: os.stat_result | None = None) -> None:
         """Move the item at ``raw_path`` (a URL path, percent-encoded) to the computer's
@@ -141,7 +142,9 @@ class WritingAccess:
         """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
         existing file only when asked (``replace``: a PUT, or a form upload on a share with
         --overwrite) and where the policy allows REPLACE; otherwise a free name is taken
-        (``rename``, a multipart POST) or the upload is refused with 409 (a PUT)."""
+        (``rename``, a multipart POST) or the upload is refused with 409 (a PUT). What it
+        replaces goes to the trash on commit, before the new file takes the name
+        (``FileOps.trash_replaced``: not an empty file; refused where no trash is usable)."""
         self._check_create(folder, url, name)
         try:
             exists: os.stat_result | None = stat_at(folder, name)
@@ -153,6 +156,9 @@ class WritingAccess:
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
                             expected_size=expected_size, rename=rename)
         upload.replaces = replace
+        if replace:
+            ops = FileOps(self)
+            upload.before_replace = functools.partial(ops.trash_replaced, folder, url, name)
         return upload
 
     def withdraw_upload(self, raw_folder: str, name: str, identity: tuple[int, int]) -> None:
@@ -193,14 +199,18 @@ class WritingAccess:
     def finish_partial(self, folder: Folder, url: str, name: str, partial: str, *,
                        replace: bool) -> str:
         """Publish the complete partial file under ``name``, with the collision rules of
-        upload() (a form upload's: a free name unless ``replace``); returns the final name."""
+        upload() (a form upload's: a free name unless ``replace``, the replaced file to the
+        trash first); returns the final name."""
         self._check_create(folder, url, name)
         try:
             exists: os.stat_result | None = stat_at(folder, name)
         except OSError:
             exists = None
-        return publish_partial(folder, partial, name, overwrite=replace and exists is not None
-                               and self._may_replace(folder, url, name, exists))
+        replace = replace and exists is not None and \
+            self._may_replace(folder, url, name, exists)
+        if replace:
+            FileOps(self).trash_replaced(folder, url, name)
+        return publish_partial(folder, partial, name, overwrite=replace)
 
     def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
         self._check_create(folder, url, name)

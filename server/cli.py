@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server import cert_cli, users_cli
-from server.appdirs import find_ffmpeg, pier_paths
+from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.config import ServerConfig
 from server.engine import ServerEngine
@@ -154,6 +154,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
     return ServerConfig(
         root=root, host=args.host, port=args.port, show_hidden=args.show_hidden,
         website_mode=args.website, access_log=args.access_log, protected_paths=paths.protected,
+        trash_folders=find_trash_folders(),
         upload=args.upload and writable, overwrite=args.overwrite and writable,
         modify=args.modify and writable, permanent_deletes=args.permanent_deletes,
         max_upload_bytes=args.max_upload,

@@ -63,6 +63,10 @@ class ServerConfig:
     access_log: Path | None = None  # Combined Log Format, rotated; None = off
     # never served even when inside root: the caller's own folders (PierPaths.protected)
     protected_paths: tuple[Path, ...] = ()
+    # the user's own trash (~/.local/share/Trash, ~/.Trash), where deletes of the home disk's
+    # files go: Pier's own wherever it lies in the share, like a disk's .Trash-UID; server/
+    # reads no environment: the entry points pass server.appdirs.find_trash_folders()
+    trash_folders: tuple[Path, ...] = ()
     server_name: str = "Pier"  # shown on generated pages
     tls: TlsSettings | None = None  # None = plain HTTP
     upload: bool = False  # accept uploads (PUT, multipart POST) and new folders
@@ -118,8 +122,10 @@ class ServerConfig:
         _check_thumbnails(self)
         root = _checked_root(self.root)
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
+        trash = tuple(Path(os.path.realpath(p)) for p in self.trash_folders)
         extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
-        return replace(self, root=root, protected_paths=protected, allowed_hosts=extra)
+        return replace(self, root=root, protected_paths=protected, trash_folders=trash,
+                       allowed_hosts=extra)
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the

@@ -1,6 +1,6 @@
 """Changing what exists in a share (issue 17): delete to the computer's trash, move (rename is
 a move within one folder) and copy, for ``FileAccess.delete/move/copy`` (server/
-access_writes.py). Not reachable over HTTP yet: the WebDAV and page routes will call those.
+access_writes.py), called by the WebDAV routes (server/routes_dav.py), which the page uses too.
 
 Every item is named by its folder, opened and checked by the policy (``FileAccess.
 open_folder``), plus one name looked at with lstat: a link as the last name is the link (moved
@@ -18,9 +18,11 @@ link is refused. Checks, for the principal of the ``FileAccess``:
 Deletes go to the trash with send2trash (the freedesktop trash on Linux, the Recycle Bin,
 macOS's Trash), imported on the first delete; where the disk has no trash for us
 (send2trash's TrashPermissionError, or no mount point found) the delete is refused unless the
-share allows permanent deletes. Copies are bounded (CopyBudget) and never leave a half-written
+share allows permanent deletes. Copies are bounded (CopyBudget: the share's upload cap, for
+each file and the whole copy, under 10,000 items and 64 GiB) and never leave a half-written
 file: a file is written under an upload temp name and published without clobbering
-(server/uploads.py ``publish_temp``), a folder is built under a temp name and renamed into place.
+(server/uploads.py ``publish_temp``), a folder is built under a temp name and renamed into
+place.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from server.portable_folders import (
     sync_folder,
     unlink_at,
 )
+from server.trashing import ItemChanged, trash_item
 from server.uploads import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -101,14 +104,25 @@ class Item:
 
 @dataclass(slots=True)
 class CopyBudget:
-    """What one copy may still make."""
+    """What one copy may still make; ``capped``: its bytes are the share's upload cap."""
 
     items: int = field(default_factory=lambda: MAX_COPY_ITEMS)
     bytes: int = field(default_factory=lambda: MAX_COPY_BYTES)
+    capped: bool = False
+
+    @classmethod
+    def within(cls, upload_cap: int | None) -> CopyBudget:
+        """A copy adds to the disk as an upload does: held to the share's upload cap (each
+        file and the whole copy, as one upload request), under the copy ceiling."""
+        if upload_cap is None or upload_cap >= MAX_COPY_BYTES:
+            return cls()
+        return cls(bytes=upload_cap, capped=True)
 
     def take(self, size: int) -> None:
         self.items -= 1
         self.bytes -= size
+        if self.bytes < 0 and self.capped:
+            raise FileOpRefused(413, "That is larger than uploads to this share may be.")
         if self.items < 0 or self.bytes < 0:
             raise FileOpRefused(413, "That is too much to copy at once.")
 
@@ -148,8 +162,8 @@ class FileOps:
                 except OSError as err:
                     if err.errno != errno.EXDEV:
                         raise _refusal(err) from None
-                    self._copy_into(item, target, new_name)  # another disk: copy, then trash
-                    self._discard(item)
+                    self._copy_into(item, target, new_name, CopyBudget())  # another disk
+                    self._discard(item)  # then the trash
                 sync_folder(target)
                 sync_folder(folder)
                 return target_url + new_name + ("/" if item.is_dir else "")
@@ -166,9 +180,24 @@ class FileOps:
                 if self._make_room(target, target_url, new_name, item, overwrite,
                                    Action.CREATE):
                     raise FileOpRefused(409, "An item cannot be copied onto itself.")
-                self._copy_into(item, target, new_name)
+                self._copy_into(item, target, new_name,
+                                CopyBudget.within(self._rules.max_upload))
                 sync_folder(target)
                 return target_url + new_name + ("/" if item.is_dir else "")
+
+    def trash_replaced(self, folder: Folder, url: str, name: str) -> None:
+        """Before an upload replaces ``name`` in the open ``folder`` (at ``url``; REPLACE was
+        checked): its old content goes to the trash as a delete's would. An empty file goes
+        for good (Windows writes one first, then the real one), and so does a link (no
+        content of its own)."""
+        try:
+            st = stat_at(folder, name)
+        except FileNotFoundError:
+            return
+        except OSError as err:
+            raise _refusal(err) from None
+        if stat.S_ISREG(st.st_mode) and st.st_size > 0:
+            self._discard(Item(folder, url, name, st), what="The file it replaces")
 
     # -- finding and checking ------------------------------------------------------------------
 
@@ -281,28 +310,21 @@ class FileOps:
                 unlink_at(target, name)
             raise _refusal(err) from None
 
-    def _discard(self, item: Item) -> None:
-        """To the trash, if ``item`` is still there and still itself; for good only where the
-        disk has no trash and the share allows it."""
-        try:  # right before the move: nothing swapped in, no link followed
-            where = folder_path(item.folder)  # where the opened folder is now
-            if where is None:
-                raise FileOpRefused(409, "The folder cannot be found any more.")
-            path = os.path.join(where, item.name)
-            same = _same(os.lstat(path), item.st) and \
-                _identity(os.lstat(where)) == item.folder.identity
-        except OSError:
-            same = False
-        if not same:
-            raise FileOpRefused(412, "The item changed since it was checked.")
+    def _discard(self, item: Item, *, what: str = "It") -> None:
+        """To the trash, if ``item`` is still there and still itself (server/trashing.py); for
+        good only where the disk has no trash and the share allows it (``what`` cannot go to
+        the trash, the refusal says)."""
         try:
-            _send_to_trash(path)
+            trash_item(item.folder, item.name, item.st, _send_to_trash)
+        except ItemChanged:
+            raise FileOpRefused(412, "The item changed since it was checked.") from None
         except OSError as err:
             if not _no_trash(err):
                 raise _refusal(err) from None
             if not self._rules.permanent_deletes:
-                raise FileOpRefused(409, "This disk has no trash, and deleting for good is "
-                                         "not allowed on this share.") from None
+                raise FileOpRefused(409, f"{what} cannot go to the trash (this disk has "
+                                         "none), and deleting for good is not allowed on "
+                                         "this share.") from None
             self._remove(item)
 
     def _remove(self, item: Item) -> None:
@@ -317,10 +339,9 @@ class FileOps:
 
     # -- copying -----------------------------------------------------------------------------
 
-    def _copy_into(self, item: Item, target: Folder, name: str) -> None:
+    def _copy_into(self, item: Item, target: Folder, name: str, budget: CopyBudget) -> None:
         """A copy of ``item`` named ``name`` in ``target``, complete or not at all."""
         temp = f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-        budget = CopyBudget()
         try:
             if item.is_dir:
                 mkdir_at(target, temp)

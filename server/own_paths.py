@@ -18,7 +18,10 @@ its own identity.
 The trash folders systems keep inside a disk (``.Trash``/``.Trash-UID`` of freedesktop,
 ``.Trashes`` of macOS, ``$RECYCLE.BIN`` of Windows) are Pier's own too, wherever they are in
 the share: deleted items go there (server/file_ops.py) and must not come back as downloads,
-nor be a place to move things into or out of.
+nor be a place to move things into or out of. So is the user's home trash
+(``$XDG_DATA_HOME/Trash``, ``~/.Trash``), which has no such name: the entry points find it
+(``ServerConfig.trash_folders``) and server/access.py ``policy_for`` gives it here as a path
+(``unwalked``: its files are not looked at one by one).
 """
 
 from __future__ import annotations

@@ -191,12 +191,20 @@ def create_file_at(folder: Folder, name: str, mode: int = 0o644) -> int:
     return fd
 
 
-def mkdir_at(folder: Folder, name: str) -> None:
+def mkdir_at(folder: Folder, name: str, mode: int = 0o777) -> None:
     if folder.fd is not None:
-        os.mkdir(name, dir_fd=folder.fd)
+        os.mkdir(name, mode, dir_fd=folder.fd)
         return
-    os.mkdir(_path_in(folder, name))
+    os.mkdir(_path_in(folder, name), mode)
     _checked(folder)
+
+
+def rmdir_at(folder: Folder, name: str) -> None:
+    """Remove the empty folder ``name`` in ``folder``."""
+    if folder.fd is not None:
+        os.rmdir(name, dir_fd=folder.fd)
+    else:
+        os.rmdir(_path_in(folder, name))
 
 
 def unlink_at(folder: Folder, name: str) -> None:

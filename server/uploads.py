@@ -11,6 +11,7 @@ import secrets
 import stat
 import time
 import unicodedata
+from collections.abc import Callable
 from typing import BinaryIO
 
 from server.files import is_hidden
@@ -38,8 +39,10 @@ OWN_PREFIX = ".pier-"  # every temporary name of Pier's starts so
 TEMP_PREFIX = ".pier-upload-"
 TEMP_SUFFIX = ".part"
 PARTIAL_PREFIX = ".pier-tus-"  # the partial file of a resumable (tus) upload
+TRASHING_PREFIX = ".pier-trashing-"  # the folder an item waits in on its way to the trash
 _TEMP_NAME = re.compile(r"^\.pier-upload-[0-9a-f]{16}\.part$")
 _PARTIAL_NAME = re.compile(r"^\.pier-tus-[0-9a-f]{32}\.part$")
+_TRASHING_NAME = re.compile(r"^\.pier-trashing-[0-9a-f]{32}$")
 # a resumable upload's partial file lives while the client comes back within a day (tus
 # expiry, counted from its last chunk); the stale sweep leaves it alone for twice that, so only
 # partial files whose upload record was lost are removed by it
@@ -114,9 +117,11 @@ def clean_relative_path(path: str, *, allow_hidden: bool = False,
 
 
 def is_temp_name(name: str) -> bool:
-    """True for the temporary files of uploads in progress, plain or resumable (Pier's own:
-    never listed, served, zipped or written by a route)."""
-    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None
+    """True for the temporary files of uploads in progress, plain or resumable, and the
+    folders items wait in on their way to the trash (server/trashing.py): Pier's own, never
+    listed, served, zipped or written by a route."""
+    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None or \
+        _TRASHING_NAME.match(name) is not None
 
 
 def is_partial_name(name: str) -> bool:
@@ -218,6 +223,9 @@ class UploadFile:
         self.overwrite = overwrite
         self.rename = rename
         self.replaces = False  # set by the access policy: the name exists and is replaced
+        # set by the access policy too: sends the old content to the trash before commit()
+        # publishes over it; its refusal is the upload's (the temp file goes)
+        self.before_replace: Callable[[], None] | None = None
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None
@@ -297,8 +305,10 @@ class UploadFile:
             self.identity = (written.st_dev, written.st_ino)
             self._file.close()
             self._file = None
+            if self.overwrite and self.before_replace is not None:
+                self.before_replace()
             final = self._publish()
-        except UploadRefused:
+        except HttpError:
             self.abort()
             raise
         except OSError as err:

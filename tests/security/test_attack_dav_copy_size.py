@@ -41,8 +41,6 @@ def send(port: int, method: str, path: str, body: bytes = b"",
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="COPY ignores --max-upload: a 3 MiB copy is made for an "
-                   "account whose uploads are capped at 1 KiB (201)")
 def test_copy_is_held_to_the_upload_cap(server_factory, share: Path,
                                         uploader: Authenticator) -> None:
     running = server_factory(share, auth=uploader, upload=True, modify=True,

@@ -66,9 +66,6 @@ def test_lock_does_not_replace_an_invisible_link(server_factory, linked: Path, n
     assert (linked / name).is_symlink() and os.readlink(linked / name)
 
 
-@pytest.mark.xfail(strict=True, reason="a PUT that replaces a file (204) destroys the old "
-                   "content for good: it does not go to the trash, as a DELETE's or a COPY/MOVE "
-                   "overwrite's does (docs/SECURITY.md: a replaced item goes there first too)")
 def test_a_replaced_file_goes_to_the_trash(server_factory, share: Path, trash: Path) -> None:
     """The trash is what makes the modify right recoverable; an empty PUT is a delete."""
     running = server_factory(share, upload=True, modify=True)

@@ -162,3 +162,23 @@ def test_trash_folders_are_invisible_and_untouchable(tree, trash, name):
     assert name not in [entry.name for entry in files.list_folder(files.target("/"))]
     assert status_of(files.target, f"/{quoted}/files/old.txt") == 404
     assert trashed(trash) == [] and (bin_folder / "files" / "old.txt").exists()
+
+
+def test_the_users_home_trash_in_the_share_is_pier_s_own(tree, trash):
+    """Sharing the home folder: the trash the entry points found ($XDG_DATA_HOME/Trash) is
+    treated like a disk's .Trash-UID, before it exists and once it holds deleted files."""
+    home_trash = tree / "data" / "Trash"
+    (tree / "data").mkdir()
+    files = access_for(tree, upload=True, modify=True, show_hidden=True,
+                       trash_folders=(home_trash,))
+    assert status_of(files.move, "/top.txt", "/data", "Trash") == 403  # not made by a visitor
+    (home_trash / "files").mkdir(parents=True)
+    (home_trash / "files" / "old.txt").write_bytes(b"deleted once")
+    assert status_of(files.target, "/data/Trash/files/old.txt") == 404
+    assert status_of(files.move, "/data/Trash/files/old.txt", "/", "back.txt") == 404
+    assert status_of(files.copy, "/data/Trash/files/old.txt", "/", "back.txt") == 404
+    assert status_of(files.move, "/top.txt", "/data/Trash/files", "top.txt") == 404
+    assert status_of(files.delete, "/data/Trash") == 404
+    assert status_of(files.delete, "/data") == 403  # it holds the trash
+    assert "Trash" not in [entry.name for entry in files.list_folder(files.target("/data/"))]
+    assert trashed(trash) == [] and (home_trash / "files" / "old.txt").exists()

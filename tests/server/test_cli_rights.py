@@ -88,3 +88,9 @@ def test_unknown_anonymous_level_is_a_usage_error(share, paths, capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["serve", str(share), "--anonymous", "delete"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_users_trash_reaches_the_config(share, paths, monkeypatch, tmp_path):
+    """server/ reads no environment: `pier serve` finds the home trash and passes it on."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert config(share, paths).trash_folders == (tmp_path / "data" / "Trash",)

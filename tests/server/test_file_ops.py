@@ -184,6 +184,16 @@ def test_copy_budget_bounds_a_big_tree(tree, monkeypatch):
     assert os.listdir(tree / "photos") == []  # nothing half-made is left
 
 
+def test_copy_is_held_to_the_upload_cap(tree):
+    """docs holds b.txt (5 bytes) and deep/c.txt (7); .hidden is left out: 12 copied."""
+    capped = access_for(tree, upload=True, max_upload_bytes=11)
+    assert status_of(capped.copy, "/docs", "/photos", "d") == 413  # the whole copy
+    assert status_of(capped.copy, "/a.txt", "/photos", "a.txt") == 0  # a file of 5 bytes
+    assert status_of(access_for(tree, upload=True, max_upload_bytes=4).copy, "/a.txt",
+                     "/photos", "b.txt") == 413  # one file over it
+    assert access_for(tree, upload=True, max_upload_bytes=12).copy("/docs", "/photos", "d")
+    assert sorted(os.listdir(tree / "photos")) == ["a.txt", "d"]  # nothing half-made is left
+
 # -- who may: accounts, visitors, the share's switches -----------------------------------------
 
 
