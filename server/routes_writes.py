@@ -96,7 +96,8 @@ class WriteRoutes:
         default = time.strftime(writes.TEXT_NAME_PATTERN, time.localtime(now))
         text = fields["text"]
         stored = writes.store_text(call.files, folder, text, fields.get("name", ""),
-                                   default_name=default, limit=limit)
+                                   default_name=default, limit=limit,
+                                   replace=self._config.overwrite)
         user = call.user.name if call.user is not None else ""
         self._texts.received(TextReceived(now, call.client, user, stored.name, stored.url, text))
         return stored

@@ -211,8 +211,9 @@ def text_file_name(raw_name: str, default_name: str) -> str:
 
 
 def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *,
-               default_name: str, limit: int | None) -> Stored:
-    """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as uploads)."""
+               default_name: str, limit: int | None, replace: bool = False) -> Stored:
+    """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as a form's
+    uploads: a free name unless ``replace``, the share's --overwrite)."""
     if not text:
         raise UploadRefused(400, "The text is empty.")
     data = text.encode("utf-8")
@@ -221,7 +222,7 @@ def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *
     name = text_file_name(raw_name, default_name)
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
-                          expected_size=len(data)) as upload:  # it checks the free space
+                          expected_size=len(data), replace=replace) as upload:  # checks space
         upload.write(data)
         final = upload.commit()
     return Stored(final, url_quote(folder.url_path + final))
