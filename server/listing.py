@@ -60,6 +60,9 @@ ORDERS = ("asc", "desc")
 _FIRST_ORDER = {"name": "asc", "size": "desc", "date": "desc"}
 _COLUMN_TITLES = {"name": "Name", "size": "Size", "date": "Modified"}
 _DIGITS = re.compile(r"(\d+)")
+# The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
+# and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
+UPLOAD_SCRIPTS = ("transfer.js", "uploads.js", "drop.js", "forms.js")
 
 _KINDS = {
     "image": "jpg jpeg png gif webp avif heic heif bmp tif tiff svg ico raw cr2 nef dng",
@@ -199,10 +202,17 @@ def render_html(
 def _scripts(page: PageContext) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
-    the vendored tus-js-client where the page uploads (resumable, by tus), app.js, and the
-    grid, viewer and search scripts that build on app.js's listing, the selection (a .zip of
-    it, for anyone who may read) and, where the principal may modify, the changes to it."""
-    urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
+    app.js (the listing; it hands the others window.pierListing), the shared text's card where
+    the page shows one, where the page uploads the vendored tus-js-client and the upload
+    scripts (each needs the ones before it), the grid, viewer and search scripts that build on
+    app.js's listing, the selection (a .zip of it, for anyone who may read) and, where the
+    principal may modify, the changes to it. (A search's results page is given a PageContext
+    without uploads or card: server/routes_search.py.)"""
+    urls = [SCRIPT_URL]
+    if page.shared_text is not None:
+        urls.append(ASSET_PREFIX + "text-card.js")
+    if page.can_upload:
+        urls += [TUS_SCRIPT_URL, *(ASSET_PREFIX + name for name in UPLOAD_SCRIPTS)]
     urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
         urls.append(ASSET_PREFIX + "changes.js")
@@ -222,9 +232,9 @@ def _account(page: PageContext) -> str:
 
 
 def _actions(page: PageContext) -> str:
-    """The toolbar: the filter box and upload buttons (shown by app.js), the grid view's toggle
-    (shown by grid.js), the folder's zip and, over HTTPS with a local CA, the way to trust this
-    server."""
+    """The toolbar: the filter box (shown by app.js), the Upload and New folder buttons (shown
+    by uploads.js and forms.js), the grid view's toggle (shown by grid.js), the folder's zip
+    and, over HTTPS with a local CA, the way to trust this server."""
     parts = [
         '<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
         'placeholder="Filter this folder" aria-label="Filter this folder" autocomplete="off" '
@@ -260,7 +270,7 @@ def _actions(page: PageContext) -> str:
 
 def _upload_forms(url_path: str, page: PageContext) -> str:
     """The plain upload form (works without JavaScript), the "New folder" form and the
-    places where app.js shows uploads in progress and the drop target."""
+    places where uploads.js shows uploads in progress and drop.js the drop target."""
     if not page.can_upload:
         return ""
     action = path_href(url_path)

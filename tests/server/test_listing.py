@@ -21,6 +21,7 @@ from server.listing import (
     render_json,
     sort_entries,
 )
+from server.text_board import SharedText
 
 HOSTILE_NAMES = [
     "<script>alert(1)</script>",
@@ -289,12 +290,19 @@ def test_page_structure_and_stylesheet() -> None:
     assert page.scripts == [assets + "view.js", assets + "app.js", *enhancements]
     assert f'<script src="{assets}view.js"></script>' in text
     assert text.count(" defer></script>") == 5
+    # the uploads only where the page uploads, tus-js-client first (resumable uploads), in the
+    # order each needs the one before; a reader's page carries none of them
     uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
-    assert uploading.scripts == [assets + "view.js", assets + "tus.min.js",  # resumable uploads
-                                 assets + "app.js", *enhancements]
+    assert uploading.scripts == [assets + "view.js", assets + "app.js", assets + "tus.min.js",
+                                 assets + "transfer.js", assets + "uploads.js", assets + "drop.js",
+                                 assets + "forms.js", *enhancements]
     changing = parse(render_html("/", [], page=PageContext(can_modify=True)))
     assert changing.scripts == [assets + "view.js", assets + "app.js", *enhancements,
                                 assets + "changes.js"]  # only where the principal may modify
+    # the shared text's Copy and dismiss, for readers too, only where the card is
+    card = PageContext(shared_text=SharedText("hello", 0.0, 1))
+    assert parse(render_html("/", [], page=card)).scripts == [
+        assets + "view.js", assets + "app.js", assets + "text-card.js", *enhancements]
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")

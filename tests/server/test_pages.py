@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from server.pages import asset, display_text, render_error
+
+ASSETS = Path(__file__).resolve().parents[2] / "resources" / "assets"
 
 
 class ErrorPageParser(HTMLParser):
@@ -115,8 +118,17 @@ def test_svg_asset_type() -> None:
     assert found[0].startswith(b"<svg")
 
 
-def test_script_asset() -> None:
-    found = asset("app.js")
+OWN_SCRIPTS = sorted(path.name for path in ASSETS.glob("*.js"))
+
+
+def test_every_page_script_is_found() -> None:
+    assert {"app.js", "uploads.js", "transfer.js", "drop.js", "forms.js",
+            "text-card.js"} <= set(OWN_SCRIPTS)
+
+
+@pytest.mark.parametrize("name", OWN_SCRIPTS)
+def test_script_asset(name: str) -> None:
+    found = asset(name)
     assert found is not None
     data, content_type = found
     assert content_type == "text/javascript; charset=utf-8"

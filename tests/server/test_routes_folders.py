@@ -275,6 +275,17 @@ def test_without_website_mode_an_index_page_is_just_listed(site):
 # -- what the page offers ------------------------------------------------------------------------
 
 
+def test_the_page_loads_the_upload_scripts_only_where_the_visitor_may_upload(share):
+    reading = Folders(config_of(share)).get("/").body
+    assert b"app.js" in reading
+    assert not any(name in reading for name in (b"tus.min.js", b"uploads.js", b"transfer.js",
+                                                b"drop.js", b"forms.js", b"upload-form"))
+    uploading = Folders(config_of(share, upload=True)).get("/").body
+    assert b"upload-form" in uploading
+    assert all(name in uploading for name in (b"tus.min.js", b"transfer.js", b"uploads.js",
+                                              b"drop.js", b"forms.js"))
+
+
 def test_the_page_offers_changes_only_where_the_principal_may_modify(share, auth):
     plain = Folders(config_of(share)).get("/").body
     assert b"data-can-modify" not in plain and b"changes.js" not in plain
