@@ -17,7 +17,6 @@ from urllib.parse import quote
 from server.listing_text import send_text_form, shared_card
 from server.markdown_page import README_STYLE
 from server.pages import (
-    ASSET_PREFIX,
     FAVICON_URL,
     LOGOUT_URL,
     SCRIPT_URL,
@@ -25,6 +24,7 @@ from server.pages import (
     TRUST_URL,
     TUS_SCRIPT_URL,
     VIEW_SCRIPT_URL,
+    asset_url,
     display_text,
     template,
 )
@@ -210,12 +210,12 @@ def _scripts(page: PageContext) -> str:
     without uploads or card: server/routes_search.py.)"""
     urls = [SCRIPT_URL]
     if page.shared_text is not None:
-        urls.append(ASSET_PREFIX + "text-card.js")
+        urls.append(asset_url("text-card.js"))
     if page.can_upload:
-        urls += [TUS_SCRIPT_URL, *(ASSET_PREFIX + name for name in UPLOAD_SCRIPTS)]
-    urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
+        urls += [TUS_SCRIPT_URL, *(asset_url(name) for name in UPLOAD_SCRIPTS)]
+    urls += [asset_url(name) for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
-        urls.append(ASSET_PREFIX + "changes.js")
+        urls.append(asset_url("changes.js"))
     return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )

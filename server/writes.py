@@ -16,7 +16,7 @@ from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.multipart import MultipartReader
-from server.pages import display_text
+from server.pages import STYLESHEET_URL, display_text
 from server.text_board import TEXT_LIMIT
 from server.uploads import (
     UploadRefused,
@@ -248,7 +248,7 @@ def created_body(stored: list[Stored], folder_url: str, as_json: bool) -> tuple[
     items = "".join(f'<li><a href="{display_text(s.url)}">{display_text(s.name)}</a></li>'
                     for s in stored)
     page = (f"<!doctype html><meta charset=utf-8><title>Uploaded</title>"
-            f"<link rel=stylesheet href=/.well-known/pier/assets/style.css>"
+            f"<link rel=stylesheet href={STYLESHEET_URL}>"
             f"<main class=page><h1>Done</h1><ul>{items}</ul>"
             f'<p><a href="{display_text(url_quote(folder_url))}">Back to the folder</a></p></main>')
     return b"Content-Type: text/html; charset=utf-8\r\n", page.encode("utf-8")
