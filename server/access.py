@@ -357,6 +357,11 @@ class FileAccess(WritingAccess):
             return None
         return target.stat
 
+    def sees_link(self, folder: Folder, name: str) -> bool:
+        """Whether the link ``name`` in the open ``folder`` leads where this principal may look
+        (inside the share, to what it may read or list): an upload may replace only such."""
+        return self._search_link(folder, name) is not None
+
     def _zip_children(self, folder: Folder, folder_st: os.stat_result
                       ) -> Iterator[tuple[str, os.stat_result]]:
         for name, st, _ in self._children(folder, folder_st, links=False):  # no links

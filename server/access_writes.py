@@ -38,6 +38,7 @@ class WritingAccess:
         def open_folder(self, fs_path: str) -> Folder: ...
         def locate(self, raw_path: str) -> Resolved: ...
         def write_folder(self, raw_path: str) -> Resolved: ...
+        def sees_link(self, folder: Folder, name: str) -> bool: ...
 
     # -- changing what exists (issue 17; not reachable over HTTP yet) ---------------------------
 
@@ -148,7 +149,7 @@ class WritingAccess:
             exists = None
         if exists is not None and stat.S_ISDIR(exists.st_mode):
             raise UploadRefused(409, "A folder with that name exists.", close=False)
-        replace = replace and exists is not None and self.may(Action.REPLACE, url + name)
+        replace = replace and exists is not None and self._may_replace(folder, url, name, exists)
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
                             expected_size=expected_size, rename=rename)
         upload.replaces = replace
@@ -194,12 +195,23 @@ class WritingAccess:
         """Publish the complete partial file under ``name``, with the collision rules of
         upload() (a form upload's: a free name unless ``replace``); returns the final name."""
         self._check_create(folder, url, name)
-        return publish_partial(folder, partial, name,
-                               overwrite=replace and self.may(Action.REPLACE, url + name))
+        try:
+            exists: os.stat_result | None = stat_at(folder, name)
+        except OSError:
+            exists = None
+        return publish_partial(folder, partial, name, overwrite=replace and exists is not None
+                               and self._may_replace(folder, url, name, exists))
 
     def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
         self._check_create(folder, url, name)
         discard_partial(folder, partial)
+
+    def _may_replace(self, folder: Folder, url: str, name: str, exists: os.stat_result) -> bool:
+        """Whether an upload may take the place of ``exists``: REPLACE there, and never a link
+        this principal cannot see (out of the share, dangling, to what it may not read): that
+        name is taken like any other (a free name, or 409)."""
+        return self.may(Action.REPLACE, url + name) and \
+            (not is_link(exists) or self.sees_link(folder, name))
 
     def _check_create(self, folder: Folder, url: str, name: str) -> None:
         try:

@@ -1,8 +1,11 @@
 """WebDAV write locks (RFC 4918 §6-7), in memory: exclusive and shared, depth 0 or infinity,
 with timeouts on the engine's clock.
 
-Paths are the share's decoded URL paths (``/docs/a.txt``), the key the router checks; a
-trailing slash is dropped (``/docs/`` and ``/docs`` are one resource), ``/`` is the root.
+Paths are the share's decoded URL paths (``/docs/a.txt``) of where an item really is (the
+routes resolve links inside the share first: server/routes_dav_lock_paths.py), folded by
+``normalise`` into one spelling per name as the writes store it: empty and ``.`` segments
+dropped, every name in NFC without trailing dots or spaces (``/docs//a.txt.`` is ``/docs/a.txt``),
+no trailing slash (``/docs/`` and ``/docs`` are one resource), ``/`` the root.
 
 Who may use a lock: a lock belongs to the **principal** that created it, ``principal_of(user,
 address)``: the account name for a logged-in account, ``anonymous:ADDRESS`` (the client's IP
@@ -13,7 +16,11 @@ be guessed either.
 
 Bounds: at most ``max_total`` locks and ``max_per_principal`` per principal (then
 ``TooManyLocks``, a 503 for the route); a requested timeout is capped at ``max_timeout``
-(``Infinite`` too). Expired locks are dropped when the earliest expiry has passed, checked at
+(``Infinite`` too). Visitors without an account are counted by address group
+(server.admission.client_group: an IPv4 address, an IPv6 /64, whose addresses one device may
+all use), at most ``max_per_anonymous_group`` each, and together at most
+``anonymous_share`` of ``max_total``: the rest is kept for accounts, so visitors cannot make an
+account's LOCK fail. Expired locks are dropped when the earliest expiry has passed, checked at
 every call (so a lookup costs a clock reading when nothing expired).
 
 Thread-safe: every public method holds one mutex; the routes run on several workers.
@@ -22,13 +29,16 @@ Thread-safe: every public method holds one mutex; the routes run on several work
 from __future__ import annotations
 
 import threading
+import unicodedata
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from server.admission import client_group
 from server.clock import Clock
 
 DEFAULT_MAX_TIMEOUT = 3600.0  # an hour: clients refresh well before (Finder every ~5 min)
+ANONYMOUS = "anonymous:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,13 +100,27 @@ class NotLockOwner(LockError):
 def principal_of(user: str | None, address: str) -> str:
     """Who owns a lock: the account name, or ``anonymous:ADDRESS`` for a visitor without one.
     The two never collide: an account name cannot hold ``:`` (server/user_model.py)."""
-    return user if user else f"anonymous:{address}"
+    return user if user else f"{ANONYMOUS}{address}"
 
 
 def normalise(path: str) -> str:
-    """``/a/b/`` -> ``/a/b``; ``""`` and ``/`` -> ``/``."""
-    stripped = path.rstrip("/")
-    return stripped if stripped.startswith("/") else "/" + stripped
+    """One spelling of a decoded URL path: ``/a//b/`` -> ``/a/b``; ``""`` and ``/`` -> ``/``;
+    each name as uploads.clean_name stores it (NFC, no trailing dots or spaces), so every
+    spelling a write turns into the same name meets the same locks."""
+    names = (_fold(name) for name in path.split("/") if name and name != ".")
+    return "/" + "/".join(names)
+
+
+def _fold(name: str) -> str:
+    folded = unicodedata.normalize("NFC", name).rstrip(". ")
+    return folded or name  # "..." stays itself (refused as a name anyway)
+
+
+def _counted_as(principal: str) -> str:
+    """What a principal's locks are counted under: an account, or a visitor's address group."""
+    if principal.startswith(ANONYMOUS):
+        return ANONYMOUS + client_group(principal[len(ANONYMOUS):])
+    return principal
 
 
 def _ancestors(path: str) -> list[str]:
@@ -114,11 +138,15 @@ def _is_below(path: str, folder: str) -> bool:
 
 class LockManager:
     def __init__(self, clock: Clock, *, max_timeout: float = DEFAULT_MAX_TIMEOUT,
-                 max_total: int = 10_000, max_per_principal: int = 1_000) -> None:
+                 max_total: int = 10_000, max_per_principal: int = 1_000,
+                 max_per_anonymous_group: int = 100, anonymous_share: float = 0.25) -> None:
         self._clock = clock
         self._max_timeout = max_timeout
         self._max_total = max_total
         self._max_per_principal = max_per_principal
+        self._max_per_anonymous = min(max_per_anonymous_group, max_per_principal)
+        self._max_anonymous = int(max_total * anonymous_share)
+        self._anonymous = 0  # live locks of visitors without an account
         self._mutex = threading.Lock()
         self._by_token: dict[str, Lock] = {}
         self._by_root: dict[str, list[str]] = {}
@@ -141,10 +169,7 @@ class LockManager:
                            if held.exclusive or exclusive)
             if in_way:
                 raise LockConflict("the resource is locked", in_way)
-            if len(self._by_token) >= self._max_total:
-                raise TooManyLocks("too many locks on this share")
-            if self._per_principal.get(principal, 0) >= self._max_per_principal:
-                raise TooManyLocks("too many locks held by this client")
+            self._check_room(principal)
             timeout = self._capped(timeout_s)
             lock = Lock(f"urn:uuid:{uuid.uuid4()}", path, exclusive, infinite, principal,
                         owner_xml, timeout, now + timeout)
@@ -226,6 +251,17 @@ class LockManager:
 
     # -- under the mutex --
 
+    def _check_room(self, principal: str) -> None:
+        if len(self._by_token) >= self._max_total:
+            raise TooManyLocks("too many locks on this share")
+        counted = _counted_as(principal)
+        anonymous = counted.startswith(ANONYMOUS)
+        if self._per_principal.get(counted, 0) >= \
+                (self._max_per_anonymous if anonymous else self._max_per_principal):
+            raise TooManyLocks("too many locks held by this client")
+        if anonymous and self._anonymous >= self._max_anonymous:
+            raise TooManyLocks("too many locks held by visitors without an account")
+
     def _capped(self, timeout_s: float | None) -> float:
         if timeout_s is None or timeout_s <= 0:
             return self._max_timeout
@@ -253,7 +289,9 @@ class LockManager:
     def _add(self, lock: Lock) -> None:
         self._by_token[lock.token] = lock
         self._by_root.setdefault(lock.root, []).append(lock.token)
-        self._per_principal[lock.principal] = self._per_principal.get(lock.principal, 0) + 1
+        counted = _counted_as(lock.principal)
+        self._per_principal[counted] = self._per_principal.get(counted, 0) + 1
+        self._anonymous += counted.startswith(ANONYMOUS)
         self._next_expiry = min(self._next_expiry, lock.expires)
 
     def _remove(self, lock: Lock) -> None:
@@ -262,11 +300,13 @@ class LockManager:
         tokens.remove(lock.token)
         if not tokens:
             del self._by_root[lock.root]
-        left = self._per_principal[lock.principal] - 1
+        counted = _counted_as(lock.principal)
+        self._anonymous -= counted.startswith(ANONYMOUS)
+        left = self._per_principal[counted] - 1
         if left:
-            self._per_principal[lock.principal] = left
+            self._per_principal[counted] = left
         else:
-            del self._per_principal[lock.principal]
+            del self._per_principal[counted]
 
     def _sweep(self) -> float:
         """Drop expired locks when the earliest expiry has passed; the current reading."""

@@ -33,6 +33,10 @@ MAX_BODY = 64 * 1024  # the largest body read as XML (a PROPFIND of 200 names is
 MAX_DEPTH = 32  # nesting deeper than any DAV body needs (a LOCK owner is ~4 levels)
 MAX_ELEMENTS = 4096  # elements in one body
 MAX_OWNER = 4096  # characters of a LOCK owner kept and echoed back in lockdiscovery
+# A PROPFIND's named properties are answered for every entry: what one entry repeats is
+# bounded (clients name 5-30 properties in namespaces of under 60 characters)
+MAX_NAMED = 128
+MAX_NAMED_CHARS = 8192  # namespaces and names of the named properties together
 
 PropName = tuple[str, str]  # (namespace, local name); the namespace is "" when there is none
 
@@ -94,13 +98,21 @@ def parse_propfind(body: bytes) -> PropfindRequest:
         name = split_name(child.tag)
         if name == (DAV, "allprop"):
             include = _child(root, "include")
-            names = () if include is None else tuple(split_name(e.tag) for e in include)
+            names = () if include is None else _named(include)
             return PropfindRequest("allprop", names)
         if name == (DAV, "propname"):
             return PropfindRequest("propname")
         if name == (DAV, "prop"):
-            return PropfindRequest("prop", tuple(dict.fromkeys(split_name(e.tag) for e in child)))
+            return PropfindRequest("prop", _named(child))
     raise DavBadRequest("propfind needs allprop, propname or prop")
+
+
+def _named(parent: Element) -> tuple[tuple[str, str], ...]:
+    names = tuple(dict.fromkeys(split_name(e.tag) for e in parent))
+    if len(names) > MAX_NAMED or sum(len(ns) + len(local) for ns, local in names) > \
+            MAX_NAMED_CHARS:
+        raise DavBadRequest("The PROPFIND names too many properties.")
+    return names
 
 
 def parse_proppatch(body: bytes) -> list[PropUpdate]:

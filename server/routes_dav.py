@@ -96,15 +96,19 @@ class DavRoutes:
         used, free = call.files.disk_usage(found) if found.is_dir and _wants_quota(asked) \
             else (None, None)
         entries = [self._entry(found, used, free)]
+        key = normalise(call.files.judged_url(found))  # the lock manager's path (real place)
+        keys = [key]
         if found.is_dir and depth == "1":
             base = entries[0].url_path
+            children = call.files.list_folder(found, housekeeping=True)
             entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
                                  e.size, e.mtime, e.mtime, "",
                                  "" if e.is_dir else content_type(e.name),
                                  used if e.is_dir else None, free if e.is_dir else None)
-                        for e in call.files.list_folder(found, housekeeping=True)]
-        body = multistatus(propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
-                           for entry in entries)
+                        for e in children]
+            keys += [normalise(key + "/" + e.name) for e in children]
+        body = multistatus(propfind_response(entry, asked, locks.locks_on(path), now)
+                           for entry, path in zip(entries, keys, strict=True))
         return Response(207, XML, body)
 
     @staticmethod
@@ -141,7 +145,7 @@ class DavRoutes:
         parent, raw_name = _split(call.path)
         if _exists(call, call.path):
             raise HttpError(405, "Something with that name already exists.", close=False)
-        self.locks.check_write(call, call.path)
+        self.locks.check_write(call, call.path, written=True)
         try:
             folder = call.files.write_folder(parent)
         except HttpError as err:
@@ -165,7 +169,7 @@ class DavRoutes:
         # the item checked is the one that goes (a link followed: the link's own check is
         # FileAccess.delete's, found.stat being its target's)
         call.files.delete(call.path, expected=found.stat if found.steps else None)
-        self.locks.forget(call.path)
+        self.locks.forget(call, call.path)
         return Response(204, b"")
 
     def copy_or_move(self, call: Call, *, move: bool) -> Response:
@@ -182,23 +186,24 @@ class DavRoutes:
         if normalise(decoded(destination)) == normalise(decoded(call.path)):
             raise HttpError(403, "The source and the destination are the same.", close=False)
         overwrite = _overwrite(call)
-        existed = _exists(call, destination)
+        target = self.locks.where(call, destination, written=True)  # the name as stored
+        existed = target.found is not None
         if existed and not overwrite:
             raise HttpError(412, "The destination exists and Overwrite is F.", close=False)
         if move:
             self.locks.check_write(call, call.path, deep=found.is_dir)
-        self.locks.check_write(call, destination, deep=existed)
+        self.locks.check_target(call, target, deep=existed)
         folder, raw_name = _split(destination)
         call.leave_pool()  # a folder's copy or a move across disks may take long
         if move:
             url = call.files.move(call.path, folder, decode_url_path(raw_name),
                                   overwrite=overwrite)
-            self.locks.forget(call.path)
+            self.locks.forget(call, call.path)
         else:
             url = call.files.copy(call.path, folder, decode_url_path(raw_name),
                                   overwrite=overwrite)
         if existed:
-            self.locks.forget(destination)
+            self.locks.forget(call, destination, written=True)
             return Response(204, b"")
         return Response(201, b"Location: " + url_quote(url).encode("ascii") + b"\r\n", b"")
 

@@ -47,8 +47,6 @@ def send(port: int, method: str, path: str, body: bytes = b"") -> int:
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="PUT over a link the principal cannot see replaces the "
-                   "link (204), which neither stays nor goes to the trash")
 @pytest.mark.parametrize("name", ["to-outside", "dangling"])
 def test_put_does_not_replace_an_invisible_link(server_factory, linked: Path, tmp_path: Path,
                                                 name: str) -> None:
@@ -60,8 +58,6 @@ def test_put_does_not_replace_an_invisible_link(server_factory, linked: Path, tm
     assert (tmp_path / "outside" / "kept.txt").read_text() == "outside the share"
 
 
-@pytest.mark.xfail(strict=True, reason="a lock-null LOCK of a link's name by a principal with "
-                   "the modify right replaces the link with an empty file (201)")
 @pytest.mark.parametrize("name", ["to-outside", "dangling"])
 def test_lock_does_not_replace_an_invisible_link(server_factory, linked: Path, name: str) -> None:
     running = server_factory(linked, upload=True, modify=True)

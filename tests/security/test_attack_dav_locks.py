@@ -62,9 +62,6 @@ def send(port: int, method: str, path: str, user: str | None, body: bytes = b"",
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="an account without the modify right takes a Depth: "
-                   "infinity lock on the share's root (CREATE in it is enough), and every "
-                   "write of every account is then 423 for an hour, refreshable")
 def test_an_upload_only_account_cannot_freeze_the_share(server_factory, tree: Path,
                                                          private_config_dir: Path) -> None:
     running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
@@ -76,8 +73,6 @@ def test_an_upload_only_account_cannot_freeze_the_share(server_factory, tree: Pa
     assert (tree / "work" / "report.txt").read_text() == "edited"
 
 
-@pytest.mark.xfail(strict=True, reason="with --anonymous upload a visitor without an account "
-                   "locks the share's root Depth: infinity and every account's writes are 423")
 def test_an_anonymous_uploader_cannot_freeze_the_share(server_factory, tree: Path,
                                                         private_config_dir: Path) -> None:
     running = server_factory(tree, auth=accounts(private_config_dir, anonymous_read=True),
@@ -94,8 +89,6 @@ def locked_by_owner(port: int) -> str:
     return headers["Lock-Token"]
 
 
-@pytest.mark.xfail(strict=True, reason="locks are keyed on the URL's spelling: /work//report.txt "
-                   "reaches the locked file but not its lock (PUT 204, DELETE 204)")
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "COPY"])
 def test_a_doubled_slash_does_not_pass_another_accounts_lock(
         server_factory, tree: Path, private_config_dir: Path, method: str) -> None:
@@ -112,8 +105,6 @@ def test_a_doubled_slash_does_not_pass_another_accounts_lock(
     assert (tree / "work" / "report.txt").read_text() == "the owner's report"
 
 
-@pytest.mark.xfail(strict=True, reason="locks are keyed on the URL: a link to the folder inside "
-                   "the share (/work-link/report.txt) replaces the locked file (PUT 204)")
 def test_a_folder_link_does_not_pass_another_accounts_lock(
         server_factory, tree: Path, private_config_dir: Path) -> None:
     running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
@@ -124,9 +115,6 @@ def test_a_folder_link_does_not_pass_another_accounts_lock(
     assert (tree / "work" / "report.txt").read_text() == "the owner's report"
 
 
-@pytest.mark.xfail(strict=True, reason="uploads and moves clean the name (NFC, trailing dots and "
-                   "spaces dropped) after the lock check on the raw spelling: PUT "
-                   "/work/report.txt. replaces the locked report.txt (204)")
 @pytest.mark.parametrize("spelling", ["report.txt.", "report.txt%20", "report.txt.%20."])
 @pytest.mark.parametrize("method", ["PUT", "MOVE"])
 def test_a_trailing_dot_or_space_does_not_pass_another_accounts_lock(
@@ -144,8 +132,6 @@ def test_a_trailing_dot_or_space_does_not_pass_another_accounts_lock(
     assert (tree / "work" / "report.txt").read_text() == "the owner's report"
 
 
-@pytest.mark.xfail(strict=True, reason="an upload's name is stored NFC after the lock check on "
-                   "the NFD spelling: PUT of café.txt in NFD replaces the locked NFC file (204)")
 def test_a_decomposed_spelling_does_not_pass_another_accounts_lock(
         server_factory, tree: Path, private_config_dir: Path) -> None:
     (tree / "work" / "caf\u00e9.txt").write_text("the owner's café")
@@ -156,8 +142,6 @@ def test_a_decomposed_spelling_does_not_pass_another_accounts_lock(
     assert (tree / "work" / "caf\u00e9.txt").read_text() == "the owner's café"
 
 
-@pytest.mark.xfail(strict=True, reason="a lock-null LOCK of report2.txt. creates report2.txt "
-                   "but keeps the lock on the raw spelling: the new file is not locked")
 def test_a_lock_null_lock_holds_the_file_it_created(server_factory, tree: Path,
                                                     private_config_dir: Path) -> None:
     running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
@@ -169,9 +153,6 @@ def test_a_lock_null_lock_holds_the_file_it_created(server_factory, tree: Path,
         assert status == 400  # refusing the spelling is fine too
 
 
-@pytest.mark.xfail(strict=True, reason="an account without the modify right takes a Depth: 0 "
-                   "lock on a folder (CREATE in it is enough) and the owner can no longer "
-                   "delete, move or rename anything in it (423: membership changes)")
 def test_an_upload_only_account_cannot_stop_deletes_in_a_folder(
         server_factory, tree: Path, private_config_dir: Path, trash: Path) -> None:
     running = server_factory(tree, auth=accounts(private_config_dir), upload=True, modify=True)
@@ -179,3 +160,28 @@ def test_an_upload_only_account_cannot_stop_deletes_in_a_folder(
     send(port, "LOCK", "/work/", "uploader", LOCKINFO, {"Depth": "0"})
     assert send(port, "DELETE", "/work/report.txt", "owner")[0] == 204
     assert not (tree / "work" / "report.txt").exists()
+
+
+def test_a_link_to_another_accounts_file_is_neither_replaced_nor_locked(
+        server_factory, share: Path, private_config_dir: Path) -> None:
+    """The link is invisible to alice (its target is bob's): her PUT or lock-null LOCK of its
+    name must not take its place (finding 10, a link inside the share)."""
+    (share / "alice").mkdir()
+    (share / "bob").mkdir()
+    (share / "bob" / "secret.txt").write_text("bob's")
+    (share / "alice" / "peek").symlink_to("../bob/secret.txt")
+    store = UserStore(private_config_dir / "users.toml")
+    store.load()
+    auth = Authenticator(store, "Pier", clock=ManualClock())
+    store.add("alice", "alice-pw", can_upload=True, can_modify=True, folders=["/alice"])
+    running = server_factory(share, auth=auth, upload=True, modify=True)
+    token = base64.b64encode(b"alice:alice-pw").decode()
+    for method, body in (("PUT", b"over the link"), ("LOCK", LOCKINFO)):
+        conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        conn.request(method, "/alice/peek", body=body, headers={"Authorization": f"Basic {token}"})
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        assert response.status == 409, method
+    assert (share / "alice" / "peek").is_symlink()
+    assert (share / "bob" / "secret.txt").read_text() == "bob's"

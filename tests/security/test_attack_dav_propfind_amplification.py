@@ -31,9 +31,6 @@ def crowded(share: Path) -> Path:
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="unknown properties and their namespaces are repeated "
-                   "for every entry: a 60 KB body gets ~60 KB per entry (6 GB on 100,000 "
-                   "entries, built in memory)")
 def test_unknown_properties_do_not_multiply_the_answer(server, crowded: Path) -> None:
     body = unknown_properties_body()
     assert len(body) < 64 * 1024  # within the documented body cap

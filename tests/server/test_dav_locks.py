@@ -251,6 +251,47 @@ def test_paths_are_normalised():
                                                                       "/a/b"]
 
 
+def test_paths_are_folded_as_writes_store_names():
+    """Every spelling a write stores under one name meets that name's locks."""
+    assert normalise("/w//./report.txt.") == "/w/report.txt"
+    assert normalise("/w./report.txt. . ") == "/w/report.txt"
+    assert normalise("/cafe\u0301/x") == normalise("/caf\u00e9/x") == "/caf\u00e9/x"
+
+
+def test_a_lock_holds_every_spelling_of_its_name(locks):
+    held = exclusive(locks, "/w/report.txt")
+    for spelling in ("/w//report.txt", "/w/report.txt.", "/w/report.txt ", "/w/./report.txt"):
+        assert locks.blocking(spelling, "bob", ()) == (held,)
+
+
+def test_visitors_are_counted_by_address_group(clock):
+    """One device may use any address of its IPv6 /64: the /64 is one count, as for logins."""
+    locks = LockManager(clock, max_per_principal=50, max_per_anonymous_group=2)
+    exclusive(locks, "/a", principal_of(None, "2001:db8:1:2::1"))
+    exclusive(locks, "/b", principal_of(None, "2001:db8:1:2::2"))
+    with pytest.raises(TooManyLocks):
+        exclusive(locks, "/c", principal_of(None, "2001:db8:1:2::3"))
+    exclusive(locks, "/c", principal_of(None, "2001:db8:1:3::1"))  # another /64
+    exclusive(locks, "/d", principal_of(None, "192.0.2.1"))
+    exclusive(locks, "/e", principal_of(None, "192.0.2.1"))
+    with pytest.raises(TooManyLocks):
+        exclusive(locks, "/f", principal_of(None, "192.0.2.1"))
+    exclusive(locks, "/f", principal_of(None, "192.0.2.2"))
+
+
+def test_visitors_leave_room_for_accounts(clock):
+    locks = LockManager(clock, max_total=8, max_per_principal=8, anonymous_share=0.5)
+    for n in range(4):
+        exclusive(locks, f"/v{n}", principal_of(None, f"192.0.2.{n}"))
+    with pytest.raises(TooManyLocks) as caught:
+        exclusive(locks, "/v9", principal_of(None, "192.0.2.9"))
+    assert caught.value.status == 503
+    for n in range(4):
+        exclusive(locks, f"/a{n}", "jane")
+    locks.unlock("/v0", locks.locks_on("/v0")[0].token, principal_of(None, "192.0.2.0"))
+    exclusive(locks, "/v9", principal_of(None, "192.0.2.9"))  # a freed visitor's slot
+
+
 def test_concurrent_exclusive_locks_on_one_path_give_exactly_one_winner(locks):
     won: list[str] = []
     lost: list[str] = []

@@ -14,6 +14,7 @@ from server.dav_xml import (
     ALLPROP,
     DAV,
     MAX_BODY,
+    MAX_NAMED,
     XML_NAMESPACE,
     DavBadRequest,
     LockRequest,
@@ -342,3 +343,20 @@ def test_any_owner_fragment_is_echoed_meaning_the_same(children, text):
     assert request is not None
     echoed = ET.fromstring(f'<D:owner xmlns:D="DAV:">{request.owner_xml}</D:owner>')
     assert shape(echoed)[1:] == shape(ET.fromstring(sent)[2])[1:]
+
+
+def test_a_propfind_names_a_bounded_number_of_properties():
+    """Named properties are answered for every entry: their count and length are bounded."""
+    def body(count: int, namespace: str) -> bytes:
+        names = "".join(f'<x:p{i} xmlns:x="{namespace}"/>' for i in range(count))
+        return f'<D:propfind xmlns:D="DAV:"><D:prop>{names}</D:prop></D:propfind>'.encode()
+
+    office = body(30, "urn:schemas-microsoft-com:office:office")
+    assert len(parse_propfind(office).names) == 30
+    assert len(parse_propfind(body(MAX_NAMED, "urn:x")).names) == MAX_NAMED
+    for refused in (body(MAX_NAMED + 1, "urn:x"), body(30, "urn:" + "n" * 2000)):
+        with pytest.raises(DavBadRequest):
+            parse_propfind(refused)
+    with pytest.raises(DavBadRequest):
+        parse_propfind(body(30, "urn:" + "n" * 2000).replace(b"D:prop>", b"D:include>")
+                       .replace(b"<D:include>", b"<D:allprop/><D:include>"))

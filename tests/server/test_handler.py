@@ -215,8 +215,8 @@ def test_options_lists_the_webdav_methods(share, sockets, upload):
 
 def test_known_methods_are_405_and_others_501(handling):
     keep, answer = handling.quick(request_head("PATCH", "/hello.txt"))
-    assert (status_of(answer), split(answer)[1]["allow"], keep) == (405, "GET, HEAD, OPTIONS",
-                                                                    True)
+    assert (status_of(answer), split(answer)[1]["allow"], keep) == (
+        405, "GET, HEAD, OPTIONS, PROPFIND", True)
     keep, answer = handling.quick(request_head("BREW", "/pot"))
     assert status_of(answer) == 501 and not keep
     assert split(answer)[1]["connection"] == "close"

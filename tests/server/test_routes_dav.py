@@ -141,6 +141,51 @@ def test_a_depth_0_folder_lock_guards_its_membership_only(dav: DavRoutes,
     assert put_check(dav, config, "/docs/notes.md") == 0  # new content, same members
 
 
+def test_taking_a_lock_needs_the_right_to_change_what_it_holds(share: Path,
+                                                             dav: DavRoutes) -> None:
+    """An upload-only principal may lock the new name it creates, nothing that exists: a
+    lock keeps every other principal from writing."""
+    uploads_only = config_of(share, upload=True)
+    for target, depth in (("/hello.txt", "0"), ("/docs/", "0"), ("/docs/", "infinity"),
+                          ("/", "infinity")):
+        assert status(dav, uploads_only, "LOCK", target, f"Depth: {depth}",
+                      body=LOCKINFO) == 403
+    assert send(dav, uploads_only, "LOCK", "/docs/new.txt", body=LOCKINFO).status == 201
+    assert len(dav.locks.manager) == 1
+
+
+def test_a_refresh_needs_the_right_still(share: Path, dav: DavRoutes,
+                                         config: ServerConfig) -> None:
+    token = lock(dav, config, "/hello.txt")
+    assert status(dav, config_of(share, upload=True), "LOCK", "/hello.txt",
+                  f"If: (<{token}>)") == 403
+    assert status(dav, config, "LOCK", "/hello.txt", f"If: (<{token}>)") == 200
+
+
+def test_a_lock_holds_the_item_whatever_the_spelling(share: Path, dav: DavRoutes,
+                                                     config: ServerConfig) -> None:
+    (share / "docs-link").symlink_to("docs", target_is_directory=True)
+    lock(dav, config, "/docs-link/notes.md")  # held where it really is
+    for spelling in ("/docs/notes.md", "/docs//notes.md", "/docs/notes.md.",
+                     "/docs/notes.md%20", "/docs-link/notes.md", "//docs/./notes.md"):
+        assert put_check(dav, config, spelling) == 423, spelling
+    assert status(dav, config, "DELETE", "/docs//notes.md") == 423
+    assert status(dav, config, "MOVE", "/hello.txt", "Destination: /docs/notes.md.") == 423
+    propfind = send(dav, config, "PROPFIND", "/docs/", "Depth: 1")
+    assert bytes(propfind.body).count(b"<D:activelock>") == 1  # on notes.md's entry
+
+
+def test_a_lock_null_lock_holds_the_name_it_stores(share: Path, dav: DavRoutes,
+                                                   config: ServerConfig) -> None:
+    assert send(dav, config, "LOCK", "/docs/new.txt.%20", body=LOCKINFO).status == 201
+    assert (share / "docs" / "new.txt").read_bytes() == b""
+    assert put_check(dav, config, "/docs/new.txt") == 423
+    # a LOCK of a name whose stored form exists locks that item (200), creates nothing
+    assert send(dav, config, "LOCK", "/hello.txt.", body=LOCKINFO).status == 200
+    assert sorted(p.name for p in share.iterdir() if p.name.startswith("hello")) == \
+        ["hello.txt"]
+
+
 def test_a_false_if_header_is_412(dav: DavRoutes, config: ServerConfig) -> None:
     assert put_check(dav, config, "/hello.txt", "If: (<urn:uuid:gone>)") == 412
     assert put_check(dav, config, "/hello.txt", "If: (Not <urn:uuid:gone>)") == 0
