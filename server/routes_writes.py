@@ -114,7 +114,7 @@ class WriteRoutes:
         folder = self._write_folder(call, call.path)
         _body(call).drain(MAX_DRAINED_BODY)
         name = clean_name(call.first("mkdir"))
-        lock_check(self._locks, call)(url_quote(folder.url_path + name))  # a new member
+        lock_check(self._locks, call)(url_quote(folder.url_path + name), written=True)
         stored = writes.make_folder(call.files, folder, name)
         return _created(call, [stored], folder.url_path)
 
@@ -124,9 +124,9 @@ def lock_check(locks: DavLocks, call: Call) -> writes.LockCheck:
     with a short reason (the XML ``D:error`` body is for WebDAV clients). The page sends no If
     header, so a lock on the file or its folder refuses the page's upload there."""
 
-    def check(raw_path: str, *, membership: bool = True) -> None:
+    def check(raw_path: str, *, membership: bool = True, written: bool = False) -> None:
         try:
-            locks.check_write(call, raw_path, membership=membership)
+            locks.check_write(call, raw_path, membership=membership, written=written)
         except DavRefused as refused:
             if refused.status != 423:
                 raise

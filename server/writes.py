@@ -48,9 +48,11 @@ class LockCheck(Protocol):
     """The WebDAV lock check of one request (``DavLocks.check_write`` bound to it, see
     server/routes_writes.py ``lock_check``): 423 when a lock whose token the request did not
     submit holds ``raw_path`` (a percent-encoded URL path) or, with ``membership``, the folder
-    it is a new member of; 412 when the request's If header is false."""
+    it is a new member of; 412 when the request's If header is false. ``written``: the request
+    writes that very name (so it is keyed as the write cleans it)."""
 
-    def __call__(self, raw_path: str, *, membership: bool = True) -> None: ...
+    def __call__(self, raw_path: str, *, membership: bool = True,
+                 written: bool = False) -> None: ...
 
 
 def check_same_origin(request: Request, *, tls: bool) -> None:
@@ -152,7 +154,7 @@ def check_new_folders(locks: LockCheck, access: FileAccess, folder: Resolved,
             continue
         checked.add(url)
         if not _exists(access, url_quote(url)):
-            locks(url_quote(url))
+            locks(url_quote(url), written=True)
 
 
 def check_lock_on_name(locks: LockCheck, url: str, name: str, *, replaces: bool) -> None:
@@ -161,7 +163,7 @@ def check_lock_on_name(locks: LockCheck, url: str, name: str, *, replaces: bool)
     or a free "name (1)") is a new member of the folder, which the folder's locks, depth 0 or
     infinity, protect (so a locked ``name`` does not stop a free "name (1)")."""
     if replaces:
-        locks(url_quote(url + name), membership=False)
+        locks(url_quote(url + name), membership=False, written=True)
     else:
         locks(url_quote(url), membership=False)
 

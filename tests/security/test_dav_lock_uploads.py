@@ -244,3 +244,18 @@ def test_a_lock_taken_while_a_form_is_sent_holds_back_its_file(locked: Share) ->
     finally:
         conn.close()
     assert not (locked.root / "open" / "late.txt").exists()
+
+
+def test_a_link_or_another_spelling_does_not_pass_the_lock(locked: Share) -> None:
+    (locked.root / "locked-link").symlink_to("locked", target_is_directory=True)
+    locked.lock("/open/draft.txt", "owner", depth="0")
+    before = locked.files()
+    assert locked.upload("/locked-link/", "other", ("new.txt", b"new")) == 423
+    assert locked.upload("//locked/", "other", ("new.txt", b"new")) == 423
+    assert locked.send("POST", "/locked-link/?mkdir=new", "other")[0] == 423
+    assert locked.tus_create("/locked-link/", "new.txt", "other", b"data")[0] == 423
+    for spelling in ("draft.txt.", "draft.txt ", "draft.txt. ."):  # stored as draft.txt
+        assert locked.upload("/open/", "other", (spelling, b"replaced")) == 423
+        assert locked.tus_create("/open/", spelling, "other", b"data")[0] == 423
+    assert locked.files() == before
+    assert (locked.root / "open" / "draft.txt").read_text() == "a draft"
