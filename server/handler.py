@@ -94,11 +94,12 @@ class RequestHandler:
         self._markdown = MarkdownRoutes(config.server_name, clock)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
                                      clock, self._markdown)
-        self._changes = WriteRoutes(config, self.texts, clock)
-        self._tus = TusRoutes(config, clock=clock) if config.upload else None
+        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
+        locks = self._dav.locks  # held by every way to change the share
+        self._changes = WriteRoutes(config, self.texts, clock, locks=locks)
+        self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
-        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
 
     # -- entry points --------------------------------------------------------------------------
 

@@ -9,9 +9,11 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from server.access import FileAccess, FolderBudget
+from server.access_rules import Action
 from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
@@ -40,6 +42,17 @@ class Stored:
     url: str
     replaced: bool = False  # a PUT over an existing file (204, not 201)
     identity: tuple[int, int] | None = None  # a new file's device and inode, to withdraw it
+
+
+class LockCheck(Protocol):
+    """The WebDAV lock check of one request (``DavLocks.check_write`` bound to it, see
+    server/routes_writes.py ``lock_check``): 423 when a lock whose token the request did not
+    submit holds ``raw_path`` (a percent-encoded URL path) or, with ``membership``, the folder
+    it is a new member of; 412 when the request's If header is false. ``written``: the request
+    writes that very name (so it is keyed as the write cleans it)."""
+
+    def __call__(self, raw_path: str, *, membership: bool = True,
+                 written: bool = False) -> None: ...
 
 
 def check_same_origin(request: Request, *, tls: bool) -> None:
@@ -95,19 +108,22 @@ def store_put(body: RequestBody, request: Request, access: FileAccess, folder: R
 
 
 def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
-                    *, limit: int | None, show_hidden: bool, replace: bool = False,
-                    fields: dict[str, str] | None = None) -> list[Stored]:
+                    *, locks: LockCheck, limit: int | None, show_hidden: bool,
+                    replace: bool = False, fields: dict[str, str] | None = None
+                    ) -> list[Stored]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
     name may carry a relative path (folder uploads), whose folders are created where the
     policy allows it. A name that exists gets a free one ("name (1).ext") unless ``replace``
     (--overwrite) and the policy allows REPLACE. ``limit`` caps each file and the files of the
     request together, however the body is framed (the form's own framing gets a small
     allowance on top). The fields "text" and "name" (parts without a file name) go into
-    ``fields`` when it is given. Refused part way (a later file too large, a broken body),
-    the files already saved are withdrawn: the form is saved whole or not at all."""
+    ``fields`` when it is given. WebDAV ``locks`` are asked before a folder is made and before
+    each file gets its name (check_new_folders, check_lock_on_name). Refused part way (a later
+    file too large or locked, a broken body), the files already saved are withdrawn: the form
+    is saved whole or not at all."""
     stored: list[Stored] = []
     try:
-        _store_parts(body, request, access, folder, stored, limit=limit,
+        _store_parts(body, request, access, folder, stored, locks=locks, limit=limit,
                      show_hidden=show_hidden, replace=replace, fields=fields)
     except BaseException:
         withdraw(access, stored)
@@ -126,9 +142,53 @@ def withdraw(access: FileAccess, stored: list[Stored]) -> None:
             access.withdraw_upload(where + "/", unquote(name), item.identity)
 
 
+def check_new_folders(locks: LockCheck, access: FileAccess, folder: Resolved,
+                      names: list[str], checked: set[str]) -> None:
+    """Before ``access.make_folders(folder, names)``: each folder it will create is a new
+    member of the folder above it, which that folder's locks protect (RFC 4918 §7.4); a folder
+    that exists is only entered. ``checked``: the folders of this request asked already."""
+    url = folder.url_path
+    for name in names:
+        url += name + "/"
+        if url in checked:
+            continue
+        checked.add(url)
+        if not _exists(access, url_quote(url)):
+            locks(url_quote(url), written=True)
+
+
+def check_lock_on_name(locks: LockCheck, url: str, name: str, *, replaces: bool) -> None:
+    """Before an upload's file gets its name in the folder at ``url``: replacing ``name``
+    changes its content only, so the locks on it hold it back; otherwise the file (as ``name``
+    or a free "name (1)") is a new member of the folder, which the folder's locks, depth 0 or
+    infinity, protect (so a locked ``name`` does not stop a free "name (1)")."""
+    if replaces:
+        locks(url_quote(url + name), membership=False, written=True)
+    else:
+        locks(url_quote(url), membership=False)
+
+
+def will_replace(access: FileAccess, url: str, name: str, *, overwrite: bool) -> bool:
+    """Whether an upload of ``name`` into the folder at ``url`` would take over what has that
+    name, as FileAccess.upload and finish_partial decide: with --overwrite (``overwrite``),
+    where the policy allows REPLACE and something has the name."""
+    return overwrite and access.may(Action.REPLACE, url + name) and \
+        _exists(access, url_quote(url + name))
+
+
+def _exists(access: FileAccess, raw_path: str) -> bool:
+    """Whether the share has something at ``raw_path``, whoever may see it (404: nothing, or
+    one of Pier's own, which no upload creates)."""
+    try:
+        access.locate(raw_path)
+    except HttpError as err:
+        return err.status != 404
+    return True
+
+
 def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
-                 stored: list[Stored], *, limit: int | None, show_hidden: bool, replace: bool,
-                 fields: dict[str, str] | None) -> None:
+                 stored: list[Stored], *, locks: LockCheck, limit: int | None,
+                 show_hidden: bool, replace: bool, fields: dict[str, str] | None) -> None:
     cap = request_cap(request, limit)
 
     def read(n: int) -> bytes:
@@ -141,6 +201,7 @@ def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder
         _check_space(access, folder, request.content_length)
     reader = MultipartReader(request.header("content-type"), read, None)
     budget = FolderBudget()
+    checked: set[str] = set()  # folders on the way already asked about locks
     room = limit  # what the request's files may still add up to
     for part in reader.parts():
         if fields is not None and part.name in TEXT_FIELDS and not part.filename:
@@ -151,11 +212,14 @@ def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder
         if len(stored) >= MAX_FILES_PER_REQUEST:
             raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
+        check_new_folders(locks, access, folder, parts[:-1], checked)
         opened, url = access.make_folders(folder, parts[:-1], budget)
         with opened, access.upload(opened, url, parts[-1], max_size=room,
                                    replace=replace) as upload:
-            for chunk in part.chunks():
+            check_lock_on_name(locks, url, parts[-1], replaces=upload.replaces)  # before the
+            for chunk in part.chunks():  # bytes are sent for nothing
                 upload.write(chunk)
+            check_lock_on_name(locks, url, parts[-1], replaces=upload.replaces)  # taken since?
             final = upload.commit()
         if room is not None:
             room -= upload.size
@@ -211,9 +275,11 @@ def text_file_name(raw_name: str, default_name: str) -> str:
 
 
 def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *,
-               default_name: str, limit: int | None, replace: bool = False) -> Stored:
+               locks: LockCheck, default_name: str, limit: int | None,
+               replace: bool = False) -> Stored:
     """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as a form's
-    uploads: a free name unless ``replace``, the share's --overwrite)."""
+    uploads: a free name unless ``replace``, the share's --overwrite; WebDAV locks as
+    check_lock_on_name)."""
     if not text:
         raise UploadRefused(400, "The text is empty.")
     data = text.encode("utf-8")
@@ -223,6 +289,7 @@ def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
                           expected_size=len(data), replace=replace) as upload:  # checks space
+        check_lock_on_name(locks, folder.url_path, name, replaces=upload.replaces)
         upload.write(data)
         final = upload.commit()
     return Stored(final, url_quote(folder.url_path + final))

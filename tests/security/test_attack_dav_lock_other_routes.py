@@ -1,8 +1,8 @@
 """Issue 17, attacked over real HTTP: a WebDAV lock holds back PUT, DELETE, COPY, MOVE and
-PROPPATCH, but the share's other ways to replace a file do not ask the lock manager. With the
-modify right, the page's multipart upload and a tus upload replace a file another account
-holds an exclusive lock on (Word or LibreOffice over WebDAV then saves over it, or the
-replacement is lost)."""
+PROPPATCH, and the share's other ways to replace a file must ask the lock manager too. With
+the modify right and --overwrite, the page's multipart upload and a tus upload replaced a file
+another account held an exclusive lock on (Word or LibreOffice over WebDAV then saved over it,
+or the replacement was lost): now 423. More in test_dav_lock_uploads.py."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def locked(server_factory, share: Path, private_config_dir: Path):
     for name, password in PASSWORDS.items():
         store.add(name, password, can_upload=True, can_modify=True)
     (share / "docs" / "draft.txt").write_text("the owner's draft")
-    running = server_factory(share, auth=auth, upload=True, modify=True)
+    running = server_factory(share, auth=auth, upload=True, modify=True, overwrite=True)
     status, _ = send(running.port, "LOCK", "/docs/draft.txt", "owner", LOCKINFO)
     assert status == 200
     return running
@@ -62,22 +62,21 @@ def test_put_is_held_back(locked, share: Path) -> None:
     assert (share / "docs" / "draft.txt").read_text() == "the owner's draft"
 
 
-@pytest.mark.xfail(strict=True, reason="the multipart POST replaces a file another account "
-                   "holds an exclusive WebDAV lock on (201): no lock check")
 def test_the_pages_upload_does_not_replace_a_locked_file(locked, share: Path) -> None:
     origin = f"http://127.0.0.1:{locked.port}"
-    send(locked.port, "POST", "/docs/", "other", multipart("draft.txt", b"replaced"),
-         {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}", "Origin": origin})
+    status, _ = send(locked.port, "POST", "/docs/", "other", multipart("draft.txt", b"replaced"),
+                     {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+                      "Origin": origin})
+    assert status == 423
     assert (share / "docs" / "draft.txt").read_text() == "the owner's draft"
 
 
-@pytest.mark.xfail(strict=True, reason="a tus upload replaces a file another account holds an "
-                   "exclusive WebDAV lock on (201, Pier-File-URL the locked file)")
 def test_a_tus_upload_does_not_replace_a_locked_file(locked, share: Path) -> None:
     meta = "filename " + base64.b64encode(b"draft.txt").decode() + ",folder " + \
         base64.b64encode(b"/docs/").decode()
-    send(locked.port, "POST", "/.well-known/pier/tus/", "other", b"replaced",
-         {"Tus-Resumable": "1.0.0", "Upload-Length": "8", "Upload-Metadata": meta,
-          "Content-Type": "application/offset+octet-stream",
-          "Origin": f"http://127.0.0.1:{locked.port}"})
+    status, _ = send(locked.port, "POST", "/.well-known/pier/tus/", "other", b"replaced",
+                     {"Tus-Resumable": "1.0.0", "Upload-Length": "8", "Upload-Metadata": meta,
+                      "Content-Type": "application/offset+octet-stream",
+                      "Origin": f"http://127.0.0.1:{locked.port}"})
+    assert status == 423
     assert (share / "docs" / "draft.txt").read_text() == "the owner's draft"
