@@ -116,7 +116,7 @@ class TusRoutes:
                 return self._terminate(call, upload)
         except UploadBusy:
             raise HttpError(423, "Another request is sending to this upload right now.",
-                            close=False) from None
+                            close=False, headers=b"Retry-After: 1\r\n") from None
         except LookupError:  # ended by another request meanwhile
             raise HttpError(404, "No such upload.", close=False) from None
 

@@ -52,10 +52,15 @@
     return response ? [response.getStatus(), response.getBody() || ""] : [0, ""];
   }
 
-  /** Retry what a network error, a restart or a busy upload stopped; not the server's "no". */
+  /** Retry what a network error, a restart or a busy upload stopped; not the server's "no"
+   * (a WebDAV lock's 423 comes without Retry-After, an upload busy with another request's
+   * with it). */
   function worthRetrying(error) {
     const status = tusAnswer(error)[0];
-    return status === 0 || status >= 500 || status === 409 || status === 423;
+    if (status === 423) {
+      return Boolean(error.originalResponse.getHeader("Retry-After"));
+    }
+    return status === 0 || status >= 500 || status === 409;
   }
 
   // ---------------------------------------------------------------- by tus
