@@ -326,7 +326,7 @@ def test_two_patches_at_once_never_interleave(uploads, share):
                       "Expect: 100-continue\r\nContent-Length: 10\r\n\r\n").encode())
         assert sock.recv(100).startswith(b"HTTP/1.1 100")  # the first one holds the upload
         second = patch(uploads.port, url, 0, b"BBBBBBBBBB")
-        assert second.status == 423 and second.getheader("Retry-After") == "1"  # try again
+        assert second.status == 423 and second["Retry-After"] == "1"  # try again
         sock.sendall(b"A" * 10)
         assert sock.recv(1000).startswith(b"HTTP/1.1 204")
     assert (share / "both.bin").read_bytes() == b"A" * 10
