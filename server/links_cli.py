@@ -37,7 +37,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     actions = link.add_subparsers(dest="link_command", required=True)
 
     create = actions.add_parser("create", help="make a link to a file or folder")
-    create.add_argument("path", help="the file or folder (it works while the share holds it)")
+    create.add_argument("path", metavar="PATH",
+                        help="the file or folder (it works while the share holds it)")
     create.add_argument("--expires", type=parse_expiry, metavar="1h|2d|YYYY-MM-DD",
                         help="how long the link works (30m, 1h, 2d, 1w) or its last day "
                              "(local time); default: until revoked")
