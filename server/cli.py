@@ -14,7 +14,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from server import cert_cli, users_cli
+from server import cert_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.config import ServerConfig
@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "them off: icons only)")
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
+    links_cli.add_commands(commands)
     return parser
 
 
@@ -99,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cert_cli.run(args, paths)
     if args.command == "users":
         return users_cli.run(args, paths)
+    if args.command == "link":
+        return links_cli.run(args, paths)
     return EXIT_USAGE
 
 
