@@ -104,7 +104,8 @@ def test_a_person_never_sees_another_persons_files(full_rights, share: Path) -> 
                    "%2e%2e/Ana/secret.txt"):
         status, _ = bo.hand_in([("x.txt", b"bo overwrites?")], replace=sneaky)
         assert status in (303, 400), sneaky
-    status, _ = bo.hand_in([("../Ana/secret.txt", b"bo overwrites?")])
+    assert bo.hand_in([("../Ana/secret.txt", b"bo's")])[0] == 303  # cleaned: Bo's own
+    assert (share / "Homework" / "Bo" / "secret.txt").read_bytes() == b"bo's"
     assert (share / "Homework" / "Ana" / "secret.txt").read_bytes() == b"ana's work"
     assert sorted(os.listdir(share / "Homework" / "Ana")) == ["photo.jpg", "secret.txt"]
 
@@ -173,4 +174,4 @@ def test_the_collect_folder_made_again_stays_invisible(full_rights, share: Path)
     visitor = Browser(full_rights.port)
     assert visitor.request("GET", "/Homework/Ana/again.txt")[0] == 404
     status, _, listing = visitor.request("GET", "/?format=json")
-    assert "Homework" not in [e["name"] for e in json.loads(listing)["entries"]]
+    assert status == 200 and "Homework" not in [e["name"] for e in json.loads(listing)["entries"]]
