@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -99,7 +99,11 @@ def policy_for(config: ServerConfig) -> Policy:
     for trash in map(str, config.trash_folders):  # like a disk's .Trash-UID: none of it
         paths.append(trash)  # served; the deleted files are not Pier's secrets to know one
         unwalked.append(trash)  # by one (a trash may hold thousands)
-    own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
+    # collect mode's folder: Pier's own for every principal (server/collect_access.py), known
+    # by identity (not by spelling: it is no protected path), not walked (people's files)
+    collect = [os.path.join(config.root, config.collect.name)] if config.collect else []
+    own = OwnPaths([*paths, *collect], [log] if log else (), share=config.root,
+                   unwalked=[*unwalked, *collect], volatile=collect)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden, modify=config.modify,
@@ -132,6 +136,15 @@ class FileAccess(WritingAccess):
     @property
     def own(self) -> OwnPaths:
         return self._policy.own
+
+    def hand_in(self, collect_name: str, folder_name: str, is_open: Callable[[], bool]
+                ) -> FileAccess:
+        """Collect mode: the person's folder ``<share>/collect_name/folder_name/`` (made when
+        missing) as an access that reaches that folder only (server/collect_access.py);
+        ``is_open``: whether hand-ins are still accepted."""
+        from server.collect_access import open_hand_in  # it builds on this module
+
+        return open_hand_in(self, self._policy, collect_name, folder_name, is_open)
 
     def locate(self, raw_path: str) -> Resolved:
         """What ``raw_path`` names as the share resolves it, Pier's own refused (404); the

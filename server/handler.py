@@ -19,6 +19,7 @@ from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
+from server.collect import CollectPeople
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
@@ -29,6 +30,8 @@ from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
 from server.records import RequestRecord
 from server.response import Response, error_response
+from server.routes_collect import PREFIX as COLLECT_PREFIX
+from server.routes_collect import CollectRoutes
 from server.routes_dav import DAV_METHODS, DavRoutes
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
@@ -100,6 +103,8 @@ class RequestHandler:
         self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
+        self._collect = CollectRoutes(config, CollectPeople(
+            config.collect.state_file, clock.time), clock) if config.collect else None
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -225,6 +230,8 @@ class RequestHandler:
             raise ShareUnavailable()
         if self._tus is not None and path.startswith(TUS_PREFIX):
             return self._resumable(ex, call, login)
+        if self._collect is not None and path.startswith(COLLECT_PREFIX):
+            return self._hand_in(ex, call, login)
         if request.method in WRITE_METHODS and self._config.upload:
             call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
@@ -256,6 +263,8 @@ class RequestHandler:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
+        if self._collect is not None and self._collect.wants_page(call):
+            return self._collect.page(call)  # the share's listing: /?browse
         target = access.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)
@@ -289,6 +298,18 @@ class RequestHandler:
             raise
         response.headers = RESUMABLE + response.headers
         return response
+
+    def _hand_in(self, ex: Exchange, call: Call, login: User | None) -> Response:
+        """Collect mode's endpoints (server/routes_collect.py), after the login."""
+        assert self._collect is not None
+        request = call.request
+        if request.method == "POST":
+            call.may_wait()
+            call.body = ex.body = self._body_of(ex, request)
+        else:
+            self._skip_body(ex, request)
+        self._log_in(ex, call, login)
+        return self._collect.route(self._bound(call))
 
     @property
     def tus_store(self) -> TusStore | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 USERS_FILE = "users.toml"
 LINKS_FILE = "links.toml"
+COLLECT_FILE = "collect.json"
 BANS_FILE = "bans.json"
 TLS_DIR = "tls"
 SETTINGS_FILE = "settings.toml"
@@ -41,6 +42,12 @@ class PierPaths:
     def links_file(self) -> Path:
         """Share links (``server.links.LinkStore``), shared by the CLI and a running share."""
         return self.config / LINKS_FILE
+
+    @property
+    def collect_file(self) -> Path:
+        """Collect mode's people (``server.collect.CollectPeople``; the window reads it with
+        ``server.collect.read_people``)."""
+        return self.config / COLLECT_FILE
 
     @property
     def bans_file(self) -> Path:

@@ -200,6 +200,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
         self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
         self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
+        self.share_panel.collect_options.toggled.connect(self.monitor_tabs.show_collect)
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():
@@ -238,7 +239,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
         mib = self.share_panel.max_upload_spin.value()
-        return replace(self.monitor_tabs.updated_settings(self._settings),
+        tabs = self.monitor_tabs.updated_settings(self._settings)
+        return replace(self.share_panel.collect_options.updated_settings(tabs),
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
                        website_mode=share.website_mode, require_login=share.require_login,

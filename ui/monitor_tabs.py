@@ -13,6 +13,7 @@ from app.monitor_feed import LiveData
 from app.settings import Settings
 from app.traffic_settings import TrafficChoices
 from ui.clients_view import ClientsView
+from ui.collect_view import CollectView
 from ui.limits_panel import LimitsPanel
 from ui.traffic_view import TrafficView
 
@@ -44,6 +45,12 @@ class MonitorTabs(QTabWidget):
         self.addTab(self.traffic_view, "Traffic")
         self.addTab(self.clients_view, "Clients")
         self.addTab(self.limits_panel, "Limits && access")
+        self.collect_view = CollectView(controller.collect, settings.collect_roster)
+        self.addTab(self.collect_view, "Collect")
+        self._collect_wanted = settings.collect_files
+        self.show_collect(settings.collect_files)
+        controller.collect.target_changed.connect(lambda: self.show_collect(self._collect_wanted))
+        self.collect_view.roster_changed.connect(self.settings_changed)
         self.feed.updated.connect(self._on_data)
         self.limits_panel.changed.connect(self.settings_changed)
         controller.started.connect(self._on_started)
@@ -56,7 +63,14 @@ class MonitorTabs(QTabWidget):
                        downloads_per_client=choices.downloads_per_client,
                        allow_list_on=choices.allow_list_on, allow_list=choices.allow_list,
                        announce=self.limits_panel.announce,
-                       allowed_hosts=self.limits_panel.allowed_hosts)
+                       allowed_hosts=self.limits_panel.allowed_hosts,
+                       collect_roster=self.collect_view.roster())
+
+    def show_collect(self, on: bool) -> None:
+        """The Collect tab is there while "Collect files" is on, or the share collects."""
+        self._collect_wanted = on
+        on = on or self._controller.collect.config is not None
+        self.setTabVisible(self.indexOf(self.collect_view), on)
 
     def share_request(self, share: ShareRequest) -> ShareRequest:
         return replace(share, announce=self.limits_panel.announce,
