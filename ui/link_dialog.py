@@ -65,6 +65,7 @@ class NewLinkDialog(QDialog):
         self.upload_check = named(QCheckBox("People with the link may upload here"),
                                   "linkUploadCheck")
         self.upload_check.setToolTip("A drop box: only for a folder")
+        self.upload_check.setAccessibleName(self.upload_check.text())
         form.addRow("", self.upload_check)
         layout.addLayout(form)
         self.error_label = named(QLabel(wordWrap=True), "linkDialogError")
@@ -74,6 +75,9 @@ class NewLinkDialog(QDialog):
         self.create_button = named(buttons.addButton(
             "Create link", QDialogButtonBox.ButtonRole.AcceptRole), "createLinkButton")
         self.create_button.setDefault(True)
+        self.create_button.setAccessibleName("Create link")
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -91,9 +95,11 @@ class NewLinkDialog(QDialog):
         line.addWidget(self.path_edit, 1)
         self.file_button = named(QPushButton("File…"), "linkChooseFileButton")
         self.file_button.setToolTip("Choose a file inside the share")
+        self.file_button.setAccessibleName("Choose a file")
         self.file_button.clicked.connect(self._choose_file)
         self.folder_button = named(QPushButton("Folder…"), "linkChooseFolderButton")
         self.folder_button.setToolTip("Choose a folder inside the share")
+        self.folder_button.setAccessibleName("Choose a folder")
         self.folder_button.clicked.connect(self._choose_folder)
         line.addWidget(self.file_button)
         line.addWidget(self.folder_button)

@@ -34,6 +34,7 @@ from ui import dialogs
 from ui.address_box import is_loopback_url, qr_pixmap
 from ui.contrast import MutedLabel
 from ui.link_dialog import NewLinkDialog
+from ui.traffic_models import quiet_corner
 from ui.widget_names import named
 
 REFRESH_MS = 1000  # the store looks at the file at most once a second: changes show within 2 s
@@ -106,6 +107,7 @@ class LinksTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        quiet_corner(self.table, "Share links")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

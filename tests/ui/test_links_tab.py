@@ -11,6 +11,7 @@ import qasync
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -164,6 +165,8 @@ def test_a_path_outside_the_share_is_refused_in_the_dialog(
     window.monitor_tabs.links_tab.refresh()
     dialog = make_link(window, dialog_recorder, outside)
     assert dialog.created_id is None
+    buttons = dialog.findChildren(QAbstractButton)
+    assert buttons and [b.text() for b in buttons if not b.accessibleName()] == []
     error = child(dialog, QLabel, "linkDialogError")
     assert "not inside the shared folder" in error.text()
     assert not ui_paths.links_file.exists() or stored(ui_paths).list() == []
