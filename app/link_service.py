@@ -209,7 +209,7 @@ class LinkService:
         return LinkRow(id=link.id, name=_name(link.path), path=link.path, kind=link.kind,
                        state=self.store.state(link, now), url=self.url(link, address),
                        expires=_when(link.expires, "never"), downloads=_downloads(link),
-                       last_used=_last_used(link), has_pin=link.has_pin, upload=link.upload)
+                       last_used=_last_used(link, now), has_pin=link.has_pin, upload=link.upload)
 
 
 def _name(path: str) -> str:
@@ -228,10 +228,16 @@ def _downloads(link: Link) -> str:
     return f"{link.downloads} of {link.downloads_allowed}"
 
 
-def _last_used(link: Link) -> str:
+def _last_used(link: Link, now: float) -> str:
+    """"192.168.1.40 at 14:02" (today) or "192.168.1.40 on 2026-05-04"."""
     if link.last_used_by is None:
         return "not yet"
-    return f"{link.last_used_by}, {_when(link.last_used_at, '')}".rstrip(", ")
+    if link.last_used_at is None:
+        return link.last_used_by
+    used = dt.datetime.fromtimestamp(link.last_used_at)
+    if used.date() == dt.datetime.fromtimestamp(now).date():
+        return f"{link.last_used_by} at {used:%H:%M}"
+    return f"{link.last_used_by} on {used:%Y-%m-%d}"
 
 
 def _is_loopback(url: str) -> bool:

@@ -174,7 +174,9 @@ def test_links_made_elsewhere_and_their_counts_show_after_a_refresh(
     service.refresh()
     [row] = service.rows()
     assert row.state == "used up" and row.downloads == "2 of 2"
-    assert row.last_used.startswith("192.168.1.9, ")
+    assert row.last_used.startswith("192.168.1.9 at ")
+    clock.advance(2 * 86400)
+    assert service.rows()[0].last_used.startswith("192.168.1.9 on ")
 
 
 def test_a_damaged_file_is_a_problem_not_a_crash(paths: PierPaths, clock: ManualClock) -> None:
