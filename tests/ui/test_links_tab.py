@@ -270,3 +270,13 @@ def test_a_folder_outside_the_share_is_still_chosen_as_the_share(
     window.dropEvent(drop)
     assert child(window, QLineEdit, "folderEdit").text() == str(other)
     assert dialog_recorder.modals == []
+
+
+def test_a_too_short_pin_is_refused_in_the_dialog(window: MainWindow, folder: Path,
+                                                  ui_paths: PierPaths,
+                                                  dialog_recorder: DialogRecorder) -> None:
+    child(window, QLineEdit, "folderEdit").setText(str(folder))
+    dialog = make_link(window, dialog_recorder, folder / "report.pdf", pin="12")
+    assert dialog.created_id is None
+    assert "4 to 64 characters" in child(dialog, QLabel, "linkDialogError").text()
+    assert table_text(window) == []
