@@ -107,7 +107,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.panel_scroll = self._scrollable(self.share_panel)
         self.splitter.addWidget(self.panel_scroll)
-        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self._settings)
+        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self._settings,
+                                        self._services.links, self.share_panel.folder_edit)
         self.monitor_tabs.settings_changed.connect(self.save_settings)
         self.splitter.addWidget(self.monitor_tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -470,12 +471,16 @@ class MainWindow(ClosingMixin, QMainWindow):
         return chosen
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.monitor_tabs.links_tab.accepts_drop(event):  # inside the share: New link
+            return
         if self.controller.state is ServerState.STOPPED and self.dropped_folder(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self.monitor_tabs.links_tab.take_drop(event):
+            return
         folder = self.dropped_folder(event)
         if folder and self.controller.state is ServerState.STOPPED:
             self.share_panel.set_folder(folder)
