@@ -162,6 +162,7 @@ def make_config(share: ShareRequest, paths: PierPaths,
         announce=share.announce,
         allowed_hosts=share.allowed_hosts,
         tus_state=paths.tus_dir,
+        links_file=paths.links_file,
         thumb_cache=paths.thumbs_dir,
         ffmpeg=find_ffmpeg(),
     )

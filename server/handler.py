@@ -27,12 +27,15 @@ from server.exchange import Exchange, Prepared, QuickAnswer
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
+from server.link_model import LINK_PREFIX, redact_link_tokens
+from server.links import LinkStore
 from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_dav import DAV_METHODS, DavRoutes
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_links import LinkRoutes, delivers_a_file
 from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
@@ -74,7 +77,7 @@ class RequestHandler:
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
-                 thumbnails: Thumbnailer | None = None) -> None:
+                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None) -> None:
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -100,6 +103,7 @@ class RequestHandler:
         self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
+        self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -223,6 +227,8 @@ class RequestHandler:
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
+        if self._links is not None and path.startswith(LINK_PREFIX):
+            return self._through_link(ex, call, request)
         if self._tus is not None and path.startswith(TUS_PREFIX):
             return self._resumable(ex, call, login)
         if request.method in WRITE_METHODS and self._config.upload:
@@ -251,12 +257,16 @@ class RequestHandler:
             self._log_in(ex, call, login)  # before a body is read (or 100 Continue sent)
         if request.content_length or request.chunked:
             self._skip_body(ex, request)
-        access = call.access = self._policy.bind(call.user)
+        call.access = self._policy.bind(call.user)
         if own:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
-        target = access.target(path)
+        return self._read(call, path)
+
+    def _read(self, call: Call, path: str) -> Response:
+        """A GET or HEAD of ``path``, once ``call.access`` is bound."""
+        target = call.files.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)
         media = media_kind_asked(call)  # ?thumb, ?preview
@@ -265,6 +275,35 @@ class RequestHandler:
         if "view" in call.query and is_markdown(target.url_path):
             return self._markdown.view(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)
+
+    def _through_link(self, ex: Exchange, call: Call, request: Request) -> Response:
+        """A request at /.well-known/pier/l/TOKEN...: the link's holder, without a login,
+        reaching the linked item only (server/routes_links.py, server/access_link.py)."""
+        assert self._links is not None
+        call.may_wait()
+        method = request.method
+        if method in WRITE_METHODS:
+            call.body = ex.body = self._body_of(ex, request)
+        else:
+            self._skip_body(ex, request)
+            if method not in READ_METHODS:
+                raise HttpError(405, f"{method} is not allowed on a share link.", close=False,
+                                headers=b"Allow: GET, HEAD, POST, PUT\r\n")
+        entered = self._links.enter(call)
+        if isinstance(entered, Response):
+            return entered
+        call.path = entered  # the share's path from here on: the routes work as usual
+        if method in WRITE_METHODS:
+            if method == "PUT":
+                try:
+                    self._dav.locks.check_put(call, entered)
+                except DavRefused as refused:
+                    return refused.response()
+            return self._changes.change(call)
+        response = self._read(call, entered)
+        assert call.link is not None
+        call.link.counts = method == "GET" and delivers_a_file(response)
+        return response
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
         """A tus request (server/routes_tus.py); every answer says Tus-Resumable."""
@@ -392,17 +431,22 @@ class RequestHandler:
     def _record(self, ex: Exchange) -> None:
         request = ex.request
         headers = request.headers if request else {}
+        link = ex.call.link if ex.call is not None else None
+        if link is not None and self._links is not None and 200 <= ex.status < 300:
+            note = self._links.store.count_download if link.counts and not ex.cut_short \
+                else self._links.store.note_use
+            note(link.token, ex.conn.client, wait=not ex.on_serve_thread)
         record = RequestRecord(
             time=ex.arrived,
             client=ex.conn.client,
             user=ex.user.name if ex.user else "",
             method=request.method if request else "",
-            path=request.target if request else "",
+            path=redact_link_tokens(request.target) if request else "",
             status=ex.status,
             bytes_sent=ex.sent,
             duration=self._monotonic() - ex.started,
             user_agent=headers.get("user-agent", ""),
-            referer=headers.get("referer", ""),
+            referer=redact_link_tokens(headers.get("referer", "")),
             tls=ex.conn.tls,
             bytes_received=ex.received,
             protocol=request.version if request else "",
