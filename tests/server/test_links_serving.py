@@ -183,15 +183,17 @@ def _start_download(running: LinkServer, path: str) -> tuple[socket.socket, int]
     return sock, len(first) - first.index(b"\r\n\r\n") - 4
 
 
-@pytest.mark.parametrize("by", ["cli", "window"])
+@pytest.mark.parametrize("by", ["cli", "window", "expiry"])
 def test_revoking_a_link_cuts_its_transfer(share, huge, owner, serve, clock, by):
-    link = owner.create(huge, "file")
+    link = owner.create(huge, "file", expires=clock.time() + 60)
     running = serve(share)
     sock, received = _start_download(running, link.url_path)
     try:
         if by == "cli":  # another process: seen at the share's next look at the file
             owner.revoke(link.id)
             clock.advance(REFRESH_INTERVAL)
+        elif by == "expiry":
+            clock.advance(61)
         else:
             keeper = running.engine.links
             assert keeper is not None
@@ -328,3 +330,24 @@ def test_the_logs_show_the_token_shortened(share, owner, serve, tmp_path):
     assert records[0].path.startswith("/.well-known/pier/l/" + short)
     assert link.token not in records[0].referer and short in records[0].referer
     assert not re.search(re.escape(link.token[:12]), written)
+
+
+def test_a_drop_box_page_offers_a_form_upload_and_a_plain_link_none(share, owner, serve):
+    box = owner.create(share / "docs", "folder", upload=True)
+    plain = owner.create(share / "docs", "folder")
+    running = serve(share, upload=True)
+    _, _, page = running.ask("GET", box.url_path + "/")
+    text = page.decode()
+    assert f'id="upload-form" method="post" action="{box.url_path}/"' in text
+    assert "tus.min.js" not in text and "uploads.js" in text
+    _, _, page = running.ask("GET", plain.url_path + "/")
+    assert b"upload-form" not in page and b"uploads.js" not in page
+
+
+def test_thumbnails_come_through_a_folder_link(share, owner, serve):
+    link = owner.create(share / "docs", "folder")
+    running = serve(share)
+    status, headers, _ = running.ask("GET", link.url_path + "/notes.md?thumb")
+    assert status == 200 and headers["content-type"].startswith("image/")
+    running.wait_for_records(1)
+    assert running.downloads(link) == 0  # a thumbnail is not a download
