@@ -39,6 +39,7 @@ from server.response import HTML, NO_STORE, PAGE_CSP, Response, json_document, r
 PIN_HEADER = "pier-link-pin"
 COOKIE = "pier-link"
 MAX_PIN_FORM = 4096  # bytes of a PIN form's body
+MAX_REMEMBERED_PINS = 1024  # header PINs known right, so a script's requests hash once
 ENDED = {
     "revoked": ("Link revoked", "The owner ended this link."),
     "expired": ("Link expired", "This link has expired."),
@@ -63,6 +64,7 @@ class LinkRoutes:
         self.store = store
         self._policy = policy
         self._server_name = server_name
+        self._right_pins: set[str] = set()  # pin_proof() of header PINs found right
 
     def enter(self, call: Call) -> str | Response:
         """The share path (URL-encoded) the request reaches through its link, with
@@ -143,8 +145,14 @@ class LinkRoutes:
         raise _locked(verdict.retry_after, self.store.now())
 
     def _try_pin(self, call: Call, link: Link, pin: str) -> None:
+        proof = pin_proof(link, pin)
+        if proof in self._right_pins:  # the same link, PIN hash and PIN as before
+            return
         verdict = self.store.check_pin(link, pin, call.client)
         if verdict.outcome == "ok":
+            if len(self._right_pins) >= MAX_REMEMBERED_PINS:
+                self._right_pins.clear()
+            self._right_pins.add(proof)
             return
         if verdict.outcome == "wrong" and not verdict.locks_link:
             raise HttpError(403, "Wrong PIN for this link.", close=call.body is not None)
@@ -196,6 +204,14 @@ def pin_cookie(link: Link) -> str:
     hash (secret to the server; a new PIN or another link gives another value)."""
     key = (link.pin_hash or "").encode("utf-8")
     return hmac.new(key, b"pier-link:" + link.token.encode("ascii"),
+                    hashlib.sha256).hexdigest()
+
+
+def pin_proof(link: Link, pin: str) -> str:
+    """What is remembered of a header PIN found right: an HMAC keyed with the link's PIN hash
+    (a new PIN or another link never matches; the PIN itself is not kept)."""
+    key = (link.pin_hash or "").encode("utf-8")
+    return hmac.new(key, b"pier-link-pin:" + pin.encode("utf-8", "surrogateescape"),
                     hashlib.sha256).hexdigest()
 
 
