@@ -293,15 +293,20 @@ class RequestHandler:
         if isinstance(entered, Response):
             return entered
         call.path = entered  # the share's path from here on: the routes work as usual
+        assert call.link is not None
         if method in WRITE_METHODS:
             if method == "PUT":
                 try:
                     self._dav.locks.check_put(call, entered)
                 except DavRefused as refused:
                     return refused.response()
-            return self._changes.change(call)
+            upload = self._control.begin(call.client, "", entered, "up", request.content_length
+                                         or None, ex.conn.abort, link=call.link.token)
+            try:  # registered so that revoking the link cuts it (server/link_keeper.py)
+                return self._changes.change(call)
+            finally:
+                self._control.end(upload)
         response = self._read(call, entered)
-        assert call.link is not None
         call.link.counts = method == "GET" and delivers_a_file(response)
         return response
 

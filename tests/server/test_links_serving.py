@@ -351,3 +351,28 @@ def test_thumbnails_come_through_a_folder_link(share, owner, serve):
     assert status == 200 and headers["content-type"].startswith("image/")
     running.wait_for_records(1)
     assert running.downloads(link) == 0  # a thumbnail is not a download
+
+
+def test_revoking_a_drop_box_cuts_an_upload_under_way(share, owner, serve):
+    link = owner.create(share / "docs", "folder", upload=True)
+    running = serve(share)
+    size = 64 * 1024 * 1024
+    sock = socket.create_connection(("127.0.0.1", running.port), timeout=10)
+    try:
+        sock.sendall(f"PUT {link.url_path}/big.bin HTTP/1.1\r\nHost: localhost\r\n"
+                     f"Content-Length: {size}\r\n\r\n".encode() + b"x" * 65536)
+        keeper = running.engine.links
+        assert keeper is not None
+        transfers = running.engine.control.transfers
+        for _ in range(1000):  # the server reads the body on a worker: wait for its upload
+            if transfers():
+                break
+            sock.sendall(b"x" * 4096)
+        assert [t.direction for t in transfers()] == ["up"]
+        assert keeper.revoke(link.id) == 1
+        answer = read_until_closed(sock)
+    finally:
+        sock.close()
+    assert not answer.startswith(b"HTTP/1.1 201")
+    running.wait_for_records(1)
+    assert not (share / "docs" / "big.bin").exists()
