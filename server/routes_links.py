@@ -131,10 +131,7 @@ class LinkRoutes:
         return self._pin_page(call, 403, "")
 
     def _pin_form_sent(self, call: Call, link: Link) -> Response:
-        body = call.body
-        data = body.read(MAX_PIN_FORM + 1) if body is not None else b""
-        if len(data) > MAX_PIN_FORM:
-            raise HttpError(413, "The PIN form is too large.")
+        data = _small_body(call)
         fields = parse_qs(data.decode("utf-8", "replace"), max_num_fields=4)
         pin = fields.get("pin", [""])[0]
         verdict = self.store.check_pin(link, pin, call.client)
@@ -205,6 +202,20 @@ def pin_cookie(link: Link) -> str:
     key = (link.pin_hash or "").encode("utf-8")
     return hmac.new(key, b"pier-link:" + link.token.encode("ascii"),
                     hashlib.sha256).hexdigest()
+
+
+def _small_body(call: Call) -> bytes:
+    """The PIN form's body, whole (it may arrive in pieces); 413 past MAX_PIN_FORM."""
+    body = call.body
+    data = b""
+    while body is not None and len(data) <= MAX_PIN_FORM:
+        piece = body.read(MAX_PIN_FORM + 1 - len(data))
+        if not piece:
+            break
+        data += piece
+    if len(data) > MAX_PIN_FORM:
+        raise HttpError(413, "The PIN form is too large.")
+    return data
 
 
 def pin_proof(link: Link, pin: str) -> str:

@@ -5,6 +5,7 @@ share, uploads outside a drop box or over existing files, and other links' token
 from __future__ import annotations
 
 import http.client
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.links import LinkStore
 from server.routes_links import pin_cookie
+from tests.conftest import read_until_closed
 
 
 @pytest.fixture
@@ -192,3 +194,18 @@ def test_a_pin_cookie_opens_only_its_own_link(tree, links, start):
     assert ask(port, "GET", first.url_path + "/given.txt", headers=cookie) == (200, b"given")
     status, body = ask(port, "GET", second.url_path + "/secret.txt", headers=cookie)
     assert status == 403 and b"SECRET" not in body
+
+
+def test_a_pin_form_is_small_and_may_come_in_pieces(tree, links, start):
+    link = links.create(tree / "docs", "folder", pin="2468")
+    port = start()
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, _ = ask(port, "POST", link.url_path + "/?pin", b"pin=" + b"9" * 10_000, form)
+    assert status == 413
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(f"POST {link.url_path}/?pin HTTP/1.1\r\nHost: localhost\r\n"
+                     "Content-Type: application/x-www-form-urlencoded\r\n"
+                     "Content-Length: 8\r\nConnection: close\r\n\r\npin=".encode())
+        sock.sendall(b"2468")
+        answer = read_until_closed(sock)
+    assert answer.startswith(b"HTTP/1.1 303") and b"Set-Cookie: pier-link=" in answer
