@@ -181,6 +181,16 @@ class FileAccess(WritingAccess):
             return found.url_path
         return _url_below(self._rules.root, found.fs_path, is_dir=found.is_dir)
 
+    def sees(self, url_path: str) -> bool:
+        """Whether a listing shows the entry at ``url_path`` (it or something below it may be
+        reached)."""
+        return self.user is None or self.user.may_see(url_path)
+
+    def sees_everything_below(self, url_path: str) -> bool:
+        """Whether nothing below the folder ``url_path`` is hidden from this principal (a
+        search need not ask about each result)."""
+        return self.user is None or self.user.sees_everything_below(url_path)
+
     def _resolve(self, raw_path: str) -> Resolved:
         rules = self._rules
         found = resolve(rules.root, raw_path, show_hidden=rules.show_hidden,
@@ -264,7 +274,7 @@ class FileAccess(WritingAccess):
             for name, st, link_url in self._children(opened, folder_st,
                                                      housekeeping=housekeeping):
                 url = link_url or folder_url + name
-                if self.user is not None and not self.user.may_see(url):
+                if not self.sees(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
                 entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
@@ -360,7 +370,7 @@ class FileAccess(WritingAccess):
         """What lies below ``folder`` whose name contains ``text`` (server/search_walk.py), as
         this principal's listings would show it; no link is entered."""
         url = self.judged_url(folder)
-        limited = self.user is not None and not self.user.sees_everything_below(url)
+        limited = not self.sees_everything_below(url)
         rules = SearchRules(self._rules.show_hidden, self._policy.own.holds,
                             (lambda path: self.may(Action.LIST, path)) if limited else None,
                             (lambda path: self.may(Action.READ, path)) if limited else None,

@@ -180,6 +180,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         anonymous_upload=args.auth and writable and anonymous >= 2,
         anonymous_modify=args.auth and writable and anonymous >= 3,
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
+        links_file=paths.links_file,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
     )
 

@@ -91,6 +91,8 @@ class ServerConfig:
     # where unfinished resumable (tus) uploads are remembered across restarts
     # (PierPaths.tus_dir); None = in memory only
     tus_state: Path | None = None
+    # the share links file (PierPaths.links_file, server/links.py); None = links off
+    links_file: Path | None = None
     # thumbnails and previews (server/thumbnails.py): the threads that make them (0 = off,
     # every answer is an icon), their disk cache (PierPaths.thumbs_dir; None = memory only)
     # and its size cap, and ffmpeg for video posters (None = an icon for videos); server/

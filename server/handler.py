@@ -28,6 +28,9 @@ from server.exchange import Exchange, Prepared, QuickAnswer
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
+from server.link_model import LINK_PREFIX, redact_link_tokens
+from server.links import LinkStore
+from server.methods import WRITE_METHODS, not_allowed
 from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_collect import PREFIX as COLLECT_PREFIX
@@ -36,6 +39,7 @@ from server.routes_dav import DAV_METHODS, DavRoutes
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_links import LinkRoutes, delivers_a_file
 from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
@@ -56,13 +60,6 @@ log = logging.getLogger("pier.server")
 
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
-WRITE_METHODS = ("PUT", "POST")
-ALLOW_READ = "GET, HEAD, OPTIONS, PROPFIND"
-ALLOW_UPLOAD = ", PUT, POST, MKCOL, COPY"
-ALLOW_MODIFY = ", DELETE, MOVE"
-ALLOW_LOCKS = ", PROPPATCH, LOCK, UNLOCK"  # where something may be written
-KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
-                           "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 CLIENT_GONE = 499  # recorded (never sent) when the client went away mid-request
 
@@ -77,7 +74,7 @@ class RequestHandler:
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
-                 thumbnails: Thumbnailer | None = None) -> None:
+                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None) -> None:
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -105,6 +102,7 @@ class RequestHandler:
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
         self._collect = CollectRoutes(config, CollectPeople(
             config.collect.state_file, clock.time), clock) if config.collect else None
+        self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -228,6 +226,8 @@ class RequestHandler:
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
+        if self._links is not None and path.startswith(LINK_PREFIX):
+            return self._through_link(ex, call, request)
         if self._tus is not None and path.startswith(TUS_PREFIX):
             return self._resumable(ex, call, login)
         if self._collect is not None and path.startswith(COLLECT_PREFIX):
@@ -251,21 +251,25 @@ class RequestHandler:
             self._log_in(ex, call, login)
             return self._dav.route(self._bound(call))
         if request.method not in READ_METHODS:
-            return self._not_allowed(ex, request)
+            raise not_allowed(self._config, request.method, body_pending=ex.body_pending)
         auth = self._config.auth
         own = path.startswith(OWN_PREFIX)
         if auth is not None and (not own or needs_login(path)):
             self._log_in(ex, call, login)  # before a body is read (or 100 Continue sent)
         if request.content_length or request.chunked:
             self._skip_body(ex, request)
-        access = call.access = self._policy.bind(call.user)
+        call.access = self._policy.bind(call.user)
         if own:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
         if self._collect is not None and self._collect.wants_page(call):
             return self._collect.page(call)  # the share's listing: /?browse
-        target = access.target(path)
+        return self._read(call, path)
+
+    def _read(self, call: Call, path: str) -> Response:
+        """A GET or HEAD of ``path``, once ``call.access`` is bound."""
+        target = call.files.target(path)
         if target.is_dir:
             return self._folders.folder(call, target)
         media = media_kind_asked(call)  # ?thumb, ?preview
@@ -274,6 +278,40 @@ class RequestHandler:
         if "view" in call.query and is_markdown(target.url_path):
             return self._markdown.view(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)
+
+    def _through_link(self, ex: Exchange, call: Call, request: Request) -> Response:
+        """A request at /.well-known/pier/l/TOKEN...: the link's holder, without a login,
+        reaching the linked item only (server/routes_links.py, server/access_link.py)."""
+        assert self._links is not None
+        call.may_wait()
+        method = request.method
+        if method in WRITE_METHODS:
+            call.body = ex.body = self._body_of(ex, request)
+        else:
+            self._skip_body(ex, request)
+            if method not in READ_METHODS:
+                raise HttpError(405, f"{method} is not allowed on a share link.", close=False,
+                                headers=b"Allow: GET, HEAD, POST, PUT\r\n")
+        entered = self._links.enter(call)
+        if isinstance(entered, Response):
+            return entered
+        call.path = entered  # the share's path from here on: the routes work as usual
+        assert call.link is not None
+        if method in WRITE_METHODS:
+            if method == "PUT":
+                try:
+                    self._dav.locks.check_put(call, entered)
+                except DavRefused as refused:
+                    return refused.response()
+            upload = self._control.begin(call.client, "", entered, "up", request.content_length
+                                         or None, ex.conn.abort, link=call.link.token)
+            try:  # registered so that revoking the link cuts it (server/link_keeper.py)
+                return self._changes.change(call)
+            finally:
+                self._control.end(upload)
+        response = self._read(call, entered)
+        call.link.counts = method == "GET" and delivers_a_file(response)
+        return response
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
         """A tus request (server/routes_tus.py); every answer says Tus-Resumable."""
@@ -392,38 +430,27 @@ class RequestHandler:
         raise HttpError(401, "Please log in.", close=False,
                         headers=challenge_headers(auth, result.stale))
 
-    def _allow_header(self) -> bytes:
-        """What this share lets someone do (a 405's Allow; RFC 9110 15.5.6)."""
-        config = self._config
-        allowed = ALLOW_READ + (ALLOW_UPLOAD if config.upload else "") + \
-            (ALLOW_MODIFY if config.modify else "") + \
-            (ALLOW_LOCKS if config.upload or config.modify else "")
-        return f"Allow: {allowed}\r\n".encode("ascii")
-
-    def _not_allowed(self, ex: Exchange, request: Request) -> Response:
-        if request.method in KNOWN_METHODS:
-            reason = f"{request.method} is not allowed here."
-            if request.method in WRITE_METHODS:  # reached only while uploads are off
-                reason = "Uploads are turned off in Pier for this share."
-            raise HttpError(405, reason, close=ex.body_pending, headers=self._allow_header())
-        raise HttpError(501, f"The method {request.method} is not supported.", close=True)
-
     # -- records -------------------------------------------------------------------------------
 
     def _record(self, ex: Exchange) -> None:
         request = ex.request
         headers = request.headers if request else {}
+        link = ex.call.link if ex.call is not None else None
+        if link is not None and self._links is not None and 200 <= ex.status < 300:
+            note = self._links.store.count_download if link.counts and not ex.cut_short \
+                else self._links.store.note_use
+            note(link.token, ex.conn.client, wait=not ex.on_serve_thread)
         record = RequestRecord(
             time=ex.arrived,
             client=ex.conn.client,
             user=ex.user.name if ex.user else "",
             method=request.method if request else "",
-            path=request.target if request else "",
+            path=redact_link_tokens(request.target) if request else "",
             status=ex.status,
             bytes_sent=ex.sent,
             duration=self._monotonic() - ex.started,
             user_agent=headers.get("user-agent", ""),
-            referer=headers.get("referer", ""),
+            referer=redact_link_tokens(headers.get("referer", "")),
             tls=ex.conn.tls,
             bytes_received=ex.received,
             protocol=request.version if request else "",

@@ -40,6 +40,9 @@ class FolderRoutes:
                 return self._downloads.download(call, index.fs_path, index.stat)
         text = search_text(call)
         if text is not None:
+            if call.link is not None:  # results name share paths, not the link's
+                raise HttpError(404, "Search is not available through a share link.",
+                                close=False)
             return self._search.search(call, target, text)
         if call.first("format") == "zip":
             return self._zip(call, target)
@@ -61,7 +64,9 @@ class FolderRoutes:
 
     @staticmethod
     def _redirect_to_folder(call: Call, target: Resolved) -> Response:
-        location = url_quote(target.url_path)
+        link = call.link
+        location = url_quote(target.url_path if link is None
+                             else link.base + link.shown(target.url_path))
         query = call.request.target.partition("?")[2]
         return redirect(location + "?" + query if query else location)
 
@@ -71,8 +76,11 @@ class FolderRoutes:
         user = call.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
-        page = self._page_context(call.files, target, fmt)
-        key = (target.url_path, fmt, sort, order, page)
+        link = call.link
+        page = self._page_context(call.files, target, fmt, link is not None)
+        base, shown = ("", target.url_path) if link is None else \
+            (link.base, link.shown(target.url_path))
+        key = (target.url_path, fmt, sort, order, page, base)
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
@@ -85,19 +93,24 @@ class FolderRoutes:
             raise PathRefused(404, "Not found.") from None
         readme = None
         if fmt == "json":
-            body = listing.render_json(target.url_path, entries, sort=sort, order=order)
+            body = listing.render_json(shown, entries, sort=sort, order=order, base=base)
         else:
             readme = self._readmes.readme(call, target, entries) if self._readmes else None
-            body = listing.render_html(target.url_path, entries, sort=sort, order=order,
-                                       server_name=self._config.server_name, page=page,
+            name = self._config.server_name if link is None else link.name
+            body = listing.render_html(shown, entries, sort=sort, order=order,
+                                       server_name=name, page=page, base=base,
                                        readme=readme.html if readme else "")
         if not partial and not (readme and readme.pending):
             self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
         return body
 
-    def _page_context(self, access: FileAccess, folder: Resolved,
-                      fmt: str) -> listing.PageContext:
+    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str,
+                      through_link: bool = False) -> listing.PageContext:
         config = self._config
+        if through_link:  # the link's holder: its drop box, nothing of the share's own
+            return listing.PageContext(
+                can_upload=access.may(Action.CREATE, folder.url_path + ANY_NAME),
+                resumable=False)
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         can_modify = config.modify and access.may(Action.MODIFY, folder.url_path + ANY_NAME)

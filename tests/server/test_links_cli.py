@@ -8,6 +8,9 @@ import re
 import stat
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -140,3 +143,34 @@ def test_a_damaged_file_is_reported_and_left_alone(config, share):
         result = pier_link(config, *args)
         assert result.returncode == 1 and "is damaged" in result.stderr
     assert (config / "links.toml").read_text(encoding="utf-8") == "links = 3\n"
+
+
+def test_a_running_pier_serve_serves_a_link_the_cli_makes(config, share):
+    """`pier link create --port` prints URLs that work against `pier serve` within 2 s."""
+    env = dict(os.environ, PIER_CONFIG_DIR=str(config), PYTHONUNBUFFERED="1",
+               PYTHONPATH=str(ROOT))
+    serving = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", str(share),
+                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=env, cwd=ROOT)
+    try:
+        assert serving.stdout is not None
+        line = serving.stdout.readline()
+        port = int(re.search(r"https?://[^/]+:(\d+)/$", line.strip())[1])
+        made = pier_link(config, "create", str(share / "notes.txt"), "--port", str(port))
+        assert made.returncode == 0, made.stderr
+        url = next(text[5:] for text in made.stdout.splitlines()
+                   if text.startswith("URL: http://127.0.0.1:"))
+        deadline = time.monotonic() + 10  # the contract is 2 s; a loaded machine gets slack
+        status, body = 0, b""
+        while status != 200 and time.monotonic() < deadline:
+            if status:
+                time.sleep(0.1)  # polling another process: nothing to wait on but its answer
+            try:
+                with urllib.request.urlopen(url, timeout=5) as answer:
+                    status, body = answer.status, answer.read()
+            except urllib.error.HTTPError as err:
+                status = err.code
+        assert status == 200 and body == b"notes"
+    finally:
+        serving.terminate()
+        assert serving.wait(timeout=10) == 0
