@@ -38,6 +38,7 @@ class Entry:
     is_dir: bool
     size: int  # bytes; 0 for folders
     mtime: float  # epoch seconds
+    mtime_ns: int = 0  # st_mtime_ns where the maker read it (a file's ETag: files.make_etag)
 
 
 @dataclass(frozen=True, slots=True)

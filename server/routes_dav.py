@@ -22,7 +22,7 @@ from server.dav_xml import (
     parse_propfind,
     parse_proppatch,
 )
-from server.files import Resolved, content_type, decode_url_path, url_quote
+from server.files import Resolved, content_type, decode_url_path, make_etag, url_quote
 from server.http11 import HttpError
 from server.response import Response
 from server.routes_dav_locks import (
@@ -97,14 +97,12 @@ class DavRoutes:
             else (None, None)
         entries = [self._entry(found, used, free)]
         if found.is_dir and depth == "1":
-            base = entries[0].url_path
-            entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
-                                 e.size, e.mtime, e.mtime, "",
-                                 "" if e.is_dir else content_type(e.name),
-                                 used if e.is_dir else None, free if e.is_dir else None)
-                        for e in call.files.list_folder(found, housekeeping=True)]
-        body = multistatus(propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
-                           for entry in entries)
+            entries += _children(call, found, entries[0].url_path, used, free)
+        if locks.held():
+            body = multistatus([propfind_response(entry, asked, locks.locks_on(entry.url_path),
+                                                  now) for entry in entries])
+        else:
+            body = multistatus([propfind_response(entry, asked) for entry in entries])
         return Response(207, XML, body)
 
     @staticmethod
@@ -222,6 +220,17 @@ class DavRoutes:
         if not path.startswith("/"):
             raise HttpError(400, "The Destination must be an absolute path.", close=False)
         return path
+
+
+def _children(call: Call, folder: Resolved, base: str, used: int | None, free: int | None
+              ) -> list[DavEntry]:
+    """A Depth 1 PROPFIND's members, from the listing's one stat each: a file's getetag is
+    the ETag a GET of it answers (files.make_etag of the same st_mtime_ns and size)."""
+    return [DavEntry(base + e.name + "/", e.name, True, 0, e.mtime, e.mtime, "",
+                     "", used, free) if e.is_dir else
+            DavEntry(base + e.name, e.name, False, e.size, e.mtime, e.mtime,
+                     make_etag(e.mtime_ns, e.size), content_type(e.name))
+            for e in call.files.list_folder(folder, housekeeping=True)]
 
 
 def _wants_quota(asked: PropfindRequest) -> bool:
