@@ -30,6 +30,8 @@ CONTENT_TYPE = "application/xml; charset=utf-8"
 
 # Characters XML 1.0 cannot carry, even as a character reference (§2.2 "Char").
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Text that xml_text leaves as it is: no escape, no replacement.
+_PLAIN_TEXT = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
 # What an href keeps unencoded besides letters, digits and "_.-~": "/" only, so that no
 # character of an href ever needs escaping in XML.
 _HREF_SAFE = "/"
@@ -61,6 +63,8 @@ def status_line(status: int) -> str:
 
 def xml_text(text: str) -> str:
     """``text`` escaped for element content; characters XML cannot hold become U+FFFD."""
+    if _PLAIN_TEXT.fullmatch(text) is not None:  # most names: one scan, nothing to change
+        return text
     if _NOT_XML.search(text) is not None:
         text = _NOT_XML.sub("\ufffd", text)
     if "&" in text:
@@ -135,8 +139,9 @@ def status_response(href: str, status: int, error: str = "") -> str:
 
 
 def multistatus(responses: Iterable[str]) -> bytes:
-    """A 207 body around ``D:response`` strings."""
-    return (XML_HEAD + MULTISTATUS_OPEN + "".join(responses) + MULTISTATUS_CLOSE).encode()
+    """A 207 body around ``D:response`` strings (one join, one encode: a 1,000-entry answer
+    is most of a megabyte)."""
+    return "".join([XML_HEAD, MULTISTATUS_OPEN, *responses, MULTISTATUS_CLOSE]).encode()
 
 
 def error_body(condition: str, url_paths: Iterable[str] = ()) -> bytes:
