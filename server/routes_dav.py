@@ -12,6 +12,7 @@ from server.call import Call
 from server.clock import Clock
 from server.dav_headers import parse_depth
 from server.dav_locks import normalise
+from server.dav_members import RenderedMembers, member_entry
 from server.dav_props import DavEntry, propfind_response, proppatch_response, proppatch_statuses
 from server.dav_render import multistatus
 from server.dav_xml import (
@@ -22,7 +23,7 @@ from server.dav_xml import (
     parse_propfind,
     parse_proppatch,
 )
-from server.files import Resolved, content_type, decode_url_path, make_etag, url_quote
+from server.files import Resolved, content_type, decode_url_path, url_quote
 from server.http11 import HttpError
 from server.response import Response
 from server.routes_dav_locks import (
@@ -52,6 +53,7 @@ class DavRoutes:
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
         self.locks = DavLocks(clock)
+        self._members = RenderedMembers()
 
     def options(self) -> Response:
         return Response(200, OPTIONS_HEADERS, b"")
@@ -95,15 +97,17 @@ class DavRoutes:
         locks = self.locks.manager
         used, free = call.files.disk_usage(found) if found.is_dir and _wants_quota(asked) \
             else (None, None)
-        entries = [self._entry(found, used, free)]
-        if found.is_dir and depth == "1":
-            entries += _children(call, found, entries[0].url_path, used, free)
-        if locks.held():
-            body = multistatus([propfind_response(entry, asked, locks.locks_on(entry.url_path),
-                                                  now) for entry in entries])
+        top = self._entry(found, used, free)
+        members = call.files.list_folder(found, housekeeping=True) \
+            if found.is_dir and depth == "1" else []
+        if locks.held() or used is not None:  # answers that hold more than the stats
+            entries = [top, *(member_entry(top.url_path, m, used, free) for m in members)]
+            responses = [propfind_response(entry, asked, locks.locks_on(entry.url_path), now)
+                         for entry in entries]
         else:
-            body = multistatus([propfind_response(entry, asked) for entry in entries])
-        return Response(207, XML, body)
+            responses = [propfind_response(top, asked),
+                         *self._members.responses(top.url_path, asked, members)]
+        return Response(207, XML, multistatus(responses))
 
     @staticmethod
     def _entry(found: Resolved, used: int | None = None, free: int | None = None) -> DavEntry:
@@ -220,17 +224,6 @@ class DavRoutes:
         if not path.startswith("/"):
             raise HttpError(400, "The Destination must be an absolute path.", close=False)
         return path
-
-
-def _children(call: Call, folder: Resolved, base: str, used: int | None, free: int | None
-              ) -> list[DavEntry]:
-    """A Depth 1 PROPFIND's members, from the listing's one stat each: a file's getetag is
-    the ETag a GET of it answers (files.make_etag of the same st_mtime_ns and size)."""
-    return [DavEntry(base + e.name + "/", e.name, True, 0, e.mtime, e.mtime, "",
-                     "", used, free) if e.is_dir else
-            DavEntry(base + e.name, e.name, False, e.size, e.mtime, e.mtime,
-                     make_etag(e.mtime_ns, e.size), content_type(e.name))
-            for e in call.files.list_folder(folder, housekeeping=True)]
 
 
 def _wants_quota(asked: PropfindRequest) -> bool:
