@@ -128,7 +128,7 @@ def start_servers(root: Path, tmp: Path, env: dict[str, str],
 
 def propfind_once(server: run.Server, body: bytes) -> tuple[int, bytes]:
     parts = urlsplit(server.url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
     try:
         conn.request("PROPFIND", FOLDER, body, {"Depth": "1",
                                                 "Content-Type": "application/xml; charset=utf-8"})
