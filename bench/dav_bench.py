@@ -48,6 +48,7 @@ SIZE = 1024**3
 TARGETS = {"wsgidav": 5.0, "rclone": 1.0}  # Pier ÷ peer, PROPFIND Depth 1
 TARGET_PUT = 0.9  # PUT ÷ multipart POST
 WARM_UP = 20  # PROPFINDs per server and body before the rounds
+WARM_UP_BYTES = 256 * 2**20  # each upload kind's warm-up
 
 ALLPROP = (b'<?xml version="1.0" encoding="utf-8"?>\n'
            b'<D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>')
@@ -66,6 +67,12 @@ RCLONE_PROPS = b"""<?xml version="1.0"?>
 </d:propfind>
 """
 BODIES = {"allprop": ALLPROP, "rclone's props": RCLONE_PROPS}
+# Pier remembers a member's answer under its stat and the properties asked
+# (server/dav_members.py): this cell asks for one more unknown property, new each time, so
+# that nothing is remembered; one connection, one request after the other.
+COLD = "rclone's props + a new one each time, c1"
+COLD_MAX_REQUESTS = 300
+CELLS = (*BODIES, COLD)
 HEADERS = ["Depth: 1", "Content-Type: application/xml; charset=utf-8"]
 _RESPONSE_END = re.compile(rb"</(?:[\w.-]+:)?response>")
 _GETETAG = re.compile(rb"<(?:[\w.-]+:)?getetag[ >]")
@@ -164,7 +171,42 @@ class DavMeasurement:
     load_avg_1m: float
 
 
+def cold_body(serial: int) -> bytes:
+    return RCLONE_PROPS.replace(
+        b" </d:prop>", f'  <n{serial} xmlns="urn:pier-bench:cold"/>\n </d:prop>'.encode())
+
+
+def measure_cold(server: run.Server, rnd: int, seconds: int) -> DavMeasurement:
+    """PROPFINDs one after the other on one keep-alive connection for ``seconds`` (at most
+    COLD_MAX_REQUESTS), each naming a property no other request named."""
+    parts = urlsplit(server.url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+    latencies, failed = [], 0
+    with run.RssSampler(server.pids()) as sampler:
+        began = time.perf_counter()
+        while time.perf_counter() - began < seconds and len(latencies) < COLD_MAX_REQUESTS:
+            body = cold_body(rnd * COLD_MAX_REQUESTS + len(latencies) + failed)
+            sent = time.perf_counter()
+            conn.request("PROPFIND", FOLDER, body, {
+                "Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+            response = conn.getresponse()
+            response.read()
+            if response.status != 207:
+                failed += 1
+                continue
+            latencies.append(time.perf_counter() - sent)
+        took = time.perf_counter() - began
+    conn.close()
+    ordered = sorted(latencies)
+    return DavMeasurement(COLD, server.name, rnd, len(ordered) / took,
+                          ordered[len(ordered) // 2] * 1000,
+                          ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
+                          0, failed, sampler.peak_mib, os.getloadavg()[0])
+
+
 def measure(cell: str, server: run.Server, rnd: int, seconds: int) -> DavMeasurement:
+    if cell == COLD:
+        return measure_cold(server, rnd, seconds)
     url = server.url.rstrip("/") + FOLDER
     with run.RssSampler(server.pids()) as sampler:
         result = loadgen.run_load(url, CONNECTIONS, seconds, HEADERS, method="PROPFIND",
@@ -181,7 +223,7 @@ def propfind_rounds(servers: list[run.Server], rounds: int, seconds: int,
         progress(f"dav round {rnd + 1} (load average {os.getloadavg()[0]:.2f})")
         shift = rnd % len(servers)
         order = servers[shift:] + servers[:shift]
-        for cell in BODIES:
+        for cell in CELLS:
             for server in order:
                 m = measure(cell, server, rnd, seconds)
                 progress(f"  {cell:15} {server.name:8} {m.rate:8,.1f} PROPFIND/s  "
@@ -240,8 +282,9 @@ def put_rounds(rounds: int, tmp: Path, env: dict[str, str], size: int,
     out = []
     try:
         with open(source_path, "rb") as source:
-            for kind, upload in uploads.items():  # warm-up: first-use costs out of the rounds
-                upload(server.url, source, f"warm-{kind}.bin", 16 * 2**20)
+            # warm-up: first-use costs out of the rounds, the source file read into the cache
+            for kind, upload in uploads.items():
+                upload(server.url, source, f"warm-{kind}.bin", min(size, WARM_UP_BYTES))
             for leftover in share.iterdir():
                 leftover.unlink()
             for rnd in range(rounds):
@@ -249,6 +292,7 @@ def put_rounds(rounds: int, tmp: Path, env: dict[str, str], size: int,
                 rate = {}
                 for kind in order:
                     name = f"{kind}-r{rnd}.bin"
+                    os.sync()  # no writeback left over from before lands on this upload
                     began = time.perf_counter()
                     uploads[kind](server.url, source, name, size)
                     rate[kind] = size / (time.perf_counter() - began) / 1e6
@@ -304,7 +348,7 @@ def summarise(measured: list[DavMeasurement], uploads: list[PutRound],
               size: int) -> dict:
     rows = []
     servers = list(dict.fromkeys(m.server for m in measured))
-    for cell in BODIES:
+    for cell in CELLS:
         pier = {m.round: m.rate for m in measured if m.cell == cell and m.server == "pier"}
         for server in servers:
             mine = [m for m in measured if m.cell == cell and m.server == server]
@@ -317,11 +361,13 @@ def summarise(measured: list[DavMeasurement], uploads: list[PutRound],
                 "errors": sum(m.errors + m.non_2xx for m in mine),
                 "peak_rss_mib": max(rss) if rss else None,
                 "pier_ratio": _stats(ratios) if server != "pier" and ratios else None,
-                "bytes": checks[f"{server} {cell}"]["bytes"],
-                "with_getetag": checks[f"{server} {cell}"]["with_getetag"],
+                "bytes": checks[f"{server} {cell}"]["bytes"] if cell in BODIES else None,
+                "with_getetag": checks[f"{server} {cell}"]["with_getetag"]
+                if cell in BODIES else None,
             })
     return {
         "folder_entries": ENTRIES, "connections": CONNECTIONS, "seconds": seconds,
+        "load_processes": min(os.cpu_count() or 1, CONNECTIONS),
         "versions": versions, "checks": checks, "rows": rows,
         "measurements": [asdict(m) for m in measured],
         "upload_size": size,
@@ -342,10 +388,12 @@ def table_lines(result: dict, markdown: bool = False) -> list[str]:
         ratio = row["pier_ratio"]
         rss = row["peak_rss_mib"]
         body.append([
-            f"{row['cell']}, c{result['connections']}", row["server"],
+            row["cell"] if row["cell"] == COLD else f"{row['cell']}, c{result['connections']}",
+            row["server"],
             f"{row['rate']['median']:,.1f}", f"{row['p50_ms']:.1f}", f"{row['p99_ms']:.1f}",
             str(row["errors"]), f"{rss:.0f}" if rss is not None else "-",
-            f"{row['bytes'] / 1024:,.0f}", f"{row['with_getetag']:,}",
+            f"{row['bytes'] / 1024:,.0f}" if row["bytes"] is not None else "",
+            f"{row['with_getetag']:,}" if row["with_getetag"] is not None else "",
             f"{ratio['median']:.2f}x ({ratio['min']:.2f}-{ratio['max']:.2f})" if ratio else ""])
     put, post, ratio = result["put_mb_s"], result["post_mb_s"], result["put_ratio"]
     gib = f"{result['upload_size'] / 2**30:g} GiB"
@@ -357,7 +405,10 @@ def table_lines(result: dict, markdown: bool = False) -> list[str]:
         ["PUT ÷ POST", "pier", f"{ratio['median']:.2f}x", f"{ratio['min']:.2f}-{ratio['max']:.2f}"],
     ]
     upload_head = ["upload", "server", "median", "min-max"]
-    return [*_table(head, body, markdown), "", *_table(upload_head, uploads, markdown)]
+    versions = ", ".join(f"{name}: {v}" for name, v in result["versions"].items())
+    note = (f"load: bench/loadgen.py, {result['connections']} keep-alive connections over "
+            f"{result['load_processes']} processes, {result['seconds']} s per cell; {versions}")
+    return [note, *_table(head, body, markdown), "", *_table(upload_head, uploads, markdown)]
 
 
 def _table(head: list[str], body: list[list[str]], markdown: bool) -> list[str]:
@@ -373,7 +424,7 @@ def _table(head: list[str], body: list[list[str]], markdown: bool) -> list[str]:
 def check_targets(result: dict) -> list[run.Verdict]:
     verdicts = []
     for peer, goal in TARGETS.items():
-        for cell in BODIES:
+        for cell in CELLS:
             row = next((r for r in result["rows"] if r["cell"] == cell and r["server"] == peer),
                        None)
             label = f"PROPFIND Depth 1 ({cell}) vs {peer}"
