@@ -155,27 +155,35 @@ def propfind_response(entry: DavEntry, request: PropfindRequest,
     if request.kind == "allprop":
         return _allprop_response(href, entry, locks, now, request.names)
     if request.kind == "propname":
-        held = [prop_element(n) for n in LIVE_NAMES if live_value(n, entry, locks, now)]
-        return propstat_response(href, {200: held})
+        names = [prop_element(n) for n in LIVE_NAMES if live_value(n, entry, locks, now)]
+        return propstat_response(href, {200: names})
     found: list[str] = []
     missing: list[str] = []
-    for name, value_of, opened, closed, empty in _plan(request.names):
-        if value_of is None:  # a lock property, or one no resource has
-            value = live_value(name, entry, locks, now)
-        else:
-            value = value_of(entry)
-            if value is not None:
-                value = f"{opened}{value}{closed}" if value else empty
-        if value is None:
+    for kind, value_of, opened, closed, empty, name in _plan(request.names):
+        if kind is _LIVE_VALUE:
+            value = value_of(entry)  # type: ignore[misc]
+            if value is None:
+                missing.append(empty)
+            else:
+                found.append(f"{opened}{value}{closed}" if value else empty)
+        elif kind is _NEVER_HELD:
             missing.append(empty)
-        else:
-            found.append(value)
-    return propstat_response(href, {200: found, 404: missing})
+        else:  # a lock property: every resource has it
+            found.append(live_value(name, entry, locks, now) or empty)
+    if found:
+        held = (f"<D:propstat><D:prop>{''.join(found)}</D:prop><D:status>{_OK}</D:status>"
+                "</D:propstat>")
+    else:  # a response needs a propstat: an empty 200 one when nothing else is there
+        held = "" if missing else f"<D:propstat><D:prop/><D:status>{_OK}</D:status></D:propstat>"
+    absent = (f"<D:propstat><D:prop>{''.join(missing)}</D:prop><D:status>{_NOT_FOUND}"
+              "</D:status></D:propstat>") if missing else ""
+    return f"<D:response><D:href>{href}</D:href>{held}{absent}</D:response>"
 
 
-# One step of a ``prop`` request: (name, value function or None, open tag, close tag, empty
-# element), worked out once per request's names rather than once per entry of a listing.
-_Step = tuple[PropName, Callable[[DavEntry], "str | None"] | None, str, str, str]
+# One step of a ``prop`` request, worked out once per request's names rather than once per
+# entry of a listing: (kind, value function, open tag, close tag, empty element, name).
+_LIVE_VALUE, _LOCK_VALUE, _NEVER_HELD = "live", "lock", "never"
+_Step = tuple[str, Callable[[DavEntry], "str | None"] | None, str, str, str, PropName]
 
 
 @lru_cache(maxsize=64)
@@ -183,11 +191,14 @@ def _plan(names: tuple[PropName, ...]) -> tuple[_Step, ...]:
     steps = []
     for name in names:
         opened, _, closed = prop_element(name, "\0").partition("\0")
-        steps.append((name, _LIVE.get(name), opened, closed, prop_element(name)))
+        value_of = _LIVE.get(name)
+        kind = _LIVE_VALUE if value_of else _LOCK_VALUE if name in _LOCK_PROPS else _NEVER_HELD
+        steps.append((kind, value_of, opened, closed, prop_element(name), name))
     return tuple(steps)
 
 
 _OK = status_line(200)
+_NOT_FOUND = status_line(404)
 
 
 def _allprop_response(href: str, entry: DavEntry, locks: Sequence[Lock], now: float,
