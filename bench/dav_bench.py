@@ -169,6 +169,27 @@ class DavMeasurement:
     non_2xx: int
     peak_rss_mib: float | None
     load_avg_1m: float
+    cpu_ms: float | None = None  # the server's CPU time (all cores) per answer
+
+
+def cpu_seconds(server: run.Server) -> float | None:
+    """User + system time of the server's processes so far (/proc; None elsewhere): less
+    moved by other load on the machine than a rate, and it counts every core a server uses."""
+    total = 0.0
+    try:
+        for pid in server.pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
+def cpu_ms_per(server: run.Server, before: float | None, answers: int) -> float | None:
+    after = cpu_seconds(server)
+    if before is None or after is None or not answers:
+        return None
+    return (after - before) * 1000 / answers
 
 
 def cold_body(serial: int) -> bytes:
@@ -181,7 +202,9 @@ def measure_cold(server: run.Server, rnd: int, seconds: int) -> DavMeasurement:
     COLD_MAX_REQUESTS), each naming a property no other request named."""
     parts = urlsplit(server.url)
     conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
-    latencies, failed = [], 0
+    latencies: list[float] = []
+    failed = 0
+    cpu_before = cpu_seconds(server)
     with run.RssSampler(server.pids()) as sampler:
         began = time.perf_counter()
         while time.perf_counter() - began < seconds and len(latencies) < COLD_MAX_REQUESTS:
@@ -201,19 +224,22 @@ def measure_cold(server: run.Server, rnd: int, seconds: int) -> DavMeasurement:
     return DavMeasurement(COLD, server.name, rnd, len(ordered) / took,
                           ordered[len(ordered) // 2] * 1000,
                           ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000,
-                          0, failed, sampler.peak_mib, os.getloadavg()[0])
+                          0, failed, sampler.peak_mib, os.getloadavg()[0],
+                          cpu_ms_per(server, cpu_before, len(ordered) + failed))
 
 
 def measure(cell: str, server: run.Server, rnd: int, seconds: int) -> DavMeasurement:
     if cell == COLD:
         return measure_cold(server, rnd, seconds)
     url = server.url.rstrip("/") + FOLDER
+    cpu_before = cpu_seconds(server)
     with run.RssSampler(server.pids()) as sampler:
         result = loadgen.run_load(url, CONNECTIONS, seconds, HEADERS, method="PROPFIND",
                                   body=BODIES[cell])
+    # (answers after the window closed are not counted: the figure leans a little high)
     return DavMeasurement(cell, server.name, rnd, result.ok_per_s, result.p50_ms,
                           result.p99_ms, result.errors, result.non_2xx, sampler.peak_mib,
-                          os.getloadavg()[0])
+                          os.getloadavg()[0], cpu_ms_per(server, cpu_before, result.requests))
 
 
 def propfind_rounds(servers: list[run.Server], rounds: int, seconds: int,
@@ -354,12 +380,14 @@ def summarise(measured: list[DavMeasurement], uploads: list[PutRound],
             mine = [m for m in measured if m.cell == cell and m.server == server]
             ratios = [pier[m.round] / m.rate for m in mine if m.rate and m.round in pier]
             rss = [m.peak_rss_mib for m in mine if m.peak_rss_mib is not None]
+            cpu = [m.cpu_ms for m in mine if m.cpu_ms is not None]
             rows.append({
                 "cell": cell, "server": server, "rate": _stats([m.rate for m in mine]),
                 "p50_ms": statistics.median(m.p50_ms for m in mine),
                 "p99_ms": statistics.median(m.p99_ms for m in mine),
                 "errors": sum(m.errors + m.non_2xx for m in mine),
                 "peak_rss_mib": max(rss) if rss else None,
+                "cpu_ms": statistics.median(cpu) if cpu else None,
                 "pier_ratio": _stats(ratios) if server != "pier" and ratios else None,
                 "bytes": checks[f"{server} {cell}"]["bytes"] if cell in BODIES else None,
                 "with_getetag": checks[f"{server} {cell}"]["with_getetag"]
@@ -382,7 +410,7 @@ def summarise(measured: list[DavMeasurement], uploads: list[PutRound],
 
 def table_lines(result: dict, markdown: bool = False) -> list[str]:
     head = ["PROPFIND Depth 1, 1,000 entries", "server", "PROPFIND/s", "p50 ms", "p99 ms",
-            "errors", "RSS MiB", "answer KiB", "getetag", "Pier ÷ this"]
+            "CPU ms/answer", "errors", "RSS MiB", "answer KiB", "getetag", "Pier ÷ this"]
     body = []
     for row in result["rows"]:
         ratio = row["pier_ratio"]
@@ -391,6 +419,7 @@ def table_lines(result: dict, markdown: bool = False) -> list[str]:
             row["cell"] if row["cell"] == COLD else f"{row['cell']}, c{result['connections']}",
             row["server"],
             f"{row['rate']['median']:,.1f}", f"{row['p50_ms']:.1f}", f"{row['p99_ms']:.1f}",
+            f"{row['cpu_ms']:.1f}" if row.get("cpu_ms") is not None else "-",
             str(row["errors"]), f"{rss:.0f}" if rss is not None else "-",
             f"{row['bytes'] / 1024:,.0f}" if row["bytes"] is not None else "",
             f"{row['with_getetag']:,}" if row["with_getetag"] is not None else "",
