@@ -12,6 +12,7 @@ from server.call import Call
 from server.clock import Clock
 from server.dav_headers import parse_depth
 from server.dav_locks import normalise
+from server.dav_members import RenderedMembers, member_entry
 from server.dav_props import DavEntry, propfind_response, proppatch_response, proppatch_statuses
 from server.dav_render import multistatus
 from server.dav_xml import (
@@ -52,6 +53,7 @@ class DavRoutes:
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
         self.locks = DavLocks(clock)
+        self._members = RenderedMembers()
 
     def options(self) -> Response:
         return Response(200, OPTIONS_HEADERS, b"")
@@ -95,21 +97,19 @@ class DavRoutes:
         locks = self.locks.manager
         used, free = call.files.disk_usage(found) if found.is_dir and _wants_quota(asked) \
             else (None, None)
-        entries = [self._entry(found, used, free)]
-        key = normalise(call.files.judged_url(found))  # the lock manager's path (real place)
-        keys = [key]
-        if found.is_dir and depth == "1":
-            base = entries[0].url_path
-            children = call.files.list_folder(found, housekeeping=True)
-            entries += [DavEntry(base + e.name + ("/" if e.is_dir else ""), e.name, e.is_dir,
-                                 e.size, e.mtime, e.mtime, "",
-                                 "" if e.is_dir else content_type(e.name),
-                                 used if e.is_dir else None, free if e.is_dir else None)
-                        for e in children]
-            keys += [normalise(key + "/" + e.name) for e in children]
-        body = multistatus(propfind_response(entry, asked, locks.locks_on(path), now)
-                           for entry, path in zip(entries, keys, strict=True))
-        return Response(207, XML, body)
+        top = self._entry(found, used, free)
+        members = call.files.list_folder(found, housekeeping=True) \
+            if found.is_dir and depth == "1" else []
+        if locks.held() or used is not None:  # answers that hold more than the stats
+            key = normalise(call.files.judged_url(found))  # the lock manager's path (real place)
+            entries = [top, *(member_entry(top.url_path, m, used, free) for m in members)]
+            keys = [key, *(normalise(key + "/" + m.name) for m in members)]
+            responses = [propfind_response(entry, asked, locks.locks_on(path), now)
+                         for entry, path in zip(entries, keys, strict=True)]
+        else:
+            responses = [propfind_response(top, asked),
+                         *self._members.responses(top.url_path, asked, members)]
+        return Response(207, XML, multistatus(responses))
 
     @staticmethod
     def _entry(found: Resolved, used: int | None = None, free: int | None = None) -> DavEntry:
