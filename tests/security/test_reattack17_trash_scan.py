@@ -42,8 +42,6 @@ def send(port: int, method: str, path: str, body: bytes = b"") -> int:
 
 @pytest.mark.fast_path_only("the .trashinfo is corrected only where the item went aside by "
                             "its folder's descriptor (freedesktop with descriptors)")
-@pytest.mark.xfail(strict=True, reason="re-attack 17: each delete reads the trash's .trashinfo "
-                   "files of the same stem one by one (quadratic over repeated replaces)")
 def test_a_delete_does_not_read_every_earlier_entry_of_its_name(
         server_factory, share: Path, trash: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     info = trash.parent / "info"
