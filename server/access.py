@@ -277,7 +277,8 @@ class FileAccess(WritingAccess):
                 if not self.sees(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
-                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
+                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
+                                     st.st_mtime_ns))
             return entries
 
     def disk_usage(self, folder: Resolved) -> tuple[int, int]:

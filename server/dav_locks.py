@@ -211,6 +211,12 @@ class LockManager:
                 raise NotLockOwner("the lock belongs to someone else")
             self._remove(held)
 
+    def held(self) -> bool:
+        """Whether any lock is held now: a listing asks locks_on for each entry only then."""
+        with self._mutex:
+            self._sweep()
+            return bool(self._by_token)
+
     def locks_on(self, path: str) -> tuple[Lock, ...]:
         """The locks covering ``path`` (its own and depth-infinity ones above it), for its
         lockdiscovery property."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from server.dav_locks import Lock
 from server.dav_render import (
@@ -22,6 +22,7 @@ from server.dav_render import (
     lock_discovery,
     prop_element,
     propstat_response,
+    status_line,
     xml_text,
 )
 from server.dav_xml import DAV, PropfindRequest, PropName, PropUpdate
@@ -32,9 +33,9 @@ _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 _LAST_SECOND = 253_402_300_799.0  # 9999-12-31T23:59:59Z
 
 
-@dataclass(frozen=True, slots=True)
-class DavEntry:
-    """What the live properties are made of, taken from one stat by the route."""
+class DavEntry(NamedTuple):
+    """What the live properties are made of, taken from one stat by the route (a tuple: a
+    1,000-entry listing makes a thousand of them)."""
 
     url_path: str  # decoded; a folder's ends with "/" (the href keeps it)
     name: str  # displayname: the last name, "" for the share's root
@@ -57,25 +58,38 @@ def _day(days: int) -> tuple[str, str]:
             f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}")
 
 
-def _split(timestamp: float) -> tuple[tuple[str, str], str]:
-    """The day and ``HH:MM:SS`` of a file's timestamp, held within years 1970-9999: a date
+_DATES: dict[int, tuple[str, str]] = {}
+_DATES_REMEMBERED = 65_536
+
+
+def _dates(timestamp: float) -> tuple[str, str]:
+    """(RFC 1123, RFC 3339) text of a file's timestamp, held within years 1970-9999: a date
     before the epoch or absurdly far ahead (FAT disks, copied archives) must not fail the
-    listing (Windows' gmtime refuses negative times) nor print a five-digit year."""
-    days, seconds = divmod(int(min(max(timestamp, 0.0), _LAST_SECOND)), 86_400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    return _day(days), f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+    listing (Windows' gmtime refuses negative times) nor print a five-digit year. Remembered
+    by the second: a listing asks for two dates per entry, and again at every PROPFIND."""
+    if 0.0 <= timestamp <= _LAST_SECOND:
+        second = int(timestamp)
+    else:
+        second = int(min(max(timestamp, 0.0), _LAST_SECOND))
+    found = _DATES.get(second)
+    if found is None:
+        days, seconds = divmod(second, 86_400)
+        hours, seconds = divmod(seconds, 3600)
+        minutes, seconds = divmod(seconds, 60)
+        day, clock = _day(days), f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+        if len(_DATES) >= _DATES_REMEMBERED:
+            _DATES.clear()
+        found = _DATES[second] = (f"{day[0]} {clock} GMT", f"{day[1]}T{clock}Z")
+    return found
 
 
 def http_date(timestamp: float) -> str:
     """RFC 1123 date (``Sun, 06 Nov 1994 08:49:37 GMT``), without locale or email.utils."""
-    day, clock = _split(timestamp)
-    return f"{day[0]} {clock} GMT"
+    return _dates(timestamp)[0]
 
 
 def rfc3339(timestamp: float) -> str:
-    day, clock = _split(timestamp)
-    return f"{day[1]}T{clock}Z"
+    return _dates(timestamp)[1]
 
 
 def _length(entry: DavEntry) -> str | None:
@@ -139,41 +153,76 @@ def propfind_response(entry: DavEntry, request: PropfindRequest,
     manager's ``locks_on``) and ``now`` the clock's monotonic reading, for timeouts left."""
     href = href_of(entry.url_path)
     if request.kind == "allprop":
-        return propstat_response(href, {200: _allprop(entry, locks, now, request.names)})
+        return _allprop_response(href, entry, locks, now, request.names)
     if request.kind == "propname":
-        held = [prop_element(n) for n in LIVE_NAMES if live_value(n, entry, locks, now)]
-        return propstat_response(href, {200: held})
+        names = [prop_element(n) for n in LIVE_NAMES if live_value(n, entry, locks, now)]
+        return propstat_response(href, {200: names})
     found: list[str] = []
     missing: list[str] = []
-    for name in request.names:
-        value = live_value(name, entry, locks, now)
-        if value is None:
-            missing.append(prop_element(name))
-        else:
-            found.append(value)
-    return propstat_response(href, {200: found, 404: missing})
+    for kind, value_of, opened, closed, empty, name in _plan(request.names):
+        if kind is _LIVE_VALUE:
+            value = value_of(entry)  # type: ignore[misc]
+            if value is None:
+                missing.append(empty)
+            else:
+                found.append(f"{opened}{value}{closed}" if value else empty)
+        elif kind is _NEVER_HELD:
+            missing.append(empty)
+        else:  # a lock property: every resource has it
+            found.append(live_value(name, entry, locks, now) or empty)
+    if found:
+        held = (f"<D:propstat><D:prop>{''.join(found)}</D:prop><D:status>{_OK}</D:status>"
+                "</D:propstat>")
+    else:  # a response needs a propstat: an empty 200 one when nothing else is there
+        held = "" if missing else f"<D:propstat><D:prop/><D:status>{_OK}</D:status></D:propstat>"
+    absent = (f"<D:propstat><D:prop>{''.join(missing)}</D:prop><D:status>{_NOT_FOUND}"
+              "</D:status></D:propstat>") if missing else ""
+    return f"<D:response><D:href>{href}</D:href>{held}{absent}</D:response>"
 
 
-def _allprop(entry: DavEntry, locks: Sequence[Lock], now: float,
-             include: Sequence[PropName]) -> list[str]:
-    """Every live property the entry has, in one string-building pass (the hot path of a
-    1,000-entry Depth 1 listing), plus those named by ``include`` (quotas)."""
-    parts = [f"<D:displayname>{xml_text(entry.name)}</D:displayname>"]
-    if not entry.is_dir:
-        parts.append(f"<D:getcontentlength>{entry.size}</D:getcontentlength>"
-                     f"<D:getcontenttype>{xml_text(entry.content_type)}</D:getcontenttype>")
-    if entry.etag:
-        parts.append(f"<D:getetag>{xml_text(entry.etag)}</D:getetag>")
-    parts.append(f"<D:getlastmodified>{http_date(entry.mtime)}</D:getlastmodified>"
-                 f"<D:creationdate>{rfc3339(entry.created)}</D:creationdate>")
-    parts.append("<D:resourcetype><D:collection/></D:resourcetype>" if entry.is_dir
-                 else "<D:resourcetype/>")
-    parts.append(SUPPORTED_LOCK)
-    parts.append(lock_discovery(locks, now))
-    for name in include:
-        if name in _NOT_IN_ALLPROP and (value := live_value(name, entry, locks, now)):
-            parts.append(value)
-    return parts
+# One step of a ``prop`` request, worked out once per request's names rather than once per
+# entry of a listing: (kind, value function, open tag, close tag, empty element, name).
+_LIVE_VALUE, _LOCK_VALUE, _NEVER_HELD = "live", "lock", "never"
+_Step = tuple[str, Callable[[DavEntry], "str | None"] | None, str, str, str, PropName]
+
+
+@lru_cache(maxsize=64)
+def _plan(names: tuple[PropName, ...]) -> tuple[_Step, ...]:
+    steps = []
+    for name in names:
+        opened, _, closed = prop_element(name, "\0").partition("\0")
+        value_of = _LIVE.get(name)
+        kind = _LIVE_VALUE if value_of else _LOCK_VALUE if name in _LOCK_PROPS else _NEVER_HELD
+        steps.append((kind, value_of, opened, closed, prop_element(name), name))
+    return tuple(steps)
+
+
+_OK = status_line(200)
+_NOT_FOUND = status_line(404)
+
+
+def _allprop_response(href: str, entry: DavEntry, locks: Sequence[Lock], now: float,
+                      include: Sequence[PropName]) -> str:
+    """Every live property the entry has, in one string (the hot path of a 1,000-entry
+    Depth 1 listing), plus those named by ``include`` (quotas)."""
+    modified = _dates(entry.mtime)[0]
+    created = _dates(entry.created)[1]
+    if entry.is_dir:
+        file_props = ""
+        resource_type = "<D:resourcetype><D:collection/></D:resourcetype>"
+    else:
+        file_props = (f"<D:getcontentlength>{entry.size}</D:getcontentlength>"
+                      f"<D:getcontenttype>{xml_text(entry.content_type)}</D:getcontenttype>")
+        resource_type = "<D:resourcetype/>"
+    etag = f"<D:getetag>{xml_text(entry.etag)}</D:getetag>" if entry.etag else ""
+    included = "".join(value for name in include if name in _NOT_IN_ALLPROP
+                       and (value := live_value(name, entry, locks, now))) if include else ""
+    return (f"<D:response><D:href>{href}</D:href><D:propstat><D:prop>"
+            f"<D:displayname>{xml_text(entry.name)}</D:displayname>{file_props}{etag}"
+            f"<D:getlastmodified>{modified}</D:getlastmodified>"
+            f"<D:creationdate>{created}</D:creationdate>{resource_type}{SUPPORTED_LOCK}"
+            f"{lock_discovery(locks, now) if locks else '<D:lockdiscovery/>'}{included}"
+            f"</D:prop><D:status>{_OK}</D:status></D:propstat></D:response>")
 
 
 def proppatch_statuses(updates: Sequence[PropUpdate],

@@ -327,11 +327,36 @@ def url_quote(url_path: str) -> str:
 
 
 def content_type(name: str) -> str:
-    ext = os.path.splitext(name)[1].lower()
-    ctype = _PINNED_TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if ctype.startswith(_CHARSET_TYPES):
-        ctype += "; charset=utf-8"
+    """The type a file is served with, from its name. Remembered by extension (a 1,000-entry
+    WebDAV listing asks for each file's), except after an extension that mimetypes reads
+    together with the one before it (``.gz``, ``.tgz``...) and for a name mimetypes reads as a
+    ``data:`` URL."""
+    ext = _extension(name)
+    ctype = _TYPE_OF_EXTENSION.get(ext)
+    if ctype is None or name[:5].lower() == "data:":
+        ctype = _PINNED_TYPES.get(ext.lower()) or mimetypes.guess_type(name)[0] \
+            or "application/octet-stream"
+        if ctype.startswith(_CHARSET_TYPES):
+            ctype += "; charset=utf-8"
+        if ext.lower() not in mimetypes.encodings_map and ext.lower() not in \
+                mimetypes.suffix_map and name[:5].lower() != "data:":
+            if len(_TYPE_OF_EXTENSION) >= _TYPES_REMEMBERED:
+                _TYPE_OF_EXTENSION.clear()
+            _TYPE_OF_EXTENSION[ext] = ctype
     return ctype
+
+
+def _extension(name: str) -> str:
+    """os.path.splitext(name)[1] of a name without separators: from the last dot, unless
+    only dots come before it (``.bashrc`` has none)."""
+    dot = name.rfind(".")
+    if dot > 0 and (name[0] != "." or name[:dot].strip(".")):
+        return name[dot:]
+    return ""
+
+
+_TYPE_OF_EXTENSION: dict[str, str] = {}  # exact extension (mimetypes is case-sensitive first)
+_TYPES_REMEMBERED = 1024
 
 
 def is_inline_type(ctype: str) -> bool:

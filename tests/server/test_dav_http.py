@@ -70,6 +70,24 @@ def test_propfind_depth_1_lists_the_visible_entries(dav, share: Path) -> None:
     assert alone.findtext(f".//{D}getetag") == request(dav.port, "HEAD", "/hello.txt")[1]["etag"]
 
 
+def test_depth_1_children_carry_the_etag_a_get_answers(dav, share: Path) -> None:
+    """rclone and Windows notice a change by a child's getetag: it must be the ETag the file's
+    GET answers, and change with the file."""
+    found = propfind(dav.port, "/")
+    files = {href: r for href, r in found.items() if href != "/" and not href.endswith("/")}
+    assert "/hello.txt" in files and "/été 2024.txt" in files
+    for href, response in files.items():
+        status, headers, _ = request(dav.port, "GET", quote(href))
+        assert status == 200
+        assert response.findtext(f".//{D}getetag") == headers["etag"], href
+    assert found["/docs/"].find(f".//{D}getetag") is None  # a folder has none, as at Depth 0
+    before = files["/hello.txt"].findtext(f".//{D}getetag")
+    (share / "hello.txt").write_bytes(b"a longer hello, world\n")
+    after = propfind(dav.port, "/")["/hello.txt"].findtext(f".//{D}getetag")
+    assert after != before
+    assert after == request(dav.port, "GET", "/hello.txt")[1]["etag"]
+
+
 def test_propfind_depth_0_and_infinity(dav) -> None:
     assert list(propfind(dav.port, "/docs/", depth="0")) == ["/docs/"]
     status, _, body = request(dav.port, "PROPFIND", "/", headers={"Depth": "infinity"})

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from server.clock import ManualClock
 from server.dav_locks import LockManager
 from server.dav_props import (
+    LIVE_NAMES,
     DavEntry,
     http_date,
+    live_value,
     propfind_response,
     proppatch_response,
     proppatch_statuses,
@@ -307,3 +309,24 @@ def test_any_property_asked_is_answered_under_the_same_name(names):
     answered = props_by_status(parsed([propfind_response(FOLDER, request)])[0])
     tags = {tag for props in answered.values() for tag in props}
     assert tags == {f"{{{ns}}}{local}" if ns else local for ns, local in names}
+
+
+@given(st.lists(st.one_of(st.sampled_from(LIVE_NAMES), PROP_NAMES), min_size=0, max_size=12,
+                unique=True), st.sampled_from([FILE, FOLDER, FILE._replace(etag="")]))
+def test_a_prop_request_answers_each_name_as_live_value_does(names, entry):
+    """The per-request plan of a prop request (dav_props._plan) gives, name by name and in
+    the order asked, what live_value gives: held in 200 with its value, else 404."""
+    request = PropfindRequest("prop", tuple(names))
+    answered = props_by_status(parsed([propfind_response(entry, request)])[0])
+    held = [n for n in names if live_value(n, entry, (), 0.0) is not None]
+    tag = [f"{{{ns}}}{local}" if ns else local for ns, local in names]
+    assert list(answered.get("HTTP/1.1 200 OK", {})) == [tag[names.index(n)] for n in held]
+    assert list(answered.get("HTTP/1.1 404 Not Found", {})) == [
+        tag[i] for i, n in enumerate(names) if n not in held]
+    for name in held:
+        expected = ET.fromstring(f'<D:prop xmlns:D="DAV:">{live_value(name, entry, (), 0.0)}'
+                                 "</D:prop>")[0]
+        got = answered["HTTP/1.1 200 OK"][tag[names.index(name)]]
+        assert ET.tostring(got) == ET.tostring(expected)
+    if not names:  # a response needs a propstat: an empty 200 one
+        assert answered == {"HTTP/1.1 200 OK": {}}
