@@ -32,7 +32,7 @@ def medium_text(number: int) -> str:
     return "".join(f"para {number} {k} {line}\n\n" for k in range(600))
 
 
-@pytest.mark.xfail(strict=True, reason="about 96 documents of just under SMALL_HTML characters "
+@pytest.mark.xfail(strict=True, reason="about 100 documents of just under SMALL_HTML characters "
                    "fill SMALL_BYTES: ordinary medium pages push every README out")
 def test_a_readme_outlives_two_hundred_medium_pages() -> None:
     cache = DocumentCache()
