@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError, http_date
 from server.portable import can_name_opened, features, is_link, opened_path
-from server.portable_folders import Folder, open_folder, real_path_of
+from server.portable_folders import NO_ROOM, Folder, open_folder, real_path_of
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -60,6 +60,27 @@ class PathRefused(HttpError):
 
     def __init__(self, status: int, reason: str) -> None:
         super().__init__(status, reason, close=False)
+
+
+class ServerShort(HttpError):
+    """The process is short of descriptors or memory (EMFILE, ENFILE, ENOMEM, ENOBUFS): the
+    thing asked for may well exist, so this is a 503 to retry, never a 404 (nor anything a
+    cache or a "no picture" note may keep)."""
+
+    def __init__(self) -> None:
+        super().__init__(503, "The server is busy; try again in a moment.", close=False,
+                         headers=b"Retry-After: 1\r\n")
+
+
+def is_short_of_room(err: BaseException) -> bool:
+    """Whether ``err`` says only that the process is short of room, not what a path holds."""
+    return isinstance(err, MemoryError) or (isinstance(err, OSError) and err.errno in NO_ROOM)
+
+
+def refusal_for(err: OSError) -> HttpError:
+    """What a failed open or read of a share path answers: 503 (ServerShort) when the process
+    is short of room, else 404 Not found."""
+    return ServerShort() if is_short_of_room(err) else PathRefused(404, "Not found.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +206,9 @@ def _real_path_below(root: str, segments: Sequence[str]
                     raise PathRefused(404, "Not found.")
                 return found[0], found[1], ()
             steps.append(st)
-    except (OSError, ValueError):
+    except OSError as err:
+        raise refusal_for(err) from None
+    except ValueError:
         raise PathRefused(404, "Not found.") from None
     assert st is not None
     return path, st, tuple(steps)
@@ -227,8 +250,8 @@ def open_confined(fs_path: str, root: str, *, show_hidden: bool,
         return _walk_checked(fs_path, root, protected, show_hidden, _open_reading)
     try:
         fd = _open_reading(fs_path)
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     _check_kernel_path(fd, opened_path(fd), root, show_hidden, protected)
     return fd
 
@@ -240,8 +263,8 @@ def open_confined_folder(fs_path: str, root: str, *, show_hidden: bool,
         return _walk_checked(fs_path, root, protected, show_hidden, open_folder)
     try:
         fd = os.open(fs_path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     real = opened_path(fd)
     _check_kernel_path(fd, real, root, show_hidden, protected)
     return Folder.make(fd, real or fs_path, os.fstat(fd))
@@ -269,8 +292,8 @@ def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
     try:
         before = _step_identities(root, fs_path)
         opened = opener(fs_path)
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     try:
         st = opened.stat() if isinstance(opened, Folder) else os.fstat(opened)
         if (st.st_dev, st.st_ino) != before[-1] or _step_identities(root, fs_path) != before:
