@@ -13,30 +13,19 @@ from __future__ import annotations
 import http.client
 import io
 import os
-import resource
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-LIMIT = 1024
+from tests.security.conftest import DESCRIPTOR_LIMIT
+
+LIMIT = DESCRIPTOR_LIMIT
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="the descriptor limit of a Linux process")
 
-
-@pytest.fixture
-def low_descriptor_limit() -> Iterator[None]:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if len(os.listdir("/proc/self/fd")) > 200 or (hard != resource.RLIM_INFINITY and hard < LIMIT):
-        pytest.skip("this process cannot run under a 1,024 descriptor limit")
-    resource.setrlimit(resource.RLIMIT_NOFILE, (LIMIT, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def take_descriptors(leave: int) -> list[int]:
