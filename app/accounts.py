@@ -62,6 +62,7 @@ class Accounts(QObject):
         self.store = store
         self._share = share
         self._share_uploads = True
+        self._share_changes = True
 
     @classmethod
     def at(cls, users_file: Path, share: RunningShare | None = None,
@@ -78,6 +79,17 @@ class Accounts(QObject):
     def set_share_uploads(self, on: bool) -> None:
         if on != self._share_uploads:
             self._share_uploads = on
+            self.changed.emit()
+
+    @property
+    def share_changes(self) -> bool:
+        """Whether the share lets accounts change files at all ("Allow changes"); when it does
+        not, the Users dialog marks the change permission as off for this share."""
+        return self._share_changes
+
+    def set_share_changes(self, on: bool) -> None:
+        if on != self._share_changes:
+            self._share_changes = on
             self.changed.emit()
 
     def users(self) -> list[User]:

@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
+from app.drive_addresses import DriveShare
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
-from server.appdirs import find_ffmpeg
+from server.appdirs import find_ffmpeg, find_trash_folders
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
@@ -56,8 +57,11 @@ class ShareRequest:
     website_mode: bool = False
     require_login: bool = False
     anonymous_read: bool = False  # with require_login: visitors may look and download
+    anonymous_upload: bool = False  # ... and upload, where ``upload`` allows it
+    anonymous_modify: bool = False  # ... and change, where ``modify`` allows it
     upload: bool = False
-    overwrite: bool = False
+    modify: bool = False  # "Allow changes": rename, move, delete, replace (issue 17)
+    permanent_deletes: bool = False  # where no trash exists, delete for good
     max_upload_bytes: int | None = None
     https: bool = False
     announce: bool = False  # mDNS/DNS-SD announcement (LAN scope only)
@@ -145,8 +149,13 @@ def make_config(share: ShareRequest, paths: PierPaths,
         show_hidden=share.show_hidden,
         website_mode=share.website_mode,
         protected_paths=paths.protected,
+        trash_folders=find_trash_folders(),
         upload=share.upload,
-        overwrite=share.upload and share.overwrite,
+        modify=share.modify,
+        permanent_deletes=share.modify and share.permanent_deletes,
+        anonymous_upload=auth is not None and share.anonymous_read and share.anonymous_upload,
+        anonymous_modify=auth is not None and share.anonymous_read and share.anonymous_upload
+        and share.anonymous_modify,
         max_upload_bytes=share.max_upload_bytes if share.upload else None,
         tls=tls_settings(CertificateStore(paths.tls_dir)) if share.https else None,
         auth=auth,
@@ -158,40 +167,81 @@ def make_config(share: ShareRequest, paths: PierPaths,
     )
 
 
-def access_summary(*, login: bool, anonymous_read: bool, upload: bool, overwrite: bool,
-                   https: bool, website: bool = False) -> str:
-    """One line saying who can do what, e.g. "Login required · uploads allowed · HTTPS"."""
-    if not login:
-        who = "No login: anyone who connects may download"
-    elif anonymous_read:
-        who = "Login for accounts · visitors may look and download"
-    else:
-        who = "Login required"
-    if not upload:
-        what = "download only"
-    elif login:
-        what = "uploads by permitted accounts" + (" (may replace files)" if overwrite else "")
-    else:
-        what = "uploads allowed" + (" (may replace files)" if overwrite else "")
-    parts = [who, what, "HTTPS" if https else "plain HTTP (not encrypted)"]
+CHANGES = "rename, move and delete"
+
+
+@dataclass(frozen=True, slots=True)
+class Rights:
+    """What a share lets people do, as far as the line under Start tells it."""
+
+    login: bool
+    anonymous_read: bool
+    upload: bool
+    modify: bool
+    anonymous_upload: bool = False
+    anonymous_modify: bool = False
+    permanent_deletes: bool = False
+
+    def who(self) -> str:
+        if not self.login:
+            return "No login: anyone who connects may download"
+        if not self.anonymous_read:
+            return "Login required"
+        verbs = ["look", "download"]
+        if self.upload and self.anonymous_upload:
+            verbs.append("upload")
+        if self.modify and self.anonymous_modify:
+            verbs.append(CHANGES)
+        return "Login for accounts · visitors may " + ", ".join(verbs[:-1]) + " and " + verbs[-1]
+
+    def what(self) -> str:
+        if not (self.upload or self.modify):
+            return "download only"
+        if not self.login:
+            if self.upload and self.modify:
+                what = f"anyone may upload, {CHANGES}"
+            else:
+                what = "uploads allowed" if self.upload else f"anyone may {CHANGES}"
+        else:
+            parts = []
+            if self.upload:
+                parts.append("accounts with “upload” may add files")
+            if self.modify:
+                parts.append(f"accounts with “change” may {CHANGES}")
+            what = "; ".join(parts)
+        if self.modify:
+            what += (" (deleted items go to the trash, or for good where there is none)"
+                     if self.permanent_deletes else " (deleted items go to the trash)")
+        return what
+
+
+def access_summary(rights: Rights, *, https: bool, website: bool = False) -> str:
+    """One line saying who can do what, e.g. "Login required · accounts with “upload” may add
+    files · HTTPS"."""
+    parts = [rights.who(), rights.what(), "HTTPS" if https else "plain HTTP (not encrypted)"]
     if website:  # the owner's choice: pages are not sandboxed then
         parts.append("website mode: pages in the share run as the share"
-                     + (", uploaded ones too" if upload else ""))
+                     + (", uploaded ones too" if rights.upload else ""))
     return " · ".join(parts)
 
 
 def summary_of_config(config: ServerConfig) -> str:
     auth = config.auth
-    return access_summary(login=auth is not None,
-                          anonymous_read=auth is not None and auth.anonymous_read,
-                          upload=config.upload, overwrite=config.overwrite,
-                          https=config.tls is not None, website=config.website_mode)
+    rights = Rights(login=auth is not None, anonymous_read=auth is not None and auth.anonymous_read,
+                    upload=config.upload, modify=config.modify,
+                    anonymous_upload=config.anonymous_upload,
+                    anonymous_modify=config.anonymous_modify,
+                    permanent_deletes=config.permanent_deletes)
+    return access_summary(rights, https=config.tls is not None, website=config.website_mode)
 
 
 def summary_of_request(share: ShareRequest) -> str:
-    return access_summary(login=share.require_login, anonymous_read=share.anonymous_read,
-                          upload=share.upload, overwrite=share.upload and share.overwrite,
-                          https=share.https, website=share.website_mode)
+    rights = Rights(login=share.require_login, anonymous_read=share.anonymous_read,
+                    upload=share.upload, modify=share.modify,
+                    anonymous_upload=share.anonymous_upload,
+                    anonymous_modify=share.anonymous_modify,
+                    permanent_deletes=share.permanent_deletes)
+    return access_summary(rights, https=share.https, website=share.website_mode)
 
 
 class ServerController(QObject):
@@ -271,6 +321,18 @@ class ServerController(QObject):
         if self._state is not ServerState.RUNNING or self._config is None:
             return None
         return self._config.auth
+
+    def drive_share(self) -> DriveShare | None:
+        """The running share as "Connect as a drive" needs it (app.drive_addresses); None
+        while stopped. Reads memory only."""
+        config = self._config
+        if self._state is not ServerState.RUNNING or config is None or not self._urls:
+            return None
+        auth = config.auth
+        return DriveShare.from_urls(
+            self._urls, login=auth is not None,
+            visitors_may_read=auth is not None and auth.anonymous_read,
+            windows_digest=auth is not None and auth.store.any_digest_md5())
 
     async def start_share(self, share: ShareRequest, users: UserStore | None = None) -> bool:
         """Build the config off the GUI thread (certificate, accounts), then bind and serve it.

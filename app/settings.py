@@ -46,8 +46,13 @@ class Settings:
     website_mode: bool = False
     require_login: bool = False
     anonymous_read: bool = False  # with require_login: visitors without an account may download
+    anonymous_upload: bool = False  # ... and upload (with anonymous_read and allow_upload)
+    anonymous_modify: bool = False  # ... and change (with anonymous_upload and allow_changes)
     allow_upload: bool = False
-    overwrite: bool = False  # an upload may replace a file of the same name
+    # rename, move, delete and replace files (issue 17); a file saved with the old
+    # ``overwrite = true`` loads with this on (see settings_from_toml)
+    allow_changes: bool = False
+    permanent_deletes: bool = False  # where no trash exists, delete for good instead of refusing
     max_upload_mib: int = 0  # 0 = no limit
     https: bool = False
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
@@ -80,8 +85,12 @@ class Settings:
         ring = min(max(self.log_ring_size, MIN_RING_SIZE), MAX_RING_SIZE)
         max_upload = min(max(self.max_upload_mib, 0), MAX_UPLOAD_MIB)
         hosts = valid_host_names(self.allowed_hosts)
+        # each visitor level includes the ones before it (pier serve --anonymous)
+        anonymous_upload = self.anonymous_read and self.anonymous_upload
+        anonymous_modify = anonymous_upload and self.anonymous_modify
         return replace(self, scope=scope, port=port, free_port=free_port, log_ring_size=ring,
-                       max_upload_mib=max_upload, allowed_hosts=hosts)
+                       max_upload_mib=max_upload, allowed_hosts=hosts,
+                       anonymous_upload=anonymous_upload, anonymous_modify=anonymous_modify)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +148,10 @@ def settings_from_toml(data: bytes) -> Settings:
             values[f.name] = _typed(f.name, raw[f.name], type(getattr(defaults, f.name)))
     if "scope_asked" not in raw:  # saved by a Pier that never asked: not a first run
         values["scope_asked"] = True
+    if "allow_changes" not in raw and raw.get("overwrite") is True:
+        # before issue 17 "Replace same names" let uploads replace files; that is part of the
+        # modify right now, so whoever had it keeps it as "Allow changes"
+        values["allow_changes"] = True
     return Settings(**values).normalized()
 
 

@@ -63,15 +63,20 @@ class ConnectionClosed(OSError):
     """The server closed the connection before a complete response."""
 
 
-def make_target(url: str, headers: list[str] | None = None, cafile: str | None = None) -> Target:
+def make_target(url: str, headers: list[str] | None = None, cafile: str | None = None,
+                method: str = "GET", body: bytes = b"") -> Target:
+    """The request sent again and again: ``method`` (PROPFIND for bench/dav_bench.py) with
+    ``body``, if any, and its Content-Length."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"not an http(s) URL: {url}")
     tls = parts.scheme == "https"
     port = parts.port or (443 if tls else 80)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    lines = [f"GET {path} HTTP/1.1", f"Host: {parts.hostname}:{port}", *(headers or [])]
-    request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {parts.hostname}:{port}", *(headers or [])]
+    if body:
+        lines.append(f"Content-Length: {len(body)}")
+    request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
     return Target(parts.hostname, port, tls, request, cafile)
 
 
@@ -225,9 +230,10 @@ def _process_main(target: Target, connections: int, start_at: float, seconds: fl
 
 
 def run_load(url: str, connections: int, seconds: float, headers: list[str] | None = None,
-             cafile: str | None = None, processes: int | None = None) -> LoadResult:
+             cafile: str | None = None, processes: int | None = None, method: str = "GET",
+             body: bytes = b"") -> LoadResult:
     """Drive ``url`` with ``connections`` keep-alive connections for ``seconds``."""
-    target = make_target(url, headers, cafile)
+    target = make_target(url, headers, cafile, method, body)
     processes = max(1, min(processes or os.cpu_count() or 1, connections))
     shares = [connections // processes + (i < connections % processes) for i in range(processes)]
     context = multiprocessing.get_context("spawn")

@@ -784,6 +784,8 @@ GROUPS = {
     "thumbs": ("media_bench", "thumbnails (issue 16)", "issue 16"),
     "search": ("search_bench", "search in subfolders (issue 16)", "issue 16"),
     "grid": ("grid_bench", "grid view in Chromium (issue 16)", "issue 16"),
+    "dav": ("dav_bench", "WebDAV (issue 17): PROPFIND vs WsgiDAV and rclone, PUT vs POST",
+            "issue 17"),
 }
 ALIASES = {"all": {"suite", *GROUPS}, "media": {"thumbs", "search", "grid"}}
 
@@ -835,7 +837,8 @@ def main() -> int:
                         help="comma-separated: all (default), suite (issue 9's cells and the "
                              "GUI cell), tus (issue 15's resumable uploads, bench/tus_bench.py), "
                              "thumbs, search, grid (issue 16: bench/media_bench.py, "
-                             "search_bench.py, grid_bench.py), media (those three)")
+                             "search_bench.py, grid_bench.py), media (those three), dav "
+                             "(issue 17's WebDAV, bench/dav_bench.py)")
     args = parser.parse_args()
     asked = {c.strip() for c in args.cells.split(",") if c.strip()}
     if not asked or asked - {"suite", *GROUPS, *ALIASES}:

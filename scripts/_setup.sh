@@ -31,6 +31,9 @@ BROWSER_TEST_PACKAGES=(chromium chromium-driver)
 # Videos' poster frames (server/thumb_video.py) are made and tested with Debian's ffmpeg; without
 # it a video's thumbnail is an icon and those tests are skipped.
 MEDIA_TEST_PACKAGES=(ffmpeg)
+# WebDAV is tested with real clients (tests/server/test_dav_rclone.py, test_dav_clients.py):
+# rclone's webdav backend, cadaver, and a kernel mount with davfs2.
+DAV_TEST_PACKAGES=(rclone cadaver davfs2)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

@@ -15,13 +15,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from enum import Enum
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from server.access_rules import ANY_NAME, MAX_NEW_FOLDERS, Action, FolderBudget, ShareRules
+from server.access_writes import WritingAccess
 from server.files import (
     PathRefused,
     Resolved,
+    is_hidden,
+    is_housekeeping,
     open_confined,
     open_confined_folder,
     resolve,
@@ -29,22 +32,19 @@ from server.files import (
 )
 from server.http11 import HttpError
 from server.listing import Entry
-from server.own_paths import OwnPaths
+from server.own_paths import OwnPaths, is_trash_name
 from server.portable import is_link, opened_path
 from server.portable_folders import (
     NO_ROOM,
     Folder,
+    disk_usage,
     folder_path,
     link_destination,
-    mkdir_at,
     names_in,
-    open_folder_at,
     stat_at,
 )
 from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
-from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
-from server.uploads import UploadFile, UploadRefused, sweep_stale_temp_files
 from server.users import User
 from server.zip_walk import walk_zip
 from server.zipstream import ZipItem
@@ -52,27 +52,9 @@ from server.zipstream import ZipItem
 if TYPE_CHECKING:
     from server.clock import Clock
     from server.config import ServerConfig
-
-MAX_NEW_FOLDERS = 1000  # folders one request may create
-ANY_NAME = "*"  # "may something be created in this folder": CREATE of a name not yet known
-
-
-class Action(Enum):
-    READ = "read"  # download a file
-    LIST = "list"  # see a folder's listing (filtered to what the principal may see)
-    CREATE = "create"  # a new file or folder at this path
-    REPLACE = "replace"  # replace an existing file's content (an upload over its name)
-
-
-@dataclass(frozen=True, slots=True)
-class ShareRules:
-    """The share's switches, as far as access goes."""
-
-    root: str  # real path
-    login_required: bool
-    upload: bool
-    overwrite: bool
-    show_hidden: bool
+# what callers import from here: the policy's vocabulary lives in server/access_rules.py
+__all__ = ["ANY_NAME", "MAX_NEW_FOLDERS", "Action", "FileAccess", "FolderBudget", "OwnPaths",
+           "Policy", "ShareRules", "policy_for"]
 
 
 class Policy:
@@ -97,13 +79,7 @@ class Policy:
                 return False
             return user.may_list(url_path) if action is Action.LIST else \
                 user.may_access(url_path)
-        rules = self.rules
-        if not rules.upload or (action is Action.REPLACE and not rules.overwrite):
-            return False
-        if not rules.login_required:
-            return True
-        folder = url_path.rstrip("/").rpartition("/")[0] + "/"
-        return user is not None and user.can_upload and user.sees_everything_below(folder)
+        return self.rules.allow_change(user, action, url_path)
 
     def bind(self, user: User | None) -> FileAccess:
         if user is None:
@@ -120,23 +96,24 @@ def policy_for(config: ServerConfig) -> Policy:
     if config.thumb_cache is not None:  # thousands of thumbnails, known through their folder;
         unwalked.append(str(config.thumb_cache))  # its key file by its own identity too
         paths.append(os.path.join(config.thumb_cache, THUMB_KEY_FILE))
+    for trash in map(str, config.trash_folders):  # like a disk's .Trash-UID: none of it
+        paths.append(trash)  # served; the deleted files are not Pier's secrets to know one
+        unwalked.append(trash)  # by one (a trash may hold thousands)
     own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
-                       show_hidden=config.show_hidden)
+                       show_hidden=config.show_hidden, modify=config.modify,
+                       anonymous_upload=config.anonymous_upload,
+                       anonymous_modify=config.anonymous_modify,
+                       permanent_deletes=config.permanent_deletes,
+                       max_upload=config.max_upload_bytes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
     return Policy(rules, own, protected)
 
 
-@dataclass(slots=True)
-class FolderBudget:
-    """How many more folders one request may create."""
-
-    left: int = field(default_factory=lambda: MAX_NEW_FOLDERS)
-
-
-class FileAccess:
-    """The share as one principal may reach it. Every path a route touches goes through here."""
+class FileAccess(WritingAccess):
+    """The share as one principal may reach it. Every path a route touches goes through here.
+    The methods that create and change things are server/access_writes.py's."""
 
     __slots__ = ("_policy", "_rules", "user")
 
@@ -147,6 +124,19 @@ class FileAccess:
 
     def may(self, action: Action, url_path: str) -> bool:
         return self._policy.allows(self.user, action, url_path)
+
+    @property
+    def rules(self) -> ShareRules:
+        return self._rules
+
+    @property
+    def own(self) -> OwnPaths:
+        return self._policy.own
+
+    def locate(self, raw_path: str) -> Resolved:
+        """What ``raw_path`` names as the share resolves it, Pier's own refused (404); the
+        caller still asks ``may`` (server/file_ops.py)."""
+        return self._resolve(raw_path)
 
     # -- the request's target ------------------------------------------------------------------
 
@@ -195,7 +185,9 @@ class FileAccess:
             own = self._policy.own
             if not own.in_share and not self._rules.show_hidden:
                 # nothing of Pier's below the share (temp names are hidden) but second names
-                return found.stat.st_nlink > 1 and own.second_name(found.stat)
+                # and the trash folders a disk keeps ($RECYCLE.BIN is not a dot-name)
+                return (found.stat.st_nlink > 1 and own.second_name(found.stat)) or \
+                    any(name[:1] == "$" and is_trash_name(name) for name in found.names)
             return own.holds_steps(self._policy.root_stat, found.names, found.steps)
         names = found.fs_path[len(root):].strip(os.sep).split(os.sep)
         stats = []
@@ -248,28 +240,42 @@ class FileAccess:
 
     # -- folders: listing, zip, website index --------------------------------------------------
 
-    def list_folder(self, folder: Resolved) -> list[Entry]:
-        """The entries of a folder this principal may see; read through a checked descriptor."""
+    def list_folder(self, folder: Resolved, *, housekeeping: bool = False) -> list[Entry]:
+        """The entries of a folder this principal may see; read through a checked descriptor.
+        The files desktop clients keep (``._x``, desktop.ini...) only with ``housekeeping``
+        (a WebDAV listing) or where hidden files are shown."""
         with self.open_folder(folder.fs_path) as opened:
             folder_st = opened.stat()
             folder_url = self.judged_url(folder)
             entries = []
-            for name, st, link_url in self._children(opened, folder_st):
+            for name, st, link_url in self._children(opened, folder_st,
+                                                     housekeeping=housekeeping):
                 url = link_url or folder_url + name
                 if self.user is not None and not self.user.may_see(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
-                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime))
+                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
+                                     st.st_mtime_ns))
             return entries
 
-    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True
+    def disk_usage(self, folder: Resolved) -> tuple[int, int]:
+        """(bytes used, bytes free) on the disk of a folder ``target`` gave (WebDAV's quota
+        properties), read through a checked descriptor."""
+        if not folder.is_dir:
+            raise PathRefused(404, "Not found.")
+        with self.open_folder(folder.fs_path) as opened:
+            return disk_usage(opened)
+
+    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True,
+                  housekeeping: bool = False
                   ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
         hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
         they stay in the share, then with their target's stat and URL path."""
         rules = self._rules
         for name in names_in(folder):
-            if not rules.show_hidden and name.startswith("."):
+            if not rules.show_hidden and (is_hidden(name) if housekeeping
+                                          else name[:1] == "." or is_housekeeping(name)):
                 continue
             try:
                 st = stat_at(folder, name)
@@ -315,14 +321,25 @@ class FileAccess:
             return None
         return None if found.is_dir else found
 
-    def zip_items(self, folder: Resolved) -> Iterator[ZipItem]:
+    def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
+                  ) -> Iterator[ZipItem]:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
         folder without following links, so a folder swapped for a link while the archive is
-        built leads nowhere."""
+        built leads nowhere. ``names``: only these entries of the folder (a selection on the
+        page), each still judged by the policy like any other entry."""
         url = self.judged_url(folder)
         opened = self.open_folder(folder.fs_path)
-        yield from walk_zip(opened, url, self._zip_children,
+        children = self._zip_children
+
+        def named_children(current: Folder, current_st: os.stat_result
+                           ) -> Iterator[tuple[str, os.stat_result]]:
+            found = self._zip_children(current, current_st)
+            if current is not opened or names is None:
+                return found
+            return ((name, st) for name, st in found if name in names)
+
+        yield from walk_zip(opened, url, children if names is None else named_children,
                             lambda path: self.may(Action.LIST, path),
                             lambda path: self.may(Action.READ, path))
 
@@ -345,140 +362,15 @@ class FileAccess:
             return None
         return target.stat
 
+    def sees_link(self, folder: Folder, name: str) -> bool:
+        """Whether the link ``name`` in the open ``folder`` leads where this principal may look
+        (inside the share, to what it may read or list): an upload may replace only such."""
+        return self._search_link(folder, name) is not None
+
     def _zip_children(self, folder: Folder, folder_st: os.stat_result
                       ) -> Iterator[tuple[str, os.stat_result]]:
         for name, st, _ in self._children(folder, folder_st, links=False):  # no links
             yield name, st
-
-    # -- creating ------------------------------------------------------------------------------
-
-    def make_folders(self, folder: Resolved, names: list[str],
-                     budget: FolderBudget | None = None) -> tuple[Folder, str]:
-        """Enter (creating where missing) ``names`` below ``folder``; returns the last folder,
-        opened, and its URL path. Each step is checked: creating needs the right to create
-        there, and no step may be (or become) one of Pier's own paths or a link."""
-        budget = budget or FolderBudget()  # one request's: writes.store_multipart shares it
-        opened = self.open_folder(folder.fs_path)
-        url = folder.url_path
-        try:
-            for name in names:
-                child = self._enter_or_create(opened, url, name, budget)
-                opened.close()
-                opened, url = child, url + name + "/"
-        except BaseException:
-            opened.close()
-            raise
-        return opened, url
-
-    def _enter_or_create(self, folder: Folder, url: str, name: str,
-                         budget: FolderBudget) -> Folder:
-        folder_st = folder.stat()
-        try:
-            existing: os.stat_result | None = stat_at(folder, name)
-        except FileNotFoundError:
-            existing = None
-        except OSError as err:
-            raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.",
-                                close=False) from None
-        if self._policy.own.holds(folder_st, name, existing):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        if existing is None:
-            if not self.may(Action.CREATE, url + name):
-                raise UploadRefused(403, "Your account may not create folders here.",
-                                    close=False)
-            if budget.left <= 0:  # a tiny body must not eat the inodes
-                raise UploadRefused(413, "The upload creates too many folders at once.")
-            budget.left -= 1
-            try:
-                mkdir_at(folder, name)
-            except FileExistsError:
-                pass  # made meanwhile by a parallel upload: opened and checked below
-            except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
-                                    close=False) from None
-        elif is_link(existing):
-            raise UploadRefused(409, "A link with that folder name exists.", close=False)
-        elif not stat.S_ISDIR(existing.st_mode):
-            raise UploadRefused(409, "A file with that folder name exists.", close=False)
-        elif not self.may(Action.LIST, url + name + "/"):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        try:
-            child = open_folder_at(folder, name)
-        except OSError:
-            raise UploadRefused(409, "A file or link with that folder name exists.",
-                                close=False) from None
-        if self._policy.own.holds(folder_st, name, child.stat()):
-            child.close()
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
-        return child
-
-    def new_folder(self, folder: Resolved, name: str) -> None:
-        """Create the folder ``name`` in ``folder`` (409 when the name is taken)."""
-        with self.open_folder(folder.fs_path) as opened:
-            self._check_create(opened, folder.url_path, name)
-            try:
-                mkdir_at(opened, name)
-            except FileExistsError:
-                raise UploadRefused(409, "Something with that name already exists.",
-                                    close=False) from None
-            except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
-                                    close=False) from None
-
-    def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
-               expected_size: int | None = None) -> UploadFile:
-        """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
-        existing file only where the policy allows REPLACE; otherwise a free name is taken."""
-        self._check_create(folder, url, name)
-        try:
-            exists: os.stat_result | None = stat_at(folder, name)
-        except FileNotFoundError:
-            exists = None
-        if exists is not None and stat.S_ISDIR(exists.st_mode):
-            raise UploadRefused(409, "A folder with that name exists.", close=False)
-        replace = exists is not None and self.may(Action.REPLACE, url + name)
-        return UploadFile(folder, name, overwrite=replace, max_size=max_size,
-                          expected_size=expected_size)
-
-    def sweep_stale_uploads(self, folder: Resolved) -> None:
-        """Remove what uploads cut short by a crash or a kill left in ``folder``."""
-        with self.open_folder(folder.fs_path) as opened:
-            sweep_stale_temp_files(opened)
-
-    # -- resumable uploads (tus): the partial file in the target folder, checked each time ------
-
-    def new_partial(self, folder: Folder, url: str, name: str) -> str:
-        """An empty partial file in the open ``folder`` (at ``url``) for an upload of ``name``;
-        returns the partial file's name (one of Pier's own)."""
-        self._check_create(folder, url, name)
-        return create_partial(folder)
-
-    def open_partial(self, folder: Folder, url: str, name: str, partial: str, *,
-                     disk_margin: int) -> PartialFile:
-        """The partial file, to append to; 403 unless ``name`` may still be created there."""
-        self._check_create(folder, url, name)
-        return PartialFile(folder, partial, disk_margin=disk_margin)
-
-    def finish_partial(self, folder: Folder, url: str, name: str, partial: str) -> str:
-        """Publish the complete partial file under ``name``, with the collision rules of
-        upload(); returns the final name."""
-        self._check_create(folder, url, name)
-        return publish_partial(folder, partial, name,
-                               overwrite=self.may(Action.REPLACE, url + name))
-
-    def discard_partial(self, folder: Folder, url: str, name: str, partial: str) -> None:
-        self._check_create(folder, url, name)
-        discard_partial(folder, partial)
-
-    def _check_create(self, folder: Folder, url: str, name: str) -> None:
-        try:
-            existing: os.stat_result | None = stat_at(folder, name)
-        except OSError:
-            existing = None
-        if self._policy.own.holds(folder.stat(), name, existing):
-            raise UploadRefused(403, "That name is reserved.", close=False)
-        if not self.may(Action.CREATE, url + name):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:

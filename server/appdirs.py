@@ -1,14 +1,16 @@
 """Where Pier keeps its files on this computer: the one place that reads PIER_CONFIG_DIR
-(and PATH, for ffmpeg).
+(and PATH, for ffmpeg; HOME and XDG_DATA_HOME, for the user's trash).
 
 Only entry points (``pier`` and its CLI commands, the window's ``app.main`` and the config it
-makes) call ``pier_paths()`` and ``find_ffmpeg()``; everything else is given the results.
+makes) call ``pier_paths()``, ``find_ffmpeg()`` and ``find_trash_folders()``; everything else
+is given the results.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import platformdirs
 from server.paths import PierPaths, ensure_private_dir
 
 __all__ = ["APP_NAME", "CONFIG_ENV", "PierPaths", "ensure_private_dir", "find_ffmpeg",
-           "pier_paths"]
+           "find_trash_folders", "pier_paths"]
 
 APP_NAME = "Pier"
 CONFIG_ENV = "PIER_CONFIG_DIR"
@@ -39,3 +41,22 @@ def find_ffmpeg() -> Path | None:
     """ffmpeg on PATH, for videos' poster frames (``ServerConfig.ffmpeg``); None without it."""
     found = shutil.which("ffmpeg")
     return Path(found) if found else None
+
+
+def find_trash_folders(environ: Mapping[str, str] | None = None, *,
+                       platform: str = sys.platform) -> tuple[Path, ...]:
+    """The user's own trash, where deletes of files on the home folder's disk go
+    (``ServerConfig.trash_folders``): freedesktop's ``$XDG_DATA_HOME/Trash`` (by default
+    ``~/.local/share/Trash``, as send2trash reads it), macOS's ``~/.Trash``. Windows' Recycle
+    Bin is a ``$RECYCLE.BIN`` folder on each disk, and the trash of other disks is their
+    ``.Trash-UID``/``.Trashes``: known by name (server/own_paths.py ``is_trash_name``)."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "cygwin")):
+        return ()
+    home = Path(env.get("HOME") or os.path.expanduser("~"))
+    if platform == "darwin":
+        return (home / ".Trash",)
+    data = env.get("XDG_DATA_HOME")
+    if data:
+        return ((home / data[2:] if data.startswith("~/") else Path(data)) / "Trash",)
+    return (home / ".local" / "share" / "Trash",)

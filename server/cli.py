@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from server import cert_cli, users_cli
-from server.appdirs import find_ffmpeg, pier_paths
+from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.config import ServerConfig
 from server.engine import ServerEngine
@@ -31,6 +31,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_BIND = 3
 STATUS_INTERVAL = 1.0
+ANONYMOUS_LEVELS = ("none", "read", "upload", "modify")  # each includes the ones before
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,17 +48,28 @@ def build_parser() -> argparse.ArgumentParser:
                             "see `pier cert`)")
     serve.add_argument("--auth", action="store_true",
                        help="require a login (accounts: `pier users`)")
-    serve.add_argument("--anonymous", choices=("none", "read"), default="none",
-                       help="with --auth: what visitors without an account may do")
+    serve.add_argument("--anonymous", choices=ANONYMOUS_LEVELS, default="none",
+                       help="with --auth: what visitors without an account may do (upload and "
+                            "modify include read, modify includes upload; each only where "
+                            "--upload / --modify allow it)")
     serve.add_argument("--upload", action="store_true",
                        help="allow uploads and new folders (to logged-in users with the "
                             "upload permission when --auth is on)")
+    serve.add_argument("--modify", action="store_true",
+                       help="allow renaming, moving, deleting (to the trash) and replacing "
+                            "files (to logged-in users with the modify permission when --auth "
+                            "is on)")
     serve.add_argument("--overwrite", action="store_true",
-                       help="an upload may replace a file of the same name")
+                       help="an upload may replace a file of the same name (needs the modify "
+                            "permission with --auth; the old spelling of that part of --modify)")
+    serve.add_argument("--permanent-deletes", action="store_true",
+                       help="where the computer has no trash for a file, delete it for good "
+                            "(else such deletes are refused)")
     serve.add_argument("--max-upload", type=parse_size, metavar="SIZE",
                        help="largest accepted upload, e.g. 500M or 2G")
     serve.add_argument("--read-only", action="store_true",
-                       help="never accept uploads (the default; wins over --upload)")
+                       help="never accept changes (the default; wins over --upload, --modify, "
+                            "--overwrite and --anonymous)")
     serve.add_argument("--show-hidden", action="store_true", help="serve dotfiles")
     serve.add_argument("--website", action="store_true",
                        help="serve a folder's index.html instead of its listing; pages in the "
@@ -137,14 +149,20 @@ def human_bytes(count: int) -> str:
 def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
     """The ServerConfig the options describe; PierError when a part of it cannot be set up."""
     root = Path(args.dir)
+    writable = not args.read_only
+    anonymous = ANONYMOUS_LEVELS.index(args.anonymous)
     return ServerConfig(
         root=root, host=args.host, port=args.port, show_hidden=args.show_hidden,
         website_mode=args.website, access_log=args.access_log, protected_paths=paths.protected,
-        upload=args.upload and not args.read_only, overwrite=args.overwrite,
+        trash_folders=find_trash_folders(),
+        upload=args.upload and writable, overwrite=args.overwrite and writable,
+        modify=args.modify and writable, permanent_deletes=args.permanent_deletes,
         max_upload_bytes=args.max_upload,
         tls=tls_settings(CertificateStore(paths.tls_dir)) if args.tls else None,
-        auth=(_authenticator(root, UserStore(paths.users_file), args.anonymous == "read")
+        auth=(_authenticator(root, UserStore(paths.users_file), anonymous >= 1)
               if args.auth else None),
+        anonymous_upload=args.auth and writable and anonymous >= 2,
+        anonymous_modify=args.auth and writable and anonymous >= 3,
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
     )

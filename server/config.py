@@ -63,12 +63,26 @@ class ServerConfig:
     access_log: Path | None = None  # Combined Log Format, rotated; None = off
     # never served even when inside root: the caller's own folders (PierPaths.protected)
     protected_paths: tuple[Path, ...] = ()
+    # the user's own trash (~/.local/share/Trash, ~/.Trash), where deletes of the home disk's
+    # files go: Pier's own wherever it lies in the share, like a disk's .Trash-UID; server/
+    # reads no environment: the entry points pass server.appdirs.find_trash_folders()
+    trash_folders: tuple[Path, ...] = ()
     server_name: str = "Pier"  # shown on generated pages
     tls: TlsSettings | None = None  # None = plain HTTP
     upload: bool = False  # accept uploads (PUT, multipart POST) and new folders
-    overwrite: bool = False  # an upload may replace a file of the same name
+    # an upload may replace a file of the same name: the old spelling of that part of
+    # ``modify``; either way the principal needs the modify right (accounts' can_modify)
+    overwrite: bool = False
+    modify: bool = False  # rename, move, delete, replace (server/file_ops.py; issue 17)
+    # where the computer has no trash for a deleted item (some network file systems), delete
+    # it for good instead of refusing
+    permanent_deletes: bool = False
     max_upload_bytes: int | None = None  # None = no limit beyond the free disk space
     auth: Authenticator | None = None  # None = no login; everyone may read (and upload if on)
+    # with ``auth``: what visitors without an account may do beyond reading (which is
+    # auth.anonymous_read); still only where the share's switches (upload, modify) allow it
+    anonymous_upload: bool = False
+    anonymous_modify: bool = False
     announce: bool = False  # announce the share on the LAN over mDNS/DNS-SD (NAME.local)
     # names accepted in Host besides the share's own (router- or VPN-given names); exact names,
     # never wildcards: anything else is answered 421 (DNS rebinding)
@@ -101,11 +115,17 @@ class ServerConfig:
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"Port {self.port} is out of range (0-65535).")
         _check_host(self.host)
+        if (self.anonymous_upload or self.anonymous_modify) and self.auth is not None and \
+                not self.auth.anonymous_read:
+            raise ConfigError("Visitors without an account can change files only where they "
+                              "may also read (--anonymous).")
         _check_thumbnails(self)
         root = _checked_root(self.root)
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
+        trash = tuple(Path(os.path.realpath(p)) for p in self.trash_folders)
         extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
-        return replace(self, root=root, protected_paths=protected, allowed_hosts=extra)
+        return replace(self, root=root, protected_paths=protected, trash_folders=trash,
+                       allowed_hosts=extra)
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the

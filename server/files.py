@@ -110,6 +110,23 @@ def decode_url_path(raw: str) -> str:
     return text
 
 
+# What desktop clients write beside files over WebDAV (macOS: ._NAME resource forks and
+# .DS_Store; LibreOffice: .~lock.NAME#): accepted although they start with a dot, and kept out
+# of the page's listings like desktop.ini and Thumbs.db (Windows) unless hidden files are shown
+_HOUSEKEEPING_DOT = re.compile(r"\._.|\.DS_Store\Z|\.~lock\..*#\Z", re.DOTALL)
+_HOUSEKEEPING_PLAIN = frozenset({"desktop.ini", "thumbs.db"})
+
+
+def is_housekeeping(name: str) -> bool:
+    """A file desktop clients keep beside the user's files (see _HOUSEKEEPING_DOT)."""
+    return _HOUSEKEEPING_DOT.match(name) is not None or name.lower() in _HOUSEKEEPING_PLAIN
+
+
+def is_hidden(name: str) -> bool:
+    """A dot-name served and listed only with show_hidden; the housekeeping ones are not."""
+    return name[:1] == "." and _HOUSEKEEPING_DOT.match(name) is None
+
+
 def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
     segments = [s for s in decoded.split("/") if s and s != "."]
     for index, segment in enumerate(segments):
@@ -119,7 +136,7 @@ def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
             raise PathRefused(400, "Drive letters and stream names are not allowed.")
         if _WINDOWS and segment.rstrip(". ") != segment:
             raise PathRefused(404, "Not found.")
-        if segment.startswith(".") and not show_hidden:
+        if not show_hidden and is_hidden(segment):
             raise PathRefused(404, "Not found.")
     return segments
 
@@ -234,7 +251,7 @@ def is_servable(real: str | Path, root: str | Path, *, show_hidden: bool,
         return False
     if not show_hidden and real != root:
         relative = real[len(root):].lstrip(os.sep)
-        return not any(part.startswith(".") for part in relative.split(os.sep))
+        return not any(is_hidden(part) for part in relative.split(os.sep))
     return True
 
 
@@ -333,11 +350,36 @@ def url_quote(url_path: str) -> str:
 
 
 def content_type(name: str) -> str:
-    ext = os.path.splitext(name)[1].lower()
-    ctype = _PINNED_TYPES.get(ext) or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if ctype.startswith(_CHARSET_TYPES):
-        ctype += "; charset=utf-8"
+    """The type a file is served with, from its name. Remembered by extension (a 1,000-entry
+    WebDAV listing asks for each file's), except after an extension that mimetypes reads
+    together with the one before it (``.gz``, ``.tgz``...) and for a name mimetypes reads as a
+    ``data:`` URL."""
+    ext = _extension(name)
+    ctype = _TYPE_OF_EXTENSION.get(ext)
+    if ctype is None or name[:5].lower() == "data:":
+        ctype = _PINNED_TYPES.get(ext.lower()) or mimetypes.guess_type(name)[0] \
+            or "application/octet-stream"
+        if ctype.startswith(_CHARSET_TYPES):
+            ctype += "; charset=utf-8"
+        if ext.lower() not in mimetypes.encodings_map and ext.lower() not in \
+                mimetypes.suffix_map and name[:5].lower() != "data:":
+            if len(_TYPE_OF_EXTENSION) >= _TYPES_REMEMBERED:
+                _TYPE_OF_EXTENSION.clear()
+            _TYPE_OF_EXTENSION[ext] = ctype
     return ctype
+
+
+def _extension(name: str) -> str:
+    """os.path.splitext(name)[1] of a name without separators: from the last dot, unless
+    only dots come before it (``.bashrc`` has none)."""
+    dot = name.rfind(".")
+    if dot > 0 and (name[0] != "." or name[:dot].strip(".")):
+        return name[dot:]
+    return ""
+
+
+_TYPE_OF_EXTENSION: dict[str, str] = {}  # exact extension (mimetypes is case-sensitive first)
+_TYPES_REMEMBERED = 1024
 
 
 def is_inline_type(ctype: str) -> bool:

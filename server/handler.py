@@ -29,6 +29,8 @@ from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
 from server.records import RequestRecord
 from server.response import Response, error_response
+from server.routes_dav import DAV_METHODS, DavRoutes
+from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
 from server.routes_markdown import MarkdownRoutes, is_markdown
@@ -52,8 +54,10 @@ log = logging.getLogger("pier.server")
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
 WRITE_METHODS = ("PUT", "POST")
-ALLOW_READ = b"Allow: GET, HEAD, OPTIONS\r\n"
-ALLOW_WRITE = b"Allow: GET, HEAD, OPTIONS, PUT, POST\r\n"
+ALLOW_READ = "GET, HEAD, OPTIONS, PROPFIND"
+ALLOW_UPLOAD = ", PUT, POST, MKCOL, COPY"
+ALLOW_MODIFY = ", DELETE, MOVE"
+ALLOW_LOCKS = ", PROPPATCH, LOCK, UNLOCK"  # where something may be written
 KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
                            "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
@@ -90,8 +94,10 @@ class RequestHandler:
         self._markdown = MarkdownRoutes(config.server_name, clock)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
                                      clock, self._markdown)
-        self._changes = WriteRoutes(config, self.texts, clock)
-        self._tus = TusRoutes(config, clock=clock) if config.upload else None
+        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
+        locks = self._dav.locks  # held by every way to change the share
+        self._changes = WriteRoutes(config, self.texts, clock, locks=locks)
+        self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
 
@@ -223,7 +229,20 @@ class RequestHandler:
             call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
             self._log_in(ex, call, login)
+            if request.method == "PUT":
+                try:
+                    self._dav.locks.check_put(self._bound(call), path)
+                except DavRefused as refused:
+                    return refused.response()  # the body unread: Delivery closes
             return self._changes.change(self._bound(call))
+        if request.method == "OPTIONS":
+            self._skip_body(ex, request)  # answered before a login: clients probe first
+            return self._dav.options()
+        if request.method in DAV_METHODS and not path.startswith(OWN_PREFIX):
+            call.may_wait()
+            call.body = ex.body = self._body_of(ex, request)
+            self._log_in(ex, call, login)
+            return self._dav.route(self._bound(call))
         if request.method not in READ_METHODS:
             return self._not_allowed(ex, request)
         auth = self._config.auth
@@ -353,12 +372,14 @@ class RequestHandler:
                         headers=challenge_headers(auth, result.stale))
 
     def _allow_header(self) -> bytes:
-        return ALLOW_WRITE if self._config.upload else ALLOW_READ
+        """What this share lets someone do (a 405's Allow; RFC 9110 15.5.6)."""
+        config = self._config
+        allowed = ALLOW_READ + (ALLOW_UPLOAD if config.upload else "") + \
+            (ALLOW_MODIFY if config.modify else "") + \
+            (ALLOW_LOCKS if config.upload or config.modify else "")
+        return f"Allow: {allowed}\r\n".encode("ascii")
 
     def _not_allowed(self, ex: Exchange, request: Request) -> Response:
-        if request.method == "OPTIONS":
-            self._skip_body(ex, request)
-            return Response(204, self._allow_header())
         if request.method in KNOWN_METHODS:
             reason = f"{request.method} is not allowed here."
             if request.method in WRITE_METHODS:  # reached only while uploads are off

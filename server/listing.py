@@ -12,12 +12,12 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from server.listing_text import send_text_form, shared_card
 from server.markdown_page import README_STYLE
 from server.pages import (
-    ASSET_PREFIX,
     FAVICON_URL,
     LOGOUT_URL,
     SCRIPT_URL,
@@ -25,6 +25,7 @@ from server.pages import (
     TRUST_URL,
     TUS_SCRIPT_URL,
     VIEW_SCRIPT_URL,
+    asset_url,
     display_text,
     template,
 )
@@ -32,12 +33,15 @@ from server.text_board import SharedText
 from server.units import format_size
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
+    """A listed file or folder (a tuple: a 1,000-entry folder makes a thousand at every
+    listing and WebDAV PROPFIND, and a frozen dataclass's __init__ cost a third of the stats')."""
+
     name: str  # the real file name
     is_dir: bool
     size: int  # bytes; 0 for folders
     mtime: float  # epoch seconds
+    mtime_ns: int = 0  # st_mtime_ns where the maker read it (a file's ETag: files.make_etag)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,7 @@ class PageContext:
     """What the page offers besides the listing; part of the listing cache key."""
 
     can_upload: bool = False  # show the upload button, drop zone and "New folder"
+    can_modify: bool = False  # offer rename, move, copy and delete of a selection (changes.js)
     user: str = ""  # the logged-in user's name; "" when anonymous
     login: bool = False  # the share has logins: show who is logged in and a logout link
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
@@ -59,6 +64,9 @@ ORDERS = ("asc", "desc")
 _FIRST_ORDER = {"name": "asc", "size": "desc", "date": "desc"}
 _COLUMN_TITLES = {"name": "Name", "size": "Size", "date": "Modified"}
 _DIGITS = re.compile(r"(\d+)")
+# The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
+# and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
+UPLOAD_SCRIPTS = ("transfer.js", "uploads.js", "drop.js", "forms.js")
 
 _KINDS = {
     "image": "jpg jpeg png gif webp avif heic heif bmp tif tiff svg ico raw cr2 nef dng",
@@ -186,6 +194,7 @@ def render_html(
         upload=_upload_forms(url_path, page),
         headers=_column_headers(sort, order),
         rows=_rows(url_path, ordered, query),
+        listing_data=' data-can-modify="true"' if page.can_modify else "",
         summary=_summary(ordered),
         server_name=display_text(server_name),
         readme=readme,
@@ -197,10 +206,20 @@ def render_html(
 def _scripts(page: PageContext) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
-    the vendored tus-js-client where the page uploads (resumable, by tus), app.js, and the
-    grid, viewer and search scripts that build on app.js's listing."""
-    urls = [TUS_SCRIPT_URL, SCRIPT_URL] if page.can_upload else [SCRIPT_URL]
-    urls += [ASSET_PREFIX + name for name in ("grid.js", "gallery.js", "search.js")]
+    app.js (the listing; it hands the others window.pierListing), the shared text's card where
+    the page shows one, where the page uploads the vendored tus-js-client and the upload
+    scripts (each needs the ones before it), the grid, viewer and search scripts that build on
+    app.js's listing, the selection (a .zip of it, for anyone who may read) and, where the
+    principal may modify, the changes to it. (A search's results page is given a PageContext
+    without uploads or card: server/routes_search.py.)"""
+    urls = [SCRIPT_URL]
+    if page.shared_text is not None:
+        urls.append(asset_url("text-card.js"))
+    if page.can_upload:
+        urls += [TUS_SCRIPT_URL, *(asset_url(name) for name in UPLOAD_SCRIPTS)]
+    urls += [asset_url(name) for name in ("grid.js", "gallery.js", "search.js", "select.js")]
+    if page.can_modify:
+        urls.append(asset_url("changes.js"))
     return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )
@@ -217,9 +236,9 @@ def _account(page: PageContext) -> str:
 
 
 def _actions(page: PageContext) -> str:
-    """The toolbar: the filter box and upload buttons (shown by app.js), the grid view's toggle
-    (shown by grid.js), the folder's zip and, over HTTPS with a local CA, the way to trust this
-    server."""
+    """The toolbar: the filter box (shown by app.js), the Upload and New folder buttons (shown
+    by uploads.js and forms.js), the grid view's toggle (shown by grid.js), the folder's zip
+    and, over HTTPS with a local CA, the way to trust this server."""
     parts = [
         '<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
         'placeholder="Filter this folder" aria-label="Filter this folder" autocomplete="off" '
@@ -255,7 +274,7 @@ def _actions(page: PageContext) -> str:
 
 def _upload_forms(url_path: str, page: PageContext) -> str:
     """The plain upload form (works without JavaScript), the "New folder" form and the
-    places where app.js shows uploads in progress and the drop target."""
+    places where uploads.js shows uploads in progress and drop.js the drop target."""
     if not page.can_upload:
         return ""
     action = path_href(url_path)

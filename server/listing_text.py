@@ -1,8 +1,8 @@
 """The listing's parts for texts (issue 15): the card with the text the window shares, shown
 on top of every listing to everyone who may read it, and the "Send text" form on folders the
-visitor may upload to. Both work without JavaScript; app.js adds Copy, dismiss and paste.
-Every text is HTML-escaped (server.pages.display_text), line by line so that line breaks
-and tabs stay."""
+visitor may upload to. Both work without JavaScript; text-card.js adds Copy and dismiss,
+forms.js paste. Every text is HTML-escaped (server.pages.display_text), line by line so that
+line breaks and tabs stay."""
 
 from __future__ import annotations
 

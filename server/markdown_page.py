@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from server.pages import ASSET_PREFIX, FAVICON_URL, STYLESHEET_URL, display_text, template
+from server.pages import FAVICON_URL, STYLESHEET_URL, asset_url, display_text, template
 from server.units import format_size
 
-MARKDOWN_STYLESHEET_URL = ASSET_PREFIX + "markdown.css"
+MARKDOWN_STYLESHEET_URL = asset_url("markdown.css")
 README_STYLE = f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">'
 BEING_PREPARED = "being prepared"  # a README whose turn to be rendered has not come yet
 

@@ -14,6 +14,14 @@ compared with the files near the top of the own folders, lstat-ed again: the one
 atomically): a file made or linked since then is never missed. The thumbnail cache
 (``unwalked``) is known through its folder (thousands of files, none secret), its key file by
 its own identity.
+
+The trash folders systems keep inside a disk (``.Trash``/``.Trash-UID`` of freedesktop,
+``.Trashes`` of macOS, ``$RECYCLE.BIN`` of Windows) are Pier's own too, wherever they are in
+the share: deleted items go there (server/file_ops.py) and must not come back as downloads,
+nor be a place to move things into or out of. So is the user's home trash
+(``$XDG_DATA_HOME/Trash``, ``~/.Trash``), which has no such name: the entry points find it
+(``ServerConfig.trash_folders``) and server/access.py ``policy_for`` gives it here as a path
+(``unwalked``: its files are not looked at one by one).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from server.uploads import OWN_PREFIX, is_temp_name
 Identity = tuple[int, int]  # (st_dev, st_ino)
 LStat = Callable[[str], os.stat_result]
 _ROTATION = re.compile(r"\.[0-9]{1,3}$")  # access.log.1 ... (RotatingFileHandler)
+_TRASH = re.compile(r"(?:\.trash(?:-[0-9]+)?|\.trashes|\$recycle\.bin)", re.IGNORECASE)
 REFRESH_S = 1.0  # how often identities of own paths that did not exist yet are looked for again
 CTIME_SLACK_NS = 1_000_000_000  # file ctimes come from a coarse clock: they may lag a little
 FILES_MAX = 10_000  # own files known by identity (accounts, keys, upload records, logs)
@@ -233,6 +242,8 @@ class OwnPaths:
                 return True
         if name.startswith(OWN_PREFIX) and is_temp_name(name):
             return True
+        if is_trash_name(name):
+            return True
         return self._holds_in((folder.st_dev, folder.st_ino), name, st)
 
     def _holds_in(self, folder_id: Identity, name: str, st: os.stat_result | None) -> bool:
@@ -255,14 +266,15 @@ class OwnPaths:
         if last is not None and last.st_nlink > 1 and self.second_name(last):
             return True
         if not self._in_share:  # all of Pier's own paths lie elsewhere: only temp files here
-            return any(name[:1] == "." and is_temp_name(name) for name in names)
+            return any(name[:1] in ".$" and (is_temp_name(name) or is_trash_name(name))
+                       for name in names)
         ids, watched = self._ids, self._watched
         parent = (root.st_dev, root.st_ino)
         for name, st in zip(names, steps, strict=True):
             if parent in watched and self._holds_in(parent, name, st):
                 return True
             key = (st.st_dev, st.st_ino)
-            if key in ids or (name[:1] == "." and is_temp_name(name)):
+            if key in ids or (name[:1] in ".$" and (is_temp_name(name) or is_trash_name(name))):
                 return True
             parent = key
         return False
@@ -277,6 +289,16 @@ class OwnPaths:
             parent = st
         return False
 
+    def lie_below(self, folder: os.stat_result) -> bool:
+        """Whether one of Pier's own paths (existing or reserved) lies below the folder whose
+        stat is ``folder``: moving or deleting that folder would take it along."""
+        if not self._complete:
+            self._fresh()
+        wanted = (folder.st_dev, folder.st_ino)
+        if wanted in self._ids:
+            return True
+        return any(wanted in self._ancestors(path) for path in self._paths + self._logs)
+
     def contains_root(self, root: str) -> bool:
         """Whether the shared folder itself is, or lies inside, one of Pier's own folders."""
         if not self._complete:
@@ -290,6 +312,11 @@ class OwnPaths:
             if parent == path:
                 return False
             path = parent
+
+
+def is_trash_name(name: str) -> bool:
+    """A system's trash folder inside a disk: .Trash, .Trash-1000, .Trashes, $RECYCLE.BIN."""
+    return name[:1] in ".$" and _TRASH.fullmatch(name) is not None
 
 
 def _fold(name: str) -> str:

@@ -6,6 +6,7 @@ from; the directory listing (server/listing.py) builds on it.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from functools import lru_cache
@@ -13,12 +14,6 @@ from importlib.resources import files
 from string import Template
 
 ASSET_PREFIX = "/.well-known/pier/assets/"
-STYLESHEET_URL = ASSET_PREFIX + "style.css"
-FAVICON_URL = ASSET_PREFIX + "favicon.svg"
-SCRIPT_URL = ASSET_PREFIX + "app.js"
-TRUST_URL = ASSET_PREFIX + "trust.html"  # how to trust the local CA, per operating system
-TUS_SCRIPT_URL = ASSET_PREFIX + "tus.min.js"  # the vendored tus-js-client: resumable uploads
-VIEW_SCRIPT_URL = ASSET_PREFIX + "view.js"  # run before the page shows: list or grid
 LOGOUT_URL = "/.well-known/pier/logout"
 
 _ASSET_TYPES = {
@@ -81,27 +76,54 @@ def render_error(status: int, reason: str, detail: str = "", server_name: str = 
     return page.encode("utf-8")
 
 
-def asset(name: str) -> tuple[bytes, str] | None:
-    """(bytes, content type) of resources/assets/<name>, or None for a bad or unknown name."""
+def asset(name: str) -> tuple[bytes, str, str] | None:
+    """(bytes, content type, version) of resources/assets/<name>, or None for a bad or unknown
+    name."""
     if not _ASSET_NAME.fullmatch(name) or ".." in name:
         return None
     return _all_assets().get(name)
 
 
 @lru_cache(maxsize=1)
-def _all_assets() -> dict[str, tuple[bytes, str]]:
+def _all_assets() -> dict[str, tuple[bytes, str, str]]:
     """Every file under resources/assets/ and the vendored ones, read on first use and kept in
-    memory."""
-    found: dict[str, tuple[bytes, str]] = {}
+    memory, with the hash of each (asset_url)."""
+    found: dict[str, tuple[bytes, str, str]] = {}
     for item in (files("resources") / "assets").iterdir():
         if item.is_file() and not item.name.startswith("."):
-            found[item.name] = (item.read_bytes(), _content_type(item.name))
+            found[item.name] = _loaded(item.name, item.read_bytes())
     for name, parts in VENDORED.items():
-        found[name] = ((files("resources").joinpath(*parts)).read_bytes(), _content_type(name))
+        found[name] = _loaded(name, files("resources").joinpath(*parts).read_bytes())
     return found
+
+
+def _loaded(name: str, data: bytes) -> tuple[bytes, str, str]:
+    return data, _content_type(name), hashlib.blake2b(data, digest_size=6).hexdigest()
 
 
 def _content_type(name: str) -> str:
     dot = name.rfind(".")
     suffix = name[dot:].lower() if dot > 0 else ""
     return _ASSET_TYPES.get(suffix, "application/octet-stream")
+
+
+def asset_version(name: str) -> str:
+    """A short hash of the asset's content, "" for an unknown name."""
+    found = _all_assets().get(name)
+    return found[2] if found is not None else ""
+
+
+def asset_url(name: str) -> str:
+    """The URL pages use for an asset: with its content's hash (``?v=``), so a browser that
+    kept an older copy fetches the new one after an upgrade, never pairing old and new
+    scripts; the asset route lets a browser keep a versioned URL for good."""
+    return f"{ASSET_PREFIX}{name}?v={asset_version(name)}"
+
+
+STYLESHEET_URL = asset_url("style.css")
+FAVICON_URL = asset_url("favicon.svg")
+SCRIPT_URL = asset_url("app.js")
+# how to trust the local CA, per operating system: a page people open, bookmark and pass on
+TRUST_URL = ASSET_PREFIX + "trust.html"
+TUS_SCRIPT_URL = asset_url("tus.min.js")  # the vendored tus-js-client: resumable uploads
+VIEW_SCRIPT_URL = asset_url("view.js")  # run before the page shows: list or grid

@@ -191,12 +191,20 @@ def create_file_at(folder: Folder, name: str, mode: int = 0o644) -> int:
     return fd
 
 
-def mkdir_at(folder: Folder, name: str) -> None:
+def mkdir_at(folder: Folder, name: str, mode: int = 0o777) -> None:
     if folder.fd is not None:
-        os.mkdir(name, dir_fd=folder.fd)
+        os.mkdir(name, mode, dir_fd=folder.fd)
         return
-    os.mkdir(_path_in(folder, name))
+    os.mkdir(_path_in(folder, name), mode)
     _checked(folder)
+
+
+def rmdir_at(folder: Folder, name: str) -> None:
+    """Remove the empty folder ``name`` in ``folder``."""
+    if folder.fd is not None:
+        os.rmdir(name, dir_fd=folder.fd)
+    else:
+        os.rmdir(_path_in(folder, name))
 
 
 def unlink_at(folder: Folder, name: str) -> None:
@@ -229,6 +237,26 @@ def link_at(folder: Folder, source: str, target: str) -> None:
                 follow_symlinks=False)
     else:
         os.link(_path_in(folder, source), _path_in(folder, target))
+
+
+def rename_between(source: Folder, name: str, target: Folder, new_name: str) -> None:
+    """Rename ``name`` in ``source`` to ``new_name`` in ``target`` (a link is moved as the
+    link). POSIX replaces an existing file (or empty folder) ``new_name``: callers check first."""
+    if source.fd is not None and target.fd is not None:
+        os.rename(name, new_name, src_dir_fd=source.fd, dst_dir_fd=target.fd)
+    else:
+        os.rename(_path_in(source, name), _path_in(target, new_name))
+        _checked(target)
+
+
+def link_between(source: Folder, name: str, target: Folder, new_name: str) -> None:
+    """A second name ``new_name`` in ``target`` for ``name`` in ``source`` (a link is linked
+    as the link); FileExistsError if ``new_name`` is taken."""
+    if source.fd is not None and target.fd is not None:
+        os.link(name, new_name, src_dir_fd=source.fd, dst_dir_fd=target.fd,
+                follow_symlinks=False)
+    else:
+        os.link(_path_in(source, name), _path_in(target, new_name))
 
 
 def names_in(folder: Folder) -> list[str]:
@@ -274,6 +302,15 @@ def free_bytes(folder: Folder | str) -> int:
         return info.f_bavail * info.f_frsize
     path = _path_in(folder, "") if isinstance(folder, Folder) else folder
     return shutil.disk_usage(path).free
+
+
+def disk_usage(folder: Folder) -> tuple[int, int]:
+    """(bytes used, bytes an unprivileged writer may still use) on the folder's disk."""
+    if folder.fd is not None:
+        info = os.statvfs(folder.fd)
+        return (info.f_blocks - info.f_bfree) * info.f_frsize, info.f_bavail * info.f_frsize
+    usage = shutil.disk_usage(_path_in(folder, ""))
+    return usage.used, usage.free
 
 
 def folder_path(folder: Folder) -> str | None:

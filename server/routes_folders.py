@@ -55,7 +55,8 @@ class FolderRoutes:
                    + f"Content-Disposition: {content_disposition(name, attachment=True)}\r\n"
                    .encode() + NO_STORE)
         access = call.files
-        return Response(200, headers, ZipBody(lambda: access.zip_items(folder),
+        names = _selected_names(call)
+        return Response(200, headers, ZipBody(lambda: access.zip_items(folder, names),
                                               str(self._config.root)))
 
     @staticmethod
@@ -99,7 +100,27 @@ class FolderRoutes:
         config = self._config
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
+        can_modify = config.modify and access.may(Action.MODIFY, folder.url_path + ANY_NAME)
         return listing.PageContext(
-            can_upload=can_upload, user=user.name if user else "", login=config.auth is not None,
+            can_upload=can_upload, can_modify=can_modify, user=user.name if user else "",
+            login=config.auth is not None,
             offer_ca=config.tls is not None and config.tls.ca_pem is not None,
             shared_text=self._texts.shared if fmt == "html" else None)
+
+
+MAX_SELECTED = 10_000  # names one zip of a selection may list
+
+
+def _selected_names(call: Call) -> frozenset[str] | None:
+    """The entries ``?format=zip&name=A&name=B`` asks for (the page's selection); None: the
+    whole folder. A name is one entry of this folder, never a path."""
+    names = call.query.get("name")
+    if not names:
+        return None
+    if len(names) > MAX_SELECTED:
+        raise HttpError(400, "Too many names in one .zip request.", close=False)
+    for name in names:
+        if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+            raise HttpError(400, "A name is one entry of this folder, not a path.",
+                            close=False)
+    return frozenset(names)

@@ -11,6 +11,12 @@ every request that the account may still create the file there. Only the account
 an upload sees it: for anyone else it does not exist (404). When the last byte arrives the file
 appears under its name with the collision rules of every upload, and its URL is given in
 ``Pier-File-URL`` (``Location`` keeps its tus meaning: the upload's own URL).
+
+WebDAV locks (the engine's one DavLocks) are asked at creation, before a folder is made, and
+again when the file gets its name: a new file needs the target folder unlocked, a replaced one
+(--overwrite) the file itself; else 423 (for the lock's own principal, unless the request's If
+header submits its token). A finished upload refused so stays complete and unpublished: an
+empty PATCH at its length tries again.
 """
 
 from __future__ import annotations
@@ -28,10 +34,12 @@ from server.admission import client_group
 from server.call import Call, RequestBody
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.files import url_quote
+from server.files import Resolved, url_quote
 from server.http11 import HttpError, http_date
 from server.portable_folders import Folder
 from server.response import NO_STORE, Response
+from server.routes_dav_locks import DavLocks
+from server.routes_writes import lock_check
 from server.tus_store import Activity, TooManyUploads, TusStore, TusUpload, UploadBusy, mark
 from server.uploads import DISK_MARGIN, UploadRefused, check_free_space, clean_relative_path
 
@@ -57,10 +65,13 @@ class TusRoutes:
     """The tus endpoint. ``disk_margin``: free space every chunk must leave behind."""
 
     def __init__(self, config: ServerConfig, *, clock: Clock = SYSTEM_CLOCK,
-                 store: TusStore | None = None, disk_margin: int = DISK_MARGIN) -> None:
+                 store: TusStore | None = None, disk_margin: int = DISK_MARGIN,
+                 locks: DavLocks | None = None) -> None:
+        """``locks``: the engine's WebDAV locks (none taken when not given)."""
         self._config = config
         self.store = store or TusStore(config.tus_state, clock=clock)
         self._margin = disk_margin
+        self._locks = locks or DavLocks(clock)
 
     def options(self) -> Response:
         """What this server speaks (no login needed, as for any OPTIONS)."""
@@ -105,7 +116,7 @@ class TusRoutes:
                 return self._terminate(call, upload)
         except UploadBusy:
             raise HttpError(423, "Another request is sending to this upload right now.",
-                            close=False) from None
+                            close=False, headers=b"Retry-After: 1\r\n") from None
         except LookupError:  # ended by another request meanwhile
             raise HttpError(404, "No such upload.", close=False) from None
 
@@ -144,6 +155,8 @@ class TusRoutes:
         folder = call.files.write_folder(url_quote(folder_text.rstrip("/") + "/"))
         with call.files.open_folder(folder.fs_path) as opened:  # before any folder is made
             check_free_space(opened, length, self._margin)
+        self._check_locks(call, folder.url_path + "".join(p + "/" for p in parts[:-1]),
+                          parts[-1], new_folders=(folder, parts[:-1]))
         opened, url = call.files.make_folders(folder, parts[:-1])
         with opened:
             check_free_space(opened, length, self._margin)
@@ -264,10 +277,22 @@ class TusRoutes:
         upload.offset = start + written
         self.store.save(upload, touched=written > 0)
 
+    def _check_locks(self, call: Call, url: str, name: str, *,
+                     new_folders: tuple[Resolved, list[str]] | None = None) -> None:
+        """423 when a WebDAV lock holds the folders to make (``new_folders``: below which
+        folder), the folder at ``url`` the file joins, or the file it replaces."""
+        locks = lock_check(self._locks, call)
+        if new_folders is not None:
+            writes.check_new_folders(locks, call.files, *new_folders, set())
+        replaces = writes.will_replace(call.files, url, name, overwrite=self._config.overwrite)
+        writes.check_lock_on_name(locks, url, name, replaces=replaces)
+
     def _finish(self, call: Call, upload: TusUpload, opened: Folder) -> None:
-        """The last byte is in: the file appears under its name (or a free one)."""
+        """The last byte is in: the file appears under its name (or a free one), unless a
+        WebDAV lock holds it back (423; the upload stays complete, unpublished)."""
+        self._check_locks(call, upload.folder_url, upload.name)
         final = call.files.finish_partial(opened, upload.folder_url, upload.name,
-                                          upload.partial)
+                                          upload.partial, replace=self._config.overwrite)
         upload.file_url = url_quote(upload.folder_url + final)
         self.store.save(upload)
 

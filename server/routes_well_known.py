@@ -24,6 +24,8 @@ STATS_PATH = PREFIX + "stats"
 TEXT_PATH = PREFIX + "text"
 CA_PATHS = (PREFIX + "ca.pem", PREFIX + "ca.crt")
 WITHOUT_LOGIN = (LOGOUT_PATH, *CA_PATHS)  # besides the assets
+IMMUTABLE = b"Cache-Control: public, max-age=31536000, immutable\r\n"
+REVALIDATE = b"Cache-Control: no-cache\r\n"
 
 
 def is_own_page(path: str) -> bool:
@@ -51,7 +53,7 @@ class WellKnownRoutes:
         """The answer for one of Pier's own paths; None for any other path."""
         path = call.path
         if path.startswith(ASSET_PREFIX):
-            return _asset(path[len(ASSET_PREFIX):])
+            return _asset(path[len(ASSET_PREFIX):], call.first("v"))
         if path in CA_PATHS:
             return self._ca_certificate(path)
         if path == LOGOUT_PATH:
@@ -105,11 +107,12 @@ class WellKnownRoutes:
         return Response(200, headers, body)
 
 
-def _asset(name: str) -> Response:
+def _asset(name: str, version: str) -> Response:
+    """An asset; kept for good by the browser under the URL pages give (its content's hash in
+    ``?v=``: a new version is a new URL), looked at again every time under any other."""
     found = pages.asset(name)
     if found is None:
         raise HttpError(404, "Not found.", close=False)
-    data, ctype = found
-    headers = (f"Content-Type: {ctype}\r\n".encode("ascii")
-               + b"Cache-Control: max-age=3600\r\n" + NOSNIFF)
-    return Response(200, headers, data)
+    data, ctype, current = found
+    caching = IMMUTABLE if version == current else REVALIDATE
+    return Response(200, f"Content-Type: {ctype}\r\n".encode("ascii") + caching + NOSNIFF, data)

@@ -1,5 +1,7 @@
 """Changes: PUT, multipart POST, texts (a form's ``text`` field) and new folders, each through
 the access policy's FileAccess (server/access.py); the file-level rules are server/writes.py's.
+WebDAV locks (the engine's one DavLocks, server/routes_dav_locks.py) hold back a form's files
+and texts and a new folder as they hold back PUT and MKCOL (the router asks for PUT).
 A saved text is told to the engine's TextBoard (server/text_board.py)."""
 
 from __future__ import annotations
@@ -10,21 +12,26 @@ from server import writes
 from server.call import Call, RequestBody
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.files import Resolved, decode_url_path
+from server.files import Resolved, decode_url_path, url_quote
 from server.http11 import HttpError
 from server.response import NOSNIFF, Response
+from server.routes_dav_locks import DavLocks, DavRefused
 from server.text_board import TextBoard, TextReceived
+from server.uploads import clean_name
 
 MAX_DRAINED_BODY = 64 * 1024  # what a request that needs no body may still send us
 SWEPT_REMEMBERED = 4096  # folders remembered as swept; then the memory starts again
+LOCKED = "It is locked (WebDAV) while someone changes it; try again later."
 
 
 class WriteRoutes:
     def __init__(self, config: ServerConfig, texts: TextBoard | None = None,
-                 clock: Clock = SYSTEM_CLOCK) -> None:
+                 clock: Clock = SYSTEM_CLOCK, *, locks: DavLocks | None = None) -> None:
+        """``locks``: the engine's WebDAV locks (none taken when not given)."""
         self._config = config
         self._texts = texts or TextBoard(clock)
         self._clock = clock
+        self._locks = locks or DavLocks(clock)
         self._swept: set[str] = set()  # folders cleared of stale upload temp files
 
     def change(self, call: Call) -> Response:
@@ -59,6 +66,8 @@ class WriteRoutes:
         folder = self._write_folder(call, parent + "/")
         stored = writes.store_put(_body(call), call.request, call.files, folder, name,
                                   limit=self._config.max_upload_bytes)
+        if stored.replaced:
+            return Response(204, b"")
         return _created(call, [stored], folder.url_path)
 
     def _post_files(self, call: Call) -> Response:
@@ -76,10 +85,15 @@ class WriteRoutes:
             stored = []
         else:
             stored = writes.store_multipart(_body(call), call.request, call.files, folder,
-                                            limit=limit, show_hidden=self._config.show_hidden,
-                                            fields=fields)
+                                            locks=lock_check(self._locks, call), limit=limit,
+                                            show_hidden=self._config.show_hidden,
+                                            replace=self._config.overwrite, fields=fields)
         if "text" in fields:
-            stored.append(self._store_text(call, folder, fields, limit))
+            try:
+                stored.append(self._store_text(call, folder, fields, limit))
+            except BaseException:
+                writes.withdraw(call.files, stored)  # the form is saved whole or not at all
+                raise
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
         return _created(call, stored, folder.url_path)
@@ -90,7 +104,8 @@ class WriteRoutes:
         default = time.strftime(writes.TEXT_NAME_PATTERN, time.localtime(now))
         text = fields["text"]
         stored = writes.store_text(call.files, folder, text, fields.get("name", ""),
-                                   default_name=default, limit=limit)
+                                   locks=lock_check(self._locks, call), default_name=default,
+                                   limit=limit, replace=self._config.overwrite)
         user = call.user.name if call.user is not None else ""
         self._texts.received(TextReceived(now, call.client, user, stored.name, stored.url, text))
         return stored
@@ -98,8 +113,26 @@ class WriteRoutes:
     def _mkdir(self, call: Call) -> Response:
         folder = self._write_folder(call, call.path)
         _body(call).drain(MAX_DRAINED_BODY)
-        stored = writes.make_folder(call.files, folder, call.first("mkdir"))
+        name = clean_name(call.first("mkdir"))
+        lock_check(self._locks, call)(url_quote(folder.url_path + name), written=True)
+        stored = writes.make_folder(call.files, folder, name)
         return _created(call, [stored], folder.url_path)
+
+
+def lock_check(locks: DavLocks, call: Call) -> writes.LockCheck:
+    """``locks.check_write`` for this request, refusing as the page's other answers do: 423
+    with a short reason (the XML ``D:error`` body is for WebDAV clients). The page sends no If
+    header, so a lock on the file or its folder refuses the page's upload there."""
+
+    def check(raw_path: str, *, membership: bool = True, written: bool = False) -> None:
+        try:
+            locks.check_write(call, raw_path, membership=membership, written=written)
+        except DavRefused as refused:
+            if refused.status != 423:
+                raise
+            raise HttpError(423, LOCKED, close=False) from None
+
+    return check
 
 
 def _body(call: Call) -> RequestBody:

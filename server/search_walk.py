@@ -36,6 +36,7 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from server.clock import Clock
+from server.files import is_housekeeping
 from server.listing import Entry, natural_key
 from server.portable import is_link
 from server.portable_folders import Folder, Identity, entries_in, open_folder_at, stat_at
@@ -196,7 +197,8 @@ class SearchWalk:
                 if count % CHECK_EVERY == 0 and self._out_of_time():
                     break
                 name = entry.name
-                if name[:1] == "." and not rules.show_hidden:
+                if not rules.show_hidden and (name[:1] == "." or (
+                        name[:1] in "dDtT" and is_housekeeping(name))):  # desktop.ini, Thumbs.db
                     continue
                 hit = needle in (name.lower() if name.isascii() else fold(name))
                 if not hit and not _is_folder(entry):

@@ -11,8 +11,10 @@ import secrets
 import stat
 import time
 import unicodedata
+from collections.abc import Callable
 from typing import BinaryIO
 
+from server.files import is_hidden
 from server.http11 import HttpError
 from server.portable import is_link
 from server.portable_folders import (
@@ -37,8 +39,10 @@ OWN_PREFIX = ".pier-"  # every temporary name of Pier's starts so
 TEMP_PREFIX = ".pier-upload-"
 TEMP_SUFFIX = ".part"
 PARTIAL_PREFIX = ".pier-tus-"  # the partial file of a resumable (tus) upload
+TRASHING_PREFIX = ".pier-trashing-"  # the folder an item waits in on its way to the trash
 _TEMP_NAME = re.compile(r"^\.pier-upload-[0-9a-f]{16}\.part$")
 _PARTIAL_NAME = re.compile(r"^\.pier-tus-[0-9a-f]{32}\.part$")
+_TRASHING_NAME = re.compile(r"^\.pier-trashing-[0-9a-f]{32}$")
 # a resumable upload's partial file lives while the client comes back within a day (tus
 # expiry, counted from its last chunk); the stale sweep leaves it alone for twice that, so only
 # partial files whose upload record was lost are removed by it
@@ -85,7 +89,7 @@ def clean_name(name: str, *, allow_hidden: bool = False) -> str:
     name = name.rstrip(". ")
     if _WINDOWS_FORBIDDEN.search(name):
         raise UploadRefused(400, 'File names may not contain any of < > : " | ? *.')
-    if name.startswith(".") and not allow_hidden:
+    if is_hidden(name) and not allow_hidden:
         raise UploadRefused(400, "File names may not start with a dot.")
     if is_temp_name(name):
         raise UploadRefused(400, "That name is reserved for uploads in progress.")
@@ -113,9 +117,11 @@ def clean_relative_path(path: str, *, allow_hidden: bool = False,
 
 
 def is_temp_name(name: str) -> bool:
-    """True for the temporary files of uploads in progress, plain or resumable (Pier's own:
-    never listed, served, zipped or written by a route)."""
-    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None
+    """True for the temporary files of uploads in progress, plain or resumable, and the
+    folders items wait in on their way to the trash (server/trashing.py): Pier's own, never
+    listed, served, zipped or written by a route."""
+    return _TEMP_NAME.match(name) is not None or _PARTIAL_NAME.match(name) is not None or \
+        _TRASHING_NAME.match(name) is not None
 
 
 def is_partial_name(name: str) -> bool:
@@ -216,9 +222,14 @@ class UploadFile:
         self.name = name
         self.overwrite = overwrite
         self.rename = rename
+        self.replaces = False  # set by the access policy: the name exists and is replaced
+        # set by the access policy too: sends the old content to the trash before commit()
+        # publishes over it; its refusal is the upload's (the temp file goes)
+        self.before_replace: Callable[[], None] | None = None
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None
+        self.identity: tuple[int, int] | None = None  # device, inode of the published file
         self._committed = False
         self._file: BinaryIO | None = None
         self._margin = disk_margin
@@ -290,10 +301,14 @@ class UploadFile:
             os.fsync(self._file.fileno())
             if mtime is not None:
                 os.utime(self._file.fileno(), (mtime, mtime))
+            written = os.fstat(self._file.fileno())
+            self.identity = (written.st_dev, written.st_ino)
             self._file.close()
             self._file = None
+            if self.overwrite and self.before_replace is not None:
+                self.before_replace()
             final = self._publish()
-        except UploadRefused:
+        except HttpError:
             self.abort()
             raise
         except OSError as err:

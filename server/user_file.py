@@ -75,6 +75,7 @@ def _parse_account(name: str, record: dict[str, Any]) -> Account:
         name=name,
         can_read=_typed(record, "can_read", bool, True),
         can_upload=_typed(record, "can_upload", bool, False),
+        can_modify=_typed(record, "can_modify", bool, False),  # older files: off
         folders=normalize_folders(_typed(record, "folders", list, [])),
         enabled=_typed(record, "enabled", bool, True),
         created=float(_typed(record, "created", (int, float), 0.0)),
@@ -113,7 +114,8 @@ def dump_store(accounts: Mapping[str, Account], realms: tuple[str, ...]) -> dict
         user = account.user
         record: dict[str, Any] = {
             "password": account.password_hash, "can_read": user.can_read,
-            "can_upload": user.can_upload, "folders": list(user.folders),
+            "can_upload": user.can_upload, "can_modify": user.can_modify,
+            "folders": list(user.folders),
             "enabled": user.enabled, "created": user.created, "digest": user.digest,
             "digest_md5": user.digest_md5, "admin": user.admin,
         }

@@ -111,7 +111,8 @@ class User:
 
     name: str
     can_read: bool = True  # download and list
-    can_upload: bool = False
+    can_upload: bool = False  # create new files and folders
+    can_modify: bool = False  # rename, move, delete, replace existing items (issue 17)
     folders: tuple[str, ...] = ()  # URL path prefixes like "/alice"; empty = the whole share
     enabled: bool = True
     created: float = 0.0  # epoch

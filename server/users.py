@@ -167,13 +167,14 @@ class UserStore:
     # -- changing --------------------------------------------------------------------------
 
     def add(self, name: str, password: str, *, can_read: bool = True, can_upload: bool = False,
-            folders: Iterable[str] = (), digest: bool = False, digest_md5: bool = False,
-            expires: float | None = None, enabled: bool = True, admin: bool = False) -> User:
+            can_modify: bool = False, folders: Iterable[str] = (), digest: bool = False,
+            digest_md5: bool = False, expires: float | None = None, enabled: bool = True,
+            admin: bool = False) -> User:
         name = normalize_name(name)
         password = normalize_password(password)
         digest = digest or digest_md5
         user = User(name=name, can_read=can_read, can_upload=can_upload,
-                    folders=normalize_folders(folders), enabled=enabled,
+                    can_modify=can_modify, folders=normalize_folders(folders), enabled=enabled,
                     created=self._clock.time(),
                     expires=check_expiry(expires), digest=digest, digest_md5=digest_md5,
                     admin=admin)
@@ -202,9 +203,10 @@ class UserStore:
         self._mutate(change)
 
     def update(self, name: str, **changes: Any) -> User:
-        """Change fields of ``name`` (can_read, can_upload, folders, enabled, expires, digest,
-        digest_md5). Turning Digest on needs the password: the HA1 is stored at the next
-        ``set_password`` or successful Basic login. Turning it off deletes the HA1 values."""
+        """Change fields of ``name`` (can_read, can_upload, can_modify, folders, enabled,
+        expires, digest, digest_md5). Turning Digest on needs the password: the HA1 is stored
+        at the next ``set_password`` or successful Basic login. Turning it off deletes the HA1
+        values."""
         name = normalize_name(name)
         unknown = set(changes) - (_USER_FIELDS - {"name", "created", "last_login"})
         if unknown:

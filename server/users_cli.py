@@ -32,6 +32,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="create an account")
     add.add_argument("name")
     add.add_argument("--upload", action="store_true", help="may upload files")
+    add.add_argument("--modify", action="store_true",
+                     help="may rename, move, delete and replace files (where the share allows)")
     add.add_argument("--admin", action="store_true",
                      help="may read the live statistics at /.well-known/pier/stats")
     add.add_argument("--digest", action="store_true",
@@ -76,7 +78,8 @@ def _add(store: UserStore, args: argparse.Namespace) -> None:
         raise CliError(f"A user named '{args.name}' already exists.")
     expires = parse_expiry(args.expires) if args.expires else None
     password = read_password(args.password_stdin, args.name)
-    user = store.add(args.name, password, can_upload=args.upload, folders=args.folder,
+    user = store.add(args.name, password, can_upload=args.upload,
+                     can_modify=args.modify, folders=args.folder,
                      digest=args.digest, digest_md5=args.digest_md5, expires=expires,
                      admin=args.admin)
     print(f"Added user {user.name} ({describe(user)}).")
@@ -160,6 +163,8 @@ def describe(user: User) -> str:
     rights = ["read" if user.can_read else "no read"]
     if user.can_upload:
         rights.append("upload")
+    if user.can_modify:
+        rights.append("modify")
     if user.admin:
         rights.append("admin")
     if user.folders:

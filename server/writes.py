@@ -5,17 +5,20 @@ rules live in server.uploads and server.zipstream."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from typing import Protocol
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from server.access import FileAccess, FolderBudget
+from server.access_rules import Action
 from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.multipart import MultipartReader
-from server.pages import display_text
+from server.pages import STYLESHEET_URL, display_text
 from server.text_board import TEXT_LIMIT
 from server.uploads import (
     UploadRefused,
@@ -37,6 +40,19 @@ TEXT_TOO_LARGE = "The text is larger than this share accepts."
 class Stored:
     name: str
     url: str
+    replaced: bool = False  # a PUT over an existing file (204, not 201)
+    identity: tuple[int, int] | None = None  # a new file's device and inode, to withdraw it
+
+
+class LockCheck(Protocol):
+    """The WebDAV lock check of one request (``DavLocks.check_write`` bound to it, see
+    server/routes_writes.py ``lock_check``): 423 when a lock whose token the request did not
+    submit holds ``raw_path`` (a percent-encoded URL path) or, with ``membership``, the folder
+    it is a new member of; 412 when the request's If header is false. ``written``: the request
+    writes that very name (so it is keyed as the write cleans it)."""
+
+    def __call__(self, raw_path: str, *, membership: bool = True,
+                 written: bool = False) -> None: ...
 
 
 def check_same_origin(request: Request, *, tls: bool) -> None:
@@ -76,26 +92,103 @@ def check_declared_size(request: Request, limit: int | None) -> None:
 
 def store_put(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
               raw_name: str, *, limit: int | None) -> Stored:
-    """PUT /folder/name: the raw body becomes the file."""
+    """PUT /folder/name: the raw body becomes the file. Over an existing file it replaces it
+    where the policy allows REPLACE, else 409 (RFC 4918: never a "name (1)" copy; Windows
+    writes an empty file first, then the real one under the same name)."""
     name = clean_name(raw_name)
     expected = None if request.chunked else request.content_length
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
-                          expected_size=expected) as upload:
+                          expected_size=expected, rename=False) as upload:
         while chunk := body.read():
             upload.write(chunk)
         final = upload.commit()
-    return Stored(final, url_quote(folder.url_path + final))
+        replaced = upload.replaces
+    return Stored(final, url_quote(folder.url_path + final), replaced)
 
 
 def store_multipart(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
-                    *, limit: int | None, show_hidden: bool,
-                    fields: dict[str, str] | None = None) -> list[Stored]:
+                    *, locks: LockCheck, limit: int | None, show_hidden: bool,
+                    replace: bool = False, fields: dict[str, str] | None = None
+                    ) -> list[Stored]:
     """POST /folder/ as multipart/form-data: every part named "file" is stored; a part's file
     name may carry a relative path (folder uploads), whose folders are created where the
-    policy allows it. ``limit`` caps each file and the files of the request together, however
-    the body is framed (the form's own framing gets a small allowance on top). The fields
-    "text" and "name" (parts without a file name) go into ``fields`` when it is given."""
+    policy allows it. A name that exists gets a free one ("name (1).ext") unless ``replace``
+    (--overwrite) and the policy allows REPLACE. ``limit`` caps each file and the files of the
+    request together, however the body is framed (the form's own framing gets a small
+    allowance on top). The fields "text" and "name" (parts without a file name) go into
+    ``fields`` when it is given. WebDAV ``locks`` are asked before a folder is made and before
+    each file gets its name (check_new_folders, check_lock_on_name). Refused part way (a later
+    file too large or locked, a broken body), the files already saved are withdrawn: the form
+    is saved whole or not at all."""
+    stored: list[Stored] = []
+    try:
+        _store_parts(body, request, access, folder, stored, locks=locks, limit=limit,
+                     show_hidden=show_hidden, replace=replace, fields=fields)
+    except BaseException:
+        withdraw(access, stored)
+        raise
+    return stored
+
+
+def withdraw(access: FileAccess, stored: list[Stored]) -> None:
+    """Take back the new files of a request refused after they were saved (files that
+    replaced another cannot be taken back and stay)."""
+    for item in stored:
+        if item.identity is None or item.replaced:
+            continue
+        where, _, name = item.url.rpartition("/")
+        with contextlib.suppress(HttpError):
+            access.withdraw_upload(where + "/", unquote(name), item.identity)
+
+
+def check_new_folders(locks: LockCheck, access: FileAccess, folder: Resolved,
+                      names: list[str], checked: set[str]) -> None:
+    """Before ``access.make_folders(folder, names)``: each folder it will create is a new
+    member of the folder above it, which that folder's locks protect (RFC 4918 §7.4); a folder
+    that exists is only entered. ``checked``: the folders of this request asked already."""
+    url = folder.url_path
+    for name in names:
+        url += name + "/"
+        if url in checked:
+            continue
+        checked.add(url)
+        if not _exists(access, url_quote(url)):
+            locks(url_quote(url), written=True)
+
+
+def check_lock_on_name(locks: LockCheck, url: str, name: str, *, replaces: bool) -> None:
+    """Before an upload's file gets its name in the folder at ``url``: replacing ``name``
+    changes its content only, so the locks on it hold it back; otherwise the file (as ``name``
+    or a free "name (1)") is a new member of the folder, which the folder's locks, depth 0 or
+    infinity, protect (so a locked ``name`` does not stop a free "name (1)")."""
+    if replaces:
+        locks(url_quote(url + name), membership=False, written=True)
+    else:
+        locks(url_quote(url), membership=False)
+
+
+def will_replace(access: FileAccess, url: str, name: str, *, overwrite: bool) -> bool:
+    """Whether an upload of ``name`` into the folder at ``url`` would take over what has that
+    name, as FileAccess.upload and finish_partial decide: with --overwrite (``overwrite``),
+    where the policy allows REPLACE and something has the name."""
+    return overwrite and access.may(Action.REPLACE, url + name) and \
+        _exists(access, url_quote(url + name))
+
+
+def _exists(access: FileAccess, raw_path: str) -> bool:
+    """Whether the share has something at ``raw_path``, whoever may see it (404: nothing, or
+    one of Pier's own, which no upload creates)."""
+    try:
+        access.locate(raw_path)
+    except HttpError as err:
+        return err.status != 404
+    return True
+
+
+def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
+                 stored: list[Stored], *, locks: LockCheck, limit: int | None,
+                 show_hidden: bool, replace: bool, fields: dict[str, str] | None) -> None:
     cap = request_cap(request, limit)
 
     def read(n: int) -> bytes:
@@ -107,8 +200,8 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
     if request.content_length:
         _check_space(access, folder, request.content_length)
     reader = MultipartReader(request.header("content-type"), read, None)
-    stored: list[Stored] = []
     budget = FolderBudget()
+    checked: set[str] = set()  # folders on the way already asked about locks
     room = limit  # what the request's files may still add up to
     for part in reader.parts():
         if fields is not None and part.name in TEXT_FIELDS and not part.filename:
@@ -119,19 +212,23 @@ def store_multipart(body: RequestBody, request: Request, access: FileAccess, fol
         if len(stored) >= MAX_FILES_PER_REQUEST:
             raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
+        check_new_folders(locks, access, folder, parts[:-1], checked)
         opened, url = access.make_folders(folder, parts[:-1], budget)
-        with opened, access.upload(opened, url, parts[-1], max_size=room) as upload:
-            for chunk in part.chunks():
+        with opened, access.upload(opened, url, parts[-1], max_size=room,
+                                   replace=replace) as upload:
+            check_lock_on_name(locks, url, parts[-1], replaces=upload.replaces)  # before the
+            for chunk in part.chunks():  # bytes are sent for nothing
                 upload.write(chunk)
+            check_lock_on_name(locks, url, parts[-1], replaces=upload.replaces)  # taken since?
             final = upload.commit()
         if room is not None:
             room -= upload.size
         relative = "/".join([*parts[:-1], final])
-        stored.append(Stored(relative, url_quote(folder.url_path + relative)))
+        stored.append(Stored(relative, url_quote(folder.url_path + relative), upload.replaces,
+                             upload.identity))
     if not reader.finished:
         raise UploadRefused(400, "The upload ended before its closing boundary.")
     body.drain(MAX_EPILOGUE)
-    return stored
 
 
 def _capped(chunks: Iterable[bytes], cap: int) -> Iterator[bytes]:
@@ -178,8 +275,11 @@ def text_file_name(raw_name: str, default_name: str) -> str:
 
 
 def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *,
-               default_name: str, limit: int | None) -> Stored:
-    """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as uploads)."""
+               locks: LockCheck, default_name: str, limit: int | None,
+               replace: bool = False) -> Stored:
+    """A text sent from the page becomes a UTF-8 file in ``folder`` (collisions as a form's
+    uploads: a free name unless ``replace``, the share's --overwrite; WebDAV locks as
+    check_lock_on_name)."""
     if not text:
         raise UploadRefused(400, "The text is empty.")
     data = text.encode("utf-8")
@@ -188,7 +288,8 @@ def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *
     name = text_file_name(raw_name, default_name)
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
-                          expected_size=len(data)) as upload:  # it checks the free space
+                          expected_size=len(data), replace=replace) as upload:  # checks space
+        check_lock_on_name(locks, folder.url_path, name, replaces=upload.replaces)
         upload.write(data)
         final = upload.commit()
     return Stored(final, url_quote(folder.url_path + final))
@@ -214,7 +315,7 @@ def created_body(stored: list[Stored], folder_url: str, as_json: bool) -> tuple[
     items = "".join(f'<li><a href="{display_text(s.url)}">{display_text(s.name)}</a></li>'
                     for s in stored)
     page = (f"<!doctype html><meta charset=utf-8><title>Uploaded</title>"
-            f"<link rel=stylesheet href=/.well-known/pier/assets/style.css>"
+            f"<link rel=stylesheet href={STYLESHEET_URL}>"
             f"<main class=page><h1>Done</h1><ul>{items}</ul>"
             f'<p><a href="{display_text(url_quote(folder_url))}">Back to the folder</a></p></main>')
     return b"Content-Type: text/html; charset=utf-8\r\n", page.encode("utf-8")

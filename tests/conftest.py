@@ -7,9 +7,12 @@ guarantees only the fast paths give (say which platform gap in the reason)."""
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import os
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +27,11 @@ from server.paths import PierPaths
 from server.records import RequestRecord
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Deletes and replaced files go to the trash (send2trash reads XDG_DATA_HOME when imported):
+# a test that does not make its own trash (tests/server/file_ops_helpers.temporary_trash) uses
+# this throwaway one, never the trash of the account running the tests
+os.environ["XDG_DATA_HOME"] = _TEST_DATA_HOME = tempfile.mkdtemp(prefix="pier-tests-data-")
+atexit.register(shutil.rmtree, _TEST_DATA_HOME, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

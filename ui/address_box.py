@@ -79,6 +79,7 @@ class AddressBox(QWidget):
     """Addresses, Copy address, Open in browser, the QR code of the selected address."""
 
     lan_requested = Signal()  # "Let devices on my network in" was pressed
+    drive_requested = Signal()  # "Connect as a drive…" was pressed (ui/connect_drive.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,10 +120,15 @@ class AddressBox(QWidget):
                                    "Copy the selected address")
         self.open_button = _button("Open in browser", "openInBrowserButton",
                                    "Open the selected address in your browser")
+        self.drive_button = _button("Connect as a drive…", "connectDriveButton",
+                                    "Open this share as a network drive: the address to type "
+                                    "on Windows, macOS, Linux or in rclone")
         self.copy_button.clicked.connect(lambda: self.copy_url(self.selected_url()))
         self.open_button.clicked.connect(lambda: self.open_url(self.selected_url()))
+        self.drive_button.clicked.connect(self.drive_requested)
         column.addWidget(self.copy_button)
         column.addWidget(self.open_button)
+        column.addWidget(self.drive_button)
         column.addStretch(1)
         return column
 
@@ -155,8 +161,9 @@ class AddressBox(QWidget):
             self.url_list.setCurrentRow(lan[0] if lan else 0)
         self._show_qr("" if local_only else self.selected_url())
         has_urls = bool(urls)
-        self.copy_button.setVisible(has_urls)
-        self.open_button.setVisible(has_urls)
+        for button in (self.copy_button, self.open_button, self.drive_button):
+            button.setVisible(has_urls)
+            button.setEnabled(has_urls)
         self.url_list.setVisible(has_urls)
         self.lan_button.setVisible(local_only)
         if not has_urls:
@@ -219,6 +226,7 @@ class AddressBox(QWidget):
         menu = QMenu(self)
         menu.addAction("Copy address", lambda: self.copy_url(item.text()))
         menu.addAction("Open in browser", lambda: self.open_url(item.text()))
+        menu.addAction("Connect as a drive…", self.drive_requested.emit)
         menu.exec(self.url_list.viewport().mapToGlobal(position))
 
     def copy_url(self, url: str) -> None:

@@ -43,6 +43,7 @@ from server.errors import (
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
+from ui.connect_drive import ConnectDrive
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
@@ -116,6 +117,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.setCentralWidget(self.splitter)
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
+        self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -141,6 +143,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
         self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
                          "Ctrl+Shift+C")
+        share.addAction(self.connect_drive.action)
         share.addSeparator()
         self.texts.add_to(share)
         share.addSeparator()
@@ -195,6 +198,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.log_panel.clear_button.clicked.connect(self.clear_log)  # the counters too
         self.share_panel.upload_check.toggled.connect(self.accounts.set_share_uploads)
         self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
+        self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
+        self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():
@@ -237,8 +242,11 @@ class MainWindow(ClosingMixin, QMainWindow):
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
                        website_mode=share.website_mode, require_login=share.require_login,
-                       anonymous_read=share.anonymous_read, allow_upload=share.upload,
-                       overwrite=share.overwrite, max_upload_mib=mib, https=share.https,
+                       anonymous_read=share.anonymous_read,
+                       anonymous_upload=share.anonymous_upload,
+                       anonymous_modify=share.anonymous_modify, allow_upload=share.upload,
+                       allow_changes=share.modify, permanent_deletes=share.permanent_deletes,
+                       max_upload_mib=mib, https=share.https,
                        scope_asked=self._settings.scope_asked,
                        free_port=self._settings.free_port,
                        window_geometry=_b64(self.saveGeometry()),

@@ -32,7 +32,13 @@ from ui.widget_names import named
 __all__ = ["QR_SIZE", "SharePanel", "is_loopback_url", "qr_pixmap", "section_heading"]
 
 INDENT = 24  # sub-options sit under the option they belong to
-ANONYMOUS_CHOICES = (("nothing (log in first)", False), ("look and download", True))
+# the levels of ``pier serve --anonymous``; each includes the ones before it
+ANONYMOUS_NONE, ANONYMOUS_READ = "none", "read"
+ANONYMOUS_UPLOAD, ANONYMOUS_MODIFY = "upload", "modify"
+ANONYMOUS_CHOICES = (("nothing (log in first)", ANONYMOUS_NONE),
+                     ("look and download", ANONYMOUS_READ),
+                     ("look, download and upload", ANONYMOUS_UPLOAD),
+                     ("look, download, upload and change", ANONYMOUS_MODIFY))
 SCOPE_LABELS = ((SCOPE_LOCAL, "This computer only"), (SCOPE_LAN, "Local network"))
 STATE_TEXT = {
     ServerState.STOPPED: ("Not sharing", "#888888"),
@@ -70,6 +76,18 @@ def start_button_style(palette: QPalette) -> str:
         stop_fg = readable(QColor("#ef5350"), button)
     return START_STYLE.format(start_bg=start_bg.name(), start_fg=text.name(),
                               stop_fg=stop_fg.name(), button=button.name())
+
+
+ANONYMOUS_LEVELS = tuple(value for _, value in ANONYMOUS_CHOICES)
+
+
+def anonymous_level(settings: Settings) -> str:
+    """The saved visitor rights as one of ANONYMOUS_LEVELS."""
+    if not settings.anonymous_read:
+        return ANONYMOUS_NONE
+    if not settings.anonymous_upload:
+        return ANONYMOUS_READ
+    return ANONYMOUS_MODIFY if settings.anonymous_modify else ANONYMOUS_UPLOAD
 
 
 def format_elapsed(seconds: float) -> str:
@@ -192,7 +210,8 @@ class SharePanel(QWidget):
         self._inputs: tuple[QWidget, ...] = (
             self.folder_edit, self.choose_button, self.scope_combo, self.port_spin,
             self.hidden_check, self.website_check, self.login_check, self.anonymous_combo,
-            self.upload_check, self.overwrite_check, self.max_upload_spin, self.https_check)
+            self.upload_check, self.max_upload_spin, self.changes_check, self.permanent_check,
+            self.https_check)
         return form
 
     def _build_access_options(self) -> None:
@@ -211,10 +230,12 @@ class SharePanel(QWidget):
         self.upload_check = _check("Allow uploads", "allowUploadCheck",
                                    "Visitors (or accounts with the upload permission) may add "
                                    "files and folders")
-        self.options_layout.addWidget(self.upload_check)
-        self.overwrite_check = _check("Replace same names", "overwriteCheck",
-                                      "An upload may replace a file with the same name. "
-                                      "Otherwise it gets a new name like “report (1)”")
+        self.changes_check = _check("Allow changes", "allowChangesCheck",
+                                    "Visitors (or accounts with the “change” permission) may "
+                                    "rename, move and delete files and folders, and uploads may "
+                                    "replace a file of the same name. Deleted items go to this "
+                                    "computer's trash")
+        self.options_layout.addLayout(_row(self.upload_check, self.changes_check))
         self.max_upload_spin = named(QSpinBox(), "maxUploadSpin")
         self.max_upload_spin.setRange(0, MAX_UPLOAD_MIB)
         self.max_upload_spin.setSpecialValueText("no limit")
@@ -222,18 +243,24 @@ class SharePanel(QWidget):
         self.max_upload_spin.setAccessibleName("Largest upload")
         self.max_upload_spin.setToolTip("Larger uploads are refused before they are sent")
         self.max_upload_label = QLabel("Largest:")
-        self.options_layout.addLayout(_row(self.overwrite_check, self.max_upload_label,
-                                           self.max_upload_spin, indent=True))
+        self.options_layout.addLayout(_row(self.max_upload_label, self.max_upload_spin,
+                                           indent=True))
+        self.permanent_check = _check("Allow permanent deletes where there is no trash",
+                                      "permanentDeletesCheck",
+                                      "Some disks (network folders) have no trash: a delete "
+                                      "there is refused unless this is on, and then it cannot "
+                                      "be undone")
+        self.options_layout.addLayout(_row(self.permanent_check, indent=True))
         self.https_check = _check("HTTPS (encrypted)", "httpsCheck",
                                   "Devices must trust Pier's certificate once (Certificate…)")
         self.certificate_button = _button("Certificate…", "Certificate",
                                           "See, make or import the HTTPS certificate")
         self.certificate_button.clicked.connect(self.certificate_clicked)
         self.options_layout.addLayout(_row(self.https_check, self.certificate_button))
-        for widget in (self.login_check, self.upload_check, self.https_check):
+        for widget in (self.login_check, self.upload_check, self.changes_check, self.https_check):
             widget.toggled.connect(self._on_option_changed)
         for signal in (self.anonymous_combo.currentIndexChanged,
-                       self.overwrite_check.toggled):
+                       self.permanent_check.toggled):
             signal.connect(self._on_option_changed)
         self._sync_option_widgets()
 
@@ -284,9 +311,10 @@ class SharePanel(QWidget):
         self.website_check.setChecked(settings.website_mode)
         self.login_check.setChecked(settings.require_login)
         self.anonymous_combo.setCurrentIndex(
-            max(0, self.anonymous_combo.findData(settings.anonymous_read)))
+            max(0, self.anonymous_combo.findData(anonymous_level(settings))))
         self.upload_check.setChecked(settings.allow_upload)
-        self.overwrite_check.setChecked(settings.overwrite)
+        self.changes_check.setChecked(settings.allow_changes)
+        self.permanent_check.setChecked(settings.permanent_deletes)
         self.max_upload_spin.setValue(settings.max_upload_mib)
         self.https_check.setChecked(settings.https)
         self.first_run.setVisible(not settings.scope_asked)
@@ -302,13 +330,15 @@ class SharePanel(QWidget):
 
     def share_request(self) -> ShareRequest:
         mib = self.max_upload_spin.value()
+        level = ANONYMOUS_LEVELS.index(self.anonymous_combo.currentData())
         return ShareRequest(folder=self.folder_edit.text(), scope=self.scope_combo.currentData(),
                             port=self.port_spin.value(), show_hidden=self.hidden_check.isChecked(),
                             website_mode=self.website_check.isChecked(),
                             require_login=self.login_check.isChecked(),
-                            anonymous_read=bool(self.anonymous_combo.currentData()),
-                            upload=self.upload_check.isChecked(),
-                            overwrite=self.overwrite_check.isChecked(),
+                            anonymous_read=level >= 1, anonymous_upload=level >= 2,
+                            anonymous_modify=level >= 3, upload=self.upload_check.isChecked(),
+                            modify=self.changes_check.isChecked(),
+                            permanent_deletes=self.permanent_check.isChecked(),
                             max_upload_bytes=mib * 1024 * 1024 if mib else None,
                             https=self.https_check.isChecked())
 
@@ -322,7 +352,7 @@ class SharePanel(QWidget):
         login, upload = self.login_check.isChecked(), self.upload_check.isChecked()
         self.anonymous_combo.setEnabled(stopped and login)
         self.anonymous_label.setEnabled(login)
-        self.overwrite_check.setEnabled(stopped and upload)
+        self.permanent_check.setEnabled(stopped and self.changes_check.isChecked())
         self.max_upload_spin.setEnabled(stopped and upload)
         self.max_upload_label.setEnabled(upload)
 

@@ -137,9 +137,13 @@ class UserEditor(QDialog):
         self.read_check = named(QCheckBox("See and download files"), "userCanRead")
         self.upload_check = named(QCheckBox("Upload files and make folders (when the share "
                                             "allows uploads)"), "userCanUpload")
+        self.modify_check = named(QCheckBox("Change and delete: rename, move, delete and "
+                                            "replace files (when the share allows changes)"),
+                                  "userCanModify")
         self.read_check.setChecked(True)
         layout.addWidget(self.read_check)
         layout.addWidget(self.upload_check)
+        layout.addWidget(self.modify_check)
         self._build_folders(layout)
         layout.addLayout(self._build_expiry())
         self.enabled_check = named(QCheckBox("Account enabled (may log in)"), "userEnabled")
@@ -231,6 +235,7 @@ class UserEditor(QDialog):
             return
         self.read_check.setChecked(user.can_read)
         self.upload_check.setChecked(user.can_upload)
+        self.modify_check.setChecked(user.can_modify)
         self.only_radio.setChecked(bool(user.folders))
         self.whole_radio.setChecked(not user.folders)
         self.folder_list.addItems(list(user.folders))
@@ -258,6 +263,7 @@ class UserEditor(QDialog):
             expires = expiry_epoch(date(picked.year(), picked.month(), picked.day()))
         return {"can_read": self.read_check.isChecked(),
                 "can_upload": self.upload_check.isChecked(),
+                "can_modify": self.modify_check.isChecked(),
                 "folders": folders if self.only_radio.isChecked() else [],
                 "enabled": self.enabled_check.isChecked(), "expires": expires,
                 "digest": self.digest_check.isChecked(),

@@ -41,6 +41,8 @@ LOCK_COLUMNS = ("Who", "Failed logins", "Locked for", "")
 UPLOADS_OFF_MARK = "(off for this share)"
 UPLOADS_OFF_NOTE = ("Uploads are turned off for this share (“Allow uploads” in the main window), "
                     "so nobody can upload now, whatever their permission says.")
+CHANGES_OFF_NOTE = ("Changes are turned off for this share (“Allow changes” in the main window), "
+                    "so nobody can rename, move or delete now, whatever their permission says.")
 
 
 def format_day(epoch: float | None, never: str = "never") -> str:
@@ -55,10 +57,13 @@ def format_moment(epoch: float | None) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
 
 
-def permissions_text(user: User, share_uploads: bool = True) -> str:
-    """E.g. "download · upload · Digest"; a permission the share turns off now is marked."""
+def permissions_text(user: User, share_uploads: bool = True, share_changes: bool = True) -> str:
+    """E.g. "download · upload · change · Digest"; a permission the share turns off now is
+    marked."""
     upload = "upload" if share_uploads else f"upload {UPLOADS_OFF_MARK}"
-    parts = [p for p, on in (("download", user.can_read), (upload, user.can_upload)) if on]
+    change = "change" if share_changes else f"change {UPLOADS_OFF_MARK}"
+    rights = (("download", user.can_read), (upload, user.can_upload), (change, user.can_modify))
+    parts = [p for p, on in rights if on]
     text = " · ".join(parts) if parts else "nothing"
     if user.digest:
         text += " · Digest" + (" + MD5" if user.digest_md5 else "")
@@ -137,6 +142,9 @@ class UsersDialog(QDialog):
         self.uploads_off_label = MutedLabel(UPLOADS_OFF_NOTE, objectName="uploadsOffNote",
                                            wordWrap=True)
         layout.addWidget(self.uploads_off_label)
+        self.changes_off_label = MutedLabel(CHANGES_OFF_NOTE, objectName="changesOffNote",
+                                            wordWrap=True)
+        layout.addWidget(self.changes_off_label)
         row = QHBoxLayout()
         self.add_button = labelled_button("Add user…", "Create an account")
         self.edit_button = labelled_button("Edit…", "Change permissions, folders, expiry")
@@ -193,19 +201,27 @@ class UsersDialog(QDialog):
                 self.table.selectRow(row)
         self.empty_label.setVisible(not users)
         self.uploads_off_label.setVisible(not uploads and any(u.can_upload for u in users))
+        self.changes_off_label.setVisible(not self._accounts.share_changes
+                                          and any(u.can_modify for u in users))
         self._sync_buttons()
 
     def _set_user_cells(self, row: int, user: User, share_uploads: bool) -> None:
-        cells = (user.name, permissions_text(user, share_uploads),
+        cells = (user.name, permissions_text(user, share_uploads, self._accounts.share_changes),
                  ", ".join(user.folders) if user.folders else "whole share",
                  status_text(user), format_day(user.expires), format_moment(user.last_login))
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if not user.is_active():
                 item.setForeground(hint_brush(self.table.palette()))
-            if column == 1 and user.can_upload and not share_uploads:
-                item.setToolTip(UPLOADS_OFF_NOTE)
+            if column == 1:
+                item.setToolTip(self._off_note(user, share_uploads))
             self.table.setItem(row, column, item)
+
+    def _off_note(self, user: User, share_uploads: bool) -> str:
+        notes = [note for note, off in ((UPLOADS_OFF_NOTE, user.can_upload and not share_uploads),
+                                        (CHANGES_OFF_NOTE, user.can_modify
+                                         and not self._accounts.share_changes)) if off]
+        return "\n".join(notes)
 
     def selected_name(self) -> str:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

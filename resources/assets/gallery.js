@@ -4,7 +4,10 @@
    HEIF and TIFF as the server's JPEG rendition, file?preview) and the next one is fetched ahead;
    videos and sounds play inline (the browser asks for byte ranges); in a folder of music, the
    next sound starts when one ends. The items are the folder's media in the order and filter the
-   page shows. Ctrl/Cmd/Shift/middle clicks and pages without JavaScript open the file itself. */
+   page shows. A click with Ctrl/Cmd, Shift or Alt is not the viewer's: in the list the browser
+   does what it does with a link (a new tab or window, a download), in the grid Ctrl/Cmd-click
+   selects the tile and Shift-click a range (select.js). Middle clicks and pages without
+   JavaScript open the file itself. */
 "use strict";
 
 (function () {

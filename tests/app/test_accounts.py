@@ -68,16 +68,22 @@ def test_make_config_wires_login_uploads_and_https(app_paths: PierPaths, folder:
         make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True), app_paths, store)
     store.add("alice", "a long enough password")
     share = ShareRequest(str(folder), SCOPE_LOCAL, 0, require_login=True, anonymous_read=True,
-                         upload=True, overwrite=True, max_upload_bytes=1024, https=True)
+                         upload=True, modify=True, permanent_deletes=True,
+                         max_upload_bytes=1024, https=True)
     config = make_config(share, app_paths, store)
     assert config.auth is not None and config.auth.anonymous_read
     assert config.auth.store is store and config.auth.realm == "Pier - share"
-    assert (config.upload, config.overwrite, config.max_upload_bytes) == (True, True, 1024)
+    assert (config.upload, config.modify, config.max_upload_bytes) == (True, True, 1024)
+    assert config.permanent_deletes and not config.overwrite
+    assert not (config.anonymous_upload or config.anonymous_modify)
     assert config.tls is not None and config.tls.chain_path.is_file()
     assert config.tls.ca_pem is not None and config.tls.ca_pem.startswith(b"-----BEGIN")
     assert summary_of_config(config) == summary_of_request(share)
-    plain = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, overwrite=True,
-                                     max_upload_bytes=5), app_paths)
-    assert (plain.auth, plain.tls, plain.upload, plain.overwrite, plain.max_upload_bytes) == \
+    plain = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0, permanent_deletes=True,
+                                     anonymous_read=True, anonymous_upload=True,
+                                     anonymous_modify=True, max_upload_bytes=5), app_paths)
+    assert (plain.auth, plain.tls, plain.upload, plain.modify, plain.max_upload_bytes) == \
         (None, None, False, False, None)
+    assert not (plain.permanent_deletes or plain.anonymous_upload or plain.anonymous_modify), \
+        "permanent deletes follow Allow changes; visitor levels only mean something with a login"
     assert summary_of_config(plain).startswith("No login")

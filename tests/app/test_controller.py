@@ -20,7 +20,7 @@ from app.controller import (
     make_config,
 )
 from app.settings import SCOPE_LAN, SCOPE_LOCAL
-from server.appdirs import find_ffmpeg
+from server.appdirs import find_ffmpeg, find_trash_folders
 from server.clock import ManualClock
 from server.config import ALL_INTERFACES, LOCALHOST, ServerConfig
 from server.errors import FolderError, PortInUseError
@@ -83,6 +83,7 @@ def test_make_config_maps_scope_to_host(app_paths: PierPaths, folder: Path) -> N
     assert local.tus_state == app_paths.tus_dir  # resumable uploads outlive a restart
     assert local.thumb_cache == app_paths.thumbs_dir  # in the cache folder, not the share
     assert local.ffmpeg == find_ffmpeg()  # looked up on PATH here: server/ reads no PATH
+    assert local.trash_folders == find_trash_folders()  # the home trash: Pier's own path
 
 
 def test_make_config_passes_the_other_names_of_this_computer(folder: Path,

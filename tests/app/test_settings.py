@@ -150,3 +150,43 @@ def test_a_hand_typed_invalid_port_is_kept_for_start_to_refuse(app_config_dir: P
     loaded = SettingsStore(app_config_dir / "settings.toml").load().settings
     assert loaded.port == 99999, "never silently changed"
     assert loaded.free_port == 0, "a remembered port is only a preference"
+
+
+def test_change_rights_round_trip(app_config_dir: Path) -> None:
+    store = SettingsStore(app_config_dir / "settings.toml")
+    saved = Settings(require_login=True, anonymous_read=True, anonymous_upload=True,
+                     anonymous_modify=True, allow_upload=True, allow_changes=True,
+                     permanent_deletes=True)
+    store.save(saved)
+    assert store.load().settings == saved
+    assert b"overwrite" not in (app_config_dir / "settings.toml").read_bytes()
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    ("allow_upload = true\noverwrite = true\n", True),  # "Replace same names" was on
+    ("allow_upload = true\noverwrite = false\n", False),
+    ("allow_upload = true\n", False),
+    # saved by a Pier that knows both: the owner's later choice wins
+    ("overwrite = true\nallow_changes = false\n", False),
+])
+def test_a_saved_overwrite_turns_allow_changes_on(app_config_dir: Path, text: str,
+                                                  changes: bool) -> None:
+    app_config_dir.mkdir()
+    path = app_config_dir / "settings.toml"
+    path.write_text(text, encoding="utf-8")
+    result = SettingsStore(path).load()
+    assert result.problem is None
+    assert result.settings.allow_changes is changes
+    assert not result.settings.permanent_deletes, "permanent deletes are never migrated on"
+
+
+def test_visitor_levels_include_the_ones_before(app_config_dir: Path) -> None:
+    app_config_dir.mkdir()
+    path = app_config_dir / "settings.toml"
+    path.write_text("anonymous_read = false\nanonymous_upload = true\nanonymous_modify = true\n",
+                    encoding="utf-8")
+    loaded = SettingsStore(path).load().settings
+    assert not (loaded.anonymous_upload or loaded.anonymous_modify), \
+        "a hand-edited file cannot give visitors changes without reading"
+    path.write_text("anonymous_read = true\nanonymous_modify = true\n", encoding="utf-8")
+    assert not SettingsStore(path).load().settings.anonymous_modify

@@ -7,6 +7,7 @@ run at full speed instead, caught at 50% on the server's tus store: a restart, a
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import re
 from collections.abc import Iterator
@@ -26,6 +27,9 @@ from selenium.webdriver.common.by import By  # noqa: E402
 TUS = "/.well-known/pier/tus/"
 SIZE = 4 * 1024 * 1024 + 123  # a few MiB, not a whole number of anything
 
+
+LOCK_BODY = (b'<?xml version="1.0"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/>'
+             b"</D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>")
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
@@ -260,3 +264,23 @@ def test_gib_upload_survives_the_network_dropping(page, server_factory, gib_fold
     assert len(tus_requests(running, "POST")) == 1  # retried the same upload, not a new one
     assert tus_requests(running, "HEAD")  # asked where the server stood before going on
     assert running.engine.unfinished_uploads() == []
+
+
+def test_a_locked_folder_refuses_the_upload_at_once(page, server_factory, folder, tmp_path):
+    """A WebDAV lock on the folder is the server's "no" (423 without Retry-After): the page
+    says so instead of retrying for minutes as it does after a network error."""
+    running = server_factory(folder, upload=True, modify=True)
+    conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+    conn.request("LOCK", "/", body=LOCK_BODY,
+                 headers={"Depth": "infinity", "Timeout": "Second-600"})
+    assert conn.getresponse().status == 200
+    conn.close()
+    small = tmp_path / "note.txt"
+    small.write_bytes(b"hello")
+    page.get(f"http://127.0.0.1:{running.port}/")
+    page.find_element(By.ID, "file-input").send_keys(str(small))
+    status = page.find_element(By.CSS_SELECTOR, ".transfer-status")
+    wait_until(page, lambda d: status.get_attribute("role") == "alert", "no failure was shown")
+    assert "locked" in status.text and "trying again" not in status.text.lower()
+    assert [r.status for r in tus_requests(running, "POST")] == [423]  # asked once, not again
+    assert not (folder / "note.txt").exists()

@@ -173,7 +173,9 @@ def test_no_request_changes_the_share_beyond_the_policy(server_factory, tmp_path
     store.load()
     auth = Authenticator(store, REALM)
     for name, (folders, can_upload) in ACCOUNTS.items():
-        store.add(name, f"{name}-pw", can_upload=can_upload, folders=folders)
+        # uploaders may replace too (the modify right): what "overwrite" servers then allow
+        store.add(name, f"{name}-pw", can_upload=can_upload, can_modify=can_upload,
+                  folders=folders)
     servers = {
         name: server_factory(share, auth=auth if logins else None, upload=upload,
                              overwrite=overwrite, protected_paths=PierPaths.under(own).protected,

@@ -18,8 +18,6 @@ def post(running, body: bytes) -> bytes:
     return exchange(running, head + body)
 
 
-@pytest.mark.xfail(strict=True, reason="store_multipart saves the files before the text is "
-                   "refused: a 400 answer leaves them in the share")
 @pytest.mark.parametrize("text_part", [
     b'Content-Disposition: form-data; name="text"\r\n\r\n',  # empty text
     b'Content-Disposition: form-data; name="text"\r\n\r\nhi\r\n--B\r\n'

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from server.routes_dav import ALLOW
+
 GOOD = b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n"
 
 
@@ -45,7 +47,8 @@ def answers(data: bytes) -> int:
         (GOOD + b"".join(b"X-%d: 1\r\n" % i for i in range(120)) + b"\r\n", 431),
         (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n", 414),
         (b"BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n", 501),
-        (GOOD.replace(b"GET", b"DELETE") + b"Connection: close\r\n\r\n", 405),
+        (GOOD.replace(b"GET", b"PATCH") + b"Connection: close\r\n\r\n", 405),
+        (GOOD.replace(b"GET", b"DELETE") + b"Connection: close\r\n\r\n", 403),
     ],
 )
 def test_malformed_requests_get_one_clear_answer(server, head, status):
@@ -81,13 +84,22 @@ def test_405_names_the_allowed_methods(server):
     data = server.raw(b"PUT /x HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n"
                       b"Connection: close\r\n\r\n")
     assert status_of(data) == 405
-    assert b"Allow: GET, HEAD, OPTIONS" in data
+    assert b"Allow: GET, HEAD, OPTIONS, PROPFIND\r\n" in data
+
+
+def test_405_names_what_a_changing_share_allows(server_factory, share):
+    running = server_factory(share, upload=True, modify=True)
+    data = running.raw(b"TRACE /x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+    assert status_of(data) == 405
+    allow = data.split(b"\r\nAllow: ", 1)[1].split(b"\r\n", 1)[0].decode().split(", ")
+    assert set(allow) == {"GET", "HEAD", "OPTIONS", "PROPFIND", "PUT", "POST", "MKCOL", "COPY",
+                          "DELETE", "MOVE", "PROPPATCH", "LOCK", "UNLOCK"}
 
 
 def test_options_lists_methods(server):
     response, _ = server.get("/", method="OPTIONS")
-    assert response.status == 204
-    assert response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    assert response.status == 200
+    assert response.getheader("Allow") == ALLOW and response.getheader("DAV") == "1, 2"
 
 
 def test_absolute_form_target_is_accepted(server):

@@ -21,6 +21,8 @@ from server.listing import (
     render_json,
     sort_entries,
 )
+from server.pages import asset_version
+from server.text_board import SharedText
 
 HOSTILE_NAMES = [
     "<script>alert(1)</script>",
@@ -38,6 +40,16 @@ HOSTILE_NAMES = [
     "&amp;",
 ]
 
+
+
+def unversioned(urls: list[str]) -> list[str]:
+    """The asset URLs without their ?v=, each checked to be its asset's content hash."""
+    paths = []
+    for url in urls:
+        path, _, version = url.partition("?v=")
+        assert version == asset_version(path.rsplit("/", 1)[1]) and len(version) == 12, url
+        paths.append(path)
+    return paths
 
 def names(entries: list[Entry]) -> list[str]:
     return [e.name for e in entries]
@@ -281,17 +293,27 @@ def test_page_structure_and_stylesheet() -> None:
     assert 'name="viewport"' in text
     page = parse(html_bytes)
     assert page.title == "Index of /photos/ — Pier"
-    assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
+    assert unversioned(page.stylesheets) == ["/.well-known/pier/assets/style.css"]
     assert "style" not in page.tags
     assets = "/.well-known/pier/assets/"
-    enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js")]
+    enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     # no inline script (CSP); view.js runs before the page shows, the rest once it is parsed
-    assert page.scripts == [assets + "view.js", assets + "app.js", *enhancements]
-    assert f'<script src="{assets}view.js"></script>' in text
-    assert text.count(" defer></script>") == 4
+    assert unversioned(page.scripts) == [assets + "view.js", assets + "app.js", *enhancements]
+    assert re.search(f'<script src="{assets}view.js\\?v=[0-9a-f]{{12}}"></script>', text)
+    assert text.count(" defer></script>") == 5
+    # the uploads only where the page uploads, tus-js-client first (resumable uploads), in the
+    # order each needs the one before; a reader's page carries none of them
     uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
-    assert uploading.scripts == [assets + "view.js", assets + "tus.min.js",  # resumable uploads
-                                 assets + "app.js", *enhancements]
+    assert unversioned(uploading.scripts) == [
+        assets + "view.js", assets + "app.js", assets + "tus.min.js", assets + "transfer.js",
+        assets + "uploads.js", assets + "drop.js", assets + "forms.js", *enhancements]
+    changing = parse(render_html("/", [], page=PageContext(can_modify=True)))
+    assert unversioned(changing.scripts) == [assets + "view.js", assets + "app.js", *enhancements,
+                                assets + "changes.js"]  # only where the principal may modify
+    # the shared text's Copy and dismiss, for readers too, only where the card is
+    card = PageContext(shared_text=SharedText("hello", 0.0, 1))
+    assert unversioned(parse(render_html("/", [], page=card)).scripts) == [
+        assets + "view.js", assets + "app.js", assets + "text-card.js", *enhancements]
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from server.pages import asset, display_text, render_error
+from server.pages import STYLESHEET_URL, asset, display_text, render_error
+
+ASSETS = Path(__file__).resolve().parents[2] / "resources" / "assets"
 
 
 class ErrorPageParser(HTMLParser):
@@ -58,7 +61,8 @@ def test_error_page_shows_status_reason_detail_and_a_way_home() -> None:
     assert page.by_class["reason"] == "Not Found"
     assert page.by_class["detail"] == "There is no file at this address."
     assert "/" in page.links
-    assert page.stylesheets == ["/.well-known/pier/assets/style.css"]
+    assert page.stylesheets == [STYLESHEET_URL] and STYLESHEET_URL.startswith(
+        "/.well-known/pier/assets/style.css?v=")
     assert page.title == "404 Not Found — Pier"
     assert "script" not in page.tags and "style" not in page.tags
 
@@ -101,7 +105,7 @@ def test_display_text_escapes_quotes_and_replaces_controls() -> None:
 def test_stylesheet_asset() -> None:
     found = asset("style.css")
     assert found is not None
-    data, content_type = found
+    data, content_type, _ = found
     assert content_type == "text/css; charset=utf-8"
     assert b"prefers-color-scheme: dark" in data
     assert b"http://" not in data.replace(b"http://www.w3.org/2000/svg", b"")  # no CDN, no fonts
@@ -115,10 +119,19 @@ def test_svg_asset_type() -> None:
     assert found[0].startswith(b"<svg")
 
 
-def test_script_asset() -> None:
-    found = asset("app.js")
+OWN_SCRIPTS = sorted(path.name for path in ASSETS.glob("*.js"))
+
+
+def test_every_page_script_is_found() -> None:
+    assert {"app.js", "uploads.js", "transfer.js", "drop.js", "forms.js",
+            "text-card.js"} <= set(OWN_SCRIPTS)
+
+
+@pytest.mark.parametrize("name", OWN_SCRIPTS)
+def test_script_asset(name: str) -> None:
+    found = asset(name)
     assert found is not None
-    data, content_type = found
+    data, content_type, _ = found
     assert content_type == "text/javascript; charset=utf-8"
     assert b"innerHTML" not in data and b"insertAdjacentHTML" not in data  # names: textContent
     assert b"eval(" not in data and b"http://" not in data and b"https://" not in data
@@ -132,7 +145,7 @@ def test_vendored_tus_client_is_served_as_an_asset() -> None:
 
     found = asset("tus.min.js")
     assert found is not None
-    data, content_type = found
+    data, content_type, _ = found
     assert content_type == "text/javascript; charset=utf-8"
     vendor = files("resources") / "vendor" / "tus-js-client"
     readme = (vendor / "README.md").read_text(encoding="utf-8")
@@ -144,7 +157,7 @@ def test_vendored_tus_client_is_served_as_an_asset() -> None:
 def test_trust_help_page() -> None:
     found = asset("trust.html")
     assert found is not None
-    data, content_type = found
+    data, content_type, _ = found
     assert content_type == "text/html; charset=utf-8"
     text = data.decode("utf-8")
     assert 'http-equiv="Content-Security-Policy"' in text  # assets are sent without one

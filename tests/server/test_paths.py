@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from server.appdirs import pier_paths
+from server.appdirs import find_trash_folders, pier_paths
 from server.paths import PierPaths, ensure_private_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,3 +59,16 @@ def test_only_entry_points_look_up_where_pier_keeps_its_files() -> None:
                 if lookups.search(line) and "USERNAME" not in line:
                     found.append(f"{name}:{number}: {line.strip()}")
     assert found == []
+
+
+def test_the_users_trash_is_found_as_send2trash_finds_it(tmp_path: Path) -> None:
+    """Where deletes of the home disk's files go, for ``ServerConfig.trash_folders``."""
+    home = {"HOME": str(tmp_path)}
+    data = tmp_path / "data"
+    assert find_trash_folders(home, platform="linux") == (tmp_path / ".local/share/Trash",)
+    assert find_trash_folders({**home, "XDG_DATA_HOME": str(data)}, platform="linux") == \
+        (data / "Trash",)
+    assert find_trash_folders({**home, "XDG_DATA_HOME": "~/d"}, platform="linux") == \
+        (tmp_path / "d" / "Trash",)
+    assert find_trash_folders(home, platform="darwin") == (tmp_path / ".Trash",)
+    assert find_trash_folders(home, platform="win32") == ()  # $RECYCLE.BIN: known by name

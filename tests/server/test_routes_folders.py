@@ -15,6 +15,7 @@ from server.cache import FileCache, ListingCache
 from server.call import NeedsWorker
 from server.config import ServerConfig
 from server.files import PathRefused
+from server.http11 import HttpError
 from server.response import HTML, JSON, PAGE_CSP, FileSpan, Response, ZipBody
 from server.routes_files import FileRoutes
 from server.routes_folders import LISTING_HEADERS, FolderRoutes
@@ -206,6 +207,32 @@ def test_zip_holds_only_what_the_account_may_read(share, auth):
     assert zip_names(folders.get("/?format=zip", user=ALICE)) == ["docs/notes.md"]
 
 
+def test_zip_of_a_selection_holds_only_the_named_entries(share):
+    folders = Folders(config_of(share))
+    (share / ".secret").write_text("hidden")
+    response = folders.get("/?format=zip&name=docs&name=hello.txt&name=missing.txt")
+    assert response.status == 200
+    assert zip_names(response) == ["docs/notes.md", "hello.txt"]
+    # a hidden name asked for by name stays out, like in the whole folder's zip
+    assert zip_names(folders.get("/?format=zip&name=.secret&name=big.bin")) == ["big.bin"]
+    assert zip_names(folders.get("/?format=zip&name=%C3%A9t%C3%A9%202024.txt")) == [
+        "été 2024.txt"]
+
+
+def test_zip_of_a_selection_is_judged_by_the_policy(share, auth):
+    folders = Folders(config_of(share, auth=auth))
+    assert zip_names(folders.get("/?format=zip&name=docs&name=hello.txt", user=ALICE)) == [
+        "docs/notes.md"]
+    assert zip_names(folders.get("/?format=zip&name=hello.txt", user=ALICE)) == []
+
+
+@pytest.mark.parametrize("name", ["", "..", ".", "docs/notes.md", "a%5Cb", "a%00b"])
+def test_zip_of_a_selection_refuses_paths(folders, name):
+    with pytest.raises(HttpError) as refused:
+        folders.get(f"/?format=zip&name={name}")
+    assert refused.value.status == 400
+
+
 def test_zip_is_routed_on_the_serve_thread_and_walked_later(folders):
     response = folders.get("/docs/?format=zip", serve_thread=True)  # opens nothing yet
     assert zip_names(response) == ["notes.md"]
@@ -243,3 +270,33 @@ def test_without_website_mode_an_index_page_is_just_listed(site):
     response = Folders(config_of(site)).get("/docs/")
     assert response.headers.startswith(HTML + PAGE_CSP)
     assert b'href="/docs/index.html"' in response.body
+
+
+# -- what the page offers ------------------------------------------------------------------------
+
+
+def test_the_page_loads_the_upload_scripts_only_where_the_visitor_may_upload(share):
+    reading = Folders(config_of(share)).get("/").body
+    assert b"app.js" in reading
+    assert not any(name in reading for name in (b"tus.min.js", b"uploads.js", b"transfer.js",
+                                                b"drop.js", b"forms.js", b"upload-form"))
+    uploading = Folders(config_of(share, upload=True)).get("/").body
+    assert b"upload-form" in uploading
+    assert all(name in uploading for name in (b"tus.min.js", b"transfer.js", b"uploads.js",
+                                              b"drop.js", b"forms.js"))
+
+
+def test_the_page_offers_changes_only_where_the_principal_may_modify(share, auth):
+    plain = Folders(config_of(share)).get("/").body
+    assert b"data-can-modify" not in plain and b"changes.js" not in plain
+    assert b"select.js" in plain  # a reader selects too, for a .zip of the selection
+    changing = Folders(config_of(share, modify=True))
+    body = changing.get("/").body
+    assert b'data-can-modify="true"' in body and b"changes.js" in body
+    # an account without the modify right is offered nothing; the cache keeps them apart
+    limited = Folders(config_of(share, modify=True, auth=auth))
+    reader = User("reader")
+    changer = User("changer", can_modify=True)
+    assert b"data-can-modify" not in limited.get("/", user=reader).body
+    assert b'data-can-modify="true"' in limited.get("/", user=changer).body
+    assert b"data-can-modify" not in limited.get("/", user=reader).body

@@ -17,6 +17,7 @@ from server.call import NeedsWorker
 from server.config import ServerConfig
 from server.http11 import HttpError
 from server.listing import Entry
+from server.markdown_page import MARKDOWN_STYLESHEET_URL
 from server.response import HTML, NOSNIFF, PAGE_CSP, Response
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
@@ -131,7 +132,7 @@ def test_a_folders_readme_is_shown_under_its_listing(markdown):
     assert '<section class="readme" id="readme"' in section
     assert '<a href="/docs/README.md">README.md</a></h2>' in section
     assert "<h1>Docs</h1>\n<p>Read <em>me</em>.</p>" in section
-    assert '<link rel="stylesheet" href="/.well-known/pier/assets/markdown.css">' in page
+    assert f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">' in page
 
 
 def test_no_readme_no_section(markdown):

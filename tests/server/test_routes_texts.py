@@ -119,7 +119,11 @@ def test_bad_names_are_refused_as_for_uploads(texts, share, bad):
     assert snapshot(share) == before
 
 
-def test_an_existing_name_is_not_replaced(texts, share):
+@pytest.mark.parametrize("modify", [False, True])
+def test_an_existing_name_is_not_replaced(share, modify):
+    """Not even with the modify right: a text keeps both, as a form's upload does, unless
+    the share runs with --overwrite."""
+    texts = Texts(config_of(share, upload=True, modify=modify))
     texts.send("/", text="new", name="hello.txt")
     assert (share / "hello.txt").read_text() == "hello, world\n"
     assert (share / "hello (1).txt").read_text() == "new"

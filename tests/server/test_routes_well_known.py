@@ -49,7 +49,12 @@ def test_assets_are_served_from_the_package(plain):
     assert response is not None and response.status == 200
     assert response.body == pages.asset("style.css")[0] and len(response.body) > 100
     assert field(response.headers, "Content-Type") == "text/css; charset=utf-8"
-    assert field(response.headers, "Cache-Control") == "max-age=3600"
+    assert field(response.headers, "Cache-Control") == "no-cache"  # not the URL pages give
+    versioned = ask(plain, pages.STYLESHEET_URL)
+    assert versioned is not None and versioned.body == response.body
+    assert field(versioned.headers, "Cache-Control") == "public, max-age=31536000, immutable"
+    stale = ask(plain, "/.well-known/pier/assets/style.css?v=000000000000")  # an older page's
+    assert stale is not None and field(stale.headers, "Cache-Control") == "no-cache"
     assert field(response.headers, "X-Content-Type-Options") == "nosniff"
     script = ask(plain, "/.well-known/pier/assets/app.js")
     assert script is not None and field(script.headers, "Content-Type").startswith(

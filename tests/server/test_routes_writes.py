@@ -85,18 +85,31 @@ def test_put_answers_a_page_to_browsers(writes):
 
 
 def test_put_never_overwrites_without_the_right(writes, share):
-    response = writes.send("PUT", "/hello.txt", b"replaced?")
-    assert field(response.headers, "Location") == "/hello%20%281%29.txt"
+    """RFC 4918: a PUT over an existing name replaces it or fails (409), never a new name."""
+    assert writes.refused("PUT", "/hello.txt", b"replaced?").status == 409
     assert (share / "hello.txt").read_bytes() == b"hello, world\n"
-    assert (share / "hello (1).txt").read_bytes() == b"replaced?"
+    assert not (share / "hello (1).txt").exists()
 
 
 def test_put_overwrites_where_the_share_allows_it(share):
     writes = Writes(config_of(share, upload=True, overwrite=True))
     response = writes.send("PUT", "/hello.txt", b"replaced")
-    assert field(response.headers, "Location") == "/hello.txt"
+    assert response.status == 204 and field(response.headers, "Location") is None
     assert (share / "hello.txt").read_bytes() == b"replaced"
     assert not (share / "hello (1).txt").exists()
+
+
+def test_overwrite_replaces_only_for_accounts_with_the_modify_right(share, auth):
+    """--overwrite is the old spelling of "an upload over a name replaces it", which needs the
+    modify right since issue 17: an uploader without it is refused (409), as RFC 4918 says."""
+    writes = Writes(config_of(share, upload=True, overwrite=True, auth=auth))
+    uploader = User("up", can_upload=True)
+    assert writes.refused("PUT", "/hello.txt", b"not replaced", user=uploader).status == 409
+    assert (share / "hello.txt").read_bytes() == b"hello, world\n"
+    modifier = User("mo", can_upload=True, can_modify=True)
+    response = writes.send("PUT", "/hello.txt", b"replaced", user=modifier)
+    assert response.status == 204
+    assert (share / "hello.txt").read_bytes() == b"replaced"
 
 
 def test_put_with_a_chunked_body(writes, share):
@@ -159,6 +172,56 @@ def test_multipart_cut_before_its_closing_boundary_is_400(writes, share):
         writes.send("POST", "/", data[:-8], f"Content-Type: {ctype}")
     assert caught.value.status == 400
     assert not temp_files(share)
+
+
+def test_a_form_cut_after_whole_files_keeps_none_of_them(writes, share):
+    """A multipart form is saved whole or not at all: the client that is told 400 retries the
+    whole form and must not find "a (1).txt" beside what it sent."""
+    data, ctype = multipart([("a.txt", b"A"), ("trip/b.txt", b"B"), ("c.txt", b"C" * 50)])
+    before = snapshot(share)
+    with pytest.raises(HttpError) as caught:
+        writes.send("POST", "/docs/", data[:-30], f"Content-Type: {ctype}")
+    assert caught.value.status == 400
+    after = snapshot(share)
+    assert set(after) - set(before) <= {"docs/trip"}  # a folder the form made may stay, empty
+    assert {key: after.get(key) for key in before} == before
+    assert not temp_files(share)
+
+
+def test_a_form_whose_last_file_is_too_large_keeps_none_of_them(writes, share):
+    before = snapshot(share)
+    err = writes.refused("POST", "/docs/", *form([("a.txt", b"A"), ("big.bin", b"B" * LIMIT)]))
+    assert err.status == 413
+    assert snapshot(share) == before
+
+
+def test_a_withdrawn_form_leaves_the_file_that_had_the_name(writes, share):
+    """Only the very file the form made goes (by device and inode), not the one it was named
+    beside."""
+    (share / "docs" / "a.txt").write_bytes(b"someone else's")
+    err = writes.refused("POST", "/docs/", *form([("a.txt", b"A"), ("big.bin", b"B" * LIMIT)]))
+    assert err.status == 413
+    assert (share / "docs" / "a.txt").read_bytes() == b"someone else's"
+    assert not (share / "docs" / "a (1).txt").exists()
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_form_upload_over_a_name_keeps_both_unless_overwrite(share, auth, overwrite):
+    """Issue 17: the modify right lets a PUT replace, but a page's upload over an existing name
+    keeps both ("name (1).ext") unless the share was started with --overwrite."""
+    writes = Writes(config_of(share, upload=True, modify=True, overwrite=overwrite, auth=auth))
+    modifier = User("mo", can_upload=True, can_modify=True)
+    response = writes.post_files("/", [("hello.txt", b"new")], JSON_ACCEPT, user=modifier)
+    assert response.status == 201
+    name = json.loads(response.body)["files"][0]["name"]
+    if overwrite:
+        assert name == "hello.txt" and (share / "hello.txt").read_bytes() == b"new"
+    else:
+        assert name == "hello (1).txt"
+        assert (share / "hello.txt").read_bytes() == b"hello, world\n"
+        assert (share / "hello (1).txt").read_bytes() == b"new"
+    assert writes.send("PUT", "/hello.txt", b"put", user=modifier).status == 204
+    assert (share / "hello.txt").read_bytes() == b"put"
 
 
 # -- new folders --------------------------------------------------------------------------------

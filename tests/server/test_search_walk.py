@@ -140,3 +140,16 @@ def test_a_folder_left_out_for_an_error_makes_the_answer_truncated(access, share
     for code in (errno.EMFILE, errno.EACCES):
         failure["errno"] = code
         assert search(access, "/t/", "hit") == (["a/hit/"], True)
+
+
+@pytest.mark.parametrize("show_hidden", [False, True])
+def test_housekeeping_files_are_found_only_where_hidden_files_are_shown(share, show_hidden):
+    """desktop.ini and Thumbs.db are left out of search as they are of the page's listings."""
+    (share / "pics").mkdir()
+    for name in ("desktop.ini", "Thumbs.db", "thumbs.db.txt", "desk.txt"):
+        (share / "pics" / name).write_bytes(b"x")
+    access = policy_for(config_of(share, show_hidden=show_hidden)).bind(None)
+    found = {path.rsplit("/", 1)[-1] for path in search(access, "/", "d")[0]}
+    housekeeping = {"desktop.ini", "Thumbs.db"}
+    assert {"thumbs.db.txt", "desk.txt"} <= found
+    assert housekeeping & found == (housekeeping if show_hidden else set())

@@ -29,7 +29,8 @@ def _round_trip(accounts: dict[str, Account], realms: tuple[str, ...]) -> tuple[
 
 
 def test_accounts_and_realms_survive_a_round_trip() -> None:
-    full = User("José", can_read=False, can_upload=True, folders=("/a", "/b/c"), enabled=False,
+    full = User("José", can_read=False, can_upload=True, can_modify=True, folders=("/a", "/b/c"),
+                enabled=False,
                 created=1.5, last_login=2.5, expires=3.5, digest=True, digest_md5=True,
                 admin=True)
     plain = User("bob", created=7.0)
@@ -48,7 +49,16 @@ def test_absent_times_are_not_written_and_read_back_as_none() -> None:
     assert accounts["bob"].user.last_login is None and accounts["bob"].user.expires is None
 
 
+def test_a_file_from_before_the_modify_right_loads_with_it_off() -> None:
+    """users.toml files written before issue 17 have no can_modify: nobody gains the right."""
+    accounts, _ = parse_store({"format": 1, "users": {
+        "old": {"password": "$h", "can_read": True, "can_upload": True, "folders": []}}})
+    assert accounts["old"].user.can_upload and not accounts["old"].user.can_modify
+    assert dump_store(accounts, ())["users"]["old"]["can_modify"] is False
+
+
 @pytest.mark.parametrize("record", [
+    {"password": "$h", "can_modify": "yes"},  # not a bool
     {"password": "$h", "digest": True, "ha1": {"R": {"SHA-1": SHA}}},  # unknown algorithm
     {"password": "$h", "digest": True, "ha1": {"R": {"SHA-256": "not hex"}}},
     {"password": "$h", "digest": True, "ha1": {"R": "flat"}},

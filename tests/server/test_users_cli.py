@@ -125,3 +125,14 @@ def test_corrupt_file_is_reported_and_kept(tmp_path):
         assert result.returncode == 1
         assert result.stderr.startswith("pier: The user file") and "damaged" in result.stderr
     assert path.read_text() == "[users.alice\npassword = "
+
+
+def test_add_with_the_modify_right(tmp_path):
+    added = pier_users(tmp_path, "add", "mo", "--upload", "--modify", "--password-stdin",
+                       stdin=STRONG)
+    assert added.returncode == 0, added.stderr
+    assert "read, upload, modify" in added.stdout
+    user = store_in(tmp_path).get("mo")
+    assert user.can_upload and user.can_modify
+    plain = pier_users(tmp_path, "add", "pat", "--password-stdin", stdin=STRONG)
+    assert plain.returncode == 0 and not store_in(tmp_path).get("pat").can_modify

@@ -43,9 +43,9 @@ def test_put_stores_the_body_and_answers_201(writable, share):
     conn.request("PUT", "/docs/new.txt", body=b"second")  # same connection, same name
     response = conn.getresponse()
     response.read()
-    assert response.status == 201
-    assert response.getheader("Location") == "/docs/new%20%281%29.txt"
-    assert (share / "docs" / "new (1).txt").read_bytes() == b"second"
+    assert response.status == 409  # no modify right: RFC 4918's PUT never picks a new name
+    assert (share / "docs" / "new.txt").read_bytes() == b"fresh data"
+    assert not (share / "docs" / "new (1).txt").exists()
     conn.close()
     records = writable.wait_for_records(2)
     assert records[0].method == "PUT" and records[0].bytes_received == len(b"fresh data")
@@ -68,7 +68,7 @@ def test_overwrite_when_allowed(server_factory, share):
     running = server_factory(share, upload=True, overwrite=True)
     conn = running.connection()
     conn.request("PUT", "/hello.txt", body=b"replaced")
-    assert conn.getresponse().status == 201
+    assert conn.getresponse().status == 204
     assert (share / "hello.txt").read_bytes() == b"replaced"
 
 
@@ -197,14 +197,14 @@ def test_a_refused_upload_says_uploads_are_off(server, share, method):
     conn = server.connection()
     conn.request(method, "/nope.txt", body=b"x", headers={"Accept": "application/json"})
     response = conn.getresponse()
-    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, OPTIONS"
+    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, OPTIONS, PROPFIND"
     assert json.loads(response.read())["error"] == "Uploads are turned off in Pier for this share."
     assert not (share / "nope.txt").exists()
 
 
 def test_other_methods_keep_the_plain_405(server):
     conn = server.connection()
-    conn.request("DELETE", "/a.txt", headers={"Accept": "application/json"})
+    conn.request("PATCH", "/a.txt", headers={"Accept": "application/json"})
     response = conn.getresponse()
     assert response.status == 405
-    assert json.loads(response.read())["error"] == "DELETE is not allowed here."
+    assert json.loads(response.read())["error"] == "PATCH is not allowed here."

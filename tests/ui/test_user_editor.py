@@ -181,3 +181,26 @@ def test_quiet_texts_follow_a_theme_change(qtbot: QtBot, qapp: QApplication) -> 
             assert contrast_ratio(_window_text(label), dark_window) >= AA, label.text()
     finally:
         qapp.setPalette(original)
+
+
+def test_users_list_marks_change_when_the_share_turns_changes_off(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    store = UserStore(tmp_path / "users.toml")
+    store.add("editor", "meadow-kettle-orbit", can_modify=True)
+    store.add("reader", "meadow-kettle-orbit")
+    accounts = Accounts(store)
+    dialog = UsersDialog(accounts, _close, lambda: "")
+    qtbot.addWidget(dialog)
+
+    def permissions(name: str) -> str:
+        row = next(r for r in range(dialog.table.rowCount())
+                   if dialog.table.item(r, 0).text() == name)
+        return dialog.table.item(row, 1).text()
+
+    assert permissions("editor") == "download · change" and dialog.changes_off_label.isHidden()
+    accounts.set_share_changes(False)
+    assert permissions("editor") == f"download · change {UPLOADS_OFF_MARK}"
+    assert permissions("reader") == "download"
+    assert not dialog.changes_off_label.isHidden() and dialog.uploads_off_label.isHidden()
+    accounts.set_share_changes(True)
+    assert permissions("editor") == "download · change" and dialog.changes_off_label.isHidden()

@@ -188,7 +188,7 @@ def test_login_required_lockout_and_release(window: MainWindow, aloop: qasync.QE
                                             folder: Path, qtbot: QtBot) -> None:
     run(aloop, window.accounts.add("alice", PASSWORD))
     window.share_panel.login_check.setChecked(True)
-    assert not window.share_panel.anonymous_combo.currentData()
+    assert window.share_panel.anonymous_combo.currentData() == "none"
     url = start(window, aloop, folder)
     summary = window.share_panel.access_label.text()
     assert "Login required" in summary and "download only" in summary
@@ -249,7 +249,7 @@ def test_visitors_may_download_when_chosen(window: MainWindow, aloop: qasync.QEv
     run(aloop, window.accounts.add("alice", PASSWORD))
     panel = window.share_panel
     panel.login_check.setChecked(True)
-    panel.anonymous_combo.setCurrentIndex(panel.anonymous_combo.findData(True))
+    panel.anonymous_combo.setCurrentIndex(panel.anonymous_combo.findData("read"))
     url = start(window, aloop, folder)
     assert "visitors may look and download" in panel.access_label.text()
     assert request(url, "/a.txt")[0] == 200
@@ -260,14 +260,15 @@ def test_visitors_may_download_when_chosen(window: MainWindow, aloop: qasync.QEv
 def test_uploads_only_when_switched_on(window: MainWindow, aloop: qasync.QEventLoop,
                                        folder: Path) -> None:
     panel = window.share_panel
-    assert not panel.overwrite_check.isEnabled(), "sub-options follow their switch"
+    assert not panel.max_upload_spin.isEnabled(), "sub-options follow their switch"
+    assert not panel.permanent_check.isEnabled()
     url = start(window, aloop, folder)
     assert request(url, "/new.txt", method="PUT", body=b"data")[0] in (403, 405)
     assert not (folder / "new.txt").exists()
     stop(window, aloop)
 
     panel.upload_check.setChecked(True)
-    assert panel.overwrite_check.isEnabled() and panel.max_upload_spin.isEnabled()
+    assert panel.max_upload_spin.isEnabled()
     panel.max_upload_spin.setValue(1)  # MiB
     url = start(window, aloop, folder)
     assert "uploads allowed" in panel.access_label.text()
@@ -287,13 +288,13 @@ def test_options_survive_a_restart(ui_paths: PierPaths, window: MainWindow, qtbo
     panel.login_check.setChecked(True)
     panel.anonymous_combo.setCurrentIndex(1)
     panel.upload_check.setChecked(True)
-    panel.overwrite_check.setChecked(True)
+    panel.changes_check.setChecked(True)
     panel.https_check.setChecked(True)
     assert window.save_settings()
     second = make_window(qtbot, ui_paths)
     other = second.share_panel
-    assert other.login_check.isChecked() and other.anonymous_combo.currentData() is True
-    assert other.upload_check.isChecked() and other.overwrite_check.isChecked()
+    assert other.login_check.isChecked() and other.anonymous_combo.currentData() == "read"
+    assert other.upload_check.isChecked() and other.changes_check.isChecked()
     assert other.https_check.isChecked()
     assert "HTTPS" in other.access_label.text()
     second.shutdown_blocking()
