@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from http import HTTPStatus
 from urllib.parse import quote
 
@@ -151,6 +151,20 @@ def multistatus(responses: Iterable[str]) -> bytes:
         out.write(response.encode())
     out.write(_MULTISTATUS_END)
     return out.getvalue()
+
+
+def multistatus_chunks(responses: Iterable[str], chunk: int = 256 * 1024) -> Iterator[bytes]:
+    """The same 207 body as ``multistatus``, in pieces of about ``chunk`` bytes, made as they
+    are sent (a StreamBody): what is held at once is one piece, whatever the folder's size."""
+    out = io.BytesIO()
+    out.write(_MULTISTATUS_START)
+    for response in responses:
+        out.write(response.encode())
+        if out.tell() >= chunk:
+            yield out.getvalue()
+            out = io.BytesIO()
+    out.write(_MULTISTATUS_END)
+    yield out.getvalue()
 
 
 def error_body(condition: str, url_paths: Iterable[str] = ()) -> bytes:

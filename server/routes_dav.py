@@ -6,6 +6,8 @@ every write first asks the lock manager. GET/HEAD/PUT stay the ordinary routes'.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain
 from urllib.parse import urlsplit
 
 from server.call import Call
@@ -14,7 +16,7 @@ from server.dav_headers import parse_depth
 from server.dav_locks import normalise
 from server.dav_members import RenderedMembers, member_entry
 from server.dav_props import DavEntry, propfind_response, proppatch_response, proppatch_statuses
-from server.dav_render import multistatus
+from server.dav_render import multistatus, multistatus_chunks
 from server.dav_xml import (
     DAV,
     DavBadRequest,
@@ -25,7 +27,7 @@ from server.dav_xml import (
 )
 from server.files import Resolved, content_type, decode_url_path, url_quote
 from server.http11 import HttpError
-from server.response import Response
+from server.response import Response, StreamBody
 from server.routes_dav_locks import (
     XML,
     DavLocks,
@@ -43,6 +45,9 @@ ALLOW = ("OPTIONS, GET, HEAD, POST, PUT, PROPFIND, PROPPATCH, MKCOL, DELETE, COP
          "UNLOCK")
 OPTIONS_HEADERS = (f"Allow: {ALLOW}\r\nDAV: 1, 2\r\nMS-Author-Via: DAV\r\n"
                    "Accept-Ranges: bytes\r\n").encode("ascii")
+# A bigger Depth 1 answer is sent as it is made (chunked), not built whole: a 100,000-entry
+# folder's allprop is ~75 MB of XML, and any reader may ask for it
+STREAMED_OVER = 2000
 # Windows sends its file times and attributes with every copy; it fails the copy when they are
 # refused, and nothing else reads them: accepted and not kept (Pier keeps no dead properties)
 WIN32_NAMESPACE = "urn:schemas-microsoft-com:"
@@ -102,13 +107,20 @@ class DavRoutes:
             if found.is_dir and depth == "1" else []
         if locks.held() or used is not None:  # answers that hold more than the stats
             key = normalise(call.files.judged_url(found))  # the lock manager's path (real place)
-            entries = [top, *(member_entry(top.url_path, m, used, free) for m in members)]
-            keys = [key, *(normalise(key + "/" + m.name) for m in members)]
-            responses = [propfind_response(entry, asked, locks.locks_on(path), now)
-                         for entry, path in zip(entries, keys, strict=True)]
+            responses: Iterable[str] = chain(
+                [propfind_response(top, asked, locks.locks_on(key), now)],
+                (propfind_response(member_entry(top.url_path, m, used, free), asked,
+                                   locks.locks_on(normalise(key + "/" + m.name)), now)
+                 for m in members))
+        elif len(members) > STREAMED_OVER:  # made while sent: memory stays a batch's
+            responses = chain([propfind_response(top, asked)],
+                              (propfind_response(member_entry(top.url_path, m), asked)
+                               for m in members))
         else:
             responses = [propfind_response(top, asked),
                          *self._members.responses(top.url_path, asked, members)]
+        if len(members) > STREAMED_OVER:
+            return Response(207, XML, StreamBody(lambda: multistatus_chunks(responses)))
         return Response(207, XML, multistatus(responses))
 
     @staticmethod

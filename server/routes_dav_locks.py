@@ -195,12 +195,15 @@ def _check_may_lock(call: Call, target: LockTarget) -> None:
     """A lock keeps every other principal from writing, so taking (or refreshing) one is a
     write: an existing item needs the right to change it (MODIFY; a file's content also
     REPLACE), a folder's lock, Depth 0 or infinity, MODIFY on the folder; a new name the
-    right to create that very name where it will be stored."""
+    right to create that very name and to replace it (the empty file a lock makes is written
+    next by a PUT over it): a lock on a member holds its folders' DELETE and MOVE back, which
+    an upload-only principal must not be able to do to the owner."""
     files = call.files
     found = target.found
     if found is None:
         folder = files.write_folder(target.folder_raw)
-        if files.may(Action.CREATE, folder.url_path + target.name):
+        url = folder.url_path + target.name
+        if files.may(Action.CREATE, url) and files.may(Action.REPLACE, url):
             return
     else:
         url = files.judged_url(found)

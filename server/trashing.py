@@ -41,6 +41,7 @@ from server.uploads import TRASHING_PREFIX, free_name
 
 Send = Callable[[str], None]  # send2trash.send2trash for one path
 INFO_MAX = 64 * 1024  # a .trashinfo is a few lines
+TRASH_NAMES_MAX = 100_000  # "name N" entries looked at (send2trash itself counts up)
 _FREEDESKTOP = sys.platform not in ("win32", "cygwin", "darwin")
 
 
@@ -130,18 +131,34 @@ def _put_back(aside: Folder, folder: Folder, name: str) -> None:
 def _correct_trash_info(aside_path: str, aside_name: str, name: str) -> None:
     """send2trash recorded ``Path=`` .../ASIDE/NAME (relative to the trash's top folder, or
     absolute): drop ASIDE/, so the item goes back where it was. Looked for in the trashes
-    send2trash may have used, among the entries named after the item; best effort."""
-    stem = os.fsencode(os.path.splitext(name)[0])
+    send2trash may have used, among the entry names it may have given (best effort)."""
     mark = aside_name + "/"  # plain ASCII: percent-encoding leaves it as it is
     for info in _info_folders(os.fsencode(aside_path)):
-        try:
-            entries = os.listdir(info)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.startswith(stem) and entry.endswith(b".trashinfo") and \
-                    _drop_from_path(os.path.join(info, entry), mark):
+        for entry in _newest_first(_named_entries(info, os.fsencode(name))):
+            if _drop_from_path(entry, mark):
                 return
+
+
+def _named_entries(info: bytes, name: bytes) -> Iterator[bytes]:
+    """The .trashinfo files send2trash may have written for ``name``: "NAME", "BASE 1.EXT",
+    "BASE 2.EXT"... up to the first it would still find free (it takes the first free one)."""
+    base, ext = os.path.splitext(name)
+    for counter in range(TRASH_NAMES_MAX):
+        candidate = name if counter == 0 else b"%s %d%s" % (base, counter, ext)
+        entry = os.path.join(info, candidate + b".trashinfo")
+        if not os.path.lexists(entry):
+            return
+        yield entry
+
+
+def _newest_first(entries: Iterator[bytes]) -> list[bytes]:
+    """The entries by modification time, newest first: the one just written is read first,
+    so a delete reads one entry, not every earlier one of its name."""
+    dated = []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            dated.append((os.lstat(entry).st_mtime_ns, entry))
+    return [entry for _, entry in sorted(dated, reverse=True)]
 
 
 def _info_folders(aside_path: bytes) -> Iterator[bytes]:

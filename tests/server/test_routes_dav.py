@@ -143,14 +143,17 @@ def test_a_depth_0_folder_lock_guards_its_membership_only(dav: DavRoutes,
 
 def test_taking_a_lock_needs_the_right_to_change_what_it_holds(share: Path,
                                                              dav: DavRoutes) -> None:
-    """An upload-only principal may lock the new name it creates, nothing that exists: a
-    lock keeps every other principal from writing."""
+    """An upload-only principal may lock nothing, not even a new name: a lock keeps every
+    other principal from writing (a member's lock holds its folders' DELETE and MOVE back),
+    and the empty file a lock makes could not be written by it anyway (REPLACE)."""
     uploads_only = config_of(share, upload=True)
     for target, depth in (("/hello.txt", "0"), ("/docs/", "0"), ("/docs/", "infinity"),
-                          ("/", "infinity")):
+                          ("/", "infinity"), ("/docs/new.txt", "0")):
         assert status(dav, uploads_only, "LOCK", target, f"Depth: {depth}",
                       body=LOCKINFO) == 403
-    assert send(dav, uploads_only, "LOCK", "/docs/new.txt", body=LOCKINFO).status == 201
+    assert not (share / "docs" / "new.txt").exists()
+    changing = config_of(share, upload=True, modify=True)
+    assert send(dav, changing, "LOCK", "/docs/new.txt", body=LOCKINFO).status == 201
     assert len(dav.locks.manager) == 1
 
 
