@@ -10,12 +10,13 @@ import logging
 import os
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 
 from server.cache import file_key, sent_unchanged
 from server.connection import Connection
 from server.control import TrafficControl, Transfer
 from server.exchange import Exchange
+from server.files import ServerShort, is_short_of_room
 from server.http11 import DateCache, HttpError, status_line
 from server.portable import features
 from server.response import FileSpan, Response, StreamBody, ZipBody
@@ -204,10 +205,15 @@ class Delivery:
     # -- a zip ---------------------------------------------------------------------------------
 
     def _send_zip(self, ex: Exchange, response: Response, body: ZipBody) -> None:
-        items = iter(body.items())
-        first = next(items, None)  # opens the folder: a refusal is still a clean error answer
-        items = itertools.chain([first] if first is not None else [], items)
-        self._send_chunks(ex, response, ZipStream(items, root=body.root))
+        """The first chunk (the folder opened, the first 256 KiB of the archive: all of a small
+        one) is made before the head, so a refusal up to there is still a clean error answer;
+        the process running short of room later ends the body unfinished (no last chunk)."""
+        chunks = _busy_when_short(lambda: iter(ZipStream(body.items(), root=body.root)))
+        try:
+            first = next(chunks, b"")
+            self._send_chunks(ex, response, itertools.chain([first], chunks))
+        finally:
+            chunks.close()  # a walk left unfinished closes its folders now
 
     # -- a stream ------------------------------------------------------------------------------
 
@@ -256,3 +262,14 @@ class Delivery:
                 ex.keep_alive = False
         finally:  # the queue also holds chunk framing: an interrupted zip errs a little low
             ex.sent = delivered(conn.sock, handed) if ex.cut_short else handed
+
+
+def _busy_when_short(make: Callable[[], Iterator[bytes]]) -> Generator[bytes, None, None]:
+    """The chunks of ``make()``; the process running short of descriptors or memory while they
+    are made is ServerShort (503 before the head; after it, a body cut short), not a 500."""
+    try:
+        yield from make()
+    except (OSError, MemoryError) as err:
+        if not is_short_of_room(err):
+            raise
+        raise ServerShort() from None

@@ -9,24 +9,20 @@ import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
-from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Final, TypeVar, cast
+from typing import TypeVar, cast
 from urllib.parse import quote, unquote_to_bytes
 
-from server.http11 import HttpError, http_date
+from server.http11 import HttpError
 from server.portable import can_name_opened, features, is_link, opened_path
-from server.portable_folders import Folder, open_folder, real_path_of
+from server.portable_folders import NO_ROOM, Folder, open_folder, real_path_of
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _Opened = TypeVar("_Opened", int, Folder)
 _UNSAFE_FOR_HEADER = re.compile(r'[\x00-\x1f\x7f"\\?]')
 _UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_RANGE_NUMBER = re.compile(r"[0-9]+")
-_RANGE_DIGITS_MAX = 19  # longer numbers are past any file: clamped, never given to int()
 _WINDOWS = os.name == "nt"
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
@@ -60,6 +56,27 @@ class PathRefused(HttpError):
 
     def __init__(self, status: int, reason: str) -> None:
         super().__init__(status, reason, close=False)
+
+
+class ServerShort(HttpError):
+    """The process is short of descriptors or memory (EMFILE, ENFILE, ENOMEM, ENOBUFS): the
+    thing asked for may well exist, so this is a 503 to retry, never a 404 (nor anything a
+    cache or a "no picture" note may keep)."""
+
+    def __init__(self) -> None:
+        super().__init__(503, "The server is busy; try again in a moment.", close=False,
+                         headers=b"Retry-After: 1\r\n")
+
+
+def is_short_of_room(err: BaseException) -> bool:
+    """Whether ``err`` says only that the process is short of room, not what a path holds."""
+    return isinstance(err, MemoryError) or (isinstance(err, OSError) and err.errno in NO_ROOM)
+
+
+def refusal_for(err: OSError) -> HttpError:
+    """What a failed open or read of a share path answers: 503 (ServerShort) when the process
+    is short of room, else 404 Not found."""
+    return ServerShort() if is_short_of_room(err) else PathRefused(404, "Not found.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +219,9 @@ def _real_path_below(root: str, segments: Sequence[str]
                     raise PathRefused(404, "Not found.")
                 return found[0], found[1], ()
             steps.append(st)
-    except (OSError, ValueError):
+    except OSError as err:
+        raise refusal_for(err) from None
+    except ValueError:
         raise PathRefused(404, "Not found.") from None
     assert st is not None
     return path, st, tuple(steps)
@@ -244,8 +263,8 @@ def open_confined(fs_path: str, root: str, *, show_hidden: bool,
         return _walk_checked(fs_path, root, protected, show_hidden, _open_reading)
     try:
         fd = _open_reading(fs_path)
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     _check_kernel_path(fd, opened_path(fd), root, show_hidden, protected)
     return fd
 
@@ -257,8 +276,8 @@ def open_confined_folder(fs_path: str, root: str, *, show_hidden: bool,
         return _walk_checked(fs_path, root, protected, show_hidden, open_folder)
     try:
         fd = os.open(fs_path, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     real = opened_path(fd)
     _check_kernel_path(fd, real, root, show_hidden, protected)
     return Folder.make(fd, real or fs_path, os.fstat(fd))
@@ -286,8 +305,8 @@ def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
     try:
         before = _step_identities(root, fs_path)
         opened = opener(fs_path)
-    except OSError:
-        raise PathRefused(404, "Not found.") from None
+    except OSError as err:
+        raise refusal_for(err) from None
     try:
         st = opened.stat() if isinstance(opened, Folder) else os.fstat(opened)
         if (st.st_dev, st.st_ino) != before[-1] or _step_identities(root, fs_path) != before:
@@ -406,78 +425,3 @@ def content_disposition(name: str, *, attachment: bool) -> str:
 
 def make_etag(mtime_ns: int, size: int) -> str:
     return f'"{mtime_ns:x}-{size:x}"'
-
-
-def not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:
-    """RFC 9110 section 13.2.2: If-None-Match wins over If-Modified-Since."""
-    inm = headers.get("if-none-match")
-    if inm is not None:
-        if inm.strip() == "*":
-            return True
-        tags = {t.strip().removeprefix("W/") for t in inm.split(",")}
-        return etag in tags
-    ims = headers.get("if-modified-since")
-    if ims is None:
-        return False
-    try:
-        since = parsedate_to_datetime(ims).timestamp()
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return False
-    return int(mtime) <= since
-
-
-def if_range_matches(value: str, etag: str, mtime: float, now: float) -> bool:
-    """Whether a range may be sent for If-Range ``value``. A date is a strong validator only
-    when the file is at least a second older than now (RFC 9110 8.8.2.2): a file written
-    twice within that second has one Last-Modified for two versions."""
-    value = value.strip()
-    if value.startswith('"'):
-        return value == etag
-    return value == http_date(mtime) and now - mtime >= 1
-
-
-def parse_range(value: str, size: int) -> tuple[int, int] | None:
-    """One byte range as (start, end inclusive); None means "ignore Range, send everything".
-
-    Raises HttpError(416) when the range is well-formed but cannot be satisfied. Several ranges
-    are answered with the whole file (allowed by RFC 9110), which also defuses
-    overlapping-range abuse."""
-    unit, sep, spec = value.partition("=")
-    if not sep or unit.strip().lower() != "bytes" or "," in spec:
-        return None
-    first_text, dash, last_text = spec.strip().partition("-")
-    first, last = _range_number(first_text), _range_number(last_text)
-    if not dash or first is _INVALID or last is _INVALID:
-        return None
-    if first is None:
-        if last is None:
-            return None
-        if last == 0 or size == 0:
-            raise HttpError(416, "The requested range is not satisfiable.", close=False)
-        return max(0, size - last), size - 1
-    start = first
-    if last is not None and last < start:
-        return None  # syntactically invalid: ignored, as RFC 9110 14.2 says
-    end = last if last is not None else size - 1
-    if start >= size:
-        raise HttpError(416, "The requested range is not satisfiable.", close=False)
-    return start, min(end, size - 1)
-
-
-class _Bound(Enum):
-    INVALID = "invalid"
-
-
-_INVALID: Final = _Bound.INVALID
-
-
-def _range_number(text: str) -> int | _Bound | None:
-    """A Range bound: None when empty, _INVALID unless ASCII digits (str.isdigit() also
-    accepts '²'), and huge numbers clamped instead of converted digit by digit."""
-    if text == "":
-        return None
-    if not _RANGE_NUMBER.fullmatch(text):
-        return _INVALID
-    if len(text) > _RANGE_DIGITS_MAX:
-        return 2**63
-    return int(text)

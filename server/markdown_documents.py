@@ -1,14 +1,16 @@
 """Rendered Markdown documents by file version, for server/routes_markdown.py.
 
-Kept in two size classes, each its own least-recently-used list bounded in bytes and entries:
-small documents (most READMEs render to a few KiB) and large ones (up to markdown_render's
-4 MiB). A large page evicts only large pages, so somebody who uploads big Markdown files and
-views them one after the other churns the large class and leaves the folders' READMEs cached;
-flushing the small class takes hundreds of distinct renders, each one waiting its turn.
+Kept in three size classes, each its own least-recently-used list bounded in bytes (what the
+HTML takes in memory) and entries: README-sized documents (most render to a few KiB), medium
+ones (a long manual) and large ones (up to markdown_render's 4 MiB). A page evicts only pages
+of its own class, so somebody who uploads Markdown files and views them one after the other
+churns their class and leaves the folders' READMEs cached; flushing the small class takes
+hundreds of distinct renders of README-sized texts, each one waiting its turn.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 
@@ -16,10 +18,13 @@ from server.cache import FileKey
 from server.markdown_page import Document
 
 DocumentKey = tuple[str, FileKey]  # (real path, file_key)
-SMALL_HTML = 64 * 1024  # characters of HTML: up to this a document is small
-SMALL_BYTES = 6 * 1024 * 1024
+SMALL_HTML = 16 * 1024  # bytes the HTML takes: up to this a document is README-sized
+SMALL_BYTES = 4 * 1024 * 1024
 SMALL_ENTRIES = 512
-LARGE_BYTES = 10 * 1024 * 1024  # two of the largest (4 MiB) fit
+MEDIUM_HTML = 256 * 1024
+MEDIUM_BYTES = 6 * 1024 * 1024
+MEDIUM_ENTRIES = 128
+LARGE_BYTES = 10 * 1024 * 1024  # two of the largest (4 MiB of one-byte characters) fit
 LARGE_ENTRIES = 32
 ENTRY_OVERHEAD = 64  # what an entry costs besides its HTML (key, note, links)
 
@@ -54,11 +59,13 @@ class DocumentCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._small = _SizeClass(SMALL_BYTES, SMALL_ENTRIES)
+        self._medium = _SizeClass(MEDIUM_BYTES, MEDIUM_ENTRIES)
         self._large = _SizeClass(LARGE_BYTES, LARGE_ENTRIES)
+        self._classes = (self._small, self._medium, self._large)
 
     def get(self, key: DocumentKey) -> Document | None:
         with self._lock:
-            for size_class in (self._small, self._large):
+            for size_class in self._classes:
                 document = size_class.items.get(key)
                 if document is not None:
                     size_class.items.move_to_end(key)
@@ -67,15 +74,22 @@ class DocumentCache:
 
     def put(self, key: DocumentKey, document: Document) -> None:
         with self._lock:
-            self._small.pop(key)
-            self._large.pop(key)
-            small = weight(document) <= SMALL_HTML + ENTRY_OVERHEAD
-            (self._small if small else self._large).add(key, document)
+            for size_class in self._classes:
+                size_class.pop(key)
+            self._class_of(weight(document)).add(key, document)
+
+    def _class_of(self, taken: int) -> _SizeClass:
+        if taken <= SMALL_HTML + ENTRY_OVERHEAD:
+            return self._small
+        return self._medium if taken <= MEDIUM_HTML + ENTRY_OVERHEAD else self._large
 
     def __len__(self) -> int:
         with self._lock:
-            return len(self._small.items) + len(self._large.items)
+            return sum(len(size_class.items) for size_class in self._classes)
 
 
 def weight(document: Document) -> int:
-    return ENTRY_OVERHEAD + len(document.html or "")  # characters: close enough to bytes
+    """What the document takes in memory: a str stores 1, 2 or 4 bytes a character, as its
+    widest character needs."""
+    html = document.html
+    return ENTRY_OVERHEAD + (sys.getsizeof(html) if html else 0)

@@ -8,7 +8,7 @@ import os
 from server.cache import SMALL_FILE, FileCache, FileFacts
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
-from server.files import if_range_matches, not_modified, parse_range
+from server.conditional import if_range_matches, not_modified, parse_range
 from server.http11 import HttpError, Request
 from server.response import FileSpan, Response
 

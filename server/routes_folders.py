@@ -9,7 +9,7 @@ from server.cache import ListingCache
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.files import PathRefused, Resolved, content_disposition, url_quote
+from server.files import Resolved, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
 from server.routes_files import FileRoutes
@@ -89,8 +89,8 @@ class FolderRoutes:
             entries = call.files.list_folder(target)
         except PermissionError:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
-        except OSError:
-            raise PathRefused(404, "Not found.") from None
+        except OSError as err:
+            raise refusal_for(err) from None
         readme = None
         if fmt == "json":
             body = listing.render_json(shown, entries, sort=sort, order=order, base=base)

@@ -32,7 +32,7 @@ from server.access import FileAccess
 from server.cache import FileKey, FileStamp, file_key
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
-from server.files import Resolved, url_quote
+from server.files import Resolved, ServerShort, is_short_of_room, url_quote
 from server.http11 import HttpError
 from server.listing import Entry
 from server.markdown_documents import DocumentCache, DocumentKey
@@ -105,6 +105,8 @@ class MarkdownRoutes:
             return None
         try:
             found = call.files.target(url_quote(folder.url_path + name))
+        except ServerShort:
+            raise  # not "no README": the listing must not be kept without it
         except HttpError:
             return None
         if found.is_dir:
@@ -115,6 +117,8 @@ class MarkdownRoutes:
             if document is None:
                 call.may_wait()
                 document = self._render_now(call.files, found)
+        except ServerShort:
+            raise
         except HttpError:  # gone or swapped since it was listed
             return None
         if document is None:  # somebody else's text is being rendered: never wait for it
@@ -189,7 +193,9 @@ def _render(access: FileAccess, found: Resolved
     size = found.stat.st_size
     try:
         data, read_key = _read_capped(access, found.fs_path)
-    except OSError:
+    except OSError as err:
+        if is_short_of_room(err):  # not the file's fault: 503, and no "unreadable" note kept
+            raise ServerShort() from None
         return Document(None, "unreadable", size), None
     if len(data) > MAX_MARKDOWN_BYTES:  # it grew since it was looked at
         return Document(None, "too large", len(data)), read_key
@@ -201,6 +207,8 @@ def _render(access: FileAccess, found: Resolved
         return Document(render_markdown(text), size=len(data)), read_key
     except TooComplex:
         return Document(None, "too complex", len(data)), read_key
+    except MemoryError:
+        raise ServerShort() from None
     except Exception:  # markdown-it-py on a text nobody foresaw: a note, never a 500
         log.exception("could not render %s", found.url_path)
         return Document(None, "unreadable", len(data)), None

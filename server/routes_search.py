@@ -13,7 +13,7 @@ from server.access import FileAccess
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.files import PathRefused, Resolved
+from server.files import Resolved, refusal_for
 from server.http11 import HttpError
 from server.listing import PageContext
 from server.listing_search import HtmlResults, JsonResults, Results
@@ -64,8 +64,8 @@ class SearchRoutes:
             return access.search(target, text, self._limits, self._clock)
         except PermissionError:
             raise HttpError(403, "This folder cannot be read.", close=False) from None
-        except OSError:
-            raise PathRefused(404, "Not found.") from None
+        except OSError as err:
+            raise refusal_for(err) from None
 
     def _stream(self, access: FileAccess, target: Resolved, text: str,
                 results: Results) -> Iterator[bytes]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pi_heif
 from PIL import Image, ImageCms
 
+from server.files import is_short_of_room
 from server.portable import read_at
 from server.thumb_budget import (
     BAND_PIXELS,
@@ -111,6 +112,7 @@ def picture_jpeg(fd: int, long_side: int) -> bytes | None:
                 Image.open(file, formats=FORMATS) as image:
             return _encoded(_shrunk(image, long_side, layout, file_size), long_side)
     except Exception as err:  # any decoder may choke on a hostile file in its own way
+        _raise_if_short(err)
         log.debug("no picture from a shared file: %r", err)
         return None
 
@@ -121,8 +123,16 @@ def _frame_jpeg(ppm: bytes, long_side: int) -> bytes | None:
         with Image.open(io.BytesIO(ppm), formats=("PPM",)) as image:
             return _encoded(_shrunk(image, long_side, None, len(ppm)), long_side)
     except Exception as err:
+        _raise_if_short(err)
         log.debug("no picture from a video frame: %r", err)
         return None
+
+
+def _raise_if_short(err: Exception) -> None:
+    """A process short of descriptors or memory says nothing of the file: raised, never
+    taken (and remembered until the file changes) for "no picture"."""
+    if is_short_of_room(err):
+        raise err
 
 
 def _shrunk(image: Image.Image, long_side: int, layout: JpegLayout | None,

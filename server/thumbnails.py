@@ -30,6 +30,7 @@ from pathlib import Path
 
 from server.access import policy_for
 from server.config import ServerConfig
+from server.files import ServerShort, is_short_of_room
 from server.http11 import HttpError
 from server.thumb_cache import KEY_BYTES, DiskCache, MemoryCache
 from server.thumb_kinds import IMAGE, VIDEO, Renderer, RenderFailed, RenderJob, media_kind
@@ -347,7 +348,10 @@ class Thumbnailer:
             # for it would hold a thumbnail thread that long again.
             log.info("no thumbnail of %s: %s", key.fs_path, err)
             made = None
-        except Exception:
+        except Exception as err:
+            if is_short_of_room(err):  # says nothing of the file: 503, nothing remembered
+                job.pending.fail(ServerShort())
+                return
             log.exception("making a thumbnail of %s failed", key.fs_path)
             job.pending.resolve(NO_PICTURE)
             return

@@ -10,7 +10,9 @@ of the current path; an ancestor whose descriptor was closed is re-opened, when 
 back to it with entries left, by name from its nearest open ancestor, each step without
 following links and checked against the (device, inode) recorded when it was first entered. A
 step that fails or finds another folder means that subtree changed: what is left of it is left
-out, as a folder that vanished is.
+out, as a folder that vanished is. A step that fails only because the process is short of
+room (NO_ROOM: no descriptor or memory left) says nothing about the tree: it is raised, so the
+zip fails visibly rather than leaving that subtree out of a complete-looking archive.
 
 Every entry is opened relative to its opened folder without following links, so a folder
 swapped for a link while the archive is built leads nowhere.
@@ -23,7 +25,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from server.portable_folders import Folder, Identity, open_file_at, open_folder_at
+from server.portable_folders import NO_ROOM, Folder, Identity, open_file_at, open_folder_at
 from server.zipstream import ZipItem
 
 # Folders of the current path kept open besides the zipped folder: what a zip stalled by its
@@ -105,7 +107,8 @@ class _Walk:
                     continue  # that subtree changed: nothing more of it
                 try:
                     opened = open_folder_at(folder, name, expected=(st.st_dev, st.st_ino))
-                except OSError:
+                except OSError as err:
+                    _raise_if_short(err)
                     continue
                 child = self._enter(opened, name, arcname + "/")
                 if child is None:
@@ -126,8 +129,9 @@ class _Walk:
         try:
             st = folder.stat()
             children = sorted(self._children(folder, st), key=lambda child: child[0])
-        except OSError:
+        except OSError as err:
             folder.close()
+            _raise_if_short(err)
             return None
         return _Level(name, (st.st_dev, st.st_ino), prefix, children, folder, st.st_mtime)
 
@@ -155,7 +159,8 @@ class _Walk:
             try:
                 level.folder = open_folder_at(parent.folder, level.name,
                                               expected=level.identity)
-            except OSError:
+            except OSError as err:
+                _raise_if_short(err)
                 for changed in stack[index:]:
                     changed.next = len(changed.children)
                 return None
@@ -167,6 +172,13 @@ class _Walk:
         for level in self.stack:
             _close(level)
         self.stack.clear()
+
+
+def _raise_if_short(err: OSError) -> None:
+    """Raise ``err`` when it says the process is short of room rather than that the tree
+    changed."""
+    if err.errno in NO_ROOM:
+        raise err
 
 
 def _fits(arcname: str) -> bool:
@@ -194,6 +206,7 @@ def _file_opener(level: _Level, name: str, expected: Identity) -> Callable[[], i
             return None
         try:
             return open_file_at(folder, name, expected=expected)
-        except OSError:
+        except OSError as err:
+            _raise_if_short(err)
             return None
     return open_it

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from server.files import is_inside
-from server.portable_folders import open_no_link
+from server.portable_folders import NO_ROOM, open_no_link
 
 LIMIT_32 = 0xFFFFFFFF  # this value in a 32-bit field means "see the ZIP64 extra field"
 LIMIT_16 = 0xFFFF
@@ -70,7 +70,9 @@ class _Entry:
 class ZipStream:
     """Iterate it to get the archive's bytes. Afterwards, ``skipped`` names the files that had
     vanished or could not be opened (left out), ``changed`` those whose size differed from the
-    listing (stored as actually read), and ``bytes_out`` the archive's length."""
+    listing (stored as actually read), and ``bytes_out`` the archive's length. A file that
+    cannot be opened only because the process is short of room (NO_ROOM) raises its OSError:
+    left out, it would make an archive that looks complete."""
 
     items: Iterable[ZipItem]
     chunk_size: int = CHUNK_SIZE
@@ -115,7 +117,9 @@ class ZipStream:
                                                        self.root):
                 return None
             handle = io.FileIO(open_no_link(item.fs_path), "rb", closefd=True)
-        except OSError:
+        except OSError as err:
+            if err.errno in NO_ROOM:
+                raise  # short of room, not vanished: the archive must not look complete
             return None
         return self._regular(handle)
 

@@ -3,10 +3,11 @@ leak, raw-socket exchanges that check every answer for it, and deadline-based po
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,22 @@ def raise_fd_limit(needed: int) -> None:
         pytest.skip(f"needs {needed} open files; the hard limit is {hard}")
     resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
 
+
+DESCRIPTOR_LIMIT = 1024  # what low_descriptor_limit leaves the whole process (server and test)
+
+
+@pytest.fixture
+def low_descriptor_limit() -> Iterator[None]:
+    """This process limited to DESCRIPTOR_LIMIT descriptors while the test runs (the tests that
+    run a server out of descriptors); skipped where that cannot be set."""
+    import resource  # POSIX only
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if len(os.listdir("/proc/self/fd")) > 200 or (
+            hard != resource.RLIM_INFINITY and hard < DESCRIPTOR_LIMIT):
+        pytest.skip("this process cannot run under a 1,024 descriptor limit")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (DESCRIPTOR_LIMIT, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -30,7 +29,9 @@ from pathlib import Path
 
 import pytest
 
-LIMIT = 1024  # descriptors of the whole process (server and this test's own)
+from tests.security.conftest import DESCRIPTOR_LIMIT
+
+LIMIT = DESCRIPTOR_LIMIT
 STALLED = 62  # searches from one address
 IDLE = 120  # and idle ones from two other addresses: 182 connections (the cap is 512)
 SEGMENT = "é" * 127  # 254 bytes: percent-encoded, each row of the results page is large
@@ -68,17 +69,6 @@ STALLER = textwrap.dedent("""
     sys.stdin.read()  # holds the connections until the test closes stdin
 """)
 
-
-@pytest.fixture
-def low_descriptor_limit() -> Iterator[None]:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if len(os.listdir("/proc/self/fd")) > 200 or (hard != resource.RLIM_INFINITY and hard < LIMIT):
-        pytest.skip("this process cannot run under a 1,024 descriptor limit")
-    resource.setrlimit(resource.RLIMIT_NOFILE, (LIMIT, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 @pytest.fixture

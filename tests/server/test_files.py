@@ -11,12 +11,12 @@ from urllib.parse import quote
 
 import pytest
 
+from server.conditional import parse_range
 from server.files import (
     PathRefused,
     content_disposition,
     content_type,
     is_passive_type,
-    parse_range,
     resolve,
 )
 from server.http11 import HttpError

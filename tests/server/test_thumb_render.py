@@ -5,6 +5,7 @@ heap of memory."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import struct
@@ -259,3 +260,19 @@ def test_a_large_run_length_bmp_is_refused(opened):
     offset = 14 + len(info) + len(palette)
     header = b"BM" + struct.pack("<IHHI", offset + len(runs), 0, 0, offset)
     assert picture_jpeg(opened(header + info + palette + runs, "runs.bmp"), 320) is None
+
+
+@pytest.mark.parametrize("short", [MemoryError(), OSError(errno.EMFILE, "Too many open files")])
+def test_a_process_short_of_room_is_not_taken_for_no_picture(opened, monkeypatch, short):
+    """"No picture" is remembered until the file changes: running out of memory or of
+    descriptors while decoding says nothing of the file, so it is raised, never None."""
+    import server.thumb_render as thumb_render
+
+    def fail(*args: object) -> None:
+        raise short
+
+    monkeypatch.setattr(thumb_render, "_shrunk", fail)
+    with pytest.raises(type(short)):
+        picture_jpeg(opened(photo_jpeg(640, 480)), 320)
+    short = ValueError("a decoder's own complaint")  # the file's fault: no picture
+    assert picture_jpeg(opened(photo_jpeg(640, 480)), 320) is None
