@@ -3,12 +3,19 @@ finding, marked strict xfail until the server is fixed."""
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
 
 from server.collect import CollectConfig
+from server.paths import PierPaths
+from server.sharing import authenticator_for
+from server.users import HashParams, PasswordHasher, UserStore
 from tests.collect_http import Browser
+
+FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
+PASSWORD = "meadow-kettle-orbit"
 
 
 @pytest.mark.xfail(strict=True, reason="a new person's folder is numbered only against the "
@@ -37,3 +44,20 @@ def test_a_new_person_never_takes_a_folder_already_on_disk(share: Path, tmp_path
     assert status == 303
     assert essay.read_bytes() == b"ANA'S OWN ESSAY", "Ana's essay was replaced by a stranger"
     assert seen == [], f"a stranger typing 'Ana' sees Ana's files: {seen}"
+
+
+@pytest.mark.xfail(strict=True, reason="an account's hand-in folder is its name cleaned like an "
+                   "upload name, which refuses names that accounts may have ('con', 'Jo?', "
+                   "'.ana', '..'), so those accounts can never hand in (400)")
+@pytest.mark.parametrize("account", ["con", "Jo?", ".ana", ".."])
+def test_every_account_may_hand_in(share: Path, pier_paths: PierPaths, server_factory,
+                                   account: str):
+    store = UserStore(pier_paths.users_file, hasher=PasswordHasher(FAST))
+    store.add(account, PASSWORD)
+    running = server_factory(share, auth=authenticator_for(share, store, anonymous_read=False),
+                             collect=CollectConfig("Homework", None, pier_paths.collect_file))
+    login = base64.b64encode(f"{account}:{PASSWORD}".encode()).decode()
+    browser = Browser(running.port, authorization="Basic " + login)
+    status, body = browser.hand_in([("essay.txt", b"my essay")])
+    assert status == 303, body
+    assert [f["name"] for f in browser.state()["files"]] == ["essay.txt"]
