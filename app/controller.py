@@ -408,7 +408,10 @@ class ServerController(QObject):
         if not self._begin_stop():
             return
         try:
-            await asyncio.to_thread(self._engine.stop)
+            if _loop_running():
+                await asyncio.to_thread(self._engine.stop)
+            else:  # stepped outside a running loop (closing at exit): stop on this thread
+                self._engine.stop()
         finally:
             self._finish_stop()
 
@@ -486,3 +489,11 @@ class ServerController(QObject):
         if self._state is ServerState.RUNNING:
             stats: EngineStats = self._engine.stats()
             self.stats_updated.emit(stats)
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

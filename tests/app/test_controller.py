@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import threading
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,6 +147,21 @@ def test_async_start_and_stop_on_a_qasync_loop(
     run(aloop, controller.stop())
     assert controller.state is ServerState.STOPPED
     assert port_is_closed(port)
+
+
+def test_a_stop_stepped_without_a_running_loop_still_stops_the_engine(
+        controller: ServerController, folder: Path, app_paths: PierPaths) -> None:
+    """Closing the window at exit (or at a test's end) schedules ``stop()`` on a loop that no
+    longer runs; stepped there, it must not mark the share stopped with its engine serving."""
+    config = make_config(ShareRequest(str(folder), SCOPE_LOCAL, 0), app_paths)
+    assert controller.start_blocking(config)
+    port = controller.port
+    assert port is not None
+    with pytest.raises(StopIteration):
+        controller.stop().send(None)  # one step, no loop running
+    assert controller.state is ServerState.STOPPED
+    assert port_is_closed(port)
+    assert not [t.name for t in threading.enumerate() if t.name == "pier-serve"]
 
 
 def test_port_in_use_is_reported_as_a_typed_error(
