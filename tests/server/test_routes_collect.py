@@ -9,6 +9,7 @@ import pytest
 
 from server.clock import ManualClock
 from server.collect import COOKIE, CollectConfig, CollectPeople, read_people
+from server.config import ServerConfig
 from server.http11 import HttpError
 from server.routes_collect import FILES_PATH, NAME_PATH, CollectRoutes
 from tests.server.conftest import MemoryBody, call_for, config_of
@@ -16,7 +17,7 @@ from tests.server.conftest import MemoryBody, call_for, config_of
 FORM = "Content-Type: application/x-www-form-urlencoded"
 
 
-def _routes(share: Path, state: Path | None) -> tuple[CollectRoutes, object]:
+def _routes(share: Path, state: Path | None) -> tuple[CollectRoutes, ServerConfig]:
     config = config_of(share, collect=CollectConfig("Homework", None, state))
     return CollectRoutes(config, CollectPeople(state), ManualClock()), config
 
