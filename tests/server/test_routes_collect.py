@@ -69,3 +69,12 @@ def test_the_page_asks_for_a_name_first(share: Path) -> None:
     assert isinstance(page, bytes)
     assert b"Hand in files for" in page and b'name="name"' in page
     assert b'class="hand-in"' not in page
+
+
+def test_an_edited_state_file_names_no_path(tmp_path: Path) -> None:
+    state = tmp_path / "collect.json"
+    state.write_text('{"format": 1, "people": {"a": {"label": "x", "folder": ".."}, '
+                     '"b": {"label": "y", "folder": "../../etc"}, '
+                     '"c": {"label": "z", "folder": "Zoe"}}}', encoding="utf-8")
+    assert [p.folder for p in read_people(state)] == ["Zoe"]
+    assert [p.folder for p in CollectPeople(state).people()] == ["Zoe"]
