@@ -113,7 +113,7 @@ def _people_of(doc: object) -> list[Person]:
     found = []
     for pid, entry in people.items():
         if isinstance(entry, dict) and isinstance(entry.get("label"), str) and \
-                isinstance(entry.get("folder"), str):
+                isinstance(entry.get("folder"), str) and _is_folder_name(entry["folder"]):
             created = entry.get("created")
             found.append(Person(str(pid), entry["label"], entry["folder"],
                                 float(created) if isinstance(created, int | float) else 0.0))
@@ -231,6 +231,14 @@ class CollectPeople:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self._path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"),
                      private=True)
+
+
+def _is_folder_name(name: str) -> bool:
+    """An edited state file's folder is one clean name, never a path (``..``, ``a/b``)."""
+    try:
+        return clean_name(name) == name and "/" not in name and "\\" not in name
+    except UploadRefused:
+        return False
 
 
 def _is_hex(text: str) -> bool:

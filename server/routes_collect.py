@@ -110,8 +110,7 @@ class CollectRoutes:
             account=call.user.name if call.user is not None else None,
             label=person.label if person is not None else None, files=files,
             may_browse=call.files.may(Action.LIST, "/"), server_name=self._config.server_name)
-        body = b"" if call.head_only else render_page(view)
-        return Response(200, HTML + NO_STORE + NOSNIFF + PAGE_CSP, body)
+        return Response(200, HTML + NO_STORE + NOSNIFF + PAGE_CSP, render_page(view))
 
     def _state(self, call: Call) -> Response:
         call.may_wait()

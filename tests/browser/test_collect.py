@@ -1,13 +1,18 @@
 """Collect mode's hand-in page in headless Chromium: a visitor types a name, hands in a file
-through the page's form, sees it listed, and replaces it with Replace."""
+through the page's form, sees it listed, and replaces it with Replace; a refused hand-in says
+why in place."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
+from server.clock import ManualClock
 from server.collect import CollectConfig
+from server.config import ServerConfig
+from server.engine import ServerEngine
 from tests.browser.conftest import browser_missing, wait_until
 from tests.browser.test_page import url
 
@@ -48,3 +53,31 @@ def test_hand_in_a_file_through_the_page(page, server_factory, tmp_path: Path,
         encoding="utf-8") == "final version", "Replace did not replace the file")
     assert sorted(p.name for p in (share / "Essays" / "Ana").iterdir()) == ["essay.txt"]
     assert page.find_element(By.LINK_TEXT, "Browse the shared files")
+
+
+def test_a_refused_hand_in_says_why_in_place(page, tmp_path: Path, pier_paths) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    clock = ManualClock(wall=time.time())
+    until = clock.time() + 3600
+    engine = ServerEngine(clock=clock)
+    engine.start(ServerConfig(root=share, port=0, collect=CollectConfig(
+        "Essays", until, pier_paths.collect_file)))
+    try:
+        late = tmp_path / "late.txt"
+        late.write_text("too late", encoding="utf-8")
+        page.get(f"http://127.0.0.1:{engine.port}/")
+        page.find_element(By.ID, "who-name").send_keys("Ana")
+        page.find_element(By.CSS_SELECTOR, ".who-form button").click()
+        wait_until(page, lambda d: d.find_elements(By.ID, "hand-in-files"))
+        assert "Closes in" in page.find_element(By.CLASS_NAME, "deadline").text
+        clock.advance(3601)  # the server's clock: the page still thinks it is open
+        page.find_element(By.ID, "hand-in-files").send_keys(str(late))
+        page.find_element(By.CSS_SELECTOR, "form.hand-in button").click()
+        closes = time.strftime("%Y-%m-%d %H:%M", time.localtime(until))
+        wait_until(page, lambda d: d.find_elements(By.CSS_SELECTOR, "form.hand-in .report"))
+        assert page.find_element(By.CSS_SELECTOR, "form.hand-in .report").text == \
+            f"Hand-ins closed at {closes}."
+        assert not (share / "Essays" / "Ana" / "late.txt").exists()
+    finally:
+        engine.stop()

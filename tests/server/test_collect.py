@@ -171,3 +171,11 @@ def test_bad_collect_options_exit_2_with_one_line(share: Path, argv: list[str],
     assert main(["serve", str(share), "--port", "0", *argv]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("pier: ") and err.count("\n") == 1
+
+
+def test_head_of_the_page_has_the_pages_length_and_no_body(collecting) -> None:
+    running = collecting()
+    response, body = running.get("/", method="HEAD")
+    _, page = running.get("/")
+    assert response.status == 200 and body == b""
+    assert int(response.getheader("Content-Length")) == len(page)
