@@ -5,10 +5,12 @@ an ended link is refused there as anywhere."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from server.access_link import _real_path
 from server.clock import ManualClock
 from server.handler import RequestHandler
 from server.links import LinkStore
@@ -91,3 +93,32 @@ def test_a_large_file_through_a_link_is_streamed_by_a_worker(handling, share):
     assert prepared.answer[0].call.link.token == link.token  # still counted when it ends
     found = handling.store.get(link.id)
     assert found is not None and found.downloads == 0  # not before the last byte
+
+
+def test_the_linked_item_is_found_where_realpath_finds_it(tmp_path):
+    root = tmp_path / "share"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "f.txt").write_text("f")
+    (root / "elsewhere").mkdir()
+    (root / "a" / "to-b").symlink_to(root / "a" / "b")
+    (root / "a" / "b" / "to-f.txt").symlink_to(root / "a" / "b" / "f.txt")
+    (root / "a" / "to-elsewhere").symlink_to(root / "elsewhere")
+    (root / "a" / "loop").symlink_to(root / "a" / "loop")
+    (tmp_path / "outside.txt").write_text("o")
+    (root / "a" / "out.txt").symlink_to(tmp_path / "outside.txt")
+    real_root = os.path.realpath(root)
+    for tail in ("a/b/f.txt", "a/b", "a/to-b/f.txt", "a/b/to-f.txt", "a/to-elsewhere",
+                 "a/loop", "a/out.txt", "a/gone/f.txt", "a/b/f.txt/x", "a/b/../b/f.txt", ""):
+        path = os.path.join(real_root, tail) if tail else real_root
+        assert _real_path(path, real_root) == os.path.realpath(path), tail
+    outside = str(tmp_path / "outside.txt")
+    assert _real_path(outside, real_root) == os.path.realpath(outside)
+
+
+def test_a_link_made_through_a_symlinked_folder_serves_the_file_it_leads_to(handling, share):
+    (share / "alias").symlink_to(share / "docs")
+    link = handling.store.create(share / "alias" / "notes.md", "file")
+    head = request_head("GET", link.url_path)
+    assert handling.handler.answer_quickly(handling.conn, head) is None  # not in memory yet
+    handling.handler.handle(handling.conn, head)
+    assert handling.client.recv(65536).endswith(b"# notes\n")
