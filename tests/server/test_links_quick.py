@@ -6,6 +6,7 @@ an ended link is refused there as anywhere."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ class LinkHandling:
 
 
 @pytest.fixture
-def handling(share: Path, tmp_path: Path, sockets) -> LinkHandling:
+def handling(share: Path, tmp_path: Path, sockets) -> Iterator[LinkHandling]:
     (tmp_path / "config").mkdir()
     done = LinkHandling(share, tmp_path / "config", sockets)
     done.warm(share)
