@@ -13,6 +13,7 @@ folder that leads to a sibling is outside the link and answered 404 like any unk
 from __future__ import annotations
 
 import os
+import stat
 
 from server.access import Action, FileAccess, Policy
 from server.files import PathRefused, Resolved
@@ -70,7 +71,7 @@ def link_access(policy: Policy, link: Link) -> LinkAccess | None:
     inside this share or not of the link's kind. The item is looked for where it really is
     (a link's path given through a symlink counts where it leads)."""
     root = policy.rules.root
-    real = os.path.realpath(link.path)
+    real = _real_path(link.path, root)
     if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
         return None
     url = "/" + real[len(root):].strip(os.sep).replace(os.sep, "/")
@@ -79,3 +80,21 @@ def link_access(policy: Policy, link: Link) -> LinkAccess | None:
     elif url == "/":
         return None
     return LinkAccess(policy, link, url)
+
+
+def _real_path(path: str, root: str) -> str:
+    """``os.path.realpath(path)``, asking the disk only below ``root`` (itself a real path)
+    when ``path`` is spelled inside it: a link's item is looked up on every request, and the
+    folders above the share are the same for every request."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if not path.startswith(prefix) or path != os.path.normpath(path):
+        return os.path.realpath(path)
+    step = root
+    try:
+        for name in path[len(prefix):].split(os.sep):
+            step = os.path.join(step, name)
+            if stat.S_ISLNK(os.lstat(step).st_mode):
+                return os.path.realpath(path)
+    except OSError:  # gone, or not a folder on the way: realpath's own answer
+        return os.path.realpath(path)
+    return path

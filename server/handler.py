@@ -283,9 +283,9 @@ class RequestHandler:
         """A request at /.well-known/pier/l/TOKEN...: the link's holder, without a login,
         reaching the linked item only (server/routes_links.py, server/access_link.py)."""
         assert self._links is not None
-        call.may_wait()
         method = request.method
         if method in WRITE_METHODS:
+            call.may_wait()  # a body to read, a drop box to write
             call.body = ex.body = self._body_of(ex, request)
         else:
             self._skip_body(ex, request)

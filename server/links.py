@@ -298,11 +298,23 @@ class LinkStore:
                 return None
             if download:
                 self._pending_downloads[link.id] = self._pending_downloads.get(link.id, 0) + 1
-            self._pending_use[link.id] = (address, self._clock.time())
-            self._view = _view_of(self._with_pending(self._disk))
-            counted = self._view.by_id[link.id]
+            now = self._clock.time()
+            self._pending_use[link.id] = (address, now)
+            counted = self._counted(link, now, address, download)
+            view = self._view  # one link changes: not the whole view rebuilt per request
+            self._view = _View({**view.by_id, link.id: counted},
+                               {**view.by_token, token: counted})
         self.flush_if_due(wait=wait)
         return counted
+
+    @staticmethod
+    def _counted(link: Link, now: float, address: str, download: bool) -> Link:
+        """``link`` as shown (the file's with the pending counts) after one more use: what
+        ``_with_pending`` gives with that use added."""
+        changes: dict[str, object] = {"downloads": link.downloads + 1} if download else {}
+        if link.last_used_at is None or now >= link.last_used_at:
+            changes.update(last_used_by=address, last_used_at=now)
+        return replace(link, **changes) if changes else link  # type: ignore[arg-type]
 
     def _flush_quietly(self) -> None:
         try:

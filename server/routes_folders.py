@@ -40,9 +40,6 @@ class FolderRoutes:
                 return self._downloads.download(call, index.fs_path, index.stat)
         text = search_text(call)
         if text is not None:
-            if call.link is not None:  # results name share paths, not the link's
-                raise HttpError(404, "Search is not available through a share link.",
-                                close=False)
             return self._search.search(call, target, text)
         if call.first("format") == "zip":
             return self._zip(call, target)

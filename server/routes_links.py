@@ -16,7 +16,10 @@ path (HttpOnly, SameSite=Strict, Secure on TLS) whose value is an HMAC of the to
 the link's PIN hash: the server can check it without keeping any state, it survives a restart,
 and it stops working when the link or its PIN goes. Scripts send the PIN in ``Pier-Link-Pin``
 on each request. Every PIN tried goes through ``LinkStore.check_pin`` (slow, throttled per link
-and per client group), so every link request is a worker's.
+and per client group), so a request of a link with a PIN is a worker's. A link without one is
+entered on the serve thread like any other request (``LinkStore.find`` and the counting do not
+wait there; the ordinary routes hand on to a worker what may, such as an upload or a large file),
+so a small file through a link costs about what it costs straight from the share.
 """
 
 from __future__ import annotations
@@ -70,7 +73,6 @@ class LinkRoutes:
         """The share path (URL-encoded) the request reaches through its link, with
         ``call.access`` and ``call.link`` set; or the answer itself (a redirect, the PIN form
         and its outcome). HttpError for the refusals the module lists."""
-        call.may_wait()  # PINs are hashed, downloads counted: a worker's
         token, slash, tail = call.path[len(LINK_PREFIX):].partition("/")
         link = self.store.find(token) if TOKEN_PATTERN.fullmatch(token) else None
         if link is None:
@@ -80,6 +82,7 @@ class LinkRoutes:
         if access is None:  # moved out of the share, or replaced by another kind of item
             raise HttpError(404, "Not found.", close=False)
         if link.has_pin:
+            call.may_wait()  # a PIN may be hashed, and every one tried is throttled
             answer = self._check_pin(call, link)
             if answer is not None:
                 return answer

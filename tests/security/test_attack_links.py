@@ -5,6 +5,7 @@ share, uploads outside a drop box or over existing files, and other links' token
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,3 +210,23 @@ def test_a_pin_form_is_small_and_may_come_in_pieces(tree, links, start):
         sock.sendall(b"2468")
         answer = read_until_closed(sock)
     assert answer.startswith(b"HTTP/1.1 303") and b"Set-Cookie: pier-link=" in answer
+
+
+def test_a_search_through_a_folder_link_finds_nothing_outside_it(tree, links, start):
+    (tree / "docs" / "secret-here.txt").write_text("inside")
+    (tree / "docs" / "to-private").symlink_to(tree / "private")
+    (tree / "docs" / "to-secret.txt").symlink_to(tree / "private" / "secret.txt")
+    link = links.create(tree / "docs", "folder")
+    file_link = links.create(tree / "docs" / "given.txt", "file")
+    port = start()
+    for target in ("/?q=secret&format=json", "/?q=secret", "/inner/?q=secret&format=json",
+                   "/../?q=secret&format=json", "/%2e%2e/?q=secret", "/to-private/?q=secret"):
+        status, body = ask(port, "GET", link.url_path + target)
+        assert b"/private/" not in body and b"lookalike" not in body
+        if status == 200 and b"secret-here" in body:
+            assert b'"/docs/' not in body and b'href="/docs/' not in body
+    status, body = ask(port, "GET", link.url_path + "/?q=secret&format=json")
+    urls = [entry["url"] for entry in json.loads(body)["entries"]]
+    assert status == 200 and urls == [link.url_path + "/secret-here.txt"]
+    status, body = ask(port, "GET", file_link.url_path + "?q=secret&format=json")
+    assert (status, body) == (200, b"given")  # a file link is the file, whatever it asks
