@@ -8,8 +8,10 @@ of a visitor without an account.
 A person is an account (id ``account:NAME``) or a browser: a random id in the cookie
 ``pier-collect``, signed with an HMAC under the state file's secret, so an edited or made-up
 cookie is no one (it gets a new identity when its browser gives a name) and never someone
-else. The name a visitor types is only a label: the folder is the label cleaned like an upload
-name, numbered when taken ("Ana", "Ana (2)"). The window reads the people through
+else. The name a visitor types is only a label: the folder is the label (invisible characters
+dropped) cleaned like an upload name, numbered when another person has it or the name is in
+NAME/ on disk already ("Ana", "Ana (2)"). An account's folder is made from its name
+(``account_folder``) and kept in the state file, so it is the same folder at every hand-in. The window reads the people through
 ``read_people`` (app layer; the folder sizes it reads itself).
 
 State file (``format = 1``)::

@@ -11,7 +11,9 @@ endpoints under /.well-known/pier/collect/.
 - ``GET /.well-known/pier/collect/state``: JSON of the deadline, the person and their files.
 
 Every file operation goes through ``FileAccess.hand_in`` (server/collect_access.py): the
-person's folder and nothing else. After the deadline hand-ins get 403 "closed at ...".
+person's folder and nothing else. After the deadline hand-ins get 403 "closed at ..."; the
+deadline is read once, when a hand-in begins, so one begun in time is saved whole. One client
+group makes at most 20 new people per 10 minutes (server/collect_limit.py; 429).
 """
 
 from __future__ import annotations
