@@ -8,8 +8,10 @@ of a visitor without an account.
 A person is an account (id ``account:NAME``) or a browser: a random id in the cookie
 ``pier-collect``, signed with an HMAC under the state file's secret, so an edited or made-up
 cookie is no one (it gets a new identity when its browser gives a name) and never someone
-else. The name a visitor types is only a label: the folder is the label cleaned like an upload
-name, numbered when taken ("Ana", "Ana (2)"). The window reads the people through
+else. The name a visitor types is only a label: the folder is the label (invisible characters
+dropped) cleaned like an upload name, numbered when another person has it or the name is in
+NAME/ on disk already ("Ana", "Ana (2)"). An account's folder is made from its name
+(``account_folder``) and kept in the state file, so it is the same folder at every hand-in. The window reads the people through
 ``read_people`` (app layer; the folder sizes it reads itself).
 
 State file (``format = 1``)::
@@ -26,6 +28,7 @@ import json
 import secrets
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +37,7 @@ from pathlib import Path
 from server.atomic import write_atomic
 from server.errors import ConfigError
 from server.http11 import HttpError
-from server.uploads import UploadRefused, clean_name
+from server.uploads import MAX_NAME_BYTES, UploadRefused, clean_name
 
 STATE_FILE = "collect.json"
 COOKIE = "pier-collect"
@@ -43,6 +46,11 @@ ACCOUNT_PREFIX = "account:"
 MAX_LABEL = 80  # characters of a typed name
 MAX_PEOPLE = 10_000  # a flood of new browsers must not grow the file without end
 UNTIL_FORMAT = "%Y-%m-%dT%H:%M"
+ACCOUNT_FALLBACK = "account"  # the folder of an account whose name leaves nothing usable
+MAX_ACCOUNT_FOLDER = 100  # characters of an account's folder name, before its " (n)"
+_NOT_IN_FOLDER_NAMES = '<>:"|?*/\\'
+
+OnDisk = Callable[[], set[str]]  # the casefolded names already in NAME/ on disk (the route's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +129,33 @@ def _people_of(doc: object) -> list[Person]:
 
 
 def clean_label(text: str) -> str:
-    """A typed name as a folder name: cleaned like an upload name (400 when nothing is left)."""
+    """A typed name as a folder name: invisible characters (format characters such as zero-width
+    spaces and bidi controls) dropped, so "Ana\u200b" is "Ana", then cleaned like an upload name
+    (400 when nothing is left)."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text)
+                   if unicodedata.category(c) != "Cf")
     text = " ".join(text.split())[:MAX_LABEL]
     if not text:
         raise HttpError(400, "Please type your name.", close=False)
     return clean_name(text)
+
+
+def account_folder(name: str) -> str:
+    """An account's folder name made from its name, whatever the name is ("con", "Jo?", ".ana",
+    ".."): characters no file name may hold become "_", leading dots and outer spaces go,
+    Windows' reserved names get a "_", the length is bounded; "account" when nothing is left."""
+    text = "".join("_" if c in _NOT_IN_FOLDER_NAMES or unicodedata.category(c) in ("Cc", "Cf")
+                   else c for c in unicodedata.normalize("NFC", name))
+    text = " ".join(text.split()).lstrip(". ").rstrip(". ")[:MAX_ACCOUNT_FOLDER]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES - 12:
+        text = text[:-1].rstrip(". ")
+    if not text:
+        return ACCOUNT_FALLBACK
+    head, dot, rest = text.partition(".")
+    for candidate in (text, head + "_" + dot + rest):  # "con" -> "con_", "com1.x" -> "com1_.x"
+        if _is_folder_name(candidate):
+            return candidate
+    return ACCOUNT_FALLBACK
 
 
 class CollectPeople:
@@ -181,20 +211,21 @@ class CollectPeople:
         with self._lock:
             return self._people.get(pid)
 
-    def account(self, name: str) -> Person:
-        """An account's person, made on first use (its folder: its name, numbered if taken)."""
+    def account(self, name: str, on_disk: OnDisk = set) -> Person:
+        """An account's person, made on first use: its label the account's name, its folder
+        ``account_folder(name)``, numbered when taken; kept, so the account keeps its folder."""
         pid = ACCOUNT_PREFIX + name
         with self._lock:
             found = self._people.get(pid)
             if found is None:
-                found = self._add(pid, name, clean_name(name))
+                found = self._add(pid, name, account_folder(name), on_disk)
             return found
 
-    def new_visitor(self, typed: str) -> Person:
+    def new_visitor(self, typed: str, on_disk: OnDisk = set) -> Person:
         """A new browser's person with its typed label (cleaned; numbered when taken)."""
         label = clean_label(typed)
         with self._lock:
-            return self._add(secrets.token_urlsafe(16), label, label)
+            return self._add(secrets.token_urlsafe(16), label, label, on_disk)
 
     def relabel(self, person: Person, typed: str) -> Person:
         """The person's label changed; the folder stays (files handed in stay together)."""
@@ -205,16 +236,18 @@ class CollectPeople:
             self._write()
             return changed
 
-    def _add(self, pid: str, label: str, folder_base: str) -> Person:
+    def _add(self, pid: str, label: str, folder_base: str, on_disk: OnDisk) -> Person:
         if len(self._people) >= MAX_PEOPLE:
             raise HttpError(503, "Too many people have handed in; ask the owner.", close=False)
-        person = Person(pid, label, self._free_folder(folder_base), self._time())
+        person = Person(pid, label, self._free_folder(folder_base, on_disk()), self._time())
         self._people[pid] = person
         self._write()
         return person
 
-    def _free_folder(self, base: str) -> str:
-        taken = {p.folder.casefold() for p in self._people.values()}
+    def _free_folder(self, base: str, on_disk: set[str]) -> str:
+        """``base``, or "base (2)"...: never a folder of another person, nor any name already in
+        NAME/ on disk (left by an earlier run whose state is gone), compared casefolded."""
+        taken = {p.folder.casefold() for p in self._people.values()} | on_disk
         if base.casefold() not in taken:
             return base
         number = 2

@@ -20,7 +20,7 @@ from server.access import FileAccess, Policy
 from server.access_rules import Action
 from server.files import Resolved
 from server.own_paths import is_trash_name
-from server.portable_folders import Folder, mkdir_at, open_folder_at, stat_at
+from server.portable_folders import Folder, mkdir_at, names_in, open_folder_at, stat_at
 from server.uploads import UploadFile, UploadRefused, is_temp_name
 
 Identity = tuple[int, int]
@@ -43,6 +43,18 @@ def open_hand_in(access: FileAccess, policy: Policy, collect_name: str, folder_n
     policy.own.look_again()  # NAME/ made just now: known by its identity from now on
     real = os.path.join(root, collect_name, folder_name)
     return HandInAccess(policy, f"/{collect_name}/{folder_name}/", real, identity, is_open)
+
+
+def names_in_collect(access: FileAccess, policy: Policy, collect_name: str) -> set[str]:
+    """The casefolded names already in ``<share>/collect_name/`` (folders left by an earlier
+    run, files, links: a new person's folder takes none of them); empty when it is missing or
+    not a folder (a hand-in then refuses it, 409). NAME/ is entered without following links."""
+    with access.open_folder(policy.rules.root) as root:
+        try:
+            with open_folder_at(root, collect_name) as folder:
+                return {name.casefold() for name in names_in(folder)}
+        except OSError:
+            return set()
 
 
 def _enter_or_make(folder: Folder, name: str) -> Folder:

@@ -11,12 +11,15 @@ endpoints under /.well-known/pier/collect/.
 - ``GET /.well-known/pier/collect/state``: JSON of the deadline, the person and their files.
 
 Every file operation goes through ``FileAccess.hand_in`` (server/collect_access.py): the
-person's folder and nothing else. After the deadline hand-ins get 403 "closed at ...".
+person's folder and nothing else. After the deadline hand-ins get 403 "closed at ..."; the
+deadline is read once, when a hand-in begins, so one begun in time is saved whole. One client
+group makes at most 20 new people per 10 minutes (server/collect_limit.py; 429).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from server import writes
 from server.access import FileAccess
@@ -31,6 +34,7 @@ from server.collect import (
     Person,
     refuse_if_closed,
 )
+from server.collect_limit import NewPeopleLimit
 from server.collect_page import HandInView, render_page
 from server.config import ServerConfig
 from server.files import Resolved, url_quote
@@ -54,6 +58,7 @@ class CollectRoutes:
         self._collect: CollectConfig = config.collect
         self.people = people
         self._clock = clock
+        self._new_people = NewPeopleLimit(clock.monotonic)
 
     @staticmethod
     def wants_page(call: Call) -> bool:
@@ -85,7 +90,7 @@ class CollectRoutes:
         """The account's person (made on its first hand-in) or the cookie's, or None."""
         if call.user is not None:
             if make:
-                return self.people.account(call.user.name)
+                return self.people.account(call.user.name, self._on_disk(call))
             return self.people.get("account:" + call.user.name)
         return self.people.visitor_of(self._cookie(call))
 
@@ -94,6 +99,11 @@ class CollectRoutes:
         return (f"Set-Cookie: {COOKIE}={self.people.cookie_value(person.id)}; Path=/; "
                 f"Max-Age={COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax{secure}\r\n"
                 ).encode("ascii")
+
+    def _on_disk(self, call: Call) -> Callable[[], set[str]]:
+        """What a new person's folder must not take: the names in NAME/ on disk, read through
+        the request's access when a person is made."""
+        return lambda: call.files.hand_in_names(self._collect.name)
 
     def _is_open(self) -> bool:
         until = self._collect.until
@@ -139,18 +149,22 @@ class CollectRoutes:
             person = self._person(call)
             typed = fields.get("name", "")
             if person is None:
-                person = self.people.new_visitor(typed)
+                self._new_people.check(call.client)
+                person = self.people.new_visitor(typed, self._on_disk(call))
+                self._new_people.count(call.client)
             else:
                 person = self.people.relabel(person, typed)
             headers = self._set_cookie(call, person)
         return _see_page(headers)
 
     def _hand_in(self, call: Call) -> Response:
+        # the deadline is read once: a hand-in begun in time is saved whole (its withdrawal,
+        # should a later part fail, keeps the right to create that it began with)
         refuse_if_closed(self._collect, self._clock.time())
         person = self._person(call, make=True)
         if person is None:
             raise HttpError(403, "Give your name first.", close=True)
-        access = call.files.hand_in(self._collect.name, person.folder, self._is_open)
+        access = call.files.hand_in(self._collect.name, person.folder, lambda: True)
         folder = access.target(url_quote(f"/{self._collect.name}/{person.folder}/"))
         replace_as = call.first("replace")
         stored = self._store(call, access, folder, clean_name(replace_as) if replace_as else "")

@@ -25,9 +25,6 @@ FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
 PASSWORD = "meadow-kettle-orbit"
 
 
-@pytest.mark.xfail(strict=True, reason="a new person's folder is numbered only against the "
-                   "people in collect.json, not against the folders on disk: a visitor typing "
-                   "an earlier person's name gets that folder, lists it and replaces its files")
 def test_a_new_person_never_takes_a_folder_already_on_disk(share: Path, tmp_path: Path,
                                                           server_factory):
     # Ana handed in while the share collected with one state file (the window's config, a
@@ -53,9 +50,6 @@ def test_a_new_person_never_takes_a_folder_already_on_disk(share: Path, tmp_path
     assert seen == [], f"a stranger typing 'Ana' sees Ana's files: {seen}"
 
 
-@pytest.mark.xfail(strict=True, reason="an account's hand-in folder is its name cleaned like an "
-                   "upload name, which refuses names that accounts may have ('con', 'Jo?', "
-                   "'.ana', '..'), so those accounts can never hand in (400)")
 @pytest.mark.parametrize("account", ["con", "Jo?", ".ana", ".."])
 def test_every_account_may_hand_in(share: Path, pier_paths: PierPaths, server_factory,
                                    account: str):
@@ -79,9 +73,6 @@ def _temp_file_appears(folder: Path, timeout: float = 10.0) -> bool:
     return False
 
 
-@pytest.mark.xfail(strict=True, reason="a hand-in under way when the deadline passes keeps its "
-                   "first files and refuses the next one with 'Your account may not upload "
-                   "here.': the withdrawal needs the right the deadline took away")
 def test_a_hand_in_crossing_the_deadline_is_saved_whole_or_not_at_all(share: Path,
                                                                      tmp_path: Path):
     clock = ManualClock()

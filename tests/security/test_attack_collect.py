@@ -127,13 +127,17 @@ def test_a_persons_folder_swapped_for_a_link_is_refused(share: Path, pier_paths:
     outside = tmp_path / "outside"
     outside.mkdir()
     (share / "Homework").mkdir()
-    os.symlink(outside, share / "Homework" / "Ana")
     running = server_factory(share, collect=CollectConfig("Homework", None,
                                                           pier_paths.collect_file))
     ana = Browser(running.port)
-    ana.give_name("Ana")
+    ana.give_name("Ana")  # her folder is made at her first hand-in; a link takes its name first
+    os.symlink(outside, share / "Homework" / "Ana")
     status, _ = ana.hand_in([("a.txt", b"escape?")])
     assert status == 409 and not list(outside.iterdir())
+    bo = Browser(running.port)  # a new person's folder never takes the link's name
+    bo.give_name("ana")
+    assert bo.hand_in([("b.txt", b"b")])[0] == 303
+    assert bo.state()["person"]["folder"] == "ana (2)" and not list(outside.iterdir())
 
 
 def test_the_collect_folder_as_a_link_is_refused(share: Path, pier_paths: PierPaths,
