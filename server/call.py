@@ -45,7 +45,9 @@ class LinkUse:
     base: str  # the link's URL prefix, "/.well-known/pier/l/TOKEN"
     item_url: str  # the linked item's URL path in the share ("/a/f/", "/a/b.txt")
     name: str  # the linked item's name, for page titles
+    limited: bool = False  # the link has a download limit
     counts: bool = False  # this answer, delivered to its last byte, is one download
+    reserved: bool = False  # it holds one of a limited link's downloads while it is sent
 
     def shown(self, url_path: str) -> str:
         """A share URL path inside the linked folder as seen under ``base`` ("/", "/sub/")."""

@@ -11,8 +11,9 @@ cookie is no one (it gets a new identity when its browser gives a name) and neve
 else. The name a visitor types is only a label: the folder is the label (invisible characters
 dropped) cleaned like an upload name, numbered when another person has it or the name is in
 NAME/ on disk already ("Ana", "Ana (2)"). An account's folder is made from its name
-(``account_folder``) and kept in the state file, so it is the same folder at every hand-in. The window reads the people through
-``read_people`` (app layer; the folder sizes it reads itself).
+(``account_folder``) and kept in the state file, so it is the same folder at every hand-in.
+The window reads the people through ``read_people`` (app layer; the folder sizes it reads
+itself).
 
 State file (``format = 1``)::
 

@@ -25,6 +25,7 @@ from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
 from server.delivery import Delivery
 from server.exchange import Exchange, Prepared, QuickAnswer
+from server.files import Resolved
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
@@ -39,7 +40,7 @@ from server.routes_dav import DAV_METHODS, DavRoutes
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
-from server.routes_links import LinkRoutes, delivers_a_file
+from server.routes_links import LinkRoutes
 from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
@@ -269,7 +270,9 @@ class RequestHandler:
 
     def _read(self, call: Call, path: str) -> Response:
         """A GET or HEAD of ``path``, once ``call.access`` is bound."""
-        target = call.files.target(path)
+        return self._answer(call, call.files.target(path))
+
+    def _answer(self, call: Call, target: Resolved) -> Response:
         if target.is_dir:
             return self._folders.folder(call, target)
         media = media_kind_asked(call)  # ?thumb, ?preview
@@ -309,9 +312,8 @@ class RequestHandler:
                 return self._changes.change(call)
             finally:
                 self._control.end(upload)
-        response = self._read(call, entered)
-        call.link.counts = method == "GET" and delivers_a_file(response)
-        return response
+        target = call.files.target(entered)
+        return self._links.claim(call, target, self._answer(call, target))
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
         """A tus request (server/routes_tus.py); every answer says Tus-Resumable."""
@@ -436,10 +438,9 @@ class RequestHandler:
         request = ex.request
         headers = request.headers if request else {}
         link = ex.call.link if ex.call is not None else None
-        if link is not None and self._links is not None and 200 <= ex.status < 300:
-            note = self._links.store.count_download if link.counts and not ex.cut_short \
-                else self._links.store.note_use
-            note(link.token, ex.conn.client, wait=not ex.on_serve_thread)
+        if link is not None and self._links is not None:
+            self._links.settle(link, ex.status, not ex.cut_short, ex.conn.client,
+                               wait=not ex.on_serve_thread)
         record = RequestRecord(
             time=ex.arrived,
             client=ex.conn.client,

@@ -12,6 +12,11 @@ Reading: ``refresh()`` looks at the file (device, inode, size, times) at most on
 REFRESH_INTERVAL on the clock and re-reads it only when it changed, so it is cheap enough to
 run on every lookup (``find`` does), and a link made by the CLI is seen within about a second.
 
+Reserving: a download on a link with a limit holds one of the downloads left from the moment
+its answer starts (``reserve_download``) until it is counted (``count_download(reserved=
+True)``) or ends short (``release_download``), so parallel downloads cannot together take more
+than the limit allows. Reservations live in this process only (the one that serves).
+
 Counting: downloads and "last used by" are counted in memory first (the limit holds at once in
 this process) and written back at most once per FLUSH_INTERVAL: a count arriving a second or
 more after the last write is written at once, the ones in between with the next write that is
@@ -98,6 +103,7 @@ class LinkStore:
         self._view = _View({}, {})
         self._pending_downloads: dict[str, int] = {}
         self._pending_use: dict[str, tuple[str, float]] = {}
+        self._reserved: dict[str, int] = {}  # token -> downloads under way
         self._next_look = -math.inf
         self._last_write = -math.inf
         self._flusher: threading.Thread | None = None
@@ -221,11 +227,34 @@ class LinkStore:
         self._pins.forget(done[0].id)
         return done[0]
 
-    def count_download(self, token: str, address: str, *, wait: bool = True) -> Link | None:
+    def count_download(self, token: str, address: str, *, wait: bool = True,
+                       reserved: bool = False) -> Link | None:
         """One download of the link with ``token`` delivered to ``address``: counted at once
         here, written back as the module says. Returns the link as counted (None: unknown).
-        With ``wait=False`` (the serve thread) a due write runs on a short-lived thread."""
-        return self._note(token, address, download=True, wait=wait)
+        ``reserved``: it held a reservation, which the count replaces in one step. With
+        ``wait=False`` (the serve thread) a due write runs on a short-lived thread."""
+        return self._note(token, address, download=True, wait=wait, reserved=reserved)
+
+    def reserve_download(self, token: str) -> bool:
+        """Hold one of the downloads left of the link with ``token`` for an answer starting
+        now; False when its counts and the downloads under way already reach its limit (or it
+        is unknown). A link without a limit needs none: True, nothing held."""
+        with self._count_lock:
+            link = self._view.by_token.get(token)
+            if link is None:
+                return False
+            if link.downloads_allowed is None:
+                return True
+            held = self._reserved.get(token, 0)
+            if link.downloads + held >= link.downloads_allowed:
+                return False
+            self._reserved[token] = held + 1
+            return True
+
+    def release_download(self, token: str) -> None:
+        """A reserved download ended without arriving whole: its place is free again."""
+        with self._count_lock:
+            self._unreserve(token)
 
     def note_use(self, token: str, address: str, *, wait: bool = True) -> Link | None:
         """``address`` used the link (a listing, a thumbnail): "last used by", no count."""
@@ -291,8 +320,11 @@ class LinkStore:
 
     # -- internals -------------------------------------------------------------------------
 
-    def _note(self, token: str, address: str, *, download: bool, wait: bool) -> Link | None:
+    def _note(self, token: str, address: str, *, download: bool, wait: bool,
+              reserved: bool = False) -> Link | None:
         with self._count_lock:
+            if reserved:
+                self._unreserve(token)
             link = self._view.by_token.get(token)
             if link is None:
                 return None
@@ -315,6 +347,11 @@ class LinkStore:
         if link.last_used_at is None or now >= link.last_used_at:
             changes.update(last_used_by=address, last_used_at=now)
         return replace(link, **changes) if changes else link  # type: ignore[arg-type]
+
+    def _unreserve(self, token: str) -> None:
+        held = self._reserved.pop(token, 0) - 1
+        if held > 0:
+            self._reserved[token] = held
 
     def _flush_quietly(self) -> None:
         try:

@@ -56,6 +56,11 @@ class FolderRoutes:
                    .encode() + NO_STORE)
         access = call.files
         names = _selected_names(call)
+        if names is not None:
+            call.may_wait()  # the folder is read to see that the selection names something
+            if not _any_listed(access, folder, names):
+                raise HttpError(404, "None of the selected names is in this folder.",
+                                close=False)
         return Response(200, headers, ZipBody(lambda: access.zip_items(folder, names),
                                               str(self._config.root)))
 
@@ -92,7 +97,8 @@ class FolderRoutes:
         if fmt == "json":
             body = listing.render_json(shown, entries, sort=sort, order=order, base=base)
         else:
-            readme = self._readmes.readme(call, target, entries) if self._readmes else None
+            readme = None if self._readmes is None or (link and link.limited) else \
+                self._readmes.readme(call, target, entries)  # content counts on such a link
             name = self._config.server_name if link is None else link.name
             body = listing.render_html(shown, entries, sort=sort, order=order,
                                        server_name=name, page=page, base=base,
@@ -134,3 +140,14 @@ def _selected_names(call: Call) -> frozenset[str] | None:
             raise HttpError(400, "A name is one entry of this folder, not a path.",
                             close=False)
     return frozenset(names)
+
+
+def _any_listed(access: FileAccess, folder: Resolved, names: frozenset[str]) -> bool:
+    """Whether a selection names anything of ``folder`` its principal sees: an empty zip
+    delivers nothing (and through a link would count as a download)."""
+    try:
+        return any(entry.name in names for entry in access.list_folder(folder))
+    except PermissionError:
+        raise HttpError(403, "This folder cannot be read.", close=False) from None
+    except OSError as err:
+        raise refusal_for(err) from None

@@ -32,12 +32,14 @@ from urllib.parse import parse_qs, unquote
 from server.access import Policy
 from server.access_link import LinkAccess, link_access
 from server.call import Call, LinkUse
-from server.files import url_quote
+from server.files import Resolved, url_quote
 from server.http11 import HttpError
 from server.link_model import LINK_PREFIX, TOKEN_PATTERN, Link
 from server.links import LinkStore
 from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
 from server.response import HTML, NO_STORE, PAGE_CSP, Response, json_document, redirect
+from server.routes_markdown import is_markdown
+from server.thumbnails import PREVIEW, THUMB
 
 PIN_HEADER = "pier-link-pin"
 COOKIE = "pier-link"
@@ -47,6 +49,8 @@ ENDED = {
     "revoked": ("Link revoked", "The owner ended this link."),
     "expired": ("Link expired", "This link has expired."),
     "used up": ("Link used up", "This link has been used as many times as it allows."),
+    "taken": ("Link used up", "The downloads this link allows are under way; if one of them "
+              "fails, try again later."),
 }
 
 
@@ -112,8 +116,40 @@ class LinkRoutes:
         if call.request.method in ("POST", "PUT") and not link.upload:
             raise HttpError(403, "This link does not take uploads.", close=call.body is not None)
         call.access = access
-        call.link = LinkUse(link.token, base, access.item_url, name)
+        call.link = LinkUse(link.token, base, access.item_url, name,
+                            limited=link.downloads_allowed is not None)
         return share_path
+
+    # -- counting --------------------------------------------------------------------------
+
+    def claim(self, call: Call, target: Resolved, response: Response) -> Response:
+        """``response`` to a read of ``target`` through a link. When it hands over content
+        (``delivers_content``) on a link with a download limit, it holds one of the downloads
+        left while it is sent (``LinkStore.reserve_download``), or is refused (410) when the
+        counts and the downloads under way leave none: parallel downloads stay within it."""
+        use = call.link
+        assert use is not None
+        use.counts = call.request.method == "GET" and delivers_content(call, target, response)
+        if use.counts and use.limited:
+            if not self.store.reserve_download(use.token):
+                raise LinkGone("taken")
+            use.reserved = True
+        return response
+
+    def settle(self, use: LinkUse, status: int, complete: bool, client: str,
+               wait: bool) -> None:
+        """After the answer: content that arrived whole is one download (its reservation
+        becomes the count); a reservation whose answer ended short is freed; any other 2xx is
+        a use ("last used by")."""
+        reserved, use.reserved = use.reserved, False
+        ok = 200 <= status < 300
+        if use.counts and ok and complete:
+            self.store.count_download(use.token, client, wait=wait, reserved=reserved)
+            return
+        if reserved:
+            self.store.release_download(use.token)
+        if ok:
+            self.store.note_use(use.token, client, wait=wait)
 
     # -- PINs ------------------------------------------------------------------------------
 
@@ -199,6 +235,19 @@ def delivers_a_file(response: Response) -> bool:
     return False
 
 
+def delivers_content(call: Call, target: Resolved, response: Response) -> bool:
+    """Whether ``response`` hands over a file's content: the file or a zip
+    (``delivers_a_file``), a Markdown file rendered whole (``?view``) or a picture at preview
+    size (``?preview``; not its icon). Thumbnails and listings do not."""
+    if delivers_a_file(response):
+        return True
+    if response.status != 200 or target.is_dir or THUMB in call.query:
+        return False
+    if PREVIEW in call.query:
+        return b"image/svg+xml" not in response.headers
+    return "view" in call.query and is_markdown(target.url_path)
+
+
 def pin_cookie(link: Link) -> str:
     """The cookie value that proves ``link``'s PIN: an HMAC of its token keyed with its PIN
     hash (secret to the server; a new PIN or another link gives another value)."""
@@ -248,4 +297,5 @@ def _locked(seconds: int, now: float) -> HttpError:
     return err
 
 
-__all__ = ["COOKIE", "PIN_HEADER", "LinkRoutes", "delivers_a_file", "pin_cookie"]
+__all__ = ["COOKIE", "PIN_HEADER", "LinkRoutes", "delivers_a_file", "delivers_content",
+           "pin_cookie"]

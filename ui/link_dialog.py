@@ -54,7 +54,10 @@ class NewLinkDialog(QDialog):
         self.downloads_spin.setRange(0, MAX_DOWNLOADS)
         self.downloads_spin.setSpecialValueText("No limit")
         self.downloads_spin.setAccessibleName("Download limit")
-        self.downloads_spin.setToolTip("The link ends after this many complete downloads")
+        self.downloads_spin.setToolTip(
+            "The link ends after this many complete downloads (views and previews count too). "
+            "A video player may fetch the end of a file first, which counts: allow a few "
+            "downloads for a video")
         form.addRow("Downloads:", self.downloads_spin)
         self.pin_edit = named(QLineEdit(), "linkPinEdit")
         self.pin_edit.setPlaceholderText("No PIN (4 to 64 characters)")

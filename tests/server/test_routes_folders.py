@@ -223,7 +223,9 @@ def test_zip_of_a_selection_is_judged_by_the_policy(share, auth):
     folders = Folders(config_of(share, auth=auth))
     assert zip_names(folders.get("/?format=zip&name=docs&name=hello.txt", user=ALICE)) == [
         "docs/notes.md"]
-    assert zip_names(folders.get("/?format=zip&name=hello.txt", user=ALICE)) == []
+    with pytest.raises(HttpError) as refused:  # nothing she sees: no empty zip
+        folders.get("/?format=zip&name=hello.txt", user=ALICE)
+    assert refused.value.status == 404
 
 
 @pytest.mark.parametrize("name", ["", "..", ".", "docs/notes.md", "a%5Cb", "a%00b"])
