@@ -21,7 +21,7 @@ ATTEMPTS = 30
 
 def _held(store: LinkStore, token: str) -> int:
     """The downloads of ``token`` under way (the store keeps no public view of them)."""
-    return store._reserved.get(token, 0)  # noqa: SLF001
+    return store._reserved.get(token, 0)
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
