@@ -106,3 +106,23 @@ def test_a_new_person_never_takes_a_folder_on_disk_written_decomposed(share: Pat
     assert stranger.hand_in([("essay.txt", b"A STRANGER'S ESSAY")])[0] == 303
     folders = [unicodedata.normalize("NFC", p.name) for p in (share / "Homework").iterdir()]
     assert sorted(folders) == ["Café", "Café (2)"], folders
+
+
+INVISIBLE = ["\u3164", "\u115f\u1160", "\uffa0", "\u034f"]  # default-ignorable, not category Cf
+
+
+@pytest.mark.xfail(strict=True, reason="only category Cf is dropped from a label: the Hangul "
+                   "fillers and the combining grapheme joiner (Default_Ignorable_Code_Point, "
+                   "category Lo/Mn) stay, so a label may look empty, or 'Ana' with one of them "
+                   "looks like 'Ana' in the checklist and gets a folder of its own, not 'Ana (2)'")
+@pytest.mark.parametrize("invisible", INVISIBLE, ids=lambda s: f"U+{ord(s[0]):04X}")
+def test_a_label_of_invisible_characters_is_refused_or_numbered(share: Path, tmp_path: Path,
+                                                                server_factory, invisible: str):
+    running = server_factory(share, collect=CollectConfig("Homework", None,
+                                                          tmp_path / "collect.json"))
+    assert Browser(running.port).give_name(invisible) == 400  # nothing visible was typed
+    assert Browser(running.port).give_name("Ana") == 303
+    twin = Browser(running.port)
+    assert twin.give_name("Ana" + invisible) == 303
+    assert twin.hand_in([("essay.txt", b"twin")])[0] == 303
+    assert (share / "Homework" / "Ana (2)" / "essay.txt").read_bytes() == b"twin"
