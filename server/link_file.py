@@ -14,18 +14,17 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from server.atomic import write_atomic
+from server.atomic import sidecar_lock, write_atomic
 from server.errors import LinkStoreError
 from server.link_model import ID_PATTERN, KINDS, TOKEN_PATTERN, Link
 from server.link_pins import is_pin_hash
-from server.portable import lock_file
 
 STORE_FORMAT = 1
 Signature = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
@@ -177,23 +176,7 @@ def file_signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-@contextlib.contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock between processes on ``<path>.lock`` while a change is made (as
-    server.user_file does for the accounts). Where the system has no such lock, changes are
-    serialised only within one process."""
-    lock_path = path.with_name(path.name + ".lock")
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as err:
-        raise LinkStoreError(f"Cannot lock the links file {path}: "
-                             f"{err.strerror or err}.") from None
-    try:
-        try:
-            lock_file(fd)
-        except TimeoutError:
-            raise LinkStoreError("The links file is locked by another program.") from None
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+def file_lock(path: Path) -> contextlib.AbstractContextManager[None]:
+    """An exclusive lock between processes on ``<path>.lock`` while a change is made (as for
+    the accounts)."""
+    return sidecar_lock(path, LinkStoreError, "the links file")
