@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from app.controller import ServerController
 from app.link_service import LinkRow, LinkService
 from server.errors import LinkStoreError, UnknownLinkError
 from ui import dialogs
-from ui.address_box import is_loopback_url, qr_pixmap
+from ui.address_box import is_loopback_url, qr_image_label, qr_pixmap
 from ui.contrast import MutedLabel
 from ui.link_dialog import NewLinkDialog
 from ui.traffic_models import quiet_corner
@@ -118,11 +117,7 @@ class LinksTab(QWidget):
 
     def _build_side(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.qr_label = named(QLabel(), "linkQr")
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
-        self.qr_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.qr_label.setAccessibleName("QR code of the selected link")
+        self.qr_label = qr_image_label("linkQr", "QR code of the selected link")
         column.addWidget(self.qr_label)
         self.details = MutedLabel(objectName="linkDetails", wordWrap=True)
         self.details.setFixedWidth(QR_SIZE)
