@@ -147,8 +147,8 @@ class FileAccess(WritingAccess):
         return open_hand_in(self, self._policy, collect_name, folder_name, is_open)
 
     def hand_in_names(self, collect_name: str) -> set[str]:
-        """Collect mode: the casefolded names in ``<share>/collect_name/`` on disk, which a new
-        person's folder must not take (server/collect_access.py)."""
+        """Collect mode: the names in ``<share>/collect_name/`` on disk (NFC, casefolded), which
+        a new person's folder must not take (server/collect_access.py)."""
         from server.collect_access import names_in_collect
 
         return names_in_collect(self, self._policy, collect_name)

@@ -50,8 +50,15 @@ UNTIL_FORMAT = "%Y-%m-%dT%H:%M"
 ACCOUNT_FALLBACK = "account"  # the folder of an account whose name leaves nothing usable
 MAX_ACCOUNT_FOLDER = 100  # characters of an account's folder name, before its " (n)"
 _NOT_IN_FOLDER_NAMES = '<>:"|?*/\\'
+HAND_IN_GRACE = 15 * 60.0  # seconds a hand-in begun before the deadline may go on after it
+# Default_Ignorable_Code_Point outside category Cf (which is dropped as a whole): combining
+# grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian free variation selectors,
+# variation selectors, unassigned ranges Unicode reserves as ignorable
+_IGNORABLE = frozenset([0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0,
+                        *range(0x180B, 0x1810), *range(0x2060, 0x2070), *range(0xFE00, 0xFE10),
+                        *range(0xFFF0, 0xFFF9), *range(0xE0000, 0xE1000)])
 
-OnDisk = Callable[[], set[str]]  # the casefolded names already in NAME/ on disk (the route's)
+OnDisk = Callable[[], set[str]]  # the names in NAME/ on disk by folder_key (the route's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +136,24 @@ def _people_of(doc: object) -> list[Person]:
     return found
 
 
+def folder_key(name: str) -> str:
+    """What two folder names are compared by: NFC, casefolded (macOS and Windows disks find
+    "Café" composed, decomposed and "CAFÉ" the same folder)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def is_invisible(char: str) -> bool:
+    """A default-ignorable character (Unicode's Default_Ignorable_Code_Point: category Cf such
+    as zero-width spaces and bidi controls, and the Hangul fillers, CGJ, variation selectors)."""
+    return unicodedata.category(char) == "Cf" or ord(char) in _IGNORABLE
+
+
 def clean_label(text: str) -> str:
-    """A typed name as a folder name: invisible characters (format characters such as zero-width
-    spaces and bidi controls) dropped, so "Ana\u200b" is "Ana", then cleaned like an upload name
-    (400 when nothing is left)."""
-    text = "".join(c for c in unicodedata.normalize("NFC", text)
-                   if unicodedata.category(c) != "Cf")
-    text = " ".join(text.split())[:MAX_LABEL]
+    """A typed name as a folder name: invisible characters (``is_invisible``) dropped, so
+    "Ana\u200b" and "Ana\u3164" are "Ana", then cleaned like an upload name (400 when nothing
+    is left)."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text) if not is_invisible(c))
+    text = " ".join(unicodedata.normalize("NFC", text).split())[:MAX_LABEL]
     if not text:
         raise HttpError(400, "Please type your name.", close=False)
     return clean_name(text)
@@ -247,12 +265,12 @@ class CollectPeople:
 
     def _free_folder(self, base: str, on_disk: set[str]) -> str:
         """``base``, or "base (2)"...: never a folder of another person, nor any name already in
-        NAME/ on disk (left by an earlier run whose state is gone), compared casefolded."""
-        taken = {p.folder.casefold() for p in self._people.values()} | on_disk
-        if base.casefold() not in taken:
+        NAME/ on disk (left by an earlier run whose state is gone), compared by ``folder_key``."""
+        taken = {folder_key(p.folder) for p in self._people.values()} | on_disk
+        if folder_key(base) not in taken:
             return base
         number = 2
-        while f"{base} ({number})".casefold() in taken:
+        while folder_key(f"{base} ({number})") in taken:
             number += 1
         return f"{base} ({number})"
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from server.access import FileAccess, Policy
 from server.access_rules import Action
+from server.collect import folder_key
 from server.files import Resolved
 from server.own_paths import is_trash_name
 from server.portable_folders import Folder, mkdir_at, names_in, open_folder_at, stat_at
@@ -46,13 +47,14 @@ def open_hand_in(access: FileAccess, policy: Policy, collect_name: str, folder_n
 
 
 def names_in_collect(access: FileAccess, policy: Policy, collect_name: str) -> set[str]:
-    """The casefolded names already in ``<share>/collect_name/`` (folders left by an earlier
-    run, files, links: a new person's folder takes none of them); empty when it is missing or
-    not a folder (a hand-in then refuses it, 409). NAME/ is entered without following links."""
+    """The names already in ``<share>/collect_name/`` by ``folder_key`` (folders left by an
+    earlier run, files, links: a new person's folder takes none of them); empty when it is
+    missing or not a folder (a hand-in then refuses it, 409). NAME/ is entered without
+    following links."""
     with access.open_folder(policy.rules.root) as root:
         try:
             with open_folder_at(root, collect_name) as folder:
-                return {name.casefold() for name in names_in(folder)}
+                return {folder_key(name) for name in names_in(folder)}
         except OSError:
             return set()
 

@@ -11,9 +11,10 @@ endpoints under /.well-known/pier/collect/.
 - ``GET /.well-known/pier/collect/state``: JSON of the deadline, the person and their files.
 
 Every file operation goes through ``FileAccess.hand_in`` (server/collect_access.py): the
-person's folder and nothing else. After the deadline hand-ins get 403 "closed at ..."; the
-deadline is read once, when a hand-in begins, so one begun in time is saved whole. One client
-group makes at most 20 new people per 10 minutes (server/collect_limit.py; 429).
+person's folder and nothing else. After the deadline hand-ins get 403 "closed at ..."; one
+begun in time may finish within ``HAND_IN_GRACE`` (15 minutes) after it, else it is refused
+and withdrawn whole. One address makes at most 20 new people per 10 minutes, one IPv6 /64
+300 (server/collect_limit.py; 429).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from server.clock import Clock
 from server.collect import (
     COOKIE,
     COOKIE_MAX_AGE,
+    HAND_IN_GRACE,
     CollectConfig,
     CollectPeople,
     Person,
+    closed_reason,
     refuse_if_closed,
 )
 from server.collect_limit import NewPeopleLimit
@@ -149,17 +152,17 @@ class CollectRoutes:
             person = self._person(call)
             typed = fields.get("name", "")
             if person is None:
-                self._new_people.check(call.client)
-                person = self.people.new_visitor(typed, self._on_disk(call))
-                self._new_people.count(call.client)
+                with self._new_people.admit(call.client):
+                    person = self.people.new_visitor(typed, self._on_disk(call))
             else:
                 person = self.people.relabel(person, typed)
             headers = self._set_cookie(call, person)
         return _see_page(headers)
 
     def _hand_in(self, call: Call) -> Response:
-        # the deadline is read once: a hand-in begun in time is saved whole (its withdrawal,
-        # should a later part fail, keeps the right to create that it began with)
+        # a hand-in begun in time may finish within HAND_IN_GRACE after the deadline; its
+        # access keeps the right to create it began with, so its withdrawal (a later part
+        # failing, the grace running out) can take back what it saved
         refuse_if_closed(self._collect, self._clock.time())
         person = self._person(call, make=True)
         if person is None:
@@ -186,6 +189,7 @@ class CollectRoutes:
             data = body.read(n)
             if cap is not None and body.received > cap:
                 raise UploadRefused(413, "The upload is larger than this share accepts.")
+            self._refuse_past_grace()
             return data
 
         reader = MultipartReader(request.header("content-type"), read, None)
@@ -202,6 +206,7 @@ class CollectRoutes:
                                       max_size=self._config.max_upload_bytes) as upload:
                     for chunk in part.chunks():
                         upload.write(chunk)
+                    self._refuse_past_grace()
                     final = upload.commit()
                 stored.append(writes.Stored(final, url_quote(folder.url_path + final),
                                             upload.replaces, upload.identity))
@@ -213,6 +218,13 @@ class CollectRoutes:
         if not stored:
             raise HttpError(400, "No file was sent (form field 'file').", close=False)
         return stored
+
+    def _refuse_past_grace(self) -> None:
+        """403 "closed" (the rest of the body unread) once a hand-in outlasts the deadline by
+        more than HAND_IN_GRACE, on the engine's clock: its files are then withdrawn."""
+        until = self._collect.until
+        if until is not None and self._clock.time() >= until + HAND_IN_GRACE:
+            raise HttpError(403, closed_reason(until), close=True)
 
 
 def _see_page(headers: bytes) -> Response:

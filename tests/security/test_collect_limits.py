@@ -1,6 +1,7 @@
-"""Collect mode against floods and look-alikes (the fixes of the attack on issue 18): new
-people per client group, invisible characters in labels, account names that are no file names,
-folders left on disk by an earlier run."""
+"""Collect mode against floods and look-alikes (the fixes of the attacks on issue 18): new
+people per address and per network (a class on one LAN is not kept waiting), invisible
+characters in labels, account names that are no file names, folders left on disk by an
+earlier run."""
 
 from __future__ import annotations
 
@@ -11,18 +12,34 @@ from pathlib import Path
 import pytest
 
 from server.clock import ManualClock
-from server.collect import CollectConfig, CollectPeople, account_folder, read_people
-from server.collect_limit import NEW_PEOPLE_PER_WINDOW, WINDOW_SECONDS
+from server.collect import (
+    COOKIE,
+    HAND_IN_GRACE,
+    CollectConfig,
+    CollectPeople,
+    account_folder,
+    read_people,
+)
+from server.collect_limit import (
+    NEW_PEOPLE_PER_ADDRESS,
+    NEW_PEOPLE_PER_GROUP,
+    NEW_PEOPLE_PER_WINDOW,
+    WINDOW_SECONDS,
+    NewPeopleLimit,
+)
 from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.http11 import HttpError
 from server.paths import PierPaths
+from server.routes_collect import FILES_PATH, NAME_PATH, CollectRoutes
 from server.sharing import authenticator_for
 from server.users import HashParams, PasswordHasher, UserStore
-from tests.collect_http import Browser
+from tests.collect_http import Browser, multipart
+from tests.server.conftest import MemoryBody, call_for, config_of
 
 FAST = HashParams(argon2_memory_kib=64, argon2_iterations=1, scrypt_log2_n=10)
 PASSWORD = "meadow-kettle-orbit"
+FORM = "Content-Type: application/x-www-form-urlencoded"
 
 
 def test_one_client_may_make_only_so_many_new_people(share: Path, pier_paths: PierPaths) -> None:
@@ -100,20 +117,108 @@ def test_a_new_person_skips_folders_on_disk_whatever_their_case(share: Path,
 
 
 def test_the_new_people_limit_refuses_with_an_http_error() -> None:
-    from server.collect_limit import NewPeopleLimit
-
     clock = ManualClock()
-    limit = NewPeopleLimit(clock.monotonic, limit=2, window=60)
+    limit = NewPeopleLimit(clock.monotonic, per_address=2, per_group=3, window=60)
     for _ in range(2):
-        limit.check("2001:db8:1:2::5")
-        limit.count("2001:db8:1:2::5")
-    with pytest.raises(HttpError) as refused:
-        limit.check("2001:db8:1:2:ffff::9")  # the same /64
+        with limit.admit("2001:db8:1:2::5"):
+            pass
+    with pytest.raises(HttpError) as refused, limit.admit("2001:db8:1:2::5"):
+        pass
     assert refused.value.status == 429 and b"Retry-After: 60" in refused.value.headers
-    limit.check("2001:db8:1:3::5")  # another /64
-    limit.check("192.0.2.1")
+    with limit.admit("2001:db8:1:2:ffff::9"):  # another address of the same /64: its third
+        pass
+    with pytest.raises(HttpError), limit.admit("2001:db8:1:2::7"):  # the /64's fourth
+        pass
+    with limit.admit("2001:db8:1:3::5"), limit.admit("192.0.2.1"):  # another /64, IPv4
+        pass
     clock.advance(30)
-    with pytest.raises(HttpError):
-        limit.check("2001:db8:1:2::5")
+    with pytest.raises(HttpError), limit.admit("2001:db8:1:2::8"):
+        pass
     clock.advance(30)
-    limit.check("2001:db8:1:2::5")
+    with limit.admit("2001:db8:1:2::8"):
+        pass
+
+
+def test_a_name_refused_is_not_counted() -> None:
+    limit = NewPeopleLimit(ManualClock().monotonic, per_address=1, per_group=1, window=60)
+    with pytest.raises(ValueError), limit.admit("192.0.2.1"):
+        raise ValueError("a blank name: no person made")
+    with limit.admit("192.0.2.1"):
+        pass
+
+
+def _give_name(routes: CollectRoutes, config: ServerConfig, address: str, name: str) -> int:
+    body = f"name={name}".encode()
+    call = call_for(config, "POST", NAME_PATH, FORM, f"Content-Length: {len(body)}",
+                    body=MemoryBody(body))
+    call.client = address
+    try:
+        return routes.route(call).status
+    except HttpError as refused:
+        return refused.status
+
+
+def _limited_routes(share: Path) -> tuple[CollectRoutes, ServerConfig, ManualClock]:
+    config = config_of(share, collect=CollectConfig("Homework", None, None))
+    clock = ManualClock()
+    return CollectRoutes(config, CollectPeople(None), clock), config, clock
+
+
+def test_a_class_on_one_lan_gets_in_at_once(share: Path) -> None:
+    """Every device of a LAN has its own address in one IPv6 /64: 31 students, 31 people."""
+    routes, config, _ = _limited_routes(share)
+    answers = [_give_name(routes, config, f"2001:db8:5:6::{i + 1:x}", f"Student{i}")
+               for i in range(31)]
+    assert answers == [303] * 31
+    assert len(routes.people.people()) == 31
+
+
+def test_one_address_is_stopped_at_its_limit_and_one_network_at_its_own(share: Path) -> None:
+    routes, config, clock = _limited_routes(share)
+    one = [_give_name(routes, config, "2001:db8:5:6::1", f"A{i}")
+           for i in range(NEW_PEOPLE_PER_ADDRESS + 1)]
+    assert one == [303] * NEW_PEOPLE_PER_ADDRESS + [429]
+    assert _give_name(routes, config, "192.0.2.7", "Other") == 303  # others go on
+    clock.advance(WINDOW_SECONDS)
+    network = [_give_name(routes, config, f"2001:db8:5:6::{i + 1:x}:1", f"N{i}")
+               for i in range(NEW_PEOPLE_PER_GROUP + 1)]
+    assert network == [303] * NEW_PEOPLE_PER_GROUP + [429]
+    assert _give_name(routes, config, "2001:db8:5:7::1", "Next door") == 303
+    assert len(routes.people.people()) == NEW_PEOPLE_PER_ADDRESS + 2 + NEW_PEOPLE_PER_GROUP
+
+
+class _SlowBody(MemoryBody):
+    """A body whose bytes after the first piece arrive ``later`` seconds on (the clock moved)."""
+
+    def __init__(self, data: bytes, clock: ManualClock, later: float) -> None:
+        super().__init__(data, piece=1024)
+        self._clock, self._later = clock, later
+
+    def read(self, n: int = 262144) -> bytes:
+        if self.received and self._later:
+            self._clock.advance(self._later)
+            self._later = 0.0
+        return super().read(n)
+
+
+@pytest.mark.parametrize("late", [60 + HAND_IN_GRACE - 1, 60 + HAND_IN_GRACE])
+def test_a_hand_in_begun_in_time_has_a_grace_period_then_is_withdrawn_whole(
+        share: Path, late: float) -> None:
+    clock = ManualClock()
+    config = config_of(share, collect=CollectConfig("Homework", clock.time() + 60, None))
+    routes = CollectRoutes(config, CollectPeople(None), clock)
+    person = routes.people.new_visitor("Late")
+    ctype, body = multipart([("first.txt", b"1" * 5000), ("second.txt", b"2")])
+    call = call_for(config, "POST", FILES_PATH, f"Content-Type: {ctype}",
+                    f"Content-Length: {len(body)}",
+                    f"Cookie: {COOKIE}={routes.people.cookie_value(person.id)}",
+                    body=_SlowBody(body, clock, late))  # the deadline passes meanwhile
+    folder = share / "Homework" / "Late"
+    if late < 60 + HAND_IN_GRACE:  # the deadline is 60 s away
+        assert routes.route(call).status == 303
+        assert sorted(p.name for p in folder.iterdir()) == ["first.txt", "second.txt"]
+    else:
+        with pytest.raises(HttpError) as refused:
+            routes.route(call)
+        assert refused.value.status == 403 and "closed" in refused.value.reason
+        assert list(folder.iterdir()) == []
