@@ -36,10 +36,6 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
     return True
 
 
-@pytest.mark.xfail(strict=True, reason="a reservation taken on the serve thread for a download "
-                   "pipelined behind a quick answer is never released when the client is gone "
-                   "before a worker has sent that answer (finish_unsent fails, handle() never "
-                   "runs, the Prepared answer is dropped): the link stays 410 'under way' for good")
 def test_a_pipelined_download_dropped_before_it_starts_frees_its_place(share, huge, owner,
                                                                        serve):
     (share / "filler.bin").write_bytes(b"f" * FILLER)
