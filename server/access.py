@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -352,7 +352,7 @@ class FileAccess(WritingAccess):
         return None if found.is_dir else found
 
     def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
-                  ) -> Iterator[ZipItem]:
+                  ) -> Generator[ZipItem, None, None]:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
         folder without following links, so a folder swapped for a link while the archive is

@@ -24,7 +24,7 @@ from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
 from server.delivery import Delivery
-from server.exchange import Exchange, Prepared, QuickAnswer
+from server.exchange import Exchange, Prepared, QuickAnswer, take_prepared
 from server.files import Resolved
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
@@ -110,9 +110,10 @@ class RequestHandler:
     def handle(self, conn: Connection, head: bytes) -> bool:
         """Answer one request whose head is ``head`` (on a worker). True if the connection may
         stay open."""
-        prepared, conn.prepared = conn.prepared, None
+        prepared = take_prepared(conn)
         response: Response | None
         if prepared is not None and prepared.head != head:
+            self.abandon(prepared)
             prepared = None
         if prepared is not None and prepared.answer is not None:
             ex, response = prepared.answer  # routed on the serve thread; its body must wait
@@ -150,6 +151,14 @@ class RequestHandler:
         parts = self._delivery.frame(ex, response)
         self._record(ex)
         return ex.keep_alive, parts
+
+    def abandon(self, prepared: Prepared | None) -> None:
+        """An answer the serve thread prepared that no worker sends (the client went, the engine
+        stops): recorded as the client's going, which frees what it held (a link's download)."""
+        if prepared is not None and prepared.answer is not None:
+            ex = prepared.answer[0]
+            ex.keep_alive, ex.status = False, CLIENT_GONE
+            self._record(ex)
 
     def record_refusal(self, conn: Connection, err: HttpError) -> None:
         """Record a request refused before it reached a worker (head too long or too slow)."""

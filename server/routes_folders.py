@@ -58,7 +58,7 @@ class FolderRoutes:
         names = _selected_names(call)
         if names is not None:
             call.may_wait()  # the folder is read to see that the selection names something
-            if not _any_listed(access, folder, names):
+            if not _zips_anything(access, folder, names):
                 raise HttpError(404, "None of the selected names is in this folder.",
                                 close=False)
         return Response(200, headers, ZipBody(lambda: access.zip_items(folder, names),
@@ -142,12 +142,17 @@ def _selected_names(call: Call) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def _any_listed(access: FileAccess, folder: Resolved, names: frozenset[str]) -> bool:
-    """Whether a selection names anything of ``folder`` its principal sees: an empty zip
-    delivers nothing (and through a link would count as a download)."""
+def _zips_anything(access: FileAccess, folder: Resolved, names: frozenset[str]) -> bool:
+    """Whether the zip of a selection holds anything: the first item of the very walk the zip
+    takes (what the principal may read, no symlinks), so a selection of only what the zip
+    leaves out is refused like one naming nothing. An empty zip delivers nothing (and through
+    a link would count as a download)."""
+    items = access.zip_items(folder, names)
     try:
-        return any(entry.name in names for entry in access.list_folder(folder))
+        return next(items, None) is not None
     except PermissionError:
         raise HttpError(403, "This folder cannot be read.", close=False) from None
     except OSError as err:
         raise refusal_for(err) from None
+    finally:
+        items.close()  # the walk's folders, at once

@@ -34,6 +34,7 @@ from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
+from server.exchange import take_prepared
 from server.handler import RequestHandler
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
@@ -115,7 +116,8 @@ class ServeLoop:
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
-        self._connections = OpenConnections(self._limits)
+        self._connections = OpenConnections(  # a prepared answer is abandoned by the close
+            self._limits, on_close=lambda conn: self._handler.abandon(take_prepared(conn)))
         self._stopping = False
         self._wake_pending = False
         self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)

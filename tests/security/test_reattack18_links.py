@@ -1,5 +1,5 @@
 """Second attack on share links (issue 18), after the fixes: a limited link's download
-reservations. Each test is a finding, strict xfail until the server is fixed."""
+reservations. Each test was a finding, a strict xfail until the server was fixed."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import struct
 import time
 import zipfile
 from collections.abc import Callable
-
-import pytest
 
 from server.links import LinkStore
 from tests.server import test_links_serving as serving
@@ -36,10 +34,6 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
     return True
 
 
-@pytest.mark.xfail(strict=True, reason="a reservation taken on the serve thread for a download "
-                   "pipelined behind a quick answer is never released when the client is gone "
-                   "before a worker has sent that answer (finish_unsent fails, handle() never "
-                   "runs, the Prepared answer is dropped): the link stays 410 'under way' for good")
 def test_a_pipelined_download_dropped_before_it_starts_frees_its_place(share, huge, owner,
                                                                        serve):
     (share / "filler.bin").write_bytes(b"f" * FILLER)
@@ -67,10 +61,6 @@ def test_a_pipelined_download_dropped_before_it_starts_frees_its_place(share, hu
     assert (status, len(body)) == (206, 10)  # nothing was ever downloaded
 
 
-@pytest.mark.xfail(strict=True, reason="_any_listed asks the listing, which shows a symlink "
-                   "inside the folder, while a zip leaves every symlink out: a selection of only "
-                   "such a shortcut is an empty archive, and through a limited link it uses up a "
-                   "download")
 def test_a_selection_of_only_a_shortcut_is_no_empty_zip_and_no_download(share, owner, serve):
     (share / "docs" / "shortcut.md").symlink_to(share / "docs" / "notes.md")
     link = owner.create(share / "docs", "folder", downloads_allowed=1)
