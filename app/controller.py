@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
+from app.collect_feed import CollectFeed
+from app.collect_service import collect_config, collect_summary
 from app.drive_addresses import DriveShare
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
@@ -69,6 +71,8 @@ class ShareRequest:
     # with port 0 ("Any free port"): ask for this port first (the one it got last time), and
     # take any free one only when it is taken; 0 = no preference
     preferred_port: int = 0
+    collect_name: str | None = None  # collect mode's folder (issue 18); None = off
+    collect_until: float | None = None  # its deadline, epoch seconds; None = open
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +166,11 @@ def make_config(share: ShareRequest, paths: PierPaths,
         announce=share.announce,
         allowed_hosts=share.allowed_hosts,
         tus_state=paths.tus_dir,
+        links_file=paths.links_file,
         thumb_cache=paths.thumbs_dir,
         ffmpeg=find_ffmpeg(),
+        collect=collect_config(share.collect_name, share.collect_until, paths.collect_file,
+                               SYSTEM_CLOCK.time()),
     )
 
 
@@ -215,13 +222,16 @@ class Rights:
         return what
 
 
-def access_summary(rights: Rights, *, https: bool, website: bool = False) -> str:
+def access_summary(rights: Rights, *, https: bool, website: bool = False,
+                   collect: str | None = None) -> str:
     """One line saying who can do what, e.g. "Login required · accounts with “upload” may add
     files · HTTPS"."""
     parts = [rights.who(), rights.what(), "HTTPS" if https else "plain HTTP (not encrypted)"]
     if website:  # the owner's choice: pages are not sandboxed then
         parts.append("website mode: pages in the share run as the share"
                      + (", uploaded ones too" if rights.upload else ""))
+    if collect:
+        parts.append(collect)
     return " · ".join(parts)
 
 
@@ -232,7 +242,10 @@ def summary_of_config(config: ServerConfig) -> str:
                     anonymous_upload=config.anonymous_upload,
                     anonymous_modify=config.anonymous_modify,
                     permanent_deletes=config.permanent_deletes)
-    return access_summary(rights, https=config.tls is not None, website=config.website_mode)
+    collect = config.collect
+    return access_summary(rights, https=config.tls is not None, website=config.website_mode,
+                          collect=collect_summary(collect.name, collect.until) if collect
+                          else None)
 
 
 def summary_of_request(share: ShareRequest) -> str:
@@ -241,7 +254,9 @@ def summary_of_request(share: ShareRequest) -> str:
                     anonymous_upload=share.anonymous_upload,
                     anonymous_modify=share.anonymous_modify,
                     permanent_deletes=share.permanent_deletes)
-    return access_summary(rights, https=share.https, website=share.website_mode)
+    collect = share.collect_name and collect_summary(share.collect_name, share.collect_until)
+    return access_summary(rights, https=share.https, website=share.website_mode,
+                          collect=collect or None)
 
 
 class ServerController(QObject):
@@ -267,6 +282,7 @@ class ServerController(QObject):
         self.paths = paths
         self._engine = ServerEngine(sink=sink, bans_file=paths.bans_file, clock=clock)
         self.share_control = ShareControl(self._engine, parent=self)
+        self.collect = CollectFeed(clock, parent=self)  # collect mode's checklist data
         self._state = ServerState.STOPPED
         self._urls: list[str] = []
         self._config: ServerConfig | None = None
@@ -437,6 +453,7 @@ class ServerController(QObject):
         self._urls = list(urls)
         self._set_state(ServerState.RUNNING)
         self._stats_timer.start()
+        self.collect.follow(config)
         log.info("serving %s at %s", config.root, ", ".join(urls))
         self.started.emit(self.urls)
         self._poll_stats()
@@ -452,6 +469,7 @@ class ServerController(QObject):
         self._urls = []
         self.share_control.texts.forget_on_stop()  # the engine drops a shared text on stop
         self.share_control.thumbnails.forget()  # the next share may hold other files
+        self.collect.pause()
         self._set_state(ServerState.STOPPED)
         log.info("stopped")
         self.stopped.emit()

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from app.polled_feed import PolledFeed
 from server.engine import EngineStats, ServerEngine
 from server.monitor import SERIES_SECONDS, Snapshot
 from server.records import UnfinishedUpload
@@ -101,7 +100,7 @@ class ConnectionHistory:
         return values
 
 
-class MonitorFeed(QObject):
+class MonitorFeed(PolledFeed):
     """While a share runs, gathers ``LiveData`` every ``interval_ms`` in a worker thread and
     emits ``updated`` in the GUI thread. At most one gathering is in flight at a time."""
 
@@ -109,58 +108,21 @@ class MonitorFeed(QObject):
 
     def __init__(self, engine: ServerEngine, interval_ms: int = REFRESH_MS,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(THREAD_NAME, interval_ms, parent)
         self._engine = engine
-        self._executor: ThreadPoolExecutor | None = None
-        self._busy = threading.Event()
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.refresh)
-        self._delivered.connect(self._on_delivered)
-
-    _delivered = Signal(LiveData)  # emitted from the worker thread (queued)
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
 
     def start(self) -> None:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix=THREAD_NAME)
-        self._timer.start()
-        self.refresh()
+        self._start_polling()
 
     def stop(self) -> None:
         """Stop the timer and wait for the gathering in flight (tens of ms at most)."""
-        self._timer.stop()
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True)
-        self._busy.clear()
+        self._stop_polling()
 
-    def refresh(self) -> None:
-        """Ask for fresh data now, unless a gathering is already running."""
-        executor = self._executor
-        if executor is None or self._busy.is_set():
-            return
-        self._busy.set()
-        future = executor.submit(collect, self._engine)
-        future.add_done_callback(self._on_done)
+    def _gather(self) -> LiveData:
+        return collect(self._engine)
 
-    def _on_done(self, future: Future[LiveData]) -> None:
-        self._busy.clear()
-        if future.cancelled():
-            return
-        try:
-            data = future.result()
-        except Exception:  # a failing snapshot must not end the feed
-            log.exception("gathering live statistics failed")
-            return
-        self._delivered.emit(data)
-
-    def _on_delivered(self, data: LiveData) -> None:
-        if self._executor is not None:  # ignore a late delivery after stop()
-            self.updated.emit(data)
+    def _accept(self, result: LiveData) -> None:
+        self.updated.emit(result)
 
 
 class ShareHealthFeed(QObject):

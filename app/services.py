@@ -11,6 +11,7 @@ from app.accounts import Accounts
 from app.bridge import RecordBridge
 from app.certificates import Certificates
 from app.controller import ServerController, ShareRequest
+from app.link_service import LinkService
 from app.settings import LoadResult, SettingsStore
 from server.paths import PierPaths
 
@@ -23,6 +24,7 @@ class AppServices:
     controller: ServerController  # starts and stops the share; its ShareControl acts on it
     accounts: Accounts
     certificates: Certificates
+    links: LinkService  # the share links of links.toml (the Links tab)
 
     @classmethod
     def create(cls, paths: PierPaths, owner: QObject | None = None) -> AppServices:
@@ -32,7 +34,9 @@ class AppServices:
         bridge = RecordBridge(loaded.settings.log_ring_size, parent=owner)
         controller = ServerController(bridge.sink, paths, parent=owner)
         accounts = Accounts.at(paths.users_file, share=controller, parent=owner)
-        return cls(store, loaded, bridge, controller, accounts, Certificates(paths.tls_dir))
+        links = LinkService(paths.links_file, protected=paths.protected)
+        return cls(store, loaded, bridge, controller, accounts, Certificates(paths.tls_dir),
+                   links)
 
     async def start_share(self, share: ShareRequest) -> bool:
         """Start sharing with this app's accounts (the controller reads them off the GUI

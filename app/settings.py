@@ -17,6 +17,7 @@ from typing import Any
 
 import tomli_w
 
+from app.collect_service import MAX_ROSTER
 from server.atomic import write_atomic
 from server.config import normalise_host_name
 from server.errors import ConfigError
@@ -35,6 +36,7 @@ PORT_MAX = 65535
 # The port field takes more digits than a port has, so that a typo such as 99999 reaches the
 # Start check and is refused with a message instead of being cut short without a word.
 PORT_FIELD_MAX = 999_999
+DEFAULT_COLLECT_NAME = "Hand-ins"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,13 @@ class Settings:
     # the port "Any free port" got last time, asked for again at the next start so that
     # bookmarks and printed QR codes keep working; 0 = none yet
     free_port: int = 0
+    # collect mode (issue 18): hand-ins go to <folder>/collect_name/<person>/; a file saved
+    # before it existed loads with it off
+    collect_files: bool = False
+    collect_name: str = DEFAULT_COLLECT_NAME
+    collect_until_on: bool = False
+    collect_until: str = ""  # local "YYYY-MM-DDTHH:MM" (server.collect.UNTIL_FORMAT)
+    collect_roster: tuple[str, ...] = ()  # the names expected to hand in
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""
@@ -90,7 +99,9 @@ class Settings:
         anonymous_modify = anonymous_upload and self.anonymous_modify
         return replace(self, scope=scope, port=port, free_port=free_port, log_ring_size=ring,
                        max_upload_mib=max_upload, allowed_hosts=hosts,
-                       anonymous_upload=anonymous_upload, anonymous_modify=anonymous_modify)
+                       anonymous_upload=anonymous_upload, anonymous_modify=anonymous_modify,
+                       collect_name=self.collect_name.strip() or DEFAULT_COLLECT_NAME,
+                       collect_roster=self.collect_roster[:MAX_ROSTER])
 
 
 @dataclass(frozen=True, slots=True)

@@ -786,6 +786,7 @@ GROUPS = {
     "grid": ("grid_bench", "grid view in Chromium (issue 16)", "issue 16"),
     "dav": ("dav_bench", "WebDAV (issue 17): PROPFIND vs WsgiDAV and rclone, PUT vs POST",
             "issue 17"),
+    "links": ("link_bench", "share links (issue 18): through a link vs direct", "issue 18"),
 }
 ALIASES = {"all": {"suite", *GROUPS}, "media": {"thumbs", "search", "grid"}}
 
@@ -838,7 +839,8 @@ def main() -> int:
                              "GUI cell), tus (issue 15's resumable uploads, bench/tus_bench.py), "
                              "thumbs, search, grid (issue 16: bench/media_bench.py, "
                              "search_bench.py, grid_bench.py), media (those three), dav "
-                             "(issue 17's WebDAV, bench/dav_bench.py)")
+                             "(issue 17's WebDAV, bench/dav_bench.py), links (issue 18's share "
+                             "links, bench/link_bench.py)")
     args = parser.parse_args()
     asked = {c.strip() for c in args.cells.split(",") if c.strip()}
     if not asked or asked - {"suite", *GROUPS, *ALIASES}:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -99,7 +99,11 @@ def policy_for(config: ServerConfig) -> Policy:
     for trash in map(str, config.trash_folders):  # like a disk's .Trash-UID: none of it
         paths.append(trash)  # served; the deleted files are not Pier's secrets to know one
         unwalked.append(trash)  # by one (a trash may hold thousands)
-    own = OwnPaths(paths, [log] if log else (), share=config.root, unwalked=unwalked)
+    # collect mode's folder: Pier's own for every principal (server/collect_access.py), known
+    # by identity (not by spelling: it is no protected path), not walked (people's files)
+    collect = [os.path.join(config.root, config.collect.name)] if config.collect else []
+    own = OwnPaths([*paths, *collect], [log] if log else (), share=config.root,
+                   unwalked=[*unwalked, *collect], volatile=collect)
     rules = ShareRules(root=str(config.root), login_required=config.auth is not None,
                        upload=config.upload, overwrite=config.overwrite,
                        show_hidden=config.show_hidden, modify=config.modify,
@@ -132,6 +136,22 @@ class FileAccess(WritingAccess):
     @property
     def own(self) -> OwnPaths:
         return self._policy.own
+
+    def hand_in(self, collect_name: str, folder_name: str, is_open: Callable[[], bool]
+                ) -> FileAccess:
+        """Collect mode: the person's folder ``<share>/collect_name/folder_name/`` (made when
+        missing) as an access that reaches that folder only (server/collect_access.py);
+        ``is_open``: whether hand-ins are still accepted."""
+        from server.collect_access import open_hand_in  # it builds on this module
+
+        return open_hand_in(self, self._policy, collect_name, folder_name, is_open)
+
+    def hand_in_names(self, collect_name: str) -> set[str]:
+        """Collect mode: the names in ``<share>/collect_name/`` on disk (NFC, casefolded), which
+        a new person's folder must not take (server/collect_access.py)."""
+        from server.collect_access import names_in_collect
+
+        return names_in_collect(self, self._policy, collect_name)
 
     def locate(self, raw_path: str) -> Resolved:
         """What ``raw_path`` names as the share resolves it, Pier's own refused (404); the
@@ -167,6 +187,16 @@ class FileAccess(WritingAccess):
         if found.steps or found.url_path == "/":
             return found.url_path
         return _url_below(self._rules.root, found.fs_path, is_dir=found.is_dir)
+
+    def sees(self, url_path: str) -> bool:
+        """Whether a listing shows the entry at ``url_path`` (it or something below it may be
+        reached)."""
+        return self.user is None or self.user.may_see(url_path)
+
+    def sees_everything_below(self, url_path: str) -> bool:
+        """Whether nothing below the folder ``url_path`` is hidden from this principal (a
+        search need not ask about each result)."""
+        return self.user is None or self.user.sees_everything_below(url_path)
 
     def _resolve(self, raw_path: str) -> Resolved:
         rules = self._rules
@@ -251,7 +281,7 @@ class FileAccess(WritingAccess):
             for name, st, link_url in self._children(opened, folder_st,
                                                      housekeeping=housekeeping):
                 url = link_url or folder_url + name
-                if self.user is not None and not self.user.may_see(url):
+                if not self.sees(url):
                     continue
                 is_dir = stat.S_ISDIR(st.st_mode)
                 entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
@@ -322,7 +352,7 @@ class FileAccess(WritingAccess):
         return None if found.is_dir else found
 
     def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
-                  ) -> Iterator[ZipItem]:
+                  ) -> Generator[ZipItem, None, None]:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
         folder without following links, so a folder swapped for a link while the archive is
@@ -348,7 +378,7 @@ class FileAccess(WritingAccess):
         """What lies below ``folder`` whose name contains ``text`` (server/search_walk.py), as
         this principal's listings would show it; no link is entered."""
         url = self.judged_url(folder)
-        limited = self.user is not None and not self.user.sees_everything_below(url)
+        limited = not self.sees_everything_below(url)
         rules = SearchRules(self._rules.show_hidden, self._policy.own.holds,
                             (lambda path: self.may(Action.LIST, path)) if limited else None,
                             (lambda path: self.may(Action.READ, path)) if limited else None,

@@ -6,7 +6,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+
+from server.portable import lock_file
 
 
 def write_atomic(path: Path, data: bytes, *, private: bool = False) -> None:
@@ -40,3 +43,25 @@ def fsync_dir(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+@contextlib.contextmanager
+def sidecar_lock(path: Path, error: type[Exception], what: str) -> Iterator[None]:
+    """An exclusive lock between processes on ``<path>.lock`` while ``path`` is changed (the
+    accounts, the share links). Where the system has no such lock, changes are serialised only
+    within one process. Failures raise ``error`` with a sentence naming ``what``, e.g. "the
+    links file"."""
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        raise error(f"Cannot lock {what} {path}: {err.strerror or err}.") from None
+    try:
+        try:
+            lock_file(fd)
+        except TimeoutError:
+            raise error(f"{what[:1].upper()}{what[1:]} is locked by another program.") from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

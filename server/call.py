@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from server.access import FileAccess
+from server.files import url_quote
 from server.http11 import Request
 from server.records import UploadMark
 from server.users import User
@@ -37,6 +38,27 @@ def _nothing() -> None:
 
 
 @dataclass(slots=True)
+class LinkUse:
+    """A request that came through a share link (server/routes_links.py)."""
+
+    token: str
+    base: str  # the link's URL prefix, "/.well-known/pier/l/TOKEN"
+    item_url: str  # the linked item's URL path in the share ("/a/f/", "/a/b.txt")
+    name: str  # the linked item's name, for page titles
+    limited: bool = False  # the link has a download limit
+    counts: bool = False  # this answer, delivered to its last byte, is one download
+    reserved: bool = False  # it holds one of a limited link's downloads while it is sent
+
+    def shown(self, url_path: str) -> str:
+        """A share URL path inside the linked folder as seen under ``base`` ("/", "/sub/")."""
+        return "/" + url_path[len(self.item_url):]
+
+    def shown_url(self, url: str) -> str:
+        """A percent-encoded share URL inside the linked folder, as a URL under ``base``."""
+        return self.base + "/" + url[len(url_quote(self.item_url)):]
+
+
+@dataclass(slots=True)
 class Call:
     """One call of a route. ``access`` is bound to ``user`` by the router, which has already
     checked that ``user`` may reach the request's target."""
@@ -55,6 +77,7 @@ class Call:
     # gives this worker's place in the pool to a fresh one (ServeLoop._detach_current_worker)
     detach: Callable[[], None] = _nothing
     background_s: float = 0.0  # seconds spent waiting for background work (thumbnails)
+    link: LinkUse | None = None  # set when the request came through a share link
 
     def may_wait(self) -> None:
         """Say that what comes next may wait on the disk or the client."""

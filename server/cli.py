@@ -11,15 +11,18 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from server import cert_cli, users_cli
+from server import cert_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
+from server.collect import CollectConfig, parse_until
 from server.config import ServerConfig
 from server.engine import ServerEngine
-from server.errors import BindError, PierError, UserStoreError
+from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.paths import PierPaths
 from server.portable import raise_open_files_limit
 from server.sharing import authenticator_for, tls_settings
@@ -85,8 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--thumb-threads", type=int, default=1, metavar="N",
                        help="threads that make thumbnails and previews (default 1; 0 turns "
                             "them off: icons only)")
+    serve.add_argument("--collect", metavar="NAME",
+                       help="collect mode: visitors hand in files for NAME, each person's into "
+                            "the share's folder NAME/<person>/ (hidden from the share)")
+    serve.add_argument("--until", metavar="YYYY-MM-DDTHH:MM",
+                       help="with --collect: refuse hand-ins after this local time")
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
+    links_cli.add_commands(commands)
     return parser
 
 
@@ -99,16 +108,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cert_cli.run(args, paths)
     if args.command == "users":
         return users_cli.run(args, paths)
+    if args.command == "link":
+        return links_cli.run(args, paths)
     return EXIT_USAGE
 
 
 def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     logging.basicConfig(level=logging.WARNING, format="pier: %(message)s")
     raise_open_files_limit()
+    try:
+        collect = collect_config(args.collect, args.until, paths, time.time())
+    except ValueError as err:
+        print(f"pier: {err}", file=sys.stderr)
+        return EXIT_USAGE
     stop = _stop_on_signals()  # before the URL is printed: a script may signal right after it
     engine = ServerEngine(bans_file=paths.bans_file)
     try:
-        urls = engine.start(_config_from(args, paths))
+        urls = engine.start(replace(_config_from(args, paths), collect=collect))
     except BindError as err:
         print(f"pier: {err}", file=sys.stderr)
         return EXIT_BIND
@@ -164,9 +180,29 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         anonymous_upload=args.auth and writable and anonymous >= 2,
         anonymous_modify=args.auth and writable and anonymous >= 3,
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
+        links_file=paths.links_file,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
     )
 
+
+
+def collect_config(name: str | None, until: str | None, paths: PierPaths,
+                   now: float) -> CollectConfig | None:
+    """--collect NAME [--until YYYY-MM-DDTHH:MM]; ValueError with one sentence."""
+    if name is None:
+        if until is not None:
+            raise ValueError("--until needs --collect NAME")
+        return None
+    try:
+        config = CollectConfig(name, None, paths.collect_file).validated()
+    except ConfigError as err:
+        raise ValueError(str(err)) from None
+    if until is None:
+        return config
+    deadline = parse_until(until)
+    if deadline <= now:
+        raise ValueError(f"--until {until} has already passed")
+    return replace(config, until=deadline)
 
 
 def _authenticator(root: Path, store: UserStore, anonymous_read: bool) -> Authenticator:

@@ -13,6 +13,7 @@ from server.errors import ConfigError, FolderError
 
 if TYPE_CHECKING:
     from server.auth import Authenticator
+    from server.collect import CollectConfig
 
 _HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)"
                         r"(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*")
@@ -90,6 +91,8 @@ class ServerConfig:
     # where unfinished resumable (tus) uploads are remembered across restarts
     # (PierPaths.tus_dir); None = in memory only
     tus_state: Path | None = None
+    # the share links file (PierPaths.links_file, server/links.py); None = links off
+    links_file: Path | None = None
     # thumbnails and previews (server/thumbnails.py): the threads that make them (0 = off,
     # every answer is an icon), their disk cache (PierPaths.thumbs_dir; None = memory only)
     # and its size cap, and ffmpeg for video posters (None = an icon for videos); server/
@@ -98,6 +101,8 @@ class ServerConfig:
     thumb_cache: Path | None = None
     thumb_cache_bytes: int = 512 * 1024 * 1024
     ffmpeg: Path | None = None
+    # collect mode (server/collect.py): people hand in files into <root>/NAME/<person>/
+    collect: CollectConfig | None = None
 
     @property
     def share_name(self) -> str:
@@ -124,8 +129,9 @@ class ServerConfig:
         protected = tuple(Path(os.path.realpath(p)) for p in self._always_protected())
         trash = tuple(Path(os.path.realpath(p)) for p in self.trash_folders)
         extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
+        collect = self.collect.validated() if self.collect is not None else None
         return replace(self, root=root, protected_paths=protected, trash_folders=trash,
-                       allowed_hosts=extra)
+                       allowed_hosts=extra, collect=collect)
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the

@@ -75,6 +75,7 @@ class Transfer:
     started: float  # monotonic, on the clock of the TrafficControl that registered it
     done: int = 0
     cancel: Callable[[], None] = lambda: None  # aborts the connection
+    link: str | None = None  # the token of the share link it came through (server/links.py)
 
     def speed(self, now: float) -> float:
         """Average bytes per second from the start until ``now`` (the same clock's reading)."""
@@ -125,7 +126,7 @@ class TrafficControl:
         return wait
 
     def begin(self, client: str, user: str, path: str, direction: str, total: int | None,
-              cancel: Callable[[], None]) -> Transfer:
+              cancel: Callable[[], None], link: str | None = None) -> Transfer:
         """Register a long transfer; 503 when the client already has its maximum of downloads."""
         with self._lock:
             allowed = self._limits.downloads_per_client
@@ -137,7 +138,7 @@ class TrafficControl:
                                     "wait for one to finish.", close=False,
                                     headers=b"Retry-After: 5\r\n")
             transfer = Transfer(next(self._ids), client, user, path, direction, total,
-                                self._clock.monotonic(), cancel=cancel)
+                                self._clock.monotonic(), cancel=cancel, link=link)
             self._transfers[transfer.id] = transfer
             return transfer
 

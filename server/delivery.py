@@ -120,7 +120,9 @@ class Delivery:
     def _begin(self, ex: Exchange, count: int | None) -> Transfer:
         user = ex.user.name if ex.user else ""
         path = ex.call.path if ex.call else ""
-        return self._control.begin(ex.conn.client, user, path, "down", count, ex.conn.abort)
+        link = ex.call.link.token if ex.call and ex.call.link else None
+        return self._control.begin(ex.conn.client, user, path, "down", count, ex.conn.abort,
+                                   link)
 
     # -- a file --------------------------------------------------------------------------------
 

@@ -27,10 +27,13 @@ from server.errors import (
     AddressUnavailableError,
     BindError,
     EngineStateError,
+    LinkStoreError,
     PortInUseError,
     PortPermissionError,
 )
 from server.health import ShareHealth
+from server.link_keeper import LinkKeeper
+from server.links import LinkStore
 from server.monitor import Monitor
 from server.records import RequestRecord, UnfinishedUpload
 from server.serve_loop import ServeLoop, Sink, tiny_answer
@@ -77,6 +80,7 @@ class ServerEngine:
         self._thumbnails: Thumbnailer | None = None
         self._started_at = 0.0
         self._announcement: Announcement | None = None
+        self._links: LinkKeeper | None = None
         self.monitor = Monitor(clock)
         self.control = TrafficControl(clock)
         self.policy = AccessPolicy(bans_file)
@@ -116,14 +120,18 @@ class ServerEngine:
             self.monitor.reset()
             thumbnails = Thumbnailer(cfg, renderer=self._thumb_renderer)
             thumbnails.start()  # makes the cache folder before the policy looks for it
+            links = self._link_keeper(cfg)
             try:
                 loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
                                  self.live_stats, health, clock=self.clock, texts=self.texts,
-                                 thumbnails=thumbnails)
+                                 thumbnails=thumbnails, links=links.store if links else None)
                 loop.start()
             except BaseException:
                 thumbnails.stop()
                 raise
+            if links is not None:
+                links.start()
+            self._links = links
             self._started_at = self.clock.monotonic()
             self._loop, self._thumbnails = loop, thumbnails
             if cfg.announce and not cfg.is_local_only:
@@ -133,6 +141,24 @@ class ServerEngine:
                                                   tls=context is not None, host=cfg.host)
                 self._announcement.start()  # returns at once; probing runs in its thread
             return share_urls(cfg.host, loop.port, tls=context is not None)
+
+    def _link_keeper(self, cfg: ServerConfig) -> LinkKeeper | None:
+        """The share links' store (None: links off); a links file that cannot be read is
+        logged and serves no link until it can (LinkStore.refresh keeps looking)."""
+        if cfg.links_file is None:
+            return None
+        store = LinkStore(cfg.links_file, clock=self.clock)
+        try:
+            store.load()
+        except LinkStoreError as err:
+            log.warning("%s Share links are not served until the file can be read.", err)
+        return LinkKeeper(store, self.control)
+
+    @property
+    def links(self) -> LinkKeeper | None:
+        """The running share's links (its store, and revoke that cuts transfers); None when
+        not sharing or links are off."""
+        return self._links
 
     def urls(self) -> list[str]:
         loop = self._loop
@@ -146,6 +172,7 @@ class ServerEngine:
             loop, self._loop = self._loop, None
             thumbnails, self._thumbnails = self._thumbnails, None
             announcement, self._announcement = self._announcement, None
+            links, self._links = self._links, None
             if announcement is not None:
                 announcement.stop()  # goodbye packets: browsers drop the share at once
             self.texts.clear()  # a shared text lasts as long as the share
@@ -155,6 +182,8 @@ class ServerEngine:
                 loop.stop()
                 if loop.config.auth is not None:
                     loop.config.auth.store.flush()  # last-login times are batched
+            if links is not None:
+                links.stop()  # after the loop: the last downloads are counted, then written
 
     def stats(self) -> EngineStats:
         loop = self._loop

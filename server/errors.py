@@ -46,3 +46,15 @@ class CertificateError(PierError):
 
 class UserStoreError(PierError):
     """The user store cannot be read or written (e.g. a corrupted file)."""
+
+
+class LinkStoreError(PierError):
+    """The share-links file cannot be read or written (e.g. a damaged file)."""
+
+
+class InvalidLinkError(PierError):
+    """A share link cannot be made as asked (no such file, a date in the past, a short PIN)."""
+
+
+class UnknownLinkError(PierError):
+    """No share link has that id or token."""

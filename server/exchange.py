@@ -4,6 +4,7 @@ See docs/ARCHITECTURE.md for the request flow."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from server.call import Call, wants_json
@@ -60,6 +61,17 @@ class Prepared:
     head: bytes
     user: User | None
     answer: tuple[Exchange, Response] | None = None
+
+
+_TAKING = threading.Lock()
+
+
+def take_prepared(conn: Connection) -> Prepared | None:
+    """``conn.prepared``, which is then None: taken once, by the worker that answers the
+    request or by whoever closes the connection first (the engine stopping, say)."""
+    with _TAKING:
+        prepared, conn.prepared = conn.prepared, None
+    return prepared
 
 
 QuickAnswer = tuple[bool, list[bytes]]  # (keep the connection open, the bytes to send)

@@ -19,20 +19,28 @@ from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
+from server.collect import CollectPeople
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
 from server.delivery import Delivery
-from server.exchange import Exchange, Prepared, QuickAnswer
+from server.exchange import Exchange, Prepared, QuickAnswer, take_prepared
+from server.files import Resolved
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
+from server.link_model import LINK_PREFIX, redact_link_tokens
+from server.links import LinkStore
+from server.methods import WRITE_METHODS, not_allowed
 from server.records import RequestRecord
 from server.response import Response, error_response
+from server.routes_collect import PREFIX as COLLECT_PREFIX
+from server.routes_collect import CollectRoutes
 from server.routes_dav import DAV_METHODS, DavRoutes
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
+from server.routes_links import LinkRoutes
 from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
@@ -53,13 +61,6 @@ log = logging.getLogger("pier.server")
 
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
-WRITE_METHODS = ("PUT", "POST")
-ALLOW_READ = "GET, HEAD, OPTIONS, PROPFIND"
-ALLOW_UPLOAD = ", PUT, POST, MKCOL, COPY"
-ALLOW_MODIFY = ", DELETE, MOVE"
-ALLOW_LOCKS = ", PROPPATCH, LOCK, UNLOCK"  # where something may be written
-KNOWN_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE", "PROPFIND",
-                           "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "PROPPATCH"})
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 CLIENT_GONE = 499  # recorded (never sent) when the client went away mid-request
 
@@ -74,7 +75,7 @@ class RequestHandler:
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
-                 thumbnails: Thumbnailer | None = None) -> None:
+                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None) -> None:
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -100,15 +101,19 @@ class RequestHandler:
         self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
+        self._collect = CollectRoutes(config, CollectPeople(
+            config.collect.state_file, clock.time), clock) if config.collect else None
+        self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
 
     # -- entry points --------------------------------------------------------------------------
 
     def handle(self, conn: Connection, head: bytes) -> bool:
         """Answer one request whose head is ``head`` (on a worker). True if the connection may
         stay open."""
-        prepared, conn.prepared = conn.prepared, None
+        prepared = take_prepared(conn)
         response: Response | None
         if prepared is not None and prepared.head != head:
+            self.abandon(prepared)
             prepared = None
         if prepared is not None and prepared.answer is not None:
             ex, response = prepared.answer  # routed on the serve thread; its body must wait
@@ -146,6 +151,14 @@ class RequestHandler:
         parts = self._delivery.frame(ex, response)
         self._record(ex)
         return ex.keep_alive, parts
+
+    def abandon(self, prepared: Prepared | None) -> None:
+        """An answer the serve thread prepared that no worker sends (the client went, the engine
+        stops): recorded as the client's going, which frees what it held (a link's download)."""
+        if prepared is not None and prepared.answer is not None:
+            ex = prepared.answer[0]
+            ex.keep_alive, ex.status = False, CLIENT_GONE
+            self._record(ex)
 
     def record_refusal(self, conn: Connection, err: HttpError) -> None:
         """Record a request refused before it reached a worker (head too long or too slow)."""
@@ -223,8 +236,12 @@ class RequestHandler:
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
+        if self._links is not None and path.startswith(LINK_PREFIX):
+            return self._through_link(ex, call, request)
         if self._tus is not None and path.startswith(TUS_PREFIX):
             return self._resumable(ex, call, login)
+        if self._collect is not None and path.startswith(COLLECT_PREFIX):
+            return self._hand_in(ex, call, login)
         if request.method in WRITE_METHODS and self._config.upload:
             call.may_wait()  # changes to the share are a worker's, even without a body
             call.body = ex.body = self._body_of(ex, request)
@@ -244,19 +261,27 @@ class RequestHandler:
             self._log_in(ex, call, login)
             return self._dav.route(self._bound(call))
         if request.method not in READ_METHODS:
-            return self._not_allowed(ex, request)
+            raise not_allowed(self._config, request.method, body_pending=ex.body_pending)
         auth = self._config.auth
         own = path.startswith(OWN_PREFIX)
         if auth is not None and (not own or needs_login(path)):
             self._log_in(ex, call, login)  # before a body is read (or 100 Continue sent)
         if request.content_length or request.chunked:
             self._skip_body(ex, request)
-        access = call.access = self._policy.bind(call.user)
+        call.access = self._policy.bind(call.user)
         if own:
             own_page = self._own_pages.route(call)
             if own_page is not None:
                 return own_page
-        target = access.target(path)
+        if self._collect is not None and self._collect.wants_page(call):
+            return self._collect.page(call)  # the share's listing: /?browse
+        return self._read(call, path)
+
+    def _read(self, call: Call, path: str) -> Response:
+        """A GET or HEAD of ``path``, once ``call.access`` is bound."""
+        return self._answer(call, call.files.target(path))
+
+    def _answer(self, call: Call, target: Resolved) -> Response:
         if target.is_dir:
             return self._folders.folder(call, target)
         media = media_kind_asked(call)  # ?thumb, ?preview
@@ -265,6 +290,39 @@ class RequestHandler:
         if "view" in call.query and is_markdown(target.url_path):
             return self._markdown.view(call, target)
         return self._downloads.download(call, target.fs_path, target.stat)
+
+    def _through_link(self, ex: Exchange, call: Call, request: Request) -> Response:
+        """A request at /.well-known/pier/l/TOKEN...: the link's holder, without a login,
+        reaching the linked item only (server/routes_links.py, server/access_link.py)."""
+        assert self._links is not None
+        method = request.method
+        if method in WRITE_METHODS:
+            call.may_wait()  # a body to read, a drop box to write
+            call.body = ex.body = self._body_of(ex, request)
+        else:
+            self._skip_body(ex, request)
+            if method not in READ_METHODS:
+                raise HttpError(405, f"{method} is not allowed on a share link.", close=False,
+                                headers=b"Allow: GET, HEAD, POST, PUT\r\n")
+        entered = self._links.enter(call)
+        if isinstance(entered, Response):
+            return entered
+        call.path = entered  # the share's path from here on: the routes work as usual
+        assert call.link is not None
+        if method in WRITE_METHODS:
+            if method == "PUT":
+                try:
+                    self._dav.locks.check_put(call, entered)
+                except DavRefused as refused:
+                    return refused.response()
+            upload = self._control.begin(call.client, "", entered, "up", request.content_length
+                                         or None, ex.conn.abort, link=call.link.token)
+            try:  # registered so that revoking the link cuts it (server/link_keeper.py)
+                return self._changes.change(call)
+            finally:
+                self._control.end(upload)
+        target = call.files.target(entered)
+        return self._links.claim(call, target, self._answer(call, target))
 
     def _resumable(self, ex: Exchange, call: Call, login: User | None) -> Response:
         """A tus request (server/routes_tus.py); every answer says Tus-Resumable."""
@@ -289,6 +347,18 @@ class RequestHandler:
             raise
         response.headers = RESUMABLE + response.headers
         return response
+
+    def _hand_in(self, ex: Exchange, call: Call, login: User | None) -> Response:
+        """Collect mode's endpoints (server/routes_collect.py), after the login."""
+        assert self._collect is not None
+        request = call.request
+        if request.method == "POST":
+            call.may_wait()
+            call.body = ex.body = self._body_of(ex, request)
+        else:
+            self._skip_body(ex, request)
+        self._log_in(ex, call, login)
+        return self._collect.route(self._bound(call))
 
     @property
     def tus_store(self) -> TusStore | None:
@@ -371,38 +441,26 @@ class RequestHandler:
         raise HttpError(401, "Please log in.", close=False,
                         headers=challenge_headers(auth, result.stale))
 
-    def _allow_header(self) -> bytes:
-        """What this share lets someone do (a 405's Allow; RFC 9110 15.5.6)."""
-        config = self._config
-        allowed = ALLOW_READ + (ALLOW_UPLOAD if config.upload else "") + \
-            (ALLOW_MODIFY if config.modify else "") + \
-            (ALLOW_LOCKS if config.upload or config.modify else "")
-        return f"Allow: {allowed}\r\n".encode("ascii")
-
-    def _not_allowed(self, ex: Exchange, request: Request) -> Response:
-        if request.method in KNOWN_METHODS:
-            reason = f"{request.method} is not allowed here."
-            if request.method in WRITE_METHODS:  # reached only while uploads are off
-                reason = "Uploads are turned off in Pier for this share."
-            raise HttpError(405, reason, close=ex.body_pending, headers=self._allow_header())
-        raise HttpError(501, f"The method {request.method} is not supported.", close=True)
-
     # -- records -------------------------------------------------------------------------------
 
     def _record(self, ex: Exchange) -> None:
         request = ex.request
         headers = request.headers if request else {}
+        link = ex.call.link if ex.call is not None else None
+        if link is not None and self._links is not None:
+            self._links.settle(link, ex.status, not ex.cut_short, ex.conn.client,
+                               wait=not ex.on_serve_thread)
         record = RequestRecord(
             time=ex.arrived,
             client=ex.conn.client,
             user=ex.user.name if ex.user else "",
             method=request.method if request else "",
-            path=request.target if request else "",
+            path=redact_link_tokens(request.target) if request else "",
             status=ex.status,
             bytes_sent=ex.sent,
             duration=self._monotonic() - ex.started,
             user_agent=headers.get("user-agent", ""),
-            referer=headers.get("referer", ""),
+            referer=redact_link_tokens(headers.get("referer", "")),
             tls=ex.conn.tls,
             bytes_received=ex.received,
             protocol=request.version if request else "",

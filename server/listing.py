@@ -54,6 +54,7 @@ class PageContext:
     login: bool = False  # the share has logins: show who is logged in and a logout link
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
     shared_text: SharedText | None = None  # the window's text, as a card on top
+    resumable: bool = True  # uploads by tus (a share link's drop box posts forms instead)
 
 
 NO_EXTRAS = PageContext()
@@ -176,9 +177,12 @@ def render_html(
     server_name: str = "Pier",
     page: PageContext = NO_EXTRAS,
     readme: str = "",
+    base: str = "",
 ) -> bytes:
     """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8. `readme`: the
-    folder's README section (server/markdown_page.py), safe HTML, shown under the listing."""
+    folder's README section (server/markdown_page.py), safe HTML, shown under the listing.
+    `base`: the URL prefix `url_path` lives under ("" for the share; a share link's
+    "/.well-known/pier/l/TOKEN", whose root the breadcrumbs' first link then names)."""
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
     query = _sort_query(sort, order)
@@ -187,13 +191,13 @@ def render_html(
         stylesheet=STYLESHEET_URL,
         scripts=_scripts(page),
         favicon=FAVICON_URL,
-        crumbs=_breadcrumbs(url_path, server_name, query),
+        crumbs=_breadcrumbs(url_path, server_name, query, base),
         account=_account(page),
         actions=_actions(page),
         shared_text=shared_card(page.shared_text),
-        upload=_upload_forms(url_path, page),
+        upload=_upload_forms(base + url_path, page),
         headers=_column_headers(sort, order),
-        rows=_rows(url_path, ordered, query),
+        rows=_rows(url_path, ordered, query, base),
         listing_data=' data-can-modify="true"' if page.can_modify else "",
         summary=_summary(ordered),
         server_name=display_text(server_name),
@@ -216,7 +220,8 @@ def _scripts(page: PageContext) -> str:
     if page.shared_text is not None:
         urls.append(asset_url("text-card.js"))
     if page.can_upload:
-        urls += [TUS_SCRIPT_URL, *(asset_url(name) for name in UPLOAD_SCRIPTS)]
+        urls += [TUS_SCRIPT_URL] if page.resumable else []
+        urls += [asset_url(name) for name in UPLOAD_SCRIPTS]
     urls += [asset_url(name) for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
         urls.append(asset_url("changes.js"))
@@ -302,11 +307,12 @@ def _sort_query(sort: str, order: str) -> str:
     return f"?sort={sort}&amp;order={order}"
 
 
-def _breadcrumbs(url_path: str, server_name: str, query: str) -> str:
+def _breadcrumbs(url_path: str, server_name: str, query: str, base: str = "") -> str:
     current = ' aria-current="page"' if url_path == "/" else ""
-    parts = [f'<a class="home" href="/{query}"{current}>{display_text(server_name)}</a>']
+    home = path_href(base + "/")
+    parts = [f'<a class="home" href="{home}{query}"{current}>{display_text(server_name)}</a>']
     segments = [s for s in url_path.split("/") if s]
-    prefix = "/"
+    prefix = base + "/"
     for position, segment in enumerate(segments, start=1):
         prefix += segment + "/"
         current = ' aria-current="page"' if position == len(segments) else ""
@@ -337,7 +343,7 @@ def _column_headers(sort: str, order: str) -> str:
     return "".join(cells)
 
 
-def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
+def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str = "") -> str:
     """One line per row, kept small (a big folder's page is mostly rows): `</td>` and `</tr>` are
     optional in HTML and left out, cells are styled by position (name, size, date), and the row's
     one class says what it is: "up", "empty", "dir" or the file's kind (its icon). The exact size
@@ -346,10 +352,11 @@ def _rows(url_path: str, ordered: Sequence[Entry], query: str) -> str:
     parent = parent_path(url_path)
     if parent is not None:
         rows.append(
-            f'<tr class="up"><td><a href="{path_href(parent)}{query}" title="Parent folder">..'
+            f'<tr class="up"><td><a href="{path_href(base + parent)}{query}" '
+            f'title="Parent folder">..'
             f"</a><td><td>"
         )
-    base_href = path_href(url_path)
+    base_href = path_href(base + url_path)
     for entry in ordered:
         if entry.is_dir:
             rows.append(_dir_row(entry, base_href, query))
@@ -414,11 +421,13 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def render_json(
-    url_path: str, entries: Sequence[Entry], *, sort: str = "name", order: str = "asc"
+    url_path: str, entries: Sequence[Entry], *, sort: str = "name", order: str = "asc",
+    base: str = "",
 ) -> bytes:
-    """The listing as JSON for scripts (same order as the HTML page), UTF-8."""
+    """The listing as JSON for scripts (same order as the HTML page), UTF-8; `base` as for
+    render_html (entries' URLs under it, "path" and "parent" below it)."""
     sort, order = normalized_sort(sort, order)
-    base_href = path_href(url_path)
+    base_href = path_href(base + url_path)
     document = {
         "path": url_path,
         "parent": parent_path(url_path),

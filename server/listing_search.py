@@ -39,8 +39,9 @@ class HtmlResults:
     """The results page of a search for ``text`` below the folder ``url_path``."""
 
     def __init__(self, url_path: str, text: str, *, server_name: str,
-                 page: PageContext) -> None:
+                 page: PageContext, base: str = "") -> None:
         self._url_path = url_path
+        self._base = base  # as listing.render_html's: a share link's prefix, or ""
         self._text = text
         self._server_name = server_name
         self._page = page
@@ -55,11 +56,11 @@ class HtmlResults:
             stylesheet=STYLESHEET_URL,
             scripts=listing._scripts(self._page),
             favicon=FAVICON_URL,
-            crumbs=listing._breadcrumbs(self._url_path, self._server_name, ""),
+            crumbs=listing._breadcrumbs(self._url_path, self._server_name, "", self._base),
             account=listing._account(self._page),
             actions=listing._actions(self._page),
             upload=f'<h2 class="search-heading" id="search-heading">Results for {quoted} in '
-                   f'<a href="{path_href(self._url_path)}">{folder}</a></h2>',
+                   f'<a href="{path_href(self._base + self._url_path)}">{folder}</a></h2>',
             headers=self._column_headers(),
             rows=_ROWS,
             summary=_SUMMARY,
@@ -83,7 +84,7 @@ class HtmlResults:
     def rows(self, hits: Sequence[Hit]) -> bytes:
         lines = []
         for hit in hits:
-            href = path_href(self._url_path + hit.folder)
+            href = path_href(self._base + self._url_path + hit.folder)
             row = (listing._dir_row(hit.entry, href, "") if hit.entry.is_dir
                    else listing._file_row(hit.entry, href))
             shown = display_text(hit.folder or "./")
@@ -107,8 +108,9 @@ class JsonResults:
     """``{"path", "query", "entries": [...], "truncated"}``: each entry the listing's JSON
     entry plus "path" (relative to the searched folder), "truncated" last."""
 
-    def __init__(self, url_path: str, text: str) -> None:
+    def __init__(self, url_path: str, text: str, base: str = "") -> None:
         self._url_path = url_path
+        self._base = base
         self._text = text
         self._first = True
 
@@ -120,7 +122,8 @@ class JsonResults:
     def rows(self, hits: Sequence[Hit]) -> bytes:
         parts = []
         for hit in hits:
-            entry = listing._json_entry(hit.entry, path_href(self._url_path + hit.folder))
+            entry = listing._json_entry(hit.entry,
+                                        path_href(self._base + self._url_path + hit.folder))
             entry["path"] = hit.path
             parts.append(("\n" if self._first else ",\n")
                          + json.dumps(entry, ensure_ascii=False, separators=(",", ":")))

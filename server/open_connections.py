@@ -9,6 +9,7 @@ exactly once, by whoever closes the connection first.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 import threading
 from collections.abc import Callable
@@ -18,12 +19,18 @@ from server.config import Limits
 from server.connection import Connection
 from server.control import Address, plain_address
 
+log = logging.getLogger("pier.server")
+
 
 class OpenConnections:
     """The open connections and their slots; safe to use from any thread."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits,
+                 on_close: Callable[[Connection], None] = lambda conn: None) -> None:
+        """``on_close`` runs once for each connection as it is closed (here is where every
+        connection ends, however it ends), before its socket is."""
         self._io_timeout = limits.io_timeout
+        self._on_close = on_close
         self._open: set[Connection] = set()
         self._slots = Slots(limits.max_connections, limits.max_connections_per_ip)
         self._lock = threading.Lock()
@@ -45,7 +52,7 @@ class OpenConnections:
                 return
             self._open.discard(conn)
             self._slots.give_back(conn.client)
-        conn.close()
+        self._ended(conn)
 
     def close_all(self) -> None:
         with self._lock:
@@ -53,7 +60,14 @@ class OpenConnections:
             self._open.clear()
             self._slots.clear()
         for conn in remaining:
-            conn.close()
+            self._ended(conn)
+
+    def _ended(self, conn: Connection) -> None:
+        try:
+            self._on_close(conn)
+        except Exception:  # the socket is closed and the caller goes on whatever happened
+            log.exception("closing %s failed", conn.client)
+        conn.close()
 
     def abort(self, matches: Callable[[Address], bool] | None = None) -> int:
         """Abort every connection (or those whose client ``matches``): parked ones then read

@@ -67,13 +67,17 @@ class OwnPaths:
 
     def __init__(self, paths: Iterable[Path | str], logs: Iterable[Path | str] = (), *,
                  share: Path | str | None = None, unwalked: Iterable[Path | str] = (),
+                 volatile: Iterable[Path | str] = (),
                  lstat: LStat = os.lstat, clock: Callable[[], float] = time.monotonic,
                  wall_ns: Callable[[], int] = time.time_ns) -> None:
         """``unwalked``: own folders whose files need not be known one by one (the thumbnail
-        cache); ``wall_ns`` is compared with files' ctimes."""
+        cache); ``volatile``: own folders that may be removed and made again while Pier runs
+        (collect mode's folder: its identity is looked for again, never taken as settled);
+        ``wall_ns`` is compared with files' ctimes."""
         self._paths = tuple(os.path.abspath(p) for p in paths)
         self._logs = tuple(os.path.abspath(p) for p in logs)
         self._unwalked = tuple(os.path.abspath(p) for p in unwalked)
+        self._volatile = tuple(os.path.abspath(p) for p in volatile)
         self._lstat = lstat
         self._wall_ns = wall_ns
         self._share = None if share is None else self._identity(os.fspath(share))
@@ -118,8 +122,13 @@ class OwnPaths:
             self._share in self._ancestors(p) for p in self._paths + self._logs)
         # a protected file replaced atomically (a renewed key) or a rotated log gets a new
         # inode, and a freed one may come back as an uploaded file: keep looking
-        self._complete = complete and not self._logs and not any(map(os.path.isfile, self._paths))
+        self._complete = complete and not self._logs and not self._volatile and \
+            not any(map(os.path.isfile, self._paths))
         self._looked_at = self._clock()
+
+    def look_again(self) -> None:
+        """Look up the own paths' identities now (one of them was just made)."""
+        self._refresh()
 
     def _identity(self, path: str) -> Identity | None:
         try:

@@ -41,7 +41,7 @@ def display_text(text: str) -> str:
     return html.escape(UNSAFE_CHARS.sub("\ufffd", text), quote=True)
 
 
-TEMPLATES = ("error.html", "listing.html", "markdown.html")
+TEMPLATES = ("error.html", "link_pin.html", "listing.html", "markdown.html")
 
 
 @lru_cache(maxsize=8)

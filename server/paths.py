@@ -1,4 +1,4 @@
-"""PierPaths: where one Pier keeps its settings, users, keys, bans and logs.
+"""PierPaths: where one Pier keeps its settings, users, share links, keys, bans and logs.
 
 Made once by an entry point (``server.appdirs.pier_paths`` reads the config-folder variable
 and the platform's folders) and passed down; nothing else in ``server/`` or ``app/`` looks them up.
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 USERS_FILE = "users.toml"
+LINKS_FILE = "links.toml"
+COLLECT_FILE = "collect.json"
 BANS_FILE = "bans.json"
 TLS_DIR = "tls"
 SETTINGS_FILE = "settings.toml"
@@ -35,6 +37,17 @@ class PierPaths:
     @property
     def users_file(self) -> Path:
         return self.config / USERS_FILE
+
+    @property
+    def links_file(self) -> Path:
+        """Share links (``server.links.LinkStore``), shared by the CLI and a running share."""
+        return self.config / LINKS_FILE
+
+    @property
+    def collect_file(self) -> Path:
+        """Collect mode's people (``server.collect.CollectPeople``; the window reads it with
+        ``server.collect.read_people``)."""
+        return self.config / COLLECT_FILE
 
     @property
     def bans_file(self) -> Path:

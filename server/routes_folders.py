@@ -56,12 +56,19 @@ class FolderRoutes:
                    .encode() + NO_STORE)
         access = call.files
         names = _selected_names(call)
+        if names is not None:
+            call.may_wait()  # the folder is read to see that the selection names something
+            if not _zips_anything(access, folder, names):
+                raise HttpError(404, "None of the selected names is in this folder.",
+                                close=False)
         return Response(200, headers, ZipBody(lambda: access.zip_items(folder, names),
                                               str(self._config.root)))
 
     @staticmethod
     def _redirect_to_folder(call: Call, target: Resolved) -> Response:
-        location = url_quote(target.url_path)
+        link = call.link
+        location = url_quote(target.url_path if link is None
+                             else link.base + link.shown(target.url_path))
         query = call.request.target.partition("?")[2]
         return redirect(location + "?" + query if query else location)
 
@@ -71,8 +78,11 @@ class FolderRoutes:
         user = call.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
-        page = self._page_context(call.files, target, fmt)
-        key = (target.url_path, fmt, sort, order, page)
+        link = call.link
+        page = self._page_context(call.files, target, fmt, link is not None)
+        base, shown = ("", target.url_path) if link is None else \
+            (link.base, link.shown(target.url_path))
+        key = (target.url_path, fmt, sort, order, page, base)
         body = None if partial else self._listings.get(key, mtime_ns)
         if body is not None:
             return body
@@ -85,19 +95,25 @@ class FolderRoutes:
             raise refusal_for(err) from None
         readme = None
         if fmt == "json":
-            body = listing.render_json(target.url_path, entries, sort=sort, order=order)
+            body = listing.render_json(shown, entries, sort=sort, order=order, base=base)
         else:
-            readme = self._readmes.readme(call, target, entries) if self._readmes else None
-            body = listing.render_html(target.url_path, entries, sort=sort, order=order,
-                                       server_name=self._config.server_name, page=page,
+            readme = None if self._readmes is None or (link and link.limited) else \
+                self._readmes.readme(call, target, entries)  # content counts on such a link
+            name = self._config.server_name if link is None else link.name
+            body = listing.render_html(shown, entries, sort=sort, order=order,
+                                       server_name=name, page=page, base=base,
                                        readme=readme.html if readme else "")
         if not partial and not (readme and readme.pending):
             self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
         return body
 
-    def _page_context(self, access: FileAccess, folder: Resolved,
-                      fmt: str) -> listing.PageContext:
+    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str,
+                      through_link: bool = False) -> listing.PageContext:
         config = self._config
+        if through_link:  # the link's holder: its drop box, nothing of the share's own
+            return listing.PageContext(
+                can_upload=access.may(Action.CREATE, folder.url_path + ANY_NAME),
+                resumable=False)
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         can_modify = config.modify and access.may(Action.MODIFY, folder.url_path + ANY_NAME)
@@ -124,3 +140,19 @@ def _selected_names(call: Call) -> frozenset[str] | None:
             raise HttpError(400, "A name is one entry of this folder, not a path.",
                             close=False)
     return frozenset(names)
+
+
+def _zips_anything(access: FileAccess, folder: Resolved, names: frozenset[str]) -> bool:
+    """Whether the zip of a selection holds anything: the first item of the very walk the zip
+    takes (what the principal may read, no symlinks), so a selection of only what the zip
+    leaves out is refused like one naming nothing. An empty zip delivers nothing (and through
+    a link would count as a download)."""
+    items = access.zip_items(folder, names)
+    try:
+        return next(items, None) is not None
+    except PermissionError:
+        raise HttpError(403, "This folder cannot be read.", close=False) from None
+    except OSError as err:
+        raise refusal_for(err) from None
+    finally:
+        items.close()  # the walk's folders, at once

@@ -2,7 +2,9 @@
 names below the folder that contain TEXT, case and accents aside. The walk
 (``FileAccess.search``, server/search_walk.py) runs on a worker while the answer is sent: each
 folder's hits go out as soon as it is read (a StreamBody, chunked), the count and whether a
-limit stopped the walk once it ends. Never cached: the results are the tree as it is now."""
+limit stopped the walk once it ends. Never cached: the results are the tree as it is now.
+Through a folder link the walk is the link holder's (server/access_link.py: what lies inside
+the linked folder) and the results' URLs are under the link's prefix."""
 
 from __future__ import annotations
 
@@ -49,12 +51,17 @@ class SearchRoutes:
         access = call.files
         if call.head_only:  # HEAD answers as GET would: 403/404 when the folder cannot be read
             self._open(access, target, text).close()
+        link = call.link  # through a folder link: the results' URLs are under its prefix
+        base, shown = ("", target.url_path) if link is None else \
+            (link.base, link.shown(target.url_path))
         results: Results
         if call.wants_json():
-            results, headers = JsonResults(target.url_path, text), JSON
+            results, headers = JsonResults(shown, text, base=base), JSON
         else:
-            results = HtmlResults(target.url_path, text, server_name=self._config.server_name,
-                                  page=self._page(access, target))
+            name = self._config.server_name if link is None else link.name
+            page = PageContext(can_upload=False) if link is not None else \
+                self._page(access, target)  # a link's page: nothing of the share's own
+            results = HtmlResults(shown, text, server_name=name, page=page, base=base)
             headers = HTML + PAGE_CSP
         return Response(200, headers + SEARCH_HEADERS,
                         StreamBody(lambda: self._stream(access, target, text, results)))

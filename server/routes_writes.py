@@ -7,6 +7,7 @@ A saved text is told to the engine's TextBoard (server/text_board.py)."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from server import writes
 from server.call import Call, RequestBody
@@ -141,6 +142,10 @@ def _body(call: Call) -> RequestBody:
 
 
 def _created(call: Call, stored: list[writes.Stored], folder_url: str) -> Response:
+    link = call.link
+    if link is not None:  # the link's holder is shown the link's URLs, not the share's
+        stored = [replace(item, url=link.shown_url(item.url)) for item in stored]
+        folder_url = link.base + link.shown(folder_url)
     ctype, body = writes.created_body(stored, folder_url, call.wants_json())
     location = b"Location: " + stored[0].url.encode("ascii") + b"\r\n"
     return Response(201, location + ctype + NOSNIFF, body)

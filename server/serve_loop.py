@@ -34,9 +34,11 @@ from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
+from server.exchange import take_prepared
 from server.handler import RequestHandler
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
+from server.links import LinkStore
 from server.open_connections import OpenConnections
 from server.portable import new_selector
 from server.records import RequestRecord
@@ -87,7 +89,8 @@ class ServeLoop:
                  tls_context: ssl.SSLContext | None, control: TrafficControl,
                  policy: AccessPolicy, live_stats: Callable[[], dict[str, object]],
                  health: ShareHealth, clock: Clock = SYSTEM_CLOCK,
-                 texts: TextBoard | None = None, thumbnails: Thumbnailer | None = None) -> None:
+                 texts: TextBoard | None = None, thumbnails: Thumbnailer | None = None,
+                 links: LinkStore | None = None) -> None:
         """``clock`` times the connections' header and idle deadlines (stopping waits on real
         time: it bounds how long threads are waited for)."""
         self.config = config
@@ -103,7 +106,7 @@ class ServeLoop:
                                        control=control, stats=live_stats,
                                        on_long_transfer=self._detach_current_worker,
                                        share=health, clock=clock, texts=texts,
-                                       thumbnails=thumbnails)
+                                       thumbnails=thumbnails, links=links)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
@@ -113,7 +116,8 @@ class ServeLoop:
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
-        self._connections = OpenConnections(self._limits)
+        self._connections = OpenConnections(  # a prepared answer is abandoned by the close
+            self._limits, on_close=lambda conn: self._handler.abandon(take_prepared(conn)))
         self._stopping = False
         self._wake_pending = False
         self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)

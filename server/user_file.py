@@ -11,16 +11,15 @@ it.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from server.atomic import sidecar_lock
 from server.errors import UserStoreError
 from server.passwords_hash import DIGEST_ALGORITHMS
-from server.portable import lock_file
 from server.user_model import User, normalize_folders, normalize_name
 
 STORE_FORMAT = 1
@@ -133,26 +132,6 @@ def dump_store(accounts: Mapping[str, Account], realms: tuple[str, ...]) -> dict
 # Locking between processes
 
 
-@contextlib.contextmanager
-def file_lock(path: Path) -> Iterator[None]:
+def file_lock(path: Path) -> contextlib.AbstractContextManager[None]:
     """An exclusive lock between processes, held on ``<path>.lock`` while a change is made."""
-    lock_path = path.with_name(path.name + ".lock")
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as err:
-        raise UserStoreError(f"Cannot lock the user file {path}: {err.strerror or err}.") from None
-    try:
-        _lock_fd(fd)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def _lock_fd(fd: int) -> None:
-    """Where the system has no lock between processes, changes are serialised only within
-    this one (UserStore's own lock)."""
-    try:
-        lock_file(fd)
-    except TimeoutError:
-        raise UserStoreError("The user file is locked by another program.") from None
+    return sidecar_lock(path, UserStoreError, "the user file")

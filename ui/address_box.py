@@ -37,6 +37,17 @@ QR_SIZE = 176  # logical pixels: large enough for a phone at arm's length, small
 MAX_ROWS = 5  # addresses shown without scrolling the list
 
 
+def qr_image_label(object_name: str, accessible_name: str) -> QLabel:
+    """A fixed, square place for a QR code (qr_pixmap), as the address box and the Links tab
+    show one."""
+    label = named(QLabel(), object_name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setFixedSize(QR_SIZE, QR_SIZE)
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    label.setAccessibleName(accessible_name)
+    return label
+
+
 def qr_pixmap(text: str, size: int, device_pixel_ratio: float) -> QPixmap:
     """A crisp QR code of ``text``, about ``size`` logical pixels wide, dark on light."""
     code = segno.make(text, error="m")
@@ -134,11 +145,7 @@ class AddressBox(QWidget):
 
     def _build_qr_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.qr_label = named(QLabel(), "qrCode")
-        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
-        self.qr_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.qr_label.setAccessibleName("QR code of the selected address")
+        self.qr_label = qr_image_label("qrCode", "QR code of the selected address")
         column.addWidget(self.qr_label)
         self.qr_caption = MutedLabel(objectName="qrCaption", wordWrap=True)
         self.qr_caption.setAccessibleName("Address in the QR code")

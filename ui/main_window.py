@@ -107,7 +107,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.panel_scroll = self._scrollable(self.share_panel)
         self.splitter.addWidget(self.panel_scroll)
-        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self._settings)
+        self.monitor_tabs = MonitorTabs(self.log_panel, self.controller, self._settings,
+                                        self._services.links, self.share_panel.folder_edit)
         self.monitor_tabs.settings_changed.connect(self.save_settings)
         self.splitter.addWidget(self.monitor_tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -200,6 +201,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.accounts.set_share_uploads(self.share_panel.upload_check.isChecked())
         self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
         self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
+        self.share_panel.collect_options.toggled.connect(self.monitor_tabs.show_collect)
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
         if use_tray is False or not Tray.available():
@@ -238,7 +240,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
         mib = self.share_panel.max_upload_spin.value()
-        return replace(self.monitor_tabs.updated_settings(self._settings),
+        tabs = self.monitor_tabs.updated_settings(self._settings)
+        return replace(self.share_panel.collect_options.updated_settings(tabs),
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
                        website_mode=share.website_mode, require_login=share.require_login,
@@ -468,12 +471,16 @@ class MainWindow(ClosingMixin, QMainWindow):
         return chosen
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.monitor_tabs.links_tab.accepts_drop(event):  # inside the share: New link
+            return
         if self.controller.state is ServerState.STOPPED and self.dropped_folder(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self.monitor_tabs.links_tab.take_drop(event):
+            return
         folder = self.dropped_folder(event)
         if folder and self.controller.state is ServerState.STOPPED:
             self.share_panel.set_folder(folder)

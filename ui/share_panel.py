@@ -24,6 +24,7 @@ from app.controller import ServerState, ShareRequest, summary_of_request
 from app.settings import MAX_UPLOAD_MIB, PORT_FIELD_MAX, SCOPE_LAN, SCOPE_LOCAL, Settings
 from server.engine import EngineStats
 from ui.address_box import QR_SIZE, AddressBox, is_loopback_url, qr_pixmap
+from ui.collect_options import CollectOptions
 from ui.contrast import MutedLabel, is_dark_palette, muted, readable
 from ui.first_run import FirstRunQuestion
 from ui.log_model import format_size
@@ -211,7 +212,7 @@ class SharePanel(QWidget):
             self.folder_edit, self.choose_button, self.scope_combo, self.port_spin,
             self.hidden_check, self.website_check, self.login_check, self.anonymous_combo,
             self.upload_check, self.max_upload_spin, self.changes_check, self.permanent_check,
-            self.https_check)
+            self.https_check, self.collect_options)
         return form
 
     def _build_access_options(self) -> None:
@@ -257,6 +258,9 @@ class SharePanel(QWidget):
                                           "See, make or import the HTTPS certificate")
         self.certificate_button.clicked.connect(self.certificate_clicked)
         self.options_layout.addLayout(_row(self.https_check, self.certificate_button))
+        self.collect_options = CollectOptions()  # issue 18: hand-ins into a folder of their own
+        self.collect_options.changed.connect(self._on_option_changed)
+        self.options_layout.addWidget(self.collect_options)
         for widget in (self.login_check, self.upload_check, self.changes_check, self.https_check):
             widget.toggled.connect(self._on_option_changed)
         for signal in (self.anonymous_combo.currentIndexChanged,
@@ -317,6 +321,7 @@ class SharePanel(QWidget):
         self.permanent_check.setChecked(settings.permanent_deletes)
         self.max_upload_spin.setValue(settings.max_upload_mib)
         self.https_check.setChecked(settings.https)
+        self.collect_options.load(settings)
         self.first_run.setVisible(not settings.scope_asked)
         self._on_option_changed()
 
@@ -340,7 +345,9 @@ class SharePanel(QWidget):
                             modify=self.changes_check.isChecked(),
                             permanent_deletes=self.permanent_check.isChecked(),
                             max_upload_bytes=mib * 1024 * 1024 if mib else None,
-                            https=self.https_check.isChecked())
+                            https=self.https_check.isChecked(),
+                            collect_name=self.collect_options.name(),
+                            collect_until=self.collect_options.until())
 
     def _on_option_changed(self, *_: object) -> None:
         self._sync_option_widgets()

@@ -82,6 +82,7 @@ def test_make_config_maps_scope_to_host(app_paths: PierPaths, folder: Path) -> N
     assert lan.root == folder and lan.port == 8080 and lan.show_hidden
     assert local.protected_paths, "the config dir must never be served"
     assert local.tus_state == app_paths.tus_dir  # resumable uploads outlive a restart
+    assert local.links_file == app_paths.links_file  # share links made by the CLI are served
     assert local.thumb_cache == app_paths.thumbs_dir  # in the cache folder, not the share
     assert local.ffmpeg == find_ffmpeg()  # looked up on PATH here: server/ reads no PATH
     assert local.trash_folders == find_trash_folders()  # the home trash: Pier's own path

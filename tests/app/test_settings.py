@@ -190,3 +190,21 @@ def test_visitor_levels_include_the_ones_before(app_config_dir: Path) -> None:
         "a hand-edited file cannot give visitors changes without reading"
     path.write_text("anonymous_read = true\nanonymous_modify = true\n", encoding="utf-8")
     assert not SettingsStore(path).load().settings.anonymous_modify
+
+
+def test_collect_mode_round_trips_and_old_files_load_with_it_off(app_config_dir: Path) -> None:
+    store = SettingsStore(app_config_dir / "settings.toml")
+    saved = Settings(folder="/srv/class", collect_files=True, collect_name="Essays",
+                     collect_until_on=True, collect_until="2026-12-05T14:00",
+                     collect_roster=("Ana", "Zoë"))
+    store.save(saved)
+    assert store.load().settings == saved
+    store.path.write_text('folder = "/srv/class"\nport = 8080\n', encoding="utf-8")
+    old = store.load().settings
+    assert (old.collect_files, old.collect_name, old.collect_until_on, old.collect_roster) == (
+        False, "Hand-ins", False, ())
+    store.path.write_text('collect_name = "  "\ncollect_roster = ["Ana", 3]\n',
+                          encoding="utf-8")
+    assert store.load().problem is not None  # a roster that is not names: defaults, said so
+    store.path.write_text('collect_name = "  "\n', encoding="utf-8")
+    assert store.load().settings.collect_name == "Hand-ins"

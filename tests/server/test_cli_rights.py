@@ -94,3 +94,7 @@ def test_the_users_trash_reaches_the_config(share, paths, monkeypatch, tmp_path)
     """server/ reads no environment: `pier serve` finds the home trash and passes it on."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert config(share, paths).trash_folders == (tmp_path / "data" / "Trash",)
+
+
+def test_serve_serves_the_share_links_of_the_config_folder(share, paths):
+    assert config(share, paths).links_file == paths.links_file

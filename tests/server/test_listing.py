@@ -640,3 +640,27 @@ def test_json_hostile_names_round_trip_exactly() -> None:
         assert not set(url) & set(" #?;&<>\"'{}|\x1b\n\t")
         encoded = url.removeprefix("/dir%20%231/")
         assert unquote(encoded, errors="surrogateescape") == name
+
+
+LINK_BASE = "/.well-known/pier/l/TOKEN"
+
+
+def test_a_listing_under_a_base_writes_every_url_below_it() -> None:
+    page = render_html("/sub/", [f("a b.txt"), d("inner")], server_name="docs",
+                       page=PageContext(can_upload=True, resumable=False),
+                       base=LINK_BASE).decode()
+    hrefs = set(re.findall(r'href="([^"]+)"', page)) - {h for h in re.findall(
+        r'href="([^"]+)"', page) if h.startswith("/.well-known/pier/assets/")}
+    assert hrefs >= {f"{LINK_BASE}/", f"{LINK_BASE}/sub/", f"{LINK_BASE}/sub/a%20b.txt",
+                     f"{LINK_BASE}/sub/inner/"}
+    assert all(h.startswith((LINK_BASE + "/", "?")) for h in hrefs), hrefs
+    assert f'action="{LINK_BASE}/sub/"' in page and "tus.min.js" not in page
+    assert '<a class="home" href="/.well-known/pier/l/TOKEN/">docs</a>' in page
+
+
+def test_a_listing_at_the_root_of_a_base_has_no_parent() -> None:
+    page = render_html("/", [f("x.txt")], base=LINK_BASE).decode()
+    assert 'class="up"' not in page
+    document = json.loads(render_json("/", [f("x.txt")], base=LINK_BASE))
+    assert document["parent"] is None and document["path"] == "/"
+    assert document["entries"][0]["url"] == LINK_BASE + "/x.txt"

@@ -223,7 +223,27 @@ def test_zip_of_a_selection_is_judged_by_the_policy(share, auth):
     folders = Folders(config_of(share, auth=auth))
     assert zip_names(folders.get("/?format=zip&name=docs&name=hello.txt", user=ALICE)) == [
         "docs/notes.md"]
-    assert zip_names(folders.get("/?format=zip&name=hello.txt", user=ALICE)) == []
+    with pytest.raises(HttpError) as refused:  # nothing she sees: no empty zip
+        folders.get("/?format=zip&name=hello.txt", user=ALICE)
+    assert refused.value.status == 404
+
+
+def test_zip_of_a_selection_of_only_what_a_zip_leaves_out_is_refused(share, auth):
+    (share / "shortcut.txt").symlink_to(share / "hello.txt")  # listed, never zipped
+    (share / "docs" / "inner.md").symlink_to(share / "docs" / "notes.md")
+    (share / "links").mkdir()
+    (share / "links" / "to-hello").symlink_to(share / "hello.txt")
+    for user, folders in ((None, Folders(config_of(share))),
+                          (ALICE, Folders(config_of(share, auth=auth)))):
+        for target in ("/?format=zip&name=shortcut.txt", "/docs/?format=zip&name=inner.md"):
+            with pytest.raises(HttpError) as refused:  # no empty zip
+                folders.get(target, user=user)
+            assert refused.value.status == 404
+            assert "None of the selected names" in refused.value.reason
+        assert zip_names(folders.get("/docs/?format=zip&name=inner.md&name=notes.md",
+                                     user=user)) == ["notes.md"]
+    # a folder holding only links is zipped as an empty folder: something, not nothing
+    assert zip_names(Folders(config_of(share)).get("/?format=zip&name=links")) == ["links/"]
 
 
 @pytest.mark.parametrize("name", ["", "..", ".", "docs/notes.md", "a%5Cb", "a%00b"])

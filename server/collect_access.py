@@ -1,0 +1,138 @@
+"""The access policy's side of collect mode (server/collect.py): one person's hand-in folder.
+
+``<share>/NAME/`` is one of Pier's own paths while collect mode is on (server/access.py
+``policy_for``), so no route reaches it through the share: not a listing, a download, a zip,
+a search, WebDAV or a thumbnail, for any principal. The collect routes reach exactly one folder
+of it, the person's, through ``HandInAccess``: a ``FileAccess`` that may READ and LIST that
+folder and, while hand-ins are open, CREATE and REPLACE in it (a person replaces their own
+earlier files, whatever --overwrite says; the old file goes for good, it was theirs), and that
+finds everything else Pier's own (404). NAME/ and the person's folder are entered (made when
+missing) without following links, and the person's folder is known by its identity.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+
+from server.access import FileAccess, Policy
+from server.access_rules import Action
+from server.collect import folder_key
+from server.files import Resolved
+from server.own_paths import is_trash_name
+from server.portable_folders import Folder, mkdir_at, names_in, open_folder_at, stat_at
+from server.uploads import UploadFile, UploadRefused, is_temp_name
+
+Identity = tuple[int, int]
+
+
+def open_hand_in(access: FileAccess, policy: Policy, collect_name: str, folder_name: str,
+                 is_open: Callable[[], bool]) -> HandInAccess:
+    """The person's folder ``<share>/collect_name/folder_name/``, made when missing, as a
+    ``HandInAccess``. 409 when a link or a file has one of those names."""
+    root = policy.rules.root
+    opened = access.open_folder(root)
+    try:
+        for name in (collect_name, folder_name):
+            child = _enter_or_make(opened, name)
+            opened.close()
+            opened = child
+        identity = (opened.stat().st_dev, opened.stat().st_ino)
+    finally:
+        opened.close()
+    policy.own.look_again()  # NAME/ made just now: known by its identity from now on
+    real = os.path.join(root, collect_name, folder_name)
+    return HandInAccess(policy, f"/{collect_name}/{folder_name}/", real, identity, is_open)
+
+
+def names_in_collect(access: FileAccess, policy: Policy, collect_name: str) -> set[str]:
+    """The names already in ``<share>/collect_name/`` by ``folder_key`` (folders left by an
+    earlier run, files, links: a new person's folder takes none of them); empty when it is
+    missing or not a folder (a hand-in then refuses it, 409). NAME/ is entered without
+    following links."""
+    with access.open_folder(policy.rules.root) as root:
+        try:
+            with open_folder_at(root, collect_name) as folder:
+                return {folder_key(name) for name in names_in(folder)}
+        except OSError:
+            return set()
+
+
+def _enter_or_make(folder: Folder, name: str) -> Folder:
+    try:
+        existing: os.stat_result | None = stat_at(folder, name)
+    except FileNotFoundError:
+        existing = None
+    except OSError as err:
+        raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.", close=False) from None
+    if existing is None:
+        try:
+            mkdir_at(folder, name)
+        except FileExistsError:
+            pass  # made meanwhile by a parallel hand-in: opened and checked below
+        except OSError as err:
+            raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+                                close=False) from None
+    elif not stat.S_ISDIR(existing.st_mode):
+        raise UploadRefused(409, "A file or link has the hand-in folder's name.", close=False)
+    try:
+        return open_folder_at(folder, name)
+    except OSError:
+        raise UploadRefused(409, "A file or link has the hand-in folder's name.",
+                            close=False) from None
+
+
+class HandInAccess(FileAccess):
+    """One person's hand-in folder and nothing else (see the module's docstring)."""
+
+    __slots__ = ("_folder_identity", "_folder_real", "_folder_url", "_is_open")
+
+    def __init__(self, policy: Policy, folder_url: str, folder_real: str,
+                 identity: Identity, is_open: Callable[[], bool]) -> None:
+        super().__init__(policy, None)  # the person, not an account's folders, decides
+        self._folder_url = folder_url
+        self._folder_real = folder_real
+        self._folder_identity = identity
+        self._is_open = is_open
+
+    @property
+    def folder_url(self) -> str:
+        """The decoded URL path of the person's folder ("/NAME/Ana/")."""
+        return self._folder_url
+
+    def may(self, action: Action, url_path: str) -> bool:
+        if not url_path.startswith(self._folder_url) and \
+                url_path != self._folder_url.rstrip("/"):
+            return False
+        if action is Action.READ or action is Action.LIST:
+            return True
+        if action is Action.CREATE or action is Action.REPLACE:
+            return url_path != self._folder_url and self._is_open()
+        return False  # MODIFY (rename, move, delete): not through collect mode
+
+    def _is_own(self, found: Resolved) -> bool:
+        """Everything outside the person's folder; inside it, what Pier's own names are
+        anywhere (temp files, trash folders, a second name of an own file)."""
+        real, base = found.fs_path, self._folder_real
+        if real != base and not real.startswith(base + os.sep):
+            return True
+        try:
+            now = os.lstat(base)
+        except OSError:
+            return True
+        if (now.st_dev, now.st_ino) != self._folder_identity:
+            return True  # swapped since it was entered
+        names = real[len(base):].strip(os.sep).split(os.sep) if real != base else []
+        if any(is_temp_name(name) or is_trash_name(name) for name in names):
+            return True
+        st = found.stat
+        return st.st_nlink > 1 and stat.S_ISREG(st.st_mode) and self.own.second_name(st)
+
+    def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
+               expected_size: int | None = None, rename: bool = True,
+               replace: bool = True) -> UploadFile:
+        upload = super().upload(folder, url, name, max_size=max_size,
+                                expected_size=expected_size, rename=rename, replace=replace)
+        upload.before_replace = None  # the person's own earlier file: replaced for good
+        return upload
