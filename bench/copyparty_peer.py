@@ -60,16 +60,9 @@ def install() -> None:
 def start(name: str, volume: Path, hist: Path, *flags: str) -> run.Server:
     """copyparty on 127.0.0.1, serving ``volume`` read-only to everyone as its root."""
     port = run.free_port()
-    proc = subprocess.Popen(
-        [str(PYTHON), "-m", "copyparty", "-i", "127.0.0.1", "-p", str(port),
-         "-v", f"{volume}::r", "--hist", str(hist), "-q", "--no-robots", *flags],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        run.wait_until_listening(port, proc)
-    except RuntimeError:
-        run.stop(run.Server(name, "", proc))
-        raise
-    return run.Server(name, f"http://127.0.0.1:{port}/", proc)
+    return run.local_peer(name, port, [
+        str(PYTHON), "-m", "copyparty", "-i", "127.0.0.1", "-p", str(port),
+        "-v", f"{volume}::r", "--hist", str(hist), "-q", "--no-robots", *flags])
 
 
 def main() -> int:

@@ -135,6 +135,19 @@ def wait_until_listening(port: int, proc: subprocess.Popen,
     raise RuntimeError(f"nothing listens on port {port} after {timeout:.0f} s")
 
 
+def local_peer(name: str, port: int, argv: list[str], cwd: Path | None = None) -> Server:
+    """A peer server started as ``argv`` (listening on 127.0.0.1:``port``), once it listens;
+    stopped again if it never does."""
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_until_listening(port, proc)
+    except RuntimeError:
+        stop(Server(name, "", proc))
+        raise
+    return Server(name, f"http://127.0.0.1:{port}/", proc)
+
+
 # How Pier's CLI is started: this tree's `server.cli`. bench/ab.py passes another command and
 # cwd to run a checked-out commit instead.
 PIER: tuple[str, ...] = (sys.executable, "-m", "server.cli")
@@ -197,12 +210,9 @@ def stdlib_server(root: Path) -> Server:
 
 def npm_server(root: Path) -> Server:
     port = free_port()
-    proc = subprocess.Popen(
-        [shutil.which("http-server") or "http-server", str(root), "-a", "127.0.0.1",
-         "-p", str(port), "-s", "-c-1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_until_listening(port, proc)
-    return Server("http-server (npm)", f"http://127.0.0.1:{port}/", proc)
+    return local_peer("http-server (npm)", port, [
+        shutil.which("http-server") or "http-server", str(root), "-a", "127.0.0.1",
+        "-p", str(port), "-s", "-c-1"])
 
 
 NGINX_CONF = """\

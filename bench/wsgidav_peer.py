@@ -54,16 +54,9 @@ def start(name: str, root: Path, workdir: Path) -> run.Server:
     """WsgiDAV on 127.0.0.1 sharing ``root`` (read-write, as its ``--root`` does) to anyone;
     ``workdir`` is its cwd, so that no ``wsgidav.yaml`` lying around is read."""
     port = run.free_port()
-    proc = subprocess.Popen(
-        [str(WSGIDAV), "--host", "127.0.0.1", "--port", str(port), "--root", str(root),
-         "--auth", "anonymous", "--no-config", "--server", "cheroot", "-q", "-q"],
-        cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        run.wait_until_listening(port, proc)
-    except RuntimeError:
-        run.stop(run.Server(name, "", proc))
-        raise
-    return run.Server(name, f"http://127.0.0.1:{port}/", proc)
+    return run.local_peer(name, port, [
+        str(WSGIDAV), "--host", "127.0.0.1", "--port", str(port), "--root", str(root),
+        "--auth", "anonymous", "--no-config", "--server", "cheroot", "-q", "-q"], cwd=workdir)
 
 
 def main() -> int:
