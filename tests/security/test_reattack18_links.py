@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from server.links import LinkStore
 from tests.server import test_links_serving as serving
+from tests.server.conftest import clock, links_file  # noqa: F401 - fixtures, used by name
 
-clock, links_file, owner, serve = serving.clock, serving.links_file, serving.owner, serving.serve
+owner, serve = serving.owner, serving.serve
 
 FILLER = 60 * 1024  # answered from memory on the serve thread, under REPLIES_MAX
 ATTEMPTS = 30

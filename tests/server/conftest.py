@@ -18,9 +18,11 @@ import pytest
 from server.access import policy_for
 from server.auth import Authenticator
 from server.call import Call, RequestBody
+from server.clock import ManualClock
 from server.config import ServerConfig, TlsSettings
 from server.connection import Connection
 from server.http11 import HttpError, parse_head
+from server.paths import PierPaths
 from server.tls import CertificateStore
 from server.users import User, UserStore
 
@@ -167,3 +169,14 @@ def field(header_lines: bytes, name: str) -> str | None:
     values = fields_of(header_lines).get(name.lower(), [])
     assert len(values) <= 1, (name, values)
     return values[0] if values else None
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def links_file(tmp_path: Path) -> Path:
+    """Where a test's share links are kept (the store and the served engine share it)."""
+    return PierPaths.under(tmp_path / "config").links_file

@@ -20,16 +20,6 @@ from server.paths import PierPaths
 
 
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def links_file(tmp_path: Path) -> Path:
-    return PierPaths.under(tmp_path / "config").links_file
-
-
-@pytest.fixture
 def store(links_file: Path, clock: ManualClock) -> LinkStore:
     made = LinkStore(links_file, clock=clock)
     made.load()

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from tests.conftest import HUGE_SIZE
 from tests.server import test_links_serving as serving
 
-clock, links_file, owner, serve = serving.clock, serving.links_file, serving.owner, serving.serve
+owner, serve = serving.owner, serving.serve
 
 README = "# Read me\n\nREADME-TEXT shown under the listing\n"
 

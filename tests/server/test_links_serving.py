@@ -20,7 +20,6 @@ from server.engine import ServerEngine
 from server.link_model import shorten_token
 from server.link_pins import LOCK_SECONDS
 from server.links import REFRESH_INTERVAL, Link, LinkStore
-from server.paths import PierPaths
 from server.records import RequestRecord
 from server.users import UserStore
 from tests.conftest import HUGE_SIZE, RunningServer, read_until_closed
@@ -47,16 +46,6 @@ class LinkServer(RunningServer):
         found = keeper.store.get(link.id)
         assert found is not None
         return found.downloads
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def links_file(tmp_path: Path) -> Path:
-    return PierPaths.under(tmp_path / "config").links_file
 
 
 @pytest.fixture
