@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from server.version import version_line
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -35,6 +37,7 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="pier", description="Share a folder with the devices on your local network.",
         epilog="Headless use: pier serve DIR [--host 0.0.0.0] [--port N] (see pier serve -h).")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--start", metavar="DIR", help="open the window and start sharing DIR")
     return parser.parse_args(argv)
 
