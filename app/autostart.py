@@ -1,6 +1,7 @@
 """Start Pier when the user logs in, on Linux: the XDG autostart entry
 `$XDG_CONFIG_HOME/autostart/pier.desktop` (~/.config by default). Qt-free groundwork for the
-"Start Pier when I log in" setting; nothing in the window calls it yet.
+"Start Pier when I log in" setting; nothing in the window calls it yet. The caller gives the
+folder (`config_home`: what an entry point's `xdg_config_home` found in its environment).
 
 The entry runs `pier [--hidden] [--start DIR]`. The window does not understand `--hidden` yet
 (to be added with the setting: start in the tray, sharing the last folder).
@@ -19,14 +20,12 @@ from app.desktop_entry import (
     exec_line,
     pier_command,
     remove_if_ours,
-    xdg_config_home,
 )
 from server.atomic import write_atomic
 
 
-def entry_path(config_home: Path | None = None) -> Path:
-    home = xdg_config_home() if config_home is None else config_home
-    return home / "autostart" / f"{DESKTOP_ID}.desktop"
+def entry_path(config_home: Path) -> Path:
+    return config_home / "autostart" / f"{DESKTOP_ID}.desktop"
 
 
 def login_command(command: Sequence[str], *, hidden: bool, folder: str | None) -> list[str]:
@@ -38,7 +37,7 @@ def login_command(command: Sequence[str], *, hidden: bool, folder: str | None) -
     return argv
 
 
-def enable(hidden: bool, folder: str | None, *, config_home: Path | None = None,
+def enable(hidden: bool, folder: str | None, *, config_home: Path,
            command: Sequence[str] | None = None) -> Path:
     """Write (or rewrite) the autostart entry; returns its path. OSError is the caller's."""
     path = entry_path(config_home)
@@ -61,12 +60,12 @@ def enable(hidden: bool, folder: str | None, *, config_home: Path | None = None,
     return path
 
 
-def disable(*, config_home: Path | None = None) -> bool:
+def disable(*, config_home: Path) -> bool:
     """Remove the entry Pier wrote (never one the user wrote). True when one was removed."""
     return remove_if_ours(entry_path(config_home))
 
 
-def is_enabled(*, config_home: Path | None = None) -> bool:
+def is_enabled(*, config_home: Path) -> bool:
     """Pier's entry is there and not switched off (`Hidden=true` or `X-GNOME-Autostart-enabled=
     false`, as a desktop's own startup settings may write into it)."""
     path = entry_path(config_home)

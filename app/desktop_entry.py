@@ -2,7 +2,8 @@
 entry are `.desktop` files Pier writes under the user's XDG folders. Qt-free, so the Help menu,
 the settings and `pier --install-desktop-entry` share it.
 
-Folders are given (see `xdg_data_home` / `xdg_config_home`, the one look at the environment);
+Folders are given: the entry point reads the environment and passes it to `xdg_data_home` /
+`xdg_config_home` (pure functions of that mapping);
 files are written atomically (`server.atomic`) and carry `X-Pier-Written=true`, so removing an
 entry never removes one the user or a package wrote.
 """
@@ -24,17 +25,20 @@ OURS = "X-Pier-Written"
 _EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
 
 
-def xdg_data_home(environ: Mapping[str, str] | None = None) -> Path:
-    return _xdg_folder("XDG_DATA_HOME", ".local/share", environ)
+def xdg_data_home(environ: Mapping[str, str]) -> Path:
+    return _xdg_folder(environ, "XDG_DATA_HOME", ".local/share")
 
 
-def xdg_config_home(environ: Mapping[str, str] | None = None) -> Path:
-    return _xdg_folder("XDG_CONFIG_HOME", ".config", environ)
+def xdg_config_home(environ: Mapping[str, str]) -> Path:
+    return _xdg_folder(environ, "XDG_CONFIG_HOME", ".config")
 
 
-def _xdg_folder(variable: str, default: str, environ: Mapping[str, str] | None) -> Path:
-    value = (os.environ if environ is None else environ).get(variable, "")
-    return Path(value) if os.path.isabs(value) else Path.home() / default  # relative: ignored
+def _xdg_folder(environ: Mapping[str, str], variable: str, default: str) -> Path:
+    value = environ.get(variable, "")
+    if os.path.isabs(value):
+        return Path(value)
+    home = Path(environ.get("HOME") or os.path.expanduser("~"))
+    return home / default  # unset, or relative (the XDG spec says to ignore those)
 
 
 def pier_command() -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -57,7 +58,7 @@ def change_desktop_entry(*, install: bool) -> int:
     if not sys.platform.startswith("linux"):
         print("pier: the applications-menu entry is for Linux desktops", file=sys.stderr)
         return 2
-    menu = MenuEntry(xdg_data_home())
+    menu = MenuEntry(xdg_data_home(os.environ))
     try:
         if install:
             print(f"Added {menu.install(pier_command())}")

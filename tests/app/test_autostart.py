@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from app import autostart
 from app.desktop_entry import xdg_config_home
 from tests.app.test_desktop_entry import exec_argv, read_entry, validate
@@ -60,9 +58,8 @@ def test_an_entry_switched_off_by_the_desktop_is_not_enabled(tmp_path: Path) -> 
     assert not autostart.is_enabled(config_home=tmp_path)
 
 
-def test_the_default_folder_is_xdg_config_home(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
-    assert autostart.entry_path() == tmp_path / "autostart" / "pier.desktop"
+def test_the_folder_is_xdg_config_home_or_dot_config(tmp_path: Path) -> None:
     assert xdg_config_home({"XDG_CONFIG_HOME": str(tmp_path)}) == tmp_path
-    assert xdg_config_home({}) == Path.home() / ".config"
+    assert xdg_config_home({"HOME": "/home/ann", "XDG_CONFIG_HOME": "rel"}) == \
+        Path("/home/ann/.config")
+    assert xdg_config_home({"HOME": "/home/ann"}) == Path("/home/ann/.config")

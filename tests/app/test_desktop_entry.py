@@ -108,8 +108,9 @@ def test_exec_line_quotes_only_what_needs_it() -> None:
 
 def test_xdg_data_home_is_honoured_when_absolute(tmp_path: Path) -> None:
     assert xdg_data_home({"XDG_DATA_HOME": str(tmp_path)}) == tmp_path
-    assert xdg_data_home({"XDG_DATA_HOME": "relative"}) == Path.home() / ".local/share"
-    assert xdg_data_home({}) == Path.home() / ".local/share"
+    home = {"HOME": "/home/ann"}
+    assert xdg_data_home({**home, "XDG_DATA_HOME": "relative"}) == Path("/home/ann/.local/share")
+    assert xdg_data_home(home) == Path("/home/ann/.local/share")
 
 
 def test_pier_command_is_the_running_pier_script(tmp_path: Path,
