@@ -42,10 +42,11 @@ def _xdg_folder(environ: Mapping[str, str], variable: str, default: str) -> Path
 
 
 def pier_command() -> list[str]:
-    """How to start this Pier again: the `pier` script that is running, else the interpreter."""
+    """How to start this Pier again: the `pier` script that is running, else the interpreter.
+    A symlink is kept as such (pipx's ~/.local/bin/pier outlives a reinstall of its venv)."""
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name == "pier" and script.is_file():
-        return [str(script.resolve())]
+        return [str(script.absolute())]
     return [str(Path(sys.executable).absolute()), "-m", "app"]
 
 

@@ -115,11 +115,15 @@ def test_xdg_data_home_is_honoured_when_absolute(tmp_path: Path) -> None:
 
 def test_pier_command_is_the_running_pier_script(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    script = tmp_path / "bin" / "pier"
+    script = tmp_path / "venv" / "pier"
     script.parent.mkdir()
     script.write_text("#!/bin/sh\n", "utf-8")
-    monkeypatch.setattr(sys, "argv", [str(script), "--install-desktop-entry"])
-    assert desktop_entry.pier_command() == [str(script.resolve())]
+    link = tmp_path / "bin" / "pier"  # as pipx links it into ~/.local/bin
+    link.parent.mkdir()
+    link.symlink_to(script)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["bin/pier", "--install-desktop-entry"])
+    assert desktop_entry.pier_command() == [str(Path.cwd() / "bin" / "pier")]  # not resolved
     monkeypatch.setattr(sys, "argv", [str(ROOT / "app" / "__main__.py")])
     assert desktop_entry.pier_command() == [str(Path(sys.executable).absolute()), "-m", "app"]
 
