@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from server.version import version_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -28,6 +31,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
         sys.exit(cli.main(args))
     options = parse_gui_args(args)
+    if options.install_desktop_entry or options.uninstall_desktop_entry:
+        sys.exit(change_desktop_entry(install=options.install_desktop_entry))
     sys.exit(run_gui(options.start))
 
 
@@ -35,8 +40,36 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="pier", description="Share a folder with the devices on your local network.",
         epilog="Headless use: pier serve DIR [--host 0.0.0.0] [--port N] (see pier serve -h).")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--start", metavar="DIR", help="open the window and start sharing DIR")
+    entry = parser.add_mutually_exclusive_group()
+    entry.add_argument("--install-desktop-entry", action="store_true",
+                       help="Linux: add Pier to the applications menu (a .desktop file and "
+                            "its icon under $XDG_DATA_HOME, ~/.local/share by default)")
+    entry.add_argument("--uninstall-desktop-entry", action="store_true",
+                       help="Linux: remove the applications-menu entry Pier added")
     return parser.parse_args(argv)
+
+
+def change_desktop_entry(*, install: bool) -> int:
+    """`pier --install-desktop-entry` / `--uninstall-desktop-entry`: no window, no Qt."""
+    from app.desktop_entry import MenuEntry, pier_command, xdg_data_home
+
+    if not sys.platform.startswith("linux"):
+        print("pier: the applications-menu entry is for Linux desktops", file=sys.stderr)
+        return 2
+    menu = MenuEntry(xdg_data_home(os.environ))
+    try:
+        if install:
+            print(f"Added {menu.install(pier_command())}")
+        elif menu.uninstall():
+            print(f"Removed {menu.entry}")
+        else:
+            print(f"No entry of Pier's at {menu.entry}")
+    except OSError as err:
+        print(f"pier: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_gui(start_dir: str | None = None) -> int:
@@ -82,14 +115,15 @@ def run_gui(start_dir: str | None = None) -> int:
 def make_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from app.desktop_entry import DESKTOP_ID, WINDOW_CLASS
     from ui.main_window import app_icon
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Pier")
+    app.setApplicationName(WINDOW_CLASS)  # the menu entry's StartupWMClass
     # no application display name: Qt would append " — Pier" to every window title, and the
     # main window's "Pier — sharing FOLDER" would read "Pier — sharing FOLDER — Pier"
-    app.setDesktopFileName("pier")
+    app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the tray may keep serving; quitting is explicit
     return app

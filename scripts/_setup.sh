@@ -34,6 +34,9 @@ MEDIA_TEST_PACKAGES=(ffmpeg)
 # WebDAV is tested with real clients (tests/server/test_dav_rclone.py, test_dav_clients.py):
 # rclone's webdav backend, cadaver, and a kernel mount with davfs2.
 DAV_TEST_PACKAGES=(rclone cadaver davfs2)
+# The .desktop files Pier writes (app/desktop_entry.py) are checked with desktop-file-validate;
+# without it the tests read them with configparser only.
+DESKTOP_TEST_PACKAGES=(desktop-file-utils)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

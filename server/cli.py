@@ -29,6 +29,7 @@ from server.sharing import authenticator_for, tls_settings
 from server.tls import CertificateStore
 from server.units import format_size
 from server.users import UserStore
+from server.version import version_line
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -39,6 +40,7 @@ ANONYMOUS_LEVELS = ("none", "read", "upload", "modify")  # each includes the one
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pier", description="Share a folder over HTTP.")
+    parser.add_argument("--version", action="version", version=version_line())
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve a folder without the window")
     serve.add_argument("dir", nargs="?", default=".", help="folder to share (default: .)")
