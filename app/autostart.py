@@ -137,10 +137,7 @@ class XdgAutostart:
         if f"{OURS}=true" not in lines or switched_off & set(lines):
             return None
         exec_value = next((line[5:] for line in lines if line.startswith("Exec=")), "")
-        try:
-            return shlex.split(_unescaped(exec_value).replace("%%", "%")) or None
-        except ValueError:  # unbalanced quotes: someone edited it by hand
-            return None
+        return exec_arguments(_unescaped(exec_value)) or None
 
 
 def _unescaped(value: str) -> str:
@@ -153,6 +150,33 @@ def _unescaped(value: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def exec_arguments(line: str) -> list[str]:
+    """An Exec value's arguments, as the Desktop Entry spec quotes them (`exec_line`'s inverse):
+    spaces separate; inside double quotes a backslash escapes `"`, `` ` ``, `$` and itself;
+    `%%` is a literal `%`."""
+    args: list[str] = []
+    current: list[str] | None = None  # None: between arguments
+    quoted = False
+    chars = iter(line.replace("%%", "%"))
+    for char in chars:
+        if char == " " and not quoted:
+            if current is not None:
+                args.append("".join(current))
+            current = None
+            continue
+        if current is None:
+            current = []
+        if char == '"':
+            quoted = not quoted
+        elif quoted and char == "\\":
+            current.append(next(chars, ""))
+        else:
+            current.append(char)
+    if current is not None:
+        args.append("".join(current))
+    return args
 
 
 def enable(hidden: bool, folder: str | None, *, config_home: Path,
