@@ -36,7 +36,10 @@ class Tray(QObject):
         self.address: str | None = None
         self.menu = named(QMenu(), "trayMenu")
         self.address_action = self._action(NOT_SHARING, "trayAddressAction")
-        self.address_action.setEnabled(False)  # a label: Copy address is the button
+        font = self.address_action.font()
+        font.setBold(True)
+        self.address_action.setFont(font)
+        self.address_action.triggered.connect(self.copy_address)  # choosing it copies it too
         self.copy_action = self._action("Copy address", "trayCopyAddressAction")
         self.copy_action.triggered.connect(self.copy_address)
         self.start_stop_action = self._action("Start sharing", "trayStartStopAction")
@@ -73,7 +76,9 @@ class Tray(QObject):
 
     def set_urls(self, urls: list[str]) -> None:
         self.address = tray_address(urls)
-        self.address_action.setText(self.address or NOT_SHARING)
+        self.address_action.setText(f"Sharing at {self.address}" if self.address
+                                    else NOT_SHARING)
+        self.address_action.setEnabled(self.address is not None)
         self.copy_action.setEnabled(self.address is not None)
         self.icon.setToolTip(f"Pier — sharing at {self.address}" if self.address
                              else "Pier — not sharing")

@@ -83,8 +83,9 @@ def test_stop_and_start_from_the_tray_really_stop_and_start_the_share(
         tray_window: MainWindow, aloop: qasync.QEventLoop) -> None:
     trigger(tray_window, aloop, "trayStartStopAction")
     assert tray_window.controller.state is ServerState.RUNNING
-    address = action(tray_window, "trayAddressAction").text()
+    address = tray_of(tray_window).address
     assert address == tray_window.controller.urls[0]
+    assert action(tray_window, "trayAddressAction").text() == f"Sharing at {address}"
     port = urlsplit(address).port
     assert port and http_request(port, "GET", "/a.txt") == (200, b"alpha\n")
     assert action(tray_window, "trayStartStopAction").text() == "Stop sharing"
@@ -94,10 +95,11 @@ def test_stop_and_start_from_the_tray_really_stop_and_start_the_share(
     assert tray_window.controller.state is ServerState.STOPPED
     assert refused(port), "the listener is closed"
     assert action(tray_window, "trayAddressAction").text() == NOT_SHARING
+    assert not action(tray_window, "trayAddressAction").isEnabled()
     assert action(tray_window, "trayStartStopAction").text() == "Start sharing"
 
     trigger(tray_window, aloop, "trayStartStopAction")  # and again: a new share
-    port = urlsplit(action(tray_window, "trayAddressAction").text()).port
+    port = urlsplit(tray_of(tray_window).address or "").port
     assert port and http_request(port, "GET", "/a.txt")[0] == 200
 
 
@@ -109,8 +111,12 @@ def test_copy_address_puts_the_shown_address_on_the_clipboard(
     copy = action(tray_window, "trayCopyAddressAction")
     assert copy.isEnabled()
     copy.trigger()
-    assert clipboard.text() == action(tray_window, "trayAddressAction").text()
+    address = tray_of(tray_window).address
+    assert clipboard.text() == address and address == tray_window.controller.urls[0]
     assert clipboard.text().startswith("http://127.0.0.1:")
+    clipboard.setText("before")
+    action(tray_window, "trayAddressAction").trigger()  # choosing the address copies it too
+    assert clipboard.text() == address
 
 
 def test_the_address_is_the_first_a_phone_can_use() -> None:
@@ -143,7 +149,7 @@ def test_start_without_a_folder_shows_the_window_and_asks_for_one(
 def test_quit_from_the_tray_stops_sharing_and_ends(tray_window: MainWindow,
                                                   aloop: qasync.QEventLoop) -> None:
     trigger(tray_window, aloop, "trayStartStopAction")
-    port = urlsplit(action(tray_window, "trayAddressAction").text()).port
+    port = urlsplit(tray_of(tray_window).address or "").port
     ended: list[bool] = []
     tray_window.shutdown_finished.connect(lambda: ended.append(True))
     trigger(tray_window, aloop, "trayQuitAction")
