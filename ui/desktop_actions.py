@@ -56,7 +56,7 @@ class DesktopActions(QObject):
             self.menu_entry_action.setMenuRole(QAction.MenuRole.NoRole)
             self.menu_entry_action.triggered.connect(self.change_menu_entry)
             self.refresh_menu_entry()
-        controller.started.connect(lambda _urls: self._follow_share())
+        controller.started.connect(self._follow_share)
 
     def _checkable(self, text: str, name: str, tip: str) -> QAction:
         action = named(QAction(text, self), name)
@@ -101,7 +101,7 @@ class DesktopActions(QObject):
             self._show(wanted.enabled, wanted.hidden)
         self.changed.emit()
 
-    def _follow_share(self) -> None:
+    def _follow_share(self, _urls: list[str]) -> None:
         """A share started: "share the last folder" now means this one."""
         wanted = self.wanted()
         if not (wanted.enabled and wanted.hidden) or \

@@ -55,7 +55,7 @@ class Tray(QObject):
         self.icon.activated.connect(self._on_activated)
         controller.state_changed.connect(self.set_state)
         controller.started.connect(self.set_urls)
-        controller.stopped.connect(lambda: self.set_urls([]))
+        controller.stopped.connect(self._on_stopped)
         self.set_state(controller.state)
         self.set_urls(controller.urls)
         self.icon.show()
@@ -82,6 +82,9 @@ class Tray(QObject):
         self.copy_action.setEnabled(self.address is not None)
         self.icon.setToolTip(f"Pier — sharing at {self.address}" if self.address
                              else "Pier — not sharing")
+
+    def _on_stopped(self) -> None:
+        self.set_urls([])
 
     def copy_address(self) -> None:
         if self.address:
