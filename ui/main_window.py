@@ -11,19 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QWidget,
 )
 
@@ -44,8 +37,10 @@ from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
+from ui.desktop_actions import DesktopActions
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
+from ui.main_menu import build_main_menus
 from ui.monitor_tabs import MonitorTabs
 from ui.share_banner import ShareBanner
 from ui.share_panel import SharePanel
@@ -92,7 +87,11 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.users_dialog: UsersDialog | None = None
         self.certificate_dialog: CertificateDialog | None = None
         self._build_ui()
-        self._build_menus()
+        self.desktop_actions = DesktopActions(services.desktop, self.controller,
+                                              self.share_panel.folder_edit.text, self)
+        self.desktop_actions.load(self._settings)
+        self.menus = build_main_menus(self)
+        self.start_stop_action = self.menus.start_stop
         self._connect()
         self._restore_layout()
         self.tray = self._make_tray(use_tray)
@@ -134,53 +133,10 @@ class MainWindow(ClosingMixin, QMainWindow):
         scroll.setMinimumWidth(panel.minimumSizeHint().width())
         return scroll
 
-    def _build_menus(self) -> None:
-        share = self.menuBar().addMenu("&Share")
-        self._add_action(share, "&Choose folder…", self._choose_folder,
-                         QKeySequence.StandardKey.Open)
-        self.start_stop_action = self._add_action(share, "&Start sharing",
-                                                  self._on_start_stop_clicked, "Ctrl+Return")
-        share.addSeparator()
-        self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
-        self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
-                         "Ctrl+Shift+C")
-        share.addAction(self.connect_drive.action)
-        share.addSeparator()
-        self.texts.add_to(share)
-        share.addSeparator()
-        self._add_action(share, "&Quit", self.quit_from_user, QKeySequence.StandardKey.Quit,
-                         "Ctrl+Q")
-        requests = self.menuBar().addMenu("&Requests")
-        self._add_action(requests, "&Filter…", self._focus_log_filter,
-                         QKeySequence.StandardKey.Find, "Ctrl+F")
-        self._add_action(requests, "&Pause or resume", self.log_panel.pause_button.toggle,
-                         "Ctrl+P")
-        self._add_action(requests, "C&lear", self.clear_log, "Ctrl+L")
-        self._add_action(requests, "&Export visible rows…", self.log_panel.export,
-                         QKeySequence.StandardKey.Save)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(help_menu, "&About Pier", self._about)
-        for inner in self.menuBar().findChildren(QToolButton):
-            inner.setAccessibleName("More menus")
-
     def _focus_log_filter(self) -> None:
         """Ctrl+F from any tab: show the request log and put the cursor in its filter."""
         self.monitor_tabs.setCurrentWidget(self.log_panel)
         self.log_panel.focus_filter()
-
-    def _add_action(self, menu: Any, text: str, slot: Any,
-                    *keys: QKeySequence.StandardKey | str) -> QAction:
-        action = QAction(text, self)
-        shortcuts: list[QKeySequence] = []
-        for key in keys:
-            for seq in (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                        else [QKeySequence(key)]):
-                if seq not in shortcuts:
-                    shortcuts.append(seq)
-        action.setShortcuts(shortcuts)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _connect(self) -> None:
         self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
@@ -202,15 +158,23 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
         self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
         self.share_panel.collect_options.toggled.connect(self.monitor_tabs.show_collect)
+        self.desktop_actions.changed.connect(self.save_settings)
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
-        if use_tray is False or not Tray.available():
+        """None: a tray when the desktop has one; True: always (tests); False: never."""
+        if use_tray is False or (use_tray is None and not Tray.available()):
             return None
-        tray = Tray(self.windowIcon(), self)
+        tray = Tray(self.windowIcon(), self.controller, self)
         tray.show_requested.connect(self.bring_to_front)
-        tray.start_stop_requested.connect(self._on_start_stop_clicked)
+        tray.start_stop_requested.connect(self._start_stop_from_tray)
         tray.quit_requested.connect(self.quit_from_user)
         return tray
+
+    def _start_stop_from_tray(self) -> None:
+        if self.controller.state is ServerState.STOPPED and \
+                not self.share_panel.folder_edit.text().strip():
+            self.bring_to_front()  # the folder chooser opens: show what it is for
+        self._on_start_stop_clicked()
 
     def _follow_colour_scheme(self) -> None:
         app = QGuiApplication.instance()
@@ -240,7 +204,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
         mib = self.share_panel.max_upload_spin.value()
-        tabs = self.monitor_tabs.updated_settings(self._settings)
+        tabs = self.desktop_actions.updated_settings(
+            self.monitor_tabs.updated_settings(self._settings))
         return replace(self.share_panel.collect_options.updated_settings(tabs),
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
@@ -362,8 +327,6 @@ class MainWindow(ClosingMixin, QMainWindow):
         running = state is ServerState.RUNNING
         self.start_stop_action.setText("&Stop sharing" if running else "&Start sharing")
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
-        if self.tray is not None:
-            self.tray.set_state(state)
 
     def _on_started(self, urls: list[str]) -> None:
         self.share_panel.set_urls(urls)
