@@ -230,8 +230,8 @@ class RequestHandler:
                     tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
                     abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call
-        if ex.conn.tls_state == PLAIN_ON_TLS:
-            return redirect_to_https(request)
+        if ex.conn.tls_state == PLAIN_ON_TLS:  # the CA and its trust page, else a redirect
+            return self._own_pages.trust.route(call, close=True) or redirect_to_https(request)
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
