@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
 
-from docs.page_screenshots import DOCS, chromium  # noqa: E402
-from docs.window_session import run_in_window, throwaway_config  # noqa: E402
+from docs.page_screenshots import DOCS, chromium
+from docs.window_session import run_in_window, throwaway_config
 
 PHONE = (390, 844)
 
