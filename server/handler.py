@@ -9,7 +9,6 @@ endpoints), server/routes_media.py (a file's ?thumb and ?preview). See docs/ARCH
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
@@ -52,6 +51,7 @@ from server.routes_well_known import (
     needs_login,
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
+from server.targets import redirect_to_https, split_target
 from server.text_board import TextBoard
 from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
@@ -59,7 +59,6 @@ from server.users import User
 
 log = logging.getLogger("pier.server")
 
-_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 CLIENT_GONE = 499  # recorded (never sent) when the client went away mid-request
@@ -231,8 +230,8 @@ class RequestHandler:
                     tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
                     abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call
-        if ex.conn.tls_state == PLAIN_ON_TLS:
-            return _redirect_to_https(request)
+        if ex.conn.tls_state == PLAIN_ON_TLS:  # the CA and its trust page, else a redirect
+            return self._own_pages.trust.route(call, close=True) or redirect_to_https(request)
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
@@ -381,7 +380,7 @@ class RequestHandler:
             if not self._hosts.accepts(authority, conn.sock):
                 raise HttpError(421, "This server does not answer to that host name.",
                                 close=False)
-        return _split_target(target, request.method)
+        return split_target(target, request.method)
 
     # -- request bodies ------------------------------------------------------------------------
 
@@ -473,28 +472,3 @@ class RequestHandler:
         if self._access_log is not None:
             self._access_log.write(record)
 
-
-def _redirect_to_https(request: Request) -> Response:
-    """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""
-    host = request.header("host")
-    if not _HOST.match(host):
-        raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
-    path, query = _split_target(request.target, request.method)  # absolute form: its path
-    location = f"https://{host}{path}{'?' + query if query else ''}".encode("ascii")
-    return Response(301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
-                    b"This server speaks HTTPS: " + location + b"\n", close=True)
-
-
-def _split_target(target: str, method: str) -> tuple[str, str]:
-    """(path, query) of a request target in origin or absolute form."""
-    if target == "*" and method == "OPTIONS":
-        return "*", ""
-    if target.startswith(("http://", "https://")):
-        parts = urlsplit(target)
-        return parts.path or "/", parts.query
-    if not target.startswith("/"):
-        raise HttpError(400, "The request target must start with '/'.")
-    if "#" in target:
-        raise HttpError(400, "Fragments are not allowed in request targets.")
-    path, _, query = target.partition("?")
-    return path, query
