@@ -44,6 +44,7 @@ from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
+from ui.doctor_entry import ConnectionDoctor
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
@@ -119,6 +120,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
         self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
+        self.doctor = ConnectionDoctor.install(self, self._services)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -159,6 +161,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._add_action(requests, "&Export visible rows…", self.log_panel.export,
                          QKeySequence.StandardKey.Save)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.doctor.action)
         self._add_action(help_menu, "&About Pier", self._about)
         for inner in self.menuBar().findChildren(QToolButton):
             inner.setAccessibleName("More menus")
