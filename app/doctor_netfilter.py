@@ -28,7 +28,7 @@ def parse_nft(text: str, port: int) -> tuple[str, str]:
     to let it in ("" when none is needed): ALLOWS when an input-hook chain accepts the port or
     nothing there drops, BLOCKS when a chain's policy is drop or a rule drops or rejects."""
     table = chain = ""
-    in_input = blocks = allows = False
+    in_input = blocks = allows = broad = False
     where = ""
     for line in text.splitlines():
         if match := _TABLE.match(line):
@@ -43,24 +43,36 @@ def parse_nft(text: str, port: int) -> tuple[str, str]:
             blocks, where = True, where or f"{table} {chain}"
         elif in_input and re.search(r"\baccept\b", line):
             dport = _DPORT.search(line)
-            if dport and port_in(dport[1], port):
-                allows = True
+            allows = allows or bool(dport and port_in(dport[1], port))
+            broad = broad or (dport is None and _is_broad(line))
     if allows or not blocks:
         return ALLOWS if allows else OFF, ""
-    return BLOCKS, f"sudo nft insert rule {where} tcp dport {port} accept"
+    return CANT_TELL if broad else BLOCKS, f"sudo nft insert rule {where} tcp dport {port} accept"
+
+
+def _is_broad(rule: str) -> bool:
+    """An accept rule for every port from some sources ("ip saddr 192.168.1.0/24 accept"),
+    not one of the usual housekeeping rules (replies, loopback, ICMP)."""
+    return not re.search(r"ct state|iif(name)? \"?lo\b|icmp|udp dport", rule)
 
 
 def parse_iptables(text: str, port: int) -> str:
     """The verdict of ``iptables -S INPUT``."""
     blocks = bool(re.search(r"^-P INPUT (DROP|REJECT)", text, re.MULTILINE))
+    broad = False
     for line in text.splitlines():
         if not line.startswith("-A INPUT"):
             continue
         dport = re.search(r"--dports?\s+(\S+)", line)
         if "-j ACCEPT" in line and dport and port_in(dport[1], port):
             return ALLOWS
+        if "-j ACCEPT" in line and dport is None and not re.search(
+                r"--ctstate|--state|-i lo\b|icmp|-p udp", line):
+            broad = True
         if re.search(r"-j (DROP|REJECT)", line) and (dport is None or port_in(dport[1], port)):
             blocks = True
+    if blocks and broad:
+        return CANT_TELL
     return BLOCKS if blocks else OFF
 
 
@@ -75,7 +87,8 @@ def check_netfilter(port: int, runner: Runner = run_command) -> FirewallFinding:
         assert iptables is not None
         verdict = parse_iptables(iptables.output, port)
         command = f"sudo iptables -I INPUT -p tcp --dport {port} -j ACCEPT"
-        return _finding("iptables", verdict, port, (command,) if verdict == BLOCKS else ())
+        needed = verdict in (BLOCKS, CANT_TELL)
+        return _finding("iptables", verdict, port, (command,) if needed else ())
     return FirewallFinding("", CANT_TELL,
                            "Pier found neither firewalld nor ufw, and the kernel's own rules "
                            "(nftables, iptables) are readable only by root, so it cannot tell "
@@ -87,6 +100,11 @@ def _readable(result: CommandResult | None) -> bool:
 
 
 def _finding(tool: str, verdict: str, port: int, commands: tuple[str, ...]) -> FirewallFinding:
+    if verdict == CANT_TELL:
+        return FirewallFinding(tool, CANT_TELL, f"{tool} drops incoming traffic, but lets some "
+                               "addresses in on every port: Pier cannot tell whether the phone "
+                               f"is one of them. To let port {port}/tcp in for everyone:",
+                               commands)
     if verdict == OFF:
         return FirewallFinding(tool, OFF, f"{tool} has no rule that drops incoming traffic.")
     if verdict == ALLOWS:

@@ -35,7 +35,7 @@ class ConnectionDoctor:
         self._window = window
         self._services = services
         self._let_network_in = let_network_in
-        self._doctor = doctor or Doctor(Probes(firewalld=DbusFirewalld))
+        self.doctor = doctor or Doctor(Probes(firewalld=DbusFirewalld))
         self.dialog: DoctorDialog | None = None
         self.action = named(QAction("&Phone can't connect?…", window), "connectionDoctorAction")
         self.action.setStatusTip("Find out why a phone or another computer cannot open the share")
@@ -52,7 +52,7 @@ class ConnectionDoctor:
 
     def open(self) -> DoctorDialog:
         if self.dialog is None:
-            self.dialog = DoctorDialog(self._doctor, lambda: share_facts(self._services),
+            self.dialog = DoctorDialog(self.doctor, lambda: share_facts(self._services),
                                        self._window)
             self.dialog.lan_requested.connect(self._let_network_in)
         else:
