@@ -21,6 +21,7 @@ from app.doctor_netfilter import check_netfilter
 from app.doctor_probe import (
     ALLOWS,
     BLOCKS,
+    CANT_TELL,
     OFF,
     FirewallFinding,
     ReadText,
@@ -169,6 +170,9 @@ def firewall_finding(port: int, interfaces: Sequence[str], probes: Probes) -> Fi
     if found is None:
         return Finding("firewall", OK, "No firewall found",
                        "Neither firewalld nor ufw is running.")
+    if found.verdict == CANT_TELL and found.tool:
+        return Finding("firewall", WARNING, f"The firewall ({found.tool}) is on and may block "
+                       f"port {port}", found.detail, found.commands)
     level = {BLOCKS: PROBLEM, ALLOWS: OK, OFF: OK}.get(found.verdict, UNKNOWN)
     title = {BLOCKS: f"The firewall ({found.tool}) blocks port {port}",
              ALLOWS: f"The firewall ({found.tool}) lets port {port} in",

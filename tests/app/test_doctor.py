@@ -80,6 +80,16 @@ def test_no_firewall_readable_without_root(tmp_path):
     assert firewall.level == UNKNOWN and "can't tell" in firewall.title
 
 
+def test_ufw_enabled_but_unreadable_may_block(tmp_path):
+    (tmp_path / "no-ufw").mkdir()
+    (tmp_path / "no-ufw" / "ufw.conf").write_text("ENABLED=yes\n", encoding="utf-8")
+    not_root = CommandResult(1, "ERROR: You need to be root to run this script")
+    *_, firewall = diagnose(LAN, INTERFACES, probes(tmp_path, answers={"ufw": not_root}))
+    assert (firewall.level, firewall.title) == (WARNING, "The firewall (ufw) is on and may "
+                                                         "block port 8000")
+    assert firewall.commands == ("sudo ufw allow 8000/tcp",)
+
+
 def test_ufw_is_asked_when_firewalld_is_not_running(tmp_path):
     status = CommandResult(0, "Status: active\n\nTo  Action  From\n--  ------  ----\n"
                               "22/tcp  ALLOW  Anywhere\n")
