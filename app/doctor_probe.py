@@ -4,7 +4,6 @@ real probes run the real commands and read the real files, all without root."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,6 +15,10 @@ OFF = "off"  # this firewall is installed but not active
 CANT_TELL = "can't tell"  # active, or maybe active, but its rules are not readable without root
 
 RUN_TIMEOUT_S = 3.0
+# The status commands live in the system's folders; a fixed environment (not the user's: app/
+# reads none, see tests/server/test_paths.py) keeps their output in English and their PATH sane.
+COMMAND_ENV = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+               "LC_ALL": "C", "LANG": "C"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,12 @@ class FirewallFinding:
 
 
 def run_command(argv: list[str]) -> CommandResult | None:
-    """Run a read-only status command in the C locale (its output is parsed), no input, a short
-    timeout. None when it is not installed; a refusal (not root) is a result like any other."""
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+    """Run a read-only status command in the C locale (its output is parsed: ufw translates
+    its own), found on the system's own PATH, no input, a short timeout. None when it is not
+    installed; a refusal (not root) is a result like any other."""
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=RUN_TIMEOUT_S,
-                              stdin=subprocess.DEVNULL, env=env, check=False)
+                              stdin=subprocess.DEVNULL, env=COMMAND_ENV, check=False)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, subprocess.TimeoutExpired) as err:
