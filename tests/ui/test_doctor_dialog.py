@@ -155,10 +155,11 @@ def test_in_the_window_local_only_switch_then_a_real_request_from_another_addres
     action = child(window, QAction, "connectionDoctorAction")
     assert action in window.menuBar().actions()[-1].menu().actions()  # the Help menu
     window.doctor.doctor = fixture_doctor(tmp_path, Clock(), own=all_own_addresses())
+    button = child(window, QPushButton, "phoneCantConnectButton")
+    assert not button.isVisible()  # shown with the addresses
     url = start(window, aloop, folder)
     assert urlsplit(url).hostname == "127.0.0.1"  # this computer only
-    button = child(window, QPushButton, "phoneCantConnectButton")
-    assert button.isVisible()
+    assert button.isVisible() and button.accessibleName() == "Phone can't connect?"
     button.click()
     dialog = window.doctor.dialog
     assert dialog is not None and dialog.isVisible()
