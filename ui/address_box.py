@@ -144,7 +144,11 @@ class AddressBox(QWidget):
         self.doctor_button = _button("Phone can't connect?", "phoneCantConnectButton",
                                      "Test the connection from your phone and find out what "
                                      "stops it (firewall, network, VPN)")
-        self.doctor_button.setFlat(True)
+        self.doctor_button.setFlat(True)  # a link: help, not one more action on the share
+        self.doctor_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.doctor_button.setStyleSheet("QPushButton { color: palette(link); border: none; "
+                                         "text-decoration: underline; text-align: left; "
+                                         "padding: 2px 0px; }")
         self.doctor_button.clicked.connect(self.doctor_requested)
         column.addWidget(self.doctor_button)
         column.addStretch(1)
