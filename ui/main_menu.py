@@ -79,6 +79,7 @@ def build_main_menus(window: MainWindow) -> MainMenus:
 
     help_menu = bar.addMenu("&Help")
     help_menu.setObjectName("helpMenu")
+    help_menu.addAction(window.doctor.action)
     if desktop.menu_entry_action is not None:  # Linux
         help_menu.addAction(desktop.menu_entry_action)
         help_menu.aboutToShow.connect(desktop.refresh_menu_entry)

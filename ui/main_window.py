@@ -38,6 +38,7 @@ from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
 from ui.desktop_actions import DesktopActions
+from ui.doctor_entry import ConnectionDoctor
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.main_menu import build_main_menus
@@ -118,6 +119,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
         self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
+        self.doctor = ConnectionDoctor.install(self, self._services)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
