@@ -296,7 +296,7 @@ class ServerController(QObject):
         the share then goes on as it was."""
         if self._state is not ServerState.RUNNING:
             return False
-        old = self._config
+        old, old_urls = self._config, self._urls
         try:
             config = await asyncio.to_thread(make_config, share, self.paths, users)
             urls = await asyncio.to_thread(self._engine.reconfigure, config)
@@ -312,7 +312,7 @@ class ServerController(QObject):
         if old is None or (old.root, old.collect) != (self._config.root, self._config.collect):
             self.collect.follow(self._config)
         log.info("sharing %s at %s with new settings", self._config.root, ", ".join(urls))
-        self.reconfigured.emit(self.urls, change_message(old, self._config, self.urls))
+        self.reconfigured.emit(self.urls, change_message(old, self._config, old_urls, self.urls))
         return True
 
     async def _start_on_preferred_port(self, config: ServerConfig, port: int) -> bool:

@@ -4,6 +4,7 @@ while sharing."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -99,7 +100,8 @@ def summary_of_request(share: ShareRequest) -> str:
                           collect=collect or None)
 
 
-def change_message(before: ServerConfig | None, after: ServerConfig, urls: list[str]) -> str:
+def change_message(before: ServerConfig | None, after: ServerConfig, before_urls: list[str],
+                   urls: list[str]) -> str:
     """What the status bar says once new settings are in force (``urls``: the share's, the
     bound host's first): where it is now, or that the rules apply from the next request."""
     lan = [url for url in urls if not is_loopback(url)]
@@ -110,13 +112,12 @@ def change_message(before: ServerConfig | None, after: ServerConfig, urls: list[
     if before.is_local_only != after.is_local_only:
         scope = "on this computer only" if after.is_local_only else "on the local network"
         return f"Now sharing {scope}{where}"
-    if before.root != after.root:
+    if os.path.realpath(before.root) != os.path.realpath(after.root):
         return f"Now sharing {after.root.name or after.root}{where}"
-    if before.tls is None and after.tls is not None:
-        return f"Now sharing with HTTPS{where}"
-    if before.tls is not None and after.tls is None:
-        return f"Now sharing without HTTPS (not encrypted){where}"
-    if (before.host, before.port) != (after.host, after.port) or before.tls != after.tls:
+    if (before.tls is None) != (after.tls is None):
+        return f"Now sharing with HTTPS{where}" if after.tls is not None else \
+            f"Now sharing without HTTPS (not encrypted){where}"
+    if before_urls != urls:
         return f"Now sharing{where}"
     return "New settings apply now, from the next request"
 
