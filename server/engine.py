@@ -181,6 +181,8 @@ class ServerEngine:
                 loop.take_rules(cfg)
             now = self._loop
             assert now is not None
+            if self._thumbnails is not None:  # what the window's thumbnails may show
+                self._thumbnails.take_rules(now.config)
             self._announce(now.config, now.port)
             return share_urls(now.config.host, now.port, tls=now.config.tls is not None)
 

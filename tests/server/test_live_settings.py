@@ -276,3 +276,37 @@ def test_a_download_running_during_a_listener_change_completes(engine: ServerEng
     for _old, finishing in list(engine._draining):  # the old loop stops once it is done
         finishing.join(10)
     assert engine._draining == []
+
+
+def test_a_download_under_way_ends_under_the_rules_it_began_with(
+        engine: ServerEngine, share: Path, store: UserStore) -> None:
+    data = os.urandom(32 * 1024 * 1024)
+    (share / "large.bin").write_bytes(data)
+    config = start(engine, share)
+    download = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=10)
+    try:
+        download.request("GET", "/large.bin")
+        response = download.getresponse()
+        first = response.read(1024 * 1024)
+        engine.reconfigure(replace(config, auth=Authenticator(store, "Pier - share")))
+        assert http_request(engine.port, "GET", "/large.bin")[0] == 401
+        rest = response.read()
+    finally:
+        download.close()
+    assert hashlib.sha256(first + rest).digest() == hashlib.sha256(data).digest()
+
+
+def test_stopping_while_an_old_listener_drains_ends_every_thread(engine: ServerEngine,
+                                                                 share: Path, huge: Path) -> None:
+    config = start(engine, share)
+    download = http.client.HTTPConnection("127.0.0.1", engine.port, timeout=10)
+    try:
+        download.request("GET", "/" + huge.name)
+        response = download.getresponse()
+        response.read(1024 * 1024)  # then it stalls: nobody reads the rest
+        engine.reconfigure(replace(config, port=0, host=ALL_INTERFACES))
+        assert len(engine._draining) == 1
+        engine.stop()  # the old loop's download is cut, its thread ends (no_thread_left_behind)
+        assert engine._draining == [] and not engine.running
+    finally:
+        download.close()
