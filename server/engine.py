@@ -93,6 +93,7 @@ class ServerEngine:
         self._tls_stamp: tuple[tuple[int, int, int], ...] = ()
         self._announced: tuple[object, ...] = ()  # what the announcement says, () = none
         self._draining: list[tuple[ShareLoop, threading.Thread]] = []  # old loops finishing
+        self._draining_lock = threading.Lock()  # the list: the drain threads remove themselves
         self._thumbnails: Thumbnailer | None = None
         self._started_at = 0.0
         self._announcement: Announcement | None = None
@@ -230,7 +231,11 @@ class ServerEngine:
     def _loops(self) -> list[ShareLoop]:
         """The running loop and those still finishing requests after a new listener."""
         loop = self._loop
-        return [old for old, _thread in list(self._draining)] + ([loop] if loop else [])
+        return [old for old, _thread in self._finishing()] + ([loop] if loop else [])
+
+    def _finishing(self) -> list[tuple[ShareLoop, threading.Thread]]:
+        with self._draining_lock:
+            return list(self._draining)
 
     def _finish_later(self, old: ShareLoop, thumbnails: Thumbnailer | None,
                       drain_s: float) -> None:
@@ -242,10 +247,12 @@ class ServerEngine:
                 old.config.auth.store.flush()
             if thumbnails is not None:
                 thumbnails.stop()
-            self._draining[:] = [d for d in self._draining if d[0] is not old]
+            with self._draining_lock:
+                self._draining[:] = [d for d in self._draining if d[0] is not old]
 
         thread = threading.Thread(target=finish, name="pier-drain", daemon=True)
-        self._draining.append((old, thread))
+        with self._draining_lock:
+            self._draining.append((old, thread))
         thread.start()
 
     def _announce(self, cfg: ServerConfig, port: int) -> None:
@@ -299,7 +306,7 @@ class ServerEngine:
             self._announced = ()
             if announcement is not None:
                 announcement.stop()  # goodbye packets: browsers drop the share at once
-            draining = list(self._draining)
+            draining = self._finishing()
             for old, _thread in draining:
                 old.disconnect_matching(lambda _ip: True)  # its finish() then stops it
             self.texts.clear()  # a shared text lasts as long as the share
@@ -319,7 +326,7 @@ class ServerEngine:
         if loop is None:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
         active, clients = loop.connection_counts()
-        for old, _thread in list(self._draining):  # downloads going on after a new listener
+        for old, _thread in self._finishing():  # downloads going on after a new listener
             active += old.connection_counts()[0]
         requests, sent, received = self.monitor.totals()
         return EngineStats(active, requests, sent, received, clients, self._started_at)
