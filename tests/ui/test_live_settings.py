@@ -106,6 +106,7 @@ def test_local_network_and_a_new_port_move_the_listener_in_the_same_window(
     apply(window, aloop)
     assert window.controller.port == new_port and states == []
     assert window.share_panel.selected_url().endswith(f":{new_port}/")
+    assert window._services.links.addresses[0] == f"http://127.0.0.1:{new_port}/"
     assert http_request(new_port, "GET", "/a.txt") == (200, b"alpha\n")
     try:
         socket.create_connection(("127.0.0.1", port), timeout=5).close()
