@@ -13,10 +13,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
 from app.collect_feed import CollectFeed
-from app.collect_service import collect_config, collect_summary
+from app.collect_service import collect_config
 from app.drive_addresses import DriveShare
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
+from app.share_summary import change_message
+from app.share_summary import summary_of_config as summary_of_config
+from app.share_summary import summary_of_request as summary_of_request
 from server.appdirs import find_ffmpeg, find_trash_folders
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
@@ -174,91 +177,6 @@ def make_config(share: ShareRequest, paths: PierPaths,
     )
 
 
-CHANGES = "rename, move and delete"
-
-
-@dataclass(frozen=True, slots=True)
-class Rights:
-    """What a share lets people do, as far as the line under Start tells it."""
-
-    login: bool
-    anonymous_read: bool
-    upload: bool
-    modify: bool
-    anonymous_upload: bool = False
-    anonymous_modify: bool = False
-    permanent_deletes: bool = False
-
-    def who(self) -> str:
-        if not self.login:
-            return "No login: anyone who connects may download"
-        if not self.anonymous_read:
-            return "Login required"
-        verbs = ["look", "download"]
-        if self.upload and self.anonymous_upload:
-            verbs.append("upload")
-        if self.modify and self.anonymous_modify:
-            verbs.append(CHANGES)
-        return "Login for accounts · visitors may " + ", ".join(verbs[:-1]) + " and " + verbs[-1]
-
-    def what(self) -> str:
-        if not (self.upload or self.modify):
-            return "download only"
-        if not self.login:
-            if self.upload and self.modify:
-                what = f"anyone may upload, {CHANGES}"
-            else:
-                what = "uploads allowed" if self.upload else f"anyone may {CHANGES}"
-        else:
-            parts = []
-            if self.upload:
-                parts.append("accounts with “upload” may add files")
-            if self.modify:
-                parts.append(f"accounts with “change” may {CHANGES}")
-            what = "; ".join(parts)
-        if self.modify:
-            what += (" (deleted items go to the trash, or for good where there is none)"
-                     if self.permanent_deletes else " (deleted items go to the trash)")
-        return what
-
-
-def access_summary(rights: Rights, *, https: bool, website: bool = False,
-                   collect: str | None = None) -> str:
-    """One line saying who can do what, e.g. "Login required · accounts with “upload” may add
-    files · HTTPS"."""
-    parts = [rights.who(), rights.what(), "HTTPS" if https else "plain HTTP (not encrypted)"]
-    if website:  # the owner's choice: pages are not sandboxed then
-        parts.append("website mode: pages in the share run as the share"
-                     + (", uploaded ones too" if rights.upload else ""))
-    if collect:
-        parts.append(collect)
-    return " · ".join(parts)
-
-
-def summary_of_config(config: ServerConfig) -> str:
-    auth = config.auth
-    rights = Rights(login=auth is not None, anonymous_read=auth is not None and auth.anonymous_read,
-                    upload=config.upload, modify=config.modify,
-                    anonymous_upload=config.anonymous_upload,
-                    anonymous_modify=config.anonymous_modify,
-                    permanent_deletes=config.permanent_deletes)
-    collect = config.collect
-    return access_summary(rights, https=config.tls is not None, website=config.website_mode,
-                          collect=collect_summary(collect.name, collect.until) if collect
-                          else None)
-
-
-def summary_of_request(share: ShareRequest) -> str:
-    rights = Rights(login=share.require_login, anonymous_read=share.anonymous_read,
-                    upload=share.upload, modify=share.modify,
-                    anonymous_upload=share.anonymous_upload,
-                    anonymous_modify=share.anonymous_modify,
-                    permanent_deletes=share.permanent_deletes)
-    collect = share.collect_name and collect_summary(share.collect_name, share.collect_until)
-    return access_summary(rights, https=share.https, website=share.website_mode,
-                          collect=collect or None)
-
-
 class ServerController(QObject):
     """Owns one ServerEngine; the window never gets it.
 
@@ -272,6 +190,9 @@ class ServerController(QObject):
     started = Signal(list)  # list[str] of URLs, the first for the bound host
     stopped = Signal()
     failed = Signal(PierError)  # what prevented starting
+    # the running share took new settings: its URLs (maybe new), and what changed, a sentence
+    reconfigured = Signal(list, str)
+    change_failed = Signal(PierError)  # new settings not taken: the share goes on as it was
     stats_updated = Signal(EngineStats)
 
     def __init__(self, sink: Callable[[RequestRecord], None], paths: PierPaths,
@@ -366,6 +287,33 @@ class ServerController(QObject):
         if share.port == 0 and 0 < share.preferred_port <= PORT_MAX:
             return await self._start_on_preferred_port(config, share.preferred_port)
         return await self._start_engine(config)
+
+    async def apply_share(self, share: ShareRequest, users: UserStore | None = None) -> bool:
+        """While sharing: give the running share the panel's settings without stopping it
+        (``ServerEngine.reconfigure``: rules at once, a new listener for another address, port,
+        HTTPS or folder; "Any free port" keeps the port it has). The config is built and
+        handed over off the GUI thread. False, and ``change_failed`` emitted, on a PierError:
+        the share then goes on as it was."""
+        if self._state is not ServerState.RUNNING:
+            return False
+        old, old_urls = self._config, self._urls
+        try:
+            config = await asyncio.to_thread(make_config, share, self.paths, users)
+            urls = await asyncio.to_thread(self._engine.reconfigure, config)
+        except PierError as err:
+            if self._state is ServerState.RUNNING:  # else stopped meanwhile: nothing to say
+                log.info("could not change the running share: %s", err)
+                self.change_failed.emit(err)
+            return False
+        self._config = self._engine.config or config
+        if list(urls) != self._urls:
+            self._remembered_port = 0  # the port notice was about the old address
+        self._urls = list(urls)
+        if old is None or (old.root, old.collect) != (self._config.root, self._config.collect):
+            self.collect.follow(self._config)
+        log.info("sharing %s at %s with new settings", self._config.root, ", ".join(urls))
+        self.reconfigured.emit(self.urls, change_message(old, self._config, old_urls, self.urls))
+        return True
 
     async def _start_on_preferred_port(self, config: ServerConfig, port: int) -> bool:
         """"Any free port" asks for the port it got last time; when that one is taken (or

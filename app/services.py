@@ -48,3 +48,7 @@ class AppServices:
         """Start sharing with this app's accounts (the controller reads them off the GUI
         thread)."""
         return await self.controller.start_share(share, self.accounts.store)
+
+    async def apply_share(self, share: ShareRequest) -> bool:
+        """Give the running share new settings (ServerController.apply_share)."""
+        return await self.controller.apply_share(share, self.accounts.store)

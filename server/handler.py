@@ -18,7 +18,6 @@ from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
-from server.collect import CollectPeople
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
@@ -28,6 +27,7 @@ from server.files import Resolved
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
+from server.lasting import Lasting
 from server.link_model import LINK_PREFIX, redact_link_tokens
 from server.links import LinkStore
 from server.methods import WRITE_METHODS, not_allowed
@@ -35,7 +35,7 @@ from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_collect import PREFIX as COLLECT_PREFIX
 from server.routes_collect import CollectRoutes
-from server.routes_dav import DAV_METHODS, DavRoutes
+from server.routes_dav import DAV_METHODS
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
@@ -74,7 +74,11 @@ class RequestHandler:
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
-                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None) -> None:
+                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None,
+                 lasting: Lasting | None = None) -> None:
+        """``lasting``: what outlives a change of rules (server/lasting.py); a handler is
+        built whole for each ServerConfig and never changed after."""
+        lasting = lasting or Lasting(clock)
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -94,14 +98,15 @@ class RequestHandler:
         self._markdown = MarkdownRoutes(config.server_name, clock)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
                                      clock, self._markdown)
-        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
+        self._dav = lasting.dav  # WebDAV, with the share's one lock manager
         locks = self._dav.locks  # held by every way to change the share
         self._changes = WriteRoutes(config, self.texts, clock, locks=locks)
-        self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
+        self._tus = TusRoutes(config, clock=clock, locks=locks, store=lasting.tus_store(
+            config)) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
-        self._collect = CollectRoutes(config, CollectPeople(
-            config.collect.state_file, clock.time), clock) if config.collect else None
+        self._collect = CollectRoutes(config, lasting.people(config.collect), clock) \
+            if config.collect else None
         self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
 
     # -- entry points --------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
 from ui.desktop_actions import DesktopActions
 from ui.doctor_entry import ConnectionDoctor
+from ui.live_changes import LiveChanges
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.main_menu import build_main_menus
@@ -120,6 +121,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
         self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
         self.doctor = ConnectionDoctor.install(self, self._services)
+        self.live = LiveChanges(self, self.controller, self.share_panel, self.monitor_tabs,
+                                self._services.apply_share, self.spawn)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -144,6 +147,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
         self.share_panel.scope_answered.connect(lambda _scope: self._note_scope_asked())
         self.share_panel.lan_requested.connect(self.let_network_in)
+        self.live.changed.connect(self._show_share)  # settings changed while sharing
+        self.live.refused.connect(self.open_users_dialog)  # login on, no accounts: add one
         self.share_panel.choose_folder_clicked.connect(self._choose_folder)
         self.share_panel.users_clicked.connect(self.open_users_dialog)
         self.share_panel.certificate_clicked.connect(self.open_certificate_dialog)
@@ -283,6 +288,7 @@ class MainWindow(ClosingMixin, QMainWindow):
             share = replace(share, preferred_port=self._settings.free_port)
         self._note_scope_asked()
         self.save_settings()
+        self.live.started_with(share)
         return self.spawn(self._services.start_share(share))
 
     def _note_scope_asked(self) -> None:
@@ -293,18 +299,10 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.save_settings()
 
     def let_network_in(self) -> asyncio.Task[Any] | None:
-        """"Let devices on my network in": the local-network scope, restarting a share that
-        only this computer could open."""
+        """"Let devices on my network in": the local-network scope, given at once to a share
+        that only this computer could open (same port; downloads under way finish)."""
         self.share_panel.set_scope(SCOPE_LAN)
-        if self.controller.state is not ServerState.RUNNING:
-            return None
-        return self.spawn(self._restart())
-
-    async def _restart(self) -> None:
-        await self.controller.stop()
-        task = self.request_start()
-        if task is not None:
-            await task
+        return self.live.apply_now()
 
     def request_stop(self) -> asyncio.Task[Any] | None:
         if self.controller.state is not ServerState.RUNNING:
@@ -331,9 +329,20 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
 
     def _on_started(self, urls: list[str]) -> None:
-        self.share_panel.set_urls(urls)
         self.share_panel.set_elapsed(0)
         self.elapsed_timer.start()
+        self._show_share(urls)
+        notice = self.controller.port_notice
+        shown = self.share_panel.selected_url()
+        self.statusBar().showMessage(notice or (f"Sharing at {shown}" if shown else "Sharing"),
+                                     10000 if notice else 5000)
+        QTimer.singleShot(0, self, self.show_addresses)
+        self.live.apply_now()  # a setting changed while it started
+
+    def _show_share(self, urls: list[str]) -> None:
+        """The running share's addresses, rules and folder, as started or changed; saved."""
+        self.share_panel.set_urls(urls)
+        self.share_panel.address_box.set_port_notice(self.controller.port_notice)
         config = self.controller.config
         if config is not None:
             self.share_panel.set_access_summary(summary_of_config(config))
@@ -341,12 +350,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         folder = config.root.name if config is not None else ""
         self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
         self._remember_free_port()
-        notice = self.controller.port_notice
-        self.share_panel.address_box.set_port_notice(notice)
-        shown = self.share_panel.selected_url()
-        self.statusBar().showMessage(notice or (f"Sharing at {shown}" if shown else "Sharing"),
-                                     10000 if notice else 5000)
-        QTimer.singleShot(0, self, self.show_addresses)
+        self.save_settings()
 
     def _remember_free_port(self) -> None:
         """"Any free port": keep the port it got, to ask for it again next time."""
@@ -361,6 +365,7 @@ class MainWindow(ClosingMixin, QMainWindow):
 
     def _on_stopped(self) -> None:
         self.elapsed_timer.stop()
+        self.live.forget()
         self.bridge.drain()
         self.share_panel.set_urls([])
         self.share_panel.set_access_summary(None)
@@ -427,7 +432,7 @@ class MainWindow(ClosingMixin, QMainWindow):
     # ---- folder choice and drag-and-drop --------------------------------------------------
 
     def _choose_folder(self) -> str | None:
-        if self.controller.state is not ServerState.STOPPED:
+        if self.controller.state not in (ServerState.STOPPED, ServerState.RUNNING):
             return None
         start = self.share_panel.folder_edit.text() or str(Path.home())
         chosen = dialogs.ask_folder(self, start)
