@@ -57,6 +57,7 @@ class DesktopActions(QObject):
             self.menu_entry_action.triggered.connect(self.change_menu_entry)
             self.refresh_menu_entry()
         controller.started.connect(self._follow_share)
+        controller.reconfigured.connect(lambda urls, _what: self._follow_share(urls))  # folder
 
     def _checkable(self, text: str, name: str, tip: str) -> QAction:
         action = named(QAction(text, self), name)

@@ -44,6 +44,7 @@ class ConnectionDoctor:
         services.bridge.records_arrived.connect(self._on_records)
         services.controller.started.connect(lambda _urls: self._refresh())
         services.controller.stopped.connect(self._refresh)
+        services.controller.reconfigured.connect(lambda *_: self._refresh())  # scope, port
 
     @classmethod
     def install(cls, window: Any, services: AppServices) -> ConnectionDoctor:

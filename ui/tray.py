@@ -55,6 +55,7 @@ class Tray(QObject):
         self.icon.activated.connect(self._on_activated)
         controller.state_changed.connect(self.set_state)
         controller.started.connect(self.set_urls)
+        controller.reconfigured.connect(lambda urls, _what: self.set_urls(urls))  # new address
         controller.stopped.connect(self._on_stopped)
         self.set_state(controller.state)
         self.set_urls(controller.urls)
