@@ -9,6 +9,7 @@ runs the tests (`PIER_BUILD_PYTHON`), so it needs PyInstaller there: the test ex
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -19,9 +20,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from app.desktop_entry import entry_text, menu_fields
-from tests.serving import download, serving_line
+from tests.serving import download, request, serving_line
 
 ROOT = Path(__file__).resolve().parents[1]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
@@ -30,7 +32,7 @@ STEP_TIMEOUT = 60
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.timeout(BUILD_TIMEOUT + 4 * STEP_TIMEOUT),
+    pytest.mark.timeout(BUILD_TIMEOUT + 3 * STEP_TIMEOUT),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="scripts/build is Linux's"),
     pytest.mark.skipif(find_spec("PyInstaller") is None,
                        reason="PyInstaller is not installed in this venv (the test extra and "
@@ -106,6 +108,33 @@ def test_the_built_app_serves_headless(app_folder: Path, share: Path, tmp_path: 
         assert download(url, "/.well-known/pier/assets/tus.min.js") == (200, tus)
         status, listing = download(url, "/")
         assert status == 200 and b"hello.txt" in listing  # resources/listing.html, rendered
+        stop(proc)
+    finally:
+        proc.kill()
+        proc.communicate()
+
+
+def test_the_built_app_has_its_dependencies(app_folder: Path, share: Path,
+                                             tmp_path: Path) -> None:
+    """What is loaded only when asked for: Pillow's decoders (a thumbnail), markdown-it (a page),
+    send2trash's freedesktop trash (a delete)."""
+    Image.new("RGB", (800, 600), (200, 30, 30)).save(share / "picture.png")
+    (share / "notes.md").write_text("# Notes\n\nhello *there*\n", "utf-8")
+    env = dict(run_env(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    proc = subprocess.Popen([str(app_folder / "Pier"), "serve", str(share), "--port", "0",
+                             "--modify"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        url = serving_line(proc, timeout=STEP_TIMEOUT)["url"]
+        status, thumbnail = download(url, "/picture.png?thumb")
+        assert status == 200
+        width, height = Image.open(io.BytesIO(thumbnail)).size  # decoded from the picture:
+        assert width < 800 and width * 3 == height * 4  # smaller, in its proportions
+        status, page = download(url, "/notes.md?view")
+        assert status == 200 and b"<h1>Notes</h1>" in page
+        assert request(url, "DELETE", "/hello.txt")[0] == 204
+        assert (tmp_path / "data" / "Trash" / "files" / "hello.txt").read_bytes() == (
+            b"hello from the built app\n")
         stop(proc)
     finally:
         proc.kill()
