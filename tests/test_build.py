@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,6 +38,9 @@ pytestmark = [
     pytest.mark.skipif(find_spec("PyInstaller") is None,
                        reason="PyInstaller is not installed in this venv (the test extra and "
                               "./scripts/test install it)"),
+    pytest.mark.skipif(not all(shutil.which(tool) for tool in ("ldd", "objdump", "objcopy")),
+                       reason="PyInstaller needs ldd, objdump and objcopy (Debian: binutils, "
+                              "which ./scripts/test installs as root)"),
 ]
 
 
