@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
 
-CLI_COMMANDS = frozenset({"serve", "users", "cert"})
+CLI_COMMANDS = frozenset({"serve", "users", "cert", "link"})  # server.cli's commands
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -105,7 +105,8 @@ def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     reporter.install()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    signal.signal(signal.SIGINT, lambda *_: window.request_quit())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C; `kill` or the session ending
+        signal.signal(signum, lambda *_: window.request_quit())
     folder = str(Path(start_dir).expanduser().absolute()) if start_dir else None
     try:
         with loop:
@@ -157,5 +158,23 @@ async def run_window(window: MainWindow, start_dir: str | None, *,
     present(window, hidden=hidden)
     QTimer.singleShot(0, window.report_settings_problem)
     if start_dir:
+        print_serving_lines(window)
         QTimer.singleShot(0, lambda: window.start_sharing(start_dir))
     await finished.wait()
+
+
+def print_serving_lines(window: MainWindow) -> None:
+    """`pier --start DIR`: each time sharing starts, print the lines `pier serve` prints, so a
+    script that started the window learns its address the same way."""
+    from server.cli import serving_line
+
+    controller = window.controller
+
+    def print_lines(urls: list[str]) -> None:
+        config = controller.config
+        if config is None or sys.stdout is None:  # no console (a windowed app on Windows)
+            return
+        for url in urls:
+            print(serving_line(config.root, url), flush=True)
+
+    controller.started.connect(print_lines)
