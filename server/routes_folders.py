@@ -17,7 +17,10 @@ from server.routes_markdown import MarkdownRoutes
 from server.routes_search import SearchRoutes, search_text
 from server.text_board import TextBoard
 
-LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
+LISTING_HEADERS = b"Cache-Control: no-cache\r\n" + NOSNIFF
+# The JSON does not depend on the language; the page does (and is cached per language).
+VARY_JSON = b"Vary: Accept\r\n"
+VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
 
 
 class FolderRoutes:
@@ -46,7 +49,7 @@ class FolderRoutes:
         as_json = call.wants_json()
         sort, order = listing.normalized_sort(call.first("sort", "name"), call.first("order"))
         body = self._listing_body(call, target, "json" if as_json else "html", sort, order)
-        headers = JSON if as_json else HTML + PAGE_CSP
+        headers = JSON + VARY_JSON if as_json else HTML + PAGE_CSP + VARY_PAGE
         return Response(200, headers + LISTING_HEADERS, body)
 
     def _zip(self, call: Call, folder: Resolved) -> Response:
@@ -79,7 +82,8 @@ class FolderRoutes:
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
         link = call.link
-        page = self._page_context(call.files, target, fmt, link is not None)
+        code = call.language.code if fmt == "html" else "en"
+        page = self._page_context(call.files, target, fmt, code, link is not None)
         base, shown = ("", target.url_path) if link is None else \
             (link.base, link.shown(target.url_path))
         key = (target.url_path, fmt, sort, order, page, base)
@@ -107,13 +111,13 @@ class FolderRoutes:
             self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
         return body
 
-    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str,
+    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
                       through_link: bool = False) -> listing.PageContext:
         config = self._config
         if through_link:  # the link's holder: its drop box, nothing of the share's own
             return listing.PageContext(
                 can_upload=access.may(Action.CREATE, folder.url_path + ANY_NAME),
-                resumable=False)
+                resumable=False, language=code)
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         can_modify = config.modify and access.may(Action.MODIFY, folder.url_path + ANY_NAME)
@@ -121,7 +125,7 @@ class FolderRoutes:
             can_upload=can_upload, can_modify=can_modify, user=user.name if user else "",
             login=config.auth is not None,
             offer_ca=config.tls is not None and config.tls.ca_pem is not None,
-            shared_text=self._texts.shared if fmt == "html" else None)
+            shared_text=self._texts.shared if fmt == "html" else None, language=code)
 
 
 MAX_SELECTED = 10_000  # names one zip of a selection may list
