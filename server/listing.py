@@ -201,8 +201,7 @@ def render_html(
     text = template("listing.html", lang.code).substitute(
         title=title,
         stylesheet=STYLESHEET_URL,
-        texts=texts_script(lang),
-        scripts=_scripts(page),
+        scripts=_scripts(page, lang),
         favicon=FAVICON_URL,
         crumbs=_breadcrumbs(url_path, server_name, query, base),
         account=_account(page, lang),
@@ -220,10 +219,10 @@ def render_html(
     return text.encode("utf-8")
 
 
-def _scripts(page: PageContext) -> str:
+def _scripts(page: PageContext, lang: PageLanguage) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
-    app.js (the listing; it hands the others window.pierListing), the shared text's card where
+    the texts in the page's language (i18n-<lang>.js: window.pierText), app.js (the listing; it hands the others window.pierListing), the shared text's card where
     the page shows one, where the page uploads the vendored tus-js-client and the upload
     scripts (each needs the ones before it), the grid, viewer and search scripts that build on
     app.js's listing, the selection (a .zip of it, for anyone who may read) and, where the
@@ -238,7 +237,7 @@ def _scripts(page: PageContext) -> str:
     urls += [asset_url(name) for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
         urls.append(asset_url("changes.js"))
-    return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
+    return f'<script src="{VIEW_SCRIPT_URL}"></script>' + texts_script(lang) + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )
 

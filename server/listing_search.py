@@ -19,7 +19,7 @@ from urllib.parse import quote
 from server import listing
 from server.listing import PageContext, path_href
 from server.page_i18n import language
-from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template, texts_script
+from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
 from server.search_walk import Hit
 
 _ROWS = "\x00rows\x00"  # where the template is cut: rows stream in between
@@ -60,8 +60,7 @@ class HtmlResults:
             title=heading % {"text": quoted, "folder": folder} + " — "
             + display_text(self._server_name),
             stylesheet=STYLESHEET_URL,
-            texts=texts_script(lang),
-            scripts=listing._scripts(self._page),
+            scripts=listing._scripts(self._page, lang),
             favicon=FAVICON_URL,
             crumbs=listing._breadcrumbs(self._url_path, self._server_name, "", self._base),
             account=listing._account(self._page, lang),

@@ -111,10 +111,10 @@ def error_response(err: HttpError, *, as_json: bool, server_name: str,
     """The page (or JSON, always English: scripts read it) telling a client what went wrong,
     with the error's own headers; the page in the request's language."""
     lang = for_header(request.header("accept-language") if request is not None else "")
-    extra = NO_STORE + err.headers
     if as_json:
-        return json_document(err.status, {"status": err.status, "error": err.reason}, extra)
+        return json_document(err.status, {"status": err.status, "error": err.reason},
+                             NO_STORE + err.headers)
     title = getattr(err, "title", "") or phrase(err.status)
     body = pages.render_error(err.status, title, getattr(err, "detail", err.reason), server_name,
                               lang)
-    return html_page(err.status, body, extra + VARY_LANGUAGE)
+    return html_page(err.status, body, NO_STORE + VARY_LANGUAGE + err.headers)

@@ -304,14 +304,14 @@
 
   // ---------------------------------------------------------------- sizes, errors
 
-  /** Sizes as everywhere in Pier (server/units.py): decimal units, at most three significant
-      digits, halves rounded up: "532 B", "1.2 kB", "14.0 MB", "150 MB"; in the page's
-      language ("1,2 Mo"). */
-  function humanSize(size) {
-    return localSize(englishSize(size));
+  /** humanSize in the page's language ("1,2 Mo"): what the page shows. */
+  function shownSize(size) {
+    return localSize(humanSize(size));
   }
 
-  function englishSize(size) {
+  /** Sizes as everywhere in Pier (server/units.py): decimal units, at most three significant
+      digits, halves rounded up: "532 B", "1.2 kB", "14.0 MB", "150 MB". */
+  function humanSize(size) {
     if (size < 1000) {
       return size + " B";
     }
@@ -478,6 +478,6 @@
   // forms.js and uploads.js refresh the rows after a change.
   window.pierListing = Object.freeze({
     sort: () => sortRows(state.sort, state.order), element, refresh: refreshListing,
-    humanSize, errorMessage, isTyping,
+    humanSize: shownSize, errorMessage, isTyping,
   });
 })();

@@ -155,7 +155,8 @@
   function makeTransfer(item) {
     const transfer = { item: item, row: element("li", "transfer waiting"),
       note: element("span", "transfer-note"), bar: progressBar(item.path),
-      status: element("span", "transfer-status", t("Waiting · {size}", { size: humanSize(item.file.size) })),
+      status: element("span", "transfer-status",
+        t("Waiting · {size}", { size: humanSize(item.file.size) })),
       pause: actionButton("transfer-pause", t("Pause"),
         t("Pause the upload of {path}", { path: item.path })),
       cancel: actionButton("transfer-cancel", t("Cancel"),
