@@ -222,7 +222,8 @@ def render_html(
 def _scripts(page: PageContext, lang: PageLanguage) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
-    the texts in the page's language (i18n-<lang>.js: window.pierText), app.js (the listing; it hands the others window.pierListing), the shared text's card where
+    the texts in the page's language (i18n-<lang>.js: window.pierText), app.js (the listing;
+    it hands the others window.pierListing), the shared text's card where
     the page shows one, where the page uploads the vendored tus-js-client and the upload
     scripts (each needs the ones before it), the grid, viewer and search scripts that build on
     app.js's listing, the selection (a .zip of it, for anyone who may read) and, where the

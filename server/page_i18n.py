@@ -221,11 +221,13 @@ class PageLanguage:
         return _script_table(self.code)
 
 
-@lru_cache(maxsize=len(LANGUAGES))
 def language(code: str) -> PageLanguage:
     """The language ``code`` (one of LANGUAGES; anything else is English), made once."""
-    if code not in LANGUAGES:
-        code = ENGLISH
+    return _made(code if code in LANGUAGES else ENGLISH)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _made(code: str) -> PageLanguage:
     units = {}
     if code != ENGLISH:
         for unit in ("B", *SIZE_UNITS):

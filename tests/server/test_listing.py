@@ -310,9 +310,10 @@ def test_page_structure_and_stylesheet() -> None:
         assets + "transfer.js",
         assets + "uploads.js", assets + "drop.js", assets + "forms.js", *enhancements]
     changing = parse(render_html("/", [], page=PageContext(can_modify=True)))
+    # changes.js only where the principal may modify
     assert unversioned(changing.scripts) == [assets + "view.js", assets + "i18n-en.js",
                                              assets + "app.js", *enhancements,
-                                             assets + "changes.js"]  # only where the principal may modify
+                                             assets + "changes.js"]
     # the shared text's Copy and dismiss, for readers too, only where the card is
     card = PageContext(shared_text=SharedText("hello", 0.0, 1))
     assert unversioned(parse(render_html("/", [], page=card)).scripts) == [
