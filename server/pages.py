@@ -78,6 +78,7 @@ def preload() -> None:
         for code in LANGUAGES:
             template(name, code)
     _all_assets()
+    _script_texts()
 
 
 # The titles of error pages (server.http11.phrase) in the catalogue, so that they are shown in
@@ -122,7 +123,7 @@ def asset(name: str) -> tuple[bytes, str, str] | None:
     name."""
     if not _ASSET_NAME.fullmatch(name) or ".." in name:
         return None
-    return _all_assets().get(name)
+    return _all_assets().get(name) or _script_texts().get(name)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +136,14 @@ def _all_assets() -> dict[str, tuple[bytes, str, str]]:
             found[item.name] = _loaded(item.name, item.read_bytes())
     for name, parts in VENDORED.items():
         found[name] = _loaded(name, files("resources").joinpath(*parts).read_bytes())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _script_texts() -> dict[str, tuple[bytes, str, str]]:
+    """The assets i18n-<code>.js, made from the catalogues when a page first needs them (not
+    at import: `pier --version` reads no catalogue)."""
+    found: dict[str, tuple[bytes, str, str]] = {}
     helper = (files("resources") / "i18n.js").read_text(encoding="utf-8")
     for code in LANGUAGES:
         name = SCRIPT_TEXTS.format(code)
@@ -154,7 +163,7 @@ def _content_type(name: str) -> str:
 
 def asset_version(name: str) -> str:
     """A short hash of the asset's content, "" for an unknown name."""
-    found = _all_assets().get(name)
+    found = _all_assets().get(name) or _script_texts().get(name)
     return found[2] if found is not None else ""
 
 
