@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 
 import pytest
 
+from server.collect import CollectConfig
+from server.links import LinkStore
 from tests.conftest import RunningServer
 
 
@@ -98,3 +101,27 @@ def test_the_scripts_texts_are_an_asset_per_language(server):
     assert status == 200 and headers["Content-Type"].startswith("text/javascript")
     assert b"Hochladen von {path}" in body
     assert "Accept-Language" not in headers.get("Vary", "")  # the address names the language
+
+
+def test_the_pin_form_is_localized(share, links_file, server_factory):
+    store = LinkStore(links_file)
+    store.load()
+    link = store.create(share / "docs", "folder", pin="2468")
+    running = server_factory(share, links_file=links_file)
+    status, headers, body = get(running, link.url_path + "/", {"Accept-Language": "de"})
+    page = body.decode()
+    assert status == 403 and "Accept-Language" in headers["Vary"]
+    assert '<html lang="de">' in page and "Dieser Link braucht eine PIN" in page
+    assert ">Öffnen</button>" in page and "Gib die PIN ein" in page
+
+
+def test_the_hand_in_page_is_localized(share, tmp_path, server_factory):
+    until = time.time() + 3 * 86400 + 3600 + 60
+    running = server_factory(share, collect=CollectConfig("Devoirs", until,
+                                                          tmp_path / "collect.json"))
+    status, headers, body = get(running, "/", {"Accept-Language": "fr-FR"})
+    page = body.decode()
+    assert status == 200 and "Accept-Language" in headers["Vary"]
+    assert '<html lang="fr">' in page and "Déposer des fichiers pour" in page
+    assert "Ferme dans <span class=\"left\">3 jours 1 h</span>" in page
+    assert "i18n-fr.js" in page
