@@ -53,7 +53,7 @@ def update() -> None:
             pybabel("init", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN, "-l", code,
                     "--no-wrap")
     pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN, "--no-wrap",
-            "--ignore-obsolete", "--previous")
+            "--ignore-obsolete")
 
 
 def catalogue(code: str) -> Path:

@@ -283,8 +283,9 @@ def _actions(page: PageContext, lang: PageLanguage) -> str:
     zip_title = t("Download this folder and everything in it as one .zip file")
     parts.append(
         f'<a class="button" id="zip-link" href="?format=zip" title="{zip_title}"><span '
-        'class="glyph glyph-download" aria-hidden="true"></span><span>'
-        f'{t("Download")}<span class="wide"> {t("folder as")}</span> .zip</span></a>'
+        'class="glyph glyph-download" aria-hidden="true"></span><span class="wide">'
+        f'{t("Download folder as .zip")}</span><span class="narrow">{t("Download .zip")}'
+        '</span></a>'
     )
     if page.offer_ca:
         parts.append(
