@@ -37,6 +37,9 @@ DAV_TEST_PACKAGES=(rclone cadaver davfs2)
 # The .desktop files Pier writes (app/desktop_entry.py) are checked with desktop-file-validate;
 # without it the tests read them with configparser only.
 DESKTOP_TEST_PACKAGES=(desktop-file-utils)
+# Directory logins (server/directory.py) are tested against a real OpenLDAP server, which
+# tests/slapd.py starts on free ports as the current user (no service): slapd and ldap-utils.
+DIRECTORY_TEST_PACKAGES=(slapd ldap-utils)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

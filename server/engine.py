@@ -182,6 +182,7 @@ class ServerEngine:
                 loop.stop()
                 if loop.config.auth is not None:
                     loop.config.auth.store.flush()  # last-login times are batched
+                    loop.config.auth.close()  # the directory's threads, if any
             if links is not None:
                 links.stop()  # after the loop: the last downloads are counted, then written
 
