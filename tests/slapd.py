@@ -7,6 +7,7 @@ users and groups loaded with ldapadd, stopped after.
     bob     password bob-secret-22    in staff
     carol   password carol-secret-3   in no group
     admin   password admin-secret-4   in staff (a name the injection tests aim at)
+    dave    password dave-secret-55   in staff (tests that change the directory use him)
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from server import ca
+from server.directory_config import DirectorySettings, parse_group_map
 from server.tls import CertificateStore
 
 SUFFIX = "dc=example,dc=org"
@@ -29,8 +32,9 @@ ROOT_DN = f"cn=manager,{SUFFIX}"
 ROOT_PW = "manager-secret"
 PEOPLE = f"ou=people,{SUFFIX}"
 USERS = {"alice": "alice-secret-1", "bob": "bob-secret-22", "carol": "carol-secret-3",
-         "admin": "admin-secret-4"}
-GROUPS = {"staff": ["alice", "bob", "admin"], "editors": ["alice"]}
+         "admin": "admin-secret-4", "dave": "dave-secret-55"}
+GROUPS = {"staff": ["alice", "bob", "admin", "dave"], "editors": ["alice"]}
+GROUP_MAP = ("staff=read", "editors=modify:/team")
 SLAPD = shutil.which("slapd") or "/usr/sbin/slapd"
 SCHEMA = Path("/etc/ldap/schema")
 MODULES = Path("/usr/lib/ldap")
@@ -61,6 +65,13 @@ class Slapd:
               "-w", ROOT_PW], ldif)
 
 
+def directory_settings(server: Slapd, **changes: object) -> DirectorySettings:
+    """Settings for ``server`` over LDAPS, trusting Pier's CA that issued its certificate."""
+    settings = DirectorySettings(url=server.ldaps_url, base_dn=SUFFIX, ca_pem=server.ca_pem,
+                                 group_map=tuple(parse_group_map(m) for m in GROUP_MAP))
+    return replace(settings, **changes).validated()  # type: ignore[arg-type]
+
+
 def slapd_missing() -> str | None:
     """Why the slapd tests cannot run here, or None."""
     if not Path(SLAPD).exists() or shutil.which("ldapadd") is None:
@@ -68,10 +79,16 @@ def slapd_missing() -> str | None:
     return None
 
 
-def start_slapd(folder: Path) -> Slapd:
-    store = CertificateStore(folder / "tls")
-    chain, key = store.ensure_server_certificate()
-    ca_pem = (store.ca_pem() or b"").decode("ascii")
+def start_slapd(folder: Path, cert_names: tuple[str, ...] = ()) -> Slapd:
+    """slapd with the machine's certificate from Pier's CertificateStore, or with a leaf for
+    ``cert_names`` only (made by server.ca, under a fresh CA of its own)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if cert_names:
+        chain, key, ca_pem = _certificate_for(folder, cert_names)
+    else:
+        store = CertificateStore(folder / "tls")
+        chain, key = store.ensure_server_certificate()
+        ca_pem = (store.ca_pem() or b"").decode("ascii")
     (folder / "db").mkdir()
     ldap_port, ldaps_port = _free_port(), _free_port()
     conf = folder / "slapd.conf"
@@ -90,6 +107,17 @@ def start_slapd(folder: Path) -> Slapd:
         stop_slapd(server)
         raise
     return server
+
+
+def _certificate_for(folder: Path, names: tuple[str, ...]) -> tuple[Path, Path, str]:
+    ca_key, leaf_key = ca.new_key(False, 0), ca.new_key(False, 0)
+    parsed = [ca.parse_name(name) for name in names]
+    authority = ca.make_ca(ca_key, ca.ca_constraints(parsed))
+    leaf = ca.make_server_cert(leaf_key, parsed, authority, ca_key)
+    chain, key = folder / "chain.pem", folder / "key.pem"
+    chain.write_bytes(ca.cert_pem(leaf, authority))
+    key.write_bytes(ca.key_pem(leaf_key))
+    return chain, key, ca.cert_pem(authority).decode("ascii")
 
 
 def stop_slapd(server: Slapd) -> None:
@@ -186,4 +214,4 @@ def _accepts(port: int) -> bool:
         return False
 
 
-__all__ = ["Slapd", "slapd", "start_slapd", "stop_slapd"]
+__all__ = ["Slapd", "directory_settings", "slapd", "start_slapd", "stop_slapd"]
