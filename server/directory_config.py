@@ -177,9 +177,9 @@ def load_settings(path: Path) -> DirectorySettings | None:
             group_filter=_text(data, "group_filter") or DEFAULT_GROUP_FILTER,
             ca_pem=_text(data, "ca_pem"), starttls=data.get("starttls") is True,
             group_map=tuple(parse_group_map(item) for item in _texts(data, "group_map")))
+        return settings.validated()
     except DirectoryConfigError as err:
         raise DirectoryConfigError(f"{path}: {err}") from None
-    return settings.validated()
 
 
 def save_settings(path: Path, settings: DirectorySettings) -> None:
