@@ -128,6 +128,9 @@ class DirectorySource:
             verdict = future.result(timeout=self.client.timeout * 4 + 1)
         except (DirectoryDown, FutureTimeout) as err:
             return self._down(str(err) or "the directory did not answer in time")
+        except Exception:  # an answer ldap3 did not expect: the directory's fault, not the client's
+            log.exception("unexpected error while asking the directory about %r", name)
+            return self._down("an unexpected answer")
         finally:
             with self._lock:
                 self._pending -= 1

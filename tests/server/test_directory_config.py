@@ -167,6 +167,15 @@ def test_after_a_failure_the_directory_is_left_alone_for_a_pause(source):
     assert source.log_in(b"k", "ann", "right").outcome == "ok"
 
 
+def test_an_unexpected_error_from_the_client_is_unavailable_not_a_crash(source, monkeypatch):
+    def broken(name: str, password: str) -> Verdict:
+        raise KeyError("dn")
+
+    monkeypatch.setattr(source.fake, "log_in", broken)
+    answer = source.log_in(b"k", "ann", "right")
+    assert answer.outcome == "unavailable" and answer.retry_after == 10
+
+
 def test_too_many_waiting_logins_are_answered_at_once(source):
     source.fake.gate.clear()
     answers: list[str] = []
