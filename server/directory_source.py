@@ -17,6 +17,7 @@ that time. Refusals are never cached.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import threading
@@ -171,12 +172,10 @@ class DirectorySource:
         return clash
 
     def settle(self, timeout: float = 30.0) -> None:
-        """Wait for the background clash checks (tests, and close)."""
+        """Wait for the background clash checks (tests look at the log after it)."""
         for future in list(self._background):
-            try:
+            with contextlib.suppress(Exception):  # a timeout, or an error already logged
                 future.result(timeout=timeout)
-            except (FutureTimeout, Exception):
-                continue
 
     # -- the pool --------------------------------------------------------------------------
 
