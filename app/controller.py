@@ -145,10 +145,11 @@ def make_config(share: ShareRequest, paths: PierPaths,
     if share.require_login:
         store = users if users is not None else UserStore(paths.users_file)
         reload_store(store)
-        if not store.users():
+        auth = authenticator_for(root, store, anonymous_read=share.anonymous_read,
+                                 directory_file=paths.directory_file)
+        if not store.users() and auth.directory is None:
             raise NoAccountsError("“Require login” is on, but there are no accounts yet, so "
                                   "nobody could log in.")
-        auth = authenticator_for(root, store, anonymous_read=share.anonymous_read)
     return ServerConfig(
         root=root,
         host=ALL_INTERFACES if share.scope == SCOPE_LAN else LOCALHOST,

@@ -12,6 +12,7 @@ from app.bridge import RecordBridge
 from app.certificates import Certificates
 from app.controller import ServerController, ShareRequest
 from app.desktop import Desktop
+from app.directory_service import DirectoryService
 from app.link_service import LinkService
 from app.settings import LoadResult, SettingsStore
 from server.paths import PierPaths
@@ -27,6 +28,7 @@ class AppServices:
     certificates: Certificates
     links: LinkService  # the share links of links.toml (the Links tab)
     desktop: Desktop  # the applications-menu entry and starting at login
+    directory: DirectoryService  # the office directory's logins (Users… → Directory)
 
     @classmethod
     def create(cls, paths: PierPaths, owner: QObject | None = None,
@@ -42,7 +44,7 @@ class AppServices:
         if desktop is None:
             desktop = Desktop.under(paths.config / "desktop")
         return cls(store, loaded, bridge, controller, accounts, Certificates(paths.tls_dir),
-                   links, desktop)
+                   links, desktop, DirectoryService(paths.directory_file, accounts.store))
 
     async def start_share(self, share: ShareRequest) -> bool:
         """Start sharing with this app's accounts (the controller reads them off the GUI

@@ -40,6 +40,9 @@ DESKTOP_TEST_PACKAGES=(desktop-file-utils)
 # PyInstaller (scripts/build, tests/test_build.py) reads binaries with ldd (libc-bin) and objdump,
 # and appends its archive to the bootloader with objcopy (both binutils).
 BUILD_PACKAGES=(binutils)
+# Directory logins (server/directory.py) are tested against a real OpenLDAP server, which
+# tests/slapd.py starts on free ports as the current user (no service): slapd and ldap-utils.
+DIRECTORY_TEST_PACKAGES=(slapd ldap-utils)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

@@ -23,11 +23,13 @@ import secrets
 import threading
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
 
 from server.clock import SYSTEM_CLOCK, Clock
+from server.digest_nonces import Nonces
 from server.errors import UserStoreError
 from server.throttle import Lockout, LoginThrottle
 from server.users import (
@@ -38,11 +40,12 @@ from server.users import (
     UserStore,
 )
 
+if TYPE_CHECKING:  # ldap3 is imported only where a directory is set up
+    from server.directory_source import DirectorySource
+
 __all__ = ["AuthResult", "Authenticator", "Lockout", "User", "UserStore"]
 
 MAX_HEADER = 4096  # longer Authorization values are refused unread
-NONCE_LIFETIME = 300.0  # seconds; an older nonce earns a stale=true challenge
-MAX_TRACKED = 10_000  # live nonces kept at most
 CACHE_ENTRIES = 4096
 LOGIN_RECORD_INTERVAL = 60.0  # a cached login updates last_login at most this often
 RELOAD_INTERVAL = 1.0  # how often the user file is checked for changes by other processes
@@ -53,16 +56,19 @@ REASON_MALFORMED = "malformed Authorization header"
 REASON_SCHEME = "unsupported authentication scheme"
 REASON_STALE = "nonce expired"
 REASON_THROTTLED = "too many failed logins"
+REASON_DIGEST_DIRECTORY = "directory accounts cannot use Digest"
+
 
 # "deferred": check(may_hash=False) stopped before a password hash; nothing was counted.
-Outcome = Literal["ok", "anonymous", "challenge", "throttled", "deferred"]
+# "unavailable": the office directory cannot be asked now (503 + Retry-After).
+Outcome = Literal["ok", "anonymous", "challenge", "throttled", "deferred", "unavailable"]
 
 
 @dataclass(slots=True)  # not frozen: that costs ~1 us on every request; treat as read-only
 class AuthResult:
     outcome: Outcome
     user: User | None = None
-    retry_after: int = 0  # seconds, for 429 + Retry-After
+    retry_after: int = 0  # seconds, for 429 (or 503) + Retry-After
     stale: bool = False  # for the Digest challenge
     reason: str = ""  # short, for the log; never tells whether the user exists
 
@@ -79,65 +85,8 @@ class ConnectionLogin:
     user: User
 
 
-# ---------------------------------------------------------------------------------------------
-# Digest nonces
-
-
-class _Nonces:
-    """Server nonces: base64url(monotonic ns | random | HMAC), checkable without state, plus the
-    highest nonce-count seen per nonce (replay protection). When that table is full, the oldest
-    entries are forgotten and every nonce issued up to then counts as expired."""
-
-    def __init__(self, realm: str) -> None:
-        self._key = secrets.token_bytes(32)
-        self._realm = realm.encode("utf-8")
-        self._lock = threading.Lock()
-        self._counts: OrderedDict[str, tuple[int, int]] = OrderedDict()  # nonce -> (issued, nc)
-        self._floor = -1  # nonces issued at or before this (ns) are treated as expired
-
-    def make(self, now_ns: int) -> str:
-        """A new nonce issued at ``now_ns`` (monotonic nanoseconds)."""
-        body = now_ns.to_bytes(8, "big") + secrets.token_bytes(8)
-        return base64.urlsafe_b64encode(body + self._mac(body)).decode("ascii")
-
-    def issued(self, nonce: str) -> int | None:
-        """The issue time (monotonic ns) of a nonce this process made, else None."""
-        if len(nonce) != 44:
-            return None
-        try:
-            raw = base64.urlsafe_b64decode(nonce.encode("ascii"))
-        except (binascii.Error, ValueError, UnicodeEncodeError):
-            return None
-        body, mac = raw[:16], raw[16:]
-        if not hmac.compare_digest(mac, self._mac(body)):
-            return None
-        return int.from_bytes(body[:8], "big")
-
-    def is_stale(self, issued: int, now_ns: int) -> bool:
-        return issued <= self._floor or now_ns - issued > NONCE_LIFETIME * 1e9
-
-    def accept_count(self, nonce: str, issued: int, nc: int, now_ns: int) -> bool:
-        """Record ``nc`` for ``nonce`` if it is higher than any seen; False for a replay."""
-        with self._lock:
-            seen = self._counts.get(nonce)
-            if seen is not None and nc <= seen[1]:
-                return False
-            if seen is None:
-                self._make_room(now_ns)
-            self._counts[nonce] = (issued, nc)
-            return True
-
-    def _make_room(self, now_ns: int) -> None:
-        limit = now_ns - int(NONCE_LIFETIME * 1e9)
-        while self._counts:
-            _nonce, (first_issued, _nc) = next(iter(self._counts.items()))
-            if first_issued >= limit and len(self._counts) < MAX_TRACKED:
-                break
-            self._counts.popitem(last=False)
-            self._floor = max(self._floor, first_issued)
-
-    def _mac(self, body: bytes) -> bytes:
-        return hmac.digest(self._key, body + self._realm, "sha256")[:16]
+def _nothing() -> None:
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,10 +162,12 @@ class Authenticator:
     """Decides for each request: ok (a user), anonymous, challenge (401) or throttled (429)."""
 
     def __init__(self, store: UserStore, realm: str, *, anonymous_read: bool = False,
-                 clock: Clock = SYSTEM_CLOCK) -> None:
+                 clock: Clock = SYSTEM_CLOCK, directory: DirectorySource | None = None) -> None:
         """``clock`` times lock-outs, caches, Digest nonces' age and accounts' expiry (tests
-        pass a ManualClock to skip ahead)."""
+        pass a ManualClock to skip ahead). ``directory``: Basic logins of names that are no
+        local account are checked by the office directory (a local account always wins)."""
         self.store = store
+        self.directory = directory
         self._clock = clock
         self._monotonic = clock.monotonic  # bound once: read on every request
         self.realm = realm
@@ -225,7 +176,7 @@ class Authenticator:
         self._cache: OrderedDict[bytes, tuple[str, int]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._throttle = LoginThrottle()
-        self._nonces = _Nonces(realm)
+        self._nonces = Nonces(realm)
         self._opaque = secrets.token_hex(16)
         self._recorded: dict[str, float] = {}  # name -> monotonic time of the last record_login
         self._next_reload = 0.0
@@ -245,10 +196,12 @@ class Authenticator:
     # -- public ----------------------------------------------------------------------------
 
     def check(self, authorization: str | None, method: str, uri: str,
-              client_ip: str, *, may_hash: bool = True) -> AuthResult:
+              client_ip: str, *, may_hash: bool = True,
+              leave_pool: Callable[[], None] = _nothing) -> AuthResult:
         """Who sent this Authorization header. With ``may_hash=False`` Basic credentials that
         are not in the cache of verified logins give "deferred" instead of being hashed (tens
-        of milliseconds): the caller asks again where waiting is fine."""
+        of milliseconds): the caller asks again where waiting is fine. ``leave_pool`` is called
+        before a wait on the office directory (``Call.leave_pool``)."""
         now = self._monotonic()
         self._reload_now_and_then(now)
         if not authorization or not authorization.strip():
@@ -263,14 +216,15 @@ class Authenticator:
         scheme, _, rest = authorization.strip().partition(" ")
         scheme = scheme.lower()
         if scheme == "basic":
-            return self._check_basic(rest, client_ip, now, may_hash)
+            return self._check_basic(rest, client_ip, now, may_hash, leave_pool)
         if scheme == "digest":
             return self._check_digest(rest, method, uri, client_ip, now)
         return AuthResult("challenge", reason=REASON_SCHEME)
 
     def connection_login(self, authorization: str | None, user: User) -> ConnectionLogin | None:
         """What a connection may keep after check() let ``authorization`` in (Basic only)."""
-        if authorization is None or authorization.lstrip()[:6].lower() != "basic ":
+        if authorization is None or authorization.lstrip()[:6].lower() != "basic " \
+                or user.directory:  # asked again each time: its cache entry expires
             return None
         return ConnectionLogin(authorization, self.store.version, user)
 
@@ -317,12 +271,13 @@ class Authenticator:
 
     # -- Basic -----------------------------------------------------------------------------
 
-    def _check_basic(self, token: str, client_ip: str, now: float, may_hash: bool) -> AuthResult:
+    def _check_basic(self, token: str, client_ip: str, now: float, may_hash: bool,
+                     leave_pool: Callable[[], None]) -> AuthResult:
         # The cache is keyed by a keyed hash of the token as sent, so a repeat login costs one
         # BLAKE2 call and a dict lookup: no base64, no normalisation, no plaintext kept.
         cache_key = hashlib.blake2b(token.strip().encode("latin-1", "replace"),
                                     key=self._cache_key, digest_size=32).digest()
-        user = self._cached_user(cache_key, now)
+        user = self._cached_user(cache_key, now) or self._cached_directory_user(cache_key, now)
         if user is not None:
             user_wait = self._throttle.retry_after(client_ip, user.name, now)
             return _throttled(user_wait) if user_wait else AuthResult("ok", user)
@@ -337,6 +292,11 @@ class Authenticator:
         user_wait = self._throttle.retry_after(client_ip, name, now)
         if user_wait:
             return _throttled(user_wait)
+        if self.directory is not None:
+            if self.store.get(name) is None:
+                return self._verify_directory(name, password, cache_key, client_ip, now,
+                                              leave_pool)
+            self.directory.note_local(name)  # logs a clash with a directory user, once
         return self._verify_basic(name, password, cache_key, client_ip, now)
 
     def _verify_basic(self, name: str, password: str, cache_key: bytes, client_ip: str,
@@ -377,6 +337,29 @@ class Authenticator:
             while len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
 
+    def _verify_directory(self, name: str, password: str, cache_key: bytes, client_ip: str,
+                          now: float, leave_pool: Callable[[], None]) -> AuthResult:
+        assert self.directory is not None
+        answer = self.directory.log_in(cache_key, name, password, before_wait=leave_pool)
+        if answer.outcome == "unavailable":
+            return AuthResult("unavailable", retry_after=answer.retry_after, reason=answer.reason)
+        if answer.user is None:  # no such user, wrong password, no mapped group: all alike
+            return self._fail(client_ip, name, now, REASON_INVALID)
+        self._throttle.success(client_ip, name)
+        return AuthResult("ok", answer.user)
+
+    def _cached_directory_user(self, cache_key: bytes, now: float) -> User | None:
+        """A directory login verified moments ago, unless a local account took the name."""
+        if self.directory is None:
+            return None
+        user = self.directory.cached(cache_key, now)
+        return user if user is not None and self.store.get(user.name) is None else None
+
+    def close(self) -> None:
+        """The share stopped: the directory's threads end (they start again when needed)."""
+        if self.directory is not None:
+            self.directory.close()
+
     def _upgrade(self, name: str, password: str, stored: str) -> None:
         # The login stands even if the upgrade cannot be written; it is retried next time.
         with contextlib.suppress(UserStoreError):
@@ -395,6 +378,8 @@ class Authenticator:
         user_wait = self._throttle.retry_after(client_ip, name, now)
         if user_wait:
             return _throttled(user_wait)
+        if self.directory is not None and self.store.get(name) is None:
+            return AuthResult("challenge", reason=REASON_DIGEST_DIRECTORY)  # no password to hash
         algorithm = params.get("algorithm", "MD5").upper()
         issued = self._nonces.issued(params["nonce"])
         if (_header_text(params["realm"]) != self.realm or params["qop"] != "auth" or issued is None

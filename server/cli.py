@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from server import cert_cli, links_cli, users_cli
+from server import cert_cli, directory_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.collect import CollectConfig, parse_until
@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve HTTPS with Pier's own certificate (made on first use; "
                             "see `pier cert`)")
     serve.add_argument("--auth", action="store_true",
-                       help="require a login (accounts: `pier users`)")
+                       help="require a login (accounts: `pier users`, and the office "
+                            "directory's when `pier directory set` was run)")
     serve.add_argument("--anonymous", choices=ANONYMOUS_LEVELS, default="none",
                        help="with --auth: what visitors without an account may do (upload and "
                             "modify include read, modify includes upload; each only where "
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
     links_cli.add_commands(commands)
+    directory_cli.add_commands(commands)
     return parser
 
 
@@ -112,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return users_cli.run(args, paths)
     if args.command == "link":
         return links_cli.run(args, paths)
+    if args.command == "directory":
+        return directory_cli.run(args, paths)
     return EXIT_USAGE
 
 
@@ -182,8 +186,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         modify=args.modify and writable, permanent_deletes=args.permanent_deletes,
         max_upload_bytes=args.max_upload,
         tls=tls_settings(CertificateStore(paths.tls_dir)) if args.tls else None,
-        auth=(_authenticator(root, UserStore(paths.users_file), anonymous >= 1)
-              if args.auth else None),
+        auth=(_authenticator(root, paths, anonymous >= 1) if args.auth else None),
         anonymous_upload=args.auth and writable and anonymous >= 2,
         anonymous_modify=args.auth and writable and anonymous >= 3,
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
@@ -212,11 +215,15 @@ def collect_config(name: str | None, until: str | None, paths: PierPaths,
     return replace(config, until=deadline)
 
 
-def _authenticator(root: Path, store: UserStore, anonymous_read: bool) -> Authenticator:
+def _authenticator(root: Path, paths: PierPaths, anonymous_read: bool) -> Authenticator:
+    store = UserStore(paths.users_file)
     store.load()
-    if not store.users():
-        raise UserStoreError("No accounts yet: add one with `pier users add NAME` first.")
-    return authenticator_for(root, store, anonymous_read=anonymous_read)
+    auth = authenticator_for(root, store, anonymous_read=anonymous_read,
+                             directory_file=paths.directory_file)
+    if not store.users() and auth.directory is None:
+        raise UserStoreError("No accounts yet: add one with `pier users add NAME` (or set up "
+                             "`pier directory`) first.")
+    return auth
 
 
 def parse_size(text: str) -> int:

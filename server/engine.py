@@ -316,6 +316,7 @@ class ServerEngine:
                 loop.stop()
                 if loop.config.auth is not None:
                     loop.config.auth.store.flush()  # last-login times are batched
+                    loop.config.auth.close()  # the directory's threads, if any
             for _old, thread in draining:
                 thread.join(DRAIN_JOIN_S)
             if links is not None:

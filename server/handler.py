@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from server.access import policy_for
 from server.accesslog import AccessLog
-from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
@@ -30,6 +29,7 @@ from server.http11 import DateCache, HttpError, Request, parse_head
 from server.lasting import Lasting
 from server.link_model import LINK_PREFIX, redact_link_tokens
 from server.links import LinkStore
+from server.login import user_of
 from server.methods import WRITE_METHODS, not_allowed
 from server.records import RequestRecord
 from server.response import Response, error_response
@@ -46,7 +46,6 @@ from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, Tus
 from server.routes_well_known import PREFIX as OWN_PREFIX
 from server.routes_well_known import (
     WellKnownRoutes,
-    challenge_headers,
     is_own_page,
     needs_login,
 )
@@ -415,35 +414,15 @@ class RequestHandler:
     # -- login ---------------------------------------------------------------------------------
 
     def _log_in(self, ex: Exchange, call: Call, checked: User | None) -> None:
-        """Who is asking: sets the user, or answers 401 / 429. Without auth everyone may read.
+        """Who is asking (server/login.py): sets the user, or answers 401 / 429 / 503 (the
+        office directory down). Without auth everyone may read.
         ``checked`` is the user the serve thread already logged in for this very request."""
         auth = self._config.auth
         if auth is None:
             return
-        ex.user = call.user = checked or self._user_of(ex.conn, auth, call.request,
-                                                       may_hash=not ex.on_serve_thread)
-
-    @staticmethod
-    def _user_of(conn: Connection, auth: Authenticator, request: Request, *,
-                 may_hash: bool) -> User | None:
-        header = request.headers.get("authorization")
-        login = conn.login
-        if login is not None and login.header == header and auth.still_valid(login, conn.client):
-            return login.user
-        result = auth.check(header, request.method, request.target, conn.client,
-                            may_hash=may_hash)
-        if result.outcome == "ok":
-            conn.login = auth.connection_login(header, result.user) if result.user else None
-            return result.user
-        if result.outcome == "anonymous":
-            return None
-        if result.outcome == "deferred":  # a password to hash: not on the serve thread
-            raise NeedsWorker
-        if result.outcome == "throttled":
-            raise HttpError(429, "Too many failed logins; try again later.", close=False,
-                            headers=f"Retry-After: {result.retry_after}\r\n".encode("ascii"))
-        raise HttpError(401, "Please log in.", close=False,
-                        headers=challenge_headers(auth, result.stale))
+        ex.user = call.user = checked or user_of(ex.conn, auth, call.request,
+                                                 may_hash=not ex.on_serve_thread,
+                                                 leave_pool=call.leave_pool)
 
     # -- records -------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 USERS_FILE = "users.toml"
 LINKS_FILE = "links.toml"
+DIRECTORY_FILE = "directory.toml"
 COLLECT_FILE = "collect.json"
 BANS_FILE = "bans.json"
 TLS_DIR = "tls"
@@ -48,6 +49,12 @@ class PierPaths:
         """Collect mode's people (``server.collect.CollectPeople``; the window reads it with
         ``server.collect.read_people``)."""
         return self.config / COLLECT_FILE
+
+    @property
+    def directory_file(self) -> Path:
+        """The office directory's settings (``server.directory_config``; mode 0600: the bind
+        password); absent = no directory logins."""
+        return self.config / DIRECTORY_FILE
 
     @property
     def bans_file(self) -> Path:

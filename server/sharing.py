@@ -8,6 +8,8 @@ from pathlib import Path
 
 from server.auth import Authenticator
 from server.config import TlsSettings
+from server.directory_config import load_settings
+from server.directory_source import DirectorySource
 from server.tls import CertificateStore
 from server.users import UserStore
 
@@ -29,9 +31,24 @@ def piers_ca_pem(store: CertificateStore) -> bytes | None:
     return store.ca_pem()
 
 
-def authenticator_for(root: Path, store: UserStore, *, anonymous_read: bool) -> Authenticator:
-    """An Authenticator over ``store`` whose realm names the shared folder."""
-    return Authenticator(store, realm_for(root), anonymous_read=anonymous_read)
+def authenticator_for(root: Path, store: UserStore, *, anonymous_read: bool,
+                      directory_file: Path | None = None) -> Authenticator:
+    """An Authenticator over ``store`` whose realm names the shared folder, with the office
+    directory's logins when ``directory_file`` holds its settings (DirectoryConfigError when
+    that file is broken)."""
+    return Authenticator(store, realm_for(root), anonymous_read=anonymous_read,
+                         directory=directory_source(directory_file))
+
+
+def directory_source(directory_file: Path | None) -> DirectorySource | None:
+    """The office directory as a source of logins, None when it is off (no settings file).
+    Imports ldap3 only when a directory is set up."""
+    settings = load_settings(directory_file) if directory_file is not None else None
+    if settings is None:
+        return None
+    from server.directory import DirectoryClient
+
+    return DirectorySource(DirectoryClient(settings))
 
 
 def realm_for(root: Path) -> str:

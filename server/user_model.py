@@ -121,6 +121,7 @@ class User:
     digest: bool = False  # a SHA-256 HA1 is stored for HTTP Digest
     digest_md5: bool = False  # an MD5 HA1 too, for old clients (explicit opt-in)
     admin: bool = False  # may read the live statistics (/.well-known/pier/stats)
+    directory: bool = False  # a login from the office directory (server.directory), not stored
 
     def is_expired(self, now: float | None = None) -> bool:
         return self.expires is not None and (time.time() if now is None else now) >= self.expires

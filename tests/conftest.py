@@ -34,6 +34,9 @@ os.environ["XDG_DATA_HOME"] = _TEST_DATA_HOME = tempfile.mkdtemp(prefix="pier-te
 atexit.register(shutil.rmtree, _TEST_DATA_HOME, ignore_errors=True)
 
 
+pytest_plugins = ["tests.slapd"]  # the `slapd` fixture: a real OpenLDAP server
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--portable", action="store_true", default=False,
                      help="take every platform fallback of server.portable, as on Windows")
@@ -43,6 +46,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "fast_path_only(reason): a guarantee only the platform fast paths give; "
                    "skipped under --portable")
+    config.addinivalue_line(
+        "markers", "slow: starts a real outside server (slapd) or takes seconds; "
+                   "-m 'not slow' leaves it out")
     if config.getoption("--portable"):
         portable.force_fallbacks()
 

@@ -54,6 +54,10 @@ UI_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     # constant and the exceptions the certificate dialog answers.
     "server.tls": frozenset({"CertificateInfo", "GenerationOptions", "GENERATED",
                              "PassphraseRequired", "WrongPassphrase"}),
+    # The module also reads and writes the directory's settings file; only the frozen settings
+    # record the Directory tab shows and the default filters it offers as placeholders.
+    "server.directory_config": frozenset({"DirectorySettings", "AD_USER_FILTER",
+                                          "DEFAULT_USER_FILTER", "DEFAULT_GROUP_FILTER"}),
 }
 
 # Live objects that act on a running share: ui/ must reach them through app/ only. Matched

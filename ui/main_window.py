@@ -393,7 +393,8 @@ class MainWindow(ClosingMixin, QMainWindow):
     def open_users_dialog(self) -> UsersDialog:
         if self.users_dialog is None:
             self.users_dialog = UsersDialog(
-                self.accounts, self.spawn, self.share_panel.folder_edit.text, parent=self)
+                self.accounts, self.spawn, self.share_panel.folder_edit.text, parent=self,
+                directory=self._services.directory)
         self.users_dialog.show()
         self.users_dialog.raise_()
         self.users_dialog.activateWindow()

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts import Accounts, LockedOut
+from app.directory_service import DirectoryService
 from server.errors import PierError
 from server.users import User
 from ui import dialogs
 from ui.contrast import MutedLabel
+from ui.directory_tab import DirectoryTab
 from ui.hint_text import hint_brush
 from ui.user_editor import UserEditor, labelled_button
 from ui.widget_names import named
@@ -83,7 +85,8 @@ class UsersDialog(QDialog):
     modal dialog itself (nested event loops break qasync): failures are shown from a timer."""
 
     def __init__(self, accounts: Accounts, spawn: Spawn, share_root: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 directory: DirectoryService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersDialog")
         self.setWindowTitle("Users — Pier")
@@ -98,6 +101,11 @@ class UsersDialog(QDialog):
         self.tabs = named(QTabWidget(), "usersTabs")
         self.tabs.addTab(self._build_accounts_tab(), "Accounts")
         self.tabs.addTab(self._build_lockouts_tab(), "Locked out")
+        self.directory_tab = DirectoryTab(directory, spawn) if directory is not None else None
+        if self.directory_tab is not None:
+            self.tabs.addTab(self.directory_tab, "Directory")
+            self.resize(780, 600)  # the directory's form is the tallest tab
+            self.directory_tab.load()
         for scroller in self.tabs.findChildren(QToolButton):  # the tab bar's scroll arrows
             scroller.setAccessibleName("Scroll the tabs")
         for corner in self.tabs.findChildren(QAbstractButton, "qt_tableview_cornerbutton"):
