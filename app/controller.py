@@ -13,10 +13,20 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.accounts import reload_store
 from app.collect_feed import CollectFeed
-from app.collect_service import collect_config, collect_summary
+from app.collect_service import collect_config
 from app.drive_addresses import DriveShare
+from app.i18n import translate
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
+
+# the summaries moved to app.summaries (translated); importers of app.controller keep working
+from app.summaries import (  # noqa: F401
+    Activity,
+    Rights,
+    access_summary,
+    summary_of_config,
+    summary_of_request,
+)
 from server.appdirs import find_ffmpeg, find_trash_folders
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
@@ -75,30 +85,6 @@ class ShareRequest:
     collect_until: float | None = None  # its deadline, epoch seconds; None = open
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
-    """What a running share is doing right now (for "quit while people are downloading?")."""
-
-    connections: int = 0
-    clients: int = 0
-    transfers: int = 0
-
-    @property
-    def busy(self) -> bool:
-        return bool(self.connections or self.clients or self.transfers)
-
-    def describe(self) -> str:
-        """E.g. "2 devices are connected and 1 transfer is running"."""
-        parts = []
-        if self.clients or self.connections:
-            devices = self.clients or 1
-            parts.append(f"{devices} device{'s are' if devices != 1 else ' is'} connected")
-        if self.transfers:
-            parts.append(f"{self.transfers} transfer{'s are' if self.transfers != 1 else ' is'}"
-                         " running")
-        return " and ".join(parts)
-
-
 class NoAccountsError(UserStoreError):
     """A login is required but no account exists yet: nobody could log in."""
 
@@ -107,8 +93,9 @@ class InvalidPortError(ConfigError):
     """The port field holds a number that is not a port (e.g. 99999)."""
 
     def __init__(self, port: int) -> None:
-        super().__init__(f"{port} is not a port number. Choose a port from 1 to {PORT_MAX}, "
-                         "or “Any free port”.")
+        super().__init__(translate("Controller", "{port} is not a port number. Choose a port "
+                                   "from 1 to {max}, or “Any free port”.").format(
+            port=port, max=PORT_MAX))
         self.port = port
 
 
@@ -122,7 +109,7 @@ def check_port(share: ShareRequest) -> int:
 def check_folder(share: ShareRequest) -> Path:
     """The folder to share; FolderError when none is set. Cheap: no file-system access."""
     if not share.folder.strip():
-        raise FolderError("Choose a folder to share first.")
+        raise FolderError(translate("Controller", "Choose a folder to share first."))
     return Path(share.folder.strip()).expanduser()
 
 
@@ -143,8 +130,8 @@ def make_config(share: ShareRequest, paths: PierPaths,
         store = users if users is not None else UserStore(paths.users_file)
         reload_store(store)
         if not store.users():
-            raise NoAccountsError("“Require login” is on, but there are no accounts yet, so "
-                                  "nobody could log in.")
+            raise NoAccountsError(translate("Controller", "“Require login” is on, but there are "
+                                            "no accounts yet, so nobody could log in."))
         auth = authenticator_for(root, store, anonymous_read=share.anonymous_read)
     return ServerConfig(
         root=root,
@@ -172,91 +159,6 @@ def make_config(share: ShareRequest, paths: PierPaths,
         collect=collect_config(share.collect_name, share.collect_until, paths.collect_file,
                                SYSTEM_CLOCK.time()),
     )
-
-
-CHANGES = "rename, move and delete"
-
-
-@dataclass(frozen=True, slots=True)
-class Rights:
-    """What a share lets people do, as far as the line under Start tells it."""
-
-    login: bool
-    anonymous_read: bool
-    upload: bool
-    modify: bool
-    anonymous_upload: bool = False
-    anonymous_modify: bool = False
-    permanent_deletes: bool = False
-
-    def who(self) -> str:
-        if not self.login:
-            return "No login: anyone who connects may download"
-        if not self.anonymous_read:
-            return "Login required"
-        verbs = ["look", "download"]
-        if self.upload and self.anonymous_upload:
-            verbs.append("upload")
-        if self.modify and self.anonymous_modify:
-            verbs.append(CHANGES)
-        return "Login for accounts · visitors may " + ", ".join(verbs[:-1]) + " and " + verbs[-1]
-
-    def what(self) -> str:
-        if not (self.upload or self.modify):
-            return "download only"
-        if not self.login:
-            if self.upload and self.modify:
-                what = f"anyone may upload, {CHANGES}"
-            else:
-                what = "uploads allowed" if self.upload else f"anyone may {CHANGES}"
-        else:
-            parts = []
-            if self.upload:
-                parts.append("accounts with “upload” may add files")
-            if self.modify:
-                parts.append(f"accounts with “change” may {CHANGES}")
-            what = "; ".join(parts)
-        if self.modify:
-            what += (" (deleted items go to the trash, or for good where there is none)"
-                     if self.permanent_deletes else " (deleted items go to the trash)")
-        return what
-
-
-def access_summary(rights: Rights, *, https: bool, website: bool = False,
-                   collect: str | None = None) -> str:
-    """One line saying who can do what, e.g. "Login required · accounts with “upload” may add
-    files · HTTPS"."""
-    parts = [rights.who(), rights.what(), "HTTPS" if https else "plain HTTP (not encrypted)"]
-    if website:  # the owner's choice: pages are not sandboxed then
-        parts.append("website mode: pages in the share run as the share"
-                     + (", uploaded ones too" if rights.upload else ""))
-    if collect:
-        parts.append(collect)
-    return " · ".join(parts)
-
-
-def summary_of_config(config: ServerConfig) -> str:
-    auth = config.auth
-    rights = Rights(login=auth is not None, anonymous_read=auth is not None and auth.anonymous_read,
-                    upload=config.upload, modify=config.modify,
-                    anonymous_upload=config.anonymous_upload,
-                    anonymous_modify=config.anonymous_modify,
-                    permanent_deletes=config.permanent_deletes)
-    collect = config.collect
-    return access_summary(rights, https=config.tls is not None, website=config.website_mode,
-                          collect=collect_summary(collect.name, collect.until) if collect
-                          else None)
-
-
-def summary_of_request(share: ShareRequest) -> str:
-    rights = Rights(login=share.require_login, anonymous_read=share.anonymous_read,
-                    upload=share.upload, modify=share.modify,
-                    anonymous_upload=share.anonymous_upload,
-                    anonymous_modify=share.anonymous_modify,
-                    permanent_deletes=share.permanent_deletes)
-    collect = share.collect_name and collect_summary(share.collect_name, share.collect_until)
-    return access_summary(rights, https=share.https, website=share.website_mode,
-                          collect=collect or None)
 
 
 class ServerController(QObject):
@@ -313,9 +215,9 @@ class ServerController(QObject):
         wanted = self._remembered_port
         if not wanted or self.port in (None, wanted):
             return None
-        return (f"Port {wanted}, used last time, is taken now, so Pier picked port "
-                f"{self.port}. Bookmarks and printed QR codes of the old address will not "
-                "work.")
+        return translate("Controller", "Port {wanted}, used last time, is taken now, so Pier "
+                         "picked port {port}. Bookmarks and printed QR codes of the old address "
+                         "will not work.").format(wanted=wanted, port=self.port)
 
     def activity(self) -> Activity:
         """Open connections, connected devices and running transfers (all 0 when stopped)."""

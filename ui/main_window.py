@@ -27,23 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.controller import (
-    InvalidPortError,
-    ServerState,
-    check_port,
-    summary_of_config,
-)
+from app.controller import InvalidPortError, ServerState, check_port, summary_of_config
 from app.services import AppServices
 from app.settings import SCOPE_LAN, Settings
 from server.engine import EngineStats
-from server.errors import (
-    PierError,
-    UserStoreError,
-)
+from server.errors import PierError, UserStoreError
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
+from ui.language_menu import LanguageMenu
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
 from ui.monitor_tabs import MonitorTabs
@@ -135,33 +128,36 @@ class MainWindow(ClosingMixin, QMainWindow):
         return scroll
 
     def _build_menus(self) -> None:
-        share = self.menuBar().addMenu("&Share")
-        self._add_action(share, "&Choose folder…", self._choose_folder,
+        share = self.menuBar().addMenu(self.tr("&Share"))
+        self._add_action(share, self.tr("&Choose folder…"), self._choose_folder,
                          QKeySequence.StandardKey.Open)
-        self.start_stop_action = self._add_action(share, "&Start sharing",
+        self.start_stop_action = self._add_action(share, self.tr("&Start sharing"),
                                                   self._on_start_stop_clicked, "Ctrl+Return")
         share.addSeparator()
-        self._add_action(share, "&Users and passwords…", self.open_users_dialog, "Ctrl+U")
-        self._add_action(share, "HTTPS &certificate…", self.open_certificate_dialog,
+        self._add_action(share, self.tr("&Users and passwords…"), self.open_users_dialog,
+                         "Ctrl+U")
+        self._add_action(share, self.tr("HTTPS &certificate…"), self.open_certificate_dialog,
                          "Ctrl+Shift+C")
         share.addAction(self.connect_drive.action)
         share.addSeparator()
         self.texts.add_to(share)
         share.addSeparator()
-        self._add_action(share, "&Quit", self.quit_from_user, QKeySequence.StandardKey.Quit,
-                         "Ctrl+Q")
-        requests = self.menuBar().addMenu("&Requests")
-        self._add_action(requests, "&Filter…", self._focus_log_filter,
+        self._add_action(
+            share, self.tr("&Quit"), self.quit_from_user, QKeySequence.StandardKey.Quit, "Ctrl+Q"
+        )
+        requests = self.menuBar().addMenu(self.tr("&Requests"))
+        self._add_action(requests, self.tr("&Filter…"), self._focus_log_filter,
                          QKeySequence.StandardKey.Find, "Ctrl+F")
-        self._add_action(requests, "&Pause or resume", self.log_panel.pause_button.toggle,
-                         "Ctrl+P")
-        self._add_action(requests, "C&lear", self.clear_log, "Ctrl+L")
-        self._add_action(requests, "&Export visible rows…", self.log_panel.export,
+        self._add_action(requests, self.tr("&Pause or resume"),
+                         self.log_panel.pause_button.toggle, "Ctrl+P")
+        self._add_action(requests, self.tr("C&lear"), self.clear_log, "Ctrl+L")
+        self._add_action(requests, self.tr("&Export visible rows…"), self.log_panel.export,
                          QKeySequence.StandardKey.Save)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add_action(help_menu, "&About Pier", self._about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add_action(help_menu, self.tr("&About Pier"), self._about)
+        help_menu.addMenu(LanguageMenu(self._settings.language, self.set_language, self))
         for inner in self.menuBar().findChildren(QToolButton):
-            inner.setAccessibleName("More menus")
+            inner.setAccessibleName(self.tr("More menus"))
 
     def _focus_log_filter(self) -> None:
         """Ctrl+F from any tab: show the request log and put the cursor in its filter."""
@@ -265,11 +261,16 @@ class MainWindow(ClosingMixin, QMainWindow):
             return False
         return True
 
+    def set_language(self, code: str) -> None:
+        """The Language menu's choice (``Settings.language``), used from the next start."""
+        self._settings = replace(self._settings, language=code)
+        self.save_settings()
+
     def report_settings_problem(self) -> None:
         """Show, once, why the settings file could not be used."""
         problem, self._settings_problem = self._settings_problem, None
         if problem:
-            dialogs.show_error(self, "Settings were reset", problem)
+            dialogs.show_error(self, self.tr("Settings were reset"), problem)
 
     # ---- start / stop ---------------------------------------------------------------------
 
@@ -309,7 +310,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         if not share.folder.strip():
             chosen = self._choose_folder()
             if not chosen:
-                self.statusBar().showMessage("Choose a folder to share, then press Start.", 5000)
+                self.statusBar().showMessage(
+                    self.tr("Choose a folder to share, then press Start."), 5000)
                 return None
             share = replace(share, folder=chosen)
         if share.port == 0:
@@ -360,7 +362,8 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.log_panel.clear()
         self.share_panel.set_state(state)
         running = state is ServerState.RUNNING
-        self.start_stop_action.setText("&Stop sharing" if running else "&Start sharing")
+        self.start_stop_action.setText(
+            self.tr("&Stop sharing") if running else self.tr("&Start sharing"))
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
         if self.tray is not None:
             self.tray.set_state(state)
@@ -374,13 +377,15 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.share_panel.set_access_summary(summary_of_config(config))
         self._refresh_certificate_qr()
         folder = config.root.name if config is not None else ""
-        self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
+        self.setWindowTitle(self.tr("Pier — sharing {folder}").format(folder=folder)
+                            if folder else TITLE)
         self._remember_free_port()
         notice = self.controller.port_notice
         self.share_panel.address_box.set_port_notice(notice)
         shown = self.share_panel.selected_url()
-        self.statusBar().showMessage(notice or (f"Sharing at {shown}" if shown else "Sharing"),
-                                     10000 if notice else 5000)
+        sharing = self.tr("Sharing at {address}").format(address=shown) if shown \
+            else self.tr("Sharing")
+        self.statusBar().showMessage(notice or sharing, 10000 if notice else 5000)
         QTimer.singleShot(0, self, self.show_addresses)
 
     def _remember_free_port(self) -> None:
@@ -401,7 +406,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_panel.set_access_summary(None)
         self._refresh_certificate_qr()
         self.setWindowTitle(TITLE)
-        self.statusBar().showMessage("Stopped sharing", 5000)
+        self.statusBar().showMessage(self.tr("Stopped sharing"), 5000)
 
     def clear_log(self) -> None:
         """Clear (Ctrl+L or the log's button): the log and the counters start again together,
@@ -436,7 +441,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         except UserStoreError as err:
             message = str(err)
             QTimer.singleShot(0, self, lambda: dialogs.show_error(
-                self.users_dialog or self, "Problem with the accounts", message))
+                self.users_dialog or self, self.tr("Problem with the accounts"), message))
 
     def open_certificate_dialog(self) -> CertificateDialog:
         if self.certificate_dialog is None:
@@ -484,11 +489,11 @@ class MainWindow(ClosingMixin, QMainWindow):
         folder = self.dropped_folder(event)
         if folder and self.controller.state is ServerState.STOPPED:
             self.share_panel.set_folder(folder)
-            self.statusBar().showMessage("Folder chosen. Press “Start sharing”.", 5000)
+            self.statusBar().showMessage(self.tr("Folder chosen. Press “Start sharing”."), 5000)
             event.acceptProposedAction()
 
     def _about(self) -> None:
-        dialogs.show_info(self, "About Pier",
-                          "Pier shares a folder with the devices on your local network.\n\n"
-                          "Pick a folder, press Start sharing, then open the address shown "
-                          "(or scan the QR code) on another device.")
+        dialogs.show_info(self, self.tr("About Pier"),
+                          self.tr("Pier shares a folder with the devices on your local "
+                                  "network.\n\nPick a folder, press Start sharing, then open the "
+                                  "address shown (or scan the QR code) on another device."))

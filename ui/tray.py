@@ -17,9 +17,9 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._menu = QMenu()
-        self._show_action = QAction("Show Pier", self._menu)
-        self._start_stop_action = QAction("Start sharing", self._menu)
-        self._quit_action = QAction("Quit", self._menu)
+        self._show_action = QAction(self.tr("Show Pier"), self._menu)
+        self._start_stop_action = QAction(self.tr("Start sharing"), self._menu)
+        self._quit_action = QAction(self.tr("Quit"), self._menu)
         self._show_action.triggered.connect(self.show_requested)
         self._start_stop_action.triggered.connect(self.start_stop_requested)
         self._quit_action.triggered.connect(self.quit_requested)
@@ -28,7 +28,7 @@ class Tray(QObject):
         self._menu.addSeparator()
         self._menu.addAction(self._quit_action)
         self.icon = QSystemTrayIcon(icon, self)
-        self.icon.setToolTip("Pier — not sharing")
+        self.icon.setToolTip(self.tr("Pier — not sharing"))
         self.icon.setContextMenu(self._menu)
         self.icon.activated.connect(self._on_activated)
         self.icon.show()
@@ -39,9 +39,11 @@ class Tray(QObject):
 
     def set_state(self, state: ServerState) -> None:
         running = state is ServerState.RUNNING
-        self._start_stop_action.setText("Stop sharing" if running else "Start sharing")
+        self._start_stop_action.setText(
+            self.tr("Stop sharing") if running else self.tr("Start sharing"))
         self._start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
-        self.icon.setToolTip("Pier — sharing" if running else "Pier — not sharing")
+        self.icon.setToolTip(
+            self.tr("Pier — sharing") if running else self.tr("Pier — not sharing"))
 
     def notify(self, title: str, text: str) -> None:
         self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 5000)
