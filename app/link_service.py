@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
-from app.i18n import translate
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import InvalidLinkError, LinkStoreError
 from server.link_model import Link, LinkKind, LinkState, item_kind
@@ -27,8 +27,12 @@ from server.links import LinkStore
 __all__ = ["EXPIRY_CHOICES", "ExpiryChoice", "LinkRow", "LinkService", "NewLink"]
 
 ExpiryChoice = Literal["1h", "1d", "7d", "date"]
+# the labels in English, translated where shown (context "NewLinkDialog")
 EXPIRY_CHOICES: tuple[tuple[ExpiryChoice, str], ...] = (
-    ("1h", "1 hour"), ("1d", "1 day"), ("7d", "7 days"), ("date", "Until a date"))
+    ("1h", QT_TRANSLATE_NOOP("NewLinkDialog", "1 hour")),
+    ("1d", QT_TRANSLATE_NOOP("NewLinkDialog", "1 day")),
+    ("7d", QT_TRANSLATE_NOOP("NewLinkDialog", "7 days")),
+    ("date", QT_TRANSLATE_NOOP("NewLinkDialog", "Until a date")))
 _SECONDS: dict[str, int] = {"1h": 3600, "1d": 86400, "7d": 7 * 86400}
 
 

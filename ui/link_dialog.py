@@ -117,7 +117,7 @@ class NewLinkDialog(QDialog):
         self.expiry_combo = named(QComboBox(), "linkExpiryCombo")
         self.expiry_combo.setAccessibleName(self.tr("Link ends after"))
         for key, label in EXPIRY_CHOICES:
-            self.expiry_combo.addItem(label, key)
+            self.expiry_combo.addItem(self.tr(label), key)
         self.expiry_combo.setCurrentIndex(self.expiry_combo.findData(DEFAULT_EXPIRY))
         self.expiry_combo.currentIndexChanged.connect(self._on_expiry_changed)
         line.addWidget(self.expiry_combo)

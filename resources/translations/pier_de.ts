@@ -1455,6 +1455,10 @@ Details wurden in {file} geschrieben.</translation>
         <source>Announced while sharing on the local network (takes effect at Start).</source>
         <translation>Wird bekannt gegeben, während im lokalen Netzwerk freigegeben wird (gilt beim Start).</translation>
     </message>
+    <message>
+        <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
+        <translation>Die Zulassungsliste ist leer, also könnte sich niemand verbinden. Fügen Sie mindestens eine Adresse oder ein Netzwerk hinzu, z. B. 192.168.1.0/24.</translation>
+    </message>
 </context>
 <context>
     <name>LinkService</name>
@@ -2185,6 +2189,22 @@ Wählen Sie einen Ordner, drücken Sie auf „Freigabe starten“ und öffnen Si
     <message>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Until a date</source>
+        <translation>Bis zu einem Datum</translation>
     </message>
 </context>
 <context>

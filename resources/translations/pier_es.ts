@@ -1455,6 +1455,10 @@ Los detalles se han escrito en {file}.</translation>
         <source>Announced while sharing on the local network (takes effect at Start).</source>
         <translation>Se anuncia mientras se comparte en la red local (se aplica al empezar).</translation>
     </message>
+    <message>
+        <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
+        <translation>La lista de permitidos está vacía, así que nadie podría conectarse. Añada al menos una dirección o red, p. ej., 192.168.1.0/24.</translation>
+    </message>
 </context>
 <context>
     <name>LinkService</name>
@@ -2185,6 +2189,22 @@ Elija una carpeta, pulse «Empezar a compartir» y abra la dirección que aparec
     <message>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>Until a date</source>
+        <translation>Hasta una fecha</translation>
     </message>
 </context>
 <context>

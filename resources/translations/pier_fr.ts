@@ -1455,6 +1455,10 @@ Les détails ont été écrits dans {file}.</translation>
         <source>Announced while sharing on the local network (takes effect at Start).</source>
         <translation>Annoncé pendant le partage sur le réseau local (prend effet au démarrage).</translation>
     </message>
+    <message>
+        <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
+        <translation>La liste d&apos;autorisation est vide : personne ne pourrait se connecter. Ajoutez au moins une adresse ou un réseau, p. ex. 192.168.1.0/24.</translation>
+    </message>
 </context>
 <context>
     <name>LinkService</name>
@@ -2185,6 +2189,22 @@ Choisissez un dossier, cliquez sur « Démarrer le partage », puis ouvrez l&apo
     <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+    <message>
+        <source>Until a date</source>
+        <translation>Jusqu&apos;à une date</translation>
     </message>
 </context>
 <context>

@@ -1455,6 +1455,10 @@ Details were written to {file}.</source>
         <source>Announced while sharing on the local network (takes effect at Start).</source>
         <translation>在局域网上共享时广播（开始共享时生效）。</translation>
     </message>
+    <message>
+        <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
+        <translation>允许列表为空，因此没有人能连接。请至少添加一个地址或网络，例如 192.168.1.0/24。</translation>
+    </message>
 </context>
 <context>
     <name>LinkService</name>
@@ -2180,6 +2184,22 @@ Pick a folder, press Start sharing, then open the address shown (or scan the QR 
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>Until a date</source>
+        <translation>直到某个日期</translation>
     </message>
 </context>
 <context>
