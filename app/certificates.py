@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from server.tls import CertificateInfo, CertificateStore, GenerationOptions
 
-CA_DOWNLOAD_PATH = "/.well-known/pier/ca.crt"
+TRUST_PAGE_PATH = "/.well-known/pier/trust"  # server/routes_trust.py, also over plain HTTP
 DER_SUFFIXES = frozenset((".der", ".cer"))
 
 
@@ -21,6 +22,13 @@ class CertificateOverview:
     source: str  # "generated" or "imported"
     options: GenerationOptions
     local_ca: CertificateInfo | None = None  # Pier's own CA, even while an imported pair is used
+
+    @property
+    def offers_ca(self) -> bool:
+        """The share offers a CA to devices: Pier's own signed the certificate (an imported
+        pair's CA is not offered; server/sharing.py)."""
+        return self.ca is not None and self.local_ca is not None \
+            and self.ca.sha256 == self.local_ca.sha256
 
     @property
     def ca_needs_replacing(self) -> bool:
@@ -94,7 +102,22 @@ class Certificates:
         return self._overview()
 
 
-def ca_download_url(share_url: str) -> str:
-    """Where a device fetches the CA from the running share at ``share_url``."""
+def trust_page_url(share_url: str) -> str:
+    """The trust page of the running HTTPS share at ``share_url``, over plain HTTP on the same
+    port (the share answers it there), so a phone opens it without a certificate warning."""
     parts = urlsplit(share_url)
-    return urlunsplit((parts.scheme, parts.netloc, CA_DOWNLOAD_PATH, "", ""))
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}{TRUST_PAGE_PATH}"
+
+
+def is_loopback_url(url: str) -> bool:
+    """Only this computer can open ``url`` (a phone could not)."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

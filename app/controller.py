@@ -19,11 +19,12 @@ from app.i18n import translate
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
 
-# the summaries moved to app.summaries (translated); importers of app.controller keep working
+# the summaries live in app.summaries (translated); importers of app.controller keep working
 from app.summaries import (  # noqa: F401
     Activity,
     Rights,
     access_summary,
+    change_message,
     summary_of_config,
     summary_of_request,
 )
@@ -174,6 +175,9 @@ class ServerController(QObject):
     started = Signal(list)  # list[str] of URLs, the first for the bound host
     stopped = Signal()
     failed = Signal(PierError)  # what prevented starting
+    # the running share took new settings: its URLs (maybe new), and what changed, a sentence
+    reconfigured = Signal(list, str)
+    change_failed = Signal(PierError)  # new settings not taken: the share goes on as it was
     stats_updated = Signal(EngineStats)
 
     def __init__(self, sink: Callable[[RequestRecord], None], paths: PierPaths,
@@ -268,6 +272,33 @@ class ServerController(QObject):
         if share.port == 0 and 0 < share.preferred_port <= PORT_MAX:
             return await self._start_on_preferred_port(config, share.preferred_port)
         return await self._start_engine(config)
+
+    async def apply_share(self, share: ShareRequest, users: UserStore | None = None) -> bool:
+        """While sharing: give the running share the panel's settings without stopping it
+        (``ServerEngine.reconfigure``: rules at once, a new listener for another address, port,
+        HTTPS or folder; "Any free port" keeps the port it has). The config is built and
+        handed over off the GUI thread. False, and ``change_failed`` emitted, on a PierError:
+        the share then goes on as it was."""
+        if self._state is not ServerState.RUNNING:
+            return False
+        old, old_urls = self._config, self._urls
+        try:
+            config = await asyncio.to_thread(make_config, share, self.paths, users)
+            urls = await asyncio.to_thread(self._engine.reconfigure, config)
+        except PierError as err:
+            if self._state is ServerState.RUNNING:  # else stopped meanwhile: nothing to say
+                log.info("could not change the running share: %s", err)
+                self.change_failed.emit(err)
+            return False
+        self._config = self._engine.config or config
+        if list(urls) != self._urls:
+            self._remembered_port = 0  # the port notice was about the old address
+        self._urls = list(urls)
+        if old is None or (old.root, old.collect) != (self._config.root, self._config.collect):
+            self.collect.follow(self._config)
+        log.info("sharing %s at %s with new settings", self._config.root, ", ".join(urls))
+        self.reconfigured.emit(self.urls, change_message(old, self._config, old_urls, self.urls))
+        return True
 
     async def _start_on_preferred_port(self, config: ServerConfig, port: int) -> bool:
         """"Any free port" asks for the port it got last time; when that one is taken (or

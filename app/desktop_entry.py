@@ -42,8 +42,11 @@ def _xdg_folder(environ: Mapping[str, str], variable: str, default: str) -> Path
 
 
 def pier_command() -> list[str]:
-    """How to start this Pier again: the `pier` script that is running, else the interpreter.
-    A symlink is kept as such (pipx's ~/.local/bin/pier outlives a reinstall of its venv)."""
+    """How to start this Pier again: the built app's executable (scripts/build), else the `pier`
+    script that is running, else the interpreter. A symlink is kept as such (pipx's
+    ~/.local/bin/pier outlives a reinstall of its venv)."""
+    if getattr(sys, "frozen", False):  # PyInstaller's dist/Pier/Pier: sys.executable is the app
+        return [str(Path(sys.executable).absolute())]
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name == "pier" and script.is_file():
         return [str(script.absolute())]

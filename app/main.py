@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
 
-CLI_COMMANDS = frozenset({"serve", "users", "cert"})
+CLI_COMMANDS = frozenset({"serve", "users", "cert", "link"})  # server.cli's commands
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     options = parse_gui_args(args)
     if options.install_desktop_entry or options.uninstall_desktop_entry:
         sys.exit(change_desktop_entry(install=options.install_desktop_entry))
-    sys.exit(run_gui(options.start))
+    sys.exit(run_gui(options.start, hidden=options.hidden))
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -42,6 +42,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         epilog="Headless use: pier serve DIR [--host 0.0.0.0] [--port N] (see pier serve -h).")
     parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("--start", metavar="DIR", help="open the window and start sharing DIR")
+    parser.add_argument("--hidden", action="store_true",
+                        help="start with the window hidden in the system tray (shown when "
+                             "the desktop has no tray)")
     entry = parser.add_mutually_exclusive_group()
     entry.add_argument("--install-desktop-entry", action="store_true",
                        help="Linux: add Pier to the applications menu (a .desktop file and "
@@ -72,9 +75,10 @@ def change_desktop_entry(*, install: bool) -> int:
     return 0
 
 
-def run_gui(start_dir: str | None = None) -> int:
+def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     import qasync
 
+    from app.desktop import Desktop
     from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
     from app.services import AppServices
     from app.settings import saved_language
@@ -94,18 +98,20 @@ def run_gui(start_dir: str | None = None) -> int:
         if not instance.ask_running_to_show():
             print("Pier is already running.", file=sys.stderr)
         return 0
-    window = MainWindow(AppServices.create(paths, owner=app))
+    desktop = Desktop.for_system(os.environ)
+    window = MainWindow(AppServices.create(paths, owner=app, desktop=desktop))
     instance.show_requested.connect(window.bring_to_front)
     reporter = ErrorReporter(lambda title, text: dialogs.show_error(window, title, text),
                              log_path, parent=app)
     reporter.install()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    signal.signal(signal.SIGINT, lambda *_: window.request_quit())
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C; `kill` or the session ending
+        signal.signal(signum, lambda *_: window.request_quit())
     folder = str(Path(start_dir).expanduser().absolute()) if start_dir else None
     try:
         with loop:
-            loop.run_until_complete(run_window(window, folder))
+            loop.run_until_complete(run_window(window, folder, hidden=hidden))
     finally:
         window.shutdown_blocking()
         reporter.uninstall()
@@ -134,14 +140,46 @@ def make_application(language: str = "") -> QApplication:
     return app
 
 
-async def run_window(window: MainWindow, start_dir: str | None) -> None:
-    """Show the window and wait until it has shut down (Quit, Ctrl+Q, or closing it)."""
+def present(window: MainWindow, *, hidden: bool) -> bool:
+    """Show the window, unless ``hidden`` and it has a tray icon to come back from (`pier
+    --hidden`); without a tray, say on stderr why the window shows. True when shown."""
+    if hidden and window.tray is not None:
+        return False
+    if hidden:
+        print("pier: --hidden needs a system tray, and this desktop has none (or it has not "
+              "started yet), so the window is shown", file=sys.stderr)
+    window.show()
+    return True
+
+
+async def run_window(window: MainWindow, start_dir: str | None, *,
+                     hidden: bool = False) -> None:
+    """Show the window (see ``present``) and wait until it has shut down (Quit, Ctrl+Q, or
+    closing it)."""
     from PySide6.QtCore import QTimer
 
     finished = asyncio.Event()
     window.shutdown_finished.connect(finished.set)
-    window.show()
+    present(window, hidden=hidden)
     QTimer.singleShot(0, window.report_settings_problem)
     if start_dir:
+        print_serving_lines(window)
         QTimer.singleShot(0, lambda: window.start_sharing(start_dir))
     await finished.wait()
+
+
+def print_serving_lines(window: MainWindow) -> None:
+    """`pier --start DIR`: each time sharing starts, print the lines `pier serve` prints, so a
+    script that started the window learns its address the same way."""
+    from server.cli import serving_line
+
+    controller = window.controller
+
+    def print_lines(urls: list[str]) -> None:
+        config = controller.config
+        if config is None or sys.stdout is None:  # no console (a windowed app on Windows)
+            return
+        for url in urls:
+            print(serving_line(config.root, url), flush=True)
+
+    controller.started.connect(print_lines)

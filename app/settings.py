@@ -87,6 +87,10 @@ class Settings:
     collect_until_on: bool = False
     collect_until: str = ""  # local "YYYY-MM-DDTHH:MM" (server.collect.UNTIL_FORMAT)
     collect_roster: tuple[str, ...] = ()  # the names expected to hand in
+    # "Start Pier when I log in" and "Start hidden in the tray and share the last folder"
+    # (issue 19): the platform's login record (app.autostart) is the truth, read at start
+    start_at_login: bool = False
+    start_hidden: bool = False
     language: str = ""  # one of LANGUAGES; "" follows the system (applies at the next start)
 
     def normalized(self) -> Settings:

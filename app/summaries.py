@@ -1,5 +1,6 @@
 """The window's one-line summaries of a share, in the user's language: who can do what (the line
-under Start), and what a running share is doing (asked before quitting).
+under Start), what a running share is doing (asked before quitting), and what the status bar
+says when settings change while sharing.
 
 Qt-free: ``app.i18n.translate`` gives English until the window has loaded Qt and a translator.
 Every sentence is whole in the catalogue (no English pieces glued together), so a translator can
@@ -8,8 +9,10 @@ order it as the language needs.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from app.collect_service import collect_summary
 from app.i18n import Catalogue, translate
@@ -137,3 +140,46 @@ def summary_of_request(share: ShareRequest) -> str:
     collect = share.collect_name and collect_summary(share.collect_name, share.collect_until)
     return access_summary(rights, https=share.https, website=share.website_mode,
                           collect=collect or None)
+
+
+def change_message(before: ServerConfig | None, after: ServerConfig, before_urls: list[str],
+                   urls: list[str]) -> str:
+    """What the status bar says once new settings are in force (``urls``: the share's, the
+    bound host's first): where it is now, or that the rules apply from the next request."""
+    lan = [url for url in urls if not is_loopback(url)]
+    shown = lan[0] if lan and not after.is_local_only else urls[0] if urls else ""
+    if before is None:
+        return _at(shown, translate("Summary", "Sharing at {address}"),
+                   translate("Summary", "Sharing"))
+    if before.is_local_only != after.is_local_only:
+        if after.is_local_only:
+            return _at(shown,
+                       translate("Summary", "Now sharing on this computer only at {address}"),
+                       translate("Summary", "Now sharing on this computer only"))
+        return _at(shown, translate("Summary", "Now sharing on the local network at {address}"),
+                   translate("Summary", "Now sharing on the local network"))
+    if os.path.realpath(before.root) != os.path.realpath(after.root):
+        folder = after.root.name or str(after.root)
+        return _at(shown, translate("Summary", "Now sharing {folder} at {address}"),
+                   translate("Summary", "Now sharing {folder}"), folder=folder)
+    if (before.tls is None) != (after.tls is None):
+        if after.tls is not None:
+            return _at(shown, translate("Summary", "Now sharing with HTTPS at {address}"),
+                       translate("Summary", "Now sharing with HTTPS"))
+        return _at(shown,
+                   translate("Summary", "Now sharing without HTTPS (not encrypted) at {address}"),
+                   translate("Summary", "Now sharing without HTTPS (not encrypted)"))
+    if before_urls != urls:
+        return _at(shown, translate("Summary", "Now sharing at {address}"),
+                   translate("Summary", "Now sharing"))
+    return translate("Summary", "New settings apply now, from the next request")
+
+
+def _at(address: str, with_address: str, without: str, **values: str) -> str:
+    """The whole sentence with the address when there is one, else the one without it."""
+    return with_address.format(address=address, **values) if address else \
+        without.format(**values)
+
+
+def is_loopback(url: str) -> bool:
+    return (urlsplit(url).hostname or "") in ("127.0.0.1", "::1", "localhost")

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared set-up for scripts/run and scripts/test. Sourced, not executed.
+# Shared set-up for scripts/run, scripts/test and scripts/build. Sourced, not executed.
 #
 #   ensure_debian_packages PKG...  install the missing ones (as root), else print the apt-get command
 #   ensure_venv                    create .venv with python3 -m venv (or $PIER_PYTHON) if needed
@@ -38,6 +38,9 @@ DAV_TEST_PACKAGES=(rclone cadaver davfs2)
 # The .desktop files Pier writes (app/desktop_entry.py) are checked with desktop-file-validate;
 # without it the tests read them with configparser only.
 DESKTOP_TEST_PACKAGES=(desktop-file-utils)
+# PyInstaller (scripts/build, tests/test_build.py) reads binaries with ldd (libc-bin) and objdump,
+# and appends its archive to the bootloader with objcopy (both binutils).
+BUILD_PACKAGES=(binutils)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import copy
 import hashlib
 import hmac
 import math
@@ -233,6 +234,13 @@ class Authenticator:
 
     def _now_ns(self) -> int:
         return int(self._monotonic() * 1e9)
+
+    def with_anonymous_read(self, anonymous_read: bool) -> Authenticator:
+        """This authenticator with another visitors' right, sharing its lock-outs, nonces
+        and caches (a running share's rules changing); this one is left as it is."""
+        twin = copy.copy(self)
+        twin.anonymous_read = anonymous_read
+        return twin
 
     # -- public ----------------------------------------------------------------------------
 

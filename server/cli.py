@@ -136,7 +136,7 @@ def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     try:
         shown = engine.config.root if engine.config else args.dir
         for url in urls:
-            print(f"Serving {shown} at {url}", flush=True)
+            print(serving_line(shown, url), flush=True)
         live = sys.stdout.isatty()
         while not stop.wait(STATUS_INTERVAL if live else 0.5):
             if live:
@@ -146,6 +146,11 @@ def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     finally:
         engine.stop()
     return 0
+
+
+def serving_line(root: object, url: str) -> str:
+    """The line scripts wait for (README "Headless use"); `pier --start DIR` prints it too."""
+    return f"Serving {root} at {url}"
 
 
 def status_line(stats: dict) -> str:

@@ -32,11 +32,20 @@ from server.errors import (
     PortPermissionError,
 )
 from server.health import ShareHealth
+from server.lasting import Lasting
 from server.link_keeper import LinkKeeper
 from server.links import LinkStore
 from server.monitor import Monitor
+from server.reconfigure import (
+    keep_login_state,
+    keep_port,
+    needs_new_loop,
+    same_address,
+    tls_stamp,
+)
 from server.records import RequestRecord, UnfinishedUpload
-from server.serve_loop import ServeLoop, Sink, tiny_answer
+from server.serve_loop import Sink, tiny_answer
+from server.share_loop import ShareLoop
 from server.text_board import TextBoard
 from server.thumb_kinds import Renderer
 from server.thumbnails import Thumbnailer, ThumbStats
@@ -51,6 +60,8 @@ __all__ = ["EngineStats", "ServerEngine", "bind_listener", "client_address", "cl
 log = logging.getLogger("pier.server")
 
 LISTEN_BACKLOG = 128
+DRAIN_S = 30.0  # how long requests in flight may go on after the listener changed
+DRAIN_JOIN_S = 2.0  # stop(): how long a draining loop is waited for once its clients are cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +87,13 @@ class ServerEngine:
         self.clock = clock
         self._thumb_renderer = thumb_renderer
         self._lock = threading.Lock()
-        self._loop: ServeLoop | None = None
+        self._loop: ShareLoop | None = None
+        self._lasting = Lasting(clock)  # what outlives a change of rules (server/lasting.py)
+        self._context: ssl.SSLContext | None = None
+        self._tls_stamp: tuple[tuple[int, int, int], ...] = ()
+        self._announced: tuple[object, ...] = ()  # what the announcement says, () = none
+        self._draining: list[tuple[ShareLoop, threading.Thread]] = []  # old loops finishing
+        self._draining_lock = threading.Lock()  # the list: the drain threads remove themselves
         self._thumbnails: Thumbnailer | None = None
         self._started_at = 0.0
         self._announcement: Announcement | None = None
@@ -121,26 +138,139 @@ class ServerEngine:
             thumbnails = Thumbnailer(cfg, renderer=self._thumb_renderer)
             thumbnails.start()  # makes the cache folder before the policy looks for it
             links = self._link_keeper(cfg)
+            self._links, self._lasting = links, Lasting(self.clock)
             try:
-                loop = ServeLoop(listener, cfg, self._sink, context, self.control, self.policy,
-                                 self.live_stats, health, clock=self.clock, texts=self.texts,
-                                 thumbnails=thumbnails, links=links.store if links else None)
-                loop.start()
+                loop = self._new_loop(listener, cfg, context, health, thumbnails)
             except BaseException:
                 thumbnails.stop()
+                self._links = None
                 raise
             if links is not None:
                 links.start()
-            self._links = links
             self._started_at = self.clock.monotonic()
             self._loop, self._thumbnails = loop, thumbnails
-            if cfg.announce and not cfg.is_local_only:
-                from server.discovery import Announcement  # zeroconf loads only when used
-
-                self._announcement = Announcement(cfg.share_name, loop.port,
-                                                  tls=context is not None, host=cfg.host)
-                self._announcement.start()  # returns at once; probing runs in its thread
+            self._context, self._tls_stamp = context, tls_stamp(cfg)
+            self._announce(cfg, loop.port)
             return share_urls(cfg.host, loop.port, tls=context is not None)
+
+    def _new_loop(self, listener: socket.socket, cfg: ServerConfig,
+                  context: ssl.SSLContext | None, health: ShareHealth,
+                  thumbnails: Thumbnailer | None) -> ShareLoop:
+        links = self._links
+        loop = ShareLoop(listener, cfg, self._sink, context, self.control, self.policy,
+                         self.live_stats, health, clock=self.clock, texts=self.texts,
+                         thumbnails=thumbnails, links=links.store if links else None,
+                         lasting=self._lasting)
+        loop.start()
+        return loop
+
+    def reconfigure(self, config: ServerConfig, *, drain_s: float = DRAIN_S) -> list[str]:
+        """Take ``config`` while sharing; returns the share's URLs. The rules (server/
+        reconfigure.py) apply to the next request, with the same listener and connections; a
+        request in flight ends under the rules it began with. A new address, port, HTTPS
+        certificate or folder: a new serve loop takes over (``_hand_over``) and the old one's
+        requests in flight may finish within ``drain_s``. Raises PierError with nothing
+        changed (a BindError: the new port is taken; the share goes on as it was)."""
+        with self._lock:
+            loop = self._loop
+            if loop is None:
+                raise EngineStateError("The server is not running.")
+            cfg = keep_login_state(loop.config, keep_port(loop.port, config.validated()))
+            if needs_new_loop(loop.config, loop.port, cfg, self._tls_stamp):
+                self._hand_over(loop, cfg, drain_s)
+            else:
+                loop.take_rules(cfg)
+            now = self._loop
+            assert now is not None
+            if self._thumbnails is not None:  # what the window's thumbnails may show
+                self._thumbnails.take_rules(now.config)
+            self._announce(now.config, now.port)
+            return share_urls(now.config.host, now.port, tls=now.config.tls is not None)
+
+    def _hand_over(self, old: ShareLoop, cfg: ServerConfig, drain_s: float) -> None:
+        """A new serve loop for ``cfg``. Its listener opens first where it can (another
+        port: a clash raises before anything stops); on the running one's port the old
+        listener is closed first, and when the new one cannot open the old address is
+        opened again, served under the old settings, and the error raised."""
+        context = _tls_context(cfg)
+        health = self._health_of(old, cfg)
+        clash = same_address(old.config.host, old.port, cfg)
+        listener = None if clash else bind_listener(cfg.host, cfg.port)
+        old_listener = old.wind_down()  # no more accepting; idle connections closed
+        error: BindError | None = None
+        if listener is None and old.config.host == cfg.host:
+            listener = old_listener  # the same address: the same socket, nothing refused
+        else:
+            old_listener.close()
+        if listener is None:
+            try:
+                listener = bind_listener(cfg.host, cfg.port)
+            except BindError as err:
+                error, cfg, context = err, old.config, self._context
+                listener = bind_listener(cfg.host, old.port)  # back where it was
+                health = self._health_of(old, cfg)
+        old_thumbnails = self._thumbnails
+        if cfg.root != old.config.root:  # another folder: its own thumbnails and DAV locks
+            self._lasting = self._lasting.for_new_folder()
+            self._thumbnails = Thumbnailer(cfg, renderer=self._thumb_renderer)
+            self._thumbnails.start()
+        self._loop = self._new_loop(listener, cfg, context, health, self._thumbnails)
+        self._context, self._tls_stamp = context, tls_stamp(cfg)
+        retired = old_thumbnails if old_thumbnails is not self._thumbnails else None
+        self._finish_later(old, retired, drain_s)
+        if error is not None:
+            raise error
+
+    def _health_of(self, old: ShareLoop, cfg: ServerConfig) -> ShareHealth:
+        """The folder's watch for a new loop: the same folder keeps the identity it had (a
+        folder put in its place meanwhile is still not the share)."""
+        if str(cfg.root) == old.health.root:
+            return ShareHealth(old.health.root, old.health.identity, on_change=self._share_changed)
+        return ShareHealth.of(str(cfg.root), on_change=self._share_changed)
+
+    def _loops(self) -> list[ShareLoop]:
+        """The running loop and those still finishing requests after a new listener."""
+        loop = self._loop
+        return [old for old, _thread in self._finishing()] + ([loop] if loop else [])
+
+    def _finishing(self) -> list[tuple[ShareLoop, threading.Thread]]:
+        with self._draining_lock:
+            return list(self._draining)
+
+    def _finish_later(self, old: ShareLoop, thumbnails: Thumbnailer | None,
+                      drain_s: float) -> None:
+        """Let ``old``'s requests in flight finish (at most ``drain_s``) in a thread, then stop
+        it and the thumbnails it alone used."""
+        def finish() -> None:
+            old.finish(drain_s)
+            if old.config.auth is not None:
+                old.config.auth.store.flush()
+            if thumbnails is not None:
+                thumbnails.stop()
+            with self._draining_lock:
+                self._draining[:] = [d for d in self._draining if d[0] is not old]
+
+        thread = threading.Thread(target=finish, name="pier-drain", daemon=True)
+        with self._draining_lock:
+            self._draining.append((old, thread))
+        thread.start()
+
+    def _announce(self, cfg: ServerConfig, port: int) -> None:
+        """Start, stop or renew the LAN announcement to match ``cfg``."""
+        wanted: tuple[object, ...] = (cfg.share_name, port, cfg.tls is not None, cfg.host) \
+            if cfg.announce and not cfg.is_local_only else ()
+        if wanted == self._announced:
+            return
+        if self._announcement is not None:
+            self._announcement.stop()
+            self._announcement = None
+        self._announced = wanted
+        if wanted:
+            from server.discovery import Announcement  # zeroconf loads only when used
+
+            self._announcement = Announcement(cfg.share_name, port, tls=cfg.tls is not None,
+                                              host=cfg.host)
+            self._announcement.start()  # returns at once; probing runs in its thread
 
     def _link_keeper(self, cfg: ServerConfig) -> LinkKeeper | None:
         """The share links' store (None: links off); a links file that cannot be read is
@@ -173,8 +303,12 @@ class ServerEngine:
             thumbnails, self._thumbnails = self._thumbnails, None
             announcement, self._announcement = self._announcement, None
             links, self._links = self._links, None
+            self._announced = ()
             if announcement is not None:
                 announcement.stop()  # goodbye packets: browsers drop the share at once
+            draining = self._finishing()
+            for old, _thread in draining:
+                old.disconnect_matching(lambda _ip: True)  # its finish() then stops it
             self.texts.clear()  # a shared text lasts as long as the share
             if thumbnails is not None:  # first: requests waiting on it are told to retry
                 thumbnails.stop()
@@ -182,6 +316,8 @@ class ServerEngine:
                 loop.stop()
                 if loop.config.auth is not None:
                     loop.config.auth.store.flush()  # last-login times are batched
+            for _old, thread in draining:
+                thread.join(DRAIN_JOIN_S)
             if links is not None:
                 links.stop()  # after the loop: the last downloads are counted, then written
 
@@ -190,6 +326,8 @@ class ServerEngine:
         if loop is None:
             return EngineStats(0, 0, 0, 0, 0, 0.0)
         active, clients = loop.connection_counts()
+        for old, _thread in self._finishing():  # downloads going on after a new listener
+            active += old.connection_counts()[0]
         requests, sent, received = self.monitor.totals()
         return EngineStats(active, requests, sent, received, clients, self._started_at)
 
@@ -229,14 +367,12 @@ class ServerEngine:
 
     def disconnect(self, client: str) -> int:
         """Close every connection of ``client`` now (its transfers end); returns how many."""
-        loop = self._loop
-        return loop.disconnect(client) if loop else 0
+        return sum(loop.disconnect(client) for loop in self._loops())
 
     def ban(self, target: str, *, permanent: bool = False) -> None:
         """Refuse ``target`` (an address or network) from now on and drop its connections."""
         network = self.policy.ban(target, permanent=permanent)
-        loop = self._loop
-        if loop is not None:
+        for loop in self._loops():
             loop.disconnect_matching(lambda ip: ip in network)
 
     def thumbnail_for(self, url_path: str) -> bytes | None:

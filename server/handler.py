@@ -9,7 +9,6 @@ endpoints), server/routes_media.py (a file's ?thumb and ?preview). See docs/ARCH
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,7 +18,6 @@ from server.auth import Authenticator
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
-from server.collect import CollectPeople
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
@@ -29,6 +27,7 @@ from server.files import Resolved
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
+from server.lasting import Lasting
 from server.link_model import LINK_PREFIX, redact_link_tokens
 from server.links import LinkStore
 from server.methods import WRITE_METHODS, not_allowed
@@ -36,7 +35,7 @@ from server.records import RequestRecord
 from server.response import Response, error_response
 from server.routes_collect import PREFIX as COLLECT_PREFIX
 from server.routes_collect import CollectRoutes
-from server.routes_dav import DAV_METHODS, DavRoutes
+from server.routes_dav import DAV_METHODS
 from server.routes_dav_locks import DavRefused
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
@@ -52,6 +51,7 @@ from server.routes_well_known import (
     needs_login,
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
+from server.targets import redirect_to_https, split_target
 from server.text_board import TextBoard
 from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
@@ -59,7 +59,6 @@ from server.users import User
 
 log = logging.getLogger("pier.server")
 
-_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 READ_METHODS = ("GET", "HEAD")
 CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
 CLIENT_GONE = 499  # recorded (never sent) when the client went away mid-request
@@ -75,7 +74,11 @@ class RequestHandler:
                  on_long_transfer: Callable[[], None] = lambda: None,
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
-                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None) -> None:
+                 thumbnails: Thumbnailer | None = None, links: LinkStore | None = None,
+                 lasting: Lasting | None = None) -> None:
+        """``lasting``: what outlives a change of rules (server/lasting.py); a handler is
+        built whole for each ServerConfig and never changed after."""
+        lasting = lasting or Lasting(clock)
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
@@ -95,14 +98,15 @@ class RequestHandler:
         self._markdown = MarkdownRoutes(config.server_name, clock)
         self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
                                      clock, self._markdown)
-        self._dav = DavRoutes(clock)  # WebDAV, with the engine's one lock manager
+        self._dav = lasting.dav  # WebDAV, with the share's one lock manager
         locks = self._dav.locks  # held by every way to change the share
         self._changes = WriteRoutes(config, self.texts, clock, locks=locks)
-        self._tus = TusRoutes(config, clock=clock, locks=locks) if config.upload else None
+        self._tus = TusRoutes(config, clock=clock, locks=locks, store=lasting.tus_store(
+            config)) if config.upload else None
         self._own_pages = WellKnownRoutes(config, stats, self.texts)
         self._media = MediaRoutes(thumbnails, clock)  # None: icons only
-        self._collect = CollectRoutes(config, CollectPeople(
-            config.collect.state_file, clock.time), clock) if config.collect else None
+        self._collect = CollectRoutes(config, lasting.people(config.collect), clock) \
+            if config.collect else None
         self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
 
     # -- entry points --------------------------------------------------------------------------
@@ -231,8 +235,8 @@ class RequestHandler:
                     tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
                     abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call
-        if ex.conn.tls_state == PLAIN_ON_TLS:
-            return _redirect_to_https(request)
+        if ex.conn.tls_state == PLAIN_ON_TLS:  # the CA and its trust page, else a redirect
+            return self._own_pages.trust.route(call, close=True) or redirect_to_https(request)
         if not self._share.available and (request.method not in READ_METHODS
                                           or not is_own_page(path)):
             raise ShareUnavailable()
@@ -381,7 +385,7 @@ class RequestHandler:
             if not self._hosts.accepts(authority, conn.sock):
                 raise HttpError(421, "This server does not answer to that host name.",
                                 close=False)
-        return _split_target(target, request.method)
+        return split_target(target, request.method)
 
     # -- request bodies ------------------------------------------------------------------------
 
@@ -473,28 +477,3 @@ class RequestHandler:
         if self._access_log is not None:
             self._access_log.write(record)
 
-
-def _redirect_to_https(request: Request) -> Response:
-    """Plain HTTP on the HTTPS port: point the browser at the right scheme, then close."""
-    host = request.header("host")
-    if not _HOST.match(host):
-        raise HttpError(400, "This port speaks HTTPS; use an https:// address.")
-    path, query = _split_target(request.target, request.method)  # absolute form: its path
-    location = f"https://{host}{path}{'?' + query if query else ''}".encode("ascii")
-    return Response(301, b"Location: " + location + b"\r\nContent-Type: text/plain\r\n",
-                    b"This server speaks HTTPS: " + location + b"\n", close=True)
-
-
-def _split_target(target: str, method: str) -> tuple[str, str]:
-    """(path, query) of a request target in origin or absolute form."""
-    if target == "*" and method == "OPTIONS":
-        return "*", ""
-    if target.startswith(("http://", "https://")):
-        parts = urlsplit(target)
-        return parts.path or "/", parts.query
-    if not target.startswith("/"):
-        raise HttpError(400, "The request target must start with '/'.")
-    if "#" in target:
-        raise HttpError(400, "Fragments are not allowed in request targets.")
-    path, _, query = target.partition("?")
-    return path, query

@@ -34,6 +34,7 @@ class OpenConnections:
         self._open: set[Connection] = set()
         self._slots = Slots(limits.max_connections, limits.max_connections_per_ip)
         self._lock = threading.Lock()
+        self._emptied = threading.Condition(self._lock)  # for wait_until_empty
 
     def open(self, sock: socket.socket, client: str, tls_state: str) -> Connection | None:
         """A Connection for an accepted socket, or None when the caps leave it no slot (the
@@ -52,6 +53,8 @@ class OpenConnections:
                 return
             self._open.discard(conn)
             self._slots.give_back(conn.client)
+            if not self._open:
+                self._emptied.notify_all()
         self._ended(conn)
 
     def close_all(self) -> None:
@@ -59,8 +62,15 @@ class OpenConnections:
             remaining = list(self._open)
             self._open.clear()
             self._slots.clear()
+            self._emptied.notify_all()
         for conn in remaining:
             self._ended(conn)
+
+    def wait_until_empty(self, timeout: float) -> bool:
+        """Wait until no connection is open (a share winding down), at most ``timeout``
+        seconds; True when none is."""
+        with self._lock:
+            return self._emptied.wait_for(lambda: not self._open, timeout)
 
     def _ended(self, conn: Connection) -> None:
         try:

@@ -41,7 +41,7 @@ def display_text(text: str) -> str:
     return html.escape(UNSAFE_CHARS.sub("\ufffd", text), quote=True)
 
 
-TEMPLATES = ("error.html", "link_pin.html", "listing.html", "markdown.html")
+TEMPLATES = ("error.html", "link_pin.html", "listing.html", "markdown.html", "trust.html")
 
 
 @lru_cache(maxsize=8)
@@ -123,7 +123,7 @@ def asset_url(name: str) -> str:
 STYLESHEET_URL = asset_url("style.css")
 FAVICON_URL = asset_url("favicon.svg")
 SCRIPT_URL = asset_url("app.js")
-# how to trust the local CA, per operating system: a page people open, bookmark and pass on
-TRUST_URL = ASSET_PREFIX + "trust.html"
+# how to trust the local CA, per operating system (server/routes_trust.py): also over plain HTTP
+TRUST_URL = "/.well-known/pier/trust"
 TUS_SCRIPT_URL = asset_url("tus.min.js")  # the vendored tus-js-client: resumable uploads
 VIEW_SCRIPT_URL = asset_url("view.js")  # run before the page shows: list or grid

@@ -1,11 +1,10 @@
 """Pier's own endpoints under /.well-known/pier/: the page's assets, the local CA's
-certificate, logging out, live statistics for monitoring scripts, and the text the window
-shares (server/text_board.py)."""
+certificate and trust page (server/routes_trust.py), logging out, live statistics for
+monitoring scripts, and the text the window shares (server/text_board.py)."""
 
 from __future__ import annotations
 
 import json
-import ssl
 from collections.abc import Callable
 
 from server import pages
@@ -15,6 +14,7 @@ from server.call import Call
 from server.config import ServerConfig
 from server.http11 import HttpError
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response
+from server.routes_trust import TRUST_PATHS, TrustRoutes
 from server.text_board import TextBoard
 
 PREFIX = "/.well-known/pier/"
@@ -22,15 +22,14 @@ ASSET_PREFIX = PREFIX + "assets/"
 LOGOUT_PATH = PREFIX + "logout"
 STATS_PATH = PREFIX + "stats"
 TEXT_PATH = PREFIX + "text"
-CA_PATHS = (PREFIX + "ca.pem", PREFIX + "ca.crt")
-WITHOUT_LOGIN = (LOGOUT_PATH, *CA_PATHS)  # besides the assets
+WITHOUT_LOGIN = frozenset((LOGOUT_PATH, *TRUST_PATHS))  # besides the assets: all public
 IMMUTABLE = b"Cache-Control: public, max-age=31536000, immutable\r\n"
 REVALIDATE = b"Cache-Control: no-cache\r\n"
 
 
 def is_own_page(path: str) -> bool:
     """Answered while the shared folder is gone: nothing here touches it."""
-    return path.startswith(ASSET_PREFIX) or path in CA_PATHS or path in (LOGOUT_PATH, STATS_PATH)
+    return path.startswith(ASSET_PREFIX) or path in TRUST_PATHS or path in (LOGOUT_PATH, STATS_PATH)
 
 
 def needs_login(path: str) -> bool:
@@ -48,14 +47,15 @@ class WellKnownRoutes:
         self._config = config
         self._stats = stats
         self._texts = texts or TextBoard()
+        self.trust = TrustRoutes(config)  # also answers plain HTTP on the HTTPS port
 
     def route(self, call: Call) -> Response | None:
         """The answer for one of Pier's own paths; None for any other path."""
         path = call.path
         if path.startswith(ASSET_PREFIX):
             return _asset(path[len(ASSET_PREFIX):], call.first("v"))
-        if path in CA_PATHS:
-            return self._ca_certificate(path)
+        if path in TRUST_PATHS:
+            return self.trust.route(call)
         if path == LOGOUT_PATH:
             return self._log_out()
         if path == STATS_PATH:
@@ -89,22 +89,6 @@ class WellKnownRoutes:
             raise HttpError(403, "Statistics are for admin accounts.", close=False)
         body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
         return Response(200, JSON + NO_STORE + NOSNIFF, body)
-
-    def _ca_certificate(self, path: str) -> Response:
-        """The local CA that signed this server's certificate, so a device can trust it once."""
-        tls = self._config.tls
-        if tls is None or tls.ca_pem is None:
-            raise HttpError(404, "This server has no local certificate authority to offer.",
-                            close=False)
-        if path.endswith(".pem"):
-            body, ctype = tls.ca_pem, b"application/x-pem-file"
-        else:
-            body = ssl.PEM_cert_to_DER_cert(tls.ca_pem.decode("ascii"))
-            ctype = b"application/x-x509-ca-cert"
-        name = path.rsplit("/", 1)[1].encode()
-        headers = (b"Content-Type: " + ctype + b"\r\n" + NOSNIFF + b"Cache-Control: no-cache\r\n"
-                   b'Content-Disposition: attachment; filename="' + name + b'"\r\n')
-        return Response(200, headers, body)
 
 
 def _asset(name: str, version: str) -> Response:

@@ -27,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from enum import Enum
+from functools import partial
 
 from server.accepting import Acceptor
 from server.accesslog import AccessLog
@@ -38,6 +39,7 @@ from server.exchange import take_prepared
 from server.handler import RequestHandler
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
+from server.lasting import Lasting
 from server.links import LinkStore
 from server.open_connections import OpenConnections
 from server.portable import new_selector
@@ -90,9 +92,10 @@ class ServeLoop:
                  policy: AccessPolicy, live_stats: Callable[[], dict[str, object]],
                  health: ShareHealth, clock: Clock = SYSTEM_CLOCK,
                  texts: TextBoard | None = None, thumbnails: Thumbnailer | None = None,
-                 links: LinkStore | None = None) -> None:
+                 links: LinkStore | None = None, lasting: Lasting | None = None) -> None:
         """``clock`` times the connections' header and idle deadlines (stopping waits on real
-        time: it bounds how long threads are waited for)."""
+        time: it bounds how long threads are waited for). ``lasting``: what the handlers of
+        this share's successive rules share (server/lasting.py)."""
         self.config = config
         self._monotonic = clock.monotonic
         self.health = health
@@ -102,11 +105,12 @@ class ServeLoop:
         self._listener = listener
         self._limits = config.limits
         self._access_log = AccessLog(config.access_log) if config.access_log else None
-        self._handler = RequestHandler(config, sink, self._access_log,
-                                       control=control, stats=live_stats,
-                                       on_long_transfer=self._detach_current_worker,
-                                       share=health, clock=clock, texts=texts,
-                                       thumbnails=thumbnails, links=links)
+        self._new_handler = partial(RequestHandler, sink=sink, access_log=self._access_log,
+                                    control=control, stats=live_stats,
+                                    on_long_transfer=self._detach_current_worker,
+                                    share=health, clock=clock, texts=texts, thumbnails=thumbnails,
+                                    links=links, lasting=lasting or Lasting(clock))
+        self._handler = self._new_handler(config)  # replaced whole, never changed (take_rules)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)

@@ -14,9 +14,19 @@ from server.users import UserStore
 
 def tls_settings(store: CertificateStore) -> TlsSettings:
     """The active certificate pair (generated on first use, re-issued when stale) and the CA
-    offered to clients. Does crypto and file I/O: call it off the GUI thread."""
+    offered to clients: Pier's own CA when it signed the active certificate, none for an
+    imported pair (even one with its own CA: not Pier's to hand out) or a self-signed one.
+    Does crypto and file I/O: call it off the GUI thread."""
     chain, key = store.ensure_server_certificate()
-    return TlsSettings(chain, key, store.ca_pem())
+    return TlsSettings(chain, key, piers_ca_pem(store))
+
+
+def piers_ca_pem(store: CertificateStore) -> bytes | None:
+    """The public certificate of Pier's CA, if the active certificate chains to it."""
+    offered, own = store.ca_info(), store.local_ca_info()
+    if offered is None or own is None or offered.sha256 != own.sha256:
+        return None
+    return store.ca_pem()
 
 
 def authenticator_for(root: Path, store: UserStore, *, anonymous_read: bool) -> Authenticator:

@@ -203,6 +203,11 @@ class Thumbnailer:
             self._threads.append(thread)
             thread.start()
 
+    def take_rules(self, config: ServerConfig) -> None:
+        """The running share's new rules (the same folder) for ``thumbnail_for``: a new
+        policy swapped in whole, as the handler is (ServerEngine.reconfigure)."""
+        self._anonymous = policy_for(config).bind(None)
+
     def stop(self, timeout: float = STOP_WAIT) -> None:
         """Refuse new jobs, tell everyone waiting to try again, end the threads."""
         with self._lock:

@@ -5,25 +5,21 @@ from __future__ import annotations
 import ipaddress
 import socket
 
-import psutil
+from server.interface_kinds import interface_kind, ipv4_interface_addresses
 
 WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def lan_ipv4_addresses() -> list[str]:
-    """IPv4 addresses of this machine's interfaces that are up, loopback excluded, sorted."""
-    found: set[str] = set()
-    stats = psutil.net_if_stats()
-    for name, addrs in psutil.net_if_addrs().items():
-        if name in stats and not stats[name].isup:
-            continue
-        for addr in addrs:
-            if addr.family != socket.AF_INET:
-                continue
-            ip = ipaddress.ip_address(addr.address)
-            if not ip.is_loopback and not ip.is_link_local:
-                found.add(addr.address)
-    return sorted(found, key=lambda a: (not ipaddress.ip_address(a).is_private, a))
+    """IPv4 addresses of this machine's interfaces that are up, loopback excluded, sorted:
+    ordinary interfaces first (a VPN's, Docker's or a virtual machine's last:
+    server/interface_kinds.py), private before public, then by address."""
+    rank: dict[str, tuple[bool, bool]] = {}
+    for found in ipv4_interface_addresses():
+        key = (interface_kind(found.interface) is not None,
+               not ipaddress.ip_address(found.address).is_private)
+        rank[found.address] = min(rank.get(found.address, key), key)
+    return sorted(rank, key=lambda a: (*rank[a], a))
 
 
 def host_names() -> list[str]:

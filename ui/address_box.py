@@ -93,6 +93,7 @@ class AddressBox(QWidget):
 
     lan_requested = Signal()  # "Let devices on my network in" was pressed
     drive_requested = Signal()  # "Connect as a drive…" was pressed (ui/connect_drive.py)
+    doctor_requested = Signal()  # "Phone can't connect?" was pressed (ui/doctor_entry.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,6 +143,16 @@ class AddressBox(QWidget):
         column.addWidget(self.copy_button)
         column.addWidget(self.open_button)
         column.addWidget(self.drive_button)
+        self.doctor_button = _button("Phone can't connect?", "phoneCantConnectButton",
+                                     "Test the connection from your phone and find out what "
+                                     "stops it (firewall, network, VPN)")
+        self.doctor_button.setFlat(True)  # a link: help, not one more action on the share
+        self.doctor_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.doctor_button.setStyleSheet("QPushButton { color: palette(link); border: none; "
+                                         "text-decoration: underline; text-align: left; "
+                                         "padding: 2px 0px; }")
+        self.doctor_button.clicked.connect(self.doctor_requested)
+        column.addWidget(self.doctor_button)
         column.addStretch(1)
         return column
 
@@ -170,7 +181,8 @@ class AddressBox(QWidget):
             self.url_list.setCurrentRow(lan[0] if lan else 0)
         self._show_qr("" if local_only else self.selected_url())
         has_urls = bool(urls)
-        for button in (self.copy_button, self.open_button, self.drive_button):
+        for button in (self.copy_button, self.open_button, self.drive_button,
+                       self.doctor_button):
             button.setVisible(has_urls)
             button.setEnabled(has_urls)
         self.url_list.setVisible(has_urls)

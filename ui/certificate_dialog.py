@@ -11,21 +11,19 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from app.certificates import CertificateOverview, Certificates, ca_download_url
+from app.certificates import CertificateOverview, Certificates, is_loopback_url, trust_page_url
 from server.errors import PierError
 from server.tls import (
     GENERATED,
@@ -35,11 +33,14 @@ from server.tls import (
     WrongPassphrase,
 )
 from ui import dialogs
+from ui.certificate_generate import GenerateDialog
 from ui.certificate_texts import (
     cert_filters,
+    compare_hint,
     export_filters,
     format_validity,
     key_filters,
+    loopback_note,
     replace_ca,
     trust_again,
     unrestricted_ca,
@@ -52,14 +53,10 @@ QR_SIZE = 168
 
 
 def format_fingerprint(sha256: str) -> str:
-    """ "AB:CD:EF:01:..." -> "ABCD EF01 ..." in lines of four groups, easy to read aloud."""
+    """ "ab:cd:..." -> "AB:CD:EF:01:..." in lines of eight pairs, as phones show it."""
     hex_digits = re.sub(r"[^0-9A-Fa-f]", "", sha256).upper()
-    groups = [hex_digits[i:i + 4] for i in range(0, len(hex_digits), 4)]
-    return "\n".join(" ".join(groups[i:i + 4]) for i in range(0, len(groups), 4))
-
-
-def split_names(text: str) -> list[str]:
-    return [part for part in re.split(r"[\s,;]+", text) if part]
+    pairs = [hex_digits[i:i + 2] for i in range(0, len(hex_digits), 2)]
+    return "\n".join(":".join(pairs[i:i + 8]) for i in range(0, len(pairs), 8))
 
 
 def _common_name(subject: str) -> str:
@@ -85,54 +82,6 @@ def _value_label(name: str, *, mono: bool = False) -> QLabel:
     return label
 
 
-class GenerateDialog(QDialog):
-    """Options for a new server certificate."""
-
-    def __init__(self, options: GenerationOptions, has_ca: bool,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("generateDialog")
-        self.setWindowTitle(self.tr("Make a new certificate"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Pier makes a certificate for this computer's names and addresses, "
-                               "signed by its own local authority (CA). Devices that trust the CA "
-                               "keep trusting new certificates."), wordWrap=True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.names_edit = named(QLineEdit(", ".join(options.extra_names)), "extraNames")
-        self.names_edit.setPlaceholderText(self.tr("e.g. nas.home.arpa, 192.168.1.50"))
-        self.names_edit.setAccessibleName(self.tr("Extra names"))
-        form.addRow(self.tr("Extra names:"), self.names_edit)
-        layout.addLayout(form)
-        self.rsa_check = named(
-            QCheckBox(self.tr("Use RSA keys instead of ECDSA (for very old devices)")), "rsaCheck"
-        )
-        self.rsa_check.setChecked(options.rsa)
-        self.self_signed_check = named(
-            QCheckBox(self.tr("One self-signed certificate, without a CA")), "selfSignedCheck"
-        )
-        self.self_signed_check.setChecked(options.self_signed)
-        self.new_ca_check = named(
-            QCheckBox(self.tr("Also make a new CA (devices must trust Pier again)")), "newCaCheck")
-        self.new_ca_check.setEnabled(has_ca)
-        for check in (self.rsa_check, self.self_signed_check, self.new_ca_check):
-            layout.addWidget(check)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Make certificate"))
-        for button in buttons.buttons():
-            button.setAccessibleName(button.text())
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def values(self) -> dict[str, Any]:
-        return {"extra_names": split_names(self.names_edit.text()),
-                "rsa": self.rsa_check.isChecked(),
-                "self_signed": self.self_signed_check.isChecked(),
-                "new_ca": self.new_ca_check.isChecked() and self.new_ca_check.isEnabled()}
-
-
 class CertificateDialog(QDialog):
     """Shows the server certificate and the CA; generate, import, export; QR of the CA URL.
 
@@ -149,12 +98,14 @@ class CertificateDialog(QDialog):
         self._spawn = spawn
         self._share_url = share_url
         self.overview: CertificateOverview | None = None
+        self.trust_url: str | None = None  # what the QR code says, while it shows
         self.last_task: asyncio.Task[Any] | None = None
         outer = QVBoxLayout(self)
         intro = QLabel(self.tr("With HTTPS on, devices check this certificate. Let each device "
-                               "trust Pier's local authority (CA) once: scan the code or copy the "
-                               "exported file to it, then compare the CA fingerprint shown here "
-                               "with the one the device shows."), wordWrap=True)
+                               "trust Pier's local authority (CA) once: scan the code with a phone "
+                               "and follow the page it opens (or copy the exported file to the "
+                               "device), then compare the CA fingerprint shown here with the one "
+                               "the device shows."), wordWrap=True)
         outer.addWidget(intro)
         row = QHBoxLayout()
         details = QVBoxLayout()
@@ -200,6 +151,8 @@ class CertificateDialog(QDialog):
         form.addRow(self.tr("Valid:"), self.ca_validity_label)
         form.addRow(self.tr("Key:"), self.ca_key_label)
         form.addRow(self.tr("SHA-256:"), self.ca_fingerprint_label)
+        self.ca_compare_label = named(QLabel(compare_hint(), wordWrap=True), "caCompareHint")
+        form.addRow("", self.ca_compare_label)
         return box
 
     def _build_ca_warning(self) -> QWidget:
@@ -234,7 +187,7 @@ class CertificateDialog(QDialog):
         layout.addWidget(title)
         self.qr_label = named(QLabel(), "caQrCode")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setAccessibleName(self.tr("QR code of the CA download address"))
+        self.qr_label.setAccessibleName(self.tr("QR code of the trust page's address"))
         layout.addWidget(self.qr_label)
         self.qr_caption = named(QLabel(wordWrap=True), "caQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -340,20 +293,25 @@ class CertificateDialog(QDialog):
         self.ca_fingerprint_label.setText(format_fingerprint(ca.sha256))
 
     def refresh_qr(self) -> None:
+        """The code of the trust page (plain HTTP on the share's port, so a phone opens it
+        without a warning) while an HTTPS share offers Pier's CA."""
         share_url = self._share_url()
-        has_ca = self.overview is not None and self.overview.ca is not None
-        if not share_url or not has_ca:
+        offers_ca = self.overview is not None and self.overview.offers_ca
+        self.trust_url = trust_page_url(share_url) if share_url and offers_ca else None
+        if self.trust_url is None:
             self.qr_label.clear()
             self.qr_label.setFixedSize(QR_SIZE, 0)
-            self.qr_caption.setText(self.tr("While sharing with HTTPS, a code appears here: scan "
-                                            "it on a phone to download and install the CA."))
+            self.qr_caption.setText(self.tr("While sharing with HTTPS and Pier's own "
+                                            "certificate, a code appears here: scan it on a "
+                                            "phone to install the CA."))
             return
-        url = ca_download_url(share_url)
+        url = self.trust_url
         self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr_label.setPixmap(qr_pixmap(url, QR_SIZE, self.devicePixelRatioF()))
         self.qr_label.setToolTip(url)
-        self.qr_caption.setText(self.tr("Scan to download the CA:<br><small>{url}</small>")
-                                .format(url=url))
+        note = loopback_note() if is_loopback_url(url) else ""
+        self.qr_caption.setText(self.tr("Scan with the phone to open the steps:<br><small>{url}"
+                                        "</small>{note}").format(url=url, note=note))
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -380,8 +338,8 @@ class CertificateDialog(QDialog):
         if local is None:
             return None
         share_url = self._share_url()
-        url = ca_download_url(share_url) if share_url else \
-            self.tr("https://<this computer's address>/.well-known/pier/ca.crt")
+        url = trust_page_url(share_url) if share_url else \
+            self.tr("http://<this computer's address>:<port>/.well-known/pier/trust")
         text = replace_ca(_common_name(local.subject), url)
         if not dialogs.ask_yes_no(self, self.tr("Replace the certificate authority?"), text,
                                   yes_label=self.tr("Replace it")):

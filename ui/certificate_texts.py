@@ -44,10 +44,23 @@ def replace_ca(old: str, url: str) -> str:
         "Every device that trusts the old one must trust the new one again. On each device:\n"
         "1. Remove the old certificate “{old}”.\n"
         "2. Install the new one: scan the code in this dialog while sharing with HTTPS, open "
-        "{url} on the device, or copy the file “Export CA certificate…” saves.\n"
+        "{url} on the device and follow its steps, or copy the file “Export CA certificate…” "
+        "saves.\n"
         "Until then the device warns about Pier's certificate.\n\n"
         "A running share uses the new certificate after you stop and start sharing again."
     ).format(old=old, url=url)
+
+
+def compare_hint() -> str:
+    return translate("CertificateDialog", "Compare with the SHA-256 fingerprint the phone shows "
+                                          "for the installed certificate: every pair must match. "
+                                          "Never trust a fingerprint a web page shows.")
+
+
+def loopback_note() -> str:
+    return translate("CertificateDialog", "<br>This address works on this computer only: choose "
+                                          "the local network address in Pier's window for a "
+                                          "phone.")
 
 
 def format_validity(info: CertificateInfo) -> str:

@@ -171,6 +171,7 @@ class ConnectDrive:
         self.action.triggered.connect(self.open)
         address_box.drive_requested.connect(self.open)
         controller.state_changed.connect(self._on_state)
+        controller.reconfigured.connect(lambda *_: self._on_state(controller.state))
         self._on_state(controller.state)
 
     def open(self) -> ConnectDriveDialog | None:

@@ -1,7 +1,8 @@
-"""Help ▸ Language: the window's language, saved in the settings and used from the next start.
+"""Settings ▸ Language: the window's language, saved in the settings and used from the next
+start.
 
-Small and self-contained so that it can move to a Preferences place later: the window gives it
-the saved language and a function that saves a new one.
+Self-contained: the menu bar (ui/main_menu.py) gives it the saved language and a function that
+saves a new one.
 """
 
 from __future__ import annotations

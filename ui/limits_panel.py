@@ -1,6 +1,7 @@
 """The Limits & access tab: bandwidth limits, downloads at once per device, allow-list mode, the
-other names of this computer and the LAN announcement. Limits and the allow-list take effect at
-once, also while sharing; the names and the announcement at the next Start."""
+other names of this computer and the LAN announcement. All take effect at once, also while
+sharing: limits and the allow-list through ShareControl, the names and the announcement as the
+running share's settings (ui/live_changes.py, on ``changed``)."""
 
 from __future__ import annotations
 
@@ -88,7 +89,7 @@ class LimitsPanel(QWidget):
         self._control = control
         self._on_air: tuple[bool, bool, str | None] = (False, False, None)
         self._saved_hosts: tuple[str, ...] = ()  # the names last saved (always valid)
-        self._in_force: tuple[str, ...] | None = None  # while sharing: the names it started with
+        self._running = False
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self.apply_limits)
         layout = QVBoxLayout(self)
@@ -266,8 +267,6 @@ class LimitsPanel(QWidget):
 
     def _on_hosts_text(self, text: str) -> None:
         """Check the names as they are typed and say what is wrong or what will be used."""
-        if self._in_force is not None:
-            return
         try:
             names = checked_host_names(text)
         except ConfigError as err:
@@ -275,11 +274,14 @@ class LimitsPanel(QWidget):
                 self.hosts_status, self.tr("{problem} Not saved.").format(problem=err), error=True
             )
             return
-        status = (
-            self.tr("Also accepted from the next Start: {names}.").format(names=", ".join(names))
-            if names
-            else self.tr("Takes effect at Start.")
-        )
+        if not names:
+            status = self.tr("Only the share's own names are accepted.")
+        elif self._running:
+            status = self.tr("Also accepted once you leave the field: {names}.").format(
+                names=", ".join(names))
+        else:
+            status = self.tr("Also accepted from the next Start: {names}.").format(
+                names=", ".join(names))
         self._show_status(self.hosts_status, status)
 
     def _save_hosts(self) -> None:
@@ -294,20 +296,10 @@ class LimitsPanel(QWidget):
         return self.hosts_status.text() if self.hosts_status.property("error") else None
 
     def set_running(self, running: bool) -> None:
-        """The names are part of the share's config: fixed while sharing, like the
-        announcement."""
-        self._in_force = self.allowed_hosts if running else None
-        self.hosts_edit.setEnabled(not running)
-        if self._in_force is None:
-            self._on_hosts_text(self.hosts_edit.text())
-            return
-        names = ", ".join(self._in_force) or self.tr("only the share's own names")
-        self._show_status(
-            self.hosts_status,
-            self.tr(
-                "In force: {names}. Stop sharing to change them (they take effect at Start)."
-            ).format(names=names),
-        )
+        """The names are part of the share's settings: changed while sharing, they apply
+        when the field is left (Enter or another field)."""
+        self._running = running
+        self._on_hosts_text(self.hosts_edit.text())
 
     def _on_announce_toggled(self, _on: bool) -> None:
         running, local_only, name = self._on_air
@@ -328,9 +320,8 @@ class LimitsPanel(QWidget):
         return self.allow_status.text() if self.allow_status.property("error") else None
 
     def show_announcement(self, *, running: bool, local_only: bool, name: str | None) -> None:
-        """The announce option is chosen before starting; while sharing, say what is on air."""
+        """While sharing, say what is on air (a change of the option applies at once)."""
         self._on_air = (running, local_only, name)
-        self.announce_check.setEnabled(not running)
         if not self.announce:
             text = self.tr("Not announced: devices need the address or the QR code.")
         elif running and local_only:
@@ -341,7 +332,7 @@ class LimitsPanel(QWidget):
         elif running:
             text = self.tr("Announcing…")
         else:
-            text = self.tr("Announced while sharing on the local network (takes effect at Start).")
+            text = self.tr("Announced while sharing on the local network.")
         self.announce_label.setText(text)
 
 

@@ -81,6 +81,7 @@ class LinksTab(QWidget):
         body.addLayout(self._build_side())
         layout.addLayout(body, 1)
         controller.started.connect(self._on_started)
+        controller.reconfigured.connect(lambda urls, _what: self._on_started(urls))  # new port
         controller.stopped.connect(self._on_stopped)
         service.set_addresses(controller.urls)
         service.set_share(folder_edit.text())

@@ -11,19 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QWidget,
 )
 
@@ -36,9 +29,12 @@ from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
 from ui.connect_drive import ConnectDrive
-from ui.language_menu import LanguageMenu
+from ui.desktop_actions import DesktopActions
+from ui.doctor_entry import ConnectionDoctor
+from ui.live_changes import LiveChanges
 from ui.log_model import LogModel
 from ui.log_view import LogPanel
+from ui.main_menu import build_main_menus
 from ui.monitor_tabs import MonitorTabs
 from ui.share_banner import ShareBanner
 from ui.share_panel import SharePanel
@@ -85,7 +81,11 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.users_dialog: UsersDialog | None = None
         self.certificate_dialog: CertificateDialog | None = None
         self._build_ui()
-        self._build_menus()
+        self.desktop_actions = DesktopActions(services.desktop, self.controller,
+                                              self.share_panel.folder_edit.text, self)
+        self.desktop_actions.load(self._settings)
+        self.menus = build_main_menus(self)
+        self.start_stop_action = self.menus.start_stop
         self._connect()
         self._restore_layout()
         self.tray = self._make_tray(use_tray)
@@ -112,6 +112,9 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_banner = ShareBanner.install(self, self.controller, self.share_panel)
         self.texts = TextControls(self, self.controller.share_control.texts, self.controller)
         self.connect_drive = ConnectDrive(self, self.controller, self.share_panel.address_box)
+        self.doctor = ConnectionDoctor.install(self, self._services)
+        self.live = LiveChanges(self, self.controller, self.share_panel, self.monitor_tabs,
+                                self._services.apply_share, self.spawn)
         self.resize(*DEFAULT_SIZE)
         self.elapsed_timer = QTimer(self, interval=1000)
         self.elapsed_timer.timeout.connect(self._tick)
@@ -127,61 +130,17 @@ class MainWindow(ClosingMixin, QMainWindow):
         scroll.setMinimumWidth(panel.minimumSizeHint().width())
         return scroll
 
-    def _build_menus(self) -> None:
-        share = self.menuBar().addMenu(self.tr("&Share"))
-        self._add_action(share, self.tr("&Choose folder…"), self._choose_folder,
-                         QKeySequence.StandardKey.Open)
-        self.start_stop_action = self._add_action(share, self.tr("&Start sharing"),
-                                                  self._on_start_stop_clicked, "Ctrl+Return")
-        share.addSeparator()
-        self._add_action(share, self.tr("&Users and passwords…"), self.open_users_dialog,
-                         "Ctrl+U")
-        self._add_action(share, self.tr("HTTPS &certificate…"), self.open_certificate_dialog,
-                         "Ctrl+Shift+C")
-        share.addAction(self.connect_drive.action)
-        share.addSeparator()
-        self.texts.add_to(share)
-        share.addSeparator()
-        self._add_action(
-            share, self.tr("&Quit"), self.quit_from_user, QKeySequence.StandardKey.Quit, "Ctrl+Q"
-        )
-        requests = self.menuBar().addMenu(self.tr("&Requests"))
-        self._add_action(requests, self.tr("&Filter…"), self._focus_log_filter,
-                         QKeySequence.StandardKey.Find, "Ctrl+F")
-        self._add_action(requests, self.tr("&Pause or resume"),
-                         self.log_panel.pause_button.toggle, "Ctrl+P")
-        self._add_action(requests, self.tr("C&lear"), self.clear_log, "Ctrl+L")
-        self._add_action(requests, self.tr("&Export visible rows…"), self.log_panel.export,
-                         QKeySequence.StandardKey.Save)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._add_action(help_menu, self.tr("&About Pier"), self._about)
-        help_menu.addMenu(LanguageMenu(self._settings.language, self.set_language, self))
-        for inner in self.menuBar().findChildren(QToolButton):
-            inner.setAccessibleName(self.tr("More menus"))
-
     def _focus_log_filter(self) -> None:
         """Ctrl+F from any tab: show the request log and put the cursor in its filter."""
         self.monitor_tabs.setCurrentWidget(self.log_panel)
         self.log_panel.focus_filter()
 
-    def _add_action(self, menu: Any, text: str, slot: Any,
-                    *keys: QKeySequence.StandardKey | str) -> QAction:
-        action = QAction(text, self)
-        shortcuts: list[QKeySequence] = []
-        for key in keys:
-            for seq in (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                        else [QKeySequence(key)]):
-                if seq not in shortcuts:
-                    shortcuts.append(seq)
-        action.setShortcuts(shortcuts)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _connect(self) -> None:
         self.share_panel.start_stop_clicked.connect(self._on_start_stop_clicked)
         self.share_panel.scope_answered.connect(lambda _scope: self._note_scope_asked())
         self.share_panel.lan_requested.connect(self.let_network_in)
+        self.live.changed.connect(self._show_share)  # settings changed while sharing
+        self.live.refused.connect(self.open_users_dialog)  # login on, no accounts: add one
         self.share_panel.choose_folder_clicked.connect(self._choose_folder)
         self.share_panel.users_clicked.connect(self.open_users_dialog)
         self.share_panel.certificate_clicked.connect(self.open_certificate_dialog)
@@ -198,15 +157,23 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_panel.changes_check.toggled.connect(self.accounts.set_share_changes)
         self.accounts.set_share_changes(self.share_panel.changes_check.isChecked())
         self.share_panel.collect_options.toggled.connect(self.monitor_tabs.show_collect)
+        self.desktop_actions.changed.connect(self.save_settings)
 
     def _make_tray(self, use_tray: bool | None) -> Tray | None:
-        if use_tray is False or not Tray.available():
+        """None: a tray when the desktop has one; True: always (tests); False: never."""
+        if use_tray is False or (use_tray is None and not Tray.available()):
             return None
-        tray = Tray(self.windowIcon(), self)
+        tray = Tray(self.windowIcon(), self.controller, self)
         tray.show_requested.connect(self.bring_to_front)
-        tray.start_stop_requested.connect(self._on_start_stop_clicked)
+        tray.start_stop_requested.connect(self._start_stop_from_tray)
         tray.quit_requested.connect(self.quit_from_user)
         return tray
+
+    def _start_stop_from_tray(self) -> None:
+        if self.controller.state is ServerState.STOPPED and \
+                not self.share_panel.folder_edit.text().strip():
+            self.bring_to_front()  # the folder chooser opens: show what it is for
+        self._on_start_stop_clicked()
 
     def _follow_colour_scheme(self) -> None:
         app = QGuiApplication.instance()
@@ -236,7 +203,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         share = self.share_panel.share_request()
         header = self.log_panel.table.horizontalHeader()
         mib = self.share_panel.max_upload_spin.value()
-        tabs = self.monitor_tabs.updated_settings(self._settings)
+        tabs = self.desktop_actions.updated_settings(
+            self.monitor_tabs.updated_settings(self._settings))
         return replace(self.share_panel.collect_options.updated_settings(tabs),
                        folder=share.folder.strip(), scope=share.scope,
                        port=share.port, show_hidden=share.show_hidden,
@@ -318,6 +286,7 @@ class MainWindow(ClosingMixin, QMainWindow):
             share = replace(share, preferred_port=self._settings.free_port)
         self._note_scope_asked()
         self.save_settings()
+        self.live.started_with(share)
         return self.spawn(self._services.start_share(share))
 
     def _note_scope_asked(self) -> None:
@@ -328,18 +297,10 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.save_settings()
 
     def let_network_in(self) -> asyncio.Task[Any] | None:
-        """"Let devices on my network in": the local-network scope, restarting a share that
-        only this computer could open."""
+        """"Let devices on my network in": the local-network scope, given at once to a share
+        that only this computer could open (same port; downloads under way finish)."""
         self.share_panel.set_scope(SCOPE_LAN)
-        if self.controller.state is not ServerState.RUNNING:
-            return None
-        return self.spawn(self._restart())
-
-    async def _restart(self) -> None:
-        await self.controller.stop()
-        task = self.request_start()
-        if task is not None:
-            await task
+        return self.live.apply_now()
 
     def request_stop(self) -> asyncio.Task[Any] | None:
         if self.controller.state is not ServerState.RUNNING:
@@ -365,13 +326,23 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.start_stop_action.setText(
             self.tr("&Stop sharing") if running else self.tr("&Start sharing"))
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
-        if self.tray is not None:
-            self.tray.set_state(state)
 
     def _on_started(self, urls: list[str]) -> None:
-        self.share_panel.set_urls(urls)
         self.share_panel.set_elapsed(0)
         self.elapsed_timer.start()
+        self._show_share(urls)
+        notice = self.controller.port_notice
+        shown = self.share_panel.selected_url()
+        sharing = self.tr("Sharing at {address}").format(address=shown) if shown \
+            else self.tr("Sharing")
+        self.statusBar().showMessage(notice or sharing, 10000 if notice else 5000)
+        QTimer.singleShot(0, self, self.show_addresses)
+        self.live.apply_now()  # a setting changed while it started
+
+    def _show_share(self, urls: list[str]) -> None:
+        """The running share's addresses, rules and folder, as started or changed; saved."""
+        self.share_panel.set_urls(urls)
+        self.share_panel.address_box.set_port_notice(self.controller.port_notice)
         config = self.controller.config
         if config is not None:
             self.share_panel.set_access_summary(summary_of_config(config))
@@ -380,13 +351,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.setWindowTitle(self.tr("Pier — sharing {folder}").format(folder=folder)
                             if folder else TITLE)
         self._remember_free_port()
-        notice = self.controller.port_notice
-        self.share_panel.address_box.set_port_notice(notice)
-        shown = self.share_panel.selected_url()
-        sharing = self.tr("Sharing at {address}").format(address=shown) if shown \
-            else self.tr("Sharing")
-        self.statusBar().showMessage(notice or sharing, 10000 if notice else 5000)
-        QTimer.singleShot(0, self, self.show_addresses)
+        self.save_settings()
 
     def _remember_free_port(self) -> None:
         """"Any free port": keep the port it got, to ask for it again next time."""
@@ -401,6 +366,7 @@ class MainWindow(ClosingMixin, QMainWindow):
 
     def _on_stopped(self) -> None:
         self.elapsed_timer.stop()
+        self.live.forget()
         self.bridge.drain()
         self.share_panel.set_urls([])
         self.share_panel.set_access_summary(None)
@@ -467,7 +433,7 @@ class MainWindow(ClosingMixin, QMainWindow):
     # ---- folder choice and drag-and-drop --------------------------------------------------
 
     def _choose_folder(self) -> str | None:
-        if self.controller.state is not ServerState.STOPPED:
+        if self.controller.state not in (ServerState.STOPPED, ServerState.RUNNING):
             return None
         start = self.share_panel.folder_edit.text() or str(Path.home())
         chosen = dialogs.ask_folder(self, start)

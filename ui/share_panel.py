@@ -132,6 +132,9 @@ class SharePanel(QWidget):
     controller."""
 
     start_stop_clicked = Signal()
+    # a setting changed (folder: when its field is left or one is chosen); the window gives it
+    # to the running share (ui/live_changes.py)
+    edited = Signal()
     scope_answered = Signal(str)  # the first-run question was answered (SCOPE_LOCAL/SCOPE_LAN)
     lan_requested = Signal()  # "Let devices on my network in" while sharing on this computer only
     choose_folder_clicked = Signal()
@@ -142,7 +145,7 @@ class SharePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("sharePanel")
         self._running_summary: str | None = None
-        self._stopped = True
+        self._editable = True  # stopped or sharing; not while starting or stopping
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
@@ -224,6 +227,12 @@ class SharePanel(QWidget):
             self.hidden_check, self.website_check, self.login_check, self.anonymous_combo,
             self.upload_check, self.max_upload_spin, self.changes_check, self.permanent_check,
             self.https_check, self.collect_options)
+        # a port or folder as typed is taken on Enter or leaving the field: "8080" is not 8,
+        # 80, 808, then 8080
+        for signal in (self.scope_combo.currentIndexChanged, self.port_spin.editingFinished,
+                       self.hidden_check.toggled, self.website_check.toggled,
+                       self.max_upload_spin.valueChanged, self.folder_edit.editingFinished):
+            signal.connect(self.edited)
         return form
 
     def _build_access_options(self) -> None:
@@ -366,18 +375,39 @@ class SharePanel(QWidget):
                             collect_name=self.collect_options.name(),
                             collect_until=self.collect_options.until())
 
+    def load_request(self, share: ShareRequest) -> None:
+        """Show ``share`` (what the running share has in force, after a refused change)."""
+        self.folder_edit.setText(share.folder)
+        self.set_scope(share.scope)
+        self.port_spin.setValue(share.port)
+        for check, on in ((self.hidden_check, share.show_hidden),
+                          (self.website_check, share.website_mode),
+                          (self.login_check, share.require_login),
+                          (self.upload_check, share.upload),
+                          (self.changes_check, share.modify),
+                          (self.permanent_check, share.permanent_deletes),
+                          (self.https_check, share.https)):
+            check.setChecked(on)
+        level = 3 if share.anonymous_modify else 2 if share.anonymous_upload else \
+            1 if share.anonymous_read else 0
+        self.anonymous_combo.setCurrentIndex(level)
+        mib = (share.max_upload_bytes or 0) // (1024 * 1024)
+        if share.upload:  # the field keeps its number while uploads are off
+            self.max_upload_spin.setValue(mib)
+
     def _on_option_changed(self, *_: object) -> None:
         self._sync_option_widgets()
         if self._running_summary is None:
             self._show_summary(summary_of_request(self.share_request()), running=False)
+        self.edited.emit()
 
     def _sync_option_widgets(self) -> None:
-        stopped = getattr(self, "_stopped", True)
+        editable = getattr(self, "_editable", True)
         login, upload = self.login_check.isChecked(), self.upload_check.isChecked()
-        self.anonymous_combo.setEnabled(stopped and login)
+        self.anonymous_combo.setEnabled(editable and login)
         self.anonymous_label.setEnabled(login)
-        self.permanent_check.setEnabled(stopped and self.changes_check.isChecked())
-        self.max_upload_spin.setEnabled(stopped and upload)
+        self.permanent_check.setEnabled(editable and self.changes_check.isChecked())
+        self.max_upload_spin.setEnabled(editable and upload)
         self.max_upload_label.setEnabled(upload)
 
     def set_access_summary(self, summary: str | None) -> None:
@@ -397,6 +427,7 @@ class SharePanel(QWidget):
 
     def set_folder(self, folder: str) -> None:
         self.folder_edit.setText(folder)
+        self.edited.emit()
 
     # ---- live state -----------------------------------------------------------------------
 
@@ -413,9 +444,9 @@ class SharePanel(QWidget):
         self.start_button.setProperty("running", "true" if running else "false")
         self.start_button.style().unpolish(self.start_button)
         self.start_button.style().polish(self.start_button)
-        self._stopped = stopped
+        self._editable = running or stopped  # settings change while sharing, too
         for widget in self._inputs:
-            widget.setEnabled(stopped)
+            widget.setEnabled(self._editable)
         self._sync_option_widgets()
         if not running:
             self.elapsed_label.setText("")

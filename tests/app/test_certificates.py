@@ -9,9 +9,10 @@ import pytest
 import qasync
 from cryptography import x509
 
-from app.certificates import Certificates, ca_download_url
+from app.certificates import Certificates, is_loopback_url, trust_page_url
 from server.tls import CertificateStore
 from tests.app.conftest import run
+from tests.server.test_tls import write_pair
 
 
 @pytest.fixture
@@ -70,10 +71,29 @@ def test_replacing_the_ca_makes_a_new_one(aloop: qasync.QEventLoop,
     assert after.ca.sha256 != before.ca.sha256
 
 
-@pytest.mark.parametrize(("share_url", "ca_url"), [
-    ("https://192.168.1.5:8443/some/path", "https://192.168.1.5:8443/.well-known/pier/ca.crt"),
-    ("https://[::1]:8443/?q=1#top", "https://[::1]:8443/.well-known/pier/ca.crt"),
-    ("https://laptop.local/", "https://laptop.local/.well-known/pier/ca.crt"),
+@pytest.mark.parametrize(("share_url", "trust_url"), [
+    ("https://192.168.1.5:8443/some/path", "http://192.168.1.5:8443/.well-known/pier/trust"),
+    ("https://[fe80::1]:8443/?q=1#top", "http://[fe80::1]:8443/.well-known/pier/trust"),
+    ("https://laptop.local/", "http://laptop.local:443/.well-known/pier/trust"),  # that port
 ])
-def test_the_ca_download_url_is_on_the_share(share_url: str, ca_url: str) -> None:
-    assert ca_download_url(share_url) == ca_url
+def test_the_trust_page_url_is_plain_http_on_the_share_s_port(share_url: str,
+                                                               trust_url: str) -> None:
+    assert trust_page_url(share_url) == trust_url
+
+
+@pytest.mark.parametrize(("url", "loopback"), [
+    ("https://127.0.0.1:8443/", True), ("https://[::1]:8443/", True),
+    ("https://localhost:8443/", True), ("https://192.168.1.5:8443/", False),
+    ("https://laptop.local/", False),
+])
+def test_loopback_addresses_are_told_apart(url: str, loopback: bool) -> None:
+    assert is_loopback_url(url) is loopback
+
+
+def test_only_piers_own_ca_is_offered(aloop: qasync.QEventLoop, certificates: Certificates,
+                                      tmp_path: Path) -> None:
+    generated = run(aloop, certificates.ensure())
+    assert generated.offers_ca
+    pair = write_pair(tmp_path / "mine")
+    imported = run(aloop, certificates.import_pair(pair.cert, pair.key))
+    assert imported.ca is not None and not imported.offers_ca  # the user's CA: not Pier's

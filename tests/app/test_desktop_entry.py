@@ -128,6 +128,16 @@ def test_pier_command_is_the_running_pier_script(tmp_path: Path,
     assert desktop_entry.pier_command() == [str(Path(sys.executable).absolute()), "-m", "app"]
 
 
+def test_pier_command_of_the_built_app_is_its_executable(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """In PyInstaller's dist/Pier/Pier, sys.executable is the app itself (no `-m app`)."""
+    app = tmp_path / "Pier" / "Pier"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    monkeypatch.setattr(sys, "argv", [str(app), "--install-desktop-entry"])
+    assert desktop_entry.pier_command() == [str(app)]
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the entry is Linux's")
 def test_the_command_line_installs_and_uninstalls_without_qt(tmp_path: Path) -> None:
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))

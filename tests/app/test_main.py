@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import textwrap
@@ -18,11 +19,20 @@ def test_cli_commands_go_to_server_cli(monkeypatch: pytest.MonkeyPatch) -> None:
         return 7
 
     monkeypatch.setattr("server.cli.main", fake_cli)
-    for command in ("serve", "users", "cert"):
+    for command in ("serve", "users", "cert", "link"):
         with pytest.raises(SystemExit) as exited:
             entry.main([command, "--flag"])
         assert exited.value.code == 7
-    assert seen == [["serve", "--flag"], ["users", "--flag"], ["cert", "--flag"]]
+    assert seen == [["serve", "--flag"], ["users", "--flag"], ["cert", "--flag"],
+                    ["link", "--flag"]]
+
+
+def test_every_command_of_the_cli_is_routed_to_it() -> None:
+    from server.cli import build_parser
+
+    subparsers = next(action for action in build_parser()._actions
+                      if isinstance(action, argparse._SubParsersAction))
+    assert set(subparsers.choices) == entry.CLI_COMMANDS
 
 
 def test_cli_path_never_imports_qt(tmp_path: Path) -> None:

@@ -35,7 +35,8 @@ def test_round_trip_keeps_every_field(app_config_dir: Path) -> None:
     store = SettingsStore(app_config_dir / "settings.toml")
     saved = Settings(folder="/srv/films été", scope=SCOPE_LAN, port=0, show_hidden=True,
                      website_mode=True, window_geometry="AAEC", splitter_state="AA==",
-                     log_header_state="AQID", log_ring_size=5000, tray_notice_shown=True)
+                     log_header_state="AQID", log_ring_size=5000, tray_notice_shown=True,
+                     start_at_login=True, start_hidden=True)
     store.save(saved)
     assert store.load().settings == saved
     assert sorted(os.listdir(app_config_dir)) == ["settings.toml"]  # no temp file left

@@ -378,12 +378,14 @@ def test_logged_in_user_logout_and_trust_link(page, server_factory, folder, priv
     logout = page.find_element(By.LINK_TEXT, "Log out")
     assert logout.get_attribute("href").endswith("/.well-known/pier/logout")
     page.find_element(By.ID, "trust-link").click()
-    wait_until(page, lambda d: d.current_url.endswith("/.well-known/pier/assets/trust.html"))
+    wait_until(page, lambda d: d.current_url.endswith("/.well-known/pier/trust"))
     headings = [h.text for h in page.find_elements(By.CSS_SELECTOR, ".os h2")]
-    assert headings == ["Android", "iPhone and iPad", "Windows", "macOS", "Linux and Firefox"]
+    assert headings == ["iPhone and iPad", "Android", "Windows", "macOS", "Linux and Firefox"]
     hrefs = {a.get_attribute("href").rsplit("/", 1)[1]
              for a in page.find_elements(By.CSS_SELECTOR, ".downloads a")}
-    assert hrefs == {"ca.crt", "ca.pem"}
+    assert hrefs == {"ca.crt", "ca.pem", "ca.mobileconfig"}
+    section = page.find_element(By.CSS_SELECTOR, ".os")  # the inline style passed the CSP
+    assert section.value_of_css_property("border-top-left-radius") == "12px"
     page.back()  # the help page's policy allows no fetch(); the listing's allows 'self'
     wait_until(page, lambda d: d.find_elements(By.ID, "listing"))
     status, body = fetch_bytes(page, "/.well-known/pier/ca.crt")

@@ -549,7 +549,7 @@ def test_logged_in_user_is_named_escaped_with_a_logout_link() -> None:
 
 def test_trust_link_only_when_the_server_offers_its_ca() -> None:
     page = parse(render_html("/", [], page=PageContext(offer_ca=True)))
-    assert page.ids["trust-link"]["href"] == "/.well-known/pier/assets/trust.html"
+    assert page.ids["trust-link"]["href"] == "/.well-known/pier/trust"
     assert "trust-link" not in parse(render_html("/", [])).ids
 
 

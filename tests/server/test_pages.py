@@ -154,19 +154,6 @@ def test_vendored_tus_client_is_served_as_an_asset() -> None:
     assert asset("LICENSE") is None and asset("README.md") is None
 
 
-def test_trust_help_page() -> None:
-    found = asset("trust.html")
-    assert found is not None
-    data, content_type, _ = found
-    assert content_type == "text/html; charset=utf-8"
-    text = data.decode("utf-8")
-    assert 'http-equiv="Content-Security-Policy"' in text  # assets are sent without one
-    for system in ("Android", "iPhone and iPad", "Windows", "macOS", "Linux and Firefox"):
-        assert f"<h2>{system}</h2>" in text
-    assert 'href="/.well-known/pier/ca.crt"' in text and 'href="/.well-known/pier/ca.pem"' in text
-    assert "<script" not in text
-
-
 @pytest.mark.parametrize(
     "name",
     [

@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from server.interface_kinds import ipv4_interface_addresses
 from server.urls import host_names, lan_ipv4_addresses, make_url, share_urls
 
 
@@ -38,12 +39,13 @@ def test_a_share_on_every_interface_lists_loopback_first_then_the_lan(wildcard):
         assert f"http://{name}:8000/" in urls
 
 
-def test_lan_addresses_are_up_non_loopback_ipv4_private_first():
+def test_lan_addresses_are_up_non_loopback_ipv4_ordinary_networks_then_private_first():
     found = lan_ipv4_addresses()
     addresses = [ipaddress.ip_address(a) for a in found]
     assert all(a.version == 4 and not a.is_loopback and not a.is_link_local for a in addresses)
-    private = [a.is_private for a in addresses]
-    assert private == sorted(private, reverse=True)
+    virtual = {a.address for a in ipv4_interface_addresses() if a.kind is not None}
+    order = [(a in virtual, not ipaddress.ip_address(a).is_private) for a in found]
+    assert order == sorted(order)
 
 
 def test_host_names_are_the_short_name_and_its_mdns_form():

@@ -22,8 +22,10 @@ from tests.app.conftest import (
 from ui import dialogs
 from ui.main_window import MainWindow
 
-# The offscreen platform cannot pass size hints to a window manager; that is not a defect of Pier.
-OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise)\(\)"
+# The offscreen platform cannot pass size hints to a window manager, and has no system tray
+# (Qt says so when a tray icon is made, tests/ui/test_tray.py); not defects of Pier.
+OFFSCREEN_NOISE = (r"This plugin does not support (propagateSizeHints|raise)\(\)"
+                   r"|No such signal QPlatformNativeInterface::systemTrayWindowChanged")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

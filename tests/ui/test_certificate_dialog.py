@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import qasync
-from cryptography.hazmat.primitives import serialization
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from app.controller import ServerState
 from server.tls import CertificateStore
 from tests.app.conftest import eventually, run
 from tests.security.test_ca_restricted import make_legacy_ca
+from tests.server.test_tls import write_pair
 from tests.ui.conftest import DialogRecorder, confirm
 from tests.ui.test_main_window import child, start, stop
 from ui.certificate_dialog import CertificateDialog, GenerateDialog, format_fingerprint
@@ -28,6 +30,19 @@ def open_certificates(window: MainWindow, aloop: qasync.QEventLoop) -> Certifica
     assert dialog.last_task is not None
     run(aloop, dialog.last_task)
     return dialog
+
+
+def plain_get(url: str) -> bytes:
+    """GET over plain HTTP (to the HTTPS port); the body of a 200."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        conn.request("GET", parts.path)
+        response = conn.getresponse()
+        assert response.status == 200
+        return response.read()
+    finally:
+        conn.close()
 
 
 def https_get(url: str, cafile: Path | None, path: str) -> int:
@@ -45,9 +60,9 @@ def https_get(url: str, cafile: Path | None, path: str) -> int:
         conn.close()
 
 
-def test_fingerprint_is_grouped_for_reading_aloud() -> None:
-    text = format_fingerprint(":".join(["AB"] * 32))
-    assert text.splitlines() == ["ABAB ABAB ABAB ABAB"] * 4
+def test_fingerprint_is_shown_as_phones_show_it() -> None:
+    text = format_fingerprint(":".join(["ab"] * 32))
+    assert text.splitlines() == [":".join(["AB"] * 8)] * 4  # colon-separated pairs, as Android
 
 
 def test_https_share_is_trusted_through_the_exported_ca(
@@ -62,11 +77,24 @@ def test_https_share_is_trusted_through_the_exported_ca(
 
     dialog = open_certificates(window, aloop)
     assert dialog.overview is not None and dialog.overview.ca is not None
-    assert len(dialog.ca_fingerprint_label.text().split()) == 16
+    shown = dialog.ca_fingerprint_label.text()
+    assert shown.replace("\n", ":") == dialog.overview.ca.sha256.upper()
+    assert "every pair must match" in dialog.ca_compare_label.text()
     assert "127.0.0.1" in dialog.names_label.text()
     assert dialog.source_label.text().startswith("Pier (generated")
     assert dialog.qr_label.pixmap() is not None and not dialog.qr_label.pixmap().isNull()
-    assert "/.well-known/pier/ca.crt" in dialog.qr_caption.text()
+    port = urlsplit(url).port
+    trust_url = f"http://127.0.0.1:{port}/.well-known/pier/trust"
+    assert dialog.trust_url == trust_url and dialog.qr_label.toolTip() == trust_url
+    assert trust_url in dialog.qr_caption.text() and "this computer only" in \
+        dialog.qr_caption.text()
+    # the QR's address really answers over plain HTTP, and the CA it offers is the one whose
+    # fingerprint the dialog shows
+    page = plain_get(trust_url)
+    assert page.startswith(b"<!doctype html>") and b"Pier's window" in page
+    der = plain_get(trust_url.replace("/trust", "/ca.crt"))
+    digest = x509.load_der_x509_certificate(der).fingerprint(hashes.SHA256()).hex().upper()
+    assert shown.replace("\n", ":").replace(":", "") == digest
 
     dialog_recorder.save_path = tmp_path / "pier-ca.crt"
     dialog.export_button.click()
@@ -82,6 +110,21 @@ def test_https_share_is_trusted_through_the_exported_ca(
     assert dialog_recorder.save_path.read_bytes()[:1] == b"\x30"  # DER: an ASN.1 SEQUENCE
     stop(window, aloop)
     assert dialog.qr_label.pixmap().isNull()
+
+
+def test_no_trust_code_for_a_certificate_pier_did_not_sign(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path, tmp_path: Path) -> None:
+    window.share_panel.https_check.setChecked(True)
+    start(window, aloop, folder)
+    dialog = open_certificates(window, aloop)
+    assert dialog.trust_url is not None
+    pair = write_pair(tmp_path / "mine")  # the user's own CA and server certificate
+    run(aloop, window.certificates.import_pair(pair.cert, pair.key))
+    run(aloop, dialog.reload())
+    assert dialog.overview is not None and dialog.overview.ca is not None
+    assert dialog.trust_url is None and dialog.qr_label.pixmap().isNull()
+    assert "Pier's own certificate" in dialog.qr_caption.text()
+    stop(window, aloop)
 
 
 def test_regenerate_keeps_the_ca_and_a_new_ca_needs_confirmation(
@@ -218,7 +261,7 @@ def test_an_unrestricted_ca_is_flagged_and_replaced_only_after_confirmation(
     title, text = dialog_recorder.questions[-1]
     assert title == "Replace the certificate authority?"
     assert "trust the new one again" in text and "Pier local CA legacy 000000" in text
-    assert "/.well-known/pier/ca.crt" in text and "destroys the old one's key" in text
+    assert "/.well-known/pier/trust" in text and "destroys the old one's key" in text
     assert dialog.overview is overview and (ui_config_dir / "tls" / "ca.pem").read_bytes() \
         == legacy.public_bytes(serialization.Encoding.PEM)
 

@@ -18,6 +18,7 @@ from app.traffic_settings import TrafficChoices
 from server.engine import ServerEngine
 from server.paths import PierPaths
 from tests.app.conftest import run
+from tests.conftest import http_request
 from tests.ui.conftest import make_window
 from ui.limits_panel import LimitsPanel, error_style
 from ui.main_window import MainWindow
@@ -92,7 +93,7 @@ def test_an_invalid_name_is_refused_with_a_message_and_not_saved(ui_paths: PierP
         "pc.fritz.box", "laptop.vpn")
 
 
-def test_the_names_reach_the_config_and_are_fixed_while_sharing(
+def test_the_names_reach_the_config_and_change_while_sharing(
         window: MainWindow, qtbot: QtBot, aloop: qasync.QEventLoop, folder: Path) -> None:
     panel = window.monitor_tabs.limits_panel
     type_names(qtbot, panel.hosts_edit, "pc.fritz.box, laptop.vpn")
@@ -105,8 +106,20 @@ def test_the_names_reach_the_config_and_are_fixed_while_sharing(
     assert window.controller.state is ServerState.RUNNING
     config = window.controller.config
     assert config is not None and config.allowed_hosts == ("pc.fritz.box", "laptop.vpn")
-    assert not panel.hosts_edit.isEnabled()
-    assert panel.hosts_status.text().startswith("In force: pc.fritz.box, laptop.vpn.")
+    port = window.controller.port
+    assert port is not None
+    assert http_request(port, "GET", "/", headers={"Host": f"nas.home:{port}"})[0] == 421
+    assert panel.hosts_edit.isEnabled()
+    type_names(qtbot, panel.hosts_edit, "nas.home")  # and leaves the field: applied
+    assert "once you leave the field" in panel.hosts_status.text()
+    assert window.live.timer.isActive()
+    task = window.live.apply_now()  # the timer's work, without waiting for it
+    assert task is not None
+    run(aloop, task)
+    config = window.controller.config
+    assert config is not None and config.allowed_hosts == ("nas.home",)
+    assert http_request(port, "GET", "/", headers={"Host": f"nas.home:{port}"})[0] == 200
+    assert window.controller.port == port
 
     task = window.request_stop()
     assert task is not None
@@ -115,11 +128,12 @@ def test_the_names_reach_the_config_and_are_fixed_while_sharing(
     assert "next Start" in panel.hosts_status.text()
 
 
-def test_an_error_shown_before_starting_comes_back_after_stopping(panel: LimitsPanel) -> None:
-    panel.hosts_edit.setText("pc.fritz.box:8080")
-    assert panel.hosts_error is not None
+def test_an_invalid_name_stays_shown_while_sharing_and_is_never_used(panel: LimitsPanel) -> None:
+    panel.load_allowed_hosts(("pc.fritz.box",))
     panel.set_running(True)
-    assert panel.hosts_error is None and "In force: pc.fritz.box." in panel.hosts_status.text()
+    panel.hosts_edit.setText("pc.fritz.box:8080")
+    assert panel.hosts_error is not None and "pc.fritz.box:8080" in panel.hosts_error
+    assert panel.allowed_hosts == ("pc.fritz.box",), "the running share keeps the last valid"
     panel.set_running(False)
     assert panel.hosts_error is not None and "pc.fritz.box:8080" in panel.hosts_error
 

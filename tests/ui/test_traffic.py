@@ -230,11 +230,16 @@ def test_announce_choice_reaches_the_engine_config(window: MainWindow, folder: P
     start(window, aloop, folder)  # this computer only: asked for, but nothing to announce
     config = window.controller.config
     assert config is not None and config.announce
-    assert not panel.announce_check.isEnabled()
+    assert panel.announce_check.isEnabled(), "it changes while sharing too"
     assert "this computer only" in panel.announce_label.text()
     assert window.controller.share_control.announced_name is None
+    panel.announce_check.setChecked(False)
+    task = window.live.apply_now()
+    assert task is not None
+    run(aloop, task)
+    config = window.controller.config
+    assert config is not None and not config.announce
     stop(window, aloop)
-    assert panel.announce_check.isEnabled()
 
 
 # ---- pieces -----------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ def test_the_window_speaks_chinese(qtbot: QtBot, aloop: object, ui_paths: PierPa
     try:
         assert window.share_panel.start_button.text() == "开始共享"
         titles = [action.text() for action in window.menuBar().actions()]
-        assert titles[:3] == ["共享(&S)", "请求(&R)", "帮助(&H)"]
+        assert titles[:4] == ["共享(&S)", "请求(&R)", "设置(&T)", "帮助(&H)"]
         assert window.monitor_tabs.tabText(0) == "请求"
         assert window.share_panel.state_label.text().endswith("<b>未共享</b>")
         assert window.log_panel.count_label.text() == "0 个请求"  # a plural form
@@ -164,6 +164,7 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(
         window: MainWindow, dialog_recorder: DialogRecorder, ui_paths: PierPaths) -> None:
     menu = window.findChild(LanguageMenu, "languageMenu")
     assert menu is not None and menu.title() == "&Language"
+    assert menu.menuAction() in window.menus.settings.actions()  # Settings ▸ Language
     names = [action.text() for action in menu.actions() if not action.isSeparator()]
     assert names == ["System default", "English", "简体中文", "Español", "Deutsch", "Français"]
     checked = [action.objectName() for action in menu.actions() if action.isChecked()]

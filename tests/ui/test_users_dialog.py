@@ -272,7 +272,7 @@ def test_uploads_only_when_switched_on(window: MainWindow, aloop: qasync.QEventL
     panel.max_upload_spin.setValue(1)  # MiB
     url = start(window, aloop, folder)
     assert "uploads allowed" in panel.access_label.text()
-    assert not panel.upload_check.isEnabled(), "options are locked while sharing"
+    assert panel.upload_check.isEnabled(), "options change while sharing"
     assert request(url, "/new.txt", method="PUT", body=b"data")[0] == 201
     assert (folder / "new.txt").read_bytes() == b"data"
     assert declared_put_status(url, "/big.bin", 1024 * 1024 + 1) == 413

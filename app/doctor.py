@@ -1,0 +1,252 @@
+"""The connection doctor ("Phone can't connect?"): what Pier can find out, without root, about
+why a phone does not reach the share, and what to do about each thing. Qt-free; the dialog is
+ui/doctor_dialog.py, the live test (a request from another device) app/doctor_watch.py.
+
+``diagnose`` takes the share's facts, the computer's interfaces and a ``Probes`` (the seams:
+firewalld's D-Bus, a command runner, file reading, the platform) and gives findings in the
+order the dialog shows them: the share's scope, the addresses, the firewall."""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from app.doctor_firewalld import FirewalldApi, check_firewalld
+from app.doctor_netfilter import check_netfilter
+from app.doctor_probe import (
+    ALLOWS,
+    BLOCKS,
+    CANT_TELL,
+    OFF,
+    FirewallFinding,
+    ReadText,
+    Runner,
+    read_text,
+    run_command,
+)
+from app.doctor_ufw import UFW_DEFAULTS, UFW_DIR, check_ufw
+from app.doctor_watch import WATCH_SECONDS, ArrivalWatch
+from server.interface_kinds import (
+    InterfaceAddress,
+    all_own_addresses,
+    interface_kind,
+    ipv4_interface_addresses,
+)
+
+PROBLEM = "problem"
+WARNING = "warning"
+OK = "ok"
+UNKNOWN = "unknown"
+
+MACOS_FIREWALL = "/usr/libexec/ApplicationFirewall/socketfilterfw"
+
+NO_REQUEST_ADVICE = (
+    "Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of "
+    "the same router), not on a neighbour's or a hotspot.",
+    "Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart "
+    "(“client isolation”, “AP isolation”): each device reaches the internet but not the "
+    "others. Use the main network, or turn isolation off in the router's Wi-Fi settings.",
+    "Mobile data: turn it off on the phone for the test; some phones send requests over "
+    "mobile data when they think the Wi-Fi has no internet.",
+    "VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.",
+    "The address: type it exactly as shown, with http:// or https:// as shown and the port "
+    "after the colon.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    key: str  # "scope", "addresses", "firewall"
+    level: str  # PROBLEM, WARNING, OK or UNKNOWN
+    title: str
+    detail: str
+    commands: tuple[str, ...] = ()  # exact commands to type, with the share's port
+
+
+@dataclass(frozen=True, slots=True)
+class ShareFacts:
+    port: int
+    urls: Sequence[str]  # the share's addresses, as the window lists them
+    local_only: bool  # only this computer may connect (loopback)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressNote:
+    url: str
+    interface: str  # "" when not an address of an interface (a host name, loopback)
+    kind: str | None  # interface_kinds' VPN, CONTAINERS, VIRTUAL_MACHINE; None: ordinary
+    loopback: bool = False
+
+    @property
+    def note(self) -> str:
+        if self.loopback:
+            return "this computer only"
+        if self.kind is not None:
+            return f"{self.kind} ({self.interface}): a phone cannot use it"
+        return f"network {self.interface}" if self.interface else "name of this computer"
+
+
+@dataclass(frozen=True, slots=True)
+class Probes:
+    """The seams of the firewall checks. The defaults are the real ones."""
+
+    firewalld: Callable[[], FirewalldApi]
+    runner: Runner = run_command
+    read: ReadText = read_text
+    ufw_dir: Path = UFW_DIR
+    ufw_defaults: Path = UFW_DEFAULTS
+    platform: str = field(default=sys.platform)
+
+
+def address_notes(urls: Sequence[str], interfaces: Sequence[InterfaceAddress]) -> list[AddressNote]:
+    """The share's addresses, each with the interface it is on: ordinary networks first, then
+    names, then VPN, container and virtual-machine networks, this computer's own last."""
+    by_address = {found.address: found.interface for found in interfaces}
+    notes = []
+    for url in urls:
+        host = urlsplit(url).hostname or ""
+        interface = by_address.get(host, "")
+        notes.append(AddressNote(url, interface, interface_kind(interface) if interface else None,
+                                 _is_loopback(host)))
+
+    def rank(note: AddressNote) -> int:
+        return 3 if note.loopback else 2 if note.kind else 0 if note.interface else 1
+    return sorted(notes, key=rank)
+
+
+def phone_url(notes: Sequence[AddressNote]) -> str:
+    """The address to open on the phone: the first on an ordinary network, "" if none."""
+    usable = [note for note in notes if not note.loopback and note.kind is None]
+    return usable[0].url if usable else ""
+
+
+def diagnose(share: ShareFacts, interfaces: Sequence[InterfaceAddress],
+             probes: Probes) -> list[Finding]:
+    notes = address_notes(share.urls, interfaces)
+    findings = [scope_finding(share), addresses_finding(share, notes)]
+    lan_interfaces = [note.interface for note in notes if note.interface and note.kind is None]
+    findings.append(firewall_finding(share.port, lan_interfaces, probes))
+    return findings
+
+
+def scope_finding(share: ShareFacts) -> Finding:
+    if share.local_only:
+        return Finding("scope", PROBLEM, "The share is for this computer only",
+                       "It listens on this computer's own address (127.0.0.1), which no phone "
+                       "can reach. Let the devices on your network in: the share restarts on "
+                       "the local network.")
+    return Finding("scope", OK, "The share is open to the local network",
+                   "It listens on every network of this computer.")
+
+
+def addresses_finding(share: ShareFacts, notes: Sequence[AddressNote]) -> Finding:
+    if share.local_only:
+        return Finding("addresses", UNKNOWN, "No address for a phone yet",
+                       "Once devices on the network are let in, their addresses show here.")
+    usable = [note for note in notes if not note.loopback and note.kind is None]
+    odd = [note for note in notes if note.kind is not None]
+    odd_text = ("" if not odd else " Not these, which lead to a VPN, containers or a virtual "
+                "machine: " + ", ".join(f"{n.url} ({n.interface})" for n in odd) + ".")
+    if not usable:
+        return Finding("addresses", PROBLEM, "No address on an ordinary network",
+                       "This computer seems connected to no Wi-Fi or wired network, only to "
+                       "virtual ones." + odd_text)
+    return Finding("addresses", WARNING if odd else OK,
+                   f"Open {usable[0].url} on the phone",
+                   "Use an address of the network the phone is on." + odd_text)
+
+
+def firewall_finding(port: int, interfaces: Sequence[str], probes: Probes) -> Finding:
+    if probes.platform.startswith("win"):
+        return _windows_finding(port)
+    if probes.platform == "darwin":
+        return _macos_finding(probes.runner)
+    found = _linux_firewall(port, interfaces, probes)
+    if found is None:
+        return Finding("firewall", OK, "No firewall found",
+                       "Neither firewalld nor ufw is running.")
+    if found.verdict == CANT_TELL and found.tool:
+        return Finding("firewall", WARNING, f"The firewall ({found.tool}) is on and may block "
+                       f"port {port}", found.detail, found.commands)
+    level = {BLOCKS: PROBLEM, ALLOWS: OK, OFF: OK}.get(found.verdict, UNKNOWN)
+    title = {BLOCKS: f"The firewall ({found.tool}) blocks port {port}",
+             ALLOWS: f"The firewall ({found.tool}) lets port {port} in",
+             OFF: "No active firewall found"}.get(found.verdict, "Pier can't tell whether a "
+                                                             "firewall blocks the port")
+    return Finding("firewall", level, title, found.detail, found.commands)
+
+
+def _linux_firewall(port: int, interfaces: Sequence[str],
+                    probes: Probes) -> FirewallFinding | None:
+    found = check_firewalld(probes.firewalld(), port, interfaces)
+    if found is not None and found.verdict != OFF:
+        return found
+    ufw = check_ufw(port, probes.runner, probes.read, probes.ufw_dir, probes.ufw_defaults)
+    if ufw is not None and ufw.verdict != OFF:
+        return ufw
+    return check_netfilter(port, probes.runner)
+
+
+def _windows_finding(port: int) -> Finding:
+    return Finding("firewall", UNKNOWN, "Windows Defender Firewall may block the port",
+                   "When Windows asked whether to let Pier (or Python) talk on networks, "
+                   "“Private networks” must be allowed, and the Wi-Fi must be set to Private. "
+                   "Or let the port in from an administrator's command prompt:",
+                   (f'netsh advfirewall firewall add rule name="Pier {port}" dir=in '
+                    f"action=allow protocol=TCP localport={port} profile=private",))
+
+
+def _macos_finding(runner: Runner) -> Finding:
+    result = runner([MACOS_FIREWALL, "--getglobalstate"])
+    how = ("In System Settings → Network → Firewall → Options, set Pier (or Python) to "
+           "“Allow incoming connections”.")
+    if result is not None and "disabled" in result.output:
+        return Finding("firewall", OK, "The macOS firewall is off", "It blocks nothing.")
+    if result is not None and "enabled" in result.output:
+        return Finding("firewall", WARNING, "The macOS firewall is on", how)
+    return Finding("firewall", UNKNOWN, "Pier can't tell whether the macOS firewall is on", how)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class Examination:
+    findings: list[Finding]
+    notes: list[AddressNote]  # the share's addresses, ordinary networks first
+    phone_url: str  # the address to open on the phone ("" if none)
+
+
+class Doctor:
+    """The doctor's checks with their seams in one place: the dialog asks ``examine`` (off the
+    GUI thread: firewalld's D-Bus and the commands may take a moment) and ``watch``."""
+
+    def __init__(self, probes: Probes,
+                 interfaces: Callable[[], list[InterfaceAddress]] = ipv4_interface_addresses,
+                 own_addresses: Callable[[], set[str]] = all_own_addresses,
+                 clock: Callable[[], float] = time.monotonic,
+                 watch_seconds: float = WATCH_SECONDS) -> None:
+        self._probes = probes
+        self._interfaces = interfaces
+        self._own_addresses = own_addresses
+        self.clock = clock
+        self.watch_seconds = watch_seconds
+
+    def examine(self, share: ShareFacts) -> Examination:
+        interfaces = self._interfaces()
+        notes = address_notes(share.urls, interfaces)
+        return Examination(diagnose(share, interfaces, self._probes), notes, phone_url(notes))
+
+    def watch(self) -> ArrivalWatch:
+        return ArrivalWatch(self._own_addresses(), self.clock, self.watch_seconds)

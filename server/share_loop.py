@@ -1,0 +1,47 @@
+"""ShareLoop: the serve loop of a share whose settings change while it runs.
+
+Two kinds of change (server/engine.py ``reconfigure`` chooses): the rules (login, uploads,
+changes, visitors' rights, limits on uploads, hidden files, website mode, collect mode, other
+host names) go to ``take_rules``, which swaps in a new RequestHandler for the next request;
+the listener's part (address, port, HTTPS, folder, connection limits) needs a new loop, and
+the old one is ``wind_down``-ed (no more accepting, idle connections closed, its listening
+socket handed to the engine) then ``finish``-ed (the requests in flight end, within a bound).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+
+from server.config import ServerConfig
+from server.serve_loop import STOP_TIMEOUT, ServeLoop
+
+
+class ShareLoop(ServeLoop):
+    """A ServeLoop that takes new rules and hands its listener over."""
+
+    def take_rules(self, config: ServerConfig) -> None:
+        """Serve the next requests under ``config`` (validated; the same listener, TLS, folder
+        and limits): a new handler is built and swapped in with one assignment, which every
+        request reads once, so a request in flight ends under the rules it began with."""
+        self._handler = self._new_handler(config)
+        self.config = config
+
+    def wind_down(self) -> socket.socket:
+        """Stop accepting and close the idle connections (the serve thread ends); requests in
+        flight go on, their connections close after them. Returns the listening socket, no
+        longer this loop's: the caller serves on it or closes it. ``finish`` then stops."""
+        self._stopping = True
+        self._wake()
+        self._serve_thread.join(STOP_TIMEOUT)
+        while self._returned:  # handed back by a worker just before the serve thread ended
+            self._connections.close(self._returned.popleft())
+        with contextlib.suppress(KeyError, ValueError):  # out of the selector while paused
+            self._selector.unregister(self._listener)
+        listener = self._listener
+        return socket.socket(listener.family, listener.type, fileno=listener.detach())
+
+    def finish(self, drain_s: float) -> None:
+        """After ``wind_down``: wait up to ``drain_s`` for the requests in flight, then stop."""
+        self._connections.wait_until_empty(drain_s)
+        self.stop()
