@@ -143,9 +143,9 @@ class AddressBox(QWidget):
         column.addWidget(self.copy_button)
         column.addWidget(self.open_button)
         column.addWidget(self.drive_button)
-        self.doctor_button = _button("Phone can't connect?", "phoneCantConnectButton",
-                                     "Test the connection from your phone and find out what "
-                                     "stops it (firewall, network, VPN)")
+        self.doctor_button = _button(self.tr("Phone can't connect?"), "phoneCantConnectButton",
+                                     self.tr("Test the connection from your phone and find out "
+                                             "what stops it (firewall, network, VPN)"))
         self.doctor_button.setFlat(True)  # a link: help, not one more action on the share
         self.doctor_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.doctor_button.setStyleSheet("QPushButton { color: palette(link); border: none; "

@@ -59,7 +59,7 @@ def build_main_menus(window: MainWindow) -> MainMenus:
     share.addSeparator()
     add_action(window, share, translate("MainWindow", "&Users and passwords…"),
                window.open_users_dialog, "Ctrl+U")
-    add_action(window, share, translate("MainWindow", "HTTPS &certificate…"),
+    add_action(window, share, translate("MainWindow", "HTTPS c&ertificate…"),
                window.open_certificate_dialog, "Ctrl+Shift+C")
     share.addAction(window.connect_drive.action)
     share.addSeparator()

@@ -59,6 +59,14 @@
         <translation>Diese Freigabe als Netzlaufwerk öffnen: die Adresse zum Eingeben unter Windows, macOS, Linux oder in rclone</translation>
     </message>
     <message>
+        <source>Phone can&apos;t connect?</source>
+        <translation>Telefon verbindet sich nicht?</translation>
+    </message>
+    <message>
+        <source>Test the connection from your phone and find out what stops it (firewall, network, VPN)</source>
+        <translation>Testen Sie die Verbindung vom Telefon aus und finden Sie heraus, was sie verhindert (Firewall, Netzwerk, VPN)</translation>
+    </message>
+    <message>
         <source>QR code of the selected address</source>
         <translation>QR-Code der ausgewählten Adresse</translation>
     </message>
@@ -96,10 +104,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>HTTPS certificate — Pier</source>
         <translation>HTTPS-Zertifikat — Pier</translation>
-    </message>
-    <message>
-        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code or copy the exported file to it, then compare the CA fingerprint shown here with the one the device shows.</source>
-        <translation>Mit HTTPS prüfen Geräte dieses Zertifikat. Lassen Sie jedes Gerät einmal der lokalen Zertifizierungsstelle (CA) von Pier vertrauen: Scannen Sie den Code oder kopieren Sie die exportierte Datei darauf, und vergleichen Sie dann den hier angezeigten CA-Fingerabdruck mit dem, den das Gerät anzeigt.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -144,10 +148,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>&lt;b&gt;Trust on a phone&lt;/b&gt;</source>
         <translation>&lt;b&gt;Auf einem Telefon vertrauen&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>QR code of the CA download address</source>
-        <translation>QR-Code der CA-Downloadadresse</translation>
     </message>
     <message>
         <source>Make new certificate…</source>
@@ -214,14 +214,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Keine CA: Das Zertifikat ist selbstsigniert oder ohne CA importiert. Geräte müssen ihm direkt vertrauen.</translation>
     </message>
     <message>
-        <source>While sharing with HTTPS, a code appears here: scan it on a phone to download and install the CA.</source>
-        <translation>Während der Freigabe mit HTTPS erscheint hier ein Code: Scannen Sie ihn mit einem Telefon, um die CA herunterzuladen und zu installieren.</translation>
-    </message>
-    <message>
-        <source>Scan to download the CA:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</source>
-        <translation>Scannen, um die CA herunterzuladen:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>Devices must trust again</source>
         <translation>Geräte müssen erneut vertrauen</translation>
     </message>
@@ -242,8 +234,24 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Neues Zertifikat erstellt. Eine laufende Freigabe verwendet es, nachdem Sie sie beendet und neu gestartet haben.</translation>
     </message>
     <message>
-        <source>https://&lt;this computer&apos;s address&gt;/.well-known/pier/ca.crt</source>
-        <translation>https://&lt;Adresse dieses Computers&gt;/.well-known/pier/ca.crt</translation>
+        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
+        <translation>Mit HTTPS prüfen Geräte dieses Zertifikat. Lassen Sie jedes Gerät einmal der lokalen Zertifizierungsstelle (CA) von Pier vertrauen: Scannen Sie den Code mit einem Telefon und folgen Sie der Seite, die sich öffnet (oder kopieren Sie die exportierte Datei auf das Gerät), und vergleichen Sie dann den hier angezeigten CA-Fingerabdruck mit dem, den das Gerät anzeigt.</translation>
+    </message>
+    <message>
+        <source>QR code of the trust page&apos;s address</source>
+        <translation>QR-Code der Adresse der Vertrauensseite</translation>
+    </message>
+    <message>
+        <source>While sharing with HTTPS and Pier&apos;s own certificate, a code appears here: scan it on a phone to install the CA.</source>
+        <translation>Während der Freigabe mit HTTPS und Piers eigenem Zertifikat erscheint hier ein Code: Scannen Sie ihn mit einem Telefon, um die CA zu installieren.</translation>
+    </message>
+    <message>
+        <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
+        <translation>Mit dem Telefon scannen, um die Schritte zu öffnen:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
+        <translation>http://&lt;Adresse dieses Computers&gt;:&lt;Port&gt;/.well-known/pier/trust</translation>
     </message>
     <message>
         <source>Replace the certificate authority?</source>
@@ -350,7 +358,7 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
 
 Every device that trusts the old one must trust the new one again. On each device:
 1. Remove the old certificate “{old}”.
-2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device, or copy the file “Export CA certificate…” saves.
+2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
 A running share uses the new certificate after you stop and start sharing again.</source>
@@ -358,10 +366,18 @@ A running share uses the new certificate after you stop and start sharing again.
 
 Jedes Gerät, das der alten vertraut, muss der neuen erneut vertrauen. Auf jedem Gerät:
 1. Das alte Zertifikat „{old}“ entfernen.
-2. Das neue installieren: den Code in diesem Dialog scannen, während mit HTTPS freigegeben wird, {url} auf dem Gerät öffnen oder die Datei kopieren, die „CA-Zertifikat exportieren…“ speichert.
+2. Das neue installieren: den Code in diesem Dialog scannen, während mit HTTPS freigegeben wird, {url} auf dem Gerät öffnen und den Schritten dort folgen, oder die Datei kopieren, die „CA-Zertifikat exportieren…“ speichert.
 Bis dahin warnt das Gerät vor dem Zertifikat von Pier.
 
 Eine laufende Freigabe verwendet das neue Zertifikat, nachdem Sie sie beendet und neu gestartet haben.</translation>
+    </message>
+    <message>
+        <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
+        <translation>Vergleichen Sie ihn mit dem SHA-256-Fingerabdruck, den das Telefon für das installierte Zertifikat anzeigt: Jedes Paar muss übereinstimmen. Trauen Sie nie einem Fingerabdruck, den eine Webseite anzeigt.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;This address works on this computer only: choose the local network address in Pier&apos;s window for a phone.</source>
+        <translation>&lt;br&gt;Diese Adresse funktioniert nur auf diesem Computer: Wählen Sie für ein Telefon im Fenster von Pier die Adresse im lokalen Netzwerk.</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -989,6 +1005,17 @@ Bo Li</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionDoctor</name>
+    <message>
+        <source>&amp;Phone can&apos;t connect?…</source>
+        <translation>&amp;Telefon verbindet sich nicht?…</translation>
+    </message>
+    <message>
+        <source>Find out why a phone or another computer cannot open the share</source>
+        <translation>Herausfinden, warum ein Telefon oder ein anderer Computer die Freigabe nicht öffnen kann</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>{port} is not a port number. Choose a port from 1 to {max}, or “Any free port”.</source>
@@ -1005,6 +1032,69 @@ Bo Li</translation>
     <message>
         <source>Port {wanted}, used last time, is taken now, so Pier picked port {port}. Bookmarks and printed QR codes of the old address will not work.</source>
         <translation>Port {wanted}, der beim letzten Mal verwendet wurde, ist jetzt belegt, daher hat Pier Port {port} gewählt. Lesezeichen und gedruckte QR-Codes der alten Adresse funktionieren nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopActions</name>
+    <message>
+        <source>Add to applications &amp;menu</source>
+        <translation>Zum Anwendungs&amp;menü hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove from applications &amp;menu</source>
+        <translation>Aus dem Anwendungs&amp;menü entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Start Pier when I log in</source>
+        <translation>Pier beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Start Pier in the background when you log in</source>
+        <translation>Pier beim Anmelden im Hintergrund starten</translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden in the tray and share the last folder</source>
+        <translation>&amp;Versteckt im Infobereich starten und den letzten Ordner freigeben</translation>
+    </message>
+    <message>
+        <source>At login, Pier starts with its window hidden in the tray, sharing the folder shared last</source>
+        <translation>Beim Anmelden startet Pier mit im Infobereich verstecktem Fenster und gibt den zuletzt freigegebenen Ordner frei</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login</source>
+        <translation>Der Start beim Anmelden konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Pier could not change {place}: {problem}</source>
+        <translation>Pier konnte {place} nicht ändern: {problem}</translation>
+    </message>
+    <message>
+        <source>Removed from the applications menu</source>
+        <translation>Aus dem Anwendungsmenü entfernt</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s entry was removed ({entry}).</source>
+        <translation>Der Eintrag von Pier wurde entfernt ({entry}).</translation>
+    </message>
+    <message>
+        <source>Added to the applications menu</source>
+        <translation>Zum Anwendungsmenü hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Pier is in your applications menu now (under Internet or Network; some desktops show it after a moment).
+
+The entry is {entry}.</source>
+        <translation>Pier ist jetzt in Ihrem Anwendungsmenü (unter Internet oder Netzwerk; manche Desktops zeigen es erst nach einem Moment).
+
+Der Eintrag ist {entry}.</translation>
+    </message>
+    <message>
+        <source>Could not change the applications menu</source>
+        <translation>Das Anwendungsmenü konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Pier could not write its entry under {folder}: {problem}</source>
+        <translation>Pier konnte seinen Eintrag unter {folder} nicht schreiben: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1134,336 @@ Bo Li</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Fenster geöffnet lassen</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
+        <translation>Dasselbe Netzwerk: Das Telefon muss im selben WLAN wie dieser Computer sein (oder in einem WLAN desselben Routers), nicht in dem eines Nachbarn oder einem Hotspot.</translation>
+    </message>
+    <message>
+        <source>Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart (“client isolation”, “AP isolation”): each device reaches the internet but not the others. Use the main network, or turn isolation off in the router&apos;s Wi-Fi settings.</source>
+        <translation>Gäste-WLAN: Gästenetze sowie WLANs in Hotels, Schulen und Büros trennen Geräte oft voneinander („Client-Isolation“, „AP-Isolation“): Jedes Gerät erreicht das Internet, aber nicht die anderen. Verwenden Sie das Hauptnetz oder schalten Sie die Isolation in den WLAN-Einstellungen des Routers aus.</translation>
+    </message>
+    <message>
+        <source>Mobile data: turn it off on the phone for the test; some phones send requests over mobile data when they think the Wi-Fi has no internet.</source>
+        <translation>Mobile Daten: Schalten Sie sie für den Test auf dem Telefon aus; manche Telefone senden Anfragen über mobile Daten, wenn sie meinen, das WLAN habe kein Internet.</translation>
+    </message>
+    <message>
+        <source>VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.</source>
+        <translation>VPN: Ein VPN auf dem Telefon oder auf diesem Computer kann die Adresse woandershin leiten; halten Sie es an.</translation>
+    </message>
+    <message>
+        <source>The address: type it exactly as shown, with http:// or https:// as shown and the port after the colon.</source>
+        <translation>Die Adresse: Geben Sie sie genau wie angezeigt ein, mit http:// oder https:// wie angezeigt und dem Port nach dem Doppelpunkt.</translation>
+    </message>
+    <message>
+        <source>VPN ({interface}): a phone cannot use it</source>
+        <translation>VPN ({interface}): Ein Telefon kann sie nicht verwenden</translation>
+    </message>
+    <message>
+        <source>containers ({interface}): a phone cannot use it</source>
+        <translation>Container ({interface}): Ein Telefon kann sie nicht verwenden</translation>
+    </message>
+    <message>
+        <source>virtual machine ({interface}): a phone cannot use it</source>
+        <translation>virtuelle Maschine ({interface}): Ein Telefon kann sie nicht verwenden</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>network {interface}</source>
+        <translation>Netzwerk {interface}</translation>
+    </message>
+    <message>
+        <source>name of this computer</source>
+        <translation>Name dieses Computers</translation>
+    </message>
+    <message>
+        <source>The share is for this computer only</source>
+        <translation>Die Freigabe gilt nur für diesen Computer</translation>
+    </message>
+    <message>
+        <source>It listens on this computer&apos;s own address (127.0.0.1), which no phone can reach. Let the devices on your network in: the share restarts on the local network.</source>
+        <translation>Sie lauscht auf der eigenen Adresse dieses Computers (127.0.0.1), die kein Telefon erreichen kann. Lassen Sie die Geräte in Ihrem Netzwerk zu: Die Freigabe startet dann im lokalen Netzwerk neu.</translation>
+    </message>
+    <message>
+        <source>The share is open to the local network</source>
+        <translation>Die Freigabe ist für das lokale Netzwerk offen</translation>
+    </message>
+    <message>
+        <source>It listens on every network of this computer.</source>
+        <translation>Sie lauscht in allen Netzwerken dieses Computers.</translation>
+    </message>
+    <message>
+        <source>No address for a phone yet</source>
+        <translation>Noch keine Adresse für ein Telefon</translation>
+    </message>
+    <message>
+        <source>Once devices on the network are let in, their addresses show here.</source>
+        <translation>Sobald Geräte im Netzwerk zugelassen sind, erscheinen ihre Adressen hier.</translation>
+    </message>
+    <message>
+        <source>Not these, which lead to a VPN, containers or a virtual machine: {addresses}.</source>
+        <translation>Nicht diese, die zu einem VPN, zu Containern oder zu einer virtuellen Maschine führen: {addresses}.</translation>
+    </message>
+    <message>
+        <source>No address on an ordinary network</source>
+        <translation>Keine Adresse in einem gewöhnlichen Netzwerk</translation>
+    </message>
+    <message>
+        <source>This computer seems connected to no Wi-Fi or wired network, only to virtual ones.</source>
+        <translation>Dieser Computer scheint mit keinem WLAN und keinem kabelgebundenen Netzwerk verbunden zu sein, nur mit virtuellen.</translation>
+    </message>
+    <message>
+        <source>Open {address} on the phone</source>
+        <translation>Öffnen Sie {address} auf dem Telefon</translation>
+    </message>
+    <message>
+        <source>Use an address of the network the phone is on.</source>
+        <translation>Verwenden Sie eine Adresse des Netzwerks, in dem das Telefon ist.</translation>
+    </message>
+    <message>
+        <source>No firewall found</source>
+        <translation>Keine Firewall gefunden</translation>
+    </message>
+    <message>
+        <source>Neither firewalld nor ufw is running.</source>
+        <translation>Weder firewalld noch ufw läuft.</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) is on and may block port {port}</source>
+        <translation>Die Firewall ({tool}) ist eingeschaltet und blockiert womöglich Port {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) blocks port {port}</source>
+        <translation>Die Firewall ({tool}) blockiert Port {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) lets port {port} in</source>
+        <translation>Die Firewall ({tool}) lässt Port {port} durch</translation>
+    </message>
+    <message>
+        <source>No active firewall found</source>
+        <translation>Keine aktive Firewall gefunden</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether a firewall blocks the port</source>
+        <translation>Pier kann nicht feststellen, ob eine Firewall den Port blockiert</translation>
+    </message>
+    <message>
+        <source>Windows Defender Firewall may block the port</source>
+        <translation>Die Windows Defender Firewall blockiert womöglich den Port</translation>
+    </message>
+    <message>
+        <source>When Windows asked whether to let Pier (or Python) talk on networks, “Private networks” must be allowed, and the Wi-Fi must be set to Private. Or let the port in from an administrator&apos;s command prompt:</source>
+        <translation>Als Windows fragte, ob Pier (oder Python) in Netzwerken kommunizieren darf, müssen „Private Netzwerke“ erlaubt sein, und das WLAN muss auf „Privat“ stehen. Oder lassen Sie den Port über eine Eingabeaufforderung als Administrator zu:</translation>
+    </message>
+    <message>
+        <source>In System Settings → Network → Firewall → Options, set Pier (or Python) to “Allow incoming connections”.</source>
+        <translation>Stellen Sie in Systemeinstellungen → Netzwerk → Firewall → Optionen Pier (oder Python) auf „Eingehende Verbindungen erlauben“.</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is off</source>
+        <translation>Die macOS-Firewall ist ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>It blocks nothing.</source>
+        <translation>Sie blockiert nichts.</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is on</source>
+        <translation>Die macOS-Firewall ist eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether the macOS firewall is on</source>
+        <translation>Pier kann nicht feststellen, ob die macOS-Firewall eingeschaltet ist</translation>
+    </message>
+    <message>
+        <source>firewalld is not fully running (state {state}).</source>
+        <translation>firewalld läuft nicht vollständig (Zustand {state}).</translation>
+    </message>
+    <message>
+        <source>firewalld is running, but Pier could not read its zones: {problem}</source>
+        <translation>firewalld läuft, aber Pier konnte seine Zonen nicht lesen: {problem}</translation>
+    </message>
+    <message>
+        <source>firewalld is running and zone {zones} lets port {port}/tcp in.</source>
+        <translation>firewalld läuft und Zone {zones} lässt Port {port}/tcp durch.</translation>
+    </message>
+    <message>
+        <source>firewalld is running and port {port}/tcp is not open in zone “{zone}”, the zone of the network phones use: it blocks them (unless a service opened for that zone happens to use the same port).</source>
+        <translation>firewalld läuft und Port {port}/tcp ist in der Zone „{zone}“ nicht offen, der Zone des Netzwerks, das Telefone nutzen: Sie blockiert sie (es sei denn, ein für diese Zone geöffneter Dienst nutzt zufällig denselben Port).</translation>
+    </message>
+    <message>
+        <source>Pier found neither firewalld nor ufw, and the kernel&apos;s own rules (nftables, iptables) are readable only by root, so it cannot tell whether a firewall blocks the port.</source>
+        <translation>Pier hat weder firewalld noch ufw gefunden, und die eigenen Regeln des Kernels (nftables, iptables) kann nur root lesen; daher lässt sich nicht feststellen, ob eine Firewall den Port blockiert.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic, but lets some addresses in on every port: Pier cannot tell whether the phone is one of them. To let port {port}/tcp in for everyone:</source>
+        <translation>{tool} verwirft eingehenden Verkehr, lässt aber manche Adressen auf allen Ports durch: Pier kann nicht feststellen, ob das Telefon dazugehört. Um Port {port}/tcp für alle zuzulassen:</translation>
+    </message>
+    <message>
+        <source>{tool} has no rule that drops incoming traffic.</source>
+        <translation>{tool} hat keine Regel, die eingehenden Verkehr verwirft.</translation>
+    </message>
+    <message>
+        <source>{tool} has a rule that lets port {port}/tcp in.</source>
+        <translation>{tool} hat eine Regel, die Port {port}/tcp durchlässt.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic and no rule lets port {port}/tcp in: phones and other computers are blocked.</source>
+        <translation>{tool} verwirft eingehenden Verkehr und keine Regel lässt Port {port}/tcp durch: Telefone und andere Computer sind blockiert.</translation>
+    </message>
+    <message>
+        <source>ufw is installed but not enabled.</source>
+        <translation>ufw ist installiert, aber nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from ufw status).</source>
+        <translation>ufw ist eingeschaltet und lässt Port {port}/tcp durch (gelesen aus ufw status).</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from its rules).</source>
+        <translation>ufw ist eingeschaltet und lässt Port {port}/tcp durch (gelesen aus seinen Regeln).</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from ufw status): it blocks phones and other computers.</source>
+        <translation>ufw ist eingeschaltet und keine Regel lässt Port {port}/tcp durch (gelesen aus ufw status): Es blockiert Telefone und andere Computer.</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from its rules): it blocks phones and other computers.</source>
+        <translation>ufw ist eingeschaltet und keine Regel lässt Port {port}/tcp durch (gelesen aus seinen Regeln): Es blockiert Telefone und andere Computer.</translation>
+    </message>
+    <message>
+        <source>ufw is enabled, but its rules are readable only by root, so Pier cannot tell whether port {port}/tcp is let in.</source>
+        <translation>ufw ist aktiviert, aber seine Regeln kann nur root lesen; daher kann Pier nicht feststellen, ob Port {port}/tcp durchgelassen wird.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s name (SSID).</source>
+        <translation>Geben Sie den Namen des Netzwerks (SSID) ein.</translation>
+    </message>
+    <message>
+        <source>A network name has at most 32 bytes.</source>
+        <translation>Ein Netzwerkname hat höchstens 32 Byte.</translation>
+    </message>
+    <message>
+        <source>Unknown security {security}.</source>
+        <translation>Unbekannte Sicherheit {security}.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s password.</source>
+        <translation>Geben Sie das Passwort des Netzwerks ein.</translation>
+    </message>
+    <message>
+        <source>A WPA password has 8 to 63 characters.</source>
+        <translation>Ein WPA-Passwort hat 8 bis 63 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Phone can&apos;t connect? — Pier</source>
+        <translation>Telefon verbindet sich nicht? — Pier</translation>
+    </message>
+    <message>
+        <source>Start sharing first: then open this again to test the connection from your phone.</source>
+        <translation>Starten Sie zuerst die Freigabe; öffnen Sie dies dann erneut, um die Verbindung vom Telefon aus zu testen.</translation>
+    </message>
+    <message>
+        <source>Test it now</source>
+        <translation>Jetzt testen</translation>
+    </message>
+    <message>
+        <source>Open this address on the phone now (or scan the code). Pier watches for a minute for a request from another device.</source>
+        <translation>Öffnen Sie diese Adresse jetzt auf dem Telefon (oder scannen Sie den Code). Pier wartet eine Minute lang auf eine Anfrage von einem anderen Gerät.</translation>
+    </message>
+    <message>
+        <source>QR code of the address to open</source>
+        <translation>QR-Code der zu öffnenden Adresse</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <source>Watch again</source>
+        <translation>Erneut warten</translation>
+    </message>
+    <message>
+        <source>Watch for a request from the phone for another minute</source>
+        <translation>Eine weitere Minute auf eine Anfrage vom Telefon warten</translation>
+    </message>
+    <message>
+        <source>If the phone cannot open it:</source>
+        <translation>Wenn das Telefon sie nicht öffnen kann:</translation>
+    </message>
+    <message>
+        <source>What Pier found on this computer</source>
+        <translation>Was Pier auf diesem Computer gefunden hat</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The checks failed; see Pier&apos;s log.</source>
+        <translation>Die Prüfungen sind fehlgeschlagen; siehe das Protokoll von Pier.</translation>
+    </message>
+    <message>
+        <source>There is no address a phone could open yet.</source>
+        <translation>Es gibt noch keine Adresse, die ein Telefon öffnen könnte.</translation>
+    </message>
+    <message>
+        <source>Let devices on my network in</source>
+        <translation>Geräte in meinem Netzwerk zulassen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>In Ordnung</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Command to type</source>
+        <translation>Einzugebender Befehl</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>Den Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>✔ A request arrived from another device ({client}): the phone reaches Pier. If the page still does not show, it may be waiting for a password or the certificate.</source>
+        <translation>✔ Eine Anfrage von einem anderen Gerät ist angekommen ({client}): Das Telefon erreicht Pier. Wenn die Seite trotzdem nicht erscheint, wartet sie vielleicht auf ein Passwort oder das Zertifikat.</translation>
+    </message>
+    <message>
+        <source>✖ No request from another device arrived in the last minute. The phone did not reach Pier.</source>
+        <translation>✖ In der letzten Minute ist keine Anfrage von einem anderen Gerät angekommen. Das Telefon hat Pier nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>Waiting for a request from another device… {seconds} s left</source>
+        <translation>Warten auf eine Anfrage von einem anderen Gerät… noch {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -1420,20 +1840,20 @@ Details wurden in {file} geschrieben.</translation>
         <translation>{problem} Nicht gespeichert.</translation>
     </message>
     <message>
+        <source>Only the share&apos;s own names are accepted.</source>
+        <translation>Nur die eigenen Namen der Freigabe werden akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Also accepted once you leave the field: {names}.</source>
+        <translation>Ebenfalls akzeptiert, sobald Sie das Feld verlassen: {names}.</translation>
+    </message>
+    <message>
         <source>Also accepted from the next Start: {names}.</source>
         <translation>Ab dem nächsten Start ebenfalls akzeptiert: {names}.</translation>
     </message>
     <message>
-        <source>Takes effect at Start.</source>
-        <translation>Gilt beim Start.</translation>
-    </message>
-    <message>
-        <source>only the share&apos;s own names</source>
-        <translation>nur die eigenen Namen der Freigabe</translation>
-    </message>
-    <message>
-        <source>In force: {names}. Stop sharing to change them (they take effect at Start).</source>
-        <translation>In Kraft: {names}. Beenden Sie die Freigabe, um sie zu ändern (sie gelten beim Start).</translation>
+        <source>Announced while sharing on the local network.</source>
+        <translation>Wird bekannt gegeben, während im lokalen Netzwerk freigegeben wird.</translation>
     </message>
     <message>
         <source>Not announced: devices need the address or the QR code.</source>
@@ -1450,10 +1870,6 @@ Details wurden in {file} geschrieben.</translation>
     <message>
         <source>Announcing…</source>
         <translation>Wird bekannt gegeben…</translation>
-    </message>
-    <message>
-        <source>Announced while sharing on the local network (takes effect at Start).</source>
-        <translation>Wird bekannt gegeben, während im lokalen Netzwerk freigegeben wird (gilt beim Start).</translation>
     </message>
     <message>
         <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
@@ -1628,6 +2044,37 @@ Details wurden in {file} geschrieben.</translation>
     <message>
         <source>Could not unlock the link</source>
         <translation>Der Link konnte nicht entsperrt werden</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChanges</name>
+    <message>
+        <source>Settings not changed: {problem}</source>
+        <translation>Einstellungen nicht geändert: {problem}</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before at {address}.</source>
+        <translation>Pier gibt weiterhin wie bisher unter {address} frei.</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before.</source>
+        <translation>Pier gibt weiterhin wie bisher frei.</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Noch keine Konten</translation>
+    </message>
+    <message>
+        <source>Add an account, then turn “Require login” on again.</source>
+        <translation>Fügen Sie ein Konto hinzu und schalten Sie dann „Anmeldung verlangen“ wieder ein.</translation>
+    </message>
+    <message>
+        <source>Open Users…</source>
+        <translation>Benutzer öffnen…</translation>
+    </message>
+    <message>
+        <source>Could not change the share</source>
+        <translation>Die Freigabe konnte nicht geändert werden</translation>
     </message>
 </context>
 <context>
@@ -1965,7 +2412,7 @@ Details wurden in {file} geschrieben.</translation>
         <translation>Ben&amp;utzer und Passwörter…</translation>
     </message>
     <message>
-        <source>HTTPS &amp;certificate…</source>
+        <source>HTTPS c&amp;ertificate…</source>
         <translation>HTTPS-&amp;Zertifikat…</translation>
     </message>
     <message>
@@ -1991,6 +2438,10 @@ Details wurden in {file} geschrieben.</translation>
     <message>
         <source>&amp;Export visible rows…</source>
         <translation>Sichtbare Zeilen &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2747,6 +3198,66 @@ Ports unter 1024 erfordern auf diesem System Administratorrechte. Pier kann stat
         <source>website mode: pages in the share run as the share</source>
         <translation>Website-Modus: Seiten in der Freigabe laufen als die Freigabe</translation>
     </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Freigegeben unter {address}</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Freigabe aktiv</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only at {address}</source>
+        <translation>Jetzt nur auf diesem Computer freigegeben, unter {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only</source>
+        <translation>Jetzt nur auf diesem Computer freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network at {address}</source>
+        <translation>Jetzt im lokalen Netzwerk freigegeben, unter {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network</source>
+        <translation>Jetzt im lokalen Netzwerk freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder} at {address}</source>
+        <translation>Jetzt wird {folder} unter {address} freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder}</source>
+        <translation>Jetzt wird {folder} freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS at {address}</source>
+        <translation>Jetzt mit HTTPS freigegeben, unter {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS</source>
+        <translation>Jetzt mit HTTPS freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted) at {address}</source>
+        <translation>Jetzt ohne HTTPS (unverschlüsselt) freigegeben, unter {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted)</source>
+        <translation>Jetzt ohne HTTPS (unverschlüsselt) freigegeben</translation>
+    </message>
+    <message>
+        <source>Now sharing at {address}</source>
+        <translation>Jetzt freigegeben unter {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing</source>
+        <translation>Jetzt freigegeben</translation>
+    </message>
+    <message>
+        <source>New settings apply now, from the next request</source>
+        <translation>Die neuen Einstellungen gelten ab sofort, ab der nächsten Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>TextBanners</name>
@@ -2874,16 +3385,32 @@ Ports unter 1024 erfordern auf diesem System Administratorrechte. Pier kann stat
 <context>
     <name>Tray</name>
     <message>
-        <source>Show Pier</source>
-        <translation>Pier anzeigen</translation>
+        <source>Not sharing</source>
+        <translation>Keine Freigabe</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
     </message>
     <message>
         <source>Start sharing</source>
         <translation>Freigabe starten</translation>
     </message>
     <message>
+        <source>Open window</source>
+        <translation>Fenster öffnen</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Freigegeben unter {address}</translation>
+    </message>
+    <message>
+        <source>Pier — sharing at {address}</source>
+        <translation>Pier — freigegeben unter {address}</translation>
     </message>
     <message>
         <source>Pier — not sharing</source>
@@ -2892,10 +3419,6 @@ Ports unter 1024 erfordern auf diesem System Administratorrechte. Pier kann stat
     <message>
         <source>Stop sharing</source>
         <translation>Freigabe beenden</translation>
-    </message>
-    <message>
-        <source>Pier — sharing</source>
-        <translation>Pier — Freigabe aktiv</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3797,61 @@ Ports unter 1024 erfordern auf diesem System Administratorrechte. Pier kann stat
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>WifiQrBox</name>
+    <message>
+        <source>WEP (old)</source>
+        <translation>WEP (veraltet)</translation>
+    </message>
+    <message>
+        <source>None (open network)</source>
+        <translation>Keine (offenes Netzwerk)</translation>
+    </message>
+    <message>
+        <source>Get the phone on this Wi-Fi</source>
+        <translation>Das Telefon in dieses WLAN bringen</translation>
+    </message>
+    <message>
+        <source>Type your Wi-Fi&apos;s details; the phone joins it by scanning the code. Pier keeps none of them.</source>
+        <translation>Geben Sie die Daten Ihres WLANs ein; das Telefon verbindet sich durch Scannen des Codes. Pier speichert nichts davon.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi name (SSID)</source>
+        <translation>WLAN-Name (SSID)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi security</source>
+        <translation>WLAN-Sicherheit</translation>
+    </message>
+    <message>
+        <source>Wi-Fi password</source>
+        <translation>WLAN-Passwort</translation>
+    </message>
+    <message>
+        <source>Hidden network</source>
+        <translation>Verborgenes Netzwerk</translation>
+    </message>
+    <message>
+        <source>Name (SSID):</source>
+        <translation>Name (SSID):</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Show Wi-Fi code</source>
+        <translation>WLAN-Code anzeigen</translation>
+    </message>
+    <message>
+        <source>QR code to join the Wi-Fi</source>
+        <translation>QR-Code zum Beitreten des WLANs</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,14 @@
         <translation>Abrir este recurso compartido como unidad de red: la dirección que hay que escribir en Windows, macOS, Linux o en rclone</translation>
     </message>
     <message>
+        <source>Phone can&apos;t connect?</source>
+        <translation>¿El teléfono no se conecta?</translation>
+    </message>
+    <message>
+        <source>Test the connection from your phone and find out what stops it (firewall, network, VPN)</source>
+        <translation>Pruebe la conexión desde su teléfono y averigüe qué la impide (cortafuegos, red, VPN)</translation>
+    </message>
+    <message>
         <source>QR code of the selected address</source>
         <translation>Código QR de la dirección seleccionada</translation>
     </message>
@@ -96,10 +104,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>HTTPS certificate — Pier</source>
         <translation>Certificado HTTPS — Pier</translation>
-    </message>
-    <message>
-        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code or copy the exported file to it, then compare the CA fingerprint shown here with the one the device shows.</source>
-        <translation>Con HTTPS activado, los dispositivos comprueban este certificado. Haga que cada dispositivo confíe una vez en la autoridad local (CA) de Pier: escanee el código o copie en él el archivo exportado y luego compare la huella de la CA que se muestra aquí con la que muestra el dispositivo.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -144,10 +148,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>&lt;b&gt;Trust on a phone&lt;/b&gt;</source>
         <translation>&lt;b&gt;Confiar en un teléfono&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>QR code of the CA download address</source>
-        <translation>Código QR de la dirección de descarga de la CA</translation>
     </message>
     <message>
         <source>Make new certificate…</source>
@@ -214,14 +214,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Sin CA: el certificado es autofirmado o se importó sin CA. Los dispositivos deben confiar directamente en él.</translation>
     </message>
     <message>
-        <source>While sharing with HTTPS, a code appears here: scan it on a phone to download and install the CA.</source>
-        <translation>Mientras se comparte con HTTPS, aquí aparece un código: escanéelo con un teléfono para descargar e instalar la CA.</translation>
-    </message>
-    <message>
-        <source>Scan to download the CA:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</source>
-        <translation>Escanee para descargar la CA:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>Devices must trust again</source>
         <translation>Los dispositivos deberán volver a confiar</translation>
     </message>
@@ -242,8 +234,24 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Certificado nuevo creado. Un uso compartido en curso lo usará cuando deje de compartir y vuelva a empezar.</translation>
     </message>
     <message>
-        <source>https://&lt;this computer&apos;s address&gt;/.well-known/pier/ca.crt</source>
-        <translation>https://&lt;dirección de este ordenador&gt;/.well-known/pier/ca.crt</translation>
+        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
+        <translation>Con HTTPS activado, los dispositivos comprueban este certificado. Haga que cada dispositivo confíe una vez en la autoridad local (CA) de Pier: escanee el código con un teléfono y siga la página que se abre (o copie en el dispositivo el archivo exportado) y luego compare la huella de la CA que se muestra aquí con la que muestra el dispositivo.</translation>
+    </message>
+    <message>
+        <source>QR code of the trust page&apos;s address</source>
+        <translation>Código QR de la dirección de la página de confianza</translation>
+    </message>
+    <message>
+        <source>While sharing with HTTPS and Pier&apos;s own certificate, a code appears here: scan it on a phone to install the CA.</source>
+        <translation>Mientras se comparte con HTTPS y el certificado propio de Pier, aquí aparece un código: escanéelo con un teléfono para instalar la CA.</translation>
+    </message>
+    <message>
+        <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
+        <translation>Escanee con el teléfono para abrir los pasos:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
+        <translation>http://&lt;dirección de este equipo&gt;:&lt;puerto&gt;/.well-known/pier/trust</translation>
     </message>
     <message>
         <source>Replace the certificate authority?</source>
@@ -350,7 +358,7 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
 
 Every device that trusts the old one must trust the new one again. On each device:
 1. Remove the old certificate “{old}”.
-2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device, or copy the file “Export CA certificate…” saves.
+2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
 A running share uses the new certificate after you stop and start sharing again.</source>
@@ -358,10 +366,18 @@ A running share uses the new certificate after you stop and start sharing again.
 
 Todos los dispositivos que confían en la antigua deben volver a confiar en la nueva. En cada dispositivo:
 1. Elimine el certificado antiguo «{old}».
-2. Instale el nuevo: escanee el código de este diálogo mientras comparte con HTTPS, abra {url} en el dispositivo o copie el archivo que guarda «Exportar el certificado de la CA…».
+2. Instale el nuevo: escanee el código de este diálogo mientras comparte con HTTPS, abra {url} en el dispositivo y siga sus pasos, o copie el archivo que guarda «Exportar el certificado de la CA…».
 Hasta entonces, el dispositivo mostrará advertencias sobre el certificado de Pier.
 
 Un uso compartido en curso usará el certificado nuevo cuando deje de compartir y vuelva a empezar.</translation>
+    </message>
+    <message>
+        <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
+        <translation>Compárela con la huella SHA-256 que muestra el teléfono para el certificado instalado: cada pareja debe coincidir. No confíe nunca en una huella que muestre una página web.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;This address works on this computer only: choose the local network address in Pier&apos;s window for a phone.</source>
+        <translation>&lt;br&gt;Esta dirección solo funciona en este equipo: para un teléfono, elija la dirección de la red local en la ventana de Pier.</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -989,6 +1005,17 @@ Bo Li</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionDoctor</name>
+    <message>
+        <source>&amp;Phone can&apos;t connect?…</source>
+        <translation>¿El &amp;teléfono no se conecta?…</translation>
+    </message>
+    <message>
+        <source>Find out why a phone or another computer cannot open the share</source>
+        <translation>Averigüe por qué un teléfono u otro equipo no puede abrir el recurso compartido</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>{port} is not a port number. Choose a port from 1 to {max}, or “Any free port”.</source>
@@ -1005,6 +1032,69 @@ Bo Li</translation>
     <message>
         <source>Port {wanted}, used last time, is taken now, so Pier picked port {port}. Bookmarks and printed QR codes of the old address will not work.</source>
         <translation>El puerto {wanted}, usado la última vez, está ocupado ahora, así que Pier ha elegido el puerto {port}. Los marcadores y los códigos QR impresos de la dirección antigua no funcionarán.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopActions</name>
+    <message>
+        <source>Add to applications &amp;menu</source>
+        <translation>Añadir al &amp;menú de aplicaciones</translation>
+    </message>
+    <message>
+        <source>Remove from applications &amp;menu</source>
+        <translation>Quitar del &amp;menú de aplicaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Start Pier when I log in</source>
+        <translation>Iniciar Pier al iniciar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>Start Pier in the background when you log in</source>
+        <translation>Iniciar Pier en segundo plano al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden in the tray and share the last folder</source>
+        <translation>Iniciar &amp;oculto en la bandeja y compartir la última carpeta</translation>
+    </message>
+    <message>
+        <source>At login, Pier starts with its window hidden in the tray, sharing the folder shared last</source>
+        <translation>Al iniciar sesión, Pier se inicia con la ventana oculta en la bandeja y comparte la última carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login</source>
+        <translation>No se pudo cambiar el inicio al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Pier could not change {place}: {problem}</source>
+        <translation>Pier no pudo cambiar {place}: {problem}</translation>
+    </message>
+    <message>
+        <source>Removed from the applications menu</source>
+        <translation>Quitado del menú de aplicaciones</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s entry was removed ({entry}).</source>
+        <translation>Se quitó la entrada de Pier ({entry}).</translation>
+    </message>
+    <message>
+        <source>Added to the applications menu</source>
+        <translation>Añadido al menú de aplicaciones</translation>
+    </message>
+    <message>
+        <source>Pier is in your applications menu now (under Internet or Network; some desktops show it after a moment).
+
+The entry is {entry}.</source>
+        <translation>Pier ya está en su menú de aplicaciones (en Internet o Red; algunos escritorios lo muestran al cabo de un momento).
+
+La entrada es {entry}.</translation>
+    </message>
+    <message>
+        <source>Could not change the applications menu</source>
+        <translation>No se pudo cambiar el menú de aplicaciones</translation>
+    </message>
+    <message>
+        <source>Pier could not write its entry under {folder}: {problem}</source>
+        <translation>Pier no pudo escribir su entrada en {folder}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1134,336 @@ Bo Li</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Mantener la ventana abierta</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
+        <translation>Misma red: el teléfono debe estar en la misma Wi-Fi que este equipo (o en una Wi-Fi del mismo router), no en la de un vecino ni en un punto de acceso.</translation>
+    </message>
+    <message>
+        <source>Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart (“client isolation”, “AP isolation”): each device reaches the internet but not the others. Use the main network, or turn isolation off in the router&apos;s Wi-Fi settings.</source>
+        <translation>Wi-Fi de invitados: las redes de invitados y las Wi-Fi de hoteles, centros de estudio y oficinas suelen aislar los dispositivos entre sí («aislamiento de clientes», «aislamiento de AP»): cada dispositivo llega a internet, pero no a los demás. Use la red principal o desactive el aislamiento en los ajustes de Wi-Fi del router.</translation>
+    </message>
+    <message>
+        <source>Mobile data: turn it off on the phone for the test; some phones send requests over mobile data when they think the Wi-Fi has no internet.</source>
+        <translation>Datos móviles: desactívelos en el teléfono durante la prueba; algunos teléfonos envían las peticiones por datos móviles cuando creen que la Wi-Fi no tiene internet.</translation>
+    </message>
+    <message>
+        <source>VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.</source>
+        <translation>VPN: una VPN en el teléfono o en este equipo puede enviar la dirección a otro sitio; páusela.</translation>
+    </message>
+    <message>
+        <source>The address: type it exactly as shown, with http:// or https:// as shown and the port after the colon.</source>
+        <translation>La dirección: escríbala exactamente como se muestra, con http:// o https:// tal como aparece y el puerto después de los dos puntos.</translation>
+    </message>
+    <message>
+        <source>VPN ({interface}): a phone cannot use it</source>
+        <translation>VPN ({interface}): un teléfono no puede usarla</translation>
+    </message>
+    <message>
+        <source>containers ({interface}): a phone cannot use it</source>
+        <translation>contenedores ({interface}): un teléfono no puede usarla</translation>
+    </message>
+    <message>
+        <source>virtual machine ({interface}): a phone cannot use it</source>
+        <translation>máquina virtual ({interface}): un teléfono no puede usarla</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>solo este equipo</translation>
+    </message>
+    <message>
+        <source>network {interface}</source>
+        <translation>red {interface}</translation>
+    </message>
+    <message>
+        <source>name of this computer</source>
+        <translation>nombre de este equipo</translation>
+    </message>
+    <message>
+        <source>The share is for this computer only</source>
+        <translation>El recurso compartido es solo para este equipo</translation>
+    </message>
+    <message>
+        <source>It listens on this computer&apos;s own address (127.0.0.1), which no phone can reach. Let the devices on your network in: the share restarts on the local network.</source>
+        <translation>Escucha en la dirección propia de este equipo (127.0.0.1), a la que ningún teléfono puede llegar. Deje entrar a los dispositivos de su red: el recurso compartido se reinicia en la red local.</translation>
+    </message>
+    <message>
+        <source>The share is open to the local network</source>
+        <translation>El recurso compartido está abierto a la red local</translation>
+    </message>
+    <message>
+        <source>It listens on every network of this computer.</source>
+        <translation>Escucha en todas las redes de este equipo.</translation>
+    </message>
+    <message>
+        <source>No address for a phone yet</source>
+        <translation>Todavía no hay ninguna dirección para un teléfono</translation>
+    </message>
+    <message>
+        <source>Once devices on the network are let in, their addresses show here.</source>
+        <translation>Cuando se deje entrar a los dispositivos de la red, sus direcciones aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>Not these, which lead to a VPN, containers or a virtual machine: {addresses}.</source>
+        <translation>Estas no, que llevan a una VPN, a contenedores o a una máquina virtual: {addresses}.</translation>
+    </message>
+    <message>
+        <source>No address on an ordinary network</source>
+        <translation>Ninguna dirección en una red normal</translation>
+    </message>
+    <message>
+        <source>This computer seems connected to no Wi-Fi or wired network, only to virtual ones.</source>
+        <translation>Este equipo no parece estar conectado a ninguna Wi-Fi ni red cableada, solo a redes virtuales.</translation>
+    </message>
+    <message>
+        <source>Open {address} on the phone</source>
+        <translation>Abra {address} en el teléfono</translation>
+    </message>
+    <message>
+        <source>Use an address of the network the phone is on.</source>
+        <translation>Use una dirección de la red en la que está el teléfono.</translation>
+    </message>
+    <message>
+        <source>No firewall found</source>
+        <translation>No se encontró ningún cortafuegos</translation>
+    </message>
+    <message>
+        <source>Neither firewalld nor ufw is running.</source>
+        <translation>Ni firewalld ni ufw están en marcha.</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) is on and may block port {port}</source>
+        <translation>El cortafuegos ({tool}) está activado y puede bloquear el puerto {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) blocks port {port}</source>
+        <translation>El cortafuegos ({tool}) bloquea el puerto {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) lets port {port} in</source>
+        <translation>El cortafuegos ({tool}) deja pasar el puerto {port}</translation>
+    </message>
+    <message>
+        <source>No active firewall found</source>
+        <translation>No se encontró ningún cortafuegos activo</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether a firewall blocks the port</source>
+        <translation>Pier no puede saber si un cortafuegos bloquea el puerto</translation>
+    </message>
+    <message>
+        <source>Windows Defender Firewall may block the port</source>
+        <translation>El Firewall de Windows Defender puede bloquear el puerto</translation>
+    </message>
+    <message>
+        <source>When Windows asked whether to let Pier (or Python) talk on networks, “Private networks” must be allowed, and the Wi-Fi must be set to Private. Or let the port in from an administrator&apos;s command prompt:</source>
+        <translation>Cuando Windows preguntó si dejar que Pier (o Python) se comunicara en redes, hay que permitir «Redes privadas», y la Wi-Fi debe estar configurada como privada. O deje pasar el puerto desde un símbolo del sistema de administrador:</translation>
+    </message>
+    <message>
+        <source>In System Settings → Network → Firewall → Options, set Pier (or Python) to “Allow incoming connections”.</source>
+        <translation>En Ajustes del Sistema → Red → Firewall → Opciones, configure Pier (o Python) como «Permitir conexiones entrantes».</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is off</source>
+        <translation>El firewall de macOS está desactivado</translation>
+    </message>
+    <message>
+        <source>It blocks nothing.</source>
+        <translation>No bloquea nada.</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is on</source>
+        <translation>El firewall de macOS está activado</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether the macOS firewall is on</source>
+        <translation>Pier no puede saber si el firewall de macOS está activado</translation>
+    </message>
+    <message>
+        <source>firewalld is not fully running (state {state}).</source>
+        <translation>firewalld no está del todo en marcha (estado {state}).</translation>
+    </message>
+    <message>
+        <source>firewalld is running, but Pier could not read its zones: {problem}</source>
+        <translation>firewalld está en marcha, pero Pier no pudo leer sus zonas: {problem}</translation>
+    </message>
+    <message>
+        <source>firewalld is running and zone {zones} lets port {port}/tcp in.</source>
+        <translation>firewalld está en marcha y la zona {zones} deja pasar el puerto {port}/tcp.</translation>
+    </message>
+    <message>
+        <source>firewalld is running and port {port}/tcp is not open in zone “{zone}”, the zone of the network phones use: it blocks them (unless a service opened for that zone happens to use the same port).</source>
+        <translation>firewalld está en marcha y el puerto {port}/tcp no está abierto en la zona «{zone}», la de la red que usan los teléfonos: los bloquea (salvo que un servicio abierto para esa zona use casualmente el mismo puerto).</translation>
+    </message>
+    <message>
+        <source>Pier found neither firewalld nor ufw, and the kernel&apos;s own rules (nftables, iptables) are readable only by root, so it cannot tell whether a firewall blocks the port.</source>
+        <translation>Pier no encontró ni firewalld ni ufw, y las reglas propias del kernel (nftables, iptables) solo las puede leer root, así que no puede saber si un cortafuegos bloquea el puerto.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic, but lets some addresses in on every port: Pier cannot tell whether the phone is one of them. To let port {port}/tcp in for everyone:</source>
+        <translation>{tool} descarta el tráfico entrante, pero deja pasar algunas direcciones en todos los puertos: Pier no puede saber si el teléfono es una de ellas. Para dejar pasar el puerto {port}/tcp a todos:</translation>
+    </message>
+    <message>
+        <source>{tool} has no rule that drops incoming traffic.</source>
+        <translation>{tool} no tiene ninguna regla que descarte el tráfico entrante.</translation>
+    </message>
+    <message>
+        <source>{tool} has a rule that lets port {port}/tcp in.</source>
+        <translation>{tool} tiene una regla que deja pasar el puerto {port}/tcp.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic and no rule lets port {port}/tcp in: phones and other computers are blocked.</source>
+        <translation>{tool} descarta el tráfico entrante y ninguna regla deja pasar el puerto {port}/tcp: los teléfonos y otros equipos están bloqueados.</translation>
+    </message>
+    <message>
+        <source>ufw is installed but not enabled.</source>
+        <translation>ufw está instalado, pero no activado.</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from ufw status).</source>
+        <translation>ufw está activado y deja pasar el puerto {port}/tcp (según ufw status).</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from its rules).</source>
+        <translation>ufw está activado y deja pasar el puerto {port}/tcp (según sus reglas).</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from ufw status): it blocks phones and other computers.</source>
+        <translation>ufw está activado y ninguna regla deja pasar el puerto {port}/tcp (según ufw status): bloquea los teléfonos y otros equipos.</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from its rules): it blocks phones and other computers.</source>
+        <translation>ufw está activado y ninguna regla deja pasar el puerto {port}/tcp (según sus reglas): bloquea los teléfonos y otros equipos.</translation>
+    </message>
+    <message>
+        <source>ufw is enabled, but its rules are readable only by root, so Pier cannot tell whether port {port}/tcp is let in.</source>
+        <translation>ufw está activado, pero sus reglas solo las puede leer root, así que Pier no puede saber si deja pasar el puerto {port}/tcp.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s name (SSID).</source>
+        <translation>Escriba el nombre de la red (SSID).</translation>
+    </message>
+    <message>
+        <source>A network name has at most 32 bytes.</source>
+        <translation>Un nombre de red tiene como máximo 32 bytes.</translation>
+    </message>
+    <message>
+        <source>Unknown security {security}.</source>
+        <translation>Seguridad desconocida {security}.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s password.</source>
+        <translation>Escriba la contraseña de la red.</translation>
+    </message>
+    <message>
+        <source>A WPA password has 8 to 63 characters.</source>
+        <translation>Una contraseña WPA tiene de 8 a 63 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Phone can&apos;t connect? — Pier</source>
+        <translation>¿El teléfono no se conecta? — Pier</translation>
+    </message>
+    <message>
+        <source>Start sharing first: then open this again to test the connection from your phone.</source>
+        <translation>Primero empiece a compartir; después vuelva a abrir esto para probar la conexión desde su teléfono.</translation>
+    </message>
+    <message>
+        <source>Test it now</source>
+        <translation>Pruébelo ahora</translation>
+    </message>
+    <message>
+        <source>Open this address on the phone now (or scan the code). Pier watches for a minute for a request from another device.</source>
+        <translation>Abra ahora esta dirección en el teléfono (o escanee el código). Pier vigila durante un minuto si llega una petición de otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>QR code of the address to open</source>
+        <translation>Código QR de la dirección que hay que abrir</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Resultado de la prueba</translation>
+    </message>
+    <message>
+        <source>Watch again</source>
+        <translation>Vigilar de nuevo</translation>
+    </message>
+    <message>
+        <source>Watch for a request from the phone for another minute</source>
+        <translation>Vigilar un minuto más si llega una petición del teléfono</translation>
+    </message>
+    <message>
+        <source>If the phone cannot open it:</source>
+        <translation>Si el teléfono no puede abrirla:</translation>
+    </message>
+    <message>
+        <source>What Pier found on this computer</source>
+        <translation>Lo que Pier encontró en este equipo</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Comprobar de nuevo</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>The checks failed; see Pier&apos;s log.</source>
+        <translation>Las comprobaciones fallaron; consulte el registro de Pier.</translation>
+    </message>
+    <message>
+        <source>There is no address a phone could open yet.</source>
+        <translation>Todavía no hay ninguna dirección que un teléfono pueda abrir.</translation>
+    </message>
+    <message>
+        <source>Let devices on my network in</source>
+        <translation>Dejar entrar a los dispositivos de mi red</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Command to type</source>
+        <translation>Orden que hay que escribir</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>Copiar la orden</translation>
+    </message>
+    <message>
+        <source>✔ A request arrived from another device ({client}): the phone reaches Pier. If the page still does not show, it may be waiting for a password or the certificate.</source>
+        <translation>✔ Llegó una petición de otro dispositivo ({client}): el teléfono llega a Pier. Si la página sigue sin mostrarse, puede que esté esperando una contraseña o el certificado.</translation>
+    </message>
+    <message>
+        <source>✖ No request from another device arrived in the last minute. The phone did not reach Pier.</source>
+        <translation>✖ En el último minuto no llegó ninguna petición de otro dispositivo. El teléfono no llegó a Pier.</translation>
+    </message>
+    <message>
+        <source>Waiting for a request from another device… {seconds} s left</source>
+        <translation>Esperando una petición de otro dispositivo… quedan {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -1420,20 +1840,20 @@ Los detalles se han escrito en {file}.</translation>
         <translation>{problem} No se ha guardado.</translation>
     </message>
     <message>
+        <source>Only the share&apos;s own names are accepted.</source>
+        <translation>Solo se aceptan los nombres propios del recurso compartido.</translation>
+    </message>
+    <message>
+        <source>Also accepted once you leave the field: {names}.</source>
+        <translation>También se aceptarán al salir del campo: {names}.</translation>
+    </message>
+    <message>
         <source>Also accepted from the next Start: {names}.</source>
         <translation>También se aceptarán a partir del próximo inicio: {names}.</translation>
     </message>
     <message>
-        <source>Takes effect at Start.</source>
-        <translation>Se aplica al empezar.</translation>
-    </message>
-    <message>
-        <source>only the share&apos;s own names</source>
-        <translation>solo los nombres propios del recurso compartido</translation>
-    </message>
-    <message>
-        <source>In force: {names}. Stop sharing to change them (they take effect at Start).</source>
-        <translation>En vigor: {names}. Deje de compartir para cambiarlos (se aplican al empezar).</translation>
+        <source>Announced while sharing on the local network.</source>
+        <translation>Se anuncia mientras se comparte en la red local.</translation>
     </message>
     <message>
         <source>Not announced: devices need the address or the QR code.</source>
@@ -1450,10 +1870,6 @@ Los detalles se han escrito en {file}.</translation>
     <message>
         <source>Announcing…</source>
         <translation>Anunciando…</translation>
-    </message>
-    <message>
-        <source>Announced while sharing on the local network (takes effect at Start).</source>
-        <translation>Se anuncia mientras se comparte en la red local (se aplica al empezar).</translation>
     </message>
     <message>
         <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
@@ -1628,6 +2044,37 @@ Los detalles se han escrito en {file}.</translation>
     <message>
         <source>Could not unlock the link</source>
         <translation>No se pudo desbloquear el enlace</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChanges</name>
+    <message>
+        <source>Settings not changed: {problem}</source>
+        <translation>No se cambiaron los ajustes: {problem}</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before at {address}.</source>
+        <translation>Pier sigue compartiendo como antes en {address}.</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before.</source>
+        <translation>Pier sigue compartiendo como antes.</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Todavía no hay cuentas</translation>
+    </message>
+    <message>
+        <source>Add an account, then turn “Require login” on again.</source>
+        <translation>Añada una cuenta y vuelva a activar «Requerir inicio de sesión».</translation>
+    </message>
+    <message>
+        <source>Open Users…</source>
+        <translation>Abrir Usuarios…</translation>
+    </message>
+    <message>
+        <source>Could not change the share</source>
+        <translation>No se pudo cambiar el recurso compartido</translation>
     </message>
 </context>
 <context>
@@ -1965,7 +2412,7 @@ Los detalles se han escrito en {file}.</translation>
         <translation>&amp;Usuarios y contraseñas…</translation>
     </message>
     <message>
-        <source>HTTPS &amp;certificate…</source>
+        <source>HTTPS c&amp;ertificate…</source>
         <translation>Certificado &amp;HTTPS…</translation>
     </message>
     <message>
@@ -1991,6 +2438,10 @@ Los detalles se han escrito en {file}.</translation>
     <message>
         <source>&amp;Export visible rows…</source>
         <translation>E&amp;xportar filas visibles…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Ajustes</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2747,6 +3198,66 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
         <source>website mode: pages in the share run as the share</source>
         <translation>modo sitio web: las páginas del recurso compartido se ejecutan como el recurso compartido</translation>
     </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Compartiendo en {address}</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Compartiendo</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only at {address}</source>
+        <translation>Ahora se comparte solo en este equipo, en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only</source>
+        <translation>Ahora se comparte solo en este equipo</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network at {address}</source>
+        <translation>Ahora se comparte en la red local, en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network</source>
+        <translation>Ahora se comparte en la red local</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder} at {address}</source>
+        <translation>Ahora se comparte {folder} en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder}</source>
+        <translation>Ahora se comparte {folder}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS at {address}</source>
+        <translation>Ahora se comparte con HTTPS en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS</source>
+        <translation>Ahora se comparte con HTTPS</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted) at {address}</source>
+        <translation>Ahora se comparte sin HTTPS (sin cifrar) en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted)</source>
+        <translation>Ahora se comparte sin HTTPS (sin cifrar)</translation>
+    </message>
+    <message>
+        <source>Now sharing at {address}</source>
+        <translation>Ahora se comparte en {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing</source>
+        <translation>Ahora se comparte</translation>
+    </message>
+    <message>
+        <source>New settings apply now, from the next request</source>
+        <translation>Los nuevos ajustes se aplican ya, desde la próxima petición</translation>
+    </message>
 </context>
 <context>
     <name>TextBanners</name>
@@ -2874,16 +3385,32 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
 <context>
     <name>Tray</name>
     <message>
-        <source>Show Pier</source>
-        <translation>Mostrar Pier</translation>
+        <source>Not sharing</source>
+        <translation>Sin compartir</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copiar dirección</translation>
     </message>
     <message>
         <source>Start sharing</source>
         <translation>Empezar a compartir</translation>
     </message>
     <message>
+        <source>Open window</source>
+        <translation>Abrir la ventana</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Compartiendo en {address}</translation>
+    </message>
+    <message>
+        <source>Pier — sharing at {address}</source>
+        <translation>Pier — compartiendo en {address}</translation>
     </message>
     <message>
         <source>Pier — not sharing</source>
@@ -2892,10 +3419,6 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
     <message>
         <source>Stop sharing</source>
         <translation>Dejar de compartir</translation>
-    </message>
-    <message>
-        <source>Pier — sharing</source>
-        <translation>Pier — compartiendo</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3797,61 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>WifiQrBox</name>
+    <message>
+        <source>WEP (old)</source>
+        <translation>WEP (antigua)</translation>
+    </message>
+    <message>
+        <source>None (open network)</source>
+        <translation>Ninguna (red abierta)</translation>
+    </message>
+    <message>
+        <source>Get the phone on this Wi-Fi</source>
+        <translation>Conectar el teléfono a esta Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Type your Wi-Fi&apos;s details; the phone joins it by scanning the code. Pier keeps none of them.</source>
+        <translation>Escriba los datos de su Wi-Fi; el teléfono se conecta escaneando el código. Pier no guarda ninguno.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi name (SSID)</source>
+        <translation>Nombre de la Wi-Fi (SSID)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi security</source>
+        <translation>Seguridad de la Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Wi-Fi password</source>
+        <translation>Contraseña de la Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Hidden network</source>
+        <translation>Red oculta</translation>
+    </message>
+    <message>
+        <source>Name (SSID):</source>
+        <translation>Nombre (SSID):</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Seguridad:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Show Wi-Fi code</source>
+        <translation>Mostrar el código de la Wi-Fi</translation>
+    </message>
+    <message>
+        <source>QR code to join the Wi-Fi</source>
+        <translation>Código QR para conectarse a la Wi-Fi</translation>
     </message>
 </context>
 </TS>

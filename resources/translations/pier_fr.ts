@@ -59,6 +59,14 @@
         <translation>Ouvrir ce partage comme lecteur réseau : l&apos;adresse à saisir sous Windows, macOS, Linux ou dans rclone</translation>
     </message>
     <message>
+        <source>Phone can&apos;t connect?</source>
+        <translation>Le téléphone ne se connecte pas ?</translation>
+    </message>
+    <message>
+        <source>Test the connection from your phone and find out what stops it (firewall, network, VPN)</source>
+        <translation>Testez la connexion depuis votre téléphone et découvrez ce qui la bloque (pare-feu, réseau, VPN)</translation>
+    </message>
+    <message>
         <source>QR code of the selected address</source>
         <translation>Code QR de l&apos;adresse sélectionnée</translation>
     </message>
@@ -96,10 +104,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>HTTPS certificate — Pier</source>
         <translation>Certificat HTTPS — Pier</translation>
-    </message>
-    <message>
-        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code or copy the exported file to it, then compare the CA fingerprint shown here with the one the device shows.</source>
-        <translation>Avec HTTPS activé, les appareils vérifient ce certificat. Faites confiance une fois, sur chaque appareil, à l&apos;autorité locale (CA) de Pier : scannez le code ou copiez-y le fichier exporté, puis comparez l&apos;empreinte de la CA affichée ici avec celle que montre l&apos;appareil.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -144,10 +148,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>&lt;b&gt;Trust on a phone&lt;/b&gt;</source>
         <translation>&lt;b&gt;Faire confiance sur un téléphone&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>QR code of the CA download address</source>
-        <translation>Code QR de l&apos;adresse de téléchargement de la CA</translation>
     </message>
     <message>
         <source>Make new certificate…</source>
@@ -214,14 +214,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Pas de CA : le certificat est auto-signé ou importé sans CA. Les appareils doivent lui faire confiance directement.</translation>
     </message>
     <message>
-        <source>While sharing with HTTPS, a code appears here: scan it on a phone to download and install the CA.</source>
-        <translation>Pendant un partage en HTTPS, un code apparaît ici : scannez-le avec un téléphone pour télécharger et installer la CA.</translation>
-    </message>
-    <message>
-        <source>Scan to download the CA:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</source>
-        <translation>Scannez pour télécharger la CA :&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>Devices must trust again</source>
         <translation>Les appareils devront à nouveau faire confiance</translation>
     </message>
@@ -242,8 +234,24 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Nouveau certificat créé. Un partage en cours l&apos;utilisera après l&apos;arrêt et le redémarrage du partage.</translation>
     </message>
     <message>
-        <source>https://&lt;this computer&apos;s address&gt;/.well-known/pier/ca.crt</source>
-        <translation>https://&lt;adresse de cet ordinateur&gt;/.well-known/pier/ca.crt</translation>
+        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
+        <translation>Avec HTTPS activé, les appareils vérifient ce certificat. Faites confiance une fois, sur chaque appareil, à l&apos;autorité locale (CA) de Pier : scannez le code avec un téléphone et suivez la page qui s&apos;ouvre (ou copiez le fichier exporté sur l&apos;appareil), puis comparez l&apos;empreinte de la CA affichée ici avec celle que montre l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>QR code of the trust page&apos;s address</source>
+        <translation>Code QR de l&apos;adresse de la page de confiance</translation>
+    </message>
+    <message>
+        <source>While sharing with HTTPS and Pier&apos;s own certificate, a code appears here: scan it on a phone to install the CA.</source>
+        <translation>Pendant un partage en HTTPS avec le certificat de Pier, un code apparaît ici : scannez-le avec un téléphone pour installer la CA.</translation>
+    </message>
+    <message>
+        <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
+        <translation>Scannez avec le téléphone pour ouvrir les étapes :&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
+        <translation>http://&lt;adresse de cet ordinateur&gt;:&lt;port&gt;/.well-known/pier/trust</translation>
     </message>
     <message>
         <source>Replace the certificate authority?</source>
@@ -350,7 +358,7 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
 
 Every device that trusts the old one must trust the new one again. On each device:
 1. Remove the old certificate “{old}”.
-2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device, or copy the file “Export CA certificate…” saves.
+2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
 A running share uses the new certificate after you stop and start sharing again.</source>
@@ -358,10 +366,18 @@ A running share uses the new certificate after you stop and start sharing again.
 
 Chaque appareil qui fait confiance à l&apos;ancienne doit faire confiance à la nouvelle. Sur chaque appareil :
 1. Supprimez l&apos;ancien certificat « {old} ».
-2. Installez le nouveau : scannez le code de cette fenêtre pendant un partage en HTTPS, ouvrez {url} sur l&apos;appareil, ou copiez le fichier qu&apos;enregistre « Exporter le certificat de la CA… ».
+2. Installez le nouveau : scannez le code de cette fenêtre pendant un partage en HTTPS, ouvrez {url} sur l&apos;appareil et suivez ses étapes, ou copiez le fichier qu&apos;enregistre « Exporter le certificat de la CA… ».
 D&apos;ici là, l&apos;appareil affiche un avertissement pour le certificat de Pier.
 
 Un partage en cours utilisera le nouveau certificat après l&apos;arrêt et le redémarrage du partage.</translation>
+    </message>
+    <message>
+        <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
+        <translation>Comparez avec l&apos;empreinte SHA-256 que le téléphone affiche pour le certificat installé : chaque paire doit correspondre. Ne vous fiez jamais à une empreinte affichée par une page web.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;This address works on this computer only: choose the local network address in Pier&apos;s window for a phone.</source>
+        <translation>&lt;br&gt;Cette adresse ne fonctionne que sur cet ordinateur : pour un téléphone, choisissez l&apos;adresse du réseau local dans la fenêtre de Pier.</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -989,6 +1005,17 @@ Bo Li</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionDoctor</name>
+    <message>
+        <source>&amp;Phone can&apos;t connect?…</source>
+        <translation>Le &amp;téléphone ne se connecte pas ?…</translation>
+    </message>
+    <message>
+        <source>Find out why a phone or another computer cannot open the share</source>
+        <translation>Découvrir pourquoi un téléphone ou un autre ordinateur ne peut pas ouvrir le partage</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>{port} is not a port number. Choose a port from 1 to {max}, or “Any free port”.</source>
@@ -1005,6 +1032,69 @@ Bo Li</translation>
     <message>
         <source>Port {wanted}, used last time, is taken now, so Pier picked port {port}. Bookmarks and printed QR codes of the old address will not work.</source>
         <translation>Le port {wanted}, utilisé la dernière fois, est maintenant occupé : Pier a donc choisi le port {port}. Les favoris et les codes QR imprimés de l&apos;ancienne adresse ne fonctionneront pas.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopActions</name>
+    <message>
+        <source>Add to applications &amp;menu</source>
+        <translation>Ajouter au &amp;menu des applications</translation>
+    </message>
+    <message>
+        <source>Remove from applications &amp;menu</source>
+        <translation>Retirer du &amp;menu des applications</translation>
+    </message>
+    <message>
+        <source>&amp;Start Pier when I log in</source>
+        <translation>&amp;Démarrer Pier à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start Pier in the background when you log in</source>
+        <translation>Démarrer Pier en arrière-plan à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden in the tray and share the last folder</source>
+        <translation>Démarrer &amp;masqué dans la zone de notification et partager le dernier dossier</translation>
+    </message>
+    <message>
+        <source>At login, Pier starts with its window hidden in the tray, sharing the folder shared last</source>
+        <translation>À l&apos;ouverture de session, Pier démarre avec sa fenêtre masquée dans la zone de notification et partage le dernier dossier partagé</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login</source>
+        <translation>Impossible de modifier le démarrage à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Pier could not change {place}: {problem}</source>
+        <translation>Pier n&apos;a pas pu modifier {place} : {problem}</translation>
+    </message>
+    <message>
+        <source>Removed from the applications menu</source>
+        <translation>Retiré du menu des applications</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s entry was removed ({entry}).</source>
+        <translation>L&apos;entrée de Pier a été supprimée ({entry}).</translation>
+    </message>
+    <message>
+        <source>Added to the applications menu</source>
+        <translation>Ajouté au menu des applications</translation>
+    </message>
+    <message>
+        <source>Pier is in your applications menu now (under Internet or Network; some desktops show it after a moment).
+
+The entry is {entry}.</source>
+        <translation>Pier est maintenant dans votre menu des applications (sous Internet ou Réseau ; certains bureaux l&apos;affichent après un instant).
+
+L&apos;entrée est {entry}.</translation>
+    </message>
+    <message>
+        <source>Could not change the applications menu</source>
+        <translation>Impossible de modifier le menu des applications</translation>
+    </message>
+    <message>
+        <source>Pier could not write its entry under {folder}: {problem}</source>
+        <translation>Pier n&apos;a pas pu écrire son entrée dans {folder} : {problem}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1134,336 @@ Bo Li</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Garder la fenêtre ouverte</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
+        <translation>Même réseau : le téléphone doit être sur le même Wi-Fi que cet ordinateur (ou sur un Wi-Fi du même routeur), pas sur celui d&apos;un voisin ni sur un point d&apos;accès mobile.</translation>
+    </message>
+    <message>
+        <source>Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart (“client isolation”, “AP isolation”): each device reaches the internet but not the others. Use the main network, or turn isolation off in the router&apos;s Wi-Fi settings.</source>
+        <translation>Wi-Fi invité : les réseaux invités et les Wi-Fi d&apos;hôtel, d&apos;école ou de bureau isolent souvent les appareils les uns des autres (« isolation des clients », « isolation AP ») : chaque appareil accède à Internet mais pas aux autres. Utilisez le réseau principal, ou désactivez l&apos;isolation dans les réglages Wi-Fi du routeur.</translation>
+    </message>
+    <message>
+        <source>Mobile data: turn it off on the phone for the test; some phones send requests over mobile data when they think the Wi-Fi has no internet.</source>
+        <translation>Données mobiles : désactivez-les sur le téléphone pendant le test ; certains téléphones envoient les requêtes par les données mobiles quand ils pensent que le Wi-Fi n&apos;a pas d&apos;accès à Internet.</translation>
+    </message>
+    <message>
+        <source>VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.</source>
+        <translation>VPN : un VPN sur le téléphone ou sur cet ordinateur peut acheminer l&apos;adresse ailleurs ; mettez-le en pause.</translation>
+    </message>
+    <message>
+        <source>The address: type it exactly as shown, with http:// or https:// as shown and the port after the colon.</source>
+        <translation>L&apos;adresse : saisissez-la exactement comme affichée, avec http:// ou https:// comme indiqué et le port après les deux-points.</translation>
+    </message>
+    <message>
+        <source>VPN ({interface}): a phone cannot use it</source>
+        <translation>VPN ({interface}) : un téléphone ne peut pas l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>containers ({interface}): a phone cannot use it</source>
+        <translation>conteneurs ({interface}) : un téléphone ne peut pas l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>virtual machine ({interface}): a phone cannot use it</source>
+        <translation>machine virtuelle ({interface}) : un téléphone ne peut pas l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>cet ordinateur uniquement</translation>
+    </message>
+    <message>
+        <source>network {interface}</source>
+        <translation>réseau {interface}</translation>
+    </message>
+    <message>
+        <source>name of this computer</source>
+        <translation>nom de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The share is for this computer only</source>
+        <translation>Le partage est réservé à cet ordinateur</translation>
+    </message>
+    <message>
+        <source>It listens on this computer&apos;s own address (127.0.0.1), which no phone can reach. Let the devices on your network in: the share restarts on the local network.</source>
+        <translation>Il écoute sur l&apos;adresse propre de cet ordinateur (127.0.0.1), qu&apos;aucun téléphone ne peut atteindre. Autorisez les appareils de votre réseau : le partage redémarre sur le réseau local.</translation>
+    </message>
+    <message>
+        <source>The share is open to the local network</source>
+        <translation>Le partage est ouvert au réseau local</translation>
+    </message>
+    <message>
+        <source>It listens on every network of this computer.</source>
+        <translation>Il écoute sur tous les réseaux de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No address for a phone yet</source>
+        <translation>Pas encore d&apos;adresse pour un téléphone</translation>
+    </message>
+    <message>
+        <source>Once devices on the network are let in, their addresses show here.</source>
+        <translation>Dès que les appareils du réseau sont autorisés, leurs adresses s&apos;affichent ici.</translation>
+    </message>
+    <message>
+        <source>Not these, which lead to a VPN, containers or a virtual machine: {addresses}.</source>
+        <translation>Pas celles-ci, qui mènent à un VPN, à des conteneurs ou à une machine virtuelle : {addresses}.</translation>
+    </message>
+    <message>
+        <source>No address on an ordinary network</source>
+        <translation>Aucune adresse sur un réseau ordinaire</translation>
+    </message>
+    <message>
+        <source>This computer seems connected to no Wi-Fi or wired network, only to virtual ones.</source>
+        <translation>Cet ordinateur ne semble connecté à aucun réseau Wi-Fi ou filaire, seulement à des réseaux virtuels.</translation>
+    </message>
+    <message>
+        <source>Open {address} on the phone</source>
+        <translation>Ouvrez {address} sur le téléphone</translation>
+    </message>
+    <message>
+        <source>Use an address of the network the phone is on.</source>
+        <translation>Utilisez une adresse du réseau sur lequel se trouve le téléphone.</translation>
+    </message>
+    <message>
+        <source>No firewall found</source>
+        <translation>Aucun pare-feu trouvé</translation>
+    </message>
+    <message>
+        <source>Neither firewalld nor ufw is running.</source>
+        <translation>Ni firewalld ni ufw ne sont actifs.</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) is on and may block port {port}</source>
+        <translation>Le pare-feu ({tool}) est actif et bloque peut-être le port {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) blocks port {port}</source>
+        <translation>Le pare-feu ({tool}) bloque le port {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) lets port {port} in</source>
+        <translation>Le pare-feu ({tool}) laisse passer le port {port}</translation>
+    </message>
+    <message>
+        <source>No active firewall found</source>
+        <translation>Aucun pare-feu actif trouvé</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether a firewall blocks the port</source>
+        <translation>Pier ne peut pas savoir si un pare-feu bloque le port</translation>
+    </message>
+    <message>
+        <source>Windows Defender Firewall may block the port</source>
+        <translation>Le Pare-feu Windows Defender bloque peut-être le port</translation>
+    </message>
+    <message>
+        <source>When Windows asked whether to let Pier (or Python) talk on networks, “Private networks” must be allowed, and the Wi-Fi must be set to Private. Or let the port in from an administrator&apos;s command prompt:</source>
+        <translation>Quand Windows a demandé s&apos;il fallait autoriser Pier (ou Python) à communiquer sur les réseaux, « Réseaux privés » doit être autorisé, et le Wi-Fi doit être défini comme privé. Ou autorisez le port depuis une invite de commandes administrateur :</translation>
+    </message>
+    <message>
+        <source>In System Settings → Network → Firewall → Options, set Pier (or Python) to “Allow incoming connections”.</source>
+        <translation>Dans Réglages Système → Réseau → Coupe-feu → Options, réglez Pier (ou Python) sur « Autoriser les connexions entrantes ».</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is off</source>
+        <translation>Le coupe-feu de macOS est désactivé</translation>
+    </message>
+    <message>
+        <source>It blocks nothing.</source>
+        <translation>Il ne bloque rien.</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is on</source>
+        <translation>Le coupe-feu de macOS est activé</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether the macOS firewall is on</source>
+        <translation>Pier ne peut pas savoir si le coupe-feu de macOS est activé</translation>
+    </message>
+    <message>
+        <source>firewalld is not fully running (state {state}).</source>
+        <translation>firewalld ne fonctionne pas entièrement (état {state}).</translation>
+    </message>
+    <message>
+        <source>firewalld is running, but Pier could not read its zones: {problem}</source>
+        <translation>firewalld est actif, mais Pier n&apos;a pas pu lire ses zones : {problem}</translation>
+    </message>
+    <message>
+        <source>firewalld is running and zone {zones} lets port {port}/tcp in.</source>
+        <translation>firewalld est actif et la zone {zones} laisse passer le port {port}/tcp.</translation>
+    </message>
+    <message>
+        <source>firewalld is running and port {port}/tcp is not open in zone “{zone}”, the zone of the network phones use: it blocks them (unless a service opened for that zone happens to use the same port).</source>
+        <translation>firewalld est actif et le port {port}/tcp n&apos;est pas ouvert dans la zone « {zone} », celle du réseau qu&apos;utilisent les téléphones : il les bloque (sauf si un service ouvert pour cette zone utilise justement le même port).</translation>
+    </message>
+    <message>
+        <source>Pier found neither firewalld nor ufw, and the kernel&apos;s own rules (nftables, iptables) are readable only by root, so it cannot tell whether a firewall blocks the port.</source>
+        <translation>Pier n&apos;a trouvé ni firewalld ni ufw, et les règles propres du noyau (nftables, iptables) ne sont lisibles que par root : il ne peut donc pas savoir si un pare-feu bloque le port.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic, but lets some addresses in on every port: Pier cannot tell whether the phone is one of them. To let port {port}/tcp in for everyone:</source>
+        <translation>{tool} rejette le trafic entrant, mais laisse passer certaines adresses sur tous les ports : Pier ne peut pas savoir si le téléphone en fait partie. Pour laisser passer le port {port}/tcp pour tous :</translation>
+    </message>
+    <message>
+        <source>{tool} has no rule that drops incoming traffic.</source>
+        <translation>{tool} n&apos;a aucune règle qui rejette le trafic entrant.</translation>
+    </message>
+    <message>
+        <source>{tool} has a rule that lets port {port}/tcp in.</source>
+        <translation>{tool} a une règle qui laisse passer le port {port}/tcp.</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic and no rule lets port {port}/tcp in: phones and other computers are blocked.</source>
+        <translation>{tool} rejette le trafic entrant et aucune règle ne laisse passer le port {port}/tcp : les téléphones et les autres ordinateurs sont bloqués.</translation>
+    </message>
+    <message>
+        <source>ufw is installed but not enabled.</source>
+        <translation>ufw est installé mais pas activé.</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from ufw status).</source>
+        <translation>ufw est actif et laisse passer le port {port}/tcp (lu dans ufw status).</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from its rules).</source>
+        <translation>ufw est actif et laisse passer le port {port}/tcp (lu dans ses règles).</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from ufw status): it blocks phones and other computers.</source>
+        <translation>ufw est actif et aucune règle ne laisse passer le port {port}/tcp (lu dans ufw status) : il bloque les téléphones et les autres ordinateurs.</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from its rules): it blocks phones and other computers.</source>
+        <translation>ufw est actif et aucune règle ne laisse passer le port {port}/tcp (lu dans ses règles) : il bloque les téléphones et les autres ordinateurs.</translation>
+    </message>
+    <message>
+        <source>ufw is enabled, but its rules are readable only by root, so Pier cannot tell whether port {port}/tcp is let in.</source>
+        <translation>ufw est activé, mais ses règles ne sont lisibles que par root : Pier ne peut donc pas savoir si le port {port}/tcp est autorisé.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s name (SSID).</source>
+        <translation>Saisissez le nom du réseau (SSID).</translation>
+    </message>
+    <message>
+        <source>A network name has at most 32 bytes.</source>
+        <translation>Un nom de réseau fait au plus 32 octets.</translation>
+    </message>
+    <message>
+        <source>Unknown security {security}.</source>
+        <translation>Sécurité inconnue {security}.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s password.</source>
+        <translation>Saisissez le mot de passe du réseau.</translation>
+    </message>
+    <message>
+        <source>A WPA password has 8 to 63 characters.</source>
+        <translation>Un mot de passe WPA compte de 8 à 63 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Phone can&apos;t connect? — Pier</source>
+        <translation>Le téléphone ne se connecte pas ? — Pier</translation>
+    </message>
+    <message>
+        <source>Start sharing first: then open this again to test the connection from your phone.</source>
+        <translation>Démarrez d&apos;abord le partage, puis rouvrez cette fenêtre pour tester la connexion depuis votre téléphone.</translation>
+    </message>
+    <message>
+        <source>Test it now</source>
+        <translation>Testez maintenant</translation>
+    </message>
+    <message>
+        <source>Open this address on the phone now (or scan the code). Pier watches for a minute for a request from another device.</source>
+        <translation>Ouvrez maintenant cette adresse sur le téléphone (ou scannez le code). Pier guette pendant une minute une requête venant d&apos;un autre appareil.</translation>
+    </message>
+    <message>
+        <source>QR code of the address to open</source>
+        <translation>Code QR de l&apos;adresse à ouvrir</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>Résultat du test</translation>
+    </message>
+    <message>
+        <source>Watch again</source>
+        <translation>Guetter à nouveau</translation>
+    </message>
+    <message>
+        <source>Watch for a request from the phone for another minute</source>
+        <translation>Guetter une minute de plus une requête du téléphone</translation>
+    </message>
+    <message>
+        <source>If the phone cannot open it:</source>
+        <translation>Si le téléphone ne peut pas l&apos;ouvrir :</translation>
+    </message>
+    <message>
+        <source>What Pier found on this computer</source>
+        <translation>Ce que Pier a trouvé sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>The checks failed; see Pier&apos;s log.</source>
+        <translation>Les vérifications ont échoué ; consultez le journal de Pier.</translation>
+    </message>
+    <message>
+        <source>There is no address a phone could open yet.</source>
+        <translation>Il n&apos;y a pas encore d&apos;adresse qu&apos;un téléphone pourrait ouvrir.</translation>
+    </message>
+    <message>
+        <source>Let devices on my network in</source>
+        <translation>Autoriser les appareils de mon réseau</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Command to type</source>
+        <translation>Commande à saisir</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>Copier la commande</translation>
+    </message>
+    <message>
+        <source>✔ A request arrived from another device ({client}): the phone reaches Pier. If the page still does not show, it may be waiting for a password or the certificate.</source>
+        <translation>✔ Une requête est arrivée d&apos;un autre appareil ({client}) : le téléphone atteint Pier. Si la page ne s&apos;affiche toujours pas, elle attend peut-être un mot de passe ou le certificat.</translation>
+    </message>
+    <message>
+        <source>✖ No request from another device arrived in the last minute. The phone did not reach Pier.</source>
+        <translation>✖ Aucune requête d&apos;un autre appareil n&apos;est arrivée dans la dernière minute. Le téléphone n&apos;a pas atteint Pier.</translation>
+    </message>
+    <message>
+        <source>Waiting for a request from another device… {seconds} s left</source>
+        <translation>En attente d&apos;une requête d&apos;un autre appareil… encore {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -1420,20 +1840,20 @@ Les détails ont été écrits dans {file}.</translation>
         <translation>{problem} Non enregistré.</translation>
     </message>
     <message>
+        <source>Only the share&apos;s own names are accepted.</source>
+        <translation>Seuls les noms propres au partage sont acceptés.</translation>
+    </message>
+    <message>
+        <source>Also accepted once you leave the field: {names}.</source>
+        <translation>Également acceptés dès que vous quittez le champ : {names}.</translation>
+    </message>
+    <message>
         <source>Also accepted from the next Start: {names}.</source>
         <translation>Également acceptés à partir du prochain démarrage : {names}.</translation>
     </message>
     <message>
-        <source>Takes effect at Start.</source>
-        <translation>Prend effet au démarrage.</translation>
-    </message>
-    <message>
-        <source>only the share&apos;s own names</source>
-        <translation>uniquement les noms propres du partage</translation>
-    </message>
-    <message>
-        <source>In force: {names}. Stop sharing to change them (they take effect at Start).</source>
-        <translation>En vigueur : {names}. Arrêtez le partage pour les modifier (ils prennent effet au démarrage).</translation>
+        <source>Announced while sharing on the local network.</source>
+        <translation>Annoncé pendant le partage sur le réseau local.</translation>
     </message>
     <message>
         <source>Not announced: devices need the address or the QR code.</source>
@@ -1450,10 +1870,6 @@ Les détails ont été écrits dans {file}.</translation>
     <message>
         <source>Announcing…</source>
         <translation>Annonce en cours…</translation>
-    </message>
-    <message>
-        <source>Announced while sharing on the local network (takes effect at Start).</source>
-        <translation>Annoncé pendant le partage sur le réseau local (prend effet au démarrage).</translation>
     </message>
     <message>
         <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
@@ -1628,6 +2044,37 @@ Les détails ont été écrits dans {file}.</translation>
     <message>
         <source>Could not unlock the link</source>
         <translation>Impossible de déverrouiller le lien</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChanges</name>
+    <message>
+        <source>Settings not changed: {problem}</source>
+        <translation>Réglages non modifiés : {problem}</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before at {address}.</source>
+        <translation>Pier continue de partager comme avant à l&apos;adresse {address}.</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before.</source>
+        <translation>Pier continue de partager comme avant.</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>Pas encore de comptes</translation>
+    </message>
+    <message>
+        <source>Add an account, then turn “Require login” on again.</source>
+        <translation>Ajoutez un compte, puis réactivez « Exiger une connexion ».</translation>
+    </message>
+    <message>
+        <source>Open Users…</source>
+        <translation>Ouvrir Utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Could not change the share</source>
+        <translation>Impossible de modifier le partage</translation>
     </message>
 </context>
 <context>
@@ -1965,7 +2412,7 @@ Les détails ont été écrits dans {file}.</translation>
         <translation>&amp;Utilisateurs et mots de passe…</translation>
     </message>
     <message>
-        <source>HTTPS &amp;certificate…</source>
+        <source>HTTPS c&amp;ertificate…</source>
         <translation>C&amp;ertificat HTTPS…</translation>
     </message>
     <message>
@@ -1991,6 +2438,10 @@ Les détails ont été écrits dans {file}.</translation>
     <message>
         <source>&amp;Export visible rows…</source>
         <translation>&amp;Exporter les lignes visibles…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Para&amp;mètres</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2747,6 +3198,66 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
         <source>website mode: pages in the share run as the share</source>
         <translation>mode site web : les pages du partage s&apos;exécutent en tant que partage</translation>
     </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Partage à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Partage en cours</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only at {address}</source>
+        <translation>Partage désormais sur cet ordinateur uniquement, à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only</source>
+        <translation>Partage désormais sur cet ordinateur uniquement</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network at {address}</source>
+        <translation>Partage désormais sur le réseau local, à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network</source>
+        <translation>Partage désormais sur le réseau local</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder} at {address}</source>
+        <translation>Partage désormais {folder} à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder}</source>
+        <translation>Partage désormais {folder}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS at {address}</source>
+        <translation>Partage désormais en HTTPS à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS</source>
+        <translation>Partage désormais en HTTPS</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted) at {address}</source>
+        <translation>Partage désormais sans HTTPS (non chiffré) à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted)</source>
+        <translation>Partage désormais sans HTTPS (non chiffré)</translation>
+    </message>
+    <message>
+        <source>Now sharing at {address}</source>
+        <translation>Partage désormais à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Now sharing</source>
+        <translation>Partage en cours</translation>
+    </message>
+    <message>
+        <source>New settings apply now, from the next request</source>
+        <translation>Les nouveaux réglages s&apos;appliquent dès maintenant, à partir de la prochaine requête</translation>
+    </message>
 </context>
 <context>
     <name>TextBanners</name>
@@ -2874,16 +3385,32 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
 <context>
     <name>Tray</name>
     <message>
-        <source>Show Pier</source>
-        <translation>Afficher Pier</translation>
+        <source>Not sharing</source>
+        <translation>Pas de partage</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l&apos;adresse</translation>
     </message>
     <message>
         <source>Start sharing</source>
         <translation>Démarrer le partage</translation>
     </message>
     <message>
+        <source>Open window</source>
+        <translation>Ouvrir la fenêtre</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>Partage à l&apos;adresse {address}</translation>
+    </message>
+    <message>
+        <source>Pier — sharing at {address}</source>
+        <translation>Pier — partage à l&apos;adresse {address}</translation>
     </message>
     <message>
         <source>Pier — not sharing</source>
@@ -2892,10 +3419,6 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
     <message>
         <source>Stop sharing</source>
         <translation>Arrêter le partage</translation>
-    </message>
-    <message>
-        <source>Pier — sharing</source>
-        <translation>Pier — partage en cours</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3797,61 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>WifiQrBox</name>
+    <message>
+        <source>WEP (old)</source>
+        <translation>WEP (ancien)</translation>
+    </message>
+    <message>
+        <source>None (open network)</source>
+        <translation>Aucune (réseau ouvert)</translation>
+    </message>
+    <message>
+        <source>Get the phone on this Wi-Fi</source>
+        <translation>Connecter le téléphone à ce Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Type your Wi-Fi&apos;s details; the phone joins it by scanning the code. Pier keeps none of them.</source>
+        <translation>Saisissez les informations de votre Wi-Fi ; le téléphone s&apos;y connecte en scannant le code. Pier n&apos;en conserve aucune.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi name (SSID)</source>
+        <translation>Nom du Wi-Fi (SSID)</translation>
+    </message>
+    <message>
+        <source>Wi-Fi security</source>
+        <translation>Sécurité du Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Wi-Fi password</source>
+        <translation>Mot de passe du Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Hidden network</source>
+        <translation>Réseau masqué</translation>
+    </message>
+    <message>
+        <source>Name (SSID):</source>
+        <translation>Nom (SSID) :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Show Wi-Fi code</source>
+        <translation>Afficher le code Wi-Fi</translation>
+    </message>
+    <message>
+        <source>QR code to join the Wi-Fi</source>
+        <translation>Code QR pour rejoindre le Wi-Fi</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,14 @@
         <translation>将此共享作为网络驱动器打开：在 Windows、macOS、Linux 或 rclone 中输入的地址</translation>
     </message>
     <message>
+        <source>Phone can&apos;t connect?</source>
+        <translation>手机连不上？</translation>
+    </message>
+    <message>
+        <source>Test the connection from your phone and find out what stops it (firewall, network, VPN)</source>
+        <translation>从手机测试连接，并找出是什么阻止了它（防火墙、网络、VPN）</translation>
+    </message>
+    <message>
         <source>QR code of the selected address</source>
         <translation>所选地址的二维码</translation>
     </message>
@@ -96,10 +104,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>HTTPS certificate — Pier</source>
         <translation>HTTPS 证书 — Pier</translation>
-    </message>
-    <message>
-        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code or copy the exported file to it, then compare the CA fingerprint shown here with the one the device shows.</source>
-        <translation>启用 HTTPS 后，设备会检查此证书。请让每台设备信任一次 Pier 的本地证书颁发机构（CA）：扫描二维码或将导出的文件复制到设备上，然后将此处显示的 CA 指纹与设备显示的指纹进行比较。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -144,10 +148,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>&lt;b&gt;Trust on a phone&lt;/b&gt;</source>
         <translation>&lt;b&gt;在手机上信任&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>QR code of the CA download address</source>
-        <translation>CA 下载地址的二维码</translation>
     </message>
     <message>
         <source>Make new certificate…</source>
@@ -214,14 +214,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>无 CA：证书是自签名的，或导入时没有 CA。设备必须直接信任该证书。</translation>
     </message>
     <message>
-        <source>While sharing with HTTPS, a code appears here: scan it on a phone to download and install the CA.</source>
-        <translation>以 HTTPS 共享时，这里会显示二维码：用手机扫描即可下载并安装 CA。</translation>
-    </message>
-    <message>
-        <source>Scan to download the CA:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</source>
-        <translation>扫描以下载 CA：&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;</translation>
-    </message>
-    <message>
         <source>Devices must trust again</source>
         <translation>设备必须重新信任</translation>
     </message>
@@ -242,8 +234,24 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>已创建新证书。正在运行的共享需停止并重新开始共享后才会使用它。</translation>
     </message>
     <message>
-        <source>https://&lt;this computer&apos;s address&gt;/.well-known/pier/ca.crt</source>
-        <translation>https://&lt;本机地址&gt;/.well-known/pier/ca.crt</translation>
+        <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
+        <translation>启用 HTTPS 后，设备会检查此证书。请让每台设备信任一次 Pier 的本地证书颁发机构（CA）：用手机扫描二维码并按照打开的页面操作（或将导出的文件复制到设备上），然后将此处显示的 CA 指纹与设备显示的指纹进行比较。</translation>
+    </message>
+    <message>
+        <source>QR code of the trust page&apos;s address</source>
+        <translation>信任页面地址的二维码</translation>
+    </message>
+    <message>
+        <source>While sharing with HTTPS and Pier&apos;s own certificate, a code appears here: scan it on a phone to install the CA.</source>
+        <translation>以 HTTPS 并使用 Pier 自己的证书共享时，这里会显示二维码：用手机扫描即可安装 CA。</translation>
+    </message>
+    <message>
+        <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
+        <translation>用手机扫描以打开操作步骤：&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
+        <translation>http://&lt;本机地址&gt;:&lt;端口&gt;/.well-known/pier/trust</translation>
     </message>
     <message>
         <source>Replace the certificate authority?</source>
@@ -350,7 +358,7 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
 
 Every device that trusts the old one must trust the new one again. On each device:
 1. Remove the old certificate “{old}”.
-2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device, or copy the file “Export CA certificate…” saves.
+2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
 A running share uses the new certificate after you stop and start sharing again.</source>
@@ -358,10 +366,18 @@ A running share uses the new certificate after you stop and start sharing again.
 
 信任旧 CA 的每台设备都必须重新信任新 CA。在每台设备上：
 1. 删除旧证书“{old}”。
-2. 安装新证书：在以 HTTPS 共享时扫描此对话框中的二维码，在设备上打开 {url}，或复制“导出 CA 证书…”保存的文件。
+2. 安装新证书：在以 HTTPS 共享时扫描此对话框中的二维码，在设备上打开 {url} 并按照其中的步骤操作，或复制“导出 CA 证书…”保存的文件。
 在此之前，设备会对 Pier 的证书发出警告。
 
 正在运行的共享需停止并重新开始共享后才会使用新证书。</translation>
+    </message>
+    <message>
+        <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
+        <translation>与手机为已安装证书显示的 SHA-256 指纹进行比较：每一对字符都必须一致。切勿相信网页上显示的指纹。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;This address works on this computer only: choose the local network address in Pier&apos;s window for a phone.</source>
+        <translation>&lt;br&gt;此地址只能在本机上使用：请在 Pier 窗口中为手机选择局域网地址。</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
@@ -989,6 +1005,17 @@ Bo Li</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionDoctor</name>
+    <message>
+        <source>&amp;Phone can&apos;t connect?…</source>
+        <translation>手机连不上？(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Find out why a phone or another computer cannot open the share</source>
+        <translation>找出手机或其他电脑无法打开共享的原因</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>{port} is not a port number. Choose a port from 1 to {max}, or “Any free port”.</source>
@@ -1005,6 +1032,69 @@ Bo Li</translation>
     <message>
         <source>Port {wanted}, used last time, is taken now, so Pier picked port {port}. Bookmarks and printed QR codes of the old address will not work.</source>
         <translation>上次使用的端口 {wanted} 现已被占用，因此 Pier 选择了端口 {port}。旧地址的书签和打印的二维码将无法使用。</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopActions</name>
+    <message>
+        <source>Add to applications &amp;menu</source>
+        <translation>添加到应用程序菜单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove from applications &amp;menu</source>
+        <translation>从应用程序菜单移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Pier when I log in</source>
+        <translation>登录时启动 Pier(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start Pier in the background when you log in</source>
+        <translation>登录时在后台启动 Pier</translation>
+    </message>
+    <message>
+        <source>Start &amp;hidden in the tray and share the last folder</source>
+        <translation>隐藏在托盘中启动并共享上次的文件夹(&amp;H)</translation>
+    </message>
+    <message>
+        <source>At login, Pier starts with its window hidden in the tray, sharing the folder shared last</source>
+        <translation>登录时，Pier 启动后窗口隐藏在托盘中，并共享上次共享的文件夹</translation>
+    </message>
+    <message>
+        <source>Could not change starting at login</source>
+        <translation>无法更改登录时启动的设置</translation>
+    </message>
+    <message>
+        <source>Pier could not change {place}: {problem}</source>
+        <translation>Pier 无法更改 {place}：{problem}</translation>
+    </message>
+    <message>
+        <source>Removed from the applications menu</source>
+        <translation>已从应用程序菜单移除</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s entry was removed ({entry}).</source>
+        <translation>Pier 的菜单项已移除（{entry}）。</translation>
+    </message>
+    <message>
+        <source>Added to the applications menu</source>
+        <translation>已添加到应用程序菜单</translation>
+    </message>
+    <message>
+        <source>Pier is in your applications menu now (under Internet or Network; some desktops show it after a moment).
+
+The entry is {entry}.</source>
+        <translation>Pier 现在已在您的应用程序菜单中（位于“互联网”或“网络”下；某些桌面需要稍等片刻才会显示）。
+
+菜单项文件是 {entry}。</translation>
+    </message>
+    <message>
+        <source>Could not change the applications menu</source>
+        <translation>无法更改应用程序菜单</translation>
+    </message>
+    <message>
+        <source>Pier could not write its entry under {folder}: {problem}</source>
+        <translation>Pier 无法在 {folder} 下写入其菜单项：{problem}</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1134,336 @@ Bo Li</translation>
     <message>
         <source>Keep the window open</source>
         <translation>保持窗口打开</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
+        <translation>同一网络：手机必须连接到与本机相同的 Wi-Fi（或同一路由器的其他 Wi-Fi），而不是邻居的 Wi-Fi 或热点。</translation>
+    </message>
+    <message>
+        <source>Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart (“client isolation”, “AP isolation”): each device reaches the internet but not the others. Use the main network, or turn isolation off in the router&apos;s Wi-Fi settings.</source>
+        <translation>访客 Wi-Fi：访客网络以及酒店、学校和办公室的 Wi-Fi 常常会将设备彼此隔离（“客户端隔离”、“AP 隔离”）：每台设备都能上网，但无法访问其他设备。请使用主网络，或在路由器的 Wi-Fi 设置中关闭隔离。</translation>
+    </message>
+    <message>
+        <source>Mobile data: turn it off on the phone for the test; some phones send requests over mobile data when they think the Wi-Fi has no internet.</source>
+        <translation>移动数据：测试时请在手机上关闭移动数据；有些手机认为 Wi-Fi 无法上网时，会通过移动数据发送请求。</translation>
+    </message>
+    <message>
+        <source>VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.</source>
+        <translation>VPN：手机或本机上的 VPN 可能会把该地址路由到别处；请暂停它。</translation>
+    </message>
+    <message>
+        <source>The address: type it exactly as shown, with http:// or https:// as shown and the port after the colon.</source>
+        <translation>地址：请完全按照显示的内容输入，包括显示的 http:// 或 https:// 以及冒号后的端口。</translation>
+    </message>
+    <message>
+        <source>VPN ({interface}): a phone cannot use it</source>
+        <translation>VPN（{interface}）：手机无法使用</translation>
+    </message>
+    <message>
+        <source>containers ({interface}): a phone cannot use it</source>
+        <translation>容器（{interface}）：手机无法使用</translation>
+    </message>
+    <message>
+        <source>virtual machine ({interface}): a phone cannot use it</source>
+        <translation>虚拟机（{interface}）：手机无法使用</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>仅限本机</translation>
+    </message>
+    <message>
+        <source>network {interface}</source>
+        <translation>网络 {interface}</translation>
+    </message>
+    <message>
+        <source>name of this computer</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>The share is for this computer only</source>
+        <translation>共享仅限本机访问</translation>
+    </message>
+    <message>
+        <source>It listens on this computer&apos;s own address (127.0.0.1), which no phone can reach. Let the devices on your network in: the share restarts on the local network.</source>
+        <translation>它监听的是本机自己的地址（127.0.0.1），任何手机都无法访问。请允许您网络中的设备访问：共享会在局域网上重新开始。</translation>
+    </message>
+    <message>
+        <source>The share is open to the local network</source>
+        <translation>共享已向局域网开放</translation>
+    </message>
+    <message>
+        <source>It listens on every network of this computer.</source>
+        <translation>它在本机的所有网络上监听。</translation>
+    </message>
+    <message>
+        <source>No address for a phone yet</source>
+        <translation>还没有可供手机使用的地址</translation>
+    </message>
+    <message>
+        <source>Once devices on the network are let in, their addresses show here.</source>
+        <translation>允许网络中的设备访问后，它们可用的地址会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Not these, which lead to a VPN, containers or a virtual machine: {addresses}.</source>
+        <translation>不要使用这些地址，它们通向 VPN、容器或虚拟机：{addresses}。</translation>
+    </message>
+    <message>
+        <source>No address on an ordinary network</source>
+        <translation>普通网络上没有地址</translation>
+    </message>
+    <message>
+        <source>This computer seems connected to no Wi-Fi or wired network, only to virtual ones.</source>
+        <translation>本机似乎没有连接到任何 Wi-Fi 或有线网络，只连接了虚拟网络。</translation>
+    </message>
+    <message>
+        <source>Open {address} on the phone</source>
+        <translation>在手机上打开 {address}</translation>
+    </message>
+    <message>
+        <source>Use an address of the network the phone is on.</source>
+        <translation>请使用手机所在网络的地址。</translation>
+    </message>
+    <message>
+        <source>No firewall found</source>
+        <translation>未发现防火墙</translation>
+    </message>
+    <message>
+        <source>Neither firewalld nor ufw is running.</source>
+        <translation>firewalld 和 ufw 都没有运行。</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) is on and may block port {port}</source>
+        <translation>防火墙（{tool}）已开启，可能会阻止端口 {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) blocks port {port}</source>
+        <translation>防火墙（{tool}）阻止了端口 {port}</translation>
+    </message>
+    <message>
+        <source>The firewall ({tool}) lets port {port} in</source>
+        <translation>防火墙（{tool}）允许端口 {port} 的连接</translation>
+    </message>
+    <message>
+        <source>No active firewall found</source>
+        <translation>未发现启用的防火墙</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether a firewall blocks the port</source>
+        <translation>Pier 无法判断是否有防火墙阻止了该端口</translation>
+    </message>
+    <message>
+        <source>Windows Defender Firewall may block the port</source>
+        <translation>Windows Defender 防火墙可能会阻止该端口</translation>
+    </message>
+    <message>
+        <source>When Windows asked whether to let Pier (or Python) talk on networks, “Private networks” must be allowed, and the Wi-Fi must be set to Private. Or let the port in from an administrator&apos;s command prompt:</source>
+        <translation>当 Windows 询问是否允许 Pier（或 Python）在网络上通信时，必须允许“专用网络”，并且 Wi-Fi 必须设为“专用”。或者在管理员命令提示符中放行该端口：</translation>
+    </message>
+    <message>
+        <source>In System Settings → Network → Firewall → Options, set Pier (or Python) to “Allow incoming connections”.</source>
+        <translation>在“系统设置”→“网络”→“防火墙”→“选项”中，将 Pier（或 Python）设为“允许传入连接”。</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is off</source>
+        <translation>macOS 防火墙已关闭</translation>
+    </message>
+    <message>
+        <source>It blocks nothing.</source>
+        <translation>它不会阻止任何连接。</translation>
+    </message>
+    <message>
+        <source>The macOS firewall is on</source>
+        <translation>macOS 防火墙已开启</translation>
+    </message>
+    <message>
+        <source>Pier can&apos;t tell whether the macOS firewall is on</source>
+        <translation>Pier 无法判断 macOS 防火墙是否开启</translation>
+    </message>
+    <message>
+        <source>firewalld is not fully running (state {state}).</source>
+        <translation>firewalld 没有完全运行（状态 {state}）。</translation>
+    </message>
+    <message>
+        <source>firewalld is running, but Pier could not read its zones: {problem}</source>
+        <translation>firewalld 正在运行，但 Pier 无法读取其区域：{problem}</translation>
+    </message>
+    <message>
+        <source>firewalld is running and zone {zones} lets port {port}/tcp in.</source>
+        <translation>firewalld 正在运行，区域 {zones} 允许端口 {port}/tcp 的连接。</translation>
+    </message>
+    <message>
+        <source>firewalld is running and port {port}/tcp is not open in zone “{zone}”, the zone of the network phones use: it blocks them (unless a service opened for that zone happens to use the same port).</source>
+        <translation>firewalld 正在运行，端口 {port}/tcp 在区域“{zone}”中未开放，而这是手机所用网络的区域：它会阻止手机（除非恰好有为该区域开放的服务使用同一端口）。</translation>
+    </message>
+    <message>
+        <source>Pier found neither firewalld nor ufw, and the kernel&apos;s own rules (nftables, iptables) are readable only by root, so it cannot tell whether a firewall blocks the port.</source>
+        <translation>Pier 既没有找到 firewalld 也没有找到 ufw，而内核自身的规则（nftables、iptables）只有 root 才能读取，因此无法判断是否有防火墙阻止了该端口。</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic, but lets some addresses in on every port: Pier cannot tell whether the phone is one of them. To let port {port}/tcp in for everyone:</source>
+        <translation>{tool} 会丢弃传入流量，但允许某些地址访问所有端口：Pier 无法判断手机是否属于其中。要为所有人放行端口 {port}/tcp：</translation>
+    </message>
+    <message>
+        <source>{tool} has no rule that drops incoming traffic.</source>
+        <translation>{tool} 没有丢弃传入流量的规则。</translation>
+    </message>
+    <message>
+        <source>{tool} has a rule that lets port {port}/tcp in.</source>
+        <translation>{tool} 有一条允许端口 {port}/tcp 的规则。</translation>
+    </message>
+    <message>
+        <source>{tool} drops incoming traffic and no rule lets port {port}/tcp in: phones and other computers are blocked.</source>
+        <translation>{tool} 会丢弃传入流量，且没有规则允许端口 {port}/tcp：手机和其他电脑都被阻止了。</translation>
+    </message>
+    <message>
+        <source>ufw is installed but not enabled.</source>
+        <translation>ufw 已安装，但未启用。</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from ufw status).</source>
+        <translation>ufw 已开启，并允许端口 {port}/tcp 的连接（读取自 ufw status）。</translation>
+    </message>
+    <message>
+        <source>ufw is on and lets port {port}/tcp in (read from its rules).</source>
+        <translation>ufw 已开启，并允许端口 {port}/tcp 的连接（读取自其规则）。</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from ufw status): it blocks phones and other computers.</source>
+        <translation>ufw 已开启，且没有规则允许端口 {port}/tcp（读取自 ufw status）：它会阻止手机和其他电脑。</translation>
+    </message>
+    <message>
+        <source>ufw is on and no rule lets port {port}/tcp in (read from its rules): it blocks phones and other computers.</source>
+        <translation>ufw 已开启，且没有规则允许端口 {port}/tcp（读取自其规则）：它会阻止手机和其他电脑。</translation>
+    </message>
+    <message>
+        <source>ufw is enabled, but its rules are readable only by root, so Pier cannot tell whether port {port}/tcp is let in.</source>
+        <translation>ufw 已启用，但其规则只有 root 才能读取，因此 Pier 无法判断端口 {port}/tcp 是否被放行。</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s name (SSID).</source>
+        <translation>请输入网络名称（SSID）。</translation>
+    </message>
+    <message>
+        <source>A network name has at most 32 bytes.</source>
+        <translation>网络名称最多 32 个字节。</translation>
+    </message>
+    <message>
+        <source>Unknown security {security}.</source>
+        <translation>未知的安全类型 {security}。</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s password.</source>
+        <translation>请输入网络密码。</translation>
+    </message>
+    <message>
+        <source>A WPA password has 8 to 63 characters.</source>
+        <translation>WPA 密码长度为 8 到 63 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorDialog</name>
+    <message>
+        <source>Phone can&apos;t connect? — Pier</source>
+        <translation>手机连不上？— Pier</translation>
+    </message>
+    <message>
+        <source>Start sharing first: then open this again to test the connection from your phone.</source>
+        <translation>请先开始共享：然后再次打开此窗口，从手机测试连接。</translation>
+    </message>
+    <message>
+        <source>Test it now</source>
+        <translation>立即测试</translation>
+    </message>
+    <message>
+        <source>Open this address on the phone now (or scan the code). Pier watches for a minute for a request from another device.</source>
+        <translation>现在在手机上打开此地址（或扫描二维码）。Pier 会在一分钟内等待来自其他设备的请求。</translation>
+    </message>
+    <message>
+        <source>QR code of the address to open</source>
+        <translation>要打开的地址的二维码</translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation>测试结果</translation>
+    </message>
+    <message>
+        <source>Watch again</source>
+        <translation>再次监测</translation>
+    </message>
+    <message>
+        <source>Watch for a request from the phone for another minute</source>
+        <translation>再监测一分钟，看是否有来自手机的请求</translation>
+    </message>
+    <message>
+        <source>If the phone cannot open it:</source>
+        <translation>如果手机无法打开它：</translation>
+    </message>
+    <message>
+        <source>What Pier found on this computer</source>
+        <translation>Pier 在本机上发现的情况</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>The checks failed; see Pier&apos;s log.</source>
+        <translation>检查失败；请查看 Pier 的日志。</translation>
+    </message>
+    <message>
+        <source>There is no address a phone could open yet.</source>
+        <translation>还没有手机可以打开的地址。</translation>
+    </message>
+    <message>
+        <source>Let devices on my network in</source>
+        <translation>允许我网络中的设备访问</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Command to type</source>
+        <translation>要输入的命令</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>复制该命令</translation>
+    </message>
+    <message>
+        <source>✔ A request arrived from another device ({client}): the phone reaches Pier. If the page still does not show, it may be waiting for a password or the certificate.</source>
+        <translation>✔ 收到了来自其他设备（{client}）的请求：手机能访问 Pier。如果页面仍未显示，它可能在等待输入密码或信任证书。</translation>
+    </message>
+    <message>
+        <source>✖ No request from another device arrived in the last minute. The phone did not reach Pier.</source>
+        <translation>✖ 在过去一分钟内没有收到来自其他设备的请求。手机没有访问到 Pier。</translation>
+    </message>
+    <message>
+        <source>Waiting for a request from another device… {seconds} s left</source>
+        <translation>正在等待来自其他设备的请求… 剩余 {seconds} 秒</translation>
     </message>
 </context>
 <context>
@@ -1420,20 +1840,20 @@ Details were written to {file}.</source>
         <translation>{problem} 未保存。</translation>
     </message>
     <message>
+        <source>Only the share&apos;s own names are accepted.</source>
+        <translation>只接受共享自身的名称。</translation>
+    </message>
+    <message>
+        <source>Also accepted once you leave the field: {names}.</source>
+        <translation>离开此字段后还将接受：{names}。</translation>
+    </message>
+    <message>
         <source>Also accepted from the next Start: {names}.</source>
         <translation>下次启动后还将接受：{names}。</translation>
     </message>
     <message>
-        <source>Takes effect at Start.</source>
-        <translation>开始共享时生效。</translation>
-    </message>
-    <message>
-        <source>only the share&apos;s own names</source>
-        <translation>仅共享自身的名称</translation>
-    </message>
-    <message>
-        <source>In force: {names}. Stop sharing to change them (they take effect at Start).</source>
-        <translation>生效中：{names}。停止共享后才能更改（开始共享时生效）。</translation>
+        <source>Announced while sharing on the local network.</source>
+        <translation>在局域网上共享时广播。</translation>
     </message>
     <message>
         <source>Not announced: devices need the address or the QR code.</source>
@@ -1450,10 +1870,6 @@ Details were written to {file}.</source>
     <message>
         <source>Announcing…</source>
         <translation>正在广播…</translation>
-    </message>
-    <message>
-        <source>Announced while sharing on the local network (takes effect at Start).</source>
-        <translation>在局域网上共享时广播（开始共享时生效）。</translation>
     </message>
     <message>
         <source>The allow-list is empty, so nobody could connect. Add at least one address or network, e.g. 192.168.1.0/24.</source>
@@ -1628,6 +2044,37 @@ Details were written to {file}.</source>
     <message>
         <source>Could not unlock the link</source>
         <translation>无法解锁链接</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChanges</name>
+    <message>
+        <source>Settings not changed: {problem}</source>
+        <translation>设置未更改：{problem}</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before at {address}.</source>
+        <translation>Pier 继续像之前一样在 {address} 共享。</translation>
+    </message>
+    <message>
+        <source>Pier goes on sharing as before.</source>
+        <translation>Pier 继续像之前一样共享。</translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>还没有帐户</translation>
+    </message>
+    <message>
+        <source>Add an account, then turn “Require login” on again.</source>
+        <translation>请添加一个帐户，然后再次开启“要求登录”。</translation>
+    </message>
+    <message>
+        <source>Open Users…</source>
+        <translation>打开“用户”…</translation>
+    </message>
+    <message>
+        <source>Could not change the share</source>
+        <translation>无法更改共享</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +2407,7 @@ Details were written to {file}.</source>
         <translation>用户和密码(&amp;U)…</translation>
     </message>
     <message>
-        <source>HTTPS &amp;certificate…</source>
+        <source>HTTPS c&amp;ertificate…</source>
         <translation>HTTPS 证书(&amp;E)…</translation>
     </message>
     <message>
@@ -1986,6 +2433,10 @@ Details were written to {file}.</source>
     <message>
         <source>&amp;Export visible rows…</source>
         <translation>导出可见行(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2740,6 +3191,66 @@ Ports below 1024 need administrator rights on this system. Pier can pick a free 
         <source>website mode: pages in the share run as the share</source>
         <translation>网站模式：共享中的页面以共享的身份运行</translation>
     </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>共享地址：{address}</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>正在共享</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only at {address}</source>
+        <translation>现在仅在本机上共享，地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on this computer only</source>
+        <translation>现在仅在本机上共享</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network at {address}</source>
+        <translation>现在在局域网上共享，地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing on the local network</source>
+        <translation>现在在局域网上共享</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder} at {address}</source>
+        <translation>现在共享 {folder}，地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing {folder}</source>
+        <translation>现在共享 {folder}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS at {address}</source>
+        <translation>现在通过 HTTPS 共享，地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing with HTTPS</source>
+        <translation>现在通过 HTTPS 共享</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted) at {address}</source>
+        <translation>现在不使用 HTTPS 共享（未加密），地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing without HTTPS (not encrypted)</source>
+        <translation>现在不使用 HTTPS 共享（未加密）</translation>
+    </message>
+    <message>
+        <source>Now sharing at {address}</source>
+        <translation>现在共享地址：{address}</translation>
+    </message>
+    <message>
+        <source>Now sharing</source>
+        <translation>现在正在共享</translation>
+    </message>
+    <message>
+        <source>New settings apply now, from the next request</source>
+        <translation>新设置现已生效，从下一个请求开始适用</translation>
+    </message>
 </context>
 <context>
     <name>TextBanners</name>
@@ -2866,16 +3377,32 @@ Ports below 1024 need administrator rights on this system. Pier can pick a free 
 <context>
     <name>Tray</name>
     <message>
-        <source>Show Pier</source>
-        <translation>显示 Pier</translation>
+        <source>Not sharing</source>
+        <translation>未共享</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
     </message>
     <message>
         <source>Start sharing</source>
         <translation>开始共享</translation>
     </message>
     <message>
+        <source>Open window</source>
+        <translation>打开窗口</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Sharing at {address}</source>
+        <translation>共享地址：{address}</translation>
+    </message>
+    <message>
+        <source>Pier — sharing at {address}</source>
+        <translation>Pier — 共享地址：{address}</translation>
     </message>
     <message>
         <source>Pier — not sharing</source>
@@ -2884,10 +3411,6 @@ Ports below 1024 need administrator rights on this system. Pier can pick a free 
     <message>
         <source>Stop sharing</source>
         <translation>停止共享</translation>
-    </message>
-    <message>
-        <source>Pier — sharing</source>
-        <translation>Pier — 正在共享</translation>
     </message>
 </context>
 <context>
@@ -3266,6 +3789,61 @@ Ports below 1024 need administrator rights on this system. Pier can pick a free 
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>WifiQrBox</name>
+    <message>
+        <source>WEP (old)</source>
+        <translation>WEP（旧）</translation>
+    </message>
+    <message>
+        <source>None (open network)</source>
+        <translation>无（开放网络）</translation>
+    </message>
+    <message>
+        <source>Get the phone on this Wi-Fi</source>
+        <translation>让手机连接到此 Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Type your Wi-Fi&apos;s details; the phone joins it by scanning the code. Pier keeps none of them.</source>
+        <translation>输入您 Wi-Fi 的信息；手机扫描二维码即可加入。Pier 不会保存其中任何信息。</translation>
+    </message>
+    <message>
+        <source>Wi-Fi name (SSID)</source>
+        <translation>Wi-Fi 名称（SSID）</translation>
+    </message>
+    <message>
+        <source>Wi-Fi security</source>
+        <translation>Wi-Fi 安全类型</translation>
+    </message>
+    <message>
+        <source>Wi-Fi password</source>
+        <translation>Wi-Fi 密码</translation>
+    </message>
+    <message>
+        <source>Hidden network</source>
+        <translation>隐藏网络</translation>
+    </message>
+    <message>
+        <source>Name (SSID):</source>
+        <translation>名称（SSID）：</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>安全类型：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Show Wi-Fi code</source>
+        <translation>显示 Wi-Fi 二维码</translation>
+    </message>
+    <message>
+        <source>QR code to join the Wi-Fi</source>
+        <translation>加入此 Wi-Fi 的二维码</translation>
     </message>
 </context>
 </TS>

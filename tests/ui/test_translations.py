@@ -22,7 +22,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from app.doctor import ShareFacts, scope_finding
+from app.services import AppServices
 from app.settings import LANGUAGES, Settings, SettingsStore, saved_language
+from app.summaries import change_message
+from server.config import ServerConfig
 from server.paths import PierPaths
 from tests.ui.conftest import DialogRecorder, make_window
 from ui.language_menu import LanguageMenu
@@ -138,7 +142,34 @@ def test_the_window_speaks_chinese(qtbot: QtBot, aloop: object, ui_paths: PierPa
         window.shutdown_blocking()
 
 
-@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_doctor_tray_and_settings_menu_speak_chinese(qtbot: QtBot, aloop: object,
+                                                        ui_paths: PierPaths,
+                                                        chinese: list[QTranslator]) -> None:
+    """Texts from app/ modules (the doctor's findings, the status line after a live change)
+    and from the parts built outside the window class (menus, tray) are translated too."""
+    window = MainWindow(AppServices.create(ui_paths), use_tray=True)
+    qtbot.addWidget(window)
+    try:
+        assert window.menus.settings.title() == "设置(&T)"
+        texts = [action.text() for action in window.menus.settings.actions()]
+        assert texts[:2] == ["登录时启动 Pier(&S)", "隐藏在托盘中启动并共享上次的文件夹(&H)"]
+        assert texts[-1] == "语言(&L)"
+        assert window.doctor.action.text() == "手机连不上？(&P)…"
+        assert window.tray is not None
+        assert window.tray.address_action.text() == "未共享"
+        dialog = window.doctor.open()
+        assert dialog.windowTitle() == "手机连不上？— Pier"
+        assert dialog.wifi_box.title() == "让手机连接到此 Wi-Fi"
+        dialog.close()
+    finally:
+        window.shutdown_blocking()
+    local = ShareFacts(8000, ["http://127.0.0.1:8000/"], local_only=True)
+    assert scope_finding(local).title == "共享仅限本机访问"
+    config = ServerConfig(root=ui_paths.config, port=8000)
+    assert change_message(config, config, ["u"], ["u"]) == "新设置现已生效，从下一个请求开始适用"
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
 def test_each_menu_has_distinct_accelerators(qtbot: QtBot, aloop: object, ui_paths: PierPaths,
                                              qapp: QApplication, language: str) -> None:
     installed = install_translators(qapp, language)
