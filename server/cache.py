@@ -12,6 +12,7 @@ change its folder's mtime either.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import OrderedDict
@@ -174,6 +175,13 @@ class _Rendered:
     made_at: float
     body: bytes
     shows: FileStamp | None = None
+    etag: str = ""
+
+
+def body_etag(body: bytes) -> str:
+    """A strong ETag of a rendered page: its bytes' hash, so the same page in another language
+    (or with another README, card or order) never matches it."""
+    return '"' + hashlib.blake2b(body, digest_size=9).hexdigest() + '"'
 
 
 class ListingCache:
@@ -187,6 +195,11 @@ class ListingCache:
         self._bytes = 0  # of the bodies held
 
     def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> bytes | None:
+        found = self.get_tagged(key, dir_mtime_ns)
+        return found[0] if found is not None else None
+
+    def get_tagged(self, key: tuple[object, ...], dir_mtime_ns: int) -> tuple[bytes, str] | None:
+        """The body and its ETag (body_etag, made once when it was put)."""
         with self._lock:
             item = self._items.get(key)
             if item is None:
@@ -200,7 +213,7 @@ class ListingCache:
             with self._lock:
                 self._drop(key, item)
             return None
-        return item.body
+        return item.body, item.etag
 
     def _drop(self, key: tuple[object, ...], item: _Rendered) -> None:
         if self._items.get(key) is item:
@@ -208,7 +221,7 @@ class ListingCache:
             self._bytes -= len(item.body)
 
     def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes,
-            shows: FileStamp | None = None) -> None:
+            shows: FileStamp | None = None, etag: str = "") -> None:
         """``shows``: a file whose content is in ``body``; the body is dropped once it changes."""
         if len(body) > LISTING_CACHE_BYTES // 4:
             return  # made again when asked: one page must not push out dozens of others
@@ -216,7 +229,8 @@ class ListingCache:
             old = self._items.pop(key, None)
             if old is not None:
                 self._bytes -= len(old.body)
-            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows)
+            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows,
+                                         etag)
             self._bytes += len(body)
             while len(self._items) > LISTING_CACHE_ENTRIES or self._bytes > LISTING_CACHE_BYTES:
                 _, dropped = self._items.popitem(last=False)

@@ -10,6 +10,7 @@ from typing import Protocol
 from server.access import FileAccess
 from server.files import url_quote
 from server.http11 import Request
+from server.page_i18n import PageLanguage, for_header
 from server.records import UploadMark
 from server.users import User
 
@@ -78,6 +79,12 @@ class Call:
     detach: Callable[[], None] = _nothing
     background_s: float = 0.0  # seconds spent waiting for background work (thumbnails)
     link: LinkUse | None = None  # set when the request came through a share link
+
+    @property
+    def language(self) -> PageLanguage:
+        """The language of the pages answered to this request (Accept-Language); every such
+        answer says ``Vary: Accept-Language``."""
+        return for_header(self.request.header("accept-language"))
 
     def may_wait(self) -> None:
         """Say that what comes next may wait on the disk or the client."""

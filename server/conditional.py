@@ -32,6 +32,15 @@ def not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:
     return int(mtime) <= since
 
 
+def etag_matches(headers: dict[str, str], etag: str) -> bool:
+    """If-None-Match names ``etag`` (weak comparison, as RFC 9110 13.1.2 wants for GET) or is
+    "*": for answers that have an ETag and no Last-Modified."""
+    value = headers.get("if-none-match")
+    if value is None:
+        return False
+    return value.strip() == "*" or etag in {t.strip().removeprefix("W/") for t in value.split(",")}
+
+
 def if_range_matches(value: str, etag: str, mtime: float, now: float) -> bool:
     """Whether a range may be sent for If-Range ``value``. A date is a strong validator only
     when the file is at least a second older than now (RFC 9110 8.8.2.2): a file written

@@ -217,7 +217,7 @@ class RequestHandler:
                 self._deliver(ex, self._error(ex, err))
 
     def _error(self, ex: Exchange, err: HttpError) -> Response:
-        response = error_response(err, as_json=ex.wants_json(),
+        response = error_response(err, as_json=ex.wants_json(), request=ex.request,
                                   server_name=self._config.server_name)
         plain_on_tls = ex.conn.tls_state == PLAIN_ON_TLS  # nothing more to say on it
         return Response(response.status, response.headers, response.body,

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from server.listing_text import send_text_form, shared_card
 from server.markdown_page import README_STYLE
+from server.page_i18n import ENGLISH, PageLanguage, language
 from server.pages import (
     FAVICON_URL,
     LOGOUT_URL,
@@ -28,6 +29,7 @@ from server.pages import (
     asset_url,
     display_text,
     template,
+    texts_script,
 )
 from server.text_board import SharedText
 from server.units import format_size
@@ -55,6 +57,7 @@ class PageContext:
     offer_ca: bool = False  # show "Trust this server" (the local CA download)
     shared_text: SharedText | None = None  # the window's text, as a card on top
     resumable: bool = True  # uploads by tus (a share link's drop box posts forms instead)
+    language: str = ENGLISH  # the page's language (server/page_i18n.py): cached per language
 
 
 NO_EXTRAS = PageContext()
@@ -63,7 +66,13 @@ SORT_KEYS = ("name", "size", "date")
 ORDERS = ("asc", "desc")
 # The order a column sorts in when its header is first clicked: A-Z, largest first, newest first.
 _FIRST_ORDER = {"name": "asc", "size": "desc", "date": "desc"}
-_COLUMN_TITLES = {"name": "Name", "size": "Size", "date": "Modified"}
+
+
+def column_titles(lang: PageLanguage) -> dict[str, str]:
+    return {"name": lang.gettext("Name"), "size": lang.gettext("Size"),
+            "date": lang.gettext("Modified")}
+
+
 _DIGITS = re.compile(r"(\d+)")
 # The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
 # and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
@@ -186,20 +195,23 @@ def render_html(
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
     query = _sort_query(sort, order)
-    text = template("listing.html").substitute(
-        title=f"Index of {display_text(url_path)} — {display_text(server_name)}",
+    lang = language(page.language)
+    title = lang.gettext("Index of %(path)s — %(server_name)s") % {
+        "path": display_text(url_path), "server_name": display_text(server_name)}
+    text = template("listing.html", lang.code).substitute(
+        title=title,
         stylesheet=STYLESHEET_URL,
-        scripts=_scripts(page),
+        scripts=_scripts(page, lang),
         favicon=FAVICON_URL,
         crumbs=_breadcrumbs(url_path, server_name, query, base),
-        account=_account(page),
-        actions=_actions(page),
-        shared_text=shared_card(page.shared_text),
-        upload=_upload_forms(base + url_path, page),
-        headers=_column_headers(sort, order),
-        rows=_rows(url_path, ordered, query, base),
+        account=_account(page, lang),
+        actions=_actions(page, lang),
+        shared_text=shared_card(page.shared_text, lang),
+        upload=_upload_forms(base + url_path, page, lang),
+        headers=_column_headers(sort, order, lang),
+        rows=_rows(url_path, ordered, query, base, lang),
         listing_data=' data-can-modify="true"' if page.can_modify else "",
-        summary=_summary(ordered),
+        summary=_summary(ordered, lang),
         server_name=display_text(server_name),
         readme=readme,
         readme_style=README_STYLE if readme else "",
@@ -207,10 +219,11 @@ def render_html(
     return text.encode("utf-8")
 
 
-def _scripts(page: PageContext) -> str:
+def _scripts(page: PageContext, lang: PageLanguage) -> str:
     """view.js first and not deferred (it only hides the list until the grid is built, when the
     visitor chose the grid); then, deferred and so run in this order once the page is parsed:
-    app.js (the listing; it hands the others window.pierListing), the shared text's card where
+    the texts in the page's language (i18n-<lang>.js: window.pierText), app.js (the listing;
+    it hands the others window.pierListing), the shared text's card where
     the page shows one, where the page uploads the vendored tus-js-client and the upload
     scripts (each needs the ones before it), the grid, viewer and search scripts that build on
     app.js's listing, the selection (a .zip of it, for anyone who may read) and, where the
@@ -225,78 +238,86 @@ def _scripts(page: PageContext) -> str:
     urls += [asset_url(name) for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     if page.can_modify:
         urls.append(asset_url("changes.js"))
-    return f'<script src="{VIEW_SCRIPT_URL}"></script>' + "".join(
+    return f'<script src="{VIEW_SCRIPT_URL}"></script>' + texts_script(lang) + "".join(
         f'<script src="{url}" defer></script>' for url in urls
     )
 
 
-def _account(page: PageContext) -> str:
+def _account(page: PageContext, lang: PageLanguage) -> str:
     """ "Logged in as NAME" and a logout link, on shares with logins."""
     if not (page.login and page.user):
         return ""
+    who = lang.gettext("Logged in as %(user)s") % {
+        "user": f"<strong>{display_text(page.user)}</strong>"}
     return (
-        f'<p class="account"><span class="who">Logged in as <strong>{display_text(page.user)}'
-        f'</strong></span><a class="logout" href="{LOGOUT_URL}">Log out</a></p>'
+        f'<p class="account"><span class="who">{who}</span><a class="logout" '
+        f'href="{LOGOUT_URL}">{lang.gettext("Log out")}</a></p>'
     )
 
 
-def _actions(page: PageContext) -> str:
+def _actions(page: PageContext, lang: PageLanguage) -> str:
     """The toolbar: the filter box (shown by app.js), the Upload and New folder buttons (shown
     by uploads.js and forms.js), the grid view's toggle (shown by grid.js), the folder's zip
     and, over HTTPS with a local CA, the way to trust this server."""
+    t = lang.gettext
+    filter_text = t("Filter this folder")
     parts = [
-        '<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
-        'placeholder="Filter this folder" aria-label="Filter this folder" autocomplete="off" '
+        f'<div class="filter-box" hidden><input type="search" id="filter" class="filter" '
+        f'placeholder="{filter_text}" aria-label="{filter_text}" autocomplete="off" '
         'spellcheck="false"><kbd class="key" aria-hidden="true">/</kbd></div>',
         '<div class="actions">',
     ]
     if page.can_upload:
         parts.append(
             '<button type="button" class="button primary" id="upload-button" hidden>'
-            '<span class="glyph glyph-upload" aria-hidden="true"></span>Upload</button>'
+            f'<span class="glyph glyph-upload" aria-hidden="true"></span>{t("Upload")}</button>'
             '<button type="button" class="button" id="mkdir-button" hidden>'
-            '<span class="glyph glyph-folder" aria-hidden="true"></span>New folder</button>'
+            '<span class="glyph glyph-folder" aria-hidden="true"></span>'
+            f'{t("New folder")}</button>'
         )
     parts.append(
         '<button type="button" class="button" id="viewToggle" aria-pressed="false" hidden '
-        'title="Show pictures and videos as thumbnails"><span class="glyph glyph-grid" '
-        'aria-hidden="true"></span>Grid</button>'
+        f'title="{t("Show pictures and videos as thumbnails")}"><span class="glyph glyph-grid" '
+        f'aria-hidden="true"></span>{t("Grid")}</button>'
     )
+    zip_title = t("Download this folder and everything in it as one .zip file")
     parts.append(
-        '<a class="button" id="zip-link" href="?format=zip" title="Download this folder '
-        'and everything in it as one .zip file"><span class="glyph glyph-download" '
-        'aria-hidden="true"></span><span>Download<span class="wide"> folder as</span> .zip'
-        "</span></a>"
+        f'<a class="button" id="zip-link" href="?format=zip" title="{zip_title}"><span '
+        'class="glyph glyph-download" aria-hidden="true"></span><span class="wide">'
+        f'{t("Download folder as .zip")}</span><span class="narrow">{t("Download .zip")}'
+        '</span></a>'
     )
     if page.offer_ca:
         parts.append(
             f'<a class="button subtle" id="trust-link" href="{TRUST_URL}"><span class="glyph '
-            f'glyph-lock" aria-hidden="true"></span>Trust this server</a>'
+            f'glyph-lock" aria-hidden="true"></span>{t("Trust this server")}</a>'
         )
     parts.append("</div>")
     return "".join(parts)
 
 
-def _upload_forms(url_path: str, page: PageContext) -> str:
+def _upload_forms(url_path: str, page: PageContext, lang: PageLanguage) -> str:
     """The plain upload form (works without JavaScript), the "New folder" form and the
     places where uploads.js shows uploads in progress and drop.js the drop target."""
     if not page.can_upload:
         return ""
     action = path_href(url_path)
+    t = lang.gettext
     return (
         f'<form class="upload-form" id="upload-form" method="post" action="{action}" '
-        f'enctype="multipart/form-data"><label for="file-input">Upload files here:</label>'
-        f'<input type="file" name="file" id="file-input" multiple>'
-        f'<button type="submit" class="button primary">Upload</button></form>\n'
-        f'<form class="mkdir-form" id="mkdir-form" hidden><label for="mkdir-name">New folder:'
-        f'</label><input type="text" id="mkdir-name" maxlength="255" required '
-        f'placeholder="Folder name" autocomplete="off"><button type="submit" '
-        f'class="button primary">Create</button><button type="button" class="button" '
-        f'id="mkdir-cancel">Cancel</button><span class="form-error" id="mkdir-error" '
+        f'enctype="multipart/form-data"><label for="file-input">{t("Upload files here:")}'
+        f'</label><input type="file" name="file" id="file-input" multiple>'
+        f'<button type="submit" class="button primary">{t("Upload")}</button></form>\n'
+        f'<form class="mkdir-form" id="mkdir-form" hidden><label for="mkdir-name">'
+        f'{t("New folder:")}</label><input type="text" id="mkdir-name" maxlength="255" '
+        f'required placeholder="{t("Folder name")}" autocomplete="off"><button type="submit" '
+        f'class="button primary">{t("Create")}</button><button type="button" class="button" '
+        f'id="mkdir-cancel">{t("Cancel")}</button><span class="form-error" id="mkdir-error" '
         f'role="alert"></span></form>\n'
-        f'<section class="transfers" id="transfers" hidden aria-label="Uploads"></section>\n'
-        f'<div class="drop-zone" id="drop-zone" hidden><p>Drop files or folders to upload '
-        f"them here</p></div>\n" + send_text_form(action)
+        f'<section class="transfers" id="transfers" hidden aria-label="{t("Uploads")}">'
+        f'</section>\n<div class="drop-zone" id="drop-zone" hidden><p>'
+        f'{t("Drop files or folders to upload them here")}</p></div>\n'
+        + send_text_form(action, lang)
     )
 
 
@@ -323,7 +344,8 @@ def _breadcrumbs(url_path: str, server_name: str, query: str, base: str = "") ->
     return "".join(parts)
 
 
-def _column_headers(sort: str, order: str) -> str:
+def _column_headers(sort: str, order: str, lang: PageLanguage) -> str:
+    titles = column_titles(lang)
     cells = []
     for key in SORT_KEYS:
         if key == sort:
@@ -332,18 +354,19 @@ def _column_headers(sort: str, order: str) -> str:
             arrow = "▲" if order == "asc" else "▼"
             cells.append(
                 f'<th class="{key} active" aria-sort="{state}" scope="col">'
-                f'<a href="?sort={key}&amp;order={next_order}">{_COLUMN_TITLES[key]}'
+                f'<a href="?sort={key}&amp;order={next_order}">{titles[key]}'
                 f'<span class="arrow" aria-hidden="true">{arrow}</span></a></th>'
             )
         else:
             cells.append(
                 f'<th class="{key}" scope="col"><a href="?sort={key}&amp;order='
-                f'{_FIRST_ORDER[key]}">{_COLUMN_TITLES[key]}</a></th>'
+                f'{_FIRST_ORDER[key]}">{titles[key]}</a></th>'
             )
     return "".join(cells)
 
 
-def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str = "") -> str:
+def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str,
+          lang: PageLanguage) -> str:
     """One line per row, kept small (a big folder's page is mostly rows): `</td>` and `</tr>` are
     optional in HTML and left out, cells are styled by position (name, size, date), and the row's
     one class says what it is: "up", "empty", "dir" or the file's kind (its icon). The exact size
@@ -353,32 +376,32 @@ def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str = "") -
     if parent is not None:
         rows.append(
             f'<tr class="up"><td><a href="{path_href(base + parent)}{query}" '
-            f'title="Parent folder">..'
+            f'title="{lang.gettext("Parent folder")}">..'
             f"</a><td><td>"
         )
     base_href = path_href(base + url_path)
     for entry in ordered:
         if entry.is_dir:
-            rows.append(_dir_row(entry, base_href, query))
+            rows.append(_dir_row(entry, base_href, query, lang))
         else:
-            rows.append(_file_row(entry, base_href))
+            rows.append(_file_row(entry, base_href, lang))
     if not ordered:
-        rows.append('<tr class="empty"><td colspan="3">This folder is empty.')
+        rows.append(f'<tr class="empty"><td colspan="3">{lang.gettext("This folder is empty.")}')
     return "\n".join(rows)
 
 
-def _dir_row(entry: Entry, base_href: str, query: str) -> str:
+def _dir_row(entry: Entry, base_href: str, query: str, lang: PageLanguage) -> str:
     return (
         f'<tr class="dir"{_row_data(0, entry.mtime)}><td><a href="{entry_href(base_href, entry)}'
-        f'{query}">{display_text(entry.name)}/</a><td>—<td>{_local_time(entry.mtime)}'
+        f'{query}">{display_text(entry.name)}/</a><td>—<td>{lang.time(entry.mtime)}'
     )
 
 
-def _file_row(entry: Entry, base_href: str) -> str:
+def _file_row(entry: Entry, base_href: str, lang: PageLanguage) -> str:
     return (
         f'<tr class="{file_kind(entry.name)}"{_row_data(entry.size, entry.mtime)}><td><a '
         f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a>'
-        f"<td>{human_size(entry.size)}<td>{_local_time(entry.mtime)}"
+        f"<td>{lang.size(entry.size)}<td>{lang.time(entry.mtime)}"
     )
 
 
@@ -389,27 +412,21 @@ def _row_data(size: int, mtime: float) -> str:
     return f' data-size="{size}" data-mtime="{stamp}"'
 
 
-def _local_time(mtime: float) -> str:
-    """ "2026-11-25 09:45" in the server's time zone, "—" when it cannot be represented."""
-    try:
-        return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime))
-    except (OverflowError, OSError, ValueError):
-        return "—"
-
-
-def _summary(ordered: Sequence[Entry]) -> str:
+def _summary(ordered: Sequence[Entry], lang: PageLanguage) -> str:
+    """ "3 items: 1 folder, 2 files (1.2 MB)" in the page's language."""
     folders = sum(1 for e in ordered if e.is_dir)
     files = len(ordered) - folders
     if not ordered:
-        return "Empty folder"
+        return lang.gettext("Empty folder")
     total = sum(e.size for e in ordered if not e.is_dir)
-    counts = f"{_plural(folders, 'folder')}, {_plural(files, 'file')}"
-    text = f"{_plural(len(ordered), 'item')}: {counts}"
-    return text + (f" ({human_size(total)})" if files else "")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+    text = lang.gettext("%(items)s: %(folders)s, %(files)s") % {
+        "items": lang.ngettext("%(n)s item", "%(n)s items", len(ordered)) % {
+            "n": lang.number(len(ordered))},
+        "folders": lang.ngettext("%(n)s folder", "%(n)s folders", folders) % {
+            "n": lang.number(folders)},
+        "files": lang.ngettext("%(n)s file", "%(n)s files", files) % {"n": lang.number(files)},
+    }
+    return text + (lang.gettext(" (%(size)s)") % {"size": lang.size(total)} if files else "")
 
 
 # ---------------------------------------------------------------- JSON

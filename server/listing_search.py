@@ -18,13 +18,13 @@ from urllib.parse import quote
 
 from server import listing
 from server.listing import PageContext, path_href
+from server.page_i18n import language
 from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
 from server.search_walk import Hit
 
 _ROWS = "\x00rows\x00"  # where the template is cut: rows stream in between
 _SUMMARY = "\x00summary\x00"
 _TABLE = '<table class="listing" id="listing">'
-_COLUMNS = (("name", "Name"), ("size", "Size"), ("date", "Modified"))
 
 
 class Results(Protocol):
@@ -46,27 +46,33 @@ class HtmlResults:
         self._server_name = server_name
         self._page = page
         self._after_rows = ""
+        self._lang = language(page.language)
 
     def head(self) -> bytes:
         folder = display_text(self._url_path)
-        quoted = f"“{display_text(self._text)}”"
-        values = dict.fromkeys(template("listing.html").get_identifiers(), "")
+        quoted = display_text(self._text)
+        lang = self._lang
+        page_template = template("listing.html", lang.code)
+        values = dict.fromkeys(page_template.get_identifiers(), "")
+        folder_link = f'<a href="{path_href(self._base + self._url_path)}">{folder}</a>'
+        heading = lang.gettext("Results for “%(text)s” in %(folder)s")
         values.update(
-            title=f"Results for {quoted} in {folder} — {display_text(self._server_name)}",
+            title=heading % {"text": quoted, "folder": folder} + " — "
+            + display_text(self._server_name),
             stylesheet=STYLESHEET_URL,
-            scripts=listing._scripts(self._page),
+            scripts=listing._scripts(self._page, lang),
             favicon=FAVICON_URL,
             crumbs=listing._breadcrumbs(self._url_path, self._server_name, "", self._base),
-            account=listing._account(self._page),
-            actions=listing._actions(self._page),
-            upload=f'<h2 class="search-heading" id="search-heading">Results for {quoted} in '
-                   f'<a href="{path_href(self._base + self._url_path)}">{folder}</a></h2>',
+            account=listing._account(self._page, lang),
+            actions=listing._actions(self._page, lang),
+            upload='<h2 class="search-heading" id="search-heading">'
+                   + heading % {"text": quoted, "folder": folder_link} + "</h2>",
             headers=self._column_headers(),
             rows=_ROWS,
             summary=_SUMMARY,
             server_name=display_text(self._server_name),
         )
-        page = template("listing.html").substitute(values)
+        page = page_template.substitute(values)
         page = page.replace(_TABLE, '<table class="listing search-results" id="listing">', 1)
         before, _, after = page.partition(_ROWS)
         self._after_rows = after
@@ -77,28 +83,32 @@ class HtmlResults:
         the links keep the search for a page without script."""
         query = "?q=" + quote(self._text, safe="")
         cells = [f'<th class="{key}" scope="col"><a href="{query}&amp;sort={key}&amp;order='
-                 f'{listing._FIRST_ORDER[key]}">{title}</a></th>' for key, title in _COLUMNS]
-        cells.append('<th class="path" scope="col">Folder</th>')
+                 f'{listing._FIRST_ORDER[key]}">{title}</a></th>'
+                 for key, title in listing.column_titles(self._lang).items()]
+        cells.append(f'<th class="path" scope="col">{self._lang.gettext("Folder")}</th>')
         return "".join(cells)
 
     def rows(self, hits: Sequence[Hit]) -> bytes:
         lines = []
         for hit in hits:
             href = path_href(self._base + self._url_path + hit.folder)
-            row = (listing._dir_row(hit.entry, href, "") if hit.entry.is_dir
-                   else listing._file_row(hit.entry, href))
+            row = (listing._dir_row(hit.entry, href, "", self._lang) if hit.entry.is_dir
+                   else listing._file_row(hit.entry, href, self._lang))
             shown = display_text(hit.folder or "./")
             lines.append(f'{row}<td class="path"><a href="{href}">{shown}</a>\n')
         return "".join(lines).encode("utf-8")
 
     def tail(self, count: int, truncated: bool) -> bytes:
         empty = ""
+        lang = self._lang
         if not count:
-            empty = (f'<tr class="empty"><td colspan="4">Nothing below this folder matches '
-                     f"“{display_text(self._text)}”.\n")
-        results = f"{count:,} result" + ("" if count == 1 else "s")
+            nothing = lang.gettext("Nothing below this folder matches “%(text)s”.") % {
+                "text": display_text(self._text)}
+            empty = f'<tr class="empty"><td colspan="4">{nothing}\n'
+        results = lang.ngettext("%(n)s result", "%(n)s results", count) % {
+            "n": lang.number(count)}
         if truncated:
-            results += " (the search stopped early; try more specific words)"
+            results += lang.gettext(" (the search stopped early; try more specific words)")
         done = (f'<span id="search-done" data-count="{count}" '
                 f'data-truncated="{"true" if truncated else "false"}">{results}</span>')
         return (empty + self._after_rows.replace(_SUMMARY, done, 1)).encode("utf-8")

@@ -6,6 +6,7 @@ line breaks and tabs stay."""
 
 from __future__ import annotations
 
+from server.page_i18n import PageLanguage
 from server.pages import display_text
 from server.text_board import SharedText
 
@@ -18,33 +19,38 @@ def escaped_text(text: str) -> str:
                      for line in lines)
 
 
-def shared_card(shared: SharedText | None) -> str:
+def shared_card(shared: SharedText | None, lang: PageLanguage) -> str:
     if shared is None:
         return ""
+    t = lang.gettext
     return (
         f'<section class="text-card" id="text-card" data-key="{shared.key}" '
         f'aria-labelledby="text-card-title"><div class="text-card-head">'
-        f'<h2 id="text-card-title">Shared text</h2><span class="text-card-actions">'
-        f'<button type="button" class="button primary" id="text-copy" hidden>Copy</button>'
-        f'<button type="button" class="button subtle" id="text-dismiss" hidden '
-        f'aria-label="Dismiss the shared text" title="Dismiss">×</button></span></div>'
+        f'<h2 id="text-card-title">{t("Shared text")}</h2><span class="text-card-actions">'
+        f'<button type="button" class="button primary" id="text-copy" hidden>{t("Copy")}'
+        f'</button><button type="button" class="button subtle" id="text-dismiss" hidden '
+        f'aria-label="{t("Dismiss the shared text")}" title="{t("Dismiss")}">×</button>'
+        f'</span></div>'
         f'<pre class="text-card-text" id="text-card-text" tabindex="0">'
         f'{escaped_text(shared.text)}</pre>'
         f'<p class="text-card-hint" id="text-copy-hint" role="status" hidden></p></section>\n'
     )
 
 
-def send_text_form(action: str) -> str:
+def send_text_form(action: str, lang: PageLanguage) -> str:
     """POST ``action`` as a form: ``text`` and the optional ``name`` (server/writes.py)."""
+    t = lang.gettext
+    optional = t("File name (optional)")
     return (
-        f'<details class="text-send" id="text-send"><summary>Send text</summary>'
+        f'<details class="text-send" id="text-send"><summary>{t("Send text")}</summary>'
         f'<form class="text-form" id="text-form" method="post" action="{action}">'
-        f'<label for="text-input" class="text-label">Text to save in this folder</label>'
-        f'<textarea name="text" id="text-input" rows="4" required '
-        f'placeholder="Type or paste a text"></textarea><div class="text-form-row">'
+        f'<label for="text-input" class="text-label">{t("Text to save in this folder")}'
+        f'</label><textarea name="text" id="text-input" rows="4" required '
+        f'placeholder="{t("Type or paste a text")}"></textarea><div class="text-form-row">'
         f'<input type="text" name="name" id="text-name" maxlength="250" autocomplete="off" '
-        f'placeholder="File name (optional)" aria-label="File name (optional)">'
-        f'<button type="submit" class="button primary" id="text-send-button">Send</button>'
+        f'placeholder="{optional}" aria-label="{optional}">'
+        f'<button type="submit" class="button primary" id="text-send-button">{t("Send")}'
+        f'</button>'
         f'<span class="form-error" id="text-error" role="alert"></span></div></form>'
         f'</details>\n'
     )

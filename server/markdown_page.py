@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from server.page_i18n import PageLanguage
 from server.pages import FAVICON_URL, STYLESHEET_URL, asset_url, display_text, template
-from server.units import format_size
 
 MARKDOWN_STYLESHEET_URL = asset_url("markdown.css")
 README_STYLE = f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">'
@@ -24,19 +24,19 @@ class Document:
     problem: str = ""  # "too large", "too complex", "unreadable" or BEING_PREPARED
     size: int = 0  # of the file, in bytes
 
-    def note(self, name: str) -> str:
+    def note(self, name: str, lang: PageLanguage) -> str:
         """The sentence shown instead of the text (escaped HTML)."""
-        shown = display_text(name)
+        values = {"name": display_text(name), "size": lang.size(self.size)}
         if self.problem == "too large":
-            return f"{shown} is too large to show here ({format_size(self.size)})."
+            return lang.gettext("%(name)s is too large to show here (%(size)s).") % values
         if self.problem == "too complex":
-            return f"{shown} has too much markup to show here."
+            return lang.gettext("%(name)s has too much markup to show here.") % values
         if self.problem == BEING_PREPARED:
-            return f"{shown} is being prepared — reload to see it."
-        return f"{shown} cannot be shown here."
+            return lang.gettext("%(name)s is being prepared — reload to see it.") % values
+        return lang.gettext("%(name)s cannot be shown here.") % values
 
 
-def readme_section(folder_url: str, name: str, document: Document) -> str:
+def readme_section(folder_url: str, name: str, document: Document, lang: PageLanguage) -> str:
     """The README below a listing: its name as a small heading linking to the file, then the
     rendered text (or a note and a link to the file)."""
     href = path_href(folder_url + name)
@@ -44,15 +44,15 @@ def readme_section(folder_url: str, name: str, document: Document) -> str:
     return (
         '<section class="readme" id="readme" aria-labelledby="readme-name">'
         f'<h2 class="readme-name" id="readme-name"><a href="{href}">{shown}</a></h2>\n'
-        f"{_body(document, name, href)}</section>"
+        f"{_body(document, name, href, lang)}</section>"
     )
 
 
-def view_page(url_path: str, document: Document, server_name: str) -> bytes:
-    """The page of the Markdown file ``url_path`` (decoded), UTF-8."""
+def view_page(url_path: str, document: Document, server_name: str, lang: PageLanguage) -> bytes:
+    """The page of the Markdown file ``url_path`` (decoded), UTF-8, in ``lang``."""
     name = url_path.rpartition("/")[2]
     href = path_href(url_path)
-    text = template("markdown.html").substitute(
+    text = template("markdown.html", lang.code).substitute(
         title=f"{display_text(name)} — {display_text(server_name)}",
         stylesheet=STYLESHEET_URL,
         markdown_stylesheet=MARKDOWN_STYLESHEET_URL,
@@ -60,7 +60,7 @@ def view_page(url_path: str, document: Document, server_name: str) -> bytes:
         crumbs=_crumbs(url_path, server_name),
         raw=href,
         download=href + "?download",
-        document=_body(document, name, href),
+        document=_body(document, name, href, lang),
         server_name=display_text(server_name),
     )
     return text.encode("utf-8")
@@ -71,11 +71,12 @@ def path_href(url_path: str) -> str:
     return quote(url_path, safe="/", errors="surrogateescape")
 
 
-def _body(document: Document, name: str, href: str) -> str:
+def _body(document: Document, name: str, href: str, lang: PageLanguage) -> str:
     if document.html is not None:
         return f'<div class="markdown-body">\n{document.html}</div>'
-    return (f'<p class="markdown-note">{document.note(name)} '
-            f'<a href="{href}">Open {display_text(name)}</a></p>')
+    opening = lang.gettext("Open %(name)s") % {"name": display_text(name)}
+    return (f'<p class="markdown-note">{document.note(name, lang)} '
+            f'<a href="{href}">{opening}</a></p>')
 
 
 def _crumbs(url_path: str, server_name: str) -> str:

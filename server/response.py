@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from server import pages
 from server.access import FileAccess
 from server.cache import FileFacts
-from server.http11 import HttpError, phrase
+from server.http11 import HttpError, Request, phrase
+from server.page_i18n import for_header
 from server.zipstream import ZipItem
 
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
@@ -102,11 +103,18 @@ def json_document(status: int, document: object, extra: bytes = b"") -> Response
     return Response(status, JSON + NOSNIFF + extra, body)
 
 
-def error_response(err: HttpError, *, as_json: bool, server_name: str) -> Response:
-    """The page (or JSON) telling a client what went wrong, with the error's own headers."""
-    extra = NO_STORE + err.headers
+VARY_LANGUAGE = b"Vary: Accept-Language\r\n"
+
+
+def error_response(err: HttpError, *, as_json: bool, server_name: str,
+                   request: Request | None = None) -> Response:
+    """The page (or JSON, always English: scripts read it) telling a client what went wrong,
+    with the error's own headers; the page in the request's language."""
+    lang = for_header(request.header("accept-language") if request is not None else "")
     if as_json:
-        return json_document(err.status, {"status": err.status, "error": err.reason}, extra)
+        return json_document(err.status, {"status": err.status, "error": err.reason},
+                             NO_STORE + err.headers)
     title = getattr(err, "title", "") or phrase(err.status)
-    body = pages.render_error(err.status, title, getattr(err, "detail", err.reason), server_name)
-    return html_page(err.status, body, extra)
+    body = pages.render_error(err.status, title, getattr(err, "detail", err.reason), server_name,
+                              lang)
+    return html_page(err.status, body, NO_STORE + VARY_LANGUAGE + err.headers)

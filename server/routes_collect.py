@@ -44,7 +44,16 @@ from server.files import Resolved, url_quote
 from server.http11 import HttpError
 from server.listing import Entry
 from server.multipart import MultipartReader
-from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, TEXT, Response
+from server.response import (
+    HTML,
+    JSON,
+    NO_STORE,
+    NOSNIFF,
+    PAGE_CSP,
+    TEXT,
+    VARY_LANGUAGE,
+    Response,
+)
 from server.uploads import UploadRefused, clean_name
 
 PREFIX = "/.well-known/pier/collect/"
@@ -122,8 +131,10 @@ class CollectRoutes:
             collect_name=self._collect.name, until=self._collect.until, now=self._clock.time(),
             account=call.user.name if call.user is not None else None,
             label=person.label if person is not None else None, files=files,
-            may_browse=call.files.may(Action.LIST, "/"), server_name=self._config.server_name)
-        return Response(200, HTML + NO_STORE + NOSNIFF + PAGE_CSP, render_page(view))
+            may_browse=call.files.may(Action.LIST, "/"), server_name=self._config.server_name,
+            lang=call.language)
+        return Response(200, HTML + NO_STORE + NOSNIFF + PAGE_CSP + VARY_LANGUAGE,
+                        render_page(view))
 
     def _state(self, call: Call) -> Response:
         call.may_wait()

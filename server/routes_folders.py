@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from server import listing, writes
 from server.access import ANY_NAME, Action, FileAccess
-from server.cache import ListingCache
+from server.cache import ListingCache, body_etag
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
+from server.conditional import etag_matches
 from server.config import ServerConfig
 from server.files import Resolved, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
@@ -17,7 +18,10 @@ from server.routes_markdown import MarkdownRoutes
 from server.routes_search import SearchRoutes, search_text
 from server.text_board import TextBoard
 
-LISTING_HEADERS = b"Cache-Control: no-cache\r\nVary: Accept\r\n" + NOSNIFF
+LISTING_HEADERS = b"Cache-Control: no-cache\r\n" + NOSNIFF
+# The JSON does not depend on the language; the page does (and is cached per language).
+VARY_JSON = b"Vary: Accept\r\n"
+VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
 
 
 class FolderRoutes:
@@ -45,9 +49,14 @@ class FolderRoutes:
             return self._zip(call, target)
         as_json = call.wants_json()
         sort, order = listing.normalized_sort(call.first("sort", "name"), call.first("order"))
-        body = self._listing_body(call, target, "json" if as_json else "html", sort, order)
-        headers = JSON if as_json else HTML + PAGE_CSP
-        return Response(200, headers + LISTING_HEADERS, body)
+        body, etag = self._listing_body(call, target, "json" if as_json else "html", sort, order)
+        if as_json:
+            return Response(200, JSON + VARY_JSON + LISTING_HEADERS, body)
+        # the page's ETag is its bytes' hash: another language is another page, never a 304
+        tag = b"ETag: " + etag.encode("ascii") + b"\r\n"
+        if etag_matches(call.request.headers, etag):
+            return Response(304, tag + VARY_PAGE + LISTING_HEADERS)
+        return Response(200, HTML + PAGE_CSP + VARY_PAGE + tag + LISTING_HEADERS, body)
 
     def _zip(self, call: Call, folder: Resolved) -> Response:
         name = writes.zip_file_name(folder, self._config.server_name)
@@ -73,19 +82,21 @@ class FolderRoutes:
         return redirect(location + "?" + query if query else location)
 
     def _listing_body(self, call: Call, target: Resolved, fmt: str, sort: str,
-                      order: str) -> bytes:
-        """A folder's page or JSON; cached unless the user may see only part of it."""
+                      order: str) -> tuple[bytes, str]:
+        """A folder's page or JSON and its ETag; cached unless the user may see only part of
+        it."""
         user = call.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
         link = call.link
-        page = self._page_context(call.files, target, fmt, link is not None)
+        code = call.language.code if fmt == "html" else "en"
+        page = self._page_context(call.files, target, fmt, code, link is not None)
         base, shown = ("", target.url_path) if link is None else \
             (link.base, link.shown(target.url_path))
         key = (target.url_path, fmt, sort, order, page, base)
-        body = None if partial else self._listings.get(key, mtime_ns)
-        if body is not None:
-            return body
+        cached = None if partial else self._listings.get_tagged(key, mtime_ns)
+        if cached is not None:
+            return cached
         call.may_wait()  # a big folder takes a while to read
         try:
             entries = call.files.list_folder(target)
@@ -103,17 +114,18 @@ class FolderRoutes:
             body = listing.render_html(shown, entries, sort=sort, order=order,
                                        server_name=name, page=page, base=base,
                                        readme=readme.html if readme else "")
+        etag = body_etag(body)
         if not partial and not (readme and readme.pending):
-            self._listings.put(key, mtime_ns, body, readme.stamp if readme else None)
-        return body
+            self._listings.put(key, mtime_ns, body, readme.stamp if readme else None, etag)
+        return body, etag
 
-    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str,
+    def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
                       through_link: bool = False) -> listing.PageContext:
         config = self._config
         if through_link:  # the link's holder: its drop box, nothing of the share's own
             return listing.PageContext(
                 can_upload=access.may(Action.CREATE, folder.url_path + ANY_NAME),
-                resumable=False)
+                resumable=False, language=code)
         user = access.user
         can_upload = config.upload and access.may(Action.CREATE, folder.url_path + ANY_NAME)
         can_modify = config.modify and access.may(Action.MODIFY, folder.url_path + ANY_NAME)
@@ -121,7 +133,7 @@ class FolderRoutes:
             can_upload=can_upload, can_modify=can_modify, user=user.name if user else "",
             login=config.auth is not None,
             offer_ca=config.tls is not None and config.tls.ca_pem is not None,
-            shared_text=self._texts.shared if fmt == "html" else None)
+            shared_text=self._texts.shared if fmt == "html" else None, language=code)
 
 
 MAX_SELECTED = 10_000  # names one zip of a selection may list

@@ -36,8 +36,17 @@ from server.files import Resolved, url_quote
 from server.http11 import HttpError
 from server.link_model import LINK_PREFIX, TOKEN_PATTERN, Link
 from server.links import LinkStore
+from server.page_i18n import N_
 from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
-from server.response import HTML, NO_STORE, PAGE_CSP, Response, json_document, redirect
+from server.response import (
+    HTML,
+    NO_STORE,
+    PAGE_CSP,
+    VARY_LANGUAGE,
+    Response,
+    json_document,
+    redirect,
+)
 from server.routes_markdown import is_markdown
 from server.thumbnails import PREVIEW, THUMB
 
@@ -46,11 +55,11 @@ COOKIE = "pier-link"
 MAX_PIN_FORM = 4096  # bytes of a PIN form's body
 MAX_REMEMBERED_PINS = 1024  # header PINs known right, so a script's requests hash once
 ENDED = {
-    "revoked": ("Link revoked", "The owner ended this link."),
-    "expired": ("Link expired", "This link has expired."),
-    "used up": ("Link used up", "This link has been used as many times as it allows."),
-    "taken": ("Link used up", "The downloads this link allows are under way; if one of them "
-              "fails, try again later."),
+    "revoked": (N_("Link revoked"), N_("The owner ended this link.")),
+    "expired": (N_("Link expired"), N_("This link has expired.")),
+    "used up": (N_("Link used up"), N_("This link has been used as many times as it allows.")),
+    "taken": (N_("Link used up"), N_("The downloads this link allows are under way; if one "
+                                     "of them fails, try again later.")),
 }
 
 
@@ -177,7 +186,7 @@ class LinkRoutes:
         if verdict.outcome == "ok":
             return self._unlocked(call, link)
         if verdict.outcome == "wrong" and not verdict.locks_link:
-            return self._pin_page(call, 403, "That PIN is not right; try again.")
+            return self._pin_page(call, 403, N_("That PIN is not right; try again."))
         raise _locked(verdict.retry_after, self.store.now())
 
     def _try_pin(self, call: Call, link: Link, pin: str) -> None:
@@ -207,12 +216,14 @@ class LinkRoutes:
         if call.wants_json():
             return json_document(status, {"status": status, "error": message or "PIN needed"},
                                  NO_STORE)
-        page = template("link_pin.html").substitute(
+        lang = call.language
+        hint = lang.gettext("Type the PIN you were given with the link.")
+        page = template("link_pin.html", lang.code).substitute(
             server_name=display_text(self._server_name), stylesheet=STYLESHEET_URL,
             favicon=FAVICON_URL, action=display_text(call.path + "?pin"),
-            message=f'<p class="detail" role="alert">{display_text(message)}</p>'
-            if message else '<p class="detail">Type the PIN you were given with the link.</p>')
-        return Response(status, HTML + PAGE_CSP + NO_STORE, page.encode("utf-8"))
+            message=f'<p class="detail" role="alert">{display_text(lang.gettext(message))}</p>'
+            if message else f'<p class="detail">{hint}</p>')
+        return Response(status, HTML + PAGE_CSP + NO_STORE + VARY_LANGUAGE, page.encode("utf-8"))
 
 
 def delivers_a_file(response: Response) -> bool:
@@ -293,7 +304,7 @@ def _locked(seconds: int, now: float) -> HttpError:
     err = HttpError(429, f"Too many wrong PINs: this link is locked; try again in {minutes} "
                     f"minute{'s' if minutes != 1 else ''} (after {until}).", close=False,
                     headers=f"Retry-After: {seconds}\r\n".encode("ascii"))
-    err.title = "Link locked"  # type: ignore[attr-defined]
+    err.title = N_("Link locked")  # type: ignore[attr-defined]
     return err
 
 

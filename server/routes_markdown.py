@@ -37,7 +37,7 @@ from server.http11 import HttpError
 from server.listing import Entry
 from server.markdown_documents import DocumentCache, DocumentKey
 from server.markdown_page import BEING_PREPARED, Document, readme_section, view_page
-from server.response import Response, html_page
+from server.response import VARY_LANGUAGE, Response, html_page
 
 log = logging.getLogger("pier.server")
 
@@ -94,7 +94,8 @@ class MarkdownRoutes:
             document = self._render_now(call.files, target)
         if document is None:
             document = self._render_in_turn(call, target)
-        return html_page(200, view_page(target.url_path, document, self._server_name), NO_CACHE)
+        page = view_page(target.url_path, document, self._server_name, call.language)
+        return html_page(200, page, NO_CACHE + VARY_LANGUAGE)
 
     def readme(self, call: Call, folder: Resolved, entries: Iterable[Entry]) -> Readme | None:
         """The README section of ``folder`` (whose listing ``entries`` are), when it has a
@@ -123,8 +124,9 @@ class MarkdownRoutes:
             return None
         if document is None:  # somebody else's text is being rendered: never wait for it
             busy = Document(None, BEING_PREPARED, found.stat.st_size)
-            return Readme(readme_section(folder.url_path, name, busy), stamp, pending=True)
-        return Readme(readme_section(folder.url_path, name, document), stamp)
+            return Readme(readme_section(folder.url_path, name, busy, call.language), stamp,
+                          pending=True)
+        return Readme(readme_section(folder.url_path, name, document, call.language), stamp)
 
     def _known(self, found: Resolved) -> Document | None:
         """What is known without reading the file: its rendered document, or that it is too

@@ -23,7 +23,7 @@ from server.response import HTML, JSON, NOSNIFF, PAGE_CSP, Response, StreamBody
 from server.search_walk import SearchLimits, SearchWalk, fold
 
 MAX_QUERY = 200  # characters of ?q=
-SEARCH_HEADERS = b"Cache-Control: no-store\r\nVary: Accept\r\n" + NOSNIFF
+SEARCH_HEADERS = b"Cache-Control: no-store\r\nVary: Accept, Accept-Language\r\n" + NOSNIFF
 
 
 def search_text(call: Call) -> str | None:
@@ -59,8 +59,8 @@ class SearchRoutes:
             results, headers = JsonResults(shown, text, base=base), JSON
         else:
             name = self._config.server_name if link is None else link.name
-            page = PageContext(can_upload=False) if link is not None else \
-                self._page(access, target)  # a link's page: nothing of the share's own
+            page = PageContext(can_upload=False, language=call.language.code) \
+                if link is not None else self._page(access, target, call.language.code)
             results = HtmlResults(shown, text, server_name=name, page=page, base=base)
             headers = HTML + PAGE_CSP
         return Response(200, headers + SEARCH_HEADERS,
@@ -83,12 +83,13 @@ class SearchRoutes:
                 yield results.rows(hits)
             yield results.tail(walk.found, walk.truncated)
 
-    def _page(self, access: FileAccess, folder: Resolved) -> PageContext:
+    def _page(self, access: FileAccess, folder: Resolved, code: str) -> PageContext:
         """The listing page's extras that make sense on results: who is logged in, the way to
         trust the server; no upload form (uploads go to a folder, not to results)."""
         config = self._config
         user = access.user
         return PageContext(can_upload=False, user=user.name if user else "",
                            login=config.auth is not None,
-                           offer_ca=config.tls is not None and config.tls.ca_pem is not None)
+                           offer_ca=config.tls is not None and config.tls.ca_pem is not None,
+                           language=code)
 

@@ -13,7 +13,8 @@ from server.auth import Authenticator
 from server.call import Call
 from server.config import ServerConfig
 from server.http11 import HttpError
-from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response
+from server.page_i18n import N_
+from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, VARY_LANGUAGE, Response
 from server.routes_trust import TRUST_PATHS, TrustRoutes
 from server.text_board import TextBoard
 
@@ -57,7 +58,7 @@ class WellKnownRoutes:
         if path in TRUST_PATHS:
             return self.trust.route(call)
         if path == LOGOUT_PATH:
-            return self._log_out()
+            return self._log_out(call)
         if path == STATS_PATH:
             return self._statistics(call)
         if path == TEXT_PATH:
@@ -74,14 +75,15 @@ class WellKnownRoutes:
         body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
         return Response(200, JSON + NO_STORE + NOSNIFF, body)
 
-    def _log_out(self) -> Response:
+    def _log_out(self, call: Call) -> Response:
         """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
         auth = self._config.auth
         if auth is None:
             raise HttpError(404, "This share has no login.", close=False)
-        body = pages.render_error(401, "Logged out", "You are logged out. Open the share again "
-                                  "to log in.", self._config.server_name)
-        return Response(401, challenge_headers(auth) + HTML + PAGE_CSP + NO_STORE, body)
+        body = pages.render_error(401, N_("Logged out"), N_("You are logged out. Open the share "
+                                  "again to log in."), self._config.server_name, call.language)
+        return Response(401, challenge_headers(auth) + HTML + PAGE_CSP + NO_STORE
+                        + VARY_LANGUAGE, body)
 
     def _statistics(self, call: Call) -> Response:
         """Live statistics; admins only when the share has logins."""

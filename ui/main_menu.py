@@ -5,7 +5,7 @@ wiring. To add an item, add it in the menu's block below (``add_action`` gives i
 shortcuts); the Settings menu is where choices about Pier itself go (starting at login, the
 language), as checkable actions or submenus. Texts are translated in the "MainWindow"
 context, the one they had while the window class built them (docs/ARCHITECTURE.md
-"Translations")."""
+"Translations: the window")."""
 
 from __future__ import annotations
 

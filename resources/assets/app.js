@@ -11,6 +11,7 @@
   if (!table) {
     return;
   }
+  const { t, tn, number, localSize } = window.pierText;
   const filter = document.getElementById("filter");
   const count = document.getElementById("count");
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
@@ -192,9 +193,11 @@
     }
     const empty = noMatchRow();
     empty.hidden = !(words && shown === 0);
-    empty.cells[0].textContent = "Nothing here matches “" + filter.value.trim() + "”.";
+    empty.cells[0].textContent = t("Nothing here matches “{text}”.", { text: filter.value.trim() });
     if (count) {
-      count.textContent = words ? shown + " of " + rows.length + " shown" : state.summary;
+      count.textContent = words ?
+        t("{shown} of {total} shown", { shown: number(shown), total: number(rows.length) }) :
+        state.summary;
     }
   }
 
@@ -301,6 +304,11 @@
 
   // ---------------------------------------------------------------- sizes, errors
 
+  /** humanSize in the page's language ("1,2 Mo"): what the page shows. */
+  function shownSize(size) {
+    return localSize(humanSize(size));
+  }
+
   /** Sizes as everywhere in Pier (server/units.py): decimal units, at most three significant
       digits, halves rounded up: "532 B", "1.2 kB", "14.0 MB", "150 MB". */
   function humanSize(size) {
@@ -321,17 +329,17 @@
   }
 
   const STATUS_WORDS = {
-    400: "Refused",
-    401: "Please log in again",
-    403: "Not allowed",
-    404: "Folder not found",
-    405: "Not allowed",
-    409: "Name conflict",
-    413: "Too large",
-    415: "Refused",
-    429: "Too many attempts",
-    503: "Server busy",
-    507: "Disk full",
+    400: t("Refused"),
+    401: t("Please log in again"),
+    403: t("Not allowed"),
+    404: t("Folder not found"),
+    405: t("Not allowed"),
+    409: t("Name conflict"),
+    413: t("Too large"),
+    415: t("Refused"),
+    429: t("Too many attempts"),
+    503: t("Server busy"),
+    507: t("Disk full"),
   };
 
   /** "Too large: The upload is larger than this share accepts." from a JSON error answer. */
@@ -342,7 +350,7 @@
     } catch (_) {
       detail = "";
     }
-    const word = STATUS_WORDS[status] || "Error " + status;
+    const word = STATUS_WORDS[status] || t("Error {status}", { status });
     return detail ? word + ": " + detail : word + ".";
   }
 
@@ -363,10 +371,18 @@
     return String(number).padStart(2, "0");
   }
 
-  /** "1,234,567 bytes", from the digits of data-size (no rounding through a float). */
+  /** "1,234,567 bytes", from the digits of data-size (BigInt: no rounding through a float). */
   function sizeTitle(row) {
     const size = row.dataset.size || "";
-    return /^\d+$/.test(size) ? size.replace(/\B(?=(\d{3})+$)/g, ",") + " bytes" : "";
+    return /^\d+$/.test(size) ?
+      tn("{n} byte", "{n} bytes", Number(size), { n: number(BigInt(size)) }) : "";
+  }
+
+  /** The exact time in the visitor's time zone, for a date written in the page's language. */
+  function localDateTitle(mtime) {
+    return new Intl.DateTimeFormat(window.pierText.lang, {
+      dateStyle: "medium", timeStyle: "long",
+    }).format(new Date(mtime * 1000));
   }
 
   /** "2026-11-25 09:45:30 +01:00": the minute the cell shows (the server's local time) with the
@@ -374,8 +390,11 @@
   function dateTitle(row, shown) {
     const parts = /^(\d+)-(\d\d)-(\d\d) (\d\d):(\d\d)$/.exec(shown);
     const mtime = Number(row.dataset.mtime);
-    if (!parts || !row.dataset.mtime || !Number.isSafeInteger(mtime)) {
+    if (!row.dataset.mtime || !Number.isSafeInteger(mtime)) {
       return "";
+    }
+    if (!parts) {
+      return localDateTitle(mtime);
     }
     const wallClock = new Date(0); // the local time read as if it were UTC
     wallClock.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
@@ -459,6 +478,6 @@
   // forms.js and uploads.js refresh the rows after a change.
   window.pierListing = Object.freeze({
     sort: () => sortRows(state.sort, state.order), element, refresh: refreshListing,
-    humanSize, errorMessage, isTyping,
+    humanSize: shownSize, errorMessage, isTyping,
   });
 })();

@@ -18,13 +18,14 @@
     return;
   }
   const { chosen, hrefOf, nameOf, isDir, folderHref, button } = selection;
+  const { t, tn } = window.pierText;
 
   // ---------------------------------------------------------------- toolbar
 
-  const renameButton = button("Rename", "select-rename", "Rename (F2)");
-  const moveButton = button("Move to…", "select-move");
-  const copyButton = button("Copy to…", "select-copy");
-  const deleteButton = button("Delete", "select-delete", "Delete (Del)");
+  const renameButton = button(t("Rename"), "select-rename", t("Rename (F2)"));
+  const moveButton = button(t("Move to…"), "select-move");
+  const copyButton = button(t("Copy to…"), "select-copy");
+  const deleteButton = button(t("Delete"), "select-delete", t("Delete (Del)"));
   deleteButton.classList.add("danger");
   selection.zipLink.before(renameButton, moveButton, copyButton);
   selection.zipLink.after(deleteButton);
@@ -46,7 +47,8 @@
     try {
       response = await fetch(href, { method, headers, credentials: "same-origin" });
     } catch (_) {
-      return { ok: false, status: 0, problem: "the server could not be reached", destination };
+      return { ok: false, status: 0, problem: t("the server could not be reached"),
+        destination };
     }
     if (response.ok) {
       return { ok: true, status: response.status, problem: "", destination };
@@ -58,12 +60,14 @@
 
   function reason(status, body, overwrite) {
     const known = {
-      403: overwrite ? "not allowed to replace what is there" : "not allowed",
-      404: "not found (gone already?)",
-      409: overwrite ? "what is there cannot be replaced" : "the target folder does not exist",
-      412: overwrite ? "it changed meanwhile; try again" : "an item of that name is already there",
-      423: "locked by another program",
-      507: "not enough space on the server",
+      403: overwrite ? t("not allowed to replace what is there") : t("not allowed"),
+      404: t("not found (gone already?)"),
+      409: overwrite ? t("what is there cannot be replaced") :
+        t("the target folder does not exist"),
+      412: overwrite ? t("it changed meanwhile; try again") :
+        t("an item of that name is already there"),
+      423: t("locked by another program"),
+      507: t("not enough space on the server"),
     };
     // Pier's error pages say why in their .detail; other bodies are shown when short
     const page = new DOMParser().parseFromString(body, "text/html");
@@ -71,7 +75,7 @@
     const text = (detail || page.body || page.documentElement).textContent.replace(/\s+/g, " ")
       .trim();
     const short = text && text.length <= 160 ? text : "";
-    return (known[status] || "failed") + " (" + status + ")" + (short ? ": " + short : "");
+    return (known[status] || t("failed")) + " (" + status + ")" + (short ? ": " + short : "");
   }
 
   /** Run one change per row with `perform(href, dir, overwrite)`; names already at the
@@ -174,7 +178,7 @@
   function actions(form, okLabel, danger, cancelLabel) {
     const row = document.createElement("div");
     row.className = "dialog-actions";
-    const cancel = button(cancelLabel || "Cancel", "dialog-cancel");
+    const cancel = button(cancelLabel || t("Cancel"), "dialog-cancel");
     cancel.classList.remove("small"); // as big as the answer beside it
     cancel.addEventListener("click", () => form.parentElement.close());
     const ok = document.createElement("button");
@@ -199,13 +203,13 @@
       resolve to none. */
   function askReplace(clashes, where) {
     const one = clashes.length === 1;
-    const title = one ? "Replace “" + clashes[0].taken + "”?" :
-      "Replace " + clashes.length + " items?";
+    const title = one ? t("Replace “{name}”?", { name: clashes[0].taken }) :
+      tn("Replace {n} item?", "Replace {n} items?", clashes.length);
     const { box, form } = dialog("replace-dialog", title);
     const intro = document.createElement("p");
     intro.className = "replace-intro";
-    intro.textContent = (one ? "An item of this name is already in " :
-      "Items of these names are already in ") + where + ".";
+    intro.textContent = one ? t("An item of this name is already in {folder}.", { folder: where }) :
+      t("Items of these names are already in {folder}.", { folder: where });
     const list = document.createElement("ul");
     list.className = "clashes";
     list.id = "clashes";
@@ -217,7 +221,7 @@
       check.checked = true;
       check.value = item.href;
       label.append(check, " " + item.taken +
-        (item.dir ? "/ (the folder there is replaced whole, not merged)" : ""));
+        (item.dir ? "/ " + t("(the folder there is replaced whole, not merged)") : ""));
       entry.append(label);
       list.append(entry);
       return check;
@@ -226,12 +230,13 @@
     if (one) {
       boxes[0].hidden = true; // one question, answered by the buttons
     }
-    form.append(intro, list, hint("What is replaced goes to the trash of the computer that " +
-      "shares it."));
-    const { ok, cancel } = actions(form, "Replace", true, one ? "Skip" : "Skip all");
+    form.append(intro, list,
+      hint(t("What is replaced goes to the trash of the computer that shares it.")));
+    const { ok, cancel } = actions(form, t("Replace"), true, one ? t("Skip") : t("Skip all"));
     const label = () => {
       const n = boxes.filter((check) => check.checked).length;
-      ok.textContent = one ? "Replace" : n === clashes.length ? "Replace all" : "Replace " + n;
+      ok.textContent = one ? t("Replace") : n === clashes.length ? t("Replace all") :
+        t("Replace {n}", { n });
       ok.disabled = n === 0;
     };
     list.addEventListener("change", label);
@@ -256,17 +261,17 @@
     }
     const row = rows[0];
     const old = nameOf(hrefOf(row));
-    const { box, form } = dialog("rename-dialog", "Rename");
+    const { box, form } = dialog("rename-dialog", t("Rename"));
     const input = document.createElement("input");
     input.type = "text";
     input.id = "rename-name";
     input.value = old;
     input.required = true;
     input.maxLength = 255;
-    input.setAttribute("aria-label", "New name");
+    input.setAttribute("aria-label", t("New name"));
     input.autocomplete = "off";
     form.append(input);
-    actions(form, "Rename");
+    actions(form, t("Rename"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const name = input.value.trim();
@@ -275,7 +280,7 @@
         return;
       }
       const target = folderHref() + encodeURIComponent(name) + (isDir(row) ? "/" : "");
-      applyToEach(rows, "Rename", (href, dir, overwrite) =>
+      applyToEach(rows, t("Rename"), (href, dir, overwrite) =>
         change("MOVE", href, target, overwrite), decodeURIComponent(folderHref()));
     });
     box.showModal();
@@ -290,22 +295,24 @@
     if (!rows.length) {
       return;
     }
-    const verb = method === "MOVE" ? "Move" : "Copy";
+    const moving = method === "MOVE";
+    const verb = moving ? t("Move") : t("Copy");
     const what = rows.length === 1 ? "“" + nameOf(hrefOf(rows[0])) + "”" :
-      rows.length + " items";
-    const { box, form } = dialog("folder-dialog", verb + " " + what + " to…");
+      tn("{n} item", "{n} items", rows.length);
+    const { box, form } = dialog("folder-dialog", moving ? t("Move {what} to…", { what }) :
+      t("Copy {what} to…", { what }));
     const where = document.createElement("p");
     where.className = "picker-path";
     where.id = "picker-path";
     const list = document.createElement("ul");
     list.className = "picker";
     list.id = "picker";
-    list.setAttribute("aria-label", "Folders");
+    list.setAttribute("aria-label", t("Folders"));
     const note = document.createElement("p");
     note.className = "form-error";
     note.setAttribute("role", "alert");
     form.append(where, list, note);
-    const { ok } = actions(form, verb + " here");
+    const { ok } = actions(form, moving ? t("Move here") : t("Copy here"));
     let current = folderHref();
 
     async function browse(href) {
@@ -316,12 +323,13 @@
           headers: { Accept: "application/json" }, cache: "no-store",
         });
         if (!response.ok) {
-          note.textContent = "This folder cannot be opened (" + response.status + ").";
+          note.textContent = t("This folder cannot be opened ({status}).",
+            { status: response.status });
           return;
         }
         answer = await response.json();
       } catch (_) {
-        note.textContent = "The server could not be reached.";
+        note.textContent = t("The server could not be reached.");
         return;
       }
       current = href;
@@ -329,7 +337,7 @@
       const moving = new Set(rows.map(hrefOf));
       const items = [];
       if (answer.parent !== null) {
-        items.push(["..", href.replace(/[^/]+\/$/, ""), "Parent folder"]);
+        items.push(["..", href.replace(/[^/]+\/$/, ""), t("Parent folder")]);
       }
       for (const entry of answer.entries) {
         if (entry.type === "dir" && !moving.has(entry.url)) {
@@ -342,7 +350,7 @@
         open.type = "button";
         open.className = "picker-folder";
         open.textContent = label === ".." ? "⬑ .." : label + "/";
-        open.title = title || "Open " + label;
+        open.title = title || t("Open {name}", { name: label });
         open.addEventListener("click", () => browse(url));
         item.append(open);
         return item;
@@ -350,7 +358,7 @@
       if (items.length === 0 || (items.length === 1 && answer.parent !== null)) {
         const empty = document.createElement("li");
         empty.className = "picker-empty";
-        empty.textContent = "No folders in here.";
+        empty.textContent = t("No folders in here.");
         list.append(empty);
       }
       ok.disabled = method === "MOVE" && href === folderHref();
@@ -373,23 +381,24 @@
     if (!rows.length) {
       return;
     }
-    const title = rows.length === 1 ? "Delete this item?" : "Delete these " + rows.length +
-      " items?";
+    const title = rows.length === 1 ? t("Delete this item?") :
+      tn("Delete these {n} items?", "Delete these {n} items?", rows.length);
     const { box, form } = dialog("delete-dialog", title);
     const list = document.createElement("ul");
     list.className = "doomed";
     list.id = "doomed";
     for (const row of rows) {
       const item = document.createElement("li");
-      item.textContent = nameOf(hrefOf(row)) + (isDir(row) ? "/ (and everything in it)" : "");
+      item.textContent = nameOf(hrefOf(row)) +
+        (isDir(row) ? "/ " + t("(and everything in it)") : "");
       list.append(item);
     }
-    form.append(list, hint("They go to the trash of the computer that shares them."));
-    const { cancel } = actions(form, "Delete", true);
+    form.append(list, hint(t("They go to the trash of the computer that shares them.")));
+    const { cancel } = actions(form, t("Delete"), true);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       box.close();
-      applyToEach(rows, "Delete", (href) => change("DELETE", href));
+      applyToEach(rows, t("Delete"), (href) => change("DELETE", href));
     });
     box.showModal();
     cancel.focus(); // Enter right away deletes nothing

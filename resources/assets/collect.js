@@ -4,6 +4,7 @@
 // when the forms are turned off (the server refuses hand-ins then anyway).
 (function () {
   "use strict";
+  const { t, tn } = window.pierText;
 
   function report(form, text) {
     let line = form.querySelector(".report");
@@ -43,11 +44,11 @@
         location.reload();
         return;
       }
-      let reason = "The hand-in was refused (" + xhr.status + ").";
+      let reason = t("The hand-in was refused ({status}).", { status: xhr.status });
       try { reason = JSON.parse(xhr.responseText).error || reason; } catch (e) { /* a page */ }
       done(reason);
     };
-    xhr.onerror = function () { done("The connection was lost; please try again."); };
+    xhr.onerror = function () { done(t("The connection was lost; please try again.")); };
     xhr.send(data);
   }
 
@@ -65,13 +66,20 @@
     const days = Math.floor(minutes / 1440);
     const hours = Math.floor(minutes / 60) % 24;
     const mins = minutes % 60;
-    if (days) return days + (days === 1 ? " day " : " days ") + hours + " h";
-    if (minutes >= 60) return Math.floor(minutes / 60) + " h " + mins + " min";
-    return mins ? mins + " min" : "less than a minute";
+    // the same texts as server/collect_page.py's closes_in, from the same catalogue
+    if (days) {
+      return tn("%(days)s day %(hours)s h", "%(days)s days %(hours)s h", days)
+        .replace("%(days)s", days).replace("%(hours)s", hours);
+    }
+    if (minutes >= 60) {
+      return t("%(hours)s h %(minutes)s min").replace("%(hours)s", Math.floor(minutes / 60))
+        .replace("%(minutes)s", mins);
+    }
+    return mins ? t("%(minutes)s min").replace("%(minutes)s", mins) : t("less than a minute");
   }
 
   function closeForms() {
-    line.textContent = "Hand-ins closed at " + line.dataset.closesAt + ".";
+    line.textContent = t("Hand-ins closed at %(time)s.").replace("%(time)s", line.dataset.closesAt);
     line.classList.add("closed");
     document.querySelectorAll("form.hand-in, form.replace").forEach(function (form) {
       form.querySelectorAll("input, button").forEach(function (el) { el.disabled = true; });

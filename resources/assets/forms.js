@@ -10,7 +10,8 @@
   if (!listing) {
     return;
   }
-  const UNREACHABLE = "The server could not be reached.";
+  const { t } = window.pierText;
+  const UNREACHABLE = t("The server could not be reached.");
 
   /** POST to this folder asking for JSON; the name the server gave the new entry, or throws
       the message to show (a refusal, or the server out of reach). */
@@ -110,7 +111,7 @@
         const saved = await postHere("?format=json", body);
         input.value = "";
         name.value = "";
-        error.textContent = "Sent · saved as " + saved;
+        error.textContent = t("Sent · saved as {name}", { name: saved });
         await listing.refresh([saved]);
       } catch (failure) {
         error.textContent = failure.message;

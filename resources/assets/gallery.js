@@ -24,6 +24,7 @@
   // ---------------------------------------------------------------- items
 
   const element = window.pierListing.element; // app.js's: a tag with a class and text
+  const { t } = window.pierText;
 
   function withParameter(href, name) {
     return href + (href.includes("?") ? "&" : "?") + name;
@@ -82,13 +83,13 @@
     name.id = "gallery-name";
     const position = element("span", "gallery-position");
     caption.append(name, position);
-    const download = element("a", "gallery-download", "Download");
+    const download = element("a", "gallery-download", t("Download"));
     download.setAttribute("download", "");
-    const close = glyphButton("gallery-close", "Close");
+    const close = glyphButton("gallery-close", t("Close"));
     bar.append(caption, download, close);
     const stage = element("div", "gallery-stage");
-    const previous = glyphButton("gallery-previous", "Previous");
-    const next = glyphButton("gallery-next", "Next");
+    const previous = glyphButton("gallery-previous", t("Previous"));
+    const next = glyphButton("gallery-next", t("Next"));
     dialog.append(stage, previous, next, bar);
     document.body.appendChild(dialog);
 
@@ -152,8 +153,8 @@
 
   function cannotShow(item) {
     const box = element("div", "gallery-message");
-    box.appendChild(element("p", "", "This file cannot be shown in the browser."));
-    const link = element("a", "button", "Download " + item.name);
+    box.appendChild(element("p", "", t("This file cannot be shown in the browser.")));
+    const link = element("a", "button", t("Download {name}", { name: item.name }));
     link.href = withParameter(item.href.split("?")[0], "download");
     box.appendChild(link);
     return box;
@@ -235,7 +236,7 @@
     parts.position.textContent = view.items.length > 1
       ? index + 1 + " / " + view.items.length : "";
     parts.download.href = withParameter(item.href.split("?")[0], "download");
-    parts.download.setAttribute("aria-label", "Download " + item.name);
+    parts.download.setAttribute("aria-label", t("Download {name}", { name: item.name }));
     parts.previous.disabled = index === 0;
     parts.next.disabled = index === view.items.length - 1;
     parts.previous.hidden = parts.next.hidden = view.items.length < 2;

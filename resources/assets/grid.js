@@ -25,7 +25,7 @@
   const grid = document.createElement("ul");
   grid.className = "grid";
   grid.id = "grid";
-  grid.setAttribute("aria-label", "Files");
+  grid.setAttribute("aria-label", window.pierText.t("Files"));
   grid.hidden = true;
   table.after(grid);
   let tiles = new Map(); // href, size and date of a row -> its tile

@@ -7,6 +7,7 @@
 
 (function () {
   const table = document.getElementById("listing");
+  const { t } = window.pierText;
   if (!table) {
     return;
   }
@@ -74,7 +75,7 @@
     const link = document.createElement("a");
     link.className = "button search-offer";
     link.href = searchHref(words);
-    link.textContent = "Search subfolders for “" + words + "”";
+    link.textContent = t("Search subfolders for “{words}”", { words });
     row.cells[0].append(document.createElement("br"), link);
   }
 

@@ -17,6 +17,7 @@
     return;
   }
   const listing = window.pierListing;
+  const { t, tn } = window.pierText;
   const selected = new Set(); // hrefs (path only) of the selected entries
   let anchor = null; // the href a Shift-click extends from
   const listeners = []; // changes.js's, told the chosen rows after every change of selection
@@ -58,7 +59,7 @@
     const box = document.createElement("input");
     box.type = "checkbox";
     box.className = "pick";
-    box.setAttribute("aria-label", "Select " + nameOf(href));
+    box.setAttribute("aria-label", t("Select {name}", { name: nameOf(href) }));
     return box;
   }
 
@@ -162,15 +163,15 @@
   bar.className = "selection-bar";
   bar.id = "selection-bar";
   bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Selected items");
+  bar.setAttribute("aria-label", t("Selected items"));
   bar.hidden = true;
   const count = document.createElement("span");
   count.className = "selection-count";
   const zipLink = document.createElement("a");
   zipLink.className = "button small";
   zipLink.id = "select-zip";
-  zipLink.textContent = "Download as .zip";
-  const clearButton = button("Clear", "select-clear", "Select nothing (Esc)");
+  zipLink.textContent = t("Download as .zip");
+  const clearButton = button(t("Clear"), "select-clear", t("Select nothing (Esc)"));
   clearButton.classList.add("subtle");
   bar.append(count, zipLink, clearButton);
   // the count for screen readers: always in the page (a live region that appears with its text
@@ -188,7 +189,7 @@
   table.before(bar, status, report);
 
   function countText(n) {
-    return n === 1 ? "1 selected" : n + " selected";
+    return tn("{n} selected", "{n} selected", n);
   }
 
   function update() {
@@ -197,7 +198,7 @@
     bar.hidden = rows.length === 0;
     count.textContent = countText(rows.length);
     const said = rows.length ? countText(rows.length) :
-      status.textContent ? "Nothing selected" : "";
+      status.textContent ? t("Nothing selected") : "";
     if (status.textContent !== said) {
       status.textContent = said;
     }
@@ -215,7 +216,8 @@
       const item = document.createElement("li");
       const strong = document.createElement("strong");
       strong.textContent = name;
-      item.append(verb + " ", strong, ": " + problem);
+      const [before, after] = t("{verb} {name}: {problem}", { verb, problem }).split("{name}");
+      item.append(before, strong, after === undefined ? "" : after);
       report.append(item);
     }
     report.hidden = failures.length === 0;

@@ -7,6 +7,7 @@
 
 (function () {
   const card = document.getElementById("text-card");
+  const { t } = window.pierText;
   if (!card) {
     return;
   }
@@ -37,7 +38,7 @@
     if (window.isSecureContext && navigator.clipboard) {
       try {
         await navigator.clipboard.writeText(text.textContent);
-        copy.textContent = "Copied";
+        copy.textContent = t("Copied");
         return;
       } catch (_) {
         // fall through: select it for the visitor
@@ -45,8 +46,7 @@
     }
     selectText();
     text.focus();
-    hint.textContent = "The text is selected: press Ctrl+C (⌘C), or long-press and Copy. " +
-      "Copying with the button needs an HTTPS connection.";
+    hint.textContent = t("The text is selected: press Ctrl+C (⌘C), or long-press and Copy. Copying with the button needs an HTTPS connection.");
     hint.hidden = false;
   }
 

@@ -14,6 +14,7 @@
 
 (function () {
   const listing = window.pierListing;
+  const { t } = window.pierText;
   if (!listing) {
     return;
   }
@@ -137,7 +138,7 @@
       return;
     }
     job.hooks.failed(status ? listing.errorMessage(status, body) :
-      "The connection broke and did not come back: pick the file again to go on.");
+      t("The connection broke and did not come back: pick the file again to go on."));
   }
 
   // ---------------------------------------------------------------- by multipart POST
@@ -164,8 +165,7 @@
     xhr.upload.addEventListener("progress", (event) => job.hooks.progress(event.loaded));
     xhr.addEventListener("load", () => multipartLoaded(job, xhr));
     xhr.addEventListener("error", () => job.hooks.failed(
-      "The connection broke: the file may be larger than this share accepts, " +
-      "or the server stopped."));
+      t("The connection broke: the file may be larger than this share accepts, or the server stopped.")));
     xhr.addEventListener("abort", () => job.hooks.cancelled());
     const body = new FormData();
     body.append("file", job.item.file, job.item.path);

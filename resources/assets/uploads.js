@@ -9,6 +9,7 @@
 
 (function () {
   const listing = window.pierListing;
+  const { t, number } = window.pierText;
   const form = document.getElementById("upload-form");
   if (!listing || !window.pierTransfer || !form) {
     return;
@@ -88,12 +89,13 @@
   function buildPanel() {
     parts.head = element("div", "transfers-head");
     parts.title = element("span", "transfers-title");
-    parts.clear = element("button", "button small", "Clear");
+    parts.clear = element("button", "button small", t("Clear"));
     parts.clear.type = "button";
     parts.clear.hidden = true;
     parts.clear.addEventListener("click", clearFinished);
     parts.head.append(parts.title, parts.clear);
-    parts.awake = element("p", "transfers-note", "Keep the screen on until the upload ends");
+    parts.awake = element("p", "transfers-note",
+      t("Keep the screen on until the upload ends"));
     parts.awake.setAttribute("role", "status");
     parts.awake.hidden = true;
     parts.list = element("ul", "transfer-list");
@@ -102,15 +104,15 @@
   }
 
   function updateHead() {
-    let text = uploads.done + " of " + parts.list.children.length + " uploaded";
-    if (uploads.failed) {
-      text += ", " + uploads.failed + " not";
-    }
+    const counts = { done: number(uploads.done), total: number(parts.list.children.length),
+      failed: number(uploads.failed) };
+    let text = uploads.failed ? t("{done} of {total} uploaded, {failed} not", counts) :
+      t("{done} of {total} uploaded", counts);
     const active = uploads.unfinished - uploads.paused;
     if (active > 0) {
-      text = "Uploading: " + text;
+      text = t("Uploading: {progress}", { progress: text });
     } else if (uploads.paused > 0) {
-      text = "Paused: " + text;
+      text = t("Paused: {progress}", { progress: text });
     }
     parts.title.textContent = text;
     parts.clear.hidden = uploads.unfinished > 0;
@@ -142,7 +144,7 @@
     const bar = element("progress", "transfer-bar");
     bar.max = 100;
     bar.value = 0;
-    bar.setAttribute("aria-label", "Upload of " + path);
+    bar.setAttribute("aria-label", t("Upload of {path}", { path }));
     bar.setAttribute("aria-valuemin", "0");
     bar.setAttribute("aria-valuemax", "100");
     bar.setAttribute("aria-valuenow", "0");
@@ -153,9 +155,12 @@
   function makeTransfer(item) {
     const transfer = { item: item, row: element("li", "transfer waiting"),
       note: element("span", "transfer-note"), bar: progressBar(item.path),
-      status: element("span", "transfer-status", "Waiting · " + humanSize(item.file.size)),
-      pause: actionButton("transfer-pause", "Pause", "Pause the upload of " + item.path),
-      cancel: actionButton("transfer-cancel", "Cancel", "Cancel the upload of " + item.path),
+      status: element("span", "transfer-status",
+        t("Waiting · {size}", { size: humanSize(item.file.size) })),
+      pause: actionButton("transfer-pause", t("Pause"),
+        t("Pause the upload of {path}", { path: item.path })),
+      cancel: actionButton("transfer-cancel", t("Cancel"),
+        t("Cancel the upload of {path}", { path: item.path })),
       sender: null, pausable: false, paused: false, finished: false, started: 0,
       sampleTime: 0, sampleLoaded: 0, speed: 0, sent: 0 };
     const line = element("div", "transfer-line");
@@ -213,8 +218,9 @@
       resumedAt: (offset) => resumedAt(transfer, offset),
       retrying: (seconds) => {
         if (!transfer.finished && !transfer.paused) { // not a cancel's DELETE, retried too
-          transfer.status.textContent = "Connection lost · " + (seconds > 0 ?
-            "trying again in " + seconds + " s" : "trying again");
+          transfer.status.textContent = seconds > 0 ?
+            t("Connection lost · trying again in {seconds} s", { seconds }) :
+            t("Connection lost · trying again");
         }
       },
       pausable: (pausable) => {
@@ -223,7 +229,7 @@
       },
       succeeded: (names) => succeed(transfer, names),
       failed: (message) => finish(transfer, "failed", message),
-      cancelled: () => finish(transfer, "cancelled", "Cancelled"),
+      cancelled: () => finish(transfer, "cancelled", t("Cancelled")),
     };
   }
 
@@ -238,10 +244,12 @@
     uploads.running -= 1;
     uploads.paused += 1;
     transfer.row.classList.replace("sending", "paused");
-    setPauseButton(transfer, "Resume");
+    setPauseButton(transfer, t("Resume"), t("Resume the upload of {path}",
+      { path: transfer.item.path }));
     const size = transfer.item.file.size;
-    transfer.status.textContent = "Paused at " + percentOf(transfer.sent, size) + "% · " +
-      humanSize(Math.min(transfer.sent, size)) + " of " + humanSize(size);
+    transfer.status.textContent = t("Paused at {percent}% · {sent} of {size}", {
+      percent: percentOf(transfer.sent, size), sent: humanSize(Math.min(transfer.sent, size)),
+      size: humanSize(size) });
     updateHead();
     pump();
   }
@@ -254,8 +262,9 @@
     uploads.running += 1;
     uploads.paused -= 1;
     transfer.row.classList.replace("paused", "sending");
-    setPauseButton(transfer, "Pause");
-    transfer.status.textContent = "Resuming…";
+    setPauseButton(transfer, t("Pause"), t("Pause the upload of {path}",
+      { path: transfer.item.path }));
+    transfer.status.textContent = t("Resuming…");
     transfer.speed = 0;
     transfer.sampleTime = performance.now();
     transfer.sampleLoaded = transfer.sent;
@@ -263,24 +272,24 @@
     transfer.sender.resume();
   }
 
-  function setPauseButton(transfer, word) {
+  function setPauseButton(transfer, word, label) {
     transfer.pause.textContent = word;
-    transfer.pause.setAttribute("aria-label", word + " the upload of " + transfer.item.path);
+    transfer.pause.setAttribute("aria-label", label);
   }
 
   function cancelTransfer(transfer) {
     if (transfer.sender) {
       transfer.sender.cancel();
     }
-    finish(transfer, "cancelled", "Cancelled");
+    finish(transfer, "cancelled", t("Cancelled"));
   }
 
   // ---------------------------------------------------------------- progress and the end
 
   /** The server has `offset` bytes of an upload started before (a reload, a retry). */
   function resumedAt(transfer, offset) {
-    transfer.note.textContent = "Resuming from " + percentOf(offset, transfer.item.file.size) +
-      "%";
+    transfer.note.textContent = t("Resuming from {percent}%",
+      { percent: percentOf(offset, transfer.item.file.size) });
     transfer.note.hidden = false;
     transfer.sampleLoaded = transfer.sent = offset;
     transfer.sampleTime = performance.now();
@@ -307,10 +316,10 @@
     const percent = size ? (Math.min(loaded, size) * 100) / size : 100;
     transfer.bar.value = percent;
     transfer.bar.setAttribute("aria-valuenow", String(Math.floor(percent)));
-    let text = Math.floor(percent) + "% · " + humanSize(Math.min(loaded, size)) + " of " +
-      humanSize(size);
+    let text = t("{percent}% · {sent} of {size}", { percent: Math.floor(percent),
+      sent: humanSize(Math.min(loaded, size)), size: humanSize(size) });
     if (transfer.speed > 0) {
-      text += " · " + humanSize(Math.round(transfer.speed)) + "/s";
+      text += " · " + t("{size}/s", { size: humanSize(Math.round(transfer.speed)) });
     }
     transfer.status.textContent = text;
   }
@@ -320,13 +329,13 @@
     uploads.stored.push(...names.map((name) => name.split("/")[0]));
     const seconds = (performance.now() - transfer.started) / 1000;
     const size = transfer.item.file.size;
-    let text = "Done · " + humanSize(size);
+    let text = t("Done · {size}", { size: humanSize(size) });
     if (seconds > 0.5 && !transfer.note.textContent) {
-      text += " · " + humanSize(Math.round(size / seconds)) + "/s";
+      text += " · " + t("{size}/s", { size: humanSize(Math.round(size / seconds)) });
     }
     const final = names[0];
     if (final && final !== transfer.item.path) {
-      text += " · saved as " + final;
+      text += " · " + t("saved as {name}", { name: final });
     }
     uploads.done += 1;
     finish(transfer, "done", text);

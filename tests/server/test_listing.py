@@ -298,22 +298,27 @@ def test_page_structure_and_stylesheet() -> None:
     assets = "/.well-known/pier/assets/"
     enhancements = [assets + name for name in ("grid.js", "gallery.js", "search.js", "select.js")]
     # no inline script (CSP); view.js runs before the page shows, the rest once it is parsed
-    assert unversioned(page.scripts) == [assets + "view.js", assets + "app.js", *enhancements]
+    assert unversioned(page.scripts) == [assets + "view.js", assets + "i18n-en.js",
+                                         assets + "app.js", *enhancements]
     assert re.search(f'<script src="{assets}view.js\\?v=[0-9a-f]{{12}}"></script>', text)
-    assert text.count(" defer></script>") == 5
+    assert text.count(" defer></script>") == 6
     # the uploads only where the page uploads, tus-js-client first (resumable uploads), in the
     # order each needs the one before; a reader's page carries none of them
     uploading = parse(render_html("/", [], page=PageContext(can_upload=True)))
     assert unversioned(uploading.scripts) == [
-        assets + "view.js", assets + "app.js", assets + "tus.min.js", assets + "transfer.js",
+        assets + "view.js", assets + "i18n-en.js", assets + "app.js", assets + "tus.min.js",
+        assets + "transfer.js",
         assets + "uploads.js", assets + "drop.js", assets + "forms.js", *enhancements]
     changing = parse(render_html("/", [], page=PageContext(can_modify=True)))
-    assert unversioned(changing.scripts) == [assets + "view.js", assets + "app.js", *enhancements,
-                                assets + "changes.js"]  # only where the principal may modify
+    # changes.js only where the principal may modify
+    assert unversioned(changing.scripts) == [assets + "view.js", assets + "i18n-en.js",
+                                             assets + "app.js", *enhancements,
+                                             assets + "changes.js"]
     # the shared text's Copy and dismiss, for readers too, only where the card is
     card = PageContext(shared_text=SharedText("hello", 0.0, 1))
     assert unversioned(parse(render_html("/", [], page=card)).scripts) == [
-        assets + "view.js", assets + "app.js", assets + "text-card.js", *enhancements]
+        assets + "view.js", assets + "i18n-en.js", assets + "app.js", assets + "text-card.js",
+        *enhancements]
     assert "<script>" not in text and not re.search(r"\son[a-z]+=", text)  # no inline handler
     assert "http://" not in text and "https://" not in text  # nothing external
     assert page.footer.startswith("2 items: 1 folder, 1 file (1.2 kB)")
@@ -504,7 +509,7 @@ def test_bad_timestamps_do_not_break_the_page() -> None:
 def test_every_folder_page_offers_its_zip_and_only_script_enhancements() -> None:
     page = parse(render_html("/a/", [f("x")]))
     assert page.ids["zip-link"]["href"] == "?format=zip"
-    assert "Download folder as .zip" in page.link_texts
+    assert "Download folder as .zipDownload .zip" in page.link_texts  # wide, then a phone's
     assert page.ids["filter"]["type"] == "search"
     assert _filter_box_hidden(render_html("/a/", [f("x")]))
     toggle = page.ids["viewToggle"]  # grid.js shows it and builds the grid: a list without JS

@@ -18,7 +18,7 @@ from server.files import PathRefused
 from server.http11 import HttpError
 from server.response import HTML, JSON, PAGE_CSP, FileSpan, Response, ZipBody
 from server.routes_files import FileRoutes
-from server.routes_folders import LISTING_HEADERS, FolderRoutes
+from server.routes_folders import LISTING_HEADERS, VARY_PAGE, FolderRoutes
 from server.users import User
 from tests.server.conftest import call_for, config_of, field
 
@@ -81,8 +81,10 @@ def test_the_redirect_needs_no_worker(folders):
 def test_html_listing(folders):
     response = folders.get("/")
     assert response.status == 200
-    assert response.headers == HTML + PAGE_CSP + LISTING_HEADERS
-    assert field(response.headers, "Vary") == "Accept"
+    etag = field(response.headers, "ETag")
+    assert response.headers == (HTML + PAGE_CSP + VARY_PAGE + f"ETag: {etag}\r\n".encode()
+                                + LISTING_HEADERS)
+    assert field(response.headers, "Vary") == "Accept, Accept-Language"
     assert field(response.headers, "Cache-Control") == "no-cache"
     page = response.body.decode()
     assert 'href="/hello.txt"' in page and 'href="/docs/"' in page
