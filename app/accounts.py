@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import translate
 from server.auth import Authenticator, Lockout
 from server.users import User, UserStore
 
@@ -160,7 +161,8 @@ def folder_limit(root: Path, chosen: Path) -> str:
     real_root = Path(os.path.realpath(root))
     real_chosen = Path(os.path.realpath(chosen))
     if not real_chosen.is_relative_to(real_root):
-        raise ValueError(f"{chosen} is not inside the shared folder {root}. "
-                         "Choose a folder inside it.")
+        raise ValueError(translate("Accounts", "{folder} is not inside the shared folder "
+                                   "{share}. Choose a folder inside it.").format(
+            folder=chosen, share=root))
     parts = real_chosen.relative_to(real_root).parts
     return "/" + "/".join(parts)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from app.i18n import translate
 from server.atomic import write_atomic
 from server.collect import CollectConfig, local_time, read_people
 from server.errors import ConfigError
@@ -138,9 +139,11 @@ def read_roster(path: Path) -> tuple[str, ...]:
         with path.open("rb") as handle:
             data = handle.read(MAX_ROSTER_BYTES + 1)
     except OSError as err:
-        raise ValueError(f"Could not read {path.name}: {err.strerror or err}.") from None
+        raise ValueError(translate("CollectService", "Could not read {file}: {reason}.").format(
+            file=path.name, reason=err.strerror or err)) from None
     if len(data) > MAX_ROSTER_BYTES:
-        raise ValueError(f"{path.name} is larger than 1 MB: not a list of names.")
+        raise ValueError(translate("CollectService", "{file} is larger than 1 MB: not a list of "
+                                   "names.").format(file=path.name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -248,23 +251,28 @@ def short_time(epoch: float | None, now: float) -> str:
 def countdown(until: float | None, now: float) -> str:
     """"closes in 1 h 12 min", "closed at 14:00", or "open, no deadline"."""
     if until is None:
-        return "open, no deadline"
+        return translate("CollectService", "open, no deadline")
     left = until - now
     if left <= 0:
-        return f"closed at {short_time(until, now)}"
+        return translate("CollectService", "closed at {time}").format(time=short_time(until, now))
     minutes = math.ceil(left / 60)
     days, hours, mins = minutes // 1440, minutes // 60 % 24, minutes % 60
     if days:
-        return f"closes in {days} d {hours} h"
+        return translate("CollectService", "closes in {days} d {hours} h").format(
+            days=days, hours=hours)
     if hours:
-        return f"closes in {hours} h {mins} min"
-    return f"closes in {mins} min"
+        return translate("CollectService", "closes in {hours} h {minutes} min").format(
+            hours=hours, minutes=mins)
+    return translate("CollectService", "closes in {minutes} min").format(minutes=mins)
 
 
 def collect_summary(name: str, until: float | None) -> str:
     """The line under Start: "Collecting files into Hand-ins until 2026-12-05 14:00"."""
-    deadline = f" until {local_time(until)}" if until is not None else " (no deadline)"
-    return f"Collecting files into {name}{deadline}"
+    if until is None:
+        return translate("CollectService", "Collecting files into {folder} (no deadline)").format(
+            folder=name)
+    return translate("CollectService", "Collecting files into {folder} until {time}").format(
+        folder=name, time=local_time(until))
 
 
 def collect_config(name: str | None, until: float | None, state_file: Path,
@@ -274,6 +282,6 @@ def collect_config(name: str | None, until: float | None, state_file: Path,
     if name is None:
         return None
     if until is not None and until <= now:
-        raise ConfigError("The hand-in deadline has already passed: choose a later one, or "
-                          "turn the deadline off.")
+        raise ConfigError(translate("CollectService", "The hand-in deadline has already passed: "
+                                    "choose a later one, or turn the deadline off."))
     return CollectConfig(name.strip(), until, state_file).validated()

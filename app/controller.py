@@ -15,11 +15,19 @@ from app.accounts import reload_store
 from app.collect_feed import CollectFeed
 from app.collect_service import collect_config
 from app.drive_addresses import DriveShare
+from app.i18n import translate
 from app.settings import PORT_MAX, SCOPE_LAN
 from app.share_control import ShareControl
-from app.share_summary import change_message
-from app.share_summary import summary_of_config as summary_of_config
-from app.share_summary import summary_of_request as summary_of_request
+
+# the summaries live in app.summaries (translated); importers of app.controller keep working
+from app.summaries import (  # noqa: F401
+    Activity,
+    Rights,
+    access_summary,
+    change_message,
+    summary_of_config,
+    summary_of_request,
+)
 from server.appdirs import find_ffmpeg, find_trash_folders
 from server.auth import Authenticator
 from server.clock import SYSTEM_CLOCK, Clock
@@ -78,30 +86,6 @@ class ShareRequest:
     collect_until: float | None = None  # its deadline, epoch seconds; None = open
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
-    """What a running share is doing right now (for "quit while people are downloading?")."""
-
-    connections: int = 0
-    clients: int = 0
-    transfers: int = 0
-
-    @property
-    def busy(self) -> bool:
-        return bool(self.connections or self.clients or self.transfers)
-
-    def describe(self) -> str:
-        """E.g. "2 devices are connected and 1 transfer is running"."""
-        parts = []
-        if self.clients or self.connections:
-            devices = self.clients or 1
-            parts.append(f"{devices} device{'s are' if devices != 1 else ' is'} connected")
-        if self.transfers:
-            parts.append(f"{self.transfers} transfer{'s are' if self.transfers != 1 else ' is'}"
-                         " running")
-        return " and ".join(parts)
-
-
 class NoAccountsError(UserStoreError):
     """A login is required but no account exists yet: nobody could log in."""
 
@@ -110,8 +94,9 @@ class InvalidPortError(ConfigError):
     """The port field holds a number that is not a port (e.g. 99999)."""
 
     def __init__(self, port: int) -> None:
-        super().__init__(f"{port} is not a port number. Choose a port from 1 to {PORT_MAX}, "
-                         "or “Any free port”.")
+        super().__init__(translate("Controller", "{port} is not a port number. Choose a port "
+                                   "from 1 to {max}, or “Any free port”.").format(
+            port=port, max=PORT_MAX))
         self.port = port
 
 
@@ -125,7 +110,7 @@ def check_port(share: ShareRequest) -> int:
 def check_folder(share: ShareRequest) -> Path:
     """The folder to share; FolderError when none is set. Cheap: no file-system access."""
     if not share.folder.strip():
-        raise FolderError("Choose a folder to share first.")
+        raise FolderError(translate("Controller", "Choose a folder to share first."))
     return Path(share.folder.strip()).expanduser()
 
 
@@ -148,8 +133,8 @@ def make_config(share: ShareRequest, paths: PierPaths,
         auth = authenticator_for(root, store, anonymous_read=share.anonymous_read,
                                  directory_file=paths.directory_file)
         if not store.users() and auth.directory is None:
-            raise NoAccountsError("“Require login” is on, but there are no accounts yet, so "
-                                  "nobody could log in.")
+            raise NoAccountsError(translate("Controller", "“Require login” is on, but there are "
+                                            "no accounts yet, so nobody could log in."))
     return ServerConfig(
         root=root,
         host=ALL_INTERFACES if share.scope == SCOPE_LAN else LOCALHOST,
@@ -235,9 +220,9 @@ class ServerController(QObject):
         wanted = self._remembered_port
         if not wanted or self.port in (None, wanted):
             return None
-        return (f"Port {wanted}, used last time, is taken now, so Pier picked port "
-                f"{self.port}. Bookmarks and printed QR codes of the old address will not "
-                "work.")
+        return translate("Controller", "Port {wanted}, used last time, is taken now, so Pier "
+                         "picked port {port}. Bookmarks and printed QR codes of the old address "
+                         "will not work.").format(wanted=wanted, port=self.port)
 
     def activity(self) -> Activity:
         """Open connections, connected devices and running transfers (all 0 when stopped)."""

@@ -4,7 +4,8 @@ ui/doctor_dialog.py, the live test (a request from another device) app/doctor_wa
 
 ``diagnose`` takes the share's facts, the computer's interfaces and a ``Probes`` (the seams:
 firewalld's D-Bus, a command runner, file reading, the platform) and gives findings in the
-order the dialog shows them: the share's scope, the addresses, the firewall."""
+order the dialog shows them: the share's scope, the addresses, the firewall. Their texts are in
+the user's language (``app.i18n.translate``, context "Doctor"; English outside the window)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,11 @@ from app.doctor_probe import (
 )
 from app.doctor_ufw import UFW_DEFAULTS, UFW_DIR, check_ufw
 from app.doctor_watch import WATCH_SECONDS, ArrivalWatch
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.interface_kinds import (
+    CONTAINERS,
+    VIRTUAL_MACHINE,
+    VPN,
     InterfaceAddress,
     all_own_addresses,
     interface_kind,
@@ -45,18 +50,30 @@ UNKNOWN = "unknown"
 
 MACOS_FIREWALL = "/usr/libexec/ApplicationFirewall/socketfilterfw"
 
+# English, marked for the catalogues; shown through translate("Doctor", line)
 NO_REQUEST_ADVICE = (
-    "Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of "
-    "the same router), not on a neighbour's or a hotspot.",
-    "Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi often keep devices apart "
-    "(“client isolation”, “AP isolation”): each device reaches the internet but not the "
-    "others. Use the main network, or turn isolation off in the router's Wi-Fi settings.",
-    "Mobile data: turn it off on the phone for the test; some phones send requests over "
-    "mobile data when they think the Wi-Fi has no internet.",
-    "VPN: a VPN on the phone or on this computer can route the address elsewhere; pause it.",
-    "The address: type it exactly as shown, with http:// or https:// as shown and the port "
-    "after the colon.",
+    QT_TRANSLATE_NOOP("Doctor", "Same network: the phone must be on the same Wi-Fi as this "
+                      "computer (or on a Wi-Fi of the same router), not on a neighbour's or a "
+                      "hotspot."),
+    QT_TRANSLATE_NOOP("Doctor", "Guest Wi-Fi: guest networks, hotel, school and office Wi-Fi "
+                      "often keep devices apart (“client isolation”, “AP isolation”): each "
+                      "device reaches the internet but not the others. Use the main network, "
+                      "or turn isolation off in the router's Wi-Fi settings."),
+    QT_TRANSLATE_NOOP("Doctor", "Mobile data: turn it off on the phone for the test; some "
+                      "phones send requests over mobile data when they think the Wi-Fi has no "
+                      "internet."),
+    QT_TRANSLATE_NOOP("Doctor", "VPN: a VPN on the phone or on this computer can route the "
+                      "address elsewhere; pause it."),
+    QT_TRANSLATE_NOOP("Doctor", "The address: type it exactly as shown, with http:// or "
+                      "https:// as shown and the port after the colon."),
 )
+# an address on one of these networks, e.g. "VPN (tailscale0): a phone cannot use it"
+UNUSABLE_NOTES = {
+    VPN: QT_TRANSLATE_NOOP("Doctor", "VPN ({interface}): a phone cannot use it"),
+    CONTAINERS: QT_TRANSLATE_NOOP("Doctor", "containers ({interface}): a phone cannot use it"),
+    VIRTUAL_MACHINE: QT_TRANSLATE_NOOP("Doctor", "virtual machine ({interface}): a phone "
+                                                 "cannot use it"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +102,13 @@ class AddressNote:
     @property
     def note(self) -> str:
         if self.loopback:
-            return "this computer only"
+            return translate("Doctor", "this computer only")
         if self.kind is not None:
-            return f"{self.kind} ({self.interface}): a phone cannot use it"
-        return f"network {self.interface}" if self.interface else "name of this computer"
+            unusable = UNUSABLE_NOTES.get(self.kind, "{kind} ({interface}): a phone cannot use it")
+            return translate("Doctor", unusable).format(kind=self.kind, interface=self.interface)
+        if self.interface:
+            return translate("Doctor", "network {interface}").format(interface=self.interface)
+        return translate("Doctor", "name of this computer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,29 +156,35 @@ def diagnose(share: ShareFacts, interfaces: Sequence[InterfaceAddress],
 
 def scope_finding(share: ShareFacts) -> Finding:
     if share.local_only:
-        return Finding("scope", PROBLEM, "The share is for this computer only",
-                       "It listens on this computer's own address (127.0.0.1), which no phone "
-                       "can reach. Let the devices on your network in: the share restarts on "
-                       "the local network.")
-    return Finding("scope", OK, "The share is open to the local network",
-                   "It listens on every network of this computer.")
+        return Finding("scope", PROBLEM,
+                       translate("Doctor", "The share is for this computer only"),
+                       translate("Doctor", "It listens on this computer's own address "
+                                 "(127.0.0.1), which no phone can reach. Let the devices on your "
+                                 "network in: the share restarts on the local network."))
+    return Finding("scope", OK, translate("Doctor", "The share is open to the local network"),
+                   translate("Doctor", "It listens on every network of this computer."))
 
 
 def addresses_finding(share: ShareFacts, notes: Sequence[AddressNote]) -> Finding:
     if share.local_only:
-        return Finding("addresses", UNKNOWN, "No address for a phone yet",
-                       "Once devices on the network are let in, their addresses show here.")
+        return Finding("addresses", UNKNOWN, translate("Doctor", "No address for a phone yet"),
+                       translate("Doctor", "Once devices on the network are let in, their "
+                                 "addresses show here."))
     usable = [note for note in notes if not note.loopback and note.kind is None]
     odd = [note for note in notes if note.kind is not None]
-    odd_text = ("" if not odd else " Not these, which lead to a VPN, containers or a virtual "
-                "machine: " + ", ".join(f"{n.url} ({n.interface})" for n in odd) + ".")
+    odd_text = ("" if not odd else " " + translate(
+        "Doctor", "Not these, which lead to a VPN, containers or a virtual machine: {addresses}."
+    ).format(addresses=", ".join(f"{n.url} ({n.interface})" for n in odd)))
     if not usable:
-        return Finding("addresses", PROBLEM, "No address on an ordinary network",
-                       "This computer seems connected to no Wi-Fi or wired network, only to "
-                       "virtual ones." + odd_text)
+        return Finding("addresses", PROBLEM,
+                       translate("Doctor", "No address on an ordinary network"),
+                       translate("Doctor", "This computer seems connected to no Wi-Fi or wired "
+                                 "network, only to virtual ones.") + odd_text)
     return Finding("addresses", WARNING if odd else OK,
-                   f"Open {usable[0].url} on the phone",
-                   "Use an address of the network the phone is on." + odd_text)
+                   translate("Doctor", "Open {address} on the phone").format(
+                       address=usable[0].url),
+                   translate("Doctor", "Use an address of the network the phone is on.")
+                   + odd_text)
 
 
 def firewall_finding(port: int, interfaces: Sequence[str], probes: Probes) -> Finding:
@@ -168,17 +194,24 @@ def firewall_finding(port: int, interfaces: Sequence[str], probes: Probes) -> Fi
         return _macos_finding(probes.runner)
     found = _linux_firewall(port, interfaces, probes)
     if found is None:
-        return Finding("firewall", OK, "No firewall found",
-                       "Neither firewalld nor ufw is running.")
+        return Finding("firewall", OK, translate("Doctor", "No firewall found"),
+                       translate("Doctor", "Neither firewalld nor ufw is running."))
     if found.verdict == CANT_TELL and found.tool:
-        return Finding("firewall", WARNING, f"The firewall ({found.tool}) is on and may block "
-                       f"port {port}", found.detail, found.commands)
+        return Finding("firewall", WARNING,
+                       translate("Doctor", "The firewall ({tool}) is on and may block port "
+                                 "{port}").format(tool=found.tool, port=port),
+                       found.detail, found.commands)
     level = {BLOCKS: PROBLEM, ALLOWS: OK, OFF: OK}.get(found.verdict, UNKNOWN)
-    title = {BLOCKS: f"The firewall ({found.tool}) blocks port {port}",
-             ALLOWS: f"The firewall ({found.tool}) lets port {port} in",
-             OFF: "No active firewall found"}.get(found.verdict, "Pier can't tell whether a "
-                                                             "firewall blocks the port")
-    return Finding("firewall", level, title, found.detail, found.commands)
+    if found.verdict == BLOCKS:
+        title = translate("Doctor", "The firewall ({tool}) blocks port {port}")
+    elif found.verdict == ALLOWS:
+        title = translate("Doctor", "The firewall ({tool}) lets port {port} in")
+    elif found.verdict == OFF:
+        title = translate("Doctor", "No active firewall found")
+    else:
+        title = translate("Doctor", "Pier can't tell whether a firewall blocks the port")
+    return Finding("firewall", level, title.format(tool=found.tool, port=port), found.detail,
+                   found.commands)
 
 
 def _linux_firewall(port: int, interfaces: Sequence[str],
@@ -193,23 +226,27 @@ def _linux_firewall(port: int, interfaces: Sequence[str],
 
 
 def _windows_finding(port: int) -> Finding:
-    return Finding("firewall", UNKNOWN, "Windows Defender Firewall may block the port",
-                   "When Windows asked whether to let Pier (or Python) talk on networks, "
-                   "“Private networks” must be allowed, and the Wi-Fi must be set to Private. "
-                   "Or let the port in from an administrator's command prompt:",
+    return Finding("firewall", UNKNOWN,
+                   translate("Doctor", "Windows Defender Firewall may block the port"),
+                   translate("Doctor", "When Windows asked whether to let Pier (or Python) talk "
+                             "on networks, “Private networks” must be allowed, and the Wi-Fi "
+                             "must be set to Private. Or let the port in from an administrator's "
+                             "command prompt:"),
                    (f'netsh advfirewall firewall add rule name="Pier {port}" dir=in '
                     f"action=allow protocol=TCP localport={port} profile=private",))
 
 
 def _macos_finding(runner: Runner) -> Finding:
     result = runner([MACOS_FIREWALL, "--getglobalstate"])
-    how = ("In System Settings → Network → Firewall → Options, set Pier (or Python) to "
-           "“Allow incoming connections”.")
+    how = translate("Doctor", "In System Settings → Network → Firewall → Options, set Pier (or "
+                    "Python) to “Allow incoming connections”.")
     if result is not None and "disabled" in result.output:
-        return Finding("firewall", OK, "The macOS firewall is off", "It blocks nothing.")
+        return Finding("firewall", OK, translate("Doctor", "The macOS firewall is off"),
+                       translate("Doctor", "It blocks nothing."))
     if result is not None and "enabled" in result.output:
-        return Finding("firewall", WARNING, "The macOS firewall is on", how)
-    return Finding("firewall", UNKNOWN, "Pier can't tell whether the macOS firewall is on", how)
+        return Finding("firewall", WARNING, translate("Doctor", "The macOS firewall is on"), how)
+    return Finding("firewall", UNKNOWN,
+                   translate("Doctor", "Pier can't tell whether the macOS firewall is on"), how)
 
 
 def _is_loopback(host: str) -> bool:

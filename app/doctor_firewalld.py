@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from app.doctor_probe import ALLOWS, BLOCKS, CANT_TELL, FirewallFinding
+from app.i18n import translate
 
 OPEN_ZONES = frozenset({"trusted"})  # zones whose target is ACCEPT on a stock install
 
@@ -47,24 +48,26 @@ def check_firewalld(api: FirewalldApi, port: int,
         if state is None:
             return None
         if state != "RUNNING":
-            return FirewallFinding("firewalld", CANT_TELL,
-                                   f"firewalld is not fully running (state {state}).")
+            return FirewallFinding("firewalld", CANT_TELL, translate(
+                "Doctor", "firewalld is not fully running (state {state}).").format(state=state))
         default = api.default_zone()
         zones = [api.zone_of_interface(name) or default for name in interfaces] or [default]
         closed = [zone for zone in dict.fromkeys(zones)
                   if zone not in OPEN_ZONES and not api.query_port(zone, str(port), "tcp")]
     except FirewalldError as err:
-        return FirewallFinding("firewalld", CANT_TELL,
-                               f"firewalld is running, but Pier could not read its zones: {err}",
-                               allow_commands(port, None))
+        return FirewallFinding("firewalld", CANT_TELL, translate(
+            "Doctor", "firewalld is running, but Pier could not read its zones: {problem}"
+        ).format(problem=err), allow_commands(port, None))
     if not closed:
         names = ", ".join(dict.fromkeys(zones))
-        return FirewallFinding("firewalld", ALLOWS,
-                               f"firewalld is running and zone {names} lets port {port}/tcp in.")
+        return FirewallFinding("firewalld", ALLOWS, translate(
+            "Doctor", "firewalld is running and zone {zones} lets port {port}/tcp in."
+        ).format(zones=names, port=port))
     zone = closed[0]
     return FirewallFinding(
         "firewalld", BLOCKS,
-        f"firewalld is running and port {port}/tcp is not open in zone “{zone}”, the zone of "
-        "the network phones use: it blocks them (unless a service opened for that zone "
-        "happens to use the same port).",
+        translate("Doctor", "firewalld is running and port {port}/tcp is not open in zone "
+                  "“{zone}”, the zone of the network phones use: it blocks them (unless a "
+                  "service opened for that zone happens to use the same port).").format(
+            port=port, zone=zone),
         allow_commands(port, None if zone == default else zone))

@@ -17,6 +17,7 @@ from app.doctor_probe import (
     port_in,
     run_command,
 )
+from app.i18n import translate
 
 _TABLE = re.compile(r"^\s*table\s+(\S+)\s+(\S+)\s*\{")
 _CHAIN = re.compile(r"^\s*chain\s+(\S+)\s*\{")
@@ -89,10 +90,10 @@ def check_netfilter(port: int, runner: Runner = run_command) -> FirewallFinding:
         command = f"sudo iptables -I INPUT -p tcp --dport {port} -j ACCEPT"
         needed = verdict in (BLOCKS, CANT_TELL)
         return _finding("iptables", verdict, port, (command,) if needed else ())
-    return FirewallFinding("", CANT_TELL,
-                           "Pier found neither firewalld nor ufw, and the kernel's own rules "
-                           "(nftables, iptables) are readable only by root, so it cannot tell "
-                           "whether a firewall blocks the port.")
+    return FirewallFinding("", CANT_TELL, translate(
+        "Doctor", "Pier found neither firewalld nor ufw, and the kernel's own rules (nftables, "
+        "iptables) are readable only by root, so it cannot tell whether a firewall blocks the "
+        "port."))
 
 
 def _readable(result: CommandResult | None) -> bool:
@@ -101,13 +102,15 @@ def _readable(result: CommandResult | None) -> bool:
 
 def _finding(tool: str, verdict: str, port: int, commands: tuple[str, ...]) -> FirewallFinding:
     if verdict == CANT_TELL:
-        return FirewallFinding(tool, CANT_TELL, f"{tool} drops incoming traffic, but lets some "
-                               "addresses in on every port: Pier cannot tell whether the phone "
-                               f"is one of them. To let port {port}/tcp in for everyone:",
-                               commands)
-    if verdict == OFF:
-        return FirewallFinding(tool, OFF, f"{tool} has no rule that drops incoming traffic.")
-    if verdict == ALLOWS:
-        return FirewallFinding(tool, ALLOWS, f"{tool} has a rule that lets port {port}/tcp in.")
-    return FirewallFinding(tool, BLOCKS, f"{tool} drops incoming traffic and no rule lets port "
-                           f"{port}/tcp in: phones and other computers are blocked.", commands)
+        detail = translate("Doctor", "{tool} drops incoming traffic, but lets some addresses in "
+                           "on every port: Pier cannot tell whether the phone is one of them. To "
+                           "let port {port}/tcp in for everyone:")
+    elif verdict == OFF:
+        detail = translate("Doctor", "{tool} has no rule that drops incoming traffic.")
+    elif verdict == ALLOWS:
+        detail = translate("Doctor", "{tool} has a rule that lets port {port}/tcp in.")
+    else:
+        detail = translate("Doctor", "{tool} drops incoming traffic and no rule lets port "
+                           "{port}/tcp in: phones and other computers are blocked.")
+    return FirewallFinding(tool, verdict, detail.format(tool=tool, port=port),
+                           commands if verdict in (CANT_TELL, BLOCKS) else ())

@@ -20,9 +20,11 @@ from app.doctor_probe import (
     read_text,
     run_command,
 )
+from app.i18n import translate
 
 UFW_DIR = Path("/etc/ufw")
 UFW_DEFAULTS = Path("/etc/default/ufw")
+FROM_STATUS, FROM_RULES, FROM_CONF = "ufw status", "its rules", "ufw.conf"  # a verdict's source
 
 _STATUS_RULE = re.compile(r"^(?P<to>.+?)\s+(?P<action>ALLOW|DENY|REJECT|LIMIT)(?:\s+(?:IN|FWD))?"
                           r"\s+(?P<source>.+)$")
@@ -94,35 +96,42 @@ def check_ufw(port: int, runner: Runner = run_command, read: ReadText = read_tex
     if result is not None and result.code == 0:
         verdict = parse_status(result.output, port)
         if verdict is not None:
-            return _finding(verdict, port, "ufw status")
+            return _finding(verdict, port, FROM_STATUS)
     conf = read(ufw_dir / "ufw.conf")
     if conf is None:
-        return None if result is None else _finding(CANT_TELL, port, "")
+        return None if result is None else _finding(CANT_TELL, port, FROM_CONF)
     if not is_enabled(conf):
-        return _finding(OFF, port, "ufw.conf")
+        return _finding(OFF, port, FROM_CONF)
     rule_texts = [read(ufw_dir / name) for name in ("user.rules", "user6.rules")]
     readable = [text for text in rule_texts if text is not None]
     if readable:
         verdicts = {parse_rules(text, port) for text in readable}
         if ALLOWS in verdicts:
-            return _finding(ALLOWS, port, "its rules")
+            return _finding(ALLOWS, port, FROM_RULES)
         if BLOCKS not in verdicts:
             accepts = default_input_accepts(read(defaults) or "")
-            return _finding(ALLOWS if accepts else BLOCKS, port, "its rules")
-        return _finding(BLOCKS, port, "its rules")
-    return _finding(CANT_TELL, port, "ufw.conf")
+            return _finding(ALLOWS if accepts else BLOCKS, port, FROM_RULES)
+        return _finding(BLOCKS, port, FROM_RULES)
+    return _finding(CANT_TELL, port, FROM_CONF)
 
 
 def _finding(verdict: str, port: int, source: str) -> FirewallFinding:
+    """``source``: where the verdict was read, FROM_STATUS, FROM_RULES or FROM_CONF."""
     if verdict == OFF:
-        return FirewallFinding("ufw", OFF, "ufw is installed but not enabled.")
+        return FirewallFinding("ufw", OFF, translate("Doctor", "ufw is installed but not "
+                                                               "enabled."))
     if verdict == ALLOWS:
-        return FirewallFinding("ufw", ALLOWS, f"ufw is on and lets port {port}/tcp in "
-                               f"(read from {source}).")
+        detail = translate("Doctor", "ufw is on and lets port {port}/tcp in (read from ufw "
+                           "status).") if source == FROM_STATUS else \
+            translate("Doctor", "ufw is on and lets port {port}/tcp in (read from its rules).")
+        return FirewallFinding("ufw", ALLOWS, detail.format(port=port))
     if verdict == BLOCKS:
-        return FirewallFinding("ufw", BLOCKS, f"ufw is on and no rule lets port {port}/tcp "
-                               f"in (read from {source}): it blocks phones and other "
-                               "computers.", allow_commands(port))
-    return FirewallFinding("ufw", CANT_TELL, "ufw is enabled, but its rules are readable only "
-                           f"by root, so Pier cannot tell whether port {port}/tcp is let in.",
-                           allow_commands(port))
+        detail = translate("Doctor", "ufw is on and no rule lets port {port}/tcp in (read from "
+                           "ufw status): it blocks phones and other computers.") \
+            if source == FROM_STATUS else \
+            translate("Doctor", "ufw is on and no rule lets port {port}/tcp in (read from its "
+                      "rules): it blocks phones and other computers.")
+        return FirewallFinding("ufw", BLOCKS, detail.format(port=port), allow_commands(port))
+    return FirewallFinding("ufw", CANT_TELL, translate(
+        "Doctor", "ufw is enabled, but its rules are readable only by root, so Pier cannot tell "
+        "whether port {port}/tcp is let in.").format(port=port), allow_commands(port))

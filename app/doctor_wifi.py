@@ -5,6 +5,8 @@ to the QR code and nowhere else (never to the settings, never to a log)."""
 
 from __future__ import annotations
 
+from app.i18n import translate
+
 WPA = "WPA"  # WPA, WPA2 and WPA3 personal alike
 WEP = "WEP"
 OPEN = "nopass"
@@ -23,17 +25,18 @@ def escape(text: str) -> str:
 
 def wifi_qr_text(ssid: str, security: str, password: str, hidden: bool = False) -> str:
     if not ssid:
-        raise WifiError("Type the network's name (SSID).")
+        raise WifiError(translate("Doctor", "Type the network's name (SSID)."))
     if len(ssid.encode("utf-8")) > 32:
-        raise WifiError("A network name has at most 32 bytes.")
+        raise WifiError(translate("Doctor", "A network name has at most 32 bytes."))
     if security not in SECURITIES:
-        raise WifiError(f"Unknown security {security!r}.")
+        raise WifiError(translate("Doctor", "Unknown security {security}.").format(
+            security=repr(security)))
     parts = [f"T:{security}", f"S:{escape(ssid)}"]
     if security != OPEN:
         if not password:
-            raise WifiError("Type the network's password.")
+            raise WifiError(translate("Doctor", "Type the network's password."))
         if security == WPA and not 8 <= len(password) <= 63 and not _is_hex_key(password):
-            raise WifiError("A WPA password has 8 to 63 characters.")
+            raise WifiError(translate("Doctor", "A WPA password has 8 to 63 characters."))
         parts.append(f"P:{escape(password)}")
     if hidden:
         parts.append("H:true")

@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from app.i18n import translate
+
 WINDOWS = "windows"
 MACOS = "macos"
 GNOME = "gnome"
@@ -37,11 +39,19 @@ ACCOUNT = "ACCOUNT"  # stands for the account's name in rclone's command
 MOUNT_POINT = "/mnt/pier"
 REMOTE = "pier"  # rclone's remote
 CA_FILE = "pier-ca.pem"  # what the notes call the exported CA certificate
-GET_CA = ("Pier's certificate authority is saved by Certificate… > Export CA certificate…, or "
-          "downloaded from /.well-known/pier/ca.crt on the share.")
-WINDOWS_SIZE_LIMIT = ("Windows refuses files over 50 MB by default: raise FileSizeLimitInBytes "
-                      "under HKLM\\SYSTEM\\CurrentControlSet\\Services\\WebClient\\Parameters "
-                      "(at most 4294967295) and restart the WebClient service.")
+
+
+def get_ca() -> str:
+    return translate("DriveAddresses", "Pier's certificate authority is saved by Certificate… > "
+                     "Export CA certificate…, or downloaded from /.well-known/pier/ca.crt on the "
+                     "share.")
+
+
+def windows_size_limit() -> str:
+    return translate("DriveAddresses", "Windows refuses files over 50 MB by default: raise "
+                     "FileSizeLimitInBytes under "
+                     "HKLM\\SYSTEM\\CurrentControlSet\\Services\\WebClient\\Parameters (at "
+                     "most 4294967295) and restart the WebClient service.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,21 +164,24 @@ def _windows(share: DriveShare) -> DriveGuide:
     addresses = _addresses(share, lambda host: windows_unc(host, share.port, share.tls))
     notes = []
     if share.tls:
-        notes += ["Windows checks the certificate: first add Pier's certificate authority to "
-                  "“Trusted Root Certification Authorities” of the Local Computer (double-click "
-                  "the file, Install Certificate…).", GET_CA]
+        notes += [translate("DriveAddresses", "Windows checks the certificate: first add Pier's "
+                            "certificate authority to “Trusted Root Certification Authorities” "
+                            "of the Local Computer (double-click the file, Install "
+                            "Certificate…)."), get_ca()]
     notes.extend(_windows_login(share))
     if any(is_ipv6(host) for host in share.hosts):
-        notes.append("IPv6 addresses are not offered for Windows: use an IPv4 address or the "
-                     "computer's name.")
-    notes.append(WINDOWS_SIZE_LIMIT)
-    notes.append("The WebClient service does the work; it starts by itself unless it was "
-                 "turned off (services.msc).")
-    web = share_url(share, addresses[0].host) if addresses else "the web address"
+        notes.append(translate("DriveAddresses", "IPv6 addresses are not offered for Windows: "
+                               "use an IPv4 address or the computer's name."))
+    notes.append(windows_size_limit())
+    notes.append(translate("DriveAddresses", "The WebClient service does the work; it starts by "
+                           "itself unless it was turned off (services.msc)."))
+    web = share_url(share, addresses[0].host) if addresses \
+        else translate("DriveAddresses", "the web address")
     return DriveGuide(
         WINDOWS, "Windows",
-        "Paste the address into File Explorer's address bar, or choose This PC > Map network "
-        f"drive and use it as the Folder ({web} works there too).",
+        translate("DriveAddresses", "Paste the address into File Explorer's address bar, or "
+                  "choose This PC > Map network drive and use it as the Folder ({web} works "
+                  "there too).").format(web=web),
         addresses, tuple(notes))
 
 
@@ -176,34 +189,33 @@ def _windows_login(share: DriveShare) -> list[str]:
     if not share.login:
         return []
     if share.tls:
-        return ["Windows asks for the account's name and password (sent with Basic, "
-                "encrypted by HTTPS)."]
-    visitors = (" Visitors without an account can still look." if share.visitors_may_read
-                else "")
+        return [translate("DriveAddresses", "Windows asks for the account's name and password "
+                          "(sent with Basic, encrypted by HTTPS).")]
+    visitors = (translate("DriveAddresses", " Visitors without an account can still look.")
+                if share.visitors_may_read else "")
     if share.windows_digest:
-        return ["Over plain HTTP Windows will not send a password with Basic; it logs in with "
-                "Digest (MD5), which only accounts with “Also MD5, for old clients” (Users… > "
-                "Advanced) can use. HTTPS avoids this." + visitors]
-    return ["Over plain HTTP Windows will not send a password with Basic, and no account has "
-            "Digest with MD5, the Digest Windows speaks: turn HTTPS on, or allow Digest "
-            "with MD5 for the account (Users… > Advanced, then set its password again)."
-            + visitors]
-
-
-def _login_note(share: DriveShare, how: str) -> list[str]:
-    if not share.login:
-        return []
-    return [f"{how} the account's name and password."]
+        return [translate("DriveAddresses", "Over plain HTTP Windows will not send a password "
+                          "with Basic; it logs in with Digest (MD5), which only accounts with "
+                          "“Also MD5, for old clients” (Users… > Advanced) can use. HTTPS avoids "
+                          "this.") + visitors]
+    return [translate("DriveAddresses", "Over plain HTTP Windows will not send a password with "
+                      "Basic, and no account has Digest with MD5, the Digest Windows speaks: "
+                      "turn HTTPS on, or allow Digest with MD5 for the account (Users… > "
+                      "Advanced, then set its password again).") + visitors]
 
 
 def _macos(share: DriveShare) -> DriveGuide:
     notes = []
     if share.tls:
-        notes += ["First trust Pier's certificate authority: open the file, add it to the "
-                  "System keychain and set it to “Always Trust” in Keychain Access.", GET_CA]
-    notes += _login_note(share, "Choose “Registered User” and type")
-    return DriveGuide(MACOS, "macOS", "In Finder choose Go > Connect to Server… (⌘K), type "
-                      "the address and click Connect.",
+        notes += [translate("DriveAddresses", "First trust Pier's certificate authority: open "
+                            "the file, add it to the System keychain and set it to “Always "
+                            "Trust” in Keychain Access."), get_ca()]
+    if share.login:
+        notes.append(translate("DriveAddresses", "Choose “Registered User” and type the "
+                               "account's name and password."))
+    return DriveGuide(MACOS, "macOS",
+                      translate("DriveAddresses", "In Finder choose Go > Connect to Server… "
+                                "(⌘K), type the address and click Connect."),
                       _addresses(share, lambda host: share_url(share, host)), tuple(notes))
 
 
@@ -211,13 +223,19 @@ def _gnome(share: DriveShare) -> DriveGuide:
     scheme, default = ("davs", 443) if share.tls else ("dav", 80)
     notes = []
     if share.tls:
-        notes.append("Files asks whether to trust Pier's certificate unless the system trusts "
-                     "Pier's certificate authority; compare its fingerprint with the one Pier's "
-                     "Certificate… window shows.")
-    notes += _login_note(share, "Files asks for")
-    notes.append("From a terminal: gio mount followed by the address.")
-    return DriveGuide(GNOME, "GNOME Files", "In Files choose Other Locations, type the address "
-                      "in “Connect to Server” at the bottom and click Connect.",
+        notes.append(translate("DriveAddresses", "Files asks whether to trust Pier's "
+                               "certificate unless the system trusts Pier's certificate "
+                               "authority; compare its fingerprint with the one Pier's "
+                               "Certificate… window shows."))
+    if share.login:
+        notes.append(translate("DriveAddresses", "Files asks for the account's name and "
+                               "password."))
+    notes.append(translate("DriveAddresses", "From a terminal: gio mount followed by the "
+                           "address."))
+    return DriveGuide(GNOME, translate("DriveAddresses", "GNOME Files"),
+                      translate("DriveAddresses", "In Files choose Other Locations, type the "
+                                "address in “Connect to Server” at the bottom and click "
+                                "Connect."),
                       _addresses(share, lambda host: web_address(scheme, host, share.port,
                                                                  default)),
                       tuple(notes))
@@ -227,11 +245,15 @@ def _kde(share: DriveShare) -> DriveGuide:
     scheme, default = ("webdavs", 443) if share.tls else ("webdav", 80)
     notes = []
     if share.tls:
-        notes.append("Dolphin asks whether to trust Pier's certificate unless the system "
-                     "trusts Pier's certificate authority.")
-    notes += _login_note(share, "Dolphin asks for")
-    return DriveGuide(KDE, "KDE Dolphin", "In Dolphin press Ctrl+L, type the address and press "
-                      "Enter (Network > Add Network Folder keeps it).",
+        notes.append(translate("DriveAddresses", "Dolphin asks whether to trust Pier's "
+                               "certificate unless the system trusts Pier's certificate "
+                               "authority."))
+    if share.login:
+        notes.append(translate("DriveAddresses", "Dolphin asks for the account's name and "
+                               "password."))
+    return DriveGuide(KDE, translate("DriveAddresses", "KDE Dolphin"),
+                      translate("DriveAddresses", "In Dolphin press Ctrl+L, type the address "
+                                "and press Enter (Network > Add Network Folder keeps it)."),
                       _addresses(share, lambda host: web_address(scheme, host, share.port,
                                                                  default)),
                       tuple(notes))
@@ -240,28 +262,39 @@ def _kde(share: DriveShare) -> DriveGuide:
 def _rclone(share: DriveShare) -> DriveGuide:
     notes = []
     if share.login:
-        notes.append(f"Put the account's name for {ACCOUNT}, then store its password with "
-                     f"“rclone config password {REMOTE} pass PASSWORD” (rclone keeps it "
-                     "obscured).")
+        notes.append(translate("DriveAddresses", "Put the account's name for {account}, then "
+                               "store its password with “rclone config password {remote} pass "
+                               "PASSWORD” (rclone keeps it obscured).").format(
+            account=ACCOUNT, remote=REMOTE))
     if share.tls:
-        notes += [f"Add --ca-cert {CA_FILE} (Pier's certificate authority, PEM) to every "
-                  "rclone command.", GET_CA]
-    notes.append(f"Then: rclone ls {REMOTE}:, rclone copy {REMOTE}:FOLDER ., or "
-                 f"rclone mount {REMOTE}: ~/Pier.")
-    return DriveGuide(RCLONE, "rclone", f"Run this once to make the remote “{REMOTE}”:",
+        notes += [translate("DriveAddresses", "Add --ca-cert {file} (Pier's certificate "
+                            "authority, PEM) to every rclone command.").format(file=CA_FILE),
+                  get_ca()]
+    notes.append(translate("DriveAddresses", "Then: rclone ls {remote}:, rclone copy "
+                           "{remote}:FOLDER ., or rclone mount {remote}: ~/Pier.").format(
+        remote=REMOTE))
+    return DriveGuide(RCLONE, "rclone",
+                      translate("DriveAddresses", "Run this once to make the remote "
+                                "“{remote}”:").format(remote=REMOTE),
                       _addresses(share, lambda host: rclone_command(share, host)), tuple(notes))
 
 
 def _davfs2(share: DriveShare) -> DriveGuide:
-    notes = ["davfs2 asks for a user name and password: "
-             + ("type the account's." if share.login else "press Enter at both.")]
+    notes = [translate("DriveAddresses", "davfs2 asks for a user name and password: type the "
+                       "account's.") if share.login
+             else translate("DriveAddresses", "davfs2 asks for a user name and password: press "
+                            "Enter at both.")]
     if share.tls:
-        notes += [f"Trust Pier's certificate authority (PEM): add “trust_ca_cert "
-                  f"/path/to/{CA_FILE}” to /etc/davfs2/davfs2.conf.", GET_CA]
-    notes.append(f"Changes reach the share when a file is closed (davfs2 keeps a cache); "
-                 f"sudo umount {MOUNT_POINT} when done.")
-    notes.append("Folders look empty or “ls” says “Invalid argument”? davfs2 before 1.7.2 on "
-                 "Linux 6.16 or later needs “buf_size 132” in /etc/davfs2/davfs2.conf.")
-    return DriveGuide(DAVFS2, "Linux (davfs2)", f"Install davfs2 (apt install davfs2), make the "
-                      f"folder {MOUNT_POINT}, then run:",
+        notes += [translate("DriveAddresses", "Trust Pier's certificate authority (PEM): add "
+                            "“trust_ca_cert /path/to/{file}” to /etc/davfs2/davfs2.conf.").format(
+            file=CA_FILE), get_ca()]
+    notes.append(translate("DriveAddresses", "Changes reach the share when a file is closed "
+                           "(davfs2 keeps a cache); sudo umount {folder} when done.").format(
+        folder=MOUNT_POINT))
+    notes.append(translate("DriveAddresses", "Folders look empty or “ls” says “Invalid "
+                           "argument”? davfs2 before 1.7.2 on Linux 6.16 or later needs "
+                           "“buf_size 132” in /etc/davfs2/davfs2.conf."))
+    return DriveGuide(DAVFS2, translate("DriveAddresses", "Linux (davfs2)"),
+                      translate("DriveAddresses", "Install davfs2 (apt install davfs2), make the "
+                                "folder {folder}, then run:").format(folder=MOUNT_POINT),
                       _addresses(share, lambda host: davfs2_command(share, host)), tuple(notes))

@@ -13,6 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandler
 
+from app.i18n import translate
 from server.paths import ensure_private_dir
 
 log = logging.getLogger("pier")
@@ -80,11 +81,14 @@ class ErrorReporter(QObject):
         if self._showing or summary in self._seen:
             return
         self._seen.add(summary)
-        where = f"\n\nDetails were written to {self._log_path}." if self._log_path else ""
+        text = translate("ErrorReporter", "{problem}\n\nPier keeps running; please report this "
+                         "if it repeats.").format(problem=summary)
+        if self._log_path:
+            text += translate("ErrorReporter", "\n\nDetails were written to {file}.").format(
+                file=self._log_path)
         self._showing = True
         try:
-            self._show("Pier hit an unexpected problem",
-                       f"{summary}\n\nPier keeps running; please report this if it repeats.{where}")
+            self._show(translate("ErrorReporter", "Pier hit an unexpected problem"), text)
         finally:
             self._showing = False
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import InvalidLinkError, LinkStoreError
 from server.link_model import Link, LinkKind, LinkState, item_kind
@@ -26,8 +27,12 @@ from server.links import LinkStore
 __all__ = ["EXPIRY_CHOICES", "ExpiryChoice", "LinkRow", "LinkService", "NewLink"]
 
 ExpiryChoice = Literal["1h", "1d", "7d", "date"]
+# the labels in English, translated where shown (context "NewLinkDialog")
 EXPIRY_CHOICES: tuple[tuple[ExpiryChoice, str], ...] = (
-    ("1h", "1 hour"), ("1d", "1 day"), ("7d", "7 days"), ("date", "Until a date"))
+    ("1h", QT_TRANSLATE_NOOP("NewLinkDialog", "1 hour")),
+    ("1d", QT_TRANSLATE_NOOP("NewLinkDialog", "1 day")),
+    ("7d", QT_TRANSLATE_NOOP("NewLinkDialog", "7 days")),
+    ("date", QT_TRANSLATE_NOOP("NewLinkDialog", "Until a date")))
 _SECONDS: dict[str, int] = {"1h": 3600, "1d": 86400, "7d": 7 * 86400}
 
 
@@ -110,16 +115,18 @@ class LinkService:
     def why_not_linkable(self, path: str | Path) -> str | None:
         """A sentence saying why ``path`` cannot be linked, or None when it can."""
         if self._share is None:
-            return "Choose the folder to share first."
+            return translate("LinkService", "Choose the folder to share first.")
         text = os.fspath(path).strip()
         if not text:
-            return "Choose a file or folder inside the share."
+            return translate("LinkService", "Choose a file or folder inside the share.")
         real = Path(os.path.realpath(text))
         if not real.is_relative_to(self._share):
-            return (f"{text} is not inside the shared folder {self._share}. A link can only "
-                    "give out something the share contains.")
+            return translate("LinkService", "{path} is not inside the shared folder {share}. A "
+                             "link can only give out something the share contains.").format(
+                path=text, share=self._share)
         if any(real.is_relative_to(own) or own.is_relative_to(real) for own in self._protected):
-            return f"{text} holds Pier's own files (settings, accounts, keys): it cannot be linked."
+            return translate("LinkService", "{path} holds Pier's own files (settings, accounts, "
+                             "keys): it cannot be linked.").format(path=text)
         try:
             item_kind(real)
         except InvalidLinkError as err:
@@ -159,7 +166,7 @@ class LinkService:
         """Epoch seconds a choice means now; "date" is the end of that day, local time."""
         if expiry == "date":
             if until is None:
-                raise InvalidLinkError("Choose the date the link ends.")
+                raise InvalidLinkError(translate("LinkService", "Choose the date the link ends."))
             end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()).astimezone()
             return end.timestamp()
         return self._clock.time() + _SECONDS[expiry]
@@ -173,7 +180,7 @@ class LinkService:
         given = os.path.abspath(request.path.strip())  # as pier link stores it; the share
         kind = item_kind(given)  # resolves it when serving
         if request.upload and kind != "folder":
-            raise InvalidLinkError("Only a folder link can take uploads.")
+            raise InvalidLinkError(translate("LinkService", "Only a folder link can take uploads."))
         pin = request.pin if request.pin else None
         return self.store.create(given, kind, expires=self.expires_at(request.expiry,
                                                                      request.until),
@@ -208,7 +215,8 @@ class LinkService:
     def _row(self, link: Link, now: float, address: str | None) -> LinkRow:
         return LinkRow(id=link.id, name=_name(link.path), path=link.path, kind=link.kind,
                        state=self.store.state(link, now), url=self.url(link, address),
-                       expires=_when(link.expires, "never"), downloads=_downloads(link),
+                       expires=_when(link.expires, translate("LinkService", "never")),
+                       downloads=_downloads(link),
                        last_used=_last_used(link, now), has_pin=link.has_pin, upload=link.upload)
 
 
@@ -225,19 +233,22 @@ def _when(epoch: float | None, default: str) -> str:
 def _downloads(link: Link) -> str:
     if link.downloads_allowed is None:
         return str(link.downloads)
-    return f"{link.downloads} of {link.downloads_allowed}"
+    return translate("LinkService", "{count} of {allowed}").format(
+        count=link.downloads, allowed=link.downloads_allowed)
 
 
 def _last_used(link: Link, now: float) -> str:
     """"192.168.1.40 at 14:02" (today) or "192.168.1.40 on 2026-05-04"."""
     if link.last_used_by is None:
-        return "not yet"
+        return translate("LinkService", "not yet")
     if link.last_used_at is None:
         return link.last_used_by
     used = dt.datetime.fromtimestamp(link.last_used_at)
     if used.date() == dt.datetime.fromtimestamp(now).date():
-        return f"{link.last_used_by} at {used:%H:%M}"
-    return f"{link.last_used_by} on {used:%Y-%m-%d}"
+        return translate("LinkService", "{who} at {time}").format(
+            who=link.last_used_by, time=f"{used:%H:%M}")
+    return translate("LinkService", "{who} on {date}").format(
+        who=link.last_used_by, date=f"{used:%Y-%m-%d}")
 
 
 def _is_loopback(url: str) -> bool:

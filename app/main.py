@@ -81,6 +81,7 @@ def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     from app.desktop import Desktop
     from app.errors_hook import ErrorReporter, route_qt_messages, setup_logging
     from app.services import AppServices
+    from app.settings import saved_language
     from app.single_instance import SingleInstance
     from server.appdirs import pier_paths
     from server.portable import raise_open_files_limit
@@ -91,7 +92,7 @@ def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     paths = pier_paths()  # the window's one look at PIER_CONFIG_DIR; passed down from here
     log_path = setup_logging(paths.logs)
     route_qt_messages()
-    app = make_application()
+    app = make_application(saved_language(paths.settings_file))
     instance = SingleInstance(paths.config, parent=app)
     if not instance.acquire():  # one Pier per user: bring the running one forward instead
         if not instance.ask_running_to_show():
@@ -118,11 +119,14 @@ def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     return 0
 
 
-def make_application() -> QApplication:
+def make_application(language: str = "") -> QApplication:
+    """The QApplication, with the translators for ``language`` (a ``Settings.language``; ""
+    follows the system) installed before any window makes a text."""
     from PySide6.QtWidgets import QApplication
 
     from app.desktop_entry import DESKTOP_ID, WINDOW_CLASS
     from ui.main_window import app_icon
+    from ui.translations import install_translators
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -132,6 +136,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the tray may keep serving; quitting is explicit
+    install_translators(app, language)
     return app
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import tomli_w
 
 from app.collect_service import MAX_ROSTER
+from app.i18n import translate
 from server.atomic import write_atomic
 from server.config import normalise_host_name
 from server.errors import ConfigError
@@ -37,6 +38,8 @@ PORT_MAX = 65535
 # Start check and is refused with a message instead of being cut short without a word.
 PORT_FIELD_MAX = 999_999
 DEFAULT_COLLECT_NAME = "Hand-ins"
+# the window's languages (resources/translations/pier_<code>.qm); "" = the system's language
+LANGUAGES = ("", "en", "zh_CN", "es", "de", "fr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ class Settings:
     # (issue 19): the platform's login record (app.autostart) is the truth, read at start
     start_at_login: bool = False
     start_hidden: bool = False
+    language: str = ""  # one of LANGUAGES; "" follows the system (applies at the next start)
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""
@@ -105,7 +109,8 @@ class Settings:
                        max_upload_mib=max_upload, allowed_hosts=hosts,
                        anonymous_upload=anonymous_upload, anonymous_modify=anonymous_modify,
                        collect_name=self.collect_name.strip() or DEFAULT_COLLECT_NAME,
-                       collect_roster=self.collect_roster[:MAX_ROSTER])
+                       collect_roster=self.collect_roster[:MAX_ROSTER],
+                       language=self.language if self.language in LANGUAGES else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +133,9 @@ class SettingsStore:
         except FileNotFoundError:
             return LoadResult(Settings())
         except OSError as err:
-            return LoadResult(Settings(), f"Pier could not read its settings ({err.strerror}).")
+            return LoadResult(Settings(), translate(
+                "Settings", "Pier could not read its settings ({reason}).").format(
+                reason=err.strerror))
         try:
             return LoadResult(settings_from_toml(data))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, TypeError) as err:
@@ -148,9 +155,23 @@ class SettingsStore:
             log.exception("could not move the damaged settings file aside")
             backup = None
         log.warning("settings file %s is damaged (%s); using defaults", self.path, reason)
-        kept = f" A copy was kept as {backup}." if backup else ""
-        problem = f"The settings file {self.path} was damaged ({reason}). Defaults are used.{kept}"
+        problem = translate("Settings", "The settings file {file} was damaged ({reason}). "
+                            "Defaults are used.").format(file=self.path, reason=reason)
+        if backup:
+            problem += translate("Settings", " A copy was kept as {file}.").format(file=backup)
         return LoadResult(Settings(), problem, backup)
+
+
+def saved_language(path: Path) -> str:
+    """The language saved in the settings file ``path``, read before the window exists (the
+    translator must be installed before any text is made); "" when there is none or the file
+    cannot be read. Never moves a damaged file aside: ``SettingsStore.load`` does that."""
+    try:
+        raw = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        return ""
+    language = raw.get("language")
+    return language if isinstance(language, str) and language in LANGUAGES else ""
 
 
 def settings_from_toml(data: bytes) -> Settings:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.monitor_feed import MonitorFeed, ShareHealthFeed
 from app.text_share import TextShare
 from app.thumbnail_feed import ThumbnailFeed
@@ -34,10 +35,11 @@ from server.tus_store import UploadBusy
 log = logging.getLogger(__name__)
 
 THREAD_NAME = "pier-control"
-BAN_FAILED = "Cannot ban"
-UNBAN_FAILED = "Cannot unban"
-DISCONNECT_FAILED = "Cannot disconnect"
-CANCEL_UPLOAD_FAILED = "Cannot cancel the upload"
+# the titles of the ``failed`` signal, in English: the window translates them (ClientsView)
+BAN_FAILED = QT_TRANSLATE_NOOP("ClientsView", "Cannot ban")
+UNBAN_FAILED = QT_TRANSLATE_NOOP("ClientsView", "Cannot unban")
+DISCONNECT_FAILED = QT_TRANSLATE_NOOP("ClientsView", "Cannot disconnect")
+CANCEL_UPLOAD_FAILED = QT_TRANSLATE_NOOP("ClientsView", "Cannot cancel the upload")
 
 
 class SerialWorker:
@@ -219,8 +221,9 @@ class ShareControl(QObject):
         try:
             removed = self._engine.cancel_upload(key)
         except UploadBusy:
-            self._emit(self.failed, CANCEL_UPLOAD_FAILED, "The upload is still receiving a "
-                       "chunk that would not stop; try again in a moment.")
+            self._emit(self.failed, CANCEL_UPLOAD_FAILED,
+                       translate("ClientsView", "The upload is still receiving a chunk that "
+                                 "would not stop; try again in a moment."))
             return
         except OSError as err:
             self._emit(self.failed, CANCEL_UPLOAD_FAILED, str(err))

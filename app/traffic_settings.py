@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.i18n import translate
 from server.control import TrafficLimits, parse_network
 from server.engine import ServerEngine
 from server.errors import ConfigError
@@ -46,8 +47,9 @@ def checked_allow_list(text: str) -> list[str]:
     saying that an empty list would shut everyone out."""
     entries = [str(parse_network(entry)) for entry in split_allow_list(text)]
     if not entries:
-        raise ConfigError("The allow-list is empty, so nobody could connect. Add at least one "
-                          "address or network, e.g. 192.168.1.0/24.")
+        raise ConfigError(translate("LimitsPanel", "The allow-list is empty, so nobody could "
+                                    "connect. Add at least one address or network, e.g. "
+                                    "192.168.1.0/24."))
     return entries
 
 

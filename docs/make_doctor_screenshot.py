@@ -3,7 +3,9 @@ real share on the local network, on a computer whose firewall (firewalld or ufw,
 does not let the port in, waiting for the phone's request, with a Wi-Fi code shown.
 
 Run under a display with a firewall on, e.g.:
-    xvfb-run -a -s "-screen 0 1280x800x24" python docs/make_doctor_screenshot.py
+    xvfb-run -a -s "-screen 0 1280x800x24" python docs/make_doctor_screenshot.py [LANGUAGE]
+LANGUAGE is one of app.settings.LANGUAGES (English by default; another language saves
+docs/doctor-LANGUAGE.png, e.g. doctor-zh_CN.png, and needs a CJK font for Chinese).
 
 Uses a throw-away config dir.
 """
@@ -17,10 +19,14 @@ from pathlib import Path
 from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
-OUT = DOCS / "connection-doctor.png"
 
 
-async def scenario(window, share: Path) -> None:
+def output(language: str) -> Path:
+    return DOCS / (f"doctor-{language}.png" if language not in ("", "en")
+                   else "connection-doctor.png")
+
+
+async def scenario(window, share: Path, out: Path) -> None:
     from app.controller import ServerState
     from app.settings import SCOPE_LAN
 
@@ -46,17 +52,19 @@ async def scenario(window, share: Path) -> None:
     wifi.password_edit.setText("not a real password")
     wifi.show_code()
     await asyncio.sleep(1.5)
-    dialog.grab().save(str(OUT))
-    print(f"saved {OUT}")
+    dialog.grab().save(str(out))
+    print(f"saved {out}")
     dialog.close()
     await window.request_quit()
 
 
 def main() -> int:
+    language = sys.argv[1] if len(sys.argv) > 1 else ""
     with throwaway_config() as tmp:
         share = tmp / "Shared"
         share.mkdir()
-        run_in_window(lambda window: scenario(window, share), size=(1280, 800))
+        run_in_window(lambda window: scenario(window, share, output(language)),
+                      size=(1280, 800), language=language)
     return 0
 
 

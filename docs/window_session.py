@@ -23,9 +23,11 @@ def throwaway_config() -> Iterator[Path]:
 
 
 def run_in_window(scenario: Callable[[Any], Awaitable[object]], *,
-                  size: tuple[int, int] | None = None, use_tray: bool | None = False) -> None:
+                  size: tuple[int, int] | None = None, use_tray: bool | None = False,
+                  language: str = "") -> None:
     """Build the window (after PIER_CONFIG_DIR is set) and run ``scenario(window)`` to its
-    end on the window's event loop. ``size`` None keeps the window's own first-run size."""
+    end on the window's event loop. ``size`` None keeps the window's own first-run size;
+    ``language`` is a ``Settings.language`` ("" follows the system, as Pier does)."""
     import qasync
 
     from app.main import make_application
@@ -33,7 +35,7 @@ def run_in_window(scenario: Callable[[Any], Awaitable[object]], *,
     from server.appdirs import pier_paths
     from ui.main_window import MainWindow
 
-    app = make_application()
+    app = make_application(language)
     window = MainWindow(AppServices.create(pier_paths()), use_tray=use_tray)
     if size is not None:
         window.resize(*size)

@@ -19,11 +19,12 @@ QT_OFFSCREEN_PACKAGES=(
   libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
   fonts-dejavu-core
 )
-# A visible window (on a desktop, or under Xvfb for screenshots) needs the xcb platform plugin too.
+# A visible window (on a desktop, or under Xvfb for screenshots) needs the xcb platform plugin too,
+# and a CJK font for the window in Chinese (docs/window-zh_CN.png): without it, boxes.
 QT_WINDOW_PACKAGES=(
   "${QT_OFFSCREEN_PACKAGES[@]}"
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
-  libxkbcommon-x11-0
+  libxkbcommon-x11-0 fonts-noto-cjk
 )
 
 # The page tests (tests/browser) drive Debian's headless Chromium through its chromedriver.

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from ui import dialogs
 from ui.contrast import MutedLabel
 from ui.widget_names import named
@@ -74,9 +75,10 @@ def is_loopback_url(url: str) -> bool:
 def why_no_browser() -> str:
     """A likely reason the system opened no browser, in words for the user."""
     if sys.platform.startswith("linux") and shutil.which("xdg-open") is None:
-        return ("This system has no “xdg-open”, which Pier uses to find your web browser "
-                "(on Debian or Ubuntu it comes with the xdg-utils package).")
-    return "No default web browser is set up, or it did not start."
+        return (translate("AddressBox", "This system has no “xdg-open”, which Pier uses to find "
+                                        "your web browser (on Debian or Ubuntu it comes with the "
+                                        "xdg-utils package)."))
+    return translate("AddressBox", "No default web browser is set up, or it did not start.")
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -102,7 +104,7 @@ class AddressBox(QWidget):
         self.url_hint = named(QLabel(wordWrap=True), "urlHint")
         layout.addWidget(self.url_hint)
         self.port_notice = named(QLabel(wordWrap=True), "portNotice")
-        self.port_notice.setAccessibleName("Port changed")
+        self.port_notice.setAccessibleName(self.tr("Port changed"))
         self.port_notice.setVisible(False)
         layout.addWidget(self.port_notice)
         row = QHBoxLayout()
@@ -110,9 +112,9 @@ class AddressBox(QWidget):
         row.addLayout(self._build_list_column(), 1)
         row.addLayout(self._build_qr_column())
         layout.addLayout(row)
-        self.lan_button = _button("Let devices on my network in", "letLanInButton",
-                                  "Share with phones and other computers on this network "
-                                  "(restarts the share on the local network)")
+        self.lan_button = _button(self.tr("Let devices on my network in"), "letLanInButton",
+                                  self.tr("Share with phones and other computers on this network "
+                                          "(restarts the share on the local network)"))
         self.lan_button.setVisible(False)
         self.lan_button.clicked.connect(self.lan_requested)
         layout.addWidget(self.lan_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -122,28 +124,28 @@ class AddressBox(QWidget):
     def _build_list_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
         self.url_list = named(QListWidget(), "urlList")
-        self.url_list.setAccessibleName("Addresses of the share")
+        self.url_list.setAccessibleName(self.tr("Addresses of the share"))
         self.url_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.url_list.customContextMenuRequested.connect(self._on_url_menu)
         self.url_list.currentItemChanged.connect(self._on_current_url_changed)
         self.url_list.itemDoubleClicked.connect(lambda item: self.open_url(item.text()))
         column.addWidget(self.url_list)
-        self.copy_button = _button("Copy address", "copyAddressButton",
-                                   "Copy the selected address")
-        self.open_button = _button("Open in browser", "openInBrowserButton",
-                                   "Open the selected address in your browser")
-        self.drive_button = _button("Connect as a drive…", "connectDriveButton",
-                                    "Open this share as a network drive: the address to type "
-                                    "on Windows, macOS, Linux or in rclone")
+        self.copy_button = _button(self.tr("Copy address"), "copyAddressButton",
+                                   self.tr("Copy the selected address"))
+        self.open_button = _button(self.tr("Open in browser"), "openInBrowserButton",
+                                   self.tr("Open the selected address in your browser"))
+        self.drive_button = _button(self.tr("Connect as a drive…"), "connectDriveButton",
+                                    self.tr("Open this share as a network drive: the address to "
+                                            "type on Windows, macOS, Linux or in rclone"))
         self.copy_button.clicked.connect(lambda: self.copy_url(self.selected_url()))
         self.open_button.clicked.connect(lambda: self.open_url(self.selected_url()))
         self.drive_button.clicked.connect(self.drive_requested)
         column.addWidget(self.copy_button)
         column.addWidget(self.open_button)
         column.addWidget(self.drive_button)
-        self.doctor_button = _button("Phone can't connect?", "phoneCantConnectButton",
-                                     "Test the connection from your phone and find out what "
-                                     "stops it (firewall, network, VPN)")
+        self.doctor_button = _button(self.tr("Phone can't connect?"), "phoneCantConnectButton",
+                                     self.tr("Test the connection from your phone and find out "
+                                             "what stops it (firewall, network, VPN)"))
         self.doctor_button.setFlat(True)  # a link: help, not one more action on the share
         self.doctor_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.doctor_button.setStyleSheet("QPushButton { color: palette(link); border: none; "
@@ -156,10 +158,10 @@ class AddressBox(QWidget):
 
     def _build_qr_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.qr_label = qr_image_label("qrCode", "QR code of the selected address")
+        self.qr_label = qr_image_label("qrCode", self.tr("QR code of the selected address"))
         column.addWidget(self.qr_label)
         self.qr_caption = MutedLabel(objectName="qrCaption", wordWrap=True)
-        self.qr_caption.setAccessibleName("Address in the QR code")
+        self.qr_caption.setAccessibleName(self.tr("Address in the QR code"))
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setMaximumWidth(QR_SIZE)
         column.addWidget(self.qr_caption)
@@ -212,13 +214,15 @@ class AddressBox(QWidget):
 
     def _update_hint(self, urls: list[str], local_only: bool) -> None:
         if not urls:
-            self.url_hint.setText("The addresses to open appear here once sharing has started.")
+            self.url_hint.setText(
+                self.tr("The addresses to open appear here once sharing has started.")
+            )
         elif local_only:
-            self.url_hint.setText("Only this computer can open these addresses, so there is no "
-                                  "QR code: a phone could not use it.")
+            self.url_hint.setText(self.tr("Only this computer can open these addresses, so there "
+                                          "is no QR code: a phone could not use it."))
         else:
-            self.url_hint.setText("Open an address on a device in the same network, or scan "
-                                  "the code with a phone:")
+            self.url_hint.setText(self.tr("Open an address on a device in the same network, or "
+                                          "scan the code with a phone:"))
 
     def _on_current_url_changed(self, current: QListWidgetItem | None, *_: object) -> None:
         self._show_qr("" if current is None or self._local_only else current.text())
@@ -243,9 +247,9 @@ class AddressBox(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        menu.addAction("Copy address", lambda: self.copy_url(item.text()))
-        menu.addAction("Open in browser", lambda: self.open_url(item.text()))
-        menu.addAction("Connect as a drive…", self.drive_requested.emit)
+        menu.addAction(self.tr("Copy address"), lambda: self.copy_url(item.text()))
+        menu.addAction(self.tr("Open in browser"), lambda: self.open_url(item.text()))
+        menu.addAction(self.tr("Connect as a drive…"), self.drive_requested.emit)
         menu.exec(self.url_list.viewport().mapToGlobal(position))
 
     def copy_url(self, url: str) -> None:
@@ -256,7 +260,8 @@ class AddressBox(QWidget):
         if not url or dialogs.open_in_browser(url):
             return
         log.warning("the system opened no browser for %s", url)
-        dialogs.show_error(self, "Could not open a browser",
-                           f"Pier asked the system to open {url} in a web browser, but none "
-                           f"opened. {why_no_browser()}\n\nCopy the address (Copy address) and "
-                           "paste it into a browser instead.")
+        dialogs.show_error(self, self.tr("Could not open a browser"),
+                           self.tr("Pier asked the system to open {url} in a web browser, but "
+                                   "none opened. {why}\n\nCopy the address (Copy address) and "
+                                   "paste it into a browser instead.").format(
+                               url=url, why=why_no_browser()))

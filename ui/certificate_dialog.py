@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Coroutine
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,36 +34,22 @@ from server.tls import (
 )
 from ui import dialogs
 from ui.certificate_generate import GenerateDialog
+from ui.certificate_texts import (
+    cert_filters,
+    compare_hint,
+    export_filters,
+    format_validity,
+    key_filters,
+    loopback_note,
+    replace_ca,
+    trust_again,
+    unrestricted_ca,
+)
 from ui.share_panel import qr_pixmap
 from ui.widget_names import named
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 QR_SIZE = 168
-CERT_FILTERS = "Certificates (*.pem *.crt *.cer);;All files (*)"
-KEY_FILTERS = "Private keys (*.key *.pem);;All files (*)"
-EXPORT_FILTERS = "PEM certificate (*.crt *.pem);;DER certificate (*.der *.cer)"
-TRUST_AGAIN = ("Devices that already trust Pier will show a warning again until they trust the "
-               "new certificate. Continue?")
-UNRESTRICTED_CA = ("<b>Pier's certificate authority is not limited to web servers.</b> An older "
-                   "Pier made it: anyone who got hold of its key could make e-mail (S/MIME) or "
-                   "code-signing certificates that every device trusting it accepts. It cannot "
-                   "be fixed in place; replace it, then let each device trust the new one.")
-REPLACE_CA = (
-    "Pier makes a new certificate authority, limited to web servers on your local network, "
-    "and destroys the old one's key.\n\n"
-    "Every device that trusts the old one must trust the new one again. On each device:\n"
-    "1. Remove the old certificate “{old}”.\n"
-    "2. Install the new one: scan the code in this dialog while sharing with HTTPS, open "
-    "{url} on the device and follow its steps, or copy the file “Export CA certificate…” "
-    "saves.\n"
-    "Until then the device warns about Pier's certificate.\n\n"
-    "A running share uses the new certificate after you stop and start sharing again.")
-
-
-COMPARE_HINT = ("Compare with the SHA-256 fingerprint the phone shows for the installed "
-                "certificate: every pair must match. Never trust a fingerprint a web page shows.")
-LOOPBACK_NOTE = ("<br>This address works on this computer only: choose the local network "
-                 "address in Pier's window for a phone.")
 
 
 def format_fingerprint(sha256: str) -> str:
@@ -72,12 +57,6 @@ def format_fingerprint(sha256: str) -> str:
     hex_digits = re.sub(r"[^0-9A-Fa-f]", "", sha256).upper()
     pairs = [hex_digits[i:i + 2] for i in range(0, len(hex_digits), 2)]
     return "\n".join(":".join(pairs[i:i + 8]) for i in range(0, len(pairs), 8))
-
-
-def format_validity(info: CertificateInfo) -> str:
-    def day(moment: datetime) -> str:
-        return moment.astimezone().strftime("%Y-%m-%d")
-    return f"{day(info.not_before)} to {day(info.not_after)}"
 
 
 def _common_name(subject: str) -> str:
@@ -113,7 +92,7 @@ class CertificateDialog(QDialog):
                  share_url: Callable[[], str | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("certificateDialog")
-        self.setWindowTitle("HTTPS certificate — Pier")
+        self.setWindowTitle(self.tr("HTTPS certificate — Pier"))
         self.setMinimumWidth(780)
         self._certificates = certificates
         self._spawn = spawn
@@ -122,11 +101,11 @@ class CertificateDialog(QDialog):
         self.trust_url: str | None = None  # what the QR code says, while it shows
         self.last_task: asyncio.Task[Any] | None = None
         outer = QVBoxLayout(self)
-        intro = QLabel("With HTTPS on, devices check this certificate. Let each device trust "
-                       "Pier's local authority (CA) once: scan the code with a phone and follow "
-                       "the page it opens (or copy the exported file to the device), then "
-                       "compare the CA fingerprint shown here with the one the device shows.",
-                       wordWrap=True)
+        intro = QLabel(self.tr("With HTTPS on, devices check this certificate. Let each device "
+                               "trust Pier's local authority (CA) once: scan the code with a phone "
+                               "and follow the page it opens (or copy the exported file to the "
+                               "device), then compare the CA fingerprint shown here with the one "
+                               "the device shows."), wordWrap=True)
         outer.addWidget(intro)
         row = QHBoxLayout()
         details = QVBoxLayout()
@@ -142,37 +121,37 @@ class CertificateDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         for button in close.buttons():
-            button.setAccessibleName("Close")
+            button.setAccessibleName(self.tr("Close"))
         outer.addWidget(close)
         self._show_overview(None)
 
     # ---- building -------------------------------------------------------------------------
 
     def _build_server_box(self) -> QGroupBox:
-        box = QGroupBox("This computer's certificate")
+        box = QGroupBox(self.tr("This computer's certificate"))
         form = QFormLayout(box)
         self.source_label = _value_label("certSource")
         self.names_label = _value_label("certNames")
         self.validity_label = _value_label("certValidity")
         self.key_label = _value_label("certKey")
         self.fingerprint_label = _value_label("certFingerprint", mono=True)
-        form.addRow("Made by:", self.source_label)
-        form.addRow("Names:", self.names_label)
-        form.addRow("Valid:", self.validity_label)
-        form.addRow("Key:", self.key_label)
-        form.addRow("SHA-256:", self.fingerprint_label)
+        form.addRow(self.tr("Made by:"), self.source_label)
+        form.addRow(self.tr("Names:"), self.names_label)
+        form.addRow(self.tr("Valid:"), self.validity_label)
+        form.addRow(self.tr("Key:"), self.key_label)
+        form.addRow(self.tr("SHA-256:"), self.fingerprint_label)
         return box
 
     def _build_ca_box(self) -> QGroupBox:
-        box = QGroupBox("Pier's local authority (CA): what devices trust")
+        box = QGroupBox(self.tr("Pier's local authority (CA): what devices trust"))
         form = QFormLayout(box)
         self.ca_validity_label = _value_label("caValidity")
         self.ca_key_label = _value_label("caKey")
         self.ca_fingerprint_label = _value_label("caFingerprint", mono=True)
-        form.addRow("Valid:", self.ca_validity_label)
-        form.addRow("Key:", self.ca_key_label)
-        form.addRow("SHA-256:", self.ca_fingerprint_label)
-        self.ca_compare_label = named(QLabel(COMPARE_HINT, wordWrap=True), "caCompareHint")
+        form.addRow(self.tr("Valid:"), self.ca_validity_label)
+        form.addRow(self.tr("Key:"), self.ca_key_label)
+        form.addRow(self.tr("SHA-256:"), self.ca_fingerprint_label)
+        self.ca_compare_label = named(QLabel(compare_hint(), wordWrap=True), "caCompareHint")
         form.addRow("", self.ca_compare_label)
         return box
 
@@ -187,12 +166,12 @@ class CertificateDialog(QDialog):
         icon.setPixmap(warning_icon.pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         row.addWidget(icon)
-        self.ca_warning_label = named(QLabel(UNRESTRICTED_CA, wordWrap=True),
+        self.ca_warning_label = named(QLabel(unrestricted_ca(), wordWrap=True),
                                       "caUnrestrictedWarning")
         row.addWidget(self.ca_warning_label, 1)
-        self.replace_ca_button = _button("Replace certificate authority…",
-                                         "Make a new CA limited to web servers; every device "
-                                         "must trust it again")
+        self.replace_ca_button = _button(self.tr("Replace certificate authority…"),
+                                         self.tr("Make a new CA limited to web servers; every "
+                                                 "device must trust it again"))
         self.replace_ca_button.setObjectName("replaceCaButton")
         self.replace_ca_button.clicked.connect(self.replace_ca)
         row.addWidget(self.replace_ca_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -203,12 +182,12 @@ class CertificateDialog(QDialog):
         box = QWidget()
         box.setFixedWidth(QR_SIZE + 40)
         layout = QVBoxLayout(box)
-        title = QLabel("<b>Trust on a phone</b>")
+        title = QLabel(self.tr("<b>Trust on a phone</b>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         self.qr_label = named(QLabel(), "caQrCode")
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setAccessibleName("QR code of the trust page's address")
+        self.qr_label.setAccessibleName(self.tr("QR code of the trust page's address"))
         layout.addWidget(self.qr_label)
         self.qr_caption = named(QLabel(wordWrap=True), "caQrCaption")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,13 +198,14 @@ class CertificateDialog(QDialog):
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.generate_button = _button("Make new certificate…",
-                                       "Generate (or regenerate) the certificate")
-        self.import_button = _button("Import…", "Use your own certificate and key (PEM)")
-        self.use_generated_button = _button("Use Pier's own",
-                                            "Stop using the imported certificate")
-        self.export_button = _button("Export CA certificate…",
-                                     "Save the CA certificate to install it on devices")
+        self.generate_button = _button(self.tr("Make new certificate…"),
+                                       self.tr("Generate (or regenerate) the certificate"))
+        self.import_button = _button(self.tr("Import…"),
+                                     self.tr("Use your own certificate and key (PEM)"))
+        self.use_generated_button = _button(self.tr("Use Pier's own"),
+                                            self.tr("Stop using the imported certificate"))
+        self.export_button = _button(self.tr("Export CA certificate…"),
+                                     self.tr("Save the CA certificate to install it on devices"))
         self.generate_button.clicked.connect(self.generate)
         self.import_button.clicked.connect(self.import_pair)
         self.use_generated_button.clicked.connect(self.use_generated)
@@ -243,16 +223,16 @@ class CertificateDialog(QDialog):
         self.reload()
 
     def reload(self) -> asyncio.Task[Any]:
-        return self._run(self._certificates.overview(), "Cannot read the certificate",
-                         "Reading the certificate…")
+        return self._run(self._certificates.overview(), self.tr("Cannot read the certificate"),
+                         self.tr("Reading the certificate…"))
 
     def _show_overview(self, overview: CertificateOverview | None) -> None:
         self.overview = overview
         server = overview.server if overview else None
         ca = overview.ca if overview else None
         if server is None:
-            self.source_label.setText("No certificate yet. It is made when you first share "
-                                      "with HTTPS, or press “Make new certificate…”.")
+            self.source_label.setText(self.tr("No certificate yet. It is made when you first share "
+                                              "with HTTPS, or press “Make new certificate…”."))
             for label in (self.names_label, self.validity_label, self.key_label,
                           self.fingerprint_label):
                 label.setText("—")
@@ -261,8 +241,8 @@ class CertificateDialog(QDialog):
         self._show_ca(ca)
         imported = overview is not None and overview.source != GENERATED
         self.use_generated_button.setEnabled(imported)
-        self.generate_button.setText("Make new certificate…" if server is None
-                                     else "Regenerate…")
+        self.generate_button.setText(self.tr("Make new certificate…") if server is None
+                                     else self.tr("Regenerate…"))
         self.generate_button.setAccessibleName(self.generate_button.text().rstrip("…"))
         self.export_button.setEnabled(ca is not None)
         self.ca_warning.setVisible(overview is not None and overview.ca_needs_replacing)
@@ -288,11 +268,13 @@ class CertificateDialog(QDialog):
 
     def _show_server(self, server: CertificateInfo, overview: CertificateOverview | None) -> None:
         if overview is not None and overview.source == GENERATED:
-            kind = "self-signed" if not server.issuer or server.issuer == server.subject \
-                else "signed by Pier's CA"
-            self.source_label.setText(f"Pier (generated, {kind})")
+            if not server.issuer or server.issuer == server.subject:
+                self.source_label.setText(self.tr("Pier (generated, self-signed)"))
+            else:
+                self.source_label.setText(self.tr("Pier (generated, signed by Pier's CA)"))
         else:
-            self.source_label.setText(f"Imported: {server.subject}")
+            self.source_label.setText(self.tr("Imported: {subject}").format(
+                subject=server.subject))
         self.names_label.setText(", ".join((*server.dns_names, *server.ip_addresses)) or "—")
         self.validity_label.setText(format_validity(server))
         self.key_label.setText(server.key_type)
@@ -300,8 +282,9 @@ class CertificateDialog(QDialog):
 
     def _show_ca(self, ca: CertificateInfo | None) -> None:
         if ca is None:
-            self.ca_validity_label.setText("No CA: the certificate is self-signed or imported "
-                                           "without one. Devices must trust it directly.")
+            self.ca_validity_label.setText(self.tr("No CA: the certificate is self-signed or "
+                                                   "imported without one. Devices must trust it "
+                                                   "directly."))
             self.ca_key_label.setText("—")
             self.ca_fingerprint_label.setText("—")
             return
@@ -318,16 +301,17 @@ class CertificateDialog(QDialog):
         if self.trust_url is None:
             self.qr_label.clear()
             self.qr_label.setFixedSize(QR_SIZE, 0)
-            self.qr_caption.setText("While sharing with HTTPS and Pier's own certificate, a "
-                                    "code appears here: scan it on a phone to install the CA.")
+            self.qr_caption.setText(self.tr("While sharing with HTTPS and Pier's own "
+                                            "certificate, a code appears here: scan it on a "
+                                            "phone to install the CA."))
             return
         url = self.trust_url
         self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
         self.qr_label.setPixmap(qr_pixmap(url, QR_SIZE, self.devicePixelRatioF()))
         self.qr_label.setToolTip(url)
-        note = LOOPBACK_NOTE if is_loopback_url(url) else ""
-        self.qr_caption.setText(f"Scan with the phone to open the steps:<br><small>{url}"
-                                f"</small>{note}")
+        note = loopback_note() if is_loopback_url(url) else ""
+        self.qr_caption.setText(self.tr("Scan with the phone to open the steps:<br><small>{url}"
+                                        "</small>{note}").format(url=url, note=note))
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -340,13 +324,13 @@ class CertificateDialog(QDialog):
             return None
         values = editor.values()
         changes_trust = values["new_ca"] or (values["self_signed"] and has_ca)
-        if changes_trust and not dialogs.ask_yes_no(self, "Devices must trust again",
-                                                    TRUST_AGAIN, yes_label="Make it"):
+        if changes_trust and not dialogs.ask_yes_no(self, self.tr("Devices must trust again"),
+                                                    trust_again(), yes_label=self.tr("Make it")):
             return None
-        return self._run(self._certificates.generate(**values), "Cannot make the certificate",
-                         "Making the certificate…",
-                         done="New certificate made. A running share uses it after you stop "
-                              "and start sharing again.")
+        return self._run(self._certificates.generate(**values),
+                         self.tr("Cannot make the certificate"), self.tr("Making the certificate…"),
+                         done=self.tr("New certificate made. A running share uses it after you "
+                                      "stop and start sharing again."))
 
     def replace_ca(self) -> asyncio.Task[Any] | None:
         """Replace a CA that is not limited to web servers, after the user confirms."""
@@ -355,30 +339,32 @@ class CertificateDialog(QDialog):
             return None
         share_url = self._share_url()
         url = trust_page_url(share_url) if share_url else \
-            "http://<this computer's address>:<port>/.well-known/pier/trust"
-        text = REPLACE_CA.format(old=_common_name(local.subject), url=url)
-        if not dialogs.ask_yes_no(self, "Replace the certificate authority?", text,
-                                  yes_label="Replace it"):
+            self.tr("http://<this computer's address>:<port>/.well-known/pier/trust")
+        text = replace_ca(_common_name(local.subject), url)
+        if not dialogs.ask_yes_no(self, self.tr("Replace the certificate authority?"), text,
+                                  yes_label=self.tr("Replace it")):
             return None
         return self._run(self._certificates.replace_ca(),
-                         "Cannot replace the certificate authority",
-                         "Making a new certificate authority…",
-                         done="New certificate authority made; the old one's key was destroyed. "
-                              "Let every device trust the new one (remove the old one there).")
+                         self.tr("Cannot replace the certificate authority"),
+                         self.tr("Making a new certificate authority…"),
+                         done=self.tr("New certificate authority made; the old one's key was "
+                                      "destroyed. Let every device trust the new one (remove the "
+                                      "old one there)."))
 
     def import_pair(self) -> asyncio.Task[Any] | None:
         start = str(Path.home())
-        cert = dialogs.ask_open_path(self, "Choose the certificate (PEM)", start, CERT_FILTERS)
+        cert = dialogs.ask_open_path(self, self.tr("Choose the certificate (PEM)"), start,
+                                     cert_filters())
         if cert is None:
             return None
-        key = dialogs.ask_open_path(self, "Choose its private key (PEM)", str(cert.parent),
-                                    KEY_FILTERS)
+        key = dialogs.ask_open_path(self, self.tr("Choose its private key (PEM)"), str(cert.parent),
+                                    key_filters())
         if key is None:
             return None
         return self._import(cert, key, None)
 
     def _import(self, cert: Path, key: Path, passphrase: bytes | None) -> asyncio.Task[Any]:
-        self._set_busy("Checking the certificate and key…")
+        self._set_busy(self.tr("Checking the certificate and key…"))
         self.last_task = self._spawn(self._import_task(cert, key, passphrase))
         return self.last_task
 
@@ -390,32 +376,33 @@ class CertificateDialog(QDialog):
             self._later(lambda: self._ask_passphrase(cert, key, wrong))
             return
         except PierError as err:
-            self._report_later("Cannot use this certificate", str(err))
+            self._report_later(self.tr("Cannot use this certificate"), str(err))
             return
         finally:
             self._set_busy("")
         self._show_overview(overview)
-        self.status_label.setText("Imported. It is used the next time sharing starts.")
+        self.status_label.setText(self.tr("Imported. It is used the next time sharing starts."))
 
     def _ask_passphrase(self, cert: Path, key: Path, wrong: bool) -> None:
-        label = f"The key {key.name} is protected by a passphrase. Enter it:"
-        if wrong:
-            label = f"That passphrase does not open {key.name}. Try again:"
-        passphrase = dialogs.ask_password(self, "Passphrase needed", label)
+        label = self.tr("That passphrase does not open {key}. Try again:") if wrong \
+            else self.tr("The key {key} is protected by a passphrase. Enter it:")
+        label = label.format(key=key.name)
+        passphrase = dialogs.ask_password(self, self.tr("Passphrase needed"), label)
         if passphrase is not None:
             self._import(cert, key, passphrase.encode("utf-8"))
 
     def use_generated(self) -> asyncio.Task[Any]:
-        return self._run(self._certificates.use_generated(), "Cannot switch certificates",
-                         "Switching to Pier's own certificate…",
-                         done="Pier's own certificate is used the next time sharing starts.")
+        return self._run(self._certificates.use_generated(), self.tr("Cannot switch certificates"),
+                         self.tr("Switching to Pier's own certificate…"),
+                         done=self.tr("Pier's own certificate is used the next time sharing "
+                                      "starts."))
 
     def export_ca(self) -> asyncio.Task[Any] | None:
-        dest = dialogs.ask_save_path(self, "Export the CA certificate",
-                                     Path.home() / "pier-ca.crt", EXPORT_FILTERS)
+        dest = dialogs.ask_save_path(self, self.tr("Export the CA certificate"),
+                                     Path.home() / "pier-ca.crt", export_filters())
         if dest is None:
             return None
-        self._set_busy("Exporting…")
+        self._set_busy(self.tr("Exporting…"))
         self.last_task = self._spawn(self._export_task(dest))
         return self.last_task
 
@@ -423,11 +410,11 @@ class CertificateDialog(QDialog):
         try:
             await self._certificates.export_ca(dest)
         except PierError as err:
-            self._report_later("Cannot export the CA certificate", str(err))
+            self._report_later(self.tr("Cannot export the CA certificate"), str(err))
             return
         finally:
             self._set_busy("")
-        self.status_label.setText(f"CA certificate saved to {dest}.")
+        self.status_label.setText(self.tr("CA certificate saved to {file}.").format(file=dest))
 
     # ---- running work ---------------------------------------------------------------------
 

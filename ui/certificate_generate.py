@@ -31,32 +31,34 @@ class GenerateDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("generateDialog")
-        self.setWindowTitle("Make a new certificate")
+        self.setWindowTitle(self.tr("Make a new certificate"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Pier makes a certificate for this computer's names and addresses, "
-                       "signed by its own local authority (CA). Devices that trust the CA "
-                       "keep trusting new certificates.", wordWrap=True)
+        intro = QLabel(self.tr("Pier makes a certificate for this computer's names and addresses, "
+                               "signed by its own local authority (CA). Devices that trust the CA "
+                               "keep trusting new certificates."), wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.names_edit = named(QLineEdit(", ".join(options.extra_names)), "extraNames")
-        self.names_edit.setPlaceholderText("e.g. nas.home.arpa, 192.168.1.50")
-        self.names_edit.setAccessibleName("Extra names")
-        form.addRow("Extra names:", self.names_edit)
+        self.names_edit.setPlaceholderText(self.tr("e.g. nas.home.arpa, 192.168.1.50"))
+        self.names_edit.setAccessibleName(self.tr("Extra names"))
+        form.addRow(self.tr("Extra names:"), self.names_edit)
         layout.addLayout(form)
-        self.rsa_check = named(QCheckBox("Use RSA keys instead of ECDSA (for very old devices)"),
-                               "rsaCheck")
+        self.rsa_check = named(
+            QCheckBox(self.tr("Use RSA keys instead of ECDSA (for very old devices)")), "rsaCheck"
+        )
         self.rsa_check.setChecked(options.rsa)
-        self.self_signed_check = named(QCheckBox("One self-signed certificate, without a CA"),
-                                       "selfSignedCheck")
+        self.self_signed_check = named(
+            QCheckBox(self.tr("One self-signed certificate, without a CA")), "selfSignedCheck"
+        )
         self.self_signed_check.setChecked(options.self_signed)
-        self.new_ca_check = named(QCheckBox("Also make a new CA (devices must trust Pier again)"),
-                                  "newCaCheck")
+        self.new_ca_check = named(
+            QCheckBox(self.tr("Also make a new CA (devices must trust Pier again)")), "newCaCheck")
         self.new_ca_check.setEnabled(has_ca)
         for check in (self.rsa_check, self.self_signed_check, self.new_ca_check):
             layout.addWidget(check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Make certificate")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Make certificate"))
         for button in buttons.buttons():
             button.setAccessibleName(button.text())
         buttons.accepted.connect(self.accept)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.hostnames import HostNames
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.monitor_feed import LiveData, TransferInfo
 from app.share_control import ShareControl
 from server.errors import PierError
@@ -44,40 +45,65 @@ from ui.traffic_models import (
 )
 from ui.widget_names import named
 
-CLIENT_COLUMNS = ("Address", "Host name", "User", "Requests", "Sent", "Received", "Last seen",
-                  "Transfers now")
-TRANSFER_COLUMNS = ("Client", "Path", "Direction", "Progress", "Speed")
-BAN_COLUMNS = ("Banned address or network", "Until")
-UPLOAD_COLUMNS = ("Who", "File", "Progress", "State", "Last activity")
+CLIENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Address"),
+    QT_TRANSLATE_NOOP("Columns", "Host name"),
+    QT_TRANSLATE_NOOP("Columns", "User"),
+    QT_TRANSLATE_NOOP("Columns", "Requests"),
+    QT_TRANSLATE_NOOP("Columns", "Sent"),
+    QT_TRANSLATE_NOOP("Columns", "Received"),
+    QT_TRANSLATE_NOOP("Columns", "Last seen"),
+    QT_TRANSLATE_NOOP("Columns", "Transfers now"),
+)
+TRANSFER_COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Client"),
+    QT_TRANSLATE_NOOP("Columns", "Path"),
+    QT_TRANSLATE_NOOP("Columns", "Direction"),
+    QT_TRANSLATE_NOOP("Columns", "Progress"),
+    QT_TRANSLATE_NOOP("Columns", "Speed"),
+)
+BAN_COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Banned address or network"),
+    QT_TRANSLATE_NOOP("Columns", "Until"),
+)
+UPLOAD_COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Who"),
+    QT_TRANSLATE_NOOP("Columns", "File"),
+    QT_TRANSLATE_NOOP("Columns", "Progress"),
+    QT_TRANSLATE_NOOP("Columns", "State"),
+    QT_TRANSLATE_NOOP("Columns", "Last activity"),
+)
 PROGRESS_COLUMN = 3
 UPLOAD_PROGRESS_COLUMN = 2
 
 
 def ago(seconds: float) -> str:
     if seconds < 1:
-        return "now"
+        return translate("ClientsView", "now")
     if seconds < 60:
-        return f"{seconds:.0f} s ago"
+        return translate("ClientsView", "{seconds} s ago").format(seconds=f"{seconds:.0f}")
     if seconds < 3600:
-        return f"{seconds // 60:.0f} min ago"
-    return f"{seconds // 3600:.0f} h ago"
+        return translate("ClientsView", "{minutes} min ago").format(minutes=f"{seconds // 60:.0f}")
+    return translate("ClientsView", "{hours} h ago").format(hours=f"{seconds // 3600:.0f}")
 
 
 def progress_text(transfer: TransferInfo) -> str:
     if transfer.total is None:
         return format_size(transfer.done)
     fraction = transfer.fraction or 0.0
-    return f"{fraction:.0%} of {format_size(transfer.total)}"
+    return translate("ClientsView", "{percent} of {total}").format(
+        percent=f"{fraction:.0%}", total=format_size(transfer.total))
 
 
 def upload_progress_text(upload: UnfinishedUpload) -> str:
-    return (f"{upload.fraction:.0%} · {format_size(upload.received)} of "
-            f"{format_size(upload.length)}")
+    return translate("ClientsView", "{percent} · {received} of {total}").format(
+        percent=f"{upload.fraction:.0%}", received=format_size(upload.received),
+        total=format_size(upload.length))
 
 
 def who_text(upload: UnfinishedUpload) -> str:
     """The account, or "visitor" (no login), and the address of its last request if known."""
-    who = upload.owner or "visitor"
+    who = upload.owner or translate("ClientsView", "visitor")
     return f"{who} ({upload.client})" if upload.client else who
 
 
@@ -149,23 +175,27 @@ class ClientsView(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Clients</b> (since the share started)"))
+        layout.addWidget(QLabel(self.tr("<b>Clients</b> (since the share started)")))
         self.clients_model = KeyedTableModel(CLIENT_COLUMNS, (3, 4, 5), self)
-        self.clients_table = _table("clientsTable", "Clients", self.clients_model, 6,
+        self.clients_table = _table("clientsTable", self.tr("Clients"), self.clients_model, 6,
                                     Qt.SortOrder.DescendingOrder)
         for column, width in enumerate((120, 170, 80, 80, 90, 90, 90)):
             self.clients_table.setColumnWidth(column, width)
         self.clients_table.customContextMenuRequested.connect(self._on_client_menu)
         self.clients_table.selectionModel().selectionChanged.connect(self._sync_buttons)
         layout.addWidget(self.clients_table)
-        self.disconnect_button = _button("Disconnect", "disconnectButton",
-                                         "Close this client's connections now (it may "
-                                         "reconnect)")
-        self.ban_session_button = _button("Ban for this session", "banSessionButton",
-                                          "Refuse this address until Pier quits")
-        self.ban_permanent_button = _button("Ban permanently", "banPermanentButton",
-                                            "Refuse this address from now on, also after a "
-                                            "restart")
+        self.disconnect_button = _button(
+            self.tr("Disconnect"),
+            "disconnectButton",
+            self.tr("Close this client's connections now (it may reconnect)"),
+        )
+        self.ban_session_button = _button(self.tr("Ban for this session"), "banSessionButton",
+                                          self.tr("Refuse this address until Pier quits"))
+        self.ban_permanent_button = _button(
+            self.tr("Ban permanently"),
+            "banPermanentButton",
+            self.tr("Refuse this address from now on, also after a restart"),
+        )
         self.disconnect_button.clicked.connect(self.disconnect_selected)
         self.ban_session_button.clicked.connect(lambda: self.ban_selected(permanent=False))
         self.ban_permanent_button.clicked.connect(lambda: self.ban_selected(permanent=True))
@@ -177,10 +207,11 @@ class ClientsView(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Transfers now</b> (large downloads and uploads)"))
+        layout.addWidget(QLabel(self.tr("<b>Transfers now</b> (large downloads and uploads)")))
         self.transfers_model = KeyedTableModel(TRANSFER_COLUMNS, (4,), self)
-        self.transfers_table = _table("transfersTable", "Transfers now", self.transfers_model,
-                                      0)
+        self.transfers_table = _table(
+            "transfersTable", self.tr("Transfers now"), self.transfers_model, 0
+        )
         self.transfers_table.setItemDelegateForColumn(PROGRESS_COLUMN,
                                                       ProgressDelegate(self.transfers_table))
         for column, width in enumerate((120, 260, 80, 200)):
@@ -188,8 +219,8 @@ class ClientsView(QWidget):
         self.transfers_table.customContextMenuRequested.connect(self._on_transfer_menu)
         self.transfers_table.selectionModel().selectionChanged.connect(self._sync_buttons)
         layout.addWidget(self.transfers_table)
-        self.cancel_button = _button("Cancel transfer", "cancelTransferButton",
-                                     "Stop this download or upload now")
+        self.cancel_button = _button(self.tr("Cancel transfer"), "cancelTransferButton",
+                                     self.tr("Stop this download or upload now"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         layout.addLayout(_bar(self.cancel_button))
         return box
@@ -198,11 +229,16 @@ class ClientsView(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Unfinished uploads</b> (resumable: the sender may go on "
-                                "later)"))
+        layout.addWidget(QLabel(self.tr("<b>Unfinished uploads</b> (resumable: the sender may go "
+                                        "on later)")))
         self.uploads_model = KeyedTableModel(UPLOAD_COLUMNS, (), self)
-        self.uploads_table = _table("uploadsTable", "Unfinished uploads", self.uploads_model,
-                                    4, Qt.SortOrder.DescendingOrder)
+        self.uploads_table = _table(
+            "uploadsTable",
+            self.tr("Unfinished uploads"),
+            self.uploads_model,
+            4,
+            Qt.SortOrder.DescendingOrder,
+        )
         self.uploads_table.setItemDelegateForColumn(UPLOAD_PROGRESS_COLUMN,
                                                     ProgressDelegate(self.uploads_table))
         for column, width in enumerate((170, 260, 200, 80)):
@@ -210,9 +246,13 @@ class ClientsView(QWidget):
         self.uploads_table.customContextMenuRequested.connect(self._on_upload_menu)
         self.uploads_table.selectionModel().selectionChanged.connect(self._sync_buttons)
         layout.addWidget(self.uploads_table)
-        self.cancel_upload_button = _button("Cancel upload", "cancelUploadButton",
-                                            "Remove this unfinished upload and the part "
-                                            "received; the sender cannot resume it")
+        self.cancel_upload_button = _button(
+            self.tr("Cancel upload"),
+            "cancelUploadButton",
+            self.tr(
+                "Remove this unfinished upload and the part received; the sender cannot resume it"
+            ),
+        )
         self.cancel_upload_button.clicked.connect(self.cancel_upload_selected)
         layout.addLayout(_bar(self.cancel_upload_button))
         return box
@@ -221,20 +261,24 @@ class ClientsView(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Banned</b> (refused when they connect)"))
+        layout.addWidget(QLabel(self.tr("<b>Banned</b> (refused when they connect)")))
         self.bans_model = KeyedTableModel(BAN_COLUMNS, (), self)
-        self.bans_table = _table("bansTable", "Banned addresses", self.bans_model, 0)
+        self.bans_table = _table("bansTable", self.tr("Banned addresses"), self.bans_model, 0)
         self.bans_table.setColumnWidth(0, 260)
         self.bans_table.selectionModel().selectionChanged.connect(self._sync_buttons)
         layout.addWidget(self.bans_table)
-        self.unban_button = _button("Unban", "unbanButton", "Let this address connect again")
+        self.unban_button = _button(
+            self.tr("Unban"), "unbanButton", self.tr("Let this address connect again")
+        )
         self.unban_button.clicked.connect(self.unban_selected)
         self.ban_edit = named(QLineEdit(), "banEdit")
-        self.ban_edit.setPlaceholderText("Address or network, e.g. 192.168.1.50 or 10.0.0.0/8")
-        self.ban_edit.setAccessibleName("Address or network to ban")
+        self.ban_edit.setPlaceholderText(
+            self.tr("Address or network, e.g. 192.168.1.50 or 10.0.0.0/8")
+        )
+        self.ban_edit.setAccessibleName(self.tr("Address or network to ban"))
         self.ban_edit.returnPressed.connect(self.ban_typed)
-        self.ban_button = _button("Ban", "banTypedButton",
-                                  "Ban the typed address or network for this session")
+        self.ban_button = _button(self.tr("Ban"), "banTypedButton",
+                                  self.tr("Ban the typed address or network for this session"))
         self.ban_button.setEnabled(True)
         self.ban_button.clicked.connect(self.ban_typed)
         row = _bar(self.unban_button)
@@ -262,7 +306,7 @@ class ClientsView(QWidget):
         self.transfers_model.set_rows([self._transfer_row(t) for t in data.transfers])
         self.uploads_model.set_rows([self._upload_row(u, data.time) for u in data.uploads])
         self.bans_model.set_rows(
-            [Row(net, (net, "permanent" if permanent else "Pier quits"), (net, permanent))
+            [Row(net, (net, "permanent" if permanent else self.tr("Pier quits")), (net, permanent))
              for net, permanent in data.bans])
         self._sync_buttons()
 
@@ -273,7 +317,8 @@ class ClientsView(QWidget):
             last_seen = now
         host = self.host_names.name(address)
         speed = sum(t.bytes_per_s for t in transfers)
-        now_text = f"{len(transfers)} at {format_rate(speed)}" if transfers else ""
+        now_text = self.tr("{count} at {speed}").format(
+            count=len(transfers), speed=format_rate(speed)) if transfers else ""
         texts = (address, host or "—", user or "—", f"{requests:,}", format_size(sent),
                  format_size(received), ago(max(0.0, now - last_seen)), now_text)
         values = (address, host, user, requests, sent, received, last_seen, speed)
@@ -321,7 +366,7 @@ class ClientsView(QWidget):
         try:
             self._control.disconnect_client(client)
         except PierError as err:
-            dialogs.show_error(self, "Cannot disconnect", str(err))
+            dialogs.show_error(self, self.tr("Cannot disconnect"), str(err))
             return False
         return True
 
@@ -342,7 +387,7 @@ class ClientsView(QWidget):
         try:
             self._control.ban(target, permanent=permanent)
         except PierError as err:
-            dialogs.show_error(self, "Cannot ban", str(err))
+            dialogs.show_error(self, self.tr("Cannot ban"), str(err))
             return False
         return True
 
@@ -353,7 +398,7 @@ class ClientsView(QWidget):
         try:
             self._control.unban(str(key))
         except PierError as err:
-            dialogs.show_error(self, "Cannot unban", str(err))
+            dialogs.show_error(self, self.tr("Cannot unban"), str(err))
 
     def cancel_selected(self) -> bool:
         key = selected_key(self.transfers_table)
@@ -370,21 +415,23 @@ class ClientsView(QWidget):
         return True
 
     def _on_failed(self, title: str, message: str) -> None:
-        dialogs.show_error(self, title, message)
+        dialogs.show_error(self, self.tr(title), message)
 
     # ---- context menus ----------------------------------------------------------------------
 
     def _on_client_menu(self, pos: QPoint) -> None:
         self._menu(self.clients_table, pos, (
-            ("Disconnect", self.disconnect_selected),
-            ("Ban for this session", lambda: self.ban_selected(permanent=False)),
-            ("Ban permanently", lambda: self.ban_selected(permanent=True))))
+            (self.tr("Disconnect"), self.disconnect_selected),
+            (self.tr("Ban for this session"), lambda: self.ban_selected(permanent=False)),
+            (self.tr("Ban permanently"), lambda: self.ban_selected(permanent=True))))
 
     def _on_transfer_menu(self, pos: QPoint) -> None:
-        self._menu(self.transfers_table, pos, (("Cancel transfer", self.cancel_selected),))
+        self._menu(self.transfers_table, pos, ((self.tr("Cancel transfer"), self.cancel_selected),))
 
     def _on_upload_menu(self, pos: QPoint) -> None:
-        self._menu(self.uploads_table, pos, (("Cancel upload", self.cancel_upload_selected),))
+        self._menu(
+            self.uploads_table, pos, ((self.tr("Cancel upload"), self.cancel_upload_selected),)
+        )
 
     def _menu(self, table: QTableView, pos: QPoint,
               entries: tuple[tuple[str, Callable[[], object]], ...]) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCloseEvent
 
 from app.controller import Activity, ServerState
+from app.i18n import translate
 from ui import dialogs
 
 if TYPE_CHECKING:
@@ -39,15 +40,18 @@ class Decision:
 
 def question(activity: Activity, has_tray: bool) -> tuple[str, str]:
     """The title and text of the "quit while sharing?" question."""
-    busy = activity.describe() or "Devices are connected"
+    busy = activity.describe() or translate("ClosePolicy", "Devices are connected")
     if has_tray:
-        where = ("Pier can keep sharing in the background, with its icon in the system tray, "
-                 "or stop sharing and quit.")
+        where = translate("ClosePolicy", "Pier can keep sharing in the background, with its icon "
+                                         "in the system tray, or stop sharing and quit.")
     else:
-        where = ("This desktop has no system tray, so Pier cannot keep sharing without its "
-                 "window. Keep the window open, or stop sharing and quit.")
-    return ("Quit while sharing?",
-            f"{busy}. Stopping now ends their downloads and uploads.\n\n{where}")
+        where = translate("ClosePolicy", "This desktop has no system tray, so Pier cannot keep "
+                                         "sharing without its window. Keep the window open, or "
+                                         "stop sharing and quit.")
+    text = translate("ClosePolicy", "{activity}. Stopping now ends their downloads and uploads.\n\n"
+                                    "{choice}")
+    return (translate("ClosePolicy", "Quit while sharing?"),
+            text.format(activity=busy, choice=where))
 
 
 def decide(*, closing: bool, running: bool, activity: Activity, has_tray: bool,
@@ -146,8 +150,13 @@ class ClosingMixin:
         self.save_settings()
         self.hide()
         if self.tray is not None and (always_notify or not self._settings.tray_notice_shown):
-            self.tray.notify("Pier is still sharing",
-                             "Pier keeps serving in the background. Use the tray icon to show "
-                             "the window, stop sharing or quit.")
+            self.tray.notify(
+                translate("ClosePolicy", "Pier is still sharing"),
+                translate(
+                    "ClosePolicy",
+                    "Pier keeps serving in the background. Use the tray icon to show the window, "
+                    "stop sharing or quit.",
+                ),
+            )
             self._settings = replace(self._settings, tray_notice_shown=True)
             self.save_settings()

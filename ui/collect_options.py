@@ -30,21 +30,22 @@ class CollectOptions(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("collectOptions")
-        self.collect_check = named(QCheckBox("Collect files"), "collectCheck")
-        self.collect_check.setAccessibleName("Collect files")
+        self.collect_check = named(QCheckBox(self.tr("Collect files")), "collectCheck")
+        self.collect_check.setAccessibleName(self.tr("Collect files"))
         self.collect_check.setToolTip(
-            "Visitors hand in files by name: each person's files go to their own folder "
-            "inside this one, which the share never shows. The Collect tab lists who handed in.")
+            self.tr("Visitors hand in files by name: each person's files go to their own folder "
+                    "inside this one, which the share never shows. The Collect tab lists who "
+                    "handed in."))
         self.name_edit = named(QLineEdit(DEFAULT_COLLECT_NAME), "collectNameEdit")
-        self.name_edit.setAccessibleName("Collect into folder")
-        self.name_edit.setToolTip("The folder inside the share that hand-ins go to")
-        self.until_check = named(QCheckBox("Until"), "collectUntilCheck")
-        self.until_check.setAccessibleName("Hand-ins close at a time")
-        self.until_check.setToolTip("After this time hand-ins are refused")
+        self.name_edit.setAccessibleName(self.tr("Collect into folder"))
+        self.name_edit.setToolTip(self.tr("The folder inside the share that hand-ins go to"))
+        self.until_check = named(QCheckBox(self.tr("Until")), "collectUntilCheck")
+        self.until_check.setAccessibleName(self.tr("Hand-ins close at a time"))
+        self.until_check.setToolTip(self.tr("After this time hand-ins are refused"))
         self.until_edit = named(QDateTimeEdit(default_deadline()), "collectUntilEdit")
         self.until_edit.setDisplayFormat(SHOWN_FORMAT)
         self.until_edit.setCalendarPopup(True)
-        self.until_edit.setAccessibleName("Hand-ins close at")
+        self.until_edit.setAccessibleName(self.tr("Hand-ins close at"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

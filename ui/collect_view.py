@@ -37,23 +37,30 @@ from app.collect_service import (
     short_time,
     write_checklist_csv,
 )
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.units import format_size
 from ui import dialogs
 from ui.contrast import MutedLabel
 from ui.traffic_models import quiet_corner
 from ui.widget_names import named
 
-COLUMNS = ("", "Name", "Files", "Size", "Last file", "Folder")
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("Columns", "Name"),
+    QT_TRANSLATE_NOOP("Columns", "Files"),
+    QT_TRANSLATE_NOOP("Columns", "Size"),
+    QT_TRANSLATE_NOOP("Columns", "Last file"),
+    QT_TRANSLATE_NOOP("Columns", "Folder"),
+)
 NUMERIC = (2, 3)
 COUNTDOWN_MS = 5000  # the countdown is in minutes; the feed's updates refresh it too
 SAVE_DELAY_MS = 1500  # a roster being typed is saved once the typing pauses
-ROSTER_HINT = "One name a line, e.g.\nAna García\nBo Li"
 
 
 def _table(name: str, accessible: str) -> QTableWidget:
     table = named(QTableWidget(0, len(COLUMNS)), name)
     table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(COLUMNS)
+    table.setHorizontalHeaderLabels([translate("Columns", c) for c in COLUMNS])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,16 +101,16 @@ class CollectView(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.countdown_label = named(QLabel(), "collectCountdown")
+        self.countdown_label = named(QLabel(wordWrap=True), "collectCountdown")
         bold = self.countdown_label.font()
         bold.setBold(True)
         self.countdown_label.setFont(bold)
         self.progress_label = MutedLabel(objectName="collectProgress")
-        self.open_button = _button("Open folder", "openCollectFolderButton",
-                                   "Show the hand-ins folder in the file manager")
+        self.open_button = _button(self.tr("Open folder"), "openCollectFolderButton",
+                                   self.tr("Show the hand-ins folder in the file manager"))
         self.open_button.clicked.connect(self.open_folder)
-        self.export_button = _button("Export…", "exportChecklistButton",
-                                     "Save the checklist as a CSV file")
+        self.export_button = _button(self.tr("Export…"), "exportChecklistButton",
+                                     self.tr("Save the checklist as a CSV file"))
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
         for widget in (self.countdown_label, self.progress_label):
@@ -111,9 +118,9 @@ class CollectView(QWidget):
         top.addStretch(1)
         top.addWidget(self.open_button)
         top.addWidget(self.export_button)
-        self.table = _table("collectTable", "Checklist")
-        self.unexpected_label = QLabel("Handed in, not on the roster:")
-        self.unexpected_table = _table("unexpectedTable", "Not on the roster")
+        self.table = _table("collectTable", self.tr("Checklist"))
+        self.unexpected_label = QLabel(self.tr("Handed in, not on the roster:"))
+        self.unexpected_table = _table("unexpectedTable", self.tr("Not on the roster"))
         lists = QWidget()
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,13 +142,13 @@ class CollectView(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Expected (roster):"))
+        layout.addWidget(QLabel(self.tr("Expected (roster):")))
         self.roster_edit = named(QPlainTextEdit(), "rosterEdit")
-        self.roster_edit.setAccessibleName("Roster, one name a line")
-        self.roster_edit.setPlaceholderText(ROSTER_HINT)
+        self.roster_edit.setAccessibleName(self.tr("Roster, one name a line"))
+        self.roster_edit.setPlaceholderText(self.tr("One name a line, e.g.\nAna García\nBo Li"))
         layout.addWidget(self.roster_edit, 1)
-        self.load_button = _button("Load roster…", "loadRosterButton",
-                                   "Read the names from a text file, one a line")
+        self.load_button = _button(self.tr("Load roster…"), "loadRosterButton",
+                                   self.tr("Read the names from a text file, one a line"))
         self.load_button.clicked.connect(self.load_roster)
         layout.addWidget(self.load_button)
         return box
@@ -165,8 +172,13 @@ class CollectView(QWidget):
             self.unexpected_label.setVisible(bool(checklist.unexpected))
             self.unexpected_table.setVisible(bool(checklist.unexpected))
             total = len(checklist.roster)
-            self.progress_label.setText(f"{checklist.handed_in} of {total} handed in"
-                                        if total else "Add the expected names on the right")
+            self.progress_label.setText(
+                self.tr("{count} of {total} handed in").format(
+                    count=checklist.handed_in, total=total
+                )
+                if total
+                else self.tr("Add the expected names on the right")
+            )
         scan = self._feed.last
         self.open_button.setEnabled(scan is not None and scan.exists)
         self.refresh_countdown()
@@ -174,10 +186,13 @@ class CollectView(QWidget):
     def refresh_countdown(self) -> None:
         config = self._feed.config
         if config is None:
-            self.countdown_label.setText("Not collecting: start sharing with “Collect files” on")
+            self.countdown_label.setText(
+                self.tr("Not collecting: start sharing with “Collect files” on")
+            )
             return
         text = f"{config.name}: {countdown(config.until, self._feed.clock.time())}"
-        self.countdown_label.setText(text if self._feed.running else f"{text} (not sharing)")
+        self.countdown_label.setText(
+            text if self._feed.running else self.tr("{status} (not sharing)").format(status=text))
 
     def _on_scan(self, _scan: CollectScan) -> None:
         self.refresh()
@@ -189,14 +204,14 @@ class CollectView(QWidget):
     # ---- actions --------------------------------------------------------------------------
 
     def load_roster(self) -> None:
-        path = dialogs.ask_open_path(self, "Load a roster", str(Path.home()),
-                                     "Text files (*.txt *.csv);;All files (*)")
+        path = dialogs.ask_open_path(self, self.tr("Load a roster"), str(Path.home()),
+                                     self.tr("Text files (*.txt *.csv);;All files (*)"))
         if path is None:
             return
         try:
             names = read_roster(path)
         except ValueError as err:
-            dialogs.show_error(self, "Cannot load the roster", str(err))
+            dialogs.show_error(self, self.tr("Cannot load the roster"), str(err))
             return
         self.roster_edit.setPlainText("\n".join(names))
         self._save_timer.stop()
@@ -204,15 +219,20 @@ class CollectView(QWidget):
 
     def export(self) -> None:
         name = self._feed.config.name if self._feed.config is not None else "hand-ins"
-        path = dialogs.ask_save_path(self, "Export the checklist",
-                                     Path.home() / f"{name} checklist.csv", "CSV (*.csv)")
+        path = dialogs.ask_save_path(self, self.tr("Export the checklist"),
+                                     Path.home() / f"{name} checklist.csv", self.tr("CSV (*.csv)"))
         if path is None:
             return
         try:
             write_checklist_csv(path, self.checklist())
         except OSError as err:
-            dialogs.show_error(self, "Cannot export the checklist",
-                               f"Could not write {path}: {err.strerror or err}.")
+            dialogs.show_error(
+                self,
+                self.tr("Cannot export the checklist"),
+                self.tr("Could not write {file}: {reason}.").format(
+                    file=path, reason=err.strerror or err
+                ),
+            )
 
     def open_folder(self) -> None:
         folder = self._feed.folder
@@ -232,5 +252,9 @@ def _fill(table: QTableWidget, rows: tuple[ChecklistRow, ...], now: float) -> No
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 0:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip("Handed in" if row.handed_in else "Nothing yet")
+                item.setToolTip(
+                    translate("CollectView", "Handed in")
+                    if row.handed_in
+                    else translate("CollectView", "Nothing yet")
+                )
             table.setItem(index, column, item)

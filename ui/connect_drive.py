@@ -32,26 +32,25 @@ from PySide6.QtWidgets import (
 
 from app.controller import ServerController, ServerState
 from app.drive_addresses import DriveAddress, DriveGuide, DriveShare, drive_guides
+from app.i18n import translate
 from ui.address_box import AddressBox
 from ui.contrast import MutedLabel
 from ui.widget_names import named
 
-INTRO = ("Pier's share is also a WebDAV server: your file manager can open it like a disk, "
-         "with drag and drop, within the rights the share and the account give. Pick your "
-         "system and copy an address.")
-IDLE = "Start sharing to see the addresses."
 FIELD_MAX_WIDTH = 640  # logical pixels; a longer command scrolls inside its field
 
 
 def summary_of(share: DriveShare) -> str:
     """E.g. "This share: port 8000 · plain HTTP (not encrypted) · login required"."""
-    parts = [f"This share: port {share.port}",
-             "HTTPS" if share.tls else "plain HTTP (not encrypted)"]
+    parts = [translate("ConnectDrive", "This share: port {port}").format(port=share.port),
+             translate("ConnectDrive", "HTTPS") if share.tls
+             else translate("ConnectDrive", "plain HTTP (not encrypted)")]
     if share.login:
-        parts.append("login required, visitors may look" if share.visitors_may_read
-                     else "login required")
+        parts.append(translate("ConnectDrive", "login required, visitors may look")
+                     if share.visitors_may_read
+                     else translate("ConnectDrive", "login required"))
     else:
-        parts.append("no login")
+        parts.append(translate("ConnectDrive", "no login"))
     return " · ".join(parts)
 
 
@@ -62,23 +61,36 @@ class ConnectDriveDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectDriveDialog")
-        self.setWindowTitle("Connect as a drive — Pier")
+        self.setWindowTitle(self.tr("Connect as a drive — Pier"))
         self._share_of = share_of
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(INTRO, wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "ConnectDrive",
+                    "Pier's share is also a WebDAV server: your file manager can open it like a "
+                    "disk, with drag and drop, within the rights the share and the account give. "
+                    "Pick your system and copy an address.",
+                ),
+                wordWrap=True,
+            )
+        )
         self.summary = named(QLabel(), "connectDriveSummary")
         layout.addWidget(self.summary)
-        self.idle_label = named(QLabel(IDLE, wordWrap=True), "connectDriveIdle")
+        self.idle_label = named(
+            QLabel(translate("ConnectDrive", "Start sharing to see the addresses."), wordWrap=True),
+            "connectDriveIdle",
+        )
         layout.addWidget(self.idle_label)
         self.tabs = named(QTabWidget(), "connectDriveTabs")
-        self.tabs.setAccessibleName("Systems")
+        self.tabs.setAccessibleName(self.tr("Systems"))
         layout.addWidget(self.tabs, 1)
         self.copied_label = MutedLabel(objectName="connectDriveCopied", wordWrap=True)
         layout.addWidget(self.copied_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
-            named(button, "connectDriveCloseButton").setAccessibleName("Close")
+            named(button, "connectDriveCloseButton").setAccessibleName(self.tr("Close"))
         layout.addWidget(buttons)
         self.refresh()
 
@@ -122,23 +134,23 @@ class ConnectDriveDialog(QDialog):
         field = named(QLineEdit(address.text), f"{system}DriveAddress{row}")
         field.setReadOnly(True)
         field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        field.setAccessibleName(f"Address using {address.host}")
+        field.setAccessibleName(self.tr("Address using {host}").format(host=address.host))
         width = field.fontMetrics().horizontalAdvance(address.text) + 16
         field.setMinimumWidth(min(width, FIELD_MAX_WIDTH))
         field.setCursorPosition(0)
-        copy = named(QPushButton("Copy"), f"{system}DriveCopy{row}")
-        copy.setAccessibleName(f"Copy the address using {address.host}")
-        copy.setToolTip(f"Copy {address.text}")
+        copy = named(QPushButton(self.tr("Copy")), f"{system}DriveCopy{row}")
+        copy.setAccessibleName(self.tr("Copy the address using {host}").format(host=address.host))
+        copy.setToolTip(self.tr("Copy {address}").format(address=address.text))
         copy.clicked.connect(lambda: self.copy(address.text))
         grid.addWidget(field, row, 0)
         grid.addWidget(copy, row, 1)
         if address.local_only:
-            field.setToolTip("Only this computer can use this address")
-            grid.addWidget(MutedLabel("this computer only"), row, 2)
+            field.setToolTip(self.tr("Only this computer can use this address"))
+            grid.addWidget(MutedLabel(self.tr("this computer only")), row, 2)
 
     def copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.copied_label.setText(f"Copied: {text}")
+        self.copied_label.setText(self.tr("Copied: {text}").format(text=text))
 
 
 class ConnectDrive:
@@ -150,8 +162,12 @@ class ConnectDrive:
         self._window = window
         self._controller = controller
         self.dialog: ConnectDriveDialog | None = None
-        self.action = named(QAction("Connect as a &drive…", window), "connectDriveAction")
-        self.action.setStatusTip("How to open this share as a network drive")
+        self.action = named(
+            QAction(translate("ConnectDrive", "Connect as a &drive…"), window), "connectDriveAction"
+        )
+        self.action.setStatusTip(
+            translate("ConnectDrive", "How to open this share as a network drive")
+        )
         self.action.triggered.connect(self.open)
         address_box.drive_requested.connect(self.open)
         controller.state_changed.connect(self._on_state)

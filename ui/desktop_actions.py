@@ -17,14 +17,16 @@ from PySide6.QtWidgets import QWidget
 from app.autostart import LoginStart
 from app.controller import ServerController
 from app.desktop import Desktop
+from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import Settings
 from ui import dialogs
 from ui.widget_names import named
 
 log = logging.getLogger(__name__)
 
-ADD_TO_MENU = "Add to &applications menu"
-REMOVE_FROM_MENU = "Remove from &applications menu"
+# English, marked for the catalogues; shown through self.tr
+ADD_TO_MENU = QT_TRANSLATE_NOOP("DesktopActions", "Add to applications &menu")
+REMOVE_FROM_MENU = QT_TRANSLATE_NOOP("DesktopActions", "Remove from applications &menu")
 
 
 def absolute_folder(text: str) -> str | None:
@@ -42,17 +44,20 @@ class DesktopActions(QObject):
         self._desktop = desktop
         self._folder = folder
         self._parent = parent
-        self.login_action = self._checkable("Start Pier when I &log in", "startAtLoginAction",
-                                            "Start Pier in the background when you log in")
+        # "&Start": the Settings menu's "&Language" takes the L
+        self.login_action = self._checkable(self.tr("&Start Pier when I log in"),
+                                            "startAtLoginAction",
+                                            self.tr("Start Pier in the background when you log "
+                                                    "in"))
         self.hidden_action = self._checkable(
-            "Start &hidden in the tray and share the last folder", "startHiddenAction",
-            "At login, Pier starts with its window hidden in the tray, sharing the folder "
-            "shared last")
+            self.tr("Start &hidden in the tray and share the last folder"), "startHiddenAction",
+            self.tr("At login, Pier starts with its window hidden in the tray, sharing the folder "
+                    "shared last"))
         self.login_action.toggled.connect(self._apply)
         self.hidden_action.toggled.connect(self._apply)
         self.menu_entry_action: QAction | None = None
         if desktop.has_menu_entry_support:
-            self.menu_entry_action = named(QAction(ADD_TO_MENU, self), "menuEntryAction")
+            self.menu_entry_action = named(QAction(self.tr(ADD_TO_MENU), self), "menuEntryAction")
             self.menu_entry_action.setMenuRole(QAction.MenuRole.NoRole)
             self.menu_entry_action.triggered.connect(self.change_menu_entry)
             self.refresh_menu_entry()
@@ -94,8 +99,9 @@ class DesktopActions(QObject):
             self._desktop.set_login_start(wanted)
         except OSError as err:
             log.warning("could not change starting at login: %s", err)
-            dialogs.show_error(self._parent, "Could not change starting at login",
-                               f"Pier could not change {self._desktop.login_item.where}: {err}")
+            dialogs.show_error(self._parent, self.tr("Could not change starting at login"),
+                               self.tr("Pier could not change {place}: {problem}").format(
+                                   place=self._desktop.login_item.where, problem=err))
             real = self._desktop.login_start()
             self._show(real.enabled, real.hidden if real.enabled else wanted.hidden)
         else:
@@ -120,23 +126,27 @@ class DesktopActions(QObject):
         --install-desktop-entry` meanwhile)."""
         if self.menu_entry_action is not None:
             installed = self._desktop.menu_entry_installed()
-            self.menu_entry_action.setText(REMOVE_FROM_MENU if installed else ADD_TO_MENU)
+            self.menu_entry_action.setText(
+                self.tr(REMOVE_FROM_MENU) if installed else self.tr(ADD_TO_MENU))
 
     def change_menu_entry(self) -> None:
         menu = self._desktop.menu_entry
         try:
             if self._desktop.menu_entry_installed():
                 self._desktop.uninstall_menu_entry()
-                dialogs.show_info(self._parent, "Removed from the applications menu",
-                                  f"Pier's entry was removed ({menu.entry}).")
+                dialogs.show_info(self._parent, self.tr("Removed from the applications menu"),
+                                  self.tr("Pier's entry was removed ({entry}).").format(
+                                      entry=menu.entry))
             else:
                 path = self._desktop.install_menu_entry()
                 dialogs.show_info(
-                    self._parent, "Added to the applications menu",
-                    "Pier is in your applications menu now (under Internet or Network; some "
-                    f"desktops show it after a moment).\n\nThe entry is {path}.")
+                    self._parent, self.tr("Added to the applications menu"),
+                    self.tr("Pier is in your applications menu now (under Internet or Network; "
+                            "some desktops show it after a moment).\n\nThe entry is {entry}."
+                            ).format(entry=path))
         except OSError as err:
             log.warning("could not change the applications-menu entry: %s", err)
-            dialogs.show_error(self._parent, "Could not change the applications menu",
-                               f"Pier could not write its entry under {menu.data_home}: {err}")
+            dialogs.show_error(self._parent, self.tr("Could not change the applications menu"),
+                               self.tr("Pier could not write its entry under {folder}: "
+                                       "{problem}").format(folder=menu.data_home, problem=err))
         self.refresh_menu_entry()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-EXPORT_FILTERS = "CSV (*.csv);;JSON Lines (*.jsonl)"
+from app.i18n import translate
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -22,23 +22,25 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str, yes_label: str = "Yes") -> bool:
+def ask_yes_no(parent: QWidget | None, title: str, text: str, yes_label: str | None = None) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel,
                       parent)
-    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    yes = box.addButton(yes_label or translate("Dialogs", "Yes"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
 
 
 def ask_folder(parent: QWidget | None, start: str) -> str | None:
-    chosen = QFileDialog.getExistingDirectory(parent, "Choose the folder to share", start)
+    chosen = QFileDialog.getExistingDirectory(
+        parent, translate("Dialogs", "Choose the folder to share"), start)
     return chosen or None
 
 
 def ask_export_path(parent: QWidget | None, suggested: Path) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export the visible requests",
-                                            str(suggested), EXPORT_FILTERS)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, translate("Dialogs", "Export the visible requests"), str(suggested),
+        translate("Dialogs", "CSV (*.csv);;JSON Lines (*.jsonl)"))
     return Path(chosen) if chosen else None
 
 
@@ -59,7 +61,8 @@ def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
 
 
 def ask_subfolder(parent: QWidget | None, start: str) -> str | None:
-    chosen = QFileDialog.getExistingDirectory(parent, "Choose a folder inside the share", start)
+    chosen = QFileDialog.getExistingDirectory(
+        parent, translate("Dialogs", "Choose a folder inside the share"), start)
     return chosen or None
 
 
@@ -87,14 +90,16 @@ def ask_close(parent: QWidget | None, title: str, text: str, can_background: boo
     box.setObjectName("closeQuestion")
     answers: dict[object, str] = {}
     if can_background:
-        background = box.addButton("Keep sharing in the background",
+        background = box.addButton(translate("Dialogs", "Keep sharing in the background"),
                                    QMessageBox.ButtonRole.AcceptRole)
         background.setObjectName("closeBackgroundButton")
         answers[background] = CLOSE_BACKGROUND
-    stop = box.addButton("Stop sharing and quit", QMessageBox.ButtonRole.DestructiveRole)
+    stop = box.addButton(translate("Dialogs", "Stop sharing and quit"),
+                         QMessageBox.ButtonRole.DestructiveRole)
     stop.setObjectName("closeQuitButton")
     answers[stop] = CLOSE_QUIT
-    cancel = box.addButton("Cancel" if can_background else "Keep the window open",
+    cancel = box.addButton(translate("Dialogs", "Cancel") if can_background
+                           else translate("Dialogs", "Keep the window open"),
                            QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("closeCancelButton")
     answers[cancel] = CLOSE_CANCEL

@@ -49,6 +49,7 @@ from app.doctor import (
     ShareFacts,
 )
 from app.doctor_watch import ARRIVED, NONE_ARRIVED, ArrivalWatch
+from app.i18n import translate
 from server.records import RequestRecord
 from ui.address_box import QR_SIZE, qr_image_label, qr_pixmap
 from ui.contrast import MutedLabel
@@ -59,7 +60,6 @@ log = logging.getLogger(__name__)
 
 TICK_MS = 250  # the countdown's refresh
 MARKS = {PROBLEM: "✖", WARNING: "⚠", OK: "✔"}  # anything else: "?"
-IDLE = "Start sharing first: then open this again to test the connection from your phone."
 
 
 class DoctorDialog(QDialog):
@@ -71,7 +71,7 @@ class DoctorDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("doctorDialog")
-        self.setWindowTitle("Phone can't connect? — Pier")
+        self.setWindowTitle(self.tr("Phone can't connect? — Pier"))
         self._doctor = doctor
         self._facts_of = facts_of
         self._generation = 0
@@ -80,7 +80,9 @@ class DoctorDialog(QDialog):
         self.timer.timeout.connect(self.tick)
         self._examination_ready.connect(self._show_examination)
         layout = QVBoxLayout(self)
-        self.idle_label = named(QLabel(IDLE, wordWrap=True), "doctorIdle")
+        self.idle_label = named(QLabel(self.tr("Start sharing first: then open this again to "
+                                               "test the connection from your phone."),
+                                       wordWrap=True), "doctorIdle")
         layout.addWidget(self.idle_label)
         columns = QHBoxLayout()
         columns.addWidget(self._build_test(), 0, Qt.AlignmentFlag.AlignTop)
@@ -99,12 +101,12 @@ class DoctorDialog(QDialog):
     # ---- building -------------------------------------------------------------------------
 
     def _build_test(self) -> QGroupBox:
-        box = QGroupBox("Test it now")
+        box = QGroupBox(self.tr("Test it now"))
         box.setObjectName("doctorTestBox")
         layout = QVBoxLayout(box)
-        layout.addWidget(QLabel("Open this address on the phone now (or scan the code). Pier "
-                                "watches for a minute for a request from another device.",
-                                wordWrap=True))
+        layout.addWidget(QLabel(self.tr("Open this address on the phone now (or scan the code). "
+                                        "Pier watches for a minute for a request from another "
+                                        "device."), wordWrap=True))
         self.url_label = named(QLabel(), "doctorPhoneUrl")
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.url_label.font())
@@ -112,17 +114,19 @@ class DoctorDialog(QDialog):
         font.setBold(True)
         self.url_label.setFont(font)
         layout.addWidget(self.url_label)
-        self.qr_label = qr_image_label("doctorPhoneQr", "QR code of the address to open")
+        self.qr_label = qr_image_label("doctorPhoneQr",
+                                       self.tr("QR code of the address to open"))
         layout.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignLeft)
         self.status_label = named(QLabel(wordWrap=True), "doctorWatchStatus")
-        self.status_label.setAccessibleName("Test result")
+        self.status_label.setAccessibleName(self.tr("Test result"))
         layout.addWidget(self.status_label)
-        self.watch_button = named(QPushButton("Watch again"), "doctorWatchButton")
-        self.watch_button.setToolTip("Watch for a request from the phone for another minute")
+        self.watch_button = named(QPushButton(self.tr("Watch again")), "doctorWatchButton")
+        self.watch_button.setToolTip(
+            self.tr("Watch for a request from the phone for another minute"))
         self.watch_button.clicked.connect(self.start_watch)
         layout.addWidget(self.watch_button, 0, Qt.AlignmentFlag.AlignLeft)
-        advice = "\n".join(f"• {line}" for line in NO_REQUEST_ADVICE)
-        self.advice_label = named(QLabel("If the phone cannot open it:\n" + advice,
+        advice = "\n".join(f"• {translate('Doctor', line)}" for line in NO_REQUEST_ADVICE)
+        self.advice_label = named(QLabel(self.tr("If the phone cannot open it:") + "\n" + advice,
                                          wordWrap=True), "doctorAdvice")
         self.advice_label.setVisible(False)
         layout.addWidget(self.advice_label)
@@ -134,8 +138,9 @@ class DoctorDialog(QDialog):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("<b>What Pier found on this computer</b>"), 1)
-        self.recheck_button = named(QPushButton("Check again"), "doctorRecheckButton")
+        found = self.tr("What Pier found on this computer")
+        heading.addWidget(QLabel(f"<b>{found}</b>"), 1)
+        self.recheck_button = named(QPushButton(self.tr("Check again")), "doctorRecheckButton")
         self.recheck_button.clicked.connect(self.refresh)
         heading.addWidget(self.recheck_button)
         layout.addLayout(heading)
@@ -164,7 +169,7 @@ class DoctorDialog(QDialog):
         if facts is None:
             self.status_label.setText("")
             return
-        self.status_label.setText("Checking…")
+        self.status_label.setText(self.tr("Checking…"))
         generation, doctor = self._generation, self._doctor
 
         def work() -> None:
@@ -182,7 +187,7 @@ class DoctorDialog(QDialog):
         if generation != self._generation:
             return
         if found is None:
-            self.status_label.setText("The checks failed; see Pier's log.")
+            self.status_label.setText(self.tr("The checks failed; see Pier's log."))
             self.examined.emit()
             return
         for finding in found.findings:
@@ -192,7 +197,7 @@ class DoctorDialog(QDialog):
         if found.phone_url:
             self.start_watch()
         else:
-            self.status_label.setText("There is no address a phone could open yet.")
+            self.status_label.setText(self.tr("There is no address a phone could open yet."))
             self.watch_button.setEnabled(False)
         self.examined.emit()
 
@@ -219,13 +224,14 @@ class DoctorDialog(QDialog):
         layout = QVBoxLayout(frame)
         title = named(QLabel(f"<b>{MARKS.get(finding.level, '?')} {_html(finding.title)}</b>",
                              wordWrap=True), f"doctorFindingTitle_{finding.key}")
-        title.setAccessibleName(f"{finding.level}: {finding.title}")
+        title.setAccessibleName(self._level_name(finding.level) + ": " + finding.title)
         layout.addWidget(title)
         detail = QLabel(finding.detail, wordWrap=True)
         detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(detail)
         if finding.key == "scope" and finding.level == PROBLEM:
-            button = named(QPushButton("Let devices on my network in"), "doctorLanButton")
+            button = named(QPushButton(self.tr("Let devices on my network in")),
+                           "doctorLanButton")
             button.clicked.connect(self.lan_requested)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         if finding.key == "addresses" and found.notes:
@@ -240,15 +246,23 @@ class DoctorDialog(QDialog):
             layout.addLayout(grid)
         return frame
 
+    def _level_name(self, level: str) -> str:
+        """How the finding's mark is read aloud."""
+        if level == PROBLEM:
+            return self.tr("Problem")
+        if level == WARNING:
+            return self.tr("Warning")
+        return self.tr("OK") if level == OK else self.tr("Unknown")
+
     def _add_command(self, grid: QGridLayout, row: int, key: str, command: str) -> None:
         field = named(QLineEdit(command), f"doctorCommand_{key}_{row}")
         field.setReadOnly(True)
         field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        field.setAccessibleName("Command to type")
+        field.setAccessibleName(self.tr("Command to type"))
         field.setMinimumWidth(min(field.fontMetrics().horizontalAdvance(command) + 16, 520))
         field.setCursorPosition(0)
-        copy = named(QPushButton("Copy"), f"doctorCopy_{key}_{row}")
-        copy.setAccessibleName("Copy the command")
+        copy = named(QPushButton(self.tr("Copy")), f"doctorCopy_{key}_{row}")
+        copy.setAccessibleName(self.tr("Copy the command"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(command))
         grid.addWidget(field, row, 0)
         grid.addWidget(copy, row, 1)
@@ -277,17 +291,18 @@ class DoctorDialog(QDialog):
             return
         state = self.watch.state()
         if state.status == ARRIVED:
-            self.status_label.setText(f"✔ A request arrived from another device ({state.client}"
-                                      "): the phone reaches Pier. If the page still does not "
-                                      "show, it may be waiting for a password or the "
-                                      "certificate.")
+            self.status_label.setText(self.tr(
+                "✔ A request arrived from another device ({client}): the phone reaches Pier. If "
+                "the page still does not show, it may be waiting for a password or the "
+                "certificate.").format(client=state.client))
         elif state.status == NONE_ARRIVED:
-            self.status_label.setText("✖ No request from another device arrived in the last "
-                                      "minute. The phone did not reach Pier.")
+            self.status_label.setText(self.tr("✖ No request from another device arrived in the "
+                                              "last minute. The phone did not reach Pier."))
             self.advice_label.setVisible(True)
         else:
-            self.status_label.setText(f"Waiting for a request from another device… "
-                                      f"{int(state.seconds_left + 0.999)} s left")
+            self.status_label.setText(self.tr("Waiting for a request from another device… "
+                                              "{seconds} s left").format(
+                seconds=int(state.seconds_left + 0.999)))
             return
         self.timer.stop()
         self.watch_button.setEnabled(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.doctor import Doctor, Probes, ShareFacts
 from app.doctor_dbus import DbusFirewalld
+from app.i18n import translate
 from app.services import AppServices
 from ui.address_box import AddressBox, is_loopback_url
 from ui.doctor_dialog import DoctorDialog
@@ -37,8 +38,10 @@ class ConnectionDoctor:
         self._let_network_in = let_network_in
         self.doctor = doctor or Doctor(Probes(firewalld=DbusFirewalld))
         self.dialog: DoctorDialog | None = None
-        self.action = named(QAction("&Phone can't connect?…", window), "connectionDoctorAction")
-        self.action.setStatusTip("Find out why a phone or another computer cannot open the share")
+        self.action = named(QAction(translate("ConnectionDoctor", "&Phone can't connect?…"),
+                                    window), "connectionDoctorAction")
+        self.action.setStatusTip(translate("ConnectionDoctor", "Find out why a phone or another "
+                                                               "computer cannot open the share"))
         self.action.triggered.connect(self.open)
         address_box.doctor_requested.connect(self.open)
         services.bridge.records_arrived.connect(self._on_records)

@@ -20,48 +20,53 @@ from PySide6.QtWidgets import (
 )
 
 from app.doctor_wifi import OPEN, WEP, WPA, WifiError, wifi_qr_text
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.address_box import QR_SIZE, qr_image_label, qr_pixmap
 from ui.contrast import MutedLabel
 from ui.widget_names import named
 
-SECURITY_CHOICES = (("WPA / WPA2 / WPA3", WPA), ("WEP (old)", WEP), ("None (open network)", OPEN))
+SECURITY_CHOICES = (("WPA / WPA2 / WPA3", WPA),
+                    (QT_TRANSLATE_NOOP("WifiQrBox", "WEP (old)"), WEP),
+                    (QT_TRANSLATE_NOOP("WifiQrBox", "None (open network)"), OPEN))
 
 
 class WifiQrBox(QGroupBox):
     """SSID, security, password, hidden; "Show Wi-Fi code" draws the QR code."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Get the phone on this Wi-Fi", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Get the phone on this Wi-Fi"))
         self.setObjectName("doctorWifiBox")
         row = QHBoxLayout(self)
         layout = QVBoxLayout()
         row.addLayout(layout, 1)
-        layout.addWidget(MutedLabel("Type your Wi-Fi's details; the phone joins it by scanning "
-                                    "the code. Pier keeps none of them.", wordWrap=True))
+        layout.addWidget(MutedLabel(self.tr("Type your Wi-Fi's details; the phone joins it by "
+                                            "scanning the code. Pier keeps none of them."),
+                                    wordWrap=True))
         form = QFormLayout()
         self.ssid_edit = named(QLineEdit(), "doctorWifiSsid")
-        self.ssid_edit.setAccessibleName("Wi-Fi name (SSID)")
+        self.ssid_edit.setAccessibleName(self.tr("Wi-Fi name (SSID)"))
         self.security_combo = named(QComboBox(), "doctorWifiSecurity")
-        self.security_combo.setAccessibleName("Wi-Fi security")
+        self.security_combo.setAccessibleName(self.tr("Wi-Fi security"))
         for text, value in SECURITY_CHOICES:
-            self.security_combo.addItem(text, value)
+            self.security_combo.addItem(self.tr(text), value)
         self.password_edit = named(QLineEdit(), "doctorWifiPassword")
-        self.password_edit.setAccessibleName("Wi-Fi password")
+        self.password_edit.setAccessibleName(self.tr("Wi-Fi password"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hidden_check = named(QCheckBox("Hidden network"), "doctorWifiHidden")
-        form.addRow("Name (SSID):", self.ssid_edit)
-        form.addRow("Security:", self.security_combo)
-        form.addRow("Password:", self.password_edit)
+        self.hidden_check = named(QCheckBox(self.tr("Hidden network")), "doctorWifiHidden")
+        form.addRow(self.tr("Name (SSID):"), self.ssid_edit)
+        form.addRow(self.tr("Security:"), self.security_combo)
+        form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow("", self.hidden_check)
         layout.addLayout(form)
-        self.show_button = named(QPushButton("Show Wi-Fi code"), "doctorWifiShow")
+        self.show_button = named(QPushButton(self.tr("Show Wi-Fi code")), "doctorWifiShow")
         self.show_button.clicked.connect(self.show_code)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.error_label = named(QLabel(wordWrap=True), "doctorWifiError")
         self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
-        self.qr_label = qr_image_label("doctorWifiQr", "QR code to join the Wi-Fi")
+        self.qr_label = qr_image_label("doctorWifiQr", self.tr("QR code to join the Wi-Fi"))
         row.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignTop)
         self.qr_label.setVisible(False)
         self.security_combo.currentIndexChanged.connect(self._on_security)

@@ -12,7 +12,6 @@ from app.settings import SCOPE_LAN, SCOPE_LOCAL
 from ui.contrast import MutedLabel
 from ui.widget_names import named
 
-QUESTION = "Who should be able to open this?"
 STYLE = """
 QFrame#firstRunQuestion { border: 2px solid palette(highlight); border-radius: 6px; }
 """
@@ -24,21 +23,24 @@ class FirstRunQuestion(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunQuestion")
-        self.setAccessibleName(QUESTION)
+        question = self.tr("Who should be able to open this?")
+        self.setAccessibleName(question)
         self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        title = named(QLabel(QUESTION), "firstRunTitle")
+        title = named(QLabel(question), "firstRunTitle")
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         title.setFont(font)
         layout.addWidget(title)
-        self.local_button = self._choice("This computer", "firstRunLocalButton",
-                                         "Only browsers on this computer can open the share")
-        self.lan_button = self._choice("Devices on my network", "firstRunLanButton",
-                                       "Phones, tablets and computers on the same Wi-Fi or "
-                                       "network can open the share")
+        self.local_button = self._choice(
+            self.tr("This computer"), "firstRunLocalButton",
+            self.tr("Only browsers on this computer can open the share"))
+        self.lan_button = self._choice(
+            self.tr("Devices on my network"), "firstRunLanButton",
+            self.tr("Phones, tablets and computers on the same Wi-Fi or network can open the "
+                    "share"))
         self.lan_button.setDefault(True)
         self.local_button.clicked.connect(lambda: self.answered.emit(SCOPE_LOCAL))
         self.lan_button.clicked.connect(lambda: self.answered.emit(SCOPE_LAN))
@@ -46,8 +48,13 @@ class FirstRunQuestion(QFrame):
         row.addWidget(self.local_button)
         row.addWidget(self.lan_button)
         layout.addLayout(row)
-        layout.addWidget(MutedLabel("Pier asks once. Change it any time under “Who can "
-                                    "connect”.", objectName="firstRunHint", wordWrap=True))
+        layout.addWidget(
+            MutedLabel(
+                self.tr("Pier asks once. Change it any time under “Who can connect”."),
+                objectName="firstRunHint",
+                wordWrap=True,
+            )
+        )
 
     @staticmethod
     def _choice(text: str, name: str, tip: str) -> QPushButton:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import checked_host_names
 from app.share_control import ShareControl
 from app.traffic_settings import KIB, MAX_DOWNLOADS, MAX_RATE_KIB, TrafficChoices
@@ -33,9 +34,9 @@ UNITS = (("KiB/s", 1), ("MiB/s", KIB))
 # dark (#353535) windows
 ERROR_RED_ON_LIGHT = "#c62828"
 ERROR_RED_ON_DARK = "#ff8a80"
-HOSTS_EXPLANATION = ("Names other devices use to reach this share, such as pc.fritz.box or a VPN "
-                     "name. Requests for any other name are refused (protects against DNS "
-                     "rebinding).")
+HOSTS_EXPLANATION = QT_TRANSLATE_NOOP(
+    "LimitsPanel", "Names other devices use to reach this share, such as pc.fritz.box or a VPN "
+    "name. Requests for any other name are refused (protects against DNS rebinding).")
 
 
 def error_style(widget: QWidget) -> str:
@@ -53,11 +54,11 @@ class RateInput(QWidget):
         super().__init__(parent)
         self.spin = named(QSpinBox(), name)
         self.spin.setRange(0, MAX_RATE_KIB)
-        self.spin.setSpecialValueText("Unlimited")
+        self.spin.setSpecialValueText(self.tr("Unlimited"))
         self.spin.setAccessibleName(caption)
         self.spin.setMinimumWidth(110)
         self.unit = named(QComboBox(), f"{name}Unit")
-        self.unit.setAccessibleName(f"{caption}, unit")
+        self.unit.setAccessibleName(self.tr("{caption}, unit").format(caption=caption))
         for label, factor in UNITS:
             self.unit.addItem(label, factor)
         self.unit.setCurrentIndex(1)
@@ -94,12 +95,12 @@ class LimitsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(10)
-        layout.addWidget(section_heading("Bandwidth"))
+        layout.addWidget(section_heading(self.tr("Bandwidth")))
         layout.addLayout(self._build_limits())
-        layout.addWidget(section_heading("Who may connect"))
+        layout.addWidget(section_heading(self.tr("Who may connect")))
         layout.addLayout(self._build_allow_list())
         layout.addLayout(self._build_allowed_hosts())
-        layout.addWidget(section_heading("Finding the share"))
+        layout.addWidget(section_heading(self.tr("Finding the share")))
         layout.addLayout(self._build_announce())
         layout.addStretch(1)
         self.load(choices, announce)
@@ -111,18 +112,18 @@ class LimitsPanel(QWidget):
 
     def _build_limits(self) -> QFormLayout:
         form = QFormLayout()
-        self.total_rate = RateInput("totalRateSpin", "Total download speed")
-        self.client_rate = RateInput("clientRateSpin", "Download speed per device")
+        self.total_rate = RateInput("totalRateSpin", self.tr("Total download speed"))
+        self.client_rate = RateInput("clientRateSpin", self.tr("Download speed per device"))
         self.downloads_spin = named(QSpinBox(), "downloadsPerClientSpin")
         self.downloads_spin.setRange(0, MAX_DOWNLOADS)
-        self.downloads_spin.setSpecialValueText("Unlimited")
-        self.downloads_spin.setAccessibleName("Downloads at once per device")
+        self.downloads_spin.setSpecialValueText(self.tr("Unlimited"))
+        self.downloads_spin.setAccessibleName(self.tr("Downloads at once per device"))
         self.downloads_spin.setMinimumWidth(110)
-        form.addRow("Total download speed:", self.total_rate)
-        form.addRow("Per device:", self.client_rate)
-        form.addRow("Large downloads at once per device:", _left(self.downloads_spin))
-        note = QLabel("Applies at once, also to downloads already running. Small files and "
-                      "pages are never held back by the per-device download count.",
+        form.addRow(self.tr("Total download speed:"), self.total_rate)
+        form.addRow(self.tr("Per device:"), self.client_rate)
+        form.addRow(self.tr("Large downloads at once per device:"), _left(self.downloads_spin))
+        note = QLabel(self.tr("Applies at once, also to downloads already running. Small files and "
+                              "pages are never held back by the per-device download count."),
                       wordWrap=True)
         note.setEnabled(False)
         form.addRow(note)
@@ -133,18 +134,18 @@ class LimitsPanel(QWidget):
 
     def _build_allow_list(self) -> QVBoxLayout:
         box = QVBoxLayout()
-        self.allow_check = named(QCheckBox("Only allow these addresses and networks"),
+        self.allow_check = named(QCheckBox(self.tr("Only allow these addresses and networks")),
                                  "allowListCheck")
-        self.allow_check.setAccessibleName("Only allow listed addresses")
-        self.allow_check.setToolTip("Everyone else is refused when connecting")
+        self.allow_check.setAccessibleName(self.tr("Only allow listed addresses"))
+        self.allow_check.setToolTip(self.tr("Everyone else is refused when connecting"))
         self.allow_check.toggled.connect(self._on_allow_toggled)
         self.allow_edit = named(QLineEdit(), "allowListEdit")
-        self.allow_edit.setPlaceholderText("e.g. 192.168.1.0/24, 10.0.0.7, ::1")
-        self.allow_edit.setAccessibleName("Allowed addresses and networks")
+        self.allow_edit.setPlaceholderText(self.tr("e.g. 192.168.1.0/24, 10.0.0.7, ::1"))
+        self.allow_edit.setAccessibleName(self.tr("Allowed addresses and networks"))
         self.allow_edit.returnPressed.connect(self.apply_allow_list)
         self.allow_edit.textEdited.connect(self._on_allow_edited)
-        self.allow_apply_button = named(QPushButton("Apply"), "allowListApply")
-        self.allow_apply_button.setAccessibleName("Apply the allow-list")
+        self.allow_apply_button = named(QPushButton(self.tr("Apply")), "allowListApply")
+        self.allow_apply_button.setAccessibleName(self.tr("Apply the allow-list"))
         self.allow_apply_button.clicked.connect(self.apply_allow_list)
         row = QHBoxLayout()
         row.addWidget(self.allow_edit, 1)
@@ -160,16 +161,16 @@ class LimitsPanel(QWidget):
         box = QVBoxLayout()
         box.setSpacing(4)
         self.hosts_edit = named(QLineEdit(), "allowedHostsEdit")
-        self.hosts_edit.setPlaceholderText("e.g. pc.fritz.box, laptop.vpn")
-        self.hosts_edit.setAccessibleName("Other names for this computer")
-        self.hosts_edit.setAccessibleDescription(HOSTS_EXPLANATION)
-        self.hosts_edit.setToolTip("Separate names with commas or spaces. Exact names only: "
-                                   "no wildcards, scheme or port.")
+        self.hosts_edit.setPlaceholderText(self.tr("e.g. pc.fritz.box, laptop.vpn"))
+        self.hosts_edit.setAccessibleName(self.tr("Other names for this computer"))
+        self.hosts_edit.setAccessibleDescription(self.tr(HOSTS_EXPLANATION))
+        self.hosts_edit.setToolTip(self.tr("Separate names with commas or spaces. Exact names "
+                                           "only: no wildcards, scheme or port."))
         self.hosts_edit.textChanged.connect(self._on_hosts_text)
         self.hosts_edit.editingFinished.connect(self._save_hosts)
-        title = QLabel("Other names for this computer:")
+        title = QLabel(self.tr("Other names for this computer:"))
         title.setBuddy(self.hosts_edit)
-        explanation = named(QLabel(HOSTS_EXPLANATION, wordWrap=True), "allowedHostsHelp")
+        explanation = named(QLabel(self.tr(HOSTS_EXPLANATION), wordWrap=True), "allowedHostsHelp")
         self.hosts_status = named(QLabel(wordWrap=True), "allowedHostsStatus")
         self.hosts_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addSpacing(8)
@@ -179,11 +180,12 @@ class LimitsPanel(QWidget):
 
     def _build_announce(self) -> QVBoxLayout:
         box = QVBoxLayout()
-        self.announce_check = named(QCheckBox("Announce on the local network (mDNS)"),
+        self.announce_check = named(QCheckBox(self.tr("Announce on the local network (mDNS)")),
                                     "announceCheck")
-        self.announce_check.setAccessibleName("Announce on the local network")
-        self.announce_check.setToolTip("Phones and computers on the network can find the share "
-                                       "by name (Bonjour / Avahi), without typing an address")
+        self.announce_check.setAccessibleName(self.tr("Announce on the local network"))
+        self.announce_check.setToolTip(self.tr("Phones and computers on the network can find the "
+                                               "share by name (Bonjour / Avahi), without typing an "
+                                               "address"))
         self.announce_check.toggled.connect(self._on_announce_toggled)
         self.announce_label = named(QLabel(wordWrap=True), "announcedName")
         self.announce_label.setEnabled(False)
@@ -249,9 +251,10 @@ class LimitsPanel(QWidget):
             self.changed.emit()
             return False
         if not allowed:
-            self._show_allow_status("Anyone who can reach this computer may connect.")
+            self._show_allow_status(self.tr("Anyone who can reach this computer may connect."))
         else:
-            self._show_allow_status("In force: only " + ", ".join(allowed) + ".")
+            self._show_allow_status(
+                self.tr("In force: only {addresses}.").format(addresses=", ".join(allowed)))
         self.changed.emit()
         return True
 
@@ -260,18 +263,25 @@ class LimitsPanel(QWidget):
 
     def _on_allow_edited(self, _text: str) -> None:
         if self.allow_check.isChecked():
-            self._show_allow_status("Press Apply (or Enter) to put the new list in force.")
+            self._show_allow_status(self.tr("Press Apply (or Enter) to put the new list in force."))
 
     def _on_hosts_text(self, text: str) -> None:
         """Check the names as they are typed and say what is wrong or what will be used."""
         try:
             names = checked_host_names(text)
         except ConfigError as err:
-            self._show_status(self.hosts_status, f"{err} Not saved.", error=True)
+            self._show_status(
+                self.hosts_status, self.tr("{problem} Not saved.").format(problem=err), error=True
+            )
             return
-        when = "once you leave the field" if self._running else "from the next Start"
-        status = (f"Also accepted {when}: {', '.join(names)}." if names
-                  else "Only the share's own names are accepted.")
+        if not names:
+            status = self.tr("Only the share's own names are accepted.")
+        elif self._running:
+            status = self.tr("Also accepted once you leave the field: {names}.").format(
+                names=", ".join(names))
+        else:
+            status = self.tr("Also accepted from the next Start: {names}.").format(
+                names=", ".join(names))
         self._show_status(self.hosts_status, status)
 
     def _save_hosts(self) -> None:
@@ -313,15 +323,16 @@ class LimitsPanel(QWidget):
         """While sharing, say what is on air (a change of the option applies at once)."""
         self._on_air = (running, local_only, name)
         if not self.announce:
-            text = "Not announced: devices need the address or the QR code."
+            text = self.tr("Not announced: devices need the address or the QR code.")
         elif running and local_only:
-            text = "Not announced: the share is for this computer only."
+            text = self.tr("Not announced: the share is for this computer only.")
         elif running and name:
-            text = f"Announced as “{name}”: look for it in the Files or Network view."
+            text = self.tr("Announced as “{name}”: look for it in the Files or Network "
+                           "view.").format(name=name)
         elif running:
-            text = "Announcing…"
+            text = self.tr("Announcing…")
         else:
-            text = "Announced while sharing on the local network."
+            text = self.tr("Announced while sharing on the local network.")
         self.announce_label.setText(text)
 
 

@@ -40,34 +40,36 @@ class NewLinkDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newLinkDialog")
-        self.setWindowTitle("New link")
+        self.setWindowTitle(self.tr("New link"))
         self._service = service
         self.created_id: str | None = None  # the link made by Create
         layout = QVBoxLayout(self)
-        intro = QLabel("Give one file or folder of the share to someone for a while, without an "
-                       "account. Anyone with the link can open it until it ends.", wordWrap=True)
+        intro = QLabel(self.tr("Give one file or folder of the share to someone for a while, "
+                               "without an account. Anyone with the link can open it until it "
+                               "ends."), wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
-        form.addRow("File or folder:", self._build_path_row(path))
-        form.addRow("Ends after:", self._build_expiry_row())
+        form.addRow(self.tr("File or folder:"), self._build_path_row(path))
+        form.addRow(self.tr("Ends after:"), self._build_expiry_row())
         self.downloads_spin = named(QSpinBox(), "linkDownloadsSpin")
         self.downloads_spin.setRange(0, MAX_DOWNLOADS)
-        self.downloads_spin.setSpecialValueText("No limit")
-        self.downloads_spin.setAccessibleName("Download limit")
+        self.downloads_spin.setSpecialValueText(self.tr("No limit"))
+        self.downloads_spin.setAccessibleName(self.tr("Download limit"))
         self.downloads_spin.setToolTip(
-            "The link ends after this many complete downloads (views and previews count too). "
-            "A video player may fetch the end of a file first, which counts: allow a few "
-            "downloads for a video")
-        form.addRow("Downloads:", self.downloads_spin)
+            self.tr("The link ends after this many complete downloads (views and previews count "
+                    "too). A video player may fetch the end of a file first, which counts: allow a "
+                    "few downloads for a video"))
+        form.addRow(self.tr("Downloads:"), self.downloads_spin)
         self.pin_edit = named(QLineEdit(), "linkPinEdit")
-        self.pin_edit.setPlaceholderText("No PIN (4 to 64 characters)")
+        self.pin_edit.setPlaceholderText(self.tr("No PIN (4 to 64 characters)"))
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.pin_edit.setAccessibleName("PIN")
-        self.pin_edit.setToolTip("Asked before the link opens; tell it to the person separately")
-        form.addRow("PIN:", self.pin_edit)
-        self.upload_check = named(QCheckBox("People with the link may upload here"),
+        self.pin_edit.setAccessibleName(self.tr("PIN"))
+        self.pin_edit.setToolTip(self.tr("Asked before the link opens; tell it to the person "
+                                         "separately"))
+        form.addRow(self.tr("PIN:"), self.pin_edit)
+        self.upload_check = named(QCheckBox(self.tr("People with the link may upload here")),
                                   "linkUploadCheck")
-        self.upload_check.setToolTip("A drop box: only for a folder")
+        self.upload_check.setToolTip(self.tr("A drop box: only for a folder"))
         self.upload_check.setAccessibleName(self.upload_check.text())
         form.addRow("", self.upload_check)
         layout.addLayout(form)
@@ -76,9 +78,9 @@ class NewLinkDialog(QDialog):
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = named(buttons.addButton(
-            "Create link", QDialogButtonBox.ButtonRole.AcceptRole), "createLinkButton")
+            self.tr("Create link"), QDialogButtonBox.ButtonRole.AcceptRole), "createLinkButton")
         self.create_button.setDefault(True)
-        self.create_button.setAccessibleName("Create link")
+        self.create_button.setAccessibleName(self.tr("Create link"))
         for button in buttons.buttons():
             button.setAccessibleName(button.text())
         buttons.accepted.connect(self.accept)
@@ -92,17 +94,17 @@ class NewLinkDialog(QDialog):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.path_edit = named(QLineEdit(path), "linkPathEdit")
-        self.path_edit.setAccessibleName("File or folder to link")
+        self.path_edit.setAccessibleName(self.tr("File or folder to link"))
         self.path_edit.setMinimumWidth(320)
         self.path_edit.textChanged.connect(self._on_path_changed)
         line.addWidget(self.path_edit, 1)
-        self.file_button = named(QPushButton("File…"), "linkChooseFileButton")
-        self.file_button.setToolTip("Choose a file inside the share")
-        self.file_button.setAccessibleName("Choose a file")
+        self.file_button = named(QPushButton(self.tr("File…")), "linkChooseFileButton")
+        self.file_button.setToolTip(self.tr("Choose a file inside the share"))
+        self.file_button.setAccessibleName(self.tr("Choose a file"))
         self.file_button.clicked.connect(self._choose_file)
-        self.folder_button = named(QPushButton("Folder…"), "linkChooseFolderButton")
-        self.folder_button.setToolTip("Choose a folder inside the share")
-        self.folder_button.setAccessibleName("Choose a folder")
+        self.folder_button = named(QPushButton(self.tr("Folder…")), "linkChooseFolderButton")
+        self.folder_button.setToolTip(self.tr("Choose a folder inside the share"))
+        self.folder_button.setAccessibleName(self.tr("Choose a folder"))
         self.folder_button.clicked.connect(self._choose_folder)
         line.addWidget(self.file_button)
         line.addWidget(self.folder_button)
@@ -113,9 +115,9 @@ class NewLinkDialog(QDialog):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         self.expiry_combo = named(QComboBox(), "linkExpiryCombo")
-        self.expiry_combo.setAccessibleName("Link ends after")
+        self.expiry_combo.setAccessibleName(self.tr("Link ends after"))
         for key, label in EXPIRY_CHOICES:
-            self.expiry_combo.addItem(label, key)
+            self.expiry_combo.addItem(self.tr(label), key)
         self.expiry_combo.setCurrentIndex(self.expiry_combo.findData(DEFAULT_EXPIRY))
         self.expiry_combo.currentIndexChanged.connect(self._on_expiry_changed)
         line.addWidget(self.expiry_combo)
@@ -124,8 +126,8 @@ class NewLinkDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(QDate.currentDate())
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName("Last day of the link")
-        self.date_edit.setToolTip("The link works to the end of this day")
+        self.date_edit.setAccessibleName(self.tr("Last day of the link"))
+        self.date_edit.setToolTip(self.tr("The link works to the end of this day"))
         line.addWidget(self.date_edit)
         line.addStretch(1)
         return row
@@ -137,8 +139,8 @@ class NewLinkDialog(QDialog):
         return str(share) if share is not None else ""
 
     def _choose_file(self) -> None:
-        chosen = dialogs.ask_open_path(self, "Choose a file to link", self._start_folder(),
-                                       "All files (*)")
+        chosen = dialogs.ask_open_path(self, self.tr("Choose a file to link"), self._start_folder(),
+                                       self.tr("All files (*)"))
         if chosen is not None:
             self.path_edit.setText(str(chosen))
 

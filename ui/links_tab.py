@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.controller import ServerController
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.link_service import LinkRow, LinkService
 from server.errors import LinkStoreError, UnknownLinkError
 from ui import dialogs
@@ -38,8 +39,21 @@ from ui.widget_names import named
 
 REFRESH_MS = 1000  # the store looks at the file at most once a second: changes show within 2 s
 QR_SIZE = 176
-COLUMNS = ("Name", "Address", "State", "Ends", "Downloads", "Last used by")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Name"),
+    QT_TRANSLATE_NOOP("Columns", "Address"),
+    QT_TRANSLATE_NOOP("Columns", "State"),
+    QT_TRANSLATE_NOOP("Columns", "Ends"),
+    QT_TRANSLATE_NOOP("Columns", "Downloads"),
+    QT_TRANSLATE_NOOP("Columns", "Last used by"),
+)
 ENDED = ("expired", "revoked", "used up")
+# a link's state (server.link_model.LinkState) as the table shows it
+STATE_TEXTS = {"active": QT_TRANSLATE_NOOP("LinksTab", "active"),
+               "expired": QT_TRANSLATE_NOOP("LinksTab", "expired"),
+               "revoked": QT_TRANSLATE_NOOP("LinksTab", "revoked"),
+               "used up": QT_TRANSLATE_NOOP("LinksTab", "used up"),
+               "locked": QT_TRANSLATE_NOOP("LinksTab", "locked")}
 
 
 def _button(text: str, name: str, tip: str) -> QPushButton:
@@ -83,14 +97,14 @@ class LinksTab(QWidget):
 
     def _build_top_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.new_button = _button("New link…", "newLinkButton",
-                                  "Make a link to one file or folder of the share (or drop it "
-                                  "on the window)")
+        self.new_button = _button(self.tr("New link…"), "newLinkButton",
+                                  self.tr("Make a link to one file or folder of the share (or drop "
+                                          "it on the window)"))
         self.new_button.clicked.connect(lambda: self.open_new_link())
         row.addWidget(self.new_button)
-        self.address_label = QLabel("Address:")
+        self.address_label = QLabel(self.tr("Address:"))
         self.address_combo = named(QComboBox(), "linkAddressCombo")
-        self.address_combo.setAccessibleName("Address the links use")
+        self.address_combo.setAccessibleName(self.tr("Address the links use"))
         self.address_label.setBuddy(self.address_combo)
         self.address_combo.currentIndexChanged.connect(lambda _i: self._show_rows())
         row.addWidget(self.address_label)
@@ -101,15 +115,15 @@ class LinksTab(QWidget):
 
     def _build_table(self) -> QTableWidget:
         self.table = named(QTableWidget(0, len(COLUMNS)), "linksTable")
-        self.table.setAccessibleName("Share links")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(self.tr("Share links"))
+        self.table.setHorizontalHeaderLabels([translate("Columns", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the token's ends, the name
-        quiet_corner(self.table, "Share links")
+        quiet_corner(self.table, self.tr("Share links"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -118,20 +132,20 @@ class LinksTab(QWidget):
 
     def _build_side(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.qr_label = qr_image_label("linkQr", "QR code of the selected link")
+        self.qr_label = qr_image_label("linkQr", self.tr("QR code of the selected link"))
         column.addWidget(self.qr_label)
         self.details = MutedLabel(objectName="linkDetails", wordWrap=True)
         self.details.setFixedWidth(QR_SIZE)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.details)
-        self.copy_button = _button("Copy link", "copyLinkButton",
-                                   "Copy the selected link's address")
-        self.revoke_button = _button("Revoke", "revokeLinkButton",
-                                     "Revoke ends the link at once (downloads on it are "
-                                     "cancelled); make a new link to give the item again")
-        self.unlock_button = _button("Unlock", "unlockLinkButton",
-                                     "Let PINs be tried again on this link (it was locked after "
-                                     "10 wrong PINs)")
+        self.copy_button = _button(self.tr("Copy link"), "copyLinkButton",
+                                   self.tr("Copy the selected link's address"))
+        self.revoke_button = _button(self.tr("Revoke"), "revokeLinkButton",
+                                     self.tr("Revoke ends the link at once (downloads on it are "
+                                             "cancelled); make a new link to give the item again"))
+        self.unlock_button = _button(self.tr("Unlock"), "unlockLinkButton",
+                                     self.tr("Let PINs be tried again on this link (it was locked "
+                                             "after 10 wrong PINs)"))
         self.copy_button.clicked.connect(self.copy_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.unlock_button.clicked.connect(self.unlock_selected)
@@ -188,10 +202,11 @@ class LinksTab(QWidget):
         if self._service.problem:
             return self._service.problem
         if not self._service.share_ready():
-            return "Choose a folder to share, then make links to what it holds."
+            return self.tr("Choose a folder to share, then make links to what it holds.")
         if not self._service.addresses:
-            return "Links can be made now; their addresses show once sharing has started."
-        return "Anyone with a link can open what it gives until it ends: send it to one person."
+            return self.tr("Links can be made now; their addresses show once sharing has started.")
+        return self.tr("Anyone with a link can open what it gives until it ends: send it to one "
+                       "person.")
 
     def _fill_table(self, rows: list[LinkRow]) -> None:
         selected = self.selected_id()
@@ -201,8 +216,14 @@ class LinksTab(QWidget):
         ended = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for index, row in enumerate(rows):
             name = row.name + ("/" if row.kind == "folder" else "")
-            cells = (name, row.url or "(once sharing)", row.state, row.expires, row.downloads,
-                     row.last_used)
+            cells = (
+                name,
+                row.url or self.tr("(once sharing)"),
+                self.tr(STATE_TEXTS.get(row.state, row.state)),
+                row.expires,
+                row.downloads,
+                row.last_used,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -251,17 +272,21 @@ class LinksTab(QWidget):
     @staticmethod
     def _details(row: LinkRow | None) -> str:
         if row is None:
-            return "Select a link to see its QR code."
+            return translate("LinksTab", "Select a link to see its QR code.")
         facts: list[str] = [row.kind, row.state]
         if row.has_pin:
-            facts.append("PIN")
+            facts.append(translate("LinksTab", "PIN"))
         if row.upload:
-            facts.append("uploads allowed")
+            facts.append(translate("LinksTab", "uploads allowed"))
         lines = [" · ".join(facts), row.path]
         if not row.url:
-            lines.append("The address and QR code show once sharing has started.")
+            lines.append(
+                translate("LinksTab", "The address and QR code show once sharing has started.")
+            )
         elif is_loopback_url(row.url):
-            lines.append("Only this computer can open this share: no QR code.")
+            lines.append(
+                translate("LinksTab", "Only this computer can open this share: no QR code.")
+            )
         return "\n".join(lines)
 
     # ---- actions --------------------------------------------------------------------------
@@ -270,9 +295,9 @@ class LinksTab(QWidget):
         """The New link dialog, with ``path`` filled in; the new link is selected."""
         self._service.set_share(self._share_folder())
         if not self._service.share_ready():
-            dialogs.show_error(self, "No folder to share",
-                               "Choose the folder to share first: a link gives out something "
-                               "it holds.")
+            dialogs.show_error(self, self.tr("No folder to share"),
+                               self.tr("Choose the folder to share first: a link gives out "
+                                       "something it holds."))
             return None
         dialog = NewLinkDialog(self._service, path, parent=self)
         if dialogs.run_modal(dialog) and dialog.created_id:
@@ -288,10 +313,10 @@ class LinksTab(QWidget):
             QGuiApplication.clipboard().setText(row.url)
 
     def revoke_selected(self) -> None:
-        self._change(self._service.revoke, "Could not revoke the link")
+        self._change(self._service.revoke, self.tr("Could not revoke the link"))
 
     def unlock_selected(self) -> None:
-        self._change(self._service.unlock, "Could not unlock the link")
+        self._change(self._service.unlock, self.tr("Could not unlock the link"))
 
     def _change(self, action: Callable[[str], object], title: str) -> None:
         link_id = self.selected_id()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.controller import NoAccountsError, ServerController, ServerState, ShareRequest
+from app.i18n import translate
 from server.errors import PierError
 from ui import dialogs
 from ui.monitor_tabs import MonitorTabs
@@ -117,7 +118,8 @@ class LiveChanges(QObject):
         """Refused: the panel shows what is in force again, and a dialog says why."""
         if self._in_force is not None:
             self._panel.load_request(self._in_force)
-        self._window.statusBar().showMessage(f"Settings not changed: {err}", STATUS_MS)
+        self._window.statusBar().showMessage(
+            self.tr("Settings not changed: {problem}").format(problem=err), STATUS_MS)
         report_change_failure(self._window, err, self._panel.selected_url(), self.refused.emit)
 
     def forget(self) -> None:
@@ -129,11 +131,14 @@ class LiveChanges(QObject):
 def report_change_failure(parent: QWidget, err: PierError, url: str,
                           open_users: Callable[[], Any]) -> None:
     """One dialog: why the new settings were not taken, and that the share goes on."""
-    still = f"\n\nPier goes on sharing as before{f' at {url}' if url else ''}."
+    still = translate("LiveChanges", "Pier goes on sharing as before at {address}.").format(
+        address=url) if url else translate("LiveChanges", "Pier goes on sharing as before.")
     if isinstance(err, NoAccountsError):
-        if dialogs.ask_yes_no(parent, "No accounts yet",
-                              f"{err}{still}\n\nAdd an account, then turn “Require login” on "
-                              "again.", yes_label="Open Users…"):
+        if dialogs.ask_yes_no(parent, translate("LiveChanges", "No accounts yet"),
+                              f"{err}\n\n{still}\n\n" + translate(
+                                  "LiveChanges", "Add an account, then turn “Require login” on "
+                                  "again."), yes_label=translate("LiveChanges", "Open Users…")):
             open_users()
         return
-    dialogs.show_error(parent, "Could not change the share", f"{err}{still}")
+    dialogs.show_error(parent, translate("LiveChanges", "Could not change the share"),
+                       f"{err}\n\n{still}")

@@ -29,10 +29,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.records import RequestRecord
 from server.units import format_size
 
-COLUMNS = ("Time", "Client", "User", "Method", "Path", "Status", "Size", "Duration", "Agent")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Columns", "Time"),
+    QT_TRANSLATE_NOOP("Columns", "Client"),
+    QT_TRANSLATE_NOOP("Columns", "User"),
+    QT_TRANSLATE_NOOP("Columns", "Method"),
+    QT_TRANSLATE_NOOP("Columns", "Path"),
+    QT_TRANSLATE_NOOP("Columns", "Status"),
+    QT_TRANSLATE_NOOP("Columns", "Size"),
+    QT_TRANSLATE_NOOP("Columns", "Duration"),
+    QT_TRANSLATE_NOOP("Columns", "Agent"),
+)
 COL_TIME, COL_CLIENT, COL_USER, COL_METHOD, COL_PATH, COL_STATUS, COL_SIZE, COL_DURATION, \
     COL_AGENT = range(len(COLUMNS))
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,8 +64,9 @@ DARK_COLOURS = {2: "#7bd88f", 3: "#7fb2ff", 4: "#ffb454", 5: "#ff6b6b"}
 # Refused logins stand out as whole rows: 401 (login needed or wrong password) and 429 (locked
 # out after too many wrong passwords).
 AUTH_STATUS_TIPS = {
-    401: "401: login needed, or a wrong name or password",
-    429: "429: locked out for a while after too many wrong passwords",
+    401: QT_TRANSLATE_NOOP("LogModel", "401: login needed, or a wrong name or password"),
+    429: QT_TRANSLATE_NOOP("LogModel", "429: locked out for a while after too many wrong "
+                           "passwords"),
 }
 LIGHT_AUTH_BACKGROUND = "#fbe3e0"
 DARK_AUTH_BACKGROUND = "#4d2626"
@@ -70,23 +82,31 @@ def size_text(record: RequestRecord) -> str:
     if not record.incomplete:
         return sent
     if record.bytes_expected is None:
-        return f"{sent} (cut short)"
-    return f"{sent} of {format_size(record.bytes_expected)}"
+        return translate("LogModel", "{size} (cut short)").format(size=sent)
+    return translate("LogModel", "{size} of {total}").format(
+        size=sent, total=format_size(record.bytes_expected))
 
 
 def upload_text(record: RequestRecord) -> str:
     """The Path column of a resumable upload's row: its file and how far it got."""
     mark = record.upload
     assert mark is not None
-    done = "complete" if mark.finished else f"{mark.offset / mark.length:.0%}" \
-        if mark.length else "0%"
-    return f"{mark.file} (resumable upload, {done} of {format_size(mark.length)})"
+    if mark.finished:
+        return translate("LogModel", "{file} (resumable upload, complete of {total})").format(
+            file=mark.file, total=format_size(mark.length))
+    done = f"{mark.offset / mark.length:.0%}" if mark.length else "0%"
+    return translate("LogModel", "{file} (resumable upload, {percent} of {total})").format(
+        file=mark.file, percent=done, total=format_size(mark.length))
 
 
 def incomplete_tip(record: RequestRecord) -> str:
-    expected = "" if record.bytes_expected is None else f" of {record.bytes_expected:,}"
-    return (f"Incomplete: the client received {record.bytes_sent:,}{expected} bytes "
-            "(it went away or stopped reading, or the file changed)")
+    if record.bytes_expected is None:
+        text = translate("LogModel", "Incomplete: the client received {sent} bytes (it went away "
+                         "or stopped reading, or the file changed)")
+    else:
+        text = translate("LogModel", "Incomplete: the client received {sent} of {total} bytes "
+                         "(it went away or stopped reading, or the file changed)")
+    return text.format(sent=f"{record.bytes_sent:,}", total=f"{record.bytes_expected or 0:,}")
 
 
 def format_duration(seconds: float) -> str:
@@ -105,9 +125,10 @@ def background_tip(record: RequestRecord) -> str | None:
     """What a request that waited on background work did with its time; None if it did not."""
     if not record.background_s:
         return None
-    return (f"{format_duration(own_duration(record))} to answer; it also waited "
-            f"{format_duration(record.background_s)} for a thumbnail being made (background "
-            f"work), {format_duration(record.duration)} in all")
+    return translate("LogModel", "{own} to answer; it also waited {waited} for a thumbnail "
+                     "being made (background work), {total} in all").format(
+        own=format_duration(own_duration(record)), waited=format_duration(record.background_s),
+        total=format_duration(record.duration))
 
 
 def format_time(epoch: float) -> str:
@@ -181,7 +202,7 @@ class LogModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return translate("Columns", COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -221,7 +242,8 @@ class LogModel(QAbstractTableModel):
             if column in (COL_STATUS, COL_SIZE) and record.incomplete:
                 return incomplete_tip(record)
             if column == COL_STATUS:
-                return AUTH_STATUS_TIPS.get(record.status)
+                tip = AUTH_STATUS_TIPS.get(record.status)
+                return self.tr(tip) if tip else None
             if column == COL_DURATION:
                 return background_tip(record)
             return cell_text(record, column) if column in (COL_PATH, COL_AGENT) else None
@@ -342,12 +364,12 @@ def _updated(row: RequestRecord, upload: _Upload, record: RequestRecord) -> Requ
 
 
 STATUS_CLASSES = {
-    "All statuses": None,
-    "Success (2xx)": (2,),
-    "Redirects (3xx)": (3,),
-    "Client errors (4xx)": (4,),
-    "Server errors (5xx)": (5,),
-    "All errors (4xx, 5xx)": (4, 5),
+    QT_TRANSLATE_NOOP("LogPanel", "All statuses"): None,
+    QT_TRANSLATE_NOOP("LogPanel", "Success (2xx)"): (2,),
+    QT_TRANSLATE_NOOP("LogPanel", "Redirects (3xx)"): (3,),
+    QT_TRANSLATE_NOOP("LogPanel", "Client errors (4xx)"): (4,),
+    QT_TRANSLATE_NOOP("LogPanel", "Server errors (5xx)"): (5,),
+    QT_TRANSLATE_NOOP("LogPanel", "All errors (4xx, 5xx)"): (4, 5),
 }
 
 

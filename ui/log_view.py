@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections import deque
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
 from app.log_export import export_records
 from server.records import RequestRecord
 from ui import dialogs
@@ -45,44 +47,60 @@ from ui.widget_names import named
 FILTER_DELAY_MS = 150
 MAX_CLIENTS_LISTED = 500
 COLUMN_WIDTHS = (96, 110, 70, 64, 230, 56, 76, 76, 120)
-ALL_CLIENTS = "All clients"
 
 
 def describe(record: RequestRecord) -> str:
     """The details pane's text for one request."""
     when = time.strftime("%Y-%m-%d ", time.localtime(record.time)) + format_time(record.time)
     rows = (
-        ("Time", when),
-        ("Client", record.client),
-        ("User", record.user or "(anonymous)"),
-        ("Request", f"{record.method} {record.path} {record.protocol}"),
-        ("Path", display_path(record.path)),
-        ("Status", str(record.status)),
-        ("Sent", _sent(record)),
-        ("Received", f"{format_size(record.bytes_received)} ({record.bytes_received:,} bytes)"),
-        ("Duration", _duration(record)),
-        ("HTTPS", "yes" if record.tls else "no"),
-        ("User agent", record.user_agent or "(none)"),
-        ("Referer", record.referer or "(none)"),
+        (translate("LogView", "Time"), when),
+        (translate("LogView", "Client"), record.client),
+        (translate("LogView", "User"), record.user or translate("LogView", "(anonymous)")),
+        (translate("LogView", "Request"), f"{record.method} {record.path} {record.protocol}"),
+        (translate("LogView", "Path"), display_path(record.path)),
+        (translate("LogView", "Status"), str(record.status)),
+        (translate("LogView", "Sent"), _sent(record)),
+        (
+            translate("LogView", "Received"),
+            translate("LogView", "{size} ({bytes} bytes)").format(
+                size=format_size(record.bytes_received), bytes=f"{record.bytes_received:,}"
+            ),
+        ),
+        (translate("LogView", "Duration"), _duration(record)),
+        (
+            translate("LogView", "HTTPS"),
+            translate("LogView", "yes") if record.tls else translate("LogView", "no"),
+        ),
+        (translate("LogView", "User agent"), record.user_agent or translate("LogView", "(none)")),
+        (translate("LogView", "Referer"), record.referer or translate("LogView", "(none)")),
     )
-    return "\n".join(f"{name + ':':<12}{value}" for name, value in rows)
+    return "\n".join(_padded(name + ":") + value for name, value in rows)
+
+
+def _padded(label: str, columns: int = 12) -> str:
+    """``label`` and spaces to ``columns`` monospace cells; a CJK character takes two."""
+    width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in label)
+    return label + " " * max(1, columns - width)
 
 
 def _duration(record: RequestRecord) -> str:
     own = format_duration(own_duration(record))
     if not record.background_s:
         return own
-    return (f"{own}, and it waited {format_duration(record.background_s)} for a thumbnail "
-            "being made (background work, not a slow answer)")
+    return translate("LogView", "{own}, and it waited {waited} for a thumbnail being made "
+                                "(background work, not a slow answer)").format(
+        own=own, waited=format_duration(record.background_s))
 
 
 def _sent(record: RequestRecord) -> str:
-    text = f"{format_size(record.bytes_sent)} ({record.bytes_sent:,} bytes)"
+    text = translate("LogView", "{size} ({bytes} bytes)").format(
+        size=format_size(record.bytes_sent), bytes=f"{record.bytes_sent:,}")
     if not record.incomplete:
         return text
     if record.bytes_expected is None:
-        return text + ", incomplete: cut short"
-    return text + f", incomplete: of {record.bytes_expected:,} bytes"
+        return text + translate("LogView", ", incomplete: cut short")
+    return text + translate("LogView", ", incomplete: of {bytes} bytes").format(
+        bytes=f"{record.bytes_expected:,}")
 
 
 
@@ -129,43 +147,60 @@ class LogPanel(QWidget):
     def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.filter_edit = named(QLineEdit(), "logFilter")
-        self.filter_edit.setPlaceholderText("Filter by path, client, user, method, status or agent")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by path, client, user, method, status or agent")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         for inner in self.filter_edit.findChildren(QToolButton):
-            inner.setAccessibleName("Clear the filter")
-        self.filter_edit.setAccessibleName("Filter requests")
+            inner.setAccessibleName(self.tr("Clear the filter"))
+        self.filter_edit.setAccessibleName(self.tr("Filter requests"))
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.status_combo = named(QComboBox(), "statusFilter")
-        self.status_combo.setAccessibleName("Filter by status")
+        self.status_combo.setAccessibleName(self.tr("Filter by status"))
+        # as wide as "All statuses", not as the longest class: translations run longer
+        self.status_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_combo.setMinimumContentsLength(12)
         for label, classes in STATUS_CLASSES.items():
-            self.status_combo.addItem(label, classes)
+            self.status_combo.addItem(self.tr(label), classes)
         self.status_combo.currentIndexChanged.connect(self._apply_status_filter)
         self.client_combo = named(QComboBox(), "clientFilter")
-        self.client_combo.setAccessibleName("Filter by client")
-        self.client_combo.addItem(ALL_CLIENTS, "")
+        self.client_combo.setAccessibleName(self.tr("Filter by client"))
+        self.client_combo.addItem(self.tr("All clients"), "")
         self.client_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.client_combo.currentIndexChanged.connect(self._apply_client_filter)
-        self.pause_button = self._tool_button("Pause", "Pause the log",
-                                              "Stop adding rows; nothing is lost meanwhile")
+        self.pause_button = self._tool_button(
+            self.tr("Pause"),
+            self.tr("Pause the log"),
+            self.tr("Stop adding rows; nothing is lost meanwhile"),
+        )
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self.set_paused)
-        self.latest_button = self._tool_button("Latest ↓", "Scroll to the latest request",
-                                               "Jump to the newest request and follow the log")
+        self.latest_button = self._tool_button(
+            self.tr("Latest ↓"),
+            self.tr("Scroll to the latest request"),
+            self.tr("Jump to the newest request and follow the log"),
+        )
         self.latest_button.clicked.connect(self.scroll_to_latest)
         self.latest_button.setVisible(False)
-        self.clear_button = self._tool_button("Clear", "Clear the log", "Remove all rows (Ctrl+L)")
+        self.clear_button = self._tool_button(
+            self.tr("Clear"), self.tr("Clear the log"), self.tr("Remove all rows (Ctrl+L)")
+        )
         self.clear_button.clicked.connect(self.clear)
-        self.export_button = self._tool_button("Export…", "Export the visible requests",
-                                               "Save the rows shown to CSV or JSON Lines")
+        self.export_button = self._tool_button(
+            self.tr("Export…"),
+            self.tr("Export the visible requests"),
+            self.tr("Save the rows shown to CSV or JSON Lines"),
+        )
         self.export_button.clicked.connect(self.export)
-        self.chunks_check = named(QCheckBox("Show chunks"), "showChunksCheck")
-        self.chunks_check.setAccessibleName("Show every request of resumable uploads")
-        self.chunks_check.setToolTip("A resumable upload is one row, updated as its chunks "
-                                     "arrive; check to see each of its requests (PATCH, "
-                                     "HEAD) as a row of its own")
+        self.chunks_check = named(QCheckBox(self.tr("Show chunks")), "showChunksCheck")
+        self.chunks_check.setAccessibleName(self.tr("Show every request of resumable uploads"))
+        self.chunks_check.setToolTip(self.tr("A resumable upload is one row, updated as its chunks "
+                                             "arrive; check to see each of its requests (PATCH, "
+                                             "HEAD) as a row of its own"))
         self.chunks_check.toggled.connect(self.set_show_chunks)
         self.count_label = named(QLabel(), "logCount")
-        bar.addWidget(QLabel("<b>Requests</b>"))
+        bar.addWidget(QLabel(self.tr("<b>Requests</b>")))
         bar.addWidget(self.count_label)
         bar.addWidget(self.filter_edit, 1)
         for widget in (self.status_combo, self.client_combo, self.chunks_check,
@@ -185,7 +220,7 @@ class LogPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         table = self.table = named(LogTable(), "requestLog")
-        table.setAccessibleName("Request log")
+        table.setAccessibleName(self.tr("Request log"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -193,7 +228,7 @@ class LogPanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setCornerButtonEnabled(False)
         for inner in table.findChildren(QAbstractButton):  # Qt's (disabled) corner button
-            inner.setAccessibleName("Select all requests")
+            inner.setAccessibleName(self.tr("Select all requests"))
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -212,8 +247,9 @@ class LogPanel(QWidget):
         table.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.model.rowsInserted.connect(self._follow_if_needed)
         self.proxy.rowsInserted.connect(self._follow_if_needed)
-        self.empty_label = MutedLabel("No requests yet. They appear here as soon as someone "
-                                      "opens the shared address.", objectName="logEmpty")
+        self.empty_label = MutedLabel(self.tr("No requests yet. They appear here as soon as "
+                                              "someone opens the shared "
+                                              "address."), objectName="logEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(table, 1)
         layout.addWidget(self.empty_label)
@@ -222,8 +258,8 @@ class LogPanel(QWidget):
     def _build_details(self) -> QPlainTextEdit:
         self.details = named(QPlainTextEdit(), "requestDetails")
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details of the selected request")
-        self.details.setPlaceholderText("Select a request to see all its details here.")
+        self.details.setAccessibleName(self.tr("Details of the selected request"))
+        self.details.setPlaceholderText(self.tr("Select a request to see all its details here."))
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         return self.details
 
@@ -242,8 +278,10 @@ class LogPanel(QWidget):
         if self.pause_button.isChecked() != paused:
             self.pause_button.setChecked(paused)  # re-enters through toggled
             return
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.pause_button.setAccessibleName("Resume the log" if paused else "Pause the log")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setAccessibleName(
+            self.tr("Resume the log") if paused else self.tr("Pause the log")
+        )
         if not paused and self._held:
             held = list(self._held)
             self._held.clear()
@@ -369,8 +407,11 @@ class LogPanel(QWidget):
     def export(self) -> Path | None:
         records = self.visible_records()
         if not records:
-            dialogs.show_info(self, "Nothing to export", "There are no requests in the log "
-                              "(or none match the filter).")
+            dialogs.show_info(
+                self,
+                self.tr("Nothing to export"),
+                self.tr("There are no requests in the log (or none match the filter)."),
+            )
             return None
         suggested = Path.home() / time.strftime("pier-requests-%Y%m%d-%H%M%S.csv")
         path = dialogs.ask_export_path(self, suggested)
@@ -379,20 +420,26 @@ class LogPanel(QWidget):
         try:
             export_records(records, path)
         except OSError as err:
-            dialogs.show_error(self, "Export failed",
-                               f"Could not write {path}: {err.strerror or err}.")
+            dialogs.show_error(self, self.tr("Export failed"),
+                               self.tr("Could not write {file}: {reason}.").format(
+                                   file=path, reason=err.strerror or err))
             return None
         return path
 
     def _update_count(self, *_: object) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount() if self.proxy.active else total
-        rows = "rows" if self.model.folded_count and not self.model.show_chunks else "requests"
-        text = f"{shown:,} of {total:,} shown" if self.proxy.active else f"{total:,} {rows}"
-        if self.model.folded_count and not self.model.show_chunks:
-            text += f" · {self.model.folded_count:,} upload chunks folded"
+        folded = self.model.folded_count and not self.model.show_chunks
+        if self.proxy.active:
+            text = self.tr("{shown} of %n shown", "", total).format(shown=f"{shown:,}")
+        elif folded:
+            text = self.tr("%n rows", "", total)
+        else:
+            text = self.tr("%n requests", "", total)
+        if folded:
+            text += self.tr(" · %n upload chunks folded", "", self.model.folded_count)
         if self._held:
-            text += f" · {len(self._held):,} waiting (paused)"
+            text += self.tr(" · %n waiting (paused)", "", len(self._held))
         self.count_label.setText(text)
         self.empty_label.setVisible(total == 0 and not self._held)
 

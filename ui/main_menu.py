@@ -2,8 +2,10 @@
 
 One function builds it from the window's parts and slots, so the window module keeps to its
 wiring. To add an item, add it in the menu's block below (``add_action`` gives it its
-shortcuts); the Settings menu is where choices about Pier itself go (starting at login, and
-later the language), as checkable actions or submenus."""
+shortcuts); the Settings menu is where choices about Pier itself go (starting at login, the
+language), as checkable actions or submenus. Texts are translated in the "MainWindow"
+context, the one they had while the window class built them (docs/ARCHITECTURE.md
+"Translations: the window")."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from app.i18n import translate
+from ui.language_menu import LanguageMenu
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -46,46 +51,49 @@ def add_action(owner: QWidget, menu: QMenu, text: str, slot: Callable[..., Any],
 
 def build_main_menus(window: MainWindow) -> MainMenus:
     bar = window.menuBar()
-    share = bar.addMenu("&Share")
-    add_action(window, share, "&Choose folder…", window._choose_folder,
-               QKeySequence.StandardKey.Open)
-    start_stop = add_action(window, share, "&Start sharing", window._on_start_stop_clicked,
-                            "Ctrl+Return")
+    share = bar.addMenu(translate("MainWindow", "&Share"))
+    add_action(window, share, translate("MainWindow", "&Choose folder…"),
+               window._choose_folder, QKeySequence.StandardKey.Open)
+    start_stop = add_action(window, share, translate("MainWindow", "&Start sharing"),
+                            window._on_start_stop_clicked, "Ctrl+Return")
     share.addSeparator()
-    add_action(window, share, "&Users and passwords…", window.open_users_dialog, "Ctrl+U")
-    add_action(window, share, "HTTPS &certificate…", window.open_certificate_dialog,
-               "Ctrl+Shift+C")
+    add_action(window, share, translate("MainWindow", "&Users and passwords…"),
+               window.open_users_dialog, "Ctrl+U")
+    add_action(window, share, translate("MainWindow", "HTTPS c&ertificate…"),
+               window.open_certificate_dialog, "Ctrl+Shift+C")
     share.addAction(window.connect_drive.action)
     share.addSeparator()
     window.texts.add_to(share)
     share.addSeparator()
-    add_action(window, share, "&Quit", window.quit_from_user, QKeySequence.StandardKey.Quit,
-               "Ctrl+Q")
+    add_action(window, share, translate("MainWindow", "&Quit"), window.quit_from_user,
+               QKeySequence.StandardKey.Quit, "Ctrl+Q")
 
-    requests = bar.addMenu("&Requests")
-    add_action(window, requests, "&Filter…", window._focus_log_filter,
+    requests = bar.addMenu(translate("MainWindow", "&Requests"))
+    add_action(window, requests, translate("MainWindow", "&Filter…"), window._focus_log_filter,
                QKeySequence.StandardKey.Find, "Ctrl+F")
-    add_action(window, requests, "&Pause or resume", window.log_panel.pause_button.toggle,
-               "Ctrl+P")
-    add_action(window, requests, "C&lear", window.clear_log, "Ctrl+L")
-    add_action(window, requests, "&Export visible rows…", window.log_panel.export,
-               QKeySequence.StandardKey.Save)
+    add_action(window, requests, translate("MainWindow", "&Pause or resume"),
+               window.log_panel.pause_button.toggle, "Ctrl+P")
+    add_action(window, requests, translate("MainWindow", "C&lear"), window.clear_log, "Ctrl+L")
+    add_action(window, requests, translate("MainWindow", "&Export visible rows…"),
+               window.log_panel.export, QKeySequence.StandardKey.Save)
 
-    settings = bar.addMenu("Se&ttings")
+    settings = bar.addMenu(translate("MainWindow", "Se&ttings"))
     settings.setObjectName("settingsMenu")
     desktop = window.desktop_actions
     settings.addAction(desktop.login_action)
     settings.addAction(desktop.hidden_action)
+    settings.addSeparator()
+    settings.addMenu(LanguageMenu(window._settings.language, window.set_language, window))
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.setObjectName("helpMenu")
     help_menu.addAction(window.doctor.action)
     if desktop.menu_entry_action is not None:  # Linux
         help_menu.addAction(desktop.menu_entry_action)
         help_menu.aboutToShow.connect(desktop.refresh_menu_entry)
         help_menu.addSeparator()
-    add_action(window, help_menu, "&About Pier", window._about)
+    add_action(window, help_menu, translate("MainWindow", "&About Pier"), window._about)
 
     for inner in bar.findChildren(QToolButton):
-        inner.setAccessibleName("More menus")
+        inner.setAccessibleName(translate("MainWindow", "More menus"))
     return MainMenus(share, requests, settings, help_menu, start_stop)

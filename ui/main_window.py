@@ -20,19 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.controller import (
-    InvalidPortError,
-    ServerState,
-    check_port,
-    summary_of_config,
-)
+from app.controller import InvalidPortError, ServerState, check_port, summary_of_config
 from app.services import AppServices
 from app.settings import SCOPE_LAN, Settings
 from server.engine import EngineStats
-from server.errors import (
-    PierError,
-    UserStoreError,
-)
+from server.errors import PierError, UserStoreError
 from ui import dialogs
 from ui.certificate_dialog import CertificateDialog
 from ui.close_policy import ClosingMixin
@@ -237,11 +229,16 @@ class MainWindow(ClosingMixin, QMainWindow):
             return False
         return True
 
+    def set_language(self, code: str) -> None:
+        """The Language menu's choice (``Settings.language``), used from the next start."""
+        self._settings = replace(self._settings, language=code)
+        self.save_settings()
+
     def report_settings_problem(self) -> None:
         """Show, once, why the settings file could not be used."""
         problem, self._settings_problem = self._settings_problem, None
         if problem:
-            dialogs.show_error(self, "Settings were reset", problem)
+            dialogs.show_error(self, self.tr("Settings were reset"), problem)
 
     # ---- start / stop ---------------------------------------------------------------------
 
@@ -281,7 +278,8 @@ class MainWindow(ClosingMixin, QMainWindow):
         if not share.folder.strip():
             chosen = self._choose_folder()
             if not chosen:
-                self.statusBar().showMessage("Choose a folder to share, then press Start.", 5000)
+                self.statusBar().showMessage(
+                    self.tr("Choose a folder to share, then press Start."), 5000)
                 return None
             share = replace(share, folder=chosen)
         if share.port == 0:
@@ -325,7 +323,8 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.log_panel.clear()
         self.share_panel.set_state(state)
         running = state is ServerState.RUNNING
-        self.start_stop_action.setText("&Stop sharing" if running else "&Start sharing")
+        self.start_stop_action.setText(
+            self.tr("&Stop sharing") if running else self.tr("&Start sharing"))
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
 
     def _on_started(self, urls: list[str]) -> None:
@@ -334,8 +333,9 @@ class MainWindow(ClosingMixin, QMainWindow):
         self._show_share(urls)
         notice = self.controller.port_notice
         shown = self.share_panel.selected_url()
-        self.statusBar().showMessage(notice or (f"Sharing at {shown}" if shown else "Sharing"),
-                                     10000 if notice else 5000)
+        sharing = self.tr("Sharing at {address}").format(address=shown) if shown \
+            else self.tr("Sharing")
+        self.statusBar().showMessage(notice or sharing, 10000 if notice else 5000)
         QTimer.singleShot(0, self, self.show_addresses)
         self.live.apply_now()  # a setting changed while it started
 
@@ -348,7 +348,8 @@ class MainWindow(ClosingMixin, QMainWindow):
             self.share_panel.set_access_summary(summary_of_config(config))
         self._refresh_certificate_qr()
         folder = config.root.name if config is not None else ""
-        self.setWindowTitle(f"{TITLE} — sharing {folder}" if folder else TITLE)
+        self.setWindowTitle(self.tr("Pier — sharing {folder}").format(folder=folder)
+                            if folder else TITLE)
         self._remember_free_port()
         self.save_settings()
 
@@ -371,7 +372,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         self.share_panel.set_access_summary(None)
         self._refresh_certificate_qr()
         self.setWindowTitle(TITLE)
-        self.statusBar().showMessage("Stopped sharing", 5000)
+        self.statusBar().showMessage(self.tr("Stopped sharing"), 5000)
 
     def clear_log(self) -> None:
         """Clear (Ctrl+L or the log's button): the log and the counters start again together,
@@ -407,7 +408,7 @@ class MainWindow(ClosingMixin, QMainWindow):
         except UserStoreError as err:
             message = str(err)
             QTimer.singleShot(0, self, lambda: dialogs.show_error(
-                self.users_dialog or self, "Problem with the accounts", message))
+                self.users_dialog or self, self.tr("Problem with the accounts"), message))
 
     def open_certificate_dialog(self) -> CertificateDialog:
         if self.certificate_dialog is None:
@@ -455,11 +456,11 @@ class MainWindow(ClosingMixin, QMainWindow):
         folder = self.dropped_folder(event)
         if folder and self.controller.state is ServerState.STOPPED:
             self.share_panel.set_folder(folder)
-            self.statusBar().showMessage("Folder chosen. Press “Start sharing”.", 5000)
+            self.statusBar().showMessage(self.tr("Folder chosen. Press “Start sharing”."), 5000)
             event.acceptProposedAction()
 
     def _about(self) -> None:
-        dialogs.show_info(self, "About Pier",
-                          "Pier shares a folder with the devices on your local network.\n\n"
-                          "Pick a folder, press Start sharing, then open the address shown "
-                          "(or scan the QR code) on another device.")
+        dialogs.show_info(self, self.tr("About Pier"),
+                          self.tr("Pier shares a folder with the devices on your local "
+                                  "network.\n\nPick a folder, press Start sharing, then open the "
+                                  "address shown (or scan the QR code) on another device."))

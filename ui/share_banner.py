@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from app.controller import ServerController, ServerState
+from app.i18n import translate
 from app.monitor_feed import ShareHealthFeed
 from ui.share_panel import SharePanel
 from ui.widget_names import named
@@ -18,7 +19,6 @@ from ui.widget_names import named
 BANNER_BACKGROUND = "#b71c1c"
 BANNER_TEXT = "#ffffff"  # 6.6:1 on the background (WCAG AA asks for 4.5:1)
 GONE_DOT = "#c62828"  # the status dot: the red of the Stop button
-GONE_STATE = "Folder gone"
 STYLE = f"""
 QFrame#shareUnavailableBanner {{ background: {BANNER_BACKGROUND}; border: none; }}
 QFrame#shareUnavailableBanner QLabel {{ color: {BANNER_TEXT}; background: transparent; }}
@@ -26,9 +26,10 @@ QFrame#shareUnavailableBanner QLabel {{ color: {BANNER_TEXT}; background: transp
 
 
 def banner_text(folder: str) -> str:
-    return (f"The shared folder is gone ({folder}): it was removed or renamed, or its disk was "
-            "unplugged. Visitors see “This share is unavailable”. Sharing resumes by itself "
-            "when the same folder is back.")
+    return translate("ShareBanner", "The shared folder is gone ({folder}): it was removed or "
+                     "renamed, or its disk was unplugged. Visitors see “This share is "
+                     "unavailable”. Sharing resumes by itself when the same folder is back."
+                     ).format(folder=folder)
 
 
 def _channel(value: int) -> float:
@@ -54,7 +55,7 @@ class ShareBanner(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shareUnavailableBanner")
-        self.setAccessibleName("The shared folder is unavailable")
+        self.setAccessibleName(self.tr("The shared folder is unavailable"))
         self.setStyleSheet(STYLE)
         self._controller = controller
         self._panel = panel
@@ -101,7 +102,7 @@ class ShareBanner(QFrame):
             config = controller.config
             self.label.setText(banner_text(str(config.root) if config is not None else ""))
             self._panel.state_label.setText(
-                f"<span style='color:{GONE_DOT}'>●</span> <b>{GONE_STATE}</b>")
+                f"<span style='color:{GONE_DOT}'>●</span> <b>{self.tr('Folder gone')}</b>")
         elif self._shown:
             self._panel.set_state(controller.state)  # the usual dot and words again
         self.setVisible(gone)

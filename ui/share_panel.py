@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.controller import ServerState, ShareRequest, summary_of_request
+from app.i18n import QT_TRANSLATE_NOOP
 from app.settings import MAX_UPLOAD_MIB, PORT_FIELD_MAX, SCOPE_LAN, SCOPE_LOCAL, Settings
 from server.engine import EngineStats
 from ui.address_box import QR_SIZE, AddressBox, is_loopback_url, qr_pixmap
@@ -36,19 +37,25 @@ INDENT = 24  # sub-options sit under the option they belong to
 # the levels of ``pier serve --anonymous``; each includes the ones before it
 ANONYMOUS_NONE, ANONYMOUS_READ = "none", "read"
 ANONYMOUS_UPLOAD, ANONYMOUS_MODIFY = "upload", "modify"
-ANONYMOUS_CHOICES = (("nothing (log in first)", ANONYMOUS_NONE),
-                     ("look and download", ANONYMOUS_READ),
-                     ("look, download and upload", ANONYMOUS_UPLOAD),
-                     ("look, download, upload and change", ANONYMOUS_MODIFY))
-SCOPE_LABELS = ((SCOPE_LOCAL, "This computer only"), (SCOPE_LAN, "Local network"))
+# the English texts of these tables are marked for translation here and translated where shown
+ANONYMOUS_CHOICES = ((QT_TRANSLATE_NOOP("SharePanel", "nothing (log in first)"), ANONYMOUS_NONE),
+                     (QT_TRANSLATE_NOOP("SharePanel", "look and download"), ANONYMOUS_READ),
+                     (QT_TRANSLATE_NOOP("SharePanel", "look, download and upload"),
+                      ANONYMOUS_UPLOAD),
+                     (QT_TRANSLATE_NOOP("SharePanel", "look, download, upload and change"),
+                      ANONYMOUS_MODIFY))
+SCOPE_LABELS = ((SCOPE_LOCAL, QT_TRANSLATE_NOOP("SharePanel", "This computer only")),
+                (SCOPE_LAN, QT_TRANSLATE_NOOP("SharePanel", "Local network")))
 STATE_TEXT = {
-    ServerState.STOPPED: ("Not sharing", "#888888"),
-    ServerState.STARTING: ("Starting…", "#c08a00"),
-    ServerState.RUNNING: ("Sharing", "#2e9d4f"),
-    ServerState.STOPPING: ("Stopping…", "#c08a00"),
+    ServerState.STOPPED: (QT_TRANSLATE_NOOP("SharePanel", "Not sharing"), "#888888"),
+    ServerState.STARTING: (QT_TRANSLATE_NOOP("SharePanel", "Starting…"), "#c08a00"),
+    ServerState.RUNNING: (QT_TRANSLATE_NOOP("SharePanel", "Sharing"), "#2e9d4f"),
+    ServerState.STOPPING: (QT_TRANSLATE_NOOP("SharePanel", "Stopping…"), "#c08a00"),
 }
-COUNTERS = (("requests", "Requests"), ("sent", "Sent"), ("active", "Connections"),
-            ("clients", "Clients"))
+COUNTERS = (("requests", QT_TRANSLATE_NOOP("SharePanel", "Requests")),
+            ("sent", QT_TRANSLATE_NOOP("SharePanel", "Sent")),
+            ("active", QT_TRANSLATE_NOOP("SharePanel", "Connections")),
+            ("clients", QT_TRANSLATE_NOOP("SharePanel", "Clients")))
 STOP_RED = QColor("#c62828")
 
 
@@ -146,15 +153,15 @@ class SharePanel(QWidget):
         self.first_run.answered.connect(self._on_first_run_answer)
         self.first_run.setVisible(False)
         layout.addWidget(self.first_run)
-        layout.addWidget(section_heading("1. Choose what to share"))
+        layout.addWidget(section_heading(self.tr("1. Choose what to share")))
         layout.addLayout(self._build_form())
-        layout.addWidget(section_heading("2. Start"))
+        layout.addWidget(section_heading(self.tr("2. Start")))
         layout.addWidget(self._build_start_button())
         self.access_label = MutedLabel(objectName="accessSummary", wordWrap=True)
-        self.access_label.setAccessibleName("Who can do what")
+        self.access_label.setAccessibleName(self.tr("Who can do what"))
         layout.addWidget(self.access_label)
         layout.addLayout(self._build_status())
-        layout.addWidget(section_heading("3. Open it on another device"))
+        layout.addWidget(section_heading(self.tr("3. Open it on another device")))
         self.address_box = AddressBox()
         self.address_box.lan_requested.connect(self.lan_requested)
         layout.addWidget(self.address_box, 1)
@@ -175,35 +182,39 @@ class SharePanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.folder_edit = named(QLineEdit(), "folderEdit")
-        self.folder_edit.setPlaceholderText("Choose a folder, or drop one on this window")
-        self.folder_edit.setAccessibleName("Folder to share")
-        self.choose_button = _button("Choose…", "Choose folder", "Pick the folder to share")
+        self.folder_edit.setPlaceholderText(
+            self.tr("Choose a folder, or drop one on this window"))
+        self.folder_edit.setAccessibleName(self.tr("Folder to share"))
+        self.choose_button = _button(self.tr("Choose…"), self.tr("Choose folder"),
+                                     self.tr("Pick the folder to share"))
         self.choose_button.clicked.connect(self.choose_folder_clicked)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.choose_button)
-        form.addRow("Folder:", row)
+        form.addRow(self.tr("Folder:"), row)
         self.scope_combo = named(QComboBox(), "scopeCombo")
-        self.scope_combo.setAccessibleName("Who can connect")
+        self.scope_combo.setAccessibleName(self.tr("Who can connect"))
         for value, label in SCOPE_LABELS:
-            self.scope_combo.addItem(label, value)
-        self.scope_combo.setToolTip("“Local network” lets phones and other computers connect.")
-        form.addRow("Who can connect:", self.scope_combo)
+            self.scope_combo.addItem(self.tr(label), value)
+        self.scope_combo.setToolTip(
+            self.tr("“Local network” lets phones and other computers connect."))
+        form.addRow(self.tr("Who can connect:"), self.scope_combo)
         self.port_spin = named(QSpinBox(), "portSpin")
         self.port_spin.setRange(0, PORT_FIELD_MAX)  # 99999 is refused at Start, not cut short
-        self.port_spin.setSpecialValueText("Any free port")
-        self.port_spin.setAccessibleName("Port")
-        self.port_spin.setToolTip("1 to 65535. “Any free port” (0) lets Pier pick one and keep "
-                                  "it for the next starts.")
-        form.addRow("Port:", self.port_spin)
-        self.hidden_check = _check("Show hidden files", "showHiddenCheck",
-                                   "Also share names starting with “.”")
-        self.website_check = _check("Website mode", "websiteCheck",
-                                    "Open a folder's index.html instead of its listing and run "
-                                    "the share's pages and scripts as a website. Pages in the "
-                                    "share, uploaded ones included, then run as this share with "
-                                    "each visitor's login: turn it on only for files you trust, "
-                                    "and not with uploads from others.")
+        self.port_spin.setSpecialValueText(self.tr("Any free port"))
+        self.port_spin.setAccessibleName(self.tr("Port"))
+        self.port_spin.setToolTip(self.tr("1 to 65535. “Any free port” (0) lets Pier pick one "
+                                          "and keep it for the next starts."))
+        form.addRow(self.tr("Port:"), self.port_spin)
+        self.hidden_check = _check(self.tr("Show hidden files"), "showHiddenCheck",
+                                   self.tr("Also share names starting with “.”"))
+        self.website_check = _check(self.tr("Website mode"), "websiteCheck",
+                                    self.tr("Open a folder's index.html instead of its listing "
+                                            "and run the share's pages and scripts as a website. "
+                                            "Pages in the share, uploaded ones included, then run "
+                                            "as this share with each visitor's login: turn it on "
+                                            "only for files you trust, and not with uploads from "
+                                            "others."))
         form.addRow(_row(self.hidden_check, self.website_check))
         # Options that land later (login, uploads, HTTPS) are added here, under the others.
         self.options_layout = QVBoxLayout()
@@ -225,46 +236,51 @@ class SharePanel(QWidget):
         return form
 
     def _build_access_options(self) -> None:
-        self.login_check = _check("Require login", "requireLoginCheck",
-                                  "Only people with an account (Users…) get in")
-        self.users_button = _button("Users…", "Users", "Add and manage accounts (Ctrl+U)")
+        self.login_check = _check(self.tr("Require login"), "requireLoginCheck",
+                                  self.tr("Only people with an account (Users…) get in"))
+        self.users_button = _button(self.tr("Users…"), self.tr("Users"),
+                                    self.tr("Add and manage accounts (Ctrl+U)"))
         self.users_button.clicked.connect(self.users_clicked)
         self.options_layout.addLayout(_row(self.login_check, self.users_button))
         self.anonymous_combo = named(QComboBox(), "anonymousCombo")
-        self.anonymous_combo.setAccessibleName("Visitors without an account may")
+        self.anonymous_combo.setAccessibleName(self.tr("Visitors without an account may"))
         for label, value in ANONYMOUS_CHOICES:
-            self.anonymous_combo.addItem(label, value)
-        self.anonymous_label = QLabel("Visitors without an account may:")
+            self.anonymous_combo.addItem(self.tr(label), value)
+        self.anonymous_label = QLabel(self.tr("Visitors without an account may:"))
         self.options_layout.addLayout(_row(self.anonymous_label, self.anonymous_combo,
                                            indent=True))
-        self.upload_check = _check("Allow uploads", "allowUploadCheck",
-                                   "Visitors (or accounts with the upload permission) may add "
-                                   "files and folders")
-        self.changes_check = _check("Allow changes", "allowChangesCheck",
-                                    "Visitors (or accounts with the “change” permission) may "
-                                    "rename, move and delete files and folders, and uploads may "
-                                    "replace a file of the same name. Deleted items go to this "
-                                    "computer's trash")
+        self.upload_check = _check(self.tr("Allow uploads"), "allowUploadCheck",
+                                   self.tr("Visitors (or accounts with the upload permission) "
+                                           "may add files and folders"))
+        self.changes_check = _check(self.tr("Allow changes"), "allowChangesCheck",
+                                    self.tr("Visitors (or accounts with the “change” permission) "
+                                            "may rename, move and delete files and folders, and "
+                                            "uploads may replace a file of the same name. Deleted "
+                                            "items go to this computer's trash"))
         self.options_layout.addLayout(_row(self.upload_check, self.changes_check))
         self.max_upload_spin = named(QSpinBox(), "maxUploadSpin")
         self.max_upload_spin.setRange(0, MAX_UPLOAD_MIB)
-        self.max_upload_spin.setSpecialValueText("no limit")
-        self.max_upload_spin.setSuffix(" MiB")
-        self.max_upload_spin.setAccessibleName("Largest upload")
-        self.max_upload_spin.setToolTip("Larger uploads are refused before they are sent")
-        self.max_upload_label = QLabel("Largest:")
+        self.max_upload_spin.setSpecialValueText(self.tr("no limit"))
+        self.max_upload_spin.setSuffix(self.tr(" MiB"))
+        self.max_upload_spin.setAccessibleName(self.tr("Largest upload"))
+        self.max_upload_spin.setToolTip(
+            self.tr("Larger uploads are refused before they are sent"))
+        self.max_upload_label = QLabel(self.tr("Largest:"))
         self.options_layout.addLayout(_row(self.max_upload_label, self.max_upload_spin,
                                            indent=True))
-        self.permanent_check = _check("Allow permanent deletes where there is no trash",
+        self.permanent_check = _check(self.tr("Allow permanent deletes where there is no trash"),
                                       "permanentDeletesCheck",
-                                      "Some disks (network folders) have no trash: a delete "
-                                      "there is refused unless this is on, and then it cannot "
-                                      "be undone")
+                                      self.tr("Some disks (network folders) have no trash: a "
+                                              "delete there is refused unless this is on, and then "
+                                              "it cannot be undone"))
         self.options_layout.addLayout(_row(self.permanent_check, indent=True))
-        self.https_check = _check("HTTPS (encrypted)", "httpsCheck",
-                                  "Devices must trust Pier's certificate once (Certificate…)")
-        self.certificate_button = _button("Certificate…", "Certificate",
-                                          "See, make or import the HTTPS certificate")
+        self.https_check = _check(
+            self.tr("HTTPS (encrypted)"),
+            "httpsCheck",
+            self.tr("Devices must trust Pier's certificate once (Certificate…)"),
+        )
+        self.certificate_button = _button(self.tr("Certificate…"), self.tr("Certificate"),
+                                          self.tr("See, make or import the HTTPS certificate"))
         self.certificate_button.clicked.connect(self.certificate_clicked)
         self.options_layout.addLayout(_row(self.https_check, self.certificate_button))
         self.collect_options = CollectOptions()  # issue 18: hand-ins into a folder of their own
@@ -300,6 +316,7 @@ class SharePanel(QWidget):
         for column, (key, caption) in enumerate(COUNTERS):
             value = named(QLabel("0"), f"{key}Counter")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption = self.tr(caption)
             value.setAccessibleName(f"{caption}: 0")
             bold = value.font()
             bold.setBold(True)
@@ -402,9 +419,11 @@ class SharePanel(QWidget):
             self._show_summary(summary, running=True)
 
     def _show_summary(self, summary: str, running: bool) -> None:
-        prefix = "Now: " if running else "Will share with: "
-        self.access_label.setText(f"{prefix}<b>{summary}</b>" if running
-                                  else f"{prefix}{summary}")
+        if running:
+            text = self.tr("Now: {summary}").format(summary=f"<b>{summary}</b>")
+        else:
+            text = self.tr("Will share with: {summary}").format(summary=summary)
+        self.access_label.setText(text)
 
     def set_folder(self, folder: str) -> None:
         self.folder_edit.setText(folder)
@@ -413,12 +432,14 @@ class SharePanel(QWidget):
     # ---- live state -----------------------------------------------------------------------
 
     def set_state(self, state: ServerState) -> None:
-        text, colour = STATE_TEXT[state]
+        english, colour = STATE_TEXT[state]
+        text = self.tr(english)
         self.state_label.setText(f"<span style='color:{colour}'>●</span> <b>{text}</b>")
         running = state is ServerState.RUNNING
         stopped = state is ServerState.STOPPED
-        self.start_button.setText("Stop sharing" if running else "Start sharing")
-        self.start_button.setAccessibleName("Stop sharing" if running else "Start sharing")
+        button_text = self.tr("Stop sharing") if running else self.tr("Start sharing")
+        self.start_button.setText(button_text)
+        self.start_button.setAccessibleName(button_text)
         self.start_button.setEnabled(running or stopped)
         self.start_button.setProperty("running", "true" if running else "false")
         self.start_button.style().unpolish(self.start_button)
@@ -431,7 +452,7 @@ class SharePanel(QWidget):
             self.elapsed_label.setText("")
 
     def set_elapsed(self, seconds: float) -> None:
-        self.elapsed_label.setText(f"for {format_elapsed(seconds)}")
+        self.elapsed_label.setText(self.tr("for {time}").format(time=format_elapsed(seconds)))
 
     def set_stats(self, stats: EngineStats) -> None:
         values = {"requests": f"{stats.total_requests:,}", "sent": format_size(stats.bytes_sent),
@@ -440,7 +461,7 @@ class SharePanel(QWidget):
             label, text = self.counter_labels[key], values[key]
             if label.text() != text:
                 label.setText(text)
-                label.setAccessibleName(f"{caption}: {text}")
+                label.setAccessibleName(f"{self.tr(caption)}: {text}")
 
     def set_urls(self, urls: list[str]) -> None:
         self.address_box.set_urls(urls)

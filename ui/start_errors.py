@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from app.controller import InvalidPortError, NoAccountsError
+from app.i18n import translate
 from server.errors import (
     CertificateError,
     FolderError,
@@ -23,7 +24,7 @@ def report_start_failure(parent: QWidget, err: PierError, port_spin: QSpinBox,
                          start_again: Callable[[], Any], open_users: Callable[[], Any]) -> None:
     """One dialog for ``err``; some offer the fix (a free port, the Users dialog)."""
     if isinstance(err, InvalidPortError):
-        dialogs.show_error(parent, "Invalid port", str(err))
+        dialogs.show_error(parent, translate("StartErrors", "Invalid port"), str(err))
         port_spin.setFocus()
         port_spin.selectAll()
     elif isinstance(err, PortInUseError | PortPermissionError):
@@ -31,28 +32,35 @@ def report_start_failure(parent: QWidget, err: PierError, port_spin: QSpinBox,
             port_spin.setValue(0)
             start_again()
     elif isinstance(err, FolderError):
-        dialogs.show_error(parent, "Cannot share this folder", str(err))
+        dialogs.show_error(parent, translate("StartErrors", "Cannot share this folder"), str(err))
     elif isinstance(err, NoAccountsError):
-        if dialogs.ask_yes_no(parent, "No accounts yet",
-                              f"{err}\n\nAdd an account now, then press Start again.",
-                              yes_label="Open Users…"):
+        text = translate("StartErrors", "{problem}\n\nAdd an account now, then press Start again.")
+        if dialogs.ask_yes_no(parent, translate("StartErrors", "No accounts yet"),
+                              text.format(problem=err),
+                              yes_label=translate("StartErrors", "Open Users…")):
             open_users()
     elif isinstance(err, UserStoreError):
-        dialogs.show_error(parent, "Problem with the accounts", str(err))
+        dialogs.show_error(parent, translate("StartErrors", "Problem with the accounts"), str(err))
     elif isinstance(err, CertificateError):
-        dialogs.show_error(parent, "HTTPS certificate problem",
-                           f"{err}\n\nOpen Share ▸ HTTPS certificate… to make a new "
-                           "certificate or import another one, or turn HTTPS off.")
+        text = translate("StartErrors", "{problem}\n\nOpen Share ▸ HTTPS certificate… to make a "
+                                        "new certificate or import another one, or turn HTTPS off.")
+        dialogs.show_error(parent, translate("StartErrors", "HTTPS certificate problem"),
+                           text.format(problem=err))
     else:
-        dialogs.show_error(parent, "Could not start sharing", str(err))
+        dialogs.show_error(parent, translate("StartErrors", "Could not start sharing"), str(err))
 
 
 def offer_free_port(parent: QWidget, err: PortInUseError | PortPermissionError) -> bool:
     """True when the user takes a free port instead of the one asked for."""
     if isinstance(err, PortInUseError):
-        title, why = "Port in use", f"{err}\n\nAnother program is using port {err.port}."
+        title = translate("StartErrors", "Port in use")
+        text = translate("StartErrors", "{problem}\n\nAnother program is using port {port}. Pier "
+                                        "can pick a free port "
+                                        "instead.").format(problem=err, port=err.port)
     else:
-        title, why = "Port not allowed", (f"{err}\n\nPorts below 1024 need administrator "
-                                          "rights on this system.")
-    text = f"{why} Pier can pick a free port instead."
-    return dialogs.ask_yes_no(parent, title, text, yes_label="Use a free port")
+        title = translate("StartErrors", "Port not allowed")
+        text = translate("StartErrors", "{problem}\n\nPorts below 1024 need administrator rights "
+                                        "on this system. Pier can pick a free port instead."
+                         ).format(problem=err)
+    return dialogs.ask_yes_no(parent, title, text,
+                              yes_label=translate("StartErrors", "Use a free port"))

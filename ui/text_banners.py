@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.controller import ServerController, ServerState
+from app.i18n import translate
 from app.text_share import TextShare
 from server.errors import PierError
 from server.text_board import SharedText, TextReceived
@@ -51,14 +52,15 @@ def preview(text: str, lines: int = PREVIEW_LINES, chars: int = PREVIEW_CHARS) -
 
 def sender(event: TextReceived) -> str:
     who = f"{event.user} ({event.client})" if event.user else event.client
-    return f"Text from {who}, saved as {event.name}:"
+    return translate("TextBanners", "Text from {who}, saved as {file}:").format(
+        who=who, file=event.name)
 
 
 class ReceivedTextBanner(QFrame):
     def __init__(self, texts: TextShare, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receivedTextBanner")
-        self.setAccessibleName("A text arrived")
+        self.setAccessibleName(self.tr("A text arrived"))
         self.text = ""  # the whole text of the last arrival
         self.title = named(QLabel(), "receivedTextTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,12 +70,12 @@ class ReceivedTextBanner(QFrame):
         self.body = named(QLabel(wordWrap=True), "receivedTextLabel")
         self.body.setTextFormat(Qt.TextFormat.PlainText)  # a visitor's text is not markup
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy_button = named(QPushButton("Copy"), "copyReceivedTextButton")
-        self.copy_button.setToolTip("Put the whole text on the clipboard")
-        self.copy_button.setAccessibleName("Copy the text that arrived")
+        self.copy_button = named(QPushButton(self.tr("Copy")), "copyReceivedTextButton")
+        self.copy_button.setToolTip(self.tr("Put the whole text on the clipboard"))
+        self.copy_button.setAccessibleName(self.tr("Copy the text that arrived"))
         self.copy_button.clicked.connect(self.copy)
-        self.dismiss_button = named(QPushButton("Dismiss"), "dismissReceivedTextButton")
-        self.dismiss_button.setAccessibleName("Dismiss the text that arrived")
+        self.dismiss_button = named(QPushButton(self.tr("Dismiss")), "dismissReceivedTextButton")
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss the text that arrived"))
         self.dismiss_button.clicked.connect(self.hide)
         words = QVBoxLayout()
         words.addWidget(self.title)
@@ -90,29 +92,30 @@ class ReceivedTextBanner(QFrame):
         self.text = event.text
         self.title.setText(sender(event))
         self.body.setText(preview(event.text))
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(self.tr("Copy"))
         self.show()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class ShareTextDialog(QDialog):
     def __init__(self, texts: TextShare, initial: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shareTextDialog")
-        self.setWindowTitle("Share text")
+        self.setWindowTitle(self.tr("Share text"))
         self._texts = texts
-        hint = QLabel("Everyone who may read the share sees this text on top of the page, with "
-                      "a Copy button, until you clear it or sharing stops.", wordWrap=True)
+        hint = QLabel(self.tr("Everyone who may read the share sees this text on top of the page, "
+                              "with a Copy button, until you clear it or sharing "
+                              "stops."), wordWrap=True)
         self.edit = named(QPlainTextEdit(initial), "shareTextEdit")
-        self.edit.setAccessibleName("Text to share")
+        self.edit.setAccessibleName(self.tr("Text to share"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.share_button = named(
-            buttons.addButton("Share", QDialogButtonBox.ButtonRole.AcceptRole),
+            buttons.addButton(self.tr("Share"), QDialogButtonBox.ButtonRole.AcceptRole),
             "shareTextConfirmButton")
-        self.share_button.setAccessibleName("Share this text")
+        self.share_button.setAccessibleName(self.tr("Share this text"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,12 +144,14 @@ class SharedTextBar(QFrame):
         self.dialog: ShareTextDialog | None = None
         self.label = named(QLabel(), "sharedTextLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.share_button = named(QPushButton("Share text…"), "shareTextButton")
-        self.share_button.setToolTip("Show a text on the page, for everyone who may read it")
-        self.share_button.setAccessibleName("Share text")
+        self.share_button = named(QPushButton(self.tr("Share text…")), "shareTextButton")
+        self.share_button.setToolTip(
+            self.tr("Show a text on the page, for everyone who may read it")
+        )
+        self.share_button.setAccessibleName(self.tr("Share text"))
         self.share_button.clicked.connect(lambda: self.open_dialog())
-        self.clear_button = named(QPushButton("Clear"), "clearSharedTextButton")
-        self.clear_button.setAccessibleName("Clear the shared text")
+        self.clear_button = named(QPushButton(self.tr("Clear")), "clearSharedTextButton")
+        self.clear_button.setAccessibleName(self.tr("Clear the shared text"))
         self.clear_button.clicked.connect(texts.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 4, 14, 4)
@@ -163,8 +168,9 @@ class SharedTextBar(QFrame):
 
     def _sync(self, shared: SharedText | None) -> None:
         first = shared.text.strip().splitlines()[0] if shared and shared.text.strip() else ""
-        self.label.setText(f"On the page: {first[:80]}" if shared else
-                           "No text on the page. Share one for everyone who reads the share.")
+        self.label.setText(self.tr("On the page: {text}").format(text=first[:80]) if shared else
+                           self.tr("No text on the page. Share one for everyone who reads the "
+                                   "share."))
         self.clear_button.setEnabled(shared is not None)
 
     def open_dialog(self, initial: str | None = None) -> ShareTextDialog:
@@ -192,13 +198,20 @@ class TextControls:
         self.bar = SharedTextBar(texts, controller, holder)
         layout.insertWidget(1, self.banner)
         layout.insertWidget(2, self.bar)
-        self.share_action = named(QAction("Share &text…", window), "shareTextAction")
+        self.share_action = named(
+            QAction(translate("TextControls", "Share &text…"), window), "shareTextAction"
+        )
         self.share_action.triggered.connect(lambda: self.bar.open_dialog())
-        self.paste_action = named(QAction("Share the clipboard's text", window),
-                                  "shareClipboardAction")
+        self.paste_action = named(
+            QAction(translate("TextControls", "Share the clipboard's text"), window),
+            "shareClipboardAction",
+        )
         self.paste_action.setShortcut(QKeySequence.StandardKey.Paste)  # fields keep their own
         self.paste_action.triggered.connect(self.paste)
-        self.clear_action = named(QAction("C&lear shared text", window), "clearSharedTextAction")
+        self.clear_action = named(
+            QAction(translate("TextControls", "C&lear shared text"), window),
+            "clearSharedTextAction",
+        )
         self.clear_action.triggered.connect(texts.clear)
         self._texts = texts
         controller.state_changed.connect(self._enable)

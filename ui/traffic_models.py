@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import translate
+
 SORT_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -80,7 +82,7 @@ class KeyedTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self._headers)):
-            return self._headers[section]
+            return translate("Columns", self._headers[section])
         return None
 
     def keys(self) -> list[Hashable]:
@@ -141,7 +143,7 @@ def quiet_corner(table: QTableView, caption: str) -> None:
     """No select-all corner button (its click would select every row of a live table)."""
     table.setCornerButtonEnabled(False)
     for inner in table.findChildren(QAbstractButton):
-        inner.setAccessibleName(f"Select all: {caption}")
+        inner.setAccessibleName(translate("Columns", "Select all: {table}").format(table=caption))
 
 
 class ProgressDelegate(QStyledItemDelegate):

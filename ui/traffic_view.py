@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import QT_TRANSLATE_NOOP, Catalogue, translate
 from app.monitor_feed import ConnectionHistory, LiveData
 from app.thumbnail_feed import ThumbnailFeed
 from server.thumbnails import ThumbStats
@@ -27,13 +28,17 @@ from ui.path_thumbnails import PathThumbnails, make_room_for_icons
 from ui.traffic_models import KeyedTableModel, Row, quiet_corner, sorted_view
 from ui.widget_names import named
 
-TOTALS = (("requests", "Requests"), ("sent", "Sent"), ("received", "Received"),
-          ("errors", "Errors (4xx/5xx)"), ("connections", "Connections now"),
-          ("latency", "Latency p50 / p95 / p99"))
-THUMBNAIL_WORK_TIP = (
-    "Thumbnails are made in the background, so downloads stay fast. Requests for them are "
-    "counted here rather than in the busiest paths, and the time one waited for a thumbnail "
-    "being made is not counted as slowness.")
+TOTALS = (("requests", QT_TRANSLATE_NOOP("TrafficView", "Requests")),
+          ("sent", QT_TRANSLATE_NOOP("TrafficView", "Sent")),
+          ("received", QT_TRANSLATE_NOOP("TrafficView", "Received")),
+          ("errors", QT_TRANSLATE_NOOP("TrafficView", "Errors (4xx/5xx)")),
+          ("connections", QT_TRANSLATE_NOOP("TrafficView", "Connections now")),
+          ("latency", QT_TRANSLATE_NOOP("TrafficView", "Latency p50 / p95 / p99")))
+TrafficTexts = Catalogue("TrafficTexts")  # named like its context: see app.i18n.Catalogue
+THUMBNAIL_WORK_TIP = QT_TRANSLATE_NOOP(
+    "TrafficView", "Thumbnails are made in the background, so downloads stay fast. Requests for "
+    "them are counted here rather than in the busiest paths, and the time one waited for a "
+    "thumbnail being made is not counted as slowness.")
 
 
 def format_ms(value: float) -> str:
@@ -48,20 +53,27 @@ def thumbnail_work_text(stats: ThumbStats | None, served: int) -> str:
     """What the thumbnail thread is doing, in one line; "" when not sharing."""
     if stats is None:
         return ""
-    counts = ((stats.queued, "waiting"), (stats.working, "being made"), (stats.made, "made"),
-              (stats.failed, "failed"), (served, "served"))
-    parts = [f"{count:,} {what}" for count, what in counts if count]
-    return "Thumbnails: " + (" · ".join(parts) if parts else "none made yet")
+    counts = ((stats.queued, translate("TrafficView", "{count} waiting")),
+              (stats.working, translate("TrafficView", "{count} being made")),
+              (stats.made, translate("TrafficView", "{count} made")),
+              (stats.failed, translate("TrafficView", "{count} failed")),
+              (served, translate("TrafficView", "{count} served")))
+    parts = [what.format(count=f"{count:,}") for count, what in counts if count]
+    return translate("TrafficView", "Thumbnails: {work}").format(
+        work=" · ".join(parts) if parts else translate("TrafficView", "none made yet"))
 
 
 def thumbnail_work_tip(stats: ThumbStats | None) -> str:
+    tip = translate("TrafficView", THUMBNAIL_WORK_TIP)
     if stats is None:
-        return THUMBNAIL_WORK_TIP
-    cache = (f"In the cache: {format_size(stats.cache_bytes)} in {stats.cache_files:,} "
-             "files. " if stats.cache_files else "")
-    return (f"{THUMBNAIL_WORK_TIP}\n\n{cache}Answered from memory {stats.memory_hits:,} times, "
-            f"from the disk {stats.disk_hits:,} times. Failed: files that gave no picture "
-            "(broken, too large, or a video that cannot be read); visitors see an icon.")
+        return tip
+    cache = TrafficTexts.tr("In the cache: {size} in %n files. ", "", stats.cache_files).format(
+        size=format_size(stats.cache_bytes)) if stats.cache_files else ""
+    counts = translate("TrafficView", "Answered from memory {memory} times, from the disk {disk} "
+                       "times. Failed: files that gave no picture (broken, too large, or a video "
+                       "that cannot be read); visitors see an icon.").format(
+        memory=f"{stats.memory_hits:,}", disk=f"{stats.disk_hits:,}")
+    return f"{tip}\n\n{cache}{counts}"
 
 
 def top_table(name: str, caption: str, model: KeyedTableModel) -> QTableView:
@@ -94,13 +106,13 @@ class TrafficView(QWidget):
         layout.addLayout(self._build_totals())
         layout.addLayout(self._build_charts(), 2)
         self.thumbnail_work = named(MutedLabel(), "thumbnailWork")
-        self.thumbnail_work.setToolTip(THUMBNAIL_WORK_TIP)
+        self.thumbnail_work.setToolTip(self.tr(THUMBNAIL_WORK_TIP))
         self.thumbnail_work.hide()
         layout.addWidget(self.thumbnail_work)
         layout.addLayout(self._build_top_paths(), 1)
         self.path_thumbnails = None if thumbnails is None else PathThumbnails(
             thumbnails, (self.top_requests_model, self.top_bytes_model), self)
-        self.hint = MutedLabel("Charts update once a second while sharing.",
+        self.hint = MutedLabel(self.tr("Charts update once a second while sharing."),
                               objectName="trafficHint")
         layout.addWidget(self.hint)
 
@@ -110,6 +122,7 @@ class TrafficView(QWidget):
         self.total_labels: dict[str, QLabel] = {}
         for column, (key, caption) in enumerate(TOTALS):
             value = named(QLabel("0" if key != "latency" else "—"), f"{key}Total")
+            caption = self.tr(caption)
             value.setAccessibleName(caption)
             font = value.font()
             font.setBold(True)
@@ -125,12 +138,12 @@ class TrafficView(QWidget):
     def _build_charts(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.requests_chart = LineChart("Requests/s", [("", BLUE)], whole_numbers=True)
-        self.bytes_chart = LineChart("Data", [("out", GREEN), ("in", PURPLE)],
+        self.requests_chart = LineChart(self.tr("Requests/s"), [("", BLUE)], whole_numbers=True)
+        self.bytes_chart = LineChart(self.tr("Data"), [("out", GREEN), ("in", PURPLE)],
                                      formatter=format_rate)
-        self.connections_chart = LineChart("Active connections", [("", ORANGE)],
+        self.connections_chart = LineChart(self.tr("Active connections"), [("", ORANGE)],
                                            whole_numbers=True)
-        self.errors_chart = LineChart("Errors/s", [("", RED)], whole_numbers=True)
+        self.errors_chart = LineChart(self.tr("Errors/s"), [("", RED)], whole_numbers=True)
         for chart, name in ((self.requests_chart, "requestRateChart"),
                             (self.bytes_chart, "bytesChart"),
                             (self.connections_chart, "connectionsChart"),
@@ -144,12 +157,15 @@ class TrafficView(QWidget):
 
     def _build_top_paths(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.top_requests_model = KeyedTableModel(("Most requested paths", "Requests"), (1,),
-                                                  self)
-        self.top_bytes_model = KeyedTableModel(("Paths by data sent", "Sent"), (1,), self)
-        self.top_requests_table = top_table("topPathsByRequests", "Most requested paths",
+        self.top_requests_model = KeyedTableModel(
+            (self.tr("Most requested paths"), self.tr("Requests")), (1,), self
+        )
+        self.top_bytes_model = KeyedTableModel(
+            (self.tr("Paths by data sent"), self.tr("Sent")), (1,), self
+        )
+        self.top_requests_table = top_table("topPathsByRequests", self.tr("Most requested paths"),
                                             self.top_requests_model)
-        self.top_bytes_table = top_table("topPathsByBytes", "Paths by data sent",
+        self.top_bytes_table = top_table("topPathsByBytes", self.tr("Paths by data sent"),
                                          self.top_bytes_model)
         for table in (self.top_requests_table, self.top_bytes_table):
             make_room_for_icons(table)

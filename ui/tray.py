@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.controller import ServerController, ServerState
+from app.i18n import QT_TRANSLATE_NOOP
 from ui.address_box import is_loopback_url
 from ui.widget_names import named
 
-NOT_SHARING = "Not sharing"
-
+NOT_SHARING = QT_TRANSLATE_NOOP("Tray", "Not sharing")  # English; shown as self.tr(NOT_SHARING)
 
 def tray_address(urls: list[str]) -> str | None:
     """The address the tray shows and copies: the first a phone can use, else the first."""
@@ -35,20 +35,20 @@ class Tray(QObject):
         super().__init__(parent)
         self.address: str | None = None
         self.menu = named(QMenu(), "trayMenu")
-        self.address_action = self._action(NOT_SHARING, "trayAddressAction")
+        self.address_action = self._action(self.tr(NOT_SHARING), "trayAddressAction")
         font = self.address_action.font()
         font.setBold(True)
         self.address_action.setFont(font)
         self.address_action.triggered.connect(self.copy_address)  # choosing it copies it too
-        self.copy_action = self._action("Copy address", "trayCopyAddressAction")
+        self.copy_action = self._action(self.tr("Copy address"), "trayCopyAddressAction")
         self.copy_action.triggered.connect(self.copy_address)
-        self.start_stop_action = self._action("Start sharing", "trayStartStopAction")
+        self.start_stop_action = self._action(self.tr("Start sharing"), "trayStartStopAction")
         self.start_stop_action.triggered.connect(self.start_stop_requested)
         self.menu.addSeparator()
-        self.open_action = self._action("Open window", "trayOpenWindowAction")
+        self.open_action = self._action(self.tr("Open window"), "trayOpenWindowAction")
         self.open_action.triggered.connect(self.show_requested)
         self.menu.addSeparator()
-        self.quit_action = self._action("Quit", "trayQuitAction")
+        self.quit_action = self._action(self.tr("Quit"), "trayQuitAction")
         self.quit_action.triggered.connect(self.quit_requested)
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setContextMenu(self.menu)
@@ -72,17 +72,20 @@ class Tray(QObject):
 
     def set_state(self, state: ServerState) -> None:
         running = state is ServerState.RUNNING
-        self.start_stop_action.setText("Stop sharing" if running else "Start sharing")
+        self.start_stop_action.setText(
+            self.tr("Stop sharing") if running else self.tr("Start sharing"))
         self.start_stop_action.setEnabled(state in (ServerState.RUNNING, ServerState.STOPPED))
 
     def set_urls(self, urls: list[str]) -> None:
         self.address = tray_address(urls)
-        self.address_action.setText(f"Sharing at {self.address}" if self.address
-                                    else NOT_SHARING)
+        self.address_action.setText(
+            self.tr("Sharing at {address}").format(address=self.address) if self.address
+            else self.tr(NOT_SHARING))
         self.address_action.setEnabled(self.address is not None)
         self.copy_action.setEnabled(self.address is not None)
-        self.icon.setToolTip(f"Pier — sharing at {self.address}" if self.address
-                             else "Pier — not sharing")
+        self.icon.setToolTip(
+            self.tr("Pier — sharing at {address}").format(address=self.address) if self.address
+            else self.tr("Pier — not sharing"))
 
     def _on_stopped(self) -> None:
         self.set_urls([])

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts import folder_limit
+from app.i18n import QT_TRANSLATE_NOOP
 from server.passwords import MIN_LENGTH, password_strength
 from server.users import User
 from ui import dialogs
@@ -34,13 +35,17 @@ from ui.hint_text import error_colour, strength_colour
 from ui.widget_names import named
 
 STRENGTH_LINES = 2  # the strength text always has room for this many lines: nothing jumps
-DIGEST_SENTENCE = (
+DIGEST_SENTENCE = QT_TRANSLATE_NOOP(
+    "UserEditor",
     "Digest is only for old apps that cannot log in over HTTPS; leave it off unless one needs "
-    "it, because Pier must then keep a password-equivalent secret for this account.")
-EDIT_DIGEST_NOTE = ("Turning Digest on takes effect after the next password change or normal "
-                    "login of this user.")
-PASSWORD_HINT = (f"At least {MIN_LENGTH} characters. A few unrelated words are strong and easy "
-                 "to type on a phone.")
+    "it, because Pier must then keep a password-equivalent secret for this account.",
+)
+EDIT_DIGEST_NOTE = QT_TRANSLATE_NOOP(
+    "UserEditor",
+    "Turning Digest on takes effect after the next password change or normal login of this user.",
+)
+PASSWORD_HINT = QT_TRANSLATE_NOOP("UserEditor", "At least {count} characters. A few unrelated "
+                                  "words are strong and easy to type on a phone.")
 
 
 def labelled_button(text: str, tip: str = "") -> QPushButton:
@@ -72,8 +77,9 @@ class UserEditor(QDialog):
         self.mode = mode
         self._share_root = share_root
         self._user = user
-        titles = {"add": "Add a user", "edit": f"Edit {user.name if user else ''}",
-                  "password": f"New password for {user.name if user else ''}"}
+        name = user.name if user else ""
+        titles = {"add": self.tr("Add a user"), "edit": self.tr("Edit {name}").format(name=name),
+                  "password": self.tr("New password for {name}").format(name=name)}
         self.setWindowTitle(titles[mode])
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -98,7 +104,12 @@ class UserEditor(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            {"add": "Add user", "edit": "Save", "password": "Change password"}[self.mode])
+            {
+                "add": self.tr("Add user"),
+                "edit": self.tr("Save"),
+                "password": self.tr("Change password"),
+            }[self.mode]
+        )
         for button in buttons.buttons():
             button.setAccessibleName(button.text())
         buttons.accepted.connect(self.accept)
@@ -107,63 +118,75 @@ class UserEditor(QDialog):
 
     def _build_name(self, form: QFormLayout) -> None:
         self.name_edit = named(QLineEdit(), "userName")
-        self.name_edit.setAccessibleName("User name")
-        self.name_edit.setPlaceholderText("e.g. alice")
+        self.name_edit.setAccessibleName(self.tr("User name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. alice"))
         self.name_edit.setReadOnly(self.mode != "add")
-        form.addRow("Name:", self.name_edit)
+        form.addRow(self.tr("Name:"), self.name_edit)
 
     def _build_password(self, form: QFormLayout) -> None:
         self.password_edit = named(QLineEdit(), "userPassword")
         self.repeat_edit = named(QLineEdit(), "userPasswordRepeat")
-        for edit, name in ((self.password_edit, "Password"),
-                           (self.repeat_edit, "Repeat password")):
+        for edit, name in ((self.password_edit, self.tr("Password")),
+                           (self.repeat_edit, self.tr("Repeat password"))):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setAccessibleName(name)
         self.strength_label = MutedLabel(objectName="passwordStrength", wordWrap=True)
         self.strength_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.strength_label.setAccessibleName("Password strength")
+        self.strength_label.setAccessibleName(self.tr("Password strength"))
         lines = self.strength_label.fontMetrics().lineSpacing() * STRENGTH_LINES
         self.strength_label.setFixedHeight(lines + 4)
         self.password_edit.textChanged.connect(self._update_strength)
         self.name_edit.textChanged.connect(self._update_strength)
-        form.addRow("Password:", self.password_edit)
-        form.addRow("Repeat:", self.repeat_edit)
+        form.addRow(self.tr("Password:"), self.password_edit)
+        form.addRow(self.tr("Repeat:"), self.repeat_edit)
         form.addRow("", self.strength_label)
         self._update_strength()
 
     def _build_permissions(self) -> QGroupBox:
-        box = QGroupBox("What this user may do")
+        box = QGroupBox(self.tr("What this user may do"))
         layout = QVBoxLayout(box)
-        self.read_check = named(QCheckBox("See and download files"), "userCanRead")
-        self.upload_check = named(QCheckBox("Upload files and make folders (when the share "
-                                            "allows uploads)"), "userCanUpload")
-        self.modify_check = named(QCheckBox("Change and delete: rename, move, delete and "
-                                            "replace files (when the share allows changes)"),
-                                  "userCanModify")
+        self.read_check = named(QCheckBox(self.tr("See and download files")), "userCanRead")
+        self.upload_check = named(
+            QCheckBox(self.tr("Upload files and make folders (when the share allows uploads)")),
+            "userCanUpload",
+        )
+        self.modify_check = named(
+            QCheckBox(
+                self.tr(
+                    "Change and delete: rename, move, delete and replace files (when the share "
+                    "allows changes)"
+                )
+            ),
+            "userCanModify",
+        )
         self.read_check.setChecked(True)
         layout.addWidget(self.read_check)
         layout.addWidget(self.upload_check)
         layout.addWidget(self.modify_check)
         self._build_folders(layout)
         layout.addLayout(self._build_expiry())
-        self.enabled_check = named(QCheckBox("Account enabled (may log in)"), "userEnabled")
+        self.enabled_check = named(
+            QCheckBox(self.tr("Account enabled (may log in)")), "userEnabled"
+        )
         self.enabled_check.setChecked(True)
         layout.addWidget(self.enabled_check)
         return box
 
     def _build_folders(self, layout: QVBoxLayout) -> None:
-        self.whole_radio = named(QRadioButton("In the whole shared folder"), "wholeShare")
-        self.only_radio = named(QRadioButton("Only in these folders:"), "onlyFolders")
+        self.whole_radio = named(QRadioButton(self.tr("In the whole shared folder")), "wholeShare")
+        self.only_radio = named(QRadioButton(self.tr("Only in these folders:")), "onlyFolders")
         self.whole_radio.setChecked(True)
         layout.addWidget(self.whole_radio)
         layout.addWidget(self.only_radio)
         self.folder_list = named(QListWidget(), "userFolders")
-        self.folder_list.setAccessibleName("Allowed folders")
+        self.folder_list.setAccessibleName(self.tr("Allowed folders"))
         self.folder_list.setMaximumHeight(90)
         layout.addWidget(self.folder_list)
         row = QHBoxLayout()
-        self.add_folder_button = labelled_button("Add folder…", "Pick a folder inside the share")
-        self.remove_folder_button = labelled_button("Remove folder")
+        self.add_folder_button = labelled_button(
+            self.tr("Add folder…"), self.tr("Pick a folder inside the share")
+        )
+        self.remove_folder_button = labelled_button(self.tr("Remove folder"))
         self.add_folder_button.clicked.connect(self._on_add_folder)
         self.remove_folder_button.clicked.connect(self._on_remove_folder)
         row.addWidget(self.add_folder_button)
@@ -175,11 +198,11 @@ class UserEditor(QDialog):
 
     def _build_expiry(self) -> QHBoxLayout:
         expiry = QHBoxLayout()
-        self.expiry_check = named(QCheckBox("Valid until"), "userExpires")
+        self.expiry_check = named(QCheckBox(self.tr("Valid until")), "userExpires")
         self.expiry_date = named(QDateEdit(QDate.currentDate().addMonths(1)), "userExpiry")
         self.expiry_date.setCalendarPopup(True)
         self.expiry_date.setDisplayFormat("yyyy-MM-dd")
-        self.expiry_date.setAccessibleName("Last day the account works")
+        self.expiry_date.setAccessibleName(self.tr("Last day the account works"))
         self.expiry_check.toggled.connect(self.expiry_date.setEnabled)
         self.expiry_date.setEnabled(False)
         expiry.addWidget(self.expiry_check)
@@ -193,26 +216,30 @@ class UserEditor(QDialog):
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 0, 0, 0)
         self.advanced_button = named(QToolButton(), "advancedToggle")
-        self.advanced_button.setText("Advanced")
+        self.advanced_button.setText(self.tr("Advanced"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setAutoRaise(True)
-        self.advanced_button.setAccessibleName("Advanced: Digest login")
+        self.advanced_button.setAccessibleName(self.tr("Advanced: Digest login"))
         self.advanced_button.toggled.connect(self.show_advanced)
         layout.addWidget(self.advanced_button)
         self.advanced_box = named(QWidget(), "advancedBox")
         inner = QVBoxLayout(self.advanced_box)
         inner.setContentsMargins(22, 0, 0, 0)
-        self.digest_check = named(QCheckBox("Allow Digest login (SHA-256)"), "userDigest")
-        self.md5_check = named(QCheckBox("Also MD5, for old clients"), "userDigestMd5")
+        self.digest_check = named(QCheckBox(self.tr("Allow Digest login (SHA-256)")), "userDigest")
+        self.md5_check = named(QCheckBox(self.tr("Also MD5, for old clients")), "userDigestMd5")
         self.digest_check.toggled.connect(self.md5_check.setEnabled)
         self.md5_check.setEnabled(False)
-        inner.addWidget(MutedLabel(DIGEST_SENTENCE, objectName="digestHelp", wordWrap=True))
+        inner.addWidget(
+            MutedLabel(self.tr(DIGEST_SENTENCE), objectName="digestHelp", wordWrap=True)
+        )
         inner.addWidget(self.digest_check)
         inner.addWidget(self.md5_check)
         if self.mode == "edit":
-            inner.addWidget(MutedLabel(EDIT_DIGEST_NOTE, objectName="digestNote", wordWrap=True))
+            inner.addWidget(
+                MutedLabel(self.tr(EDIT_DIGEST_NOTE), objectName="digestNote", wordWrap=True)
+            )
         self.advanced_box.hide()
         layout.addWidget(self.advanced_box)
         return section
@@ -272,7 +299,7 @@ class UserEditor(QDialog):
     def problem(self) -> str:
         """Why the form cannot be accepted yet, "" when it can."""
         if self.mode == "add" and not self.name_edit.text().strip():
-            return "Enter a user name."
+            return self.tr("Enter a user name.")
         if self.mode in ("add", "password"):
             return self._password_problem()
         if self.mode == "edit":
@@ -281,17 +308,17 @@ class UserEditor(QDialog):
 
     def _password_problem(self) -> str:
         if not self.password_edit.text():
-            return "Enter a password."
+            return self.tr("Enter a password.")
         strength = password_strength(self.password_edit.text(), self.name_edit.text())
         if not strength.acceptable:
-            return f"The password is too weak. {strength.advice}"
+            return self.tr("The password is too weak. {advice}").format(advice=strength.advice)
         if self.password_edit.text() != self.repeat_edit.text():
-            return "The two passwords differ."
+            return self.tr("The two passwords differ.")
         return self._folders_problem() if self.mode == "add" else ""
 
     def _folders_problem(self) -> str:
         if self.only_radio.isChecked() and not self.folder_list.count():
-            return "Add at least one folder, or choose “In the whole shared folder”."
+            return self.tr("Add at least one folder, or choose “In the whole shared folder”.")
         return ""
 
     def accept(self) -> None:
@@ -307,7 +334,7 @@ class UserEditor(QDialog):
     def _update_strength(self, *_: object) -> None:
         strength = password_strength(self.password_edit.text(), self.name_edit.text())
         if not strength.score:
-            self.strength_label.setText(PASSWORD_HINT)
+            self.strength_label.setText(self.tr(PASSWORD_HINT).format(count=MIN_LENGTH))
             return
         colour = strength_colour(strength.score, self.palette())
         bar = "●" * strength.score + "○" * (4 - strength.score)
@@ -323,9 +350,9 @@ class UserEditor(QDialog):
     def _on_add_folder(self) -> None:
         root = self._share_root.strip()
         if not root or not Path(root).expanduser().is_dir():
-            dialogs.show_info(self, "Choose the shared folder first",
-                              "Folders are picked inside the shared folder. Choose the folder "
-                              "to share in the main window first.")
+            dialogs.show_info(self, self.tr("Choose the shared folder first"),
+                              self.tr("Folders are picked inside the shared folder. Choose the "
+                                      "folder to share in the main window first."))
             return
         chosen = dialogs.ask_subfolder(self, root)
         if not chosen:
@@ -333,7 +360,7 @@ class UserEditor(QDialog):
         try:
             limit = folder_limit(Path(root).expanduser(), Path(chosen))
         except ValueError as err:
-            dialogs.show_error(self, "Not inside the share", str(err))
+            dialogs.show_error(self, self.tr("Not inside the share"), str(err))
             return
         existing = {self.folder_list.item(i).text() for i in range(self.folder_list.count())}
         if limit not in existing:

@@ -30,6 +30,17 @@ def app_paths(app_config_dir: Path) -> PierPaths:
     return PierPaths.under(app_config_dir)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(qapp: QApplication) -> None:
+    """The catalogues the window installs under English (``pier_en.qm``: English plural forms,
+    "1 transfer is running"), as app.main does; the system's locale does not matter."""
+    from PySide6.QtCore import QLocale
+
+    from ui.translations import install_translators
+
+    install_translators(qapp, "", QLocale(QLocale.Language.English))
+
+
 @pytest.fixture
 def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """A qasync loop on the test's QApplication. Drive coroutines with ``run(aloop, coro)``;

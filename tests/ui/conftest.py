@@ -15,7 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from app.services import AppServices
 from server.paths import PierPaths
-from tests.app.conftest import aloop  # noqa: F401 - the same loop fixture for UI tests
+from tests.app.conftest import (
+    aloop,  # noqa: F401 - the same loop fixture for UI tests
+    english_catalogue,  # noqa: F401 - English plurals, as in the app
+)
 from ui import dialogs
 from ui.main_window import MainWindow
 

@@ -214,7 +214,7 @@ def test_import_of_an_encrypted_key_asks_the_passphrase_again_when_wrong(
 
 def test_certificate_menu_entry(window: MainWindow, aloop: qasync.QEventLoop) -> None:
     actions = {a.text(): a for a in window.findChildren(type(window.start_stop_action))}
-    actions["HTTPS &certificate…"].trigger()
+    actions["HTTPS c&ertificate…"].trigger()
     assert window.certificate_dialog is not None and window.certificate_dialog.isVisible()
     run(aloop, window.certificate_dialog.last_task)
     assert "No certificate yet" in window.certificate_dialog.source_label.text()

@@ -161,22 +161,22 @@ def test_add_to_and_remove_from_the_applications_menu(
         window: MainWindow, ui_paths: PierPaths, dialog_recorder: DialogRecorder) -> None:
     item = menu_action(window, "helpMenu", "menuEntryAction")
     entry = ui_paths.config / "desktop" / "data" / "applications" / "pier.desktop"
-    assert item.text() == "Add to &applications menu"
+    assert item.text() == "Add to applications &menu"
     item.trigger()
     assert exec_argv(read_entry(entry)["Exec"]) == ["pier"]
     assert dialog_recorder.infos[-1][0] == "Added to the applications menu"
     assert str(entry) in dialog_recorder.infos[-1][1]
-    assert item.text() == "Remove from &applications menu"
+    assert item.text() == "Remove from applications &menu"
     item.trigger()
     assert not entry.exists()
     assert dialog_recorder.infos[-1][0] == "Removed from the applications menu"
-    assert item.text() == "Add to &applications menu"
+    assert item.text() == "Add to applications &menu"
 
     desktop_of(ui_paths).install_menu_entry()  # pier --install-desktop-entry meanwhile
     help_menu = window.menuBar().findChild(QMenu, "helpMenu")
     assert help_menu is not None
     help_menu.aboutToShow.emit()
-    assert item.text() == "Remove from &applications menu"
+    assert item.text() == "Remove from applications &menu"
 
 
 def test_a_menu_entry_that_cannot_be_written_is_said(
@@ -189,4 +189,4 @@ def test_a_menu_entry_that_cannot_be_written_is_said(
         ["Could not change the applications menu"]
     assert dialog_recorder.infos == []
     assert menu_action(window, "helpMenu", "menuEntryAction").text() == \
-        "Add to &applications menu"
+        "Add to applications &menu"
