@@ -166,6 +166,14 @@ def test_every_other_plain_request_is_still_redirected(https, method, path):
     response = plain(https, path, method=method)
     assert response.status == 301
     assert response.getheader("Location") == f"https://127.0.0.1:{https.port}{path}"
+    assert response.getheader("Cache-Control") == "no-store"  # else kept for ever
+
+
+def test_options_star_on_the_plain_port_is_a_client_error_without_location(https):
+    response = plain(https, "*", method="OPTIONS")
+    assert response.status == 400
+    assert response.getheader("Location") is None
+    assert b"OPTIONS *" in response.body
 
 
 def test_plain_requests_are_recorded_like_any_other(https):
