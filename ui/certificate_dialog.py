@@ -58,7 +58,7 @@ REPLACE_CA = (
     "{url} on the device and follow its steps, or copy the file “Export CA certificate…” "
     "saves.\n"
     "Until then the device warns about Pier's certificate.\n\n"
-    "A running share uses the new certificate after you stop and start sharing again.")
+    "A share running with HTTPS uses the new certificate at once.")
 
 
 COMPARE_HINT = ("Compare with the SHA-256 fingerprint the phone shows for the installed "
@@ -110,7 +110,10 @@ class CertificateDialog(QDialog):
     dialogs themselves: questions and errors are shown from a timer afterwards."""
 
     def __init__(self, certificates: Certificates, spawn: Spawn,
-                 share_url: Callable[[], str | None], parent: QWidget | None = None) -> None:
+                 share_url: Callable[[], str | None], parent: QWidget | None = None,
+                 served_ca: Callable[[], bytes | None] = lambda: None) -> None:
+        """``share_url``: the running HTTPS share's address, else None; ``served_ca``: the
+        CA it hands out, so the code shows only when that is the CA shown here."""
         super().__init__(parent)
         self.setObjectName("certificateDialog")
         self.setWindowTitle("HTTPS certificate — Pier")
@@ -118,6 +121,7 @@ class CertificateDialog(QDialog):
         self._certificates = certificates
         self._spawn = spawn
         self._share_url = share_url
+        self._served_ca = served_ca
         self.overview: CertificateOverview | None = None
         self.trust_url: str | None = None  # what the QR code says, while it shows
         self.last_task: asyncio.Task[Any] | None = None
@@ -312,14 +316,14 @@ class CertificateDialog(QDialog):
     def refresh_qr(self) -> None:
         """The code of the trust page (plain HTTP on the share's port, so a phone opens it
         without a warning) while an HTTPS share offers Pier's CA."""
-        share_url = self._share_url()
-        offers_ca = self.overview is not None and self.overview.offers_ca
-        self.trust_url = trust_page_url(share_url) if share_url and offers_ca else None
+        share_url, overview = self._share_url(), self.overview
+        offers_ca = overview is not None and overview.offers_ca
+        served = offers_ca and overview is not None and overview.serves(self._served_ca())
+        self.trust_url = trust_page_url(share_url) if share_url and served else None
         if self.trust_url is None:
             self.qr_label.clear()
             self.qr_label.setFixedSize(QR_SIZE, 0)
-            self.qr_caption.setText("While sharing with HTTPS and Pier's own certificate, a "
-                                    "code appears here: scan it on a phone to install the CA.")
+            self.qr_caption.setText(self._no_code_reason(share_url, offers_ca))
             return
         url = self.trust_url
         self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
@@ -328,6 +332,16 @@ class CertificateDialog(QDialog):
         note = LOOPBACK_NOTE if is_loopback_url(url) else ""
         self.qr_caption.setText(f"Scan with the phone to open the steps:<br><small>{url}"
                                 f"</small>{note}")
+
+    def _no_code_reason(self, share_url: str | None, offers_ca: bool) -> str:
+        if self.overview is not None and self.overview.ca_needs_replacing:
+            return self.tr("Replace the certificate authority (below) first: phones are not "
+                           "offered one an older Pier made.")
+        if share_url and offers_ca:  # the share does not hand out the CA shown here
+            return self.tr("The running share still hands out the previous CA. Stop and start "
+                           "sharing, then scan the code.")
+        return ("While sharing with HTTPS and Pier's own certificate, a code appears here: "
+                "scan it on a phone to install the CA.")
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -345,8 +359,8 @@ class CertificateDialog(QDialog):
             return None
         return self._run(self._certificates.generate(**values), "Cannot make the certificate",
                          "Making the certificate…",
-                         done="New certificate made. A running share uses it after you stop "
-                              "and start sharing again.")
+                         done=self.tr("New certificate made; a share running with HTTPS "
+                                      "uses it now."))
 
     def replace_ca(self) -> asyncio.Task[Any] | None:
         """Replace a CA that is not limited to web servers, after the user confirms."""
@@ -395,7 +409,7 @@ class CertificateDialog(QDialog):
         finally:
             self._set_busy("")
         self._show_overview(overview)
-        self.status_label.setText("Imported. It is used the next time sharing starts.")
+        self.status_label.setText(self.tr("Imported. Sharing with HTTPS uses it from now on."))
 
     def _ask_passphrase(self, cert: Path, key: Path, wrong: bool) -> None:
         label = f"The key {key.name} is protected by a passphrase. Enter it:"
@@ -408,7 +422,7 @@ class CertificateDialog(QDialog):
     def use_generated(self) -> asyncio.Task[Any]:
         return self._run(self._certificates.use_generated(), "Cannot switch certificates",
                          "Switching to Pier's own certificate…",
-                         done="Pier's own certificate is used the next time sharing starts.")
+                         done=self.tr("Pier's own certificate is used from now on."))
 
     def export_ca(self) -> asyncio.Task[Any] | None:
         dest = dialogs.ask_save_path(self, "Export the CA certificate",
