@@ -176,7 +176,10 @@ class CertificateDialog(QDialog):
         form.addRow("Valid:", self.ca_validity_label)
         form.addRow("Key:", self.ca_key_label)
         form.addRow("SHA-256:", self.ca_fingerprint_label)
-        self.ca_compare_label = named(QLabel(COMPARE_HINT, wordWrap=True), "caCompareHint")
+        only_one = self.tr("The phone must show exactly ONE certificate, named “Pier local "
+                           "CA…”, in the profile: if there are more, remove it.")
+        self.ca_compare_label = named(QLabel(f"{COMPARE_HINT} {only_one}", wordWrap=True),
+                                      "caCompareHint")
         form.addRow("", self.ca_compare_label)
         return box
 

@@ -136,6 +136,9 @@ def test_the_trust_page_has_steps_and_no_fingerprint(https, pier_ca):
         assert form.lower() not in lowered
     assert "Certificate Trust Settings" in text and "Install a certificate" in text
     assert "Pier's window" in text and "<script" not in text
+    # a profile changed on the way could add a second root: the page says to count them
+    assert text.count("<b>exactly one</b>") >= 2 and "grep -c BEGIN ca.pem" in text
+    assert "openssl x509 -noout -fingerprint -sha256 -in ca.pem" in text
     for name in ("ca.mobileconfig", "ca.crt", "ca.pem"):
         assert f'href="/.well-known/pier/{name}"' in text  # same scheme: plain stays plain
     assert "/assets/" not in text  # its assets would be redirected to HTTPS
