@@ -132,6 +132,12 @@ class CertificateDialog(QDialog):
                        "compare the CA fingerprint shown here with the one the device shows.",
                        wordWrap=True)
         outer.addWidget(intro)
+        self.only_one_label = named(QLabel(self.tr(
+            "<b>Exactly one:</b> the phone must show exactly ONE certificate, named “Pier "
+            "local CA…”, in the profile or file it installs. If it shows more, remove it: a "
+            "copy changed on the way could carry a second authority."), wordWrap=True),
+            "caOnlyOneHint")
+        outer.addWidget(self.only_one_label)
         row = QHBoxLayout()
         details = QVBoxLayout()
         details.addWidget(self._build_server_box())
@@ -176,10 +182,7 @@ class CertificateDialog(QDialog):
         form.addRow("Valid:", self.ca_validity_label)
         form.addRow("Key:", self.ca_key_label)
         form.addRow("SHA-256:", self.ca_fingerprint_label)
-        only_one = self.tr("The phone must show exactly ONE certificate, named “Pier local "
-                           "CA…”, in the profile: if there are more, remove it.")
-        self.ca_compare_label = named(QLabel(f"{COMPARE_HINT} {only_one}", wordWrap=True),
-                                      "caCompareHint")
+        self.ca_compare_label = named(QLabel(COMPARE_HINT, wordWrap=True), "caCompareHint")
         form.addRow("", self.ca_compare_label)
         return box
 

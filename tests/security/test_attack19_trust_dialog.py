@@ -77,7 +77,7 @@ def test_a_new_ca_made_while_sharing_is_served_at_once_on_the_same_address(
     run(aloop, dialog.reload())
     assert dialog.overview is not None and dialog.overview.ca is not None
     assert dialog.trust_url == before_url  # the code still shows: same address and port
-    assert "exactly ONE certificate" in dialog.ca_compare_label.text()  # not a second root
+    assert "exactly ONE certificate" in dialog.only_one_label.text()  # not a second root
     assert served_ca_fingerprint(before_url) == dialog.overview.ca.sha256.replace(":", "").upper()
     stop(window, aloop)
 
