@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import ipaddress
-from collections.abc import Sequence
+import re
+import ssl
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,10 +28,18 @@ class CertificateOverview:
 
     @property
     def offers_ca(self) -> bool:
-        """The share offers a CA to devices: Pier's own signed the certificate (an imported
-        pair's CA is not offered; server/sharing.py)."""
+        """The share offers a CA to devices: Pier's own, limited to web servers, signed the
+        certificate (an imported pair's CA is not offered, server/sharing.py; nor a CA an older
+        Pier made, server/routes_trust.py)."""
         return self.ca is not None and self.local_ca is not None \
-            and self.ca.sha256 == self.local_ca.sha256
+            and self.ca.sha256 == self.local_ca.sha256 and self.ca.restricted
+
+    def serves(self, ca_pem: bytes | None) -> bool:
+        """``ca_pem`` (what a running share hands out) is the CA this overview shows."""
+        if self.ca is None or ca_pem is None:
+            return False
+        der = ssl.PEM_cert_to_DER_cert(ca_pem.decode("ascii"))
+        return hashlib.sha256(der).hexdigest() == re.sub(r"[^0-9a-f]", "", self.ca.sha256.lower())
 
     @property
     def ca_needs_replacing(self) -> bool:
@@ -41,9 +52,13 @@ class Certificates:
     Errors are CertificateError (a PierError) with a sentence for the user; an encrypted key
     raises PassphraseRequired or WrongPassphrase."""
 
-    def __init__(self, directory: Path) -> None:
-        """``directory`` is the certificate store's folder (``PierPaths.tls_dir``)."""
+    def __init__(self, directory: Path,
+                 changed: Callable[[], Awaitable[object]] | None = None) -> None:
+        """``directory`` is the certificate store's folder (``PierPaths.tls_dir``);
+        ``changed`` is awaited after each change of the certificate or CA, before the call
+        returns (``ServerController.take_certificate``: a running share serves it at once)."""
         self._directory = directory
+        self._changed = changed
         self._store: CertificateStore | None = None
 
     def _get_store(self) -> CertificateStore:
@@ -64,14 +79,14 @@ class Certificates:
             self._get_store().generate(extra_names=extra_names, rsa=rsa,
                                        self_signed=self_signed, new_ca=new_ca)
             return self._overview()
-        return await asyncio.to_thread(work)
+        return await self._changing(work)
 
     async def import_pair(self, cert: Path, key: Path,
                           passphrase: bytes | None = None) -> CertificateOverview:
         def work() -> CertificateOverview:
             self._get_store().import_pair(cert, key, passphrase)
             return self._overview()
-        return await asyncio.to_thread(work)
+        return await self._changing(work)
 
     async def use_generated(self) -> CertificateOverview:
         def work() -> CertificateOverview:
@@ -79,18 +94,25 @@ class Certificates:
             store.use_generated()
             store.ensure_server_certificate()
             return self._overview()
-        return await asyncio.to_thread(work)
+        return await self._changing(work)
 
     async def replace_ca(self) -> CertificateOverview:
         """A new local CA; the old one's key is destroyed. Devices must trust the new one."""
         def work() -> CertificateOverview:
             self._get_store().replace_ca()
             return self._overview()
-        return await asyncio.to_thread(work)
+        return await self._changing(work)
 
     async def export_ca(self, dest: Path) -> None:
         der = dest.suffix.lower() in DER_SUFFIXES
         await asyncio.to_thread(self._get_store().export_ca, dest, der=der)
+
+    async def _changing(self, work: Callable[[], CertificateOverview]) -> CertificateOverview:
+        """Run ``work`` (a change) in a worker thread, then tell ``changed``."""
+        overview = await asyncio.to_thread(work)
+        if self._changed is not None:
+            await self._changed()
+        return overview
 
     def _overview(self) -> CertificateOverview:
         store = self._get_store()

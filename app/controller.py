@@ -194,6 +194,7 @@ class ServerController(QObject):
         self._urls: list[str] = []
         self._config: ServerConfig | None = None
         self._remembered_port = 0  # the port "Any free port" asked for first, 0 = none
+        self._changing = asyncio.Lock()  # settings or certificate, one change at a time
         self._stats_timer = QTimer(self)
         self._stats_timer.setInterval(STATS_INTERVAL_MS)
         self._stats_timer.timeout.connect(self._poll_stats)
@@ -280,22 +281,44 @@ class ServerController(QObject):
         HTTPS or folder; "Any free port" keeps the port it has). The config is built and
         handed over off the GUI thread. False, and ``change_failed`` emitted, on a PierError:
         the share then goes on as it was."""
-        if self._state is not ServerState.RUNNING:
+        return await self._reconfigure(lambda _running: make_config(share, self.paths, users))
+
+    async def take_certificate(self) -> bool:
+        """While sharing with HTTPS: serve the certificate and CA now in the store (one made,
+        imported or replaced in the Certificate dialog), so the trust page's code never leads
+        to a CA other than the one the dialog shows. New certificate files move the share to
+        a new listener on the same address and port by itself. False when not sharing with
+        HTTPS; False and ``change_failed`` on a PierError (the old certificate stays)."""
+        if self._config is None or self._config.tls is None:
             return False
-        old, old_urls = self._config, self._urls
-        try:
-            config = await asyncio.to_thread(make_config, share, self.paths, users)
-            urls = await asyncio.to_thread(self._engine.reconfigure, config)
-        except PierError as err:
-            if self._state is ServerState.RUNNING:  # else stopped meanwhile: nothing to say
-                log.info("could not change the running share: %s", err)
-                self.change_failed.emit(err)
-            return False
-        self._config = self._engine.config or config
-        if list(urls) != self._urls:
-            self._remembered_port = 0  # the port notice was about the old address
-        self._urls = list(urls)
-        if old is None or (old.root, old.collect) != (self._config.root, self._config.collect):
+
+        def renewed(running: ServerConfig) -> ServerConfig:
+            if running.tls is None:  # HTTPS turned off meanwhile
+                return running
+            return replace(running, tls=tls_settings(CertificateStore(self.paths.tls_dir)))
+        return await self._reconfigure(renewed)
+
+    async def _reconfigure(self, build: Callable[[ServerConfig], ServerConfig]) -> bool:
+        """Build a config from the one in force (off the GUI thread) and hand it to the
+        engine; one change at a time, so a config built before another change cannot undo
+        it."""
+        async with self._changing:
+            old, old_urls = self._config, self._urls
+            if self._state is not ServerState.RUNNING or old is None:
+                return False
+            try:
+                config = await asyncio.to_thread(build, old)
+                urls = await asyncio.to_thread(self._engine.reconfigure, config)
+            except PierError as err:
+                if self._state is ServerState.RUNNING:  # else stopped meanwhile: nothing to say
+                    log.info("could not change the running share: %s", err)
+                    self.change_failed.emit(err)
+                return False
+            self._config = self._engine.config or config
+            if list(urls) != self._urls:
+                self._remembered_port = 0  # the port notice was about the old address
+            self._urls = list(urls)
+        if (old.root, old.collect) != (self._config.root, self._config.collect):
             self.collect.follow(self._config)
         log.info("sharing %s at %s with new settings", self._config.root, ", ".join(urls))
         self.reconfigured.emit(self.urls, change_message(old, self._config, old_urls, self.urls))

@@ -43,8 +43,9 @@ class AppServices:
         links = LinkService(paths.links_file, protected=paths.protected)
         if desktop is None:
             desktop = Desktop.under(paths.config / "desktop")
-        return cls(store, loaded, bridge, controller, accounts, Certificates(paths.tls_dir),
-                   links, desktop, DirectoryService(paths.directory_file, accounts.store))
+        certificates = Certificates(paths.tls_dir, changed=controller.take_certificate)
+        return cls(store, loaded, bridge, controller, accounts, certificates, links, desktop,
+                   DirectoryService(paths.directory_file, accounts.store))
 
     async def start_share(self, share: ShareRequest) -> bool:
         """Start sharing with this app's accounts (the controller reads them off the GUI

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from server.access import policy_for
 from server.accesslog import AccessLog
@@ -50,7 +50,7 @@ from server.routes_well_known import (
     needs_login,
 )
 from server.routes_writes import MAX_DRAINED_BODY, WriteRoutes
-from server.targets import redirect_to_https, split_target
+from server.targets import authority_of, redirect_to_https, split_target
 from server.text_board import TextBoard
 from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
@@ -380,7 +380,7 @@ class RequestHandler:
             raise HttpError(421, "This server does not answer to that host name.", close=False)
         target = request.target
         if target.startswith(("http://", "https://")):
-            authority = urlsplit(target).netloc.rpartition("@")[2]
+            authority = authority_of(target)
             if not self._hosts.accepts(authority, conn.sock):
                 raise HttpError(421, "This server does not answer to that host name.",
                                 close=False)

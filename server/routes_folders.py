@@ -16,6 +16,7 @@ from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, Z
 from server.routes_files import FileRoutes
 from server.routes_markdown import MarkdownRoutes
 from server.routes_search import SearchRoutes, search_text
+from server.routes_trust import ca_offered
 from server.text_board import TextBoard
 
 LISTING_HEADERS = b"Cache-Control: no-cache\r\n" + NOSNIFF
@@ -132,7 +133,7 @@ class FolderRoutes:
         return listing.PageContext(
             can_upload=can_upload, can_modify=can_modify, user=user.name if user else "",
             login=config.auth is not None,
-            offer_ca=config.tls is not None and config.tls.ca_pem is not None,
+            offer_ca=ca_offered(config.tls),
             shared_text=self._texts.shared if fmt == "html" else None, language=code)
 
 

@@ -20,6 +20,7 @@ from server.http11 import HttpError
 from server.listing import PageContext
 from server.listing_search import HtmlResults, JsonResults, Results
 from server.response import HTML, JSON, NOSNIFF, PAGE_CSP, Response, StreamBody
+from server.routes_trust import ca_offered
 from server.search_walk import SearchLimits, SearchWalk, fold
 
 MAX_QUERY = 200  # characters of ?q=
@@ -90,6 +91,5 @@ class SearchRoutes:
         user = access.user
         return PageContext(can_upload=False, user=user.name if user else "",
                            login=config.auth is not None,
-                           offer_ca=config.tls is not None and config.tls.ca_pem is not None,
-                           language=code)
+                           offer_ca=ca_offered(config.tls), language=code)
 

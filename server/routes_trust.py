@@ -11,7 +11,10 @@ redirected to HTTPS.
 
 Everything served is made once from ``TlsSettings.ca_pem``, the public certificate the caller
 passes in (server/sharing.py: Pier's own CA only); no file is read here and no key is ever in
-reach. A share whose certificate is not from Pier's CA (imported, or self-signed) answers 404.
+reach. A share whose certificate is not from Pier's CA (imported, or self-signed) answers 404,
+and so does one whose CA predates the restriction to web servers (``ca_is_restricted``): that
+CA could vouch for e-mail or code signing, so no new device is asked to trust it until the user
+replaces it (the window's Certificate dialog, or ``pier cert generate --new-ca``).
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import ssl
+from functools import lru_cache
+
+from cryptography import x509
 
 from server import pages
+from server.ca import ca_is_restricted
 from server.call import Call
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.http11 import HttpError
 from server.mobileconfig import CONTENT_TYPE as PROFILE_TYPE
 from server.mobileconfig import ca_profile
@@ -36,6 +43,9 @@ TRUST_PATH = PREFIX + "trust"
 TRUST_PATHS = frozenset((CA_DER_PATH, CA_PEM_PATH, PROFILE_PATH, TRUST_PATH))
 NO_PIER_CA = ("This share's certificate does not come from Pier's certificate authority, so "
               "there is no CA here to install.")
+UNRESTRICTED_CA = ("This share's certificate authority was made by an older Pier and could "
+                   "vouch for e-mail and programs too, so it is not offered to new devices. "
+                   "Replace it in Pier's Certificate dialog first.")
 REVALIDATE = b"Cache-Control: no-cache\r\n"
 READ_METHODS = ("GET", "HEAD")
 NO_REFERRER = b"Referrer-Policy: no-referrer\r\n"
@@ -47,7 +57,9 @@ class TrustRoutes:
     def __init__(self, config: ServerConfig) -> None:
         tls = config.tls
         ca_pem = tls.ca_pem if tls is not None else None
-        self._answers = _answers(ca_pem, config.server_name) if ca_pem else {}
+        offered = ca_pem is not None and ca_offered(tls)
+        self._answers = _answers(ca_pem, config.server_name) if ca_pem and offered else {}
+        self._missing = UNRESTRICTED_CA if ca_pem and not offered else NO_PIER_CA
 
     @property
     def offered(self) -> bool:
@@ -60,9 +72,19 @@ class TrustRoutes:
             return None
         found = self._answers.get(call.path)
         if found is None:
-            raise HttpError(404, NO_PIER_CA, close=close)
+            raise HttpError(404, self._missing, close=close)
         headers, body = found
         return Response(200, headers, body, close=close)
+
+
+def ca_offered(tls: TlsSettings | None) -> bool:
+    """The share hands its CA to devices: Pier's own, limited to web servers."""
+    return tls is not None and tls.ca_pem is not None and _is_restricted(tls.ca_pem)
+
+
+@lru_cache(maxsize=8)  # asked for every listing page: parse each CA once
+def _is_restricted(ca_pem: bytes) -> bool:
+    return ca_is_restricted(x509.load_pem_x509_certificate(ca_pem))
 
 
 def _answers(ca_pem: bytes, server_name: str) -> dict[str, tuple[bytes, bytes]]:

@@ -89,7 +89,10 @@ class CertificateDialog(QDialog):
     dialogs themselves: questions and errors are shown from a timer afterwards."""
 
     def __init__(self, certificates: Certificates, spawn: Spawn,
-                 share_url: Callable[[], str | None], parent: QWidget | None = None) -> None:
+                 share_url: Callable[[], str | None], parent: QWidget | None = None,
+                 served_ca: Callable[[], bytes | None] = lambda: None) -> None:
+        """``share_url``: the running HTTPS share's address, else None; ``served_ca``: the
+        CA it hands out, so the code shows only when that is the CA shown here."""
         super().__init__(parent)
         self.setObjectName("certificateDialog")
         self.setWindowTitle(self.tr("HTTPS certificate — Pier"))
@@ -97,6 +100,7 @@ class CertificateDialog(QDialog):
         self._certificates = certificates
         self._spawn = spawn
         self._share_url = share_url
+        self._served_ca = served_ca
         self.overview: CertificateOverview | None = None
         self.trust_url: str | None = None  # what the QR code says, while it shows
         self.last_task: asyncio.Task[Any] | None = None
@@ -107,6 +111,12 @@ class CertificateDialog(QDialog):
                                "device), then compare the CA fingerprint shown here with the one "
                                "the device shows."), wordWrap=True)
         outer.addWidget(intro)
+        self.only_one_label = named(QLabel(self.tr(
+            "<b>Exactly one:</b> the phone must show exactly ONE certificate, named “Pier "
+            "local CA…”, in the profile or file it installs. If it shows more, remove it: a "
+            "copy changed on the way could carry a second authority."), wordWrap=True),
+            "caOnlyOneHint")
+        outer.addWidget(self.only_one_label)
         row = QHBoxLayout()
         details = QVBoxLayout()
         details.addWidget(self._build_server_box())
@@ -295,15 +305,14 @@ class CertificateDialog(QDialog):
     def refresh_qr(self) -> None:
         """The code of the trust page (plain HTTP on the share's port, so a phone opens it
         without a warning) while an HTTPS share offers Pier's CA."""
-        share_url = self._share_url()
-        offers_ca = self.overview is not None and self.overview.offers_ca
-        self.trust_url = trust_page_url(share_url) if share_url and offers_ca else None
+        share_url, overview = self._share_url(), self.overview
+        offers_ca = overview is not None and overview.offers_ca
+        served = offers_ca and overview is not None and overview.serves(self._served_ca())
+        self.trust_url = trust_page_url(share_url) if share_url and served else None
         if self.trust_url is None:
             self.qr_label.clear()
             self.qr_label.setFixedSize(QR_SIZE, 0)
-            self.qr_caption.setText(self.tr("While sharing with HTTPS and Pier's own "
-                                            "certificate, a code appears here: scan it on a "
-                                            "phone to install the CA."))
+            self.qr_caption.setText(self._no_code_reason(share_url, offers_ca))
             return
         url = self.trust_url
         self.qr_label.setFixedSize(QR_SIZE, QR_SIZE)
@@ -312,6 +321,16 @@ class CertificateDialog(QDialog):
         note = loopback_note() if is_loopback_url(url) else ""
         self.qr_caption.setText(self.tr("Scan with the phone to open the steps:<br><small>{url}"
                                         "</small>{note}").format(url=url, note=note))
+
+    def _no_code_reason(self, share_url: str | None, offers_ca: bool) -> str:
+        if self.overview is not None and self.overview.ca_needs_replacing:
+            return self.tr("Replace the certificate authority (below) first: phones are not "
+                           "offered one an older Pier made.")
+        if share_url and offers_ca:  # the share does not hand out the CA shown here
+            return self.tr("The running share still hands out the previous CA. Stop and start "
+                           "sharing, then scan the code.")
+        return self.tr("While sharing with HTTPS and Pier's own certificate, a code appears here: "
+                       "scan it on a phone to install the CA.")
 
     # ---- actions --------------------------------------------------------------------------
 
@@ -329,8 +348,8 @@ class CertificateDialog(QDialog):
             return None
         return self._run(self._certificates.generate(**values),
                          self.tr("Cannot make the certificate"), self.tr("Making the certificate…"),
-                         done=self.tr("New certificate made. A running share uses it after you "
-                                      "stop and start sharing again."))
+                         done=self.tr("New certificate made; a share running with HTTPS "
+                                      "uses it now."))
 
     def replace_ca(self) -> asyncio.Task[Any] | None:
         """Replace a CA that is not limited to web servers, after the user confirms."""
@@ -381,7 +400,7 @@ class CertificateDialog(QDialog):
         finally:
             self._set_busy("")
         self._show_overview(overview)
-        self.status_label.setText(self.tr("Imported. It is used the next time sharing starts."))
+        self.status_label.setText(self.tr("Imported. Sharing with HTTPS uses it from now on."))
 
     def _ask_passphrase(self, cert: Path, key: Path, wrong: bool) -> None:
         label = self.tr("That passphrase does not open {key}. Try again:") if wrong \
@@ -394,8 +413,7 @@ class CertificateDialog(QDialog):
     def use_generated(self) -> asyncio.Task[Any]:
         return self._run(self._certificates.use_generated(), self.tr("Cannot switch certificates"),
                          self.tr("Switching to Pier's own certificate…"),
-                         done=self.tr("Pier's own certificate is used the next time sharing "
-                                      "starts."))
+                         done=self.tr("Pier's own certificate is used from now on."))
 
     def export_ca(self) -> asyncio.Task[Any] | None:
         dest = dialogs.ask_save_path(self, self.tr("Export the CA certificate"),

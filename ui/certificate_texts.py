@@ -47,7 +47,7 @@ def replace_ca(old: str, url: str) -> str:
         "{url} on the device and follow its steps, or copy the file “Export CA certificate…” "
         "saves.\n"
         "Until then the device warns about Pier's certificate.\n\n"
-        "A running share uses the new certificate after you stop and start sharing again."
+        "A share running with HTTPS uses the new certificate at once."
     ).format(old=old, url=url)
 
 

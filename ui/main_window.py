@@ -412,8 +412,9 @@ class MainWindow(ClosingMixin, QMainWindow):
 
     def open_certificate_dialog(self) -> CertificateDialog:
         if self.certificate_dialog is None:
-            self.certificate_dialog = CertificateDialog(self.certificates, self.spawn,
-                                                        self._https_share_url, parent=self)
+            self.certificate_dialog = CertificateDialog(
+                self.certificates, self.spawn, self._https_share_url, parent=self,
+                served_ca=self._served_ca)
         self.certificate_dialog.show()
         self.certificate_dialog.raise_()
         self.certificate_dialog.activateWindow()
@@ -426,6 +427,11 @@ class MainWindow(ClosingMixin, QMainWindow):
                 or config.tls is None:
             return None
         return self.share_panel.selected_url() or None
+
+    def _served_ca(self) -> bytes | None:
+        """The CA the running share hands out (its trust page's), else None."""
+        config = self.controller.config
+        return config.tls.ca_pem if config is not None and config.tls is not None else None
 
     def _refresh_certificate_qr(self, *_: object) -> None:
         if self.certificate_dialog is not None:

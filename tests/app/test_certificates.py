@@ -12,6 +12,7 @@ from cryptography import x509
 from app.certificates import Certificates, is_loopback_url, trust_page_url
 from server.tls import CertificateStore
 from tests.app.conftest import run
+from tests.security.test_ca_restricted import make_legacy_ca
 from tests.server.test_tls import write_pair
 
 
@@ -97,3 +98,37 @@ def test_only_piers_own_ca_is_offered(aloop: qasync.QEventLoop, certificates: Ce
     pair = write_pair(tmp_path / "mine")
     imported = run(aloop, certificates.import_pair(pair.cert, pair.key))
     assert imported.ca is not None and not imported.offers_ca  # the user's CA: not Pier's
+
+
+def test_every_change_is_told_before_the_call_returns_and_reads_are_not(
+        aloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    told: list[str | None] = []
+    store = CertificateStore(tmp_path / "tls")
+
+    async def changed() -> None:  # what the running share would serve now
+        told.append(store.ca_info().sha256 if store.ca_info() else None)
+
+    certificates = Certificates(tmp_path / "tls", changed=changed)
+    run(aloop, certificates.ensure())
+    run(aloop, certificates.overview())
+    assert told == []
+    made = run(aloop, certificates.generate(new_ca=True))
+    assert made.ca is not None and told == [made.ca.sha256]
+    pair = write_pair(tmp_path / "mine")
+    run(aloop, certificates.import_pair(pair.cert, pair.key))
+    run(aloop, certificates.use_generated())
+    run(aloop, certificates.replace_ca())
+    assert len(told) == 4
+
+
+def test_a_legacy_ca_is_not_offered_and_serves_compares_the_ca(
+        aloop: qasync.QEventLoop, tmp_path: Path) -> None:
+    make_legacy_ca(tmp_path / "tls")
+    certificates = Certificates(tmp_path / "tls")
+    legacy = run(aloop, certificates.ensure())
+    assert legacy.ca is not None and legacy.ca_needs_replacing and not legacy.offers_ca
+    old_pem = CertificateStore(tmp_path / "tls").ca_pem()
+    assert legacy.serves(old_pem) and not legacy.serves(None)
+    replaced = run(aloop, certificates.replace_ca())
+    assert replaced.offers_ca and not replaced.serves(old_pem)
+    assert replaced.serves(CertificateStore(tmp_path / "tls").ca_pem())

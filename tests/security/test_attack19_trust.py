@@ -1,9 +1,11 @@
 """Issue 19 attack round, part 1: plain HTTP on the HTTPS port and the CA / trust routes
-(server/routes_trust.py, server/targets.py, the handler's plain-HTTP path). Each test is a
-finding that fails today; see the reason of its xfail."""
+(server/routes_trust.py, server/targets.py, the handler's plain-HTTP path). Each test was a
+finding, fixed since: a malformed absolute-form authority was a 500, OPTIONS * got a malformed
+Location, and a CA predating the restriction to web servers was handed out."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -28,10 +30,6 @@ def https_share(server_factory, share: Path, *, legacy_ca: bool = False) -> Runn
     return server_factory(share, tls=tls_settings(store), protected_paths=paths.protected)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an absolute-form target with a malformed bracketed authority (http://[::1/, http://]/) "
-    "makes urlsplit raise ValueError in RequestHandler._split_target: an unauthenticated 500 "
-    "and a logged traceback per request, over plain HTTP and HTTPS alike; it should be a 400"))
 @pytest.mark.parametrize("tls", [False, True])
 @pytest.mark.parametrize("target", ["http://[::1/x", "http://[127.0.0.1/", "http://]/",
                                     "https://a]b" + PREFIX + "trust"])
@@ -43,10 +41,6 @@ def test_a_malformed_absolute_form_authority_is_a_client_error(
     assert all(record.status < 500 for record in running.records)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "OPTIONS * over plain HTTP on the HTTPS port is redirected to 'https://HOST:PORT*' "
-    "(server/targets.py: split_target gives the path '*'): a malformed Location; it should "
-    "be answered without a Location, or sent to https://HOST:PORT/"))
 def test_options_star_on_the_plain_port_gets_no_malformed_location(
         server_factory, share: Path) -> None:
     running = https_share(server_factory, share)
@@ -56,12 +50,6 @@ def test_options_star_on_the_plain_port_gets_no_malformed_location(
         f"https://127.0.0.1:{running.port}/".encode()), (status, location)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a share whose CA predates the restriction to web servers (ca_is_restricted() is False: "
-    "it can sign code-signing and e-mail certificates) still hands that CA out over plain "
-    "HTTP, with an iOS profile saying 'limited to web servers on your local network' and a "
-    "trust page asking phones to trust it fully; an unrestricted CA should not be offered "
-    "(404, as for an imported pair) until it is replaced"))
 @pytest.mark.parametrize("name", ["ca.mobileconfig", "ca.crt", "trust"])
 def test_an_unrestricted_legacy_ca_is_not_offered_to_new_devices(
         server_factory, share: Path, name: str) -> None:
@@ -70,3 +58,35 @@ def test_an_unrestricted_legacy_ca_is_not_offered_to_new_devices(
         status, body, _ = fetch(running, PREFIX + name, tls=tls)
         assert status == 404, (name, tls, status)
         assert b"limited to web servers" not in body
+
+
+def test_an_unrestricted_legacy_ca_says_to_replace_it_and_the_listing_offers_no_link(
+        server_factory, share: Path) -> None:
+    running = https_share(server_factory, share, legacy_ca=True)
+    for tls in (False, True):
+        status, body, _ = fetch(running, PREFIX + "ca.pem", tls=tls)
+        assert status == 404
+        assert "Replace it in Pier's Certificate dialog" in html.unescape(body.decode())
+        assert b"BEGIN CERTIFICATE" not in body
+    status, body, _ = fetch(running, "/", tls=True)
+    assert status == 200 and b'id="trust-link"' not in body
+    status, body, _ = fetch(running, "/?q=hello", tls=True)  # search results: same page
+    assert status == 200 and b'id="trust-link"' not in body
+
+
+def test_a_restricted_ca_is_still_offered_and_linked(server_factory, share: Path) -> None:
+    running = https_share(server_factory, share)
+    status, body, _ = fetch(running, PREFIX + "ca.pem", tls=False)
+    assert status == 200 and body.count(b"BEGIN CERTIFICATE") == 1
+    for target in ("/", "/?q=hello"):
+        status, body, _ = fetch(running, target, tls=True)
+        assert status == 200 and b'id="trust-link"' in body, target
+
+
+@pytest.mark.parametrize("target", ["http://[::1/x", "http://]/"])
+def test_a_malformed_authority_is_answered_with_a_short_reason(
+        server_factory, share: Path, target: str) -> None:
+    running = https_share(server_factory, share)
+    status, body, _ = fetch(running, target, tls=True)
+    assert status == 400 and b"request target is malformed" in body
+    assert b"Traceback" not in body

@@ -1,6 +1,9 @@
 """Issue 19 attack round, part 1, the Certificate dialog's side: its QR code points phones at
 the running share's plain-HTTP trust page, and the page tells them to compare the CA's
-fingerprint with the one the dialog shows."""
+fingerprint with the one the dialog shows. So the code must never lead to another CA: a new
+CA made while sharing is handed to the running share at once (ServerController.
+take_certificate), and a CA the share does not hand out (changed behind Pier's back, or made
+by an older Pier) shows no code."""
 
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ import qasync
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
+from server.tls import CertificateStore
 from tests.app.conftest import aloop, run  # noqa: F401 - fixtures for the window
+from tests.security.test_ca_restricted import make_legacy_ca
 from tests.ui.conftest import (  # noqa: F401 - fixtures for the window
     OFFSCREEN_NOISE,
     dialog_recorder,
@@ -43,13 +48,6 @@ def served_ca_fingerprint(trust_url: str) -> str:
     return x509.load_der_x509_certificate(der).fingerprint(hashes.SHA256()).hex().upper()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "after a new CA is made while sharing (Regenerate with 'Also make a new CA', or Replace "
-    "CA, whose message says to scan this dialog's code), the dialog shows the new CA's "
-    "fingerprint and still shows the QR code of the running share, which keeps handing out "
-    "the old CA until sharing restarts: a phone following the page installs a CA whose "
-    "fingerprint does not match the window, the very sign of tampering the page warns "
-    "about (and, after Replace CA, the unrestricted CA being replaced)"))
 def test_the_trust_code_never_offers_a_ca_other_than_the_one_the_dialog_shows(
         window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:  # noqa: F811
     window.share_panel.https_check.setChecked(True)
@@ -65,4 +63,60 @@ def test_the_trust_code_never_offers_a_ca_other_than_the_one_the_dialog_shows(
     assert shown != before.replace(":", "").upper()
     if dialog.trust_url is not None:  # a code is shown: it must lead to the CA shown beside it
         assert served_ca_fingerprint(dialog.trust_url) == shown
+    stop(window, aloop)
+
+
+def test_a_new_ca_made_while_sharing_is_served_at_once_on_the_same_address(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path) -> None:  # noqa: F811
+    window.share_panel.https_check.setChecked(True)
+    start(window, aloop, folder)
+    dialog = open_certificates(window, aloop)
+    before_url = dialog.trust_url
+    assert before_url is not None
+    run(aloop, window.certificates.generate(new_ca=True))
+    run(aloop, dialog.reload())
+    assert dialog.overview is not None and dialog.overview.ca is not None
+    assert dialog.trust_url == before_url  # the code still shows: same address and port
+    assert "exactly ONE certificate" in dialog.only_one_label.text()  # not a second root
+    assert served_ca_fingerprint(before_url) == dialog.overview.ca.sha256.replace(":", "").upper()
+    stop(window, aloop)
+
+
+def test_a_ca_changed_behind_piers_back_hides_the_code(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path,  # noqa: F811
+        ui_config_dir: Path) -> None:  # noqa: F811
+    window.share_panel.https_check.setChecked(True)
+    start(window, aloop, folder)
+    dialog = open_certificates(window, aloop)
+    url = dialog.trust_url
+    assert url is not None
+    served = served_ca_fingerprint(url)
+    CertificateStore(ui_config_dir / "tls").generate(new_ca=True)  # as `pier cert` would
+    run(aloop, dialog.reload())
+    assert dialog.overview is not None and dialog.overview.ca is not None
+    assert dialog.overview.ca.sha256.replace(":", "").upper() != served
+    assert dialog.trust_url is None and dialog.qr_label.pixmap().isNull()
+    assert "still hands out the previous CA" in dialog.qr_caption.text()
+    assert served_ca_fingerprint(url) == served  # the share really does
+    stop(window, aloop)
+
+
+def test_a_legacy_ca_shows_no_code_until_it_is_replaced(
+        window: MainWindow, aloop: qasync.QEventLoop, folder: Path,  # noqa: F811
+        ui_config_dir: Path) -> None:  # noqa: F811
+    make_legacy_ca(ui_config_dir / "tls")
+    CertificateStore(ui_config_dir / "tls").ensure_server_certificate()  # signed by it
+    window.share_panel.https_check.setChecked(True)
+    start(window, aloop, folder)
+    dialog = open_certificates(window, aloop)
+    assert dialog.overview is not None and dialog.overview.ca_needs_replacing
+    assert dialog.trust_url is None and dialog.qr_label.pixmap().isNull()
+    assert "Replace the certificate authority" in dialog.qr_caption.text()
+    run(aloop, window.certificates.replace_ca())
+    run(aloop, dialog.reload())
+    assert dialog.overview is not None and dialog.overview.ca is not None
+    assert not dialog.overview.ca_needs_replacing
+    assert dialog.trust_url is not None
+    assert served_ca_fingerprint(dialog.trust_url) == \
+        dialog.overview.ca.sha256.replace(":", "").upper()
     stop(window, aloop)

@@ -136,6 +136,9 @@ def test_the_trust_page_has_steps_and_no_fingerprint(https, pier_ca):
         assert form.lower() not in lowered
     assert "Certificate Trust Settings" in text and "Install a certificate" in text
     assert "Pier's window" in text and "<script" not in text
+    # a profile changed on the way could add a second root: the page says to count them
+    assert text.count("<b>exactly one</b>") >= 2 and "grep -c BEGIN ca.pem" in text
+    assert "openssl x509 -noout -fingerprint -sha256 -in ca.pem" in text
     for name in ("ca.mobileconfig", "ca.crt", "ca.pem"):
         assert f'href="/.well-known/pier/{name}"' in text  # same scheme: plain stays plain
     assert "/assets/" not in text  # its assets would be redirected to HTTPS
@@ -166,6 +169,14 @@ def test_every_other_plain_request_is_still_redirected(https, method, path):
     response = plain(https, path, method=method)
     assert response.status == 301
     assert response.getheader("Location") == f"https://127.0.0.1:{https.port}{path}"
+    assert response.getheader("Cache-Control") == "no-store"  # else kept for ever
+
+
+def test_options_star_on_the_plain_port_is_a_client_error_without_location(https):
+    response = plain(https, "*", method="OPTIONS")
+    assert response.status == 400
+    assert response.getheader("Location") is None
+    assert b"OPTIONS *" in response.body
 
 
 def test_plain_requests_are_recorded_like_any_other(https):
