@@ -1335,7 +1335,7 @@ The entry is {entry}.</source>
     </message>
     <message>
         <source>Turn off</source>
-        <translation>关闭</translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Turn directory logins off</source>
