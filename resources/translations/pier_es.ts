@@ -1137,6 +1137,276 @@ La entrada es {entry}.</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} es una cuenta de Pier, que tiene prioridad sobre el directorio: no se consulta al directorio por este nombre.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>No se puede consultar el directorio: {error}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} no puede iniciar sesión: {reason} (grupos: {groups}).</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} puede iniciar sesión: {rights} (grupos: {groups}).</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>descargar</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>subir</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambiar</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>estadísticas</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights} en {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights} en todo el recurso compartido</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>No se puede leer el archivo de CA {path}: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>Los usuarios del directorio solo inician sesión con Basic: Digest necesita un hash de la contraseña que Pier no puede tener para ellos. Mientras alguna cuenta de Pier tenga Digest activado, los navegadores eligen Digest y los usuarios del directorio no pueden iniciar sesión desde ellos. Comparta por HTTPS: Basic envía la contraseña con cada solicitud.</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>Un grupo (su cn) por línea: GRUPO=read, upload, modify o admin, y :/CARPETA para limitarlo a una carpeta. En varios grupos, gana el nivel más alto (con sus carpetas); en ninguno, se rechaza el inicio de sesión. Una cuenta de Pier con el mismo nombre tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>GRUPO=read|upload|modify|admin[:/CARPETA], uno por línea; gana el nivel más alto.</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>Los inicios de sesión del directorio están desactivados.</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>Los inicios de sesión del directorio están activados. Lo que empiece a compartir a partir de ahora usará estos ajustes.</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>Certificado de CA del directorio</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados PEM (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>Resultado del directorio</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>Dirección del directorio</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>Usar StartTLS (con una dirección ldap://)</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>Usar StartTLS</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>DN base</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>vacío: buscar de forma anónima</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>DN de enlace</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>la contraseña del DN de enlace</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>Contraseña de enlace</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Filtro de usuarios</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory: {filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Filtro de grupos</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory: memberOf (el atributo del usuario)</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>Correspondencia de grupos</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>las CA de confianza del sistema</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>Elegir el archivo de CA del directorio</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>Olvidar la CA guardada</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>DN base:</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>DN de enlace:</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Contraseña de enlace:</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>Filtro de usuarios:</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>Filtro de grupos:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Grupos:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Archivo de CA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>Guardar los ajustes del directorio</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>Desactivar los inicios de sesión del directorio</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>Nombre de usuario para probar</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>Contraseña para probar</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>Probar un inicio de sesión del directorio</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>Probar un inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>No se pueden usar los ajustes guardados: {error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>Guardado. Deje de compartir y vuelva a empezar para usarlos ya.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>No se ha guardado: {error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>Inicios de sesión del directorio desactivados para lo que empiece a compartir a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>No se ha desactivado: {error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>Escriba un nombre de usuario y una contraseña para probar.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>No se pueden usar estos ajustes: {error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>guardada (escriba para cambiarla)</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>la CA guardada (elija un archivo para sustituirla)</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
@@ -3657,6 +3927,10 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
     <message>
         <source>Locked out</source>
         <translation>Bloqueados</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directorio</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>

@@ -1137,6 +1137,276 @@ L&apos;entrée est {entry}.</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} est un compte Pier, qui l&apos;emporte sur l&apos;annuaire : l&apos;annuaire n&apos;est pas interrogé pour ce nom.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>Impossible d&apos;interroger l&apos;annuaire : {error}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} ne peut pas se connecter : {reason} (groupes : {groups}).</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} peut se connecter : {rights} (groupes : {groups}).</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>télécharger</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>envoyer</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>modifier</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistiques</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights} dans {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights} dans tout le partage</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>Impossible de lire le fichier de CA {path} : {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>Les utilisateurs de l&apos;annuaire se connectent uniquement avec Basic : Digest nécessite une empreinte du mot de passe que Pier ne peut pas avoir pour eux. Tant qu&apos;un compte Pier a Digest activé, les navigateurs choisissent Digest et les utilisateurs de l&apos;annuaire ne peuvent pas s&apos;y connecter. Partagez en HTTPS : Basic envoie le mot de passe avec chaque requête.</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>Un groupe (son cn) par ligne : GROUPE=read, upload, modify ou admin, et :/DOSSIER pour le limiter à un dossier. Dans plusieurs groupes, le niveau le plus élevé l&apos;emporte (avec ses dossiers) ; dans aucun, la connexion est refusée. Un compte Pier du même nom l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>GROUPE=read|upload|modify|admin[:/DOSSIER], un par ligne ; le niveau le plus élevé l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>Les connexions par l&apos;annuaire sont désactivées.</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>Les connexions par l&apos;annuaire sont activées. Les partages démarrés à partir de maintenant utilisent ces réglages.</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>Certificat de CA de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>Résultat de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>Adresse de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>Utiliser StartTLS (avec une adresse ldap://)</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>Utiliser StartTLS</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>DN de base</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>vide : recherche anonyme</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>DN de liaison</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>le mot de passe du DN de liaison</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>Mot de passe de liaison</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Filtre des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory : {filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Filtre des groupes</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory : memberOf (l&apos;attribut de l&apos;utilisateur)</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>Correspondance des groupes</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>les CA de confiance du système</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier de CA</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>Choisir le fichier de CA de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>Oublier la CA enregistrée</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>DN de base :</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>DN de liaison :</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Mot de passe de liaison :</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>Filtre des utilisateurs :</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>Filtre des groupes :</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Groupes :</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier de CA :</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>Enregistrer les réglages de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>Désactiver les connexions par l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>Nom d&apos;utilisateur à tester</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>Mot de passe à tester</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>Tester une connexion par l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>Tester une connexion :</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>Les réglages enregistrés ne sont pas utilisables : {error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>Enregistré. Arrêtez puis redémarrez le partage pour les utiliser dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Non enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>Connexions par l&apos;annuaire désactivées pour les partages démarrés à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>Non désactivé : {error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>Saisissez un nom d&apos;utilisateur et un mot de passe à tester.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>Ces réglages ne sont pas utilisables : {error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>enregistré (saisissez-en un autre pour le changer)</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>la CA enregistrée (choisissez un fichier pour la remplacer)</translation>
+    </message>
+</context>
+<context>
     <name>Doctor</name>
     <message>
         <source>Same network: the phone must be on the same Wi-Fi as this computer (or on a Wi-Fi of the same router), not on a neighbour&apos;s or a hotspot.</source>
@@ -3657,6 +3927,10 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
     <message>
         <source>Locked out</source>
         <translation>Bloqués</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>
