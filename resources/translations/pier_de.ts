@@ -106,6 +106,10 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>HTTPS-Zertifikat — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Genau eines:&lt;/b&gt; Das Telefon muss im installierten Profil oder in der Datei genau EIN Zertifikat namens „Pier local CA…“ zeigen. Zeigt es mehr, entfernen Sie es: Eine unterwegs veränderte Kopie könnte eine zweite Zertifizierungsstelle enthalten.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -214,6 +218,14 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Keine CA: Das Zertifikat ist selbstsigniert oder ohne CA importiert. Geräte müssen ihm direkt vertrauen.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Ersetzen Sie zuerst die Zertifizierungsstelle (unten): Eine von einem älteren Pier erstellte wird Telefonen nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>Die laufende Freigabe gibt noch die bisherige CA aus. Beenden und starten Sie die Freigabe neu und scannen Sie dann den Code.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Geräte müssen erneut vertrauen</translation>
     </message>
@@ -230,8 +242,12 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Zertifikat wird erstellt…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Neues Zertifikat erstellt. Eine laufende Freigabe verwendet es, nachdem Sie sie beendet und neu gestartet haben.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importiert. Die Freigabe mit HTTPS verwendet es ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>Ab jetzt wird Piers eigenes Zertifikat verwendet.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Mit dem Telefon scannen, um die Schritte zu öffnen:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Neues Zertifikat erstellt; eine laufende HTTPS-Freigabe verwendet es sofort.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Dieses Zertifikat kann nicht verwendet werden</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importiert. Es wird beim nächsten Start der Freigabe verwendet.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Diese Passphrase öffnet {key} nicht. Versuchen Sie es erneut:</translation>
     </message>
@@ -312,10 +328,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Wechsel zum Zertifikat von Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>Das Zertifikat von Pier wird beim nächsten Start der Freigabe verwendet.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier erstellt eine neue, auf Webserver in Ihrem lokalen Netzwerk beschränkte Zertifizierungsstelle und vernichtet den Schlüssel der alten.
 
 Jedes Gerät, das der alten vertraut, muss der neuen erneut vertrauen. Auf jedem Gerät:
@@ -369,7 +381,7 @@ Jedes Gerät, das der alten vertraut, muss der neuen erneut vertrauen. Auf jedem
 2. Das neue installieren: den Code in diesem Dialog scannen, während mit HTTPS freigegeben wird, {url} auf dem Gerät öffnen und den Schritten dort folgen, oder die Datei kopieren, die „CA-Zertifikat exportieren…“ speichert.
 Bis dahin warnt das Gerät vor dem Zertifikat von Pier.
 
-Eine laufende Freigabe verwendet das neue Zertifikat, nachdem Sie sie beendet und neu gestartet haben.</translation>
+Eine laufende HTTPS-Freigabe verwendet das neue Zertifikat sofort.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>

@@ -106,6 +106,10 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Certificado HTTPS — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Exactamente uno:&lt;/b&gt; el teléfono debe mostrar exactamente UN certificado, llamado «Pier local CA…», en el perfil o archivo que instala. Si muestra más, elimínelo: una copia alterada por el camino podría llevar una segunda autoridad.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -214,6 +218,14 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Sin CA: el certificado es autofirmado o se importó sin CA. Los dispositivos deben confiar directamente en él.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Primero sustituya la autoridad de certificación (abajo): a los teléfonos no se les ofrece una creada por un Pier antiguo.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>El uso compartido en curso todavía entrega la CA anterior. Deje de compartir y vuelva a empezar, y luego escanee el código.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Los dispositivos deberán volver a confiar</translation>
     </message>
@@ -230,8 +242,12 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Creando el certificado…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Certificado nuevo creado. Un uso compartido en curso lo usará cuando deje de compartir y vuelva a empezar.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importado. Compartir con HTTPS lo usa a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>A partir de ahora se usa el certificado propio de Pier.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Escanee con el teléfono para abrir los pasos:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Certificado nuevo creado; un uso compartido con HTTPS en curso ya lo usa.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>No se puede usar este certificado</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importado. Se usará la próxima vez que empiece a compartir.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Esa frase de contraseña no abre {key}. Inténtelo de nuevo:</translation>
     </message>
@@ -312,10 +328,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Cambiando al certificado de Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>El certificado de Pier se usará la próxima vez que empiece a compartir.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier crea una autoridad de certificación nueva, limitada a servidores web de su red local, y destruye la clave de la antigua.
 
 Todos los dispositivos que confían en la antigua deben volver a confiar en la nueva. En cada dispositivo:
@@ -369,7 +381,7 @@ Todos los dispositivos que confían en la antigua deben volver a confiar en la n
 2. Instale el nuevo: escanee el código de este diálogo mientras comparte con HTTPS, abra {url} en el dispositivo y siga sus pasos, o copie el archivo que guarda «Exportar el certificado de la CA…».
 Hasta entonces, el dispositivo mostrará advertencias sobre el certificado de Pier.
 
-Un uso compartido en curso usará el certificado nuevo cuando deje de compartir y vuelva a empezar.</translation>
+Un uso compartido con HTTPS en curso usa el certificado nuevo al instante.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>

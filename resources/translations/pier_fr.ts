@@ -106,6 +106,10 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Certificat HTTPS — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Un seul :&lt;/b&gt; le téléphone doit afficher exactement UN certificat, nommé « Pier local CA… », dans le profil ou le fichier qu&apos;il installe. S&apos;il en affiche plusieurs, supprimez-le : une copie modifiée en route pourrait contenir une seconde autorité.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -214,6 +218,14 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Pas de CA : le certificat est auto-signé ou importé sans CA. Les appareils doivent lui faire confiance directement.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Remplacez d&apos;abord l&apos;autorité de certification (ci-dessous) : celle qu&apos;un ancien Pier a créée n&apos;est pas proposée aux téléphones.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>Le partage en cours distribue encore l&apos;ancienne CA. Arrêtez puis relancez le partage, puis scannez le code.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Les appareils devront à nouveau faire confiance</translation>
     </message>
@@ -230,8 +242,12 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Création du certificat…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Nouveau certificat créé. Un partage en cours l&apos;utilisera après l&apos;arrêt et le redémarrage du partage.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importé. Le partage en HTTPS l&apos;utilise dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>Le certificat de Pier est utilisé dès maintenant.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Scannez avec le téléphone pour ouvrir les étapes :&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Nouveau certificat créé ; un partage HTTPS en cours l&apos;utilise dès maintenant.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Impossible d&apos;utiliser ce certificat</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importé. Il sera utilisé au prochain démarrage du partage.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Cette phrase secrète n&apos;ouvre pas {key}. Réessayez :</translation>
     </message>
@@ -312,10 +328,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Passage au certificat de Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>Le certificat de Pier sera utilisé au prochain démarrage du partage.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier crée une nouvelle autorité de certification, limitée aux serveurs web de votre réseau local, et détruit la clé de l&apos;ancienne.
 
 Chaque appareil qui fait confiance à l&apos;ancienne doit faire confiance à la nouvelle. Sur chaque appareil :
@@ -369,7 +381,7 @@ Chaque appareil qui fait confiance à l&apos;ancienne doit faire confiance à la
 2. Installez le nouveau : scannez le code de cette fenêtre pendant un partage en HTTPS, ouvrez {url} sur l&apos;appareil et suivez ses étapes, ou copiez le fichier qu&apos;enregistre « Exporter le certificat de la CA… ».
 D&apos;ici là, l&apos;appareil affiche un avertissement pour le certificat de Pier.
 
-Un partage en cours utilisera le nouveau certificat après l&apos;arrêt et le redémarrage du partage.</translation>
+Un partage HTTPS en cours utilise le nouveau certificat immédiatement.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>

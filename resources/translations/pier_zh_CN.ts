@@ -106,6 +106,10 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>HTTPS 证书 — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;只能有一个：&lt;/b&gt;手机安装的描述文件或文件中必须只显示一个证书，名为“Pier local CA…”。如果显示多个，请将其删除：途中被篡改的副本可能带有第二个证书颁发机构。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -214,6 +218,14 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>无 CA：证书是自签名的，或导入时没有 CA。设备必须直接信任该证书。</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>请先替换证书颁发机构（见下方）：旧版 Pier 创建的证书颁发机构不会提供给手机。</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>正在运行的共享仍在提供之前的 CA。请停止并重新开始共享，然后扫描二维码。</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>设备必须重新信任</translation>
     </message>
@@ -230,8 +242,12 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>正在创建证书…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>已创建新证书。正在运行的共享需停止并重新开始共享后才会使用它。</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>已导入。以 HTTPS 共享时从现在起使用它。</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>从现在起使用 Pier 自己的证书。</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>用手机扫描以打开操作步骤：&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>已创建新证书；以 HTTPS 运行的共享现在就会使用它。</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>无法使用此证书</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>已导入。下次开始共享时使用。</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>该密码短语无法打开 {key}。请重试：</translation>
     </message>
@@ -312,10 +328,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>正在切换到 Pier 自带的证书…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>下次开始共享时将使用 Pier 自带的证书。</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier 会创建一个新的证书颁发机构（仅限于您局域网中的 Web 服务器），并销毁旧 CA 的密钥。
 
 信任旧 CA 的每台设备都必须重新信任新 CA。在每台设备上：
@@ -369,7 +381,7 @@ A running share uses the new certificate after you stop and start sharing again.
 2. 安装新证书：在以 HTTPS 共享时扫描此对话框中的二维码，在设备上打开 {url} 并按照其中的步骤操作，或复制“导出 CA 证书…”保存的文件。
 在此之前，设备会对 Pier 的证书发出警告。
 
-正在运行的共享需停止并重新开始共享后才会使用新证书。</translation>
+以 HTTPS 运行的共享会立即使用新证书。</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
