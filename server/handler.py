@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 from server.access import policy_for
@@ -19,7 +20,7 @@ from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
 from server.collect import CollectPeople
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import TrafficControl
 from server.delivery import Delivery
@@ -42,6 +43,7 @@ from server.routes_folders import FolderRoutes
 from server.routes_links import LinkRoutes
 from server.routes_markdown import MarkdownRoutes, is_markdown
 from server.routes_media import MediaRoutes, media_kind_asked
+from server.routes_trust import TrustRoutes
 from server.routes_tus import ALLOW_TUS, RESUMABLE, TUS_METHODS, TUS_PREFIX, TusRoutes
 from server.routes_well_known import PREFIX as OWN_PREFIX
 from server.routes_well_known import (
@@ -103,6 +105,14 @@ class RequestHandler:
         self._collect = CollectRoutes(config, CollectPeople(
             config.collect.state_file, clock.time), clock) if config.collect else None
         self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
+
+    def use_certificate(self, tls: TlsSettings) -> None:
+        """A reloaded certificate (SIGHUP): the names it covers and the CA offered to devices
+        (reference swaps: a request already routed keeps what it read)."""
+        config = replace(self._config, tls=tls)
+        self._hosts = HostNames(share_names(extra=config.allowed_hosts,
+                                            certificate=tls.chain_path))
+        self._own_pages.trust = TrustRoutes(config)
 
     # -- entry points --------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from enum import Enum
 from server.accepting import Acceptor
 from server.accesslog import AccessLog
 from server.clock import SYSTEM_CLOCK, Clock
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
 from server.exchange import take_prepared
@@ -175,6 +175,11 @@ class ServeLoop:
         """Abort the matching clients' connections: parked ones then read EOF and are dropped
         by the serve thread, busy ones fail their next send or receive."""
         return self._connections.abort(matches)
+
+    def use_certificate(self, context: ssl.SSLContext, tls: TlsSettings) -> None:
+        """Handshakes from now on use ``context``; encrypted connections keep their own."""
+        self._handler.use_certificate(tls)
+        self._tls_context = context
 
     def connection_counts(self) -> tuple[int, int]:
         """(open connections, distinct clients)."""
