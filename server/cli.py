@@ -2,6 +2,9 @@
 
 Prints ``Serving <DIR> at <URL>`` once per URL when accepting connections, serves until
 SIGINT/SIGTERM, and exits 0. Errors are one line on stderr and a non-zero exit code.
+As a service: ``--config FILE.toml`` (server/cli_config.py), SIGHUP reloads accounts, links and
+the certificate (server/reload.py, woken by server/service.py), ``--log-format json`` on stderr
+(server/service_log.py), READY=1 to $NOTIFY_SOCKET.
 """
 
 from __future__ import annotations
