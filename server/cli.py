@@ -10,6 +10,7 @@ the certificate (server/reload.py, woken by server/service.py), ``--log-format j
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -184,10 +185,11 @@ def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
             inbox.wait(STATUS_INTERVAL if live else None)
             if inbox.take_reload():
                 _reload(engine, paths, service_log, notify_socket)
-            if live and not inbox.stop:
-                print("\r" + status_line(engine.live_stats()) + "\033[K", end="", flush=True)
+            if live and not inbox.stop and not _show_status(engine):
+                break  # the terminal is gone (closing it sends the SIGHUP that reloaded)
         if live:
-            print()
+            with contextlib.suppress(OSError):
+                print(flush=True)
         notify_systemd(notify_socket, "STOPPING=1")
     finally:
         engine.stop()
@@ -208,6 +210,15 @@ def _reload(engine: ServerEngine, paths: PierPaths, service_log: ServiceLog,
     service_log.event("reloaded", f"reloaded: {result.summary()}", accounts=result.accounts,
                       links=result.links, certificate=result.certificate)
     notify_systemd(notify_socket, "READY=1")
+
+
+def _show_status(engine: ServerEngine) -> bool:
+    """Rewrite the terminal's status line; False when the terminal cannot be written to."""
+    try:
+        print("\r" + status_line(engine.live_stats()) + "\033[K", end="", flush=True)
+    except OSError:
+        return False
+    return True
 
 
 def status_line(stats: dict) -> str:

@@ -10,6 +10,7 @@ import hashlib
 import http.client
 import json
 import os
+import pty
 import re
 import signal
 import socket
@@ -24,7 +25,7 @@ import pytest
 import tomli_w
 
 from server.engine import bind_listener
-from tests.server.test_cli import SERVING, first_line, pier
+from tests.server.test_cli import SERVING, first_line, pier, read_pty_until
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on Windows")
 
@@ -245,3 +246,20 @@ def pier_with_env(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "server.cli", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=dict(env, PYTHONUNBUFFERED="1"), cwd=ROOT)
+
+
+def test_a_closed_terminal_stops_pier_after_the_hang_up(share):
+    """SIGHUP reloads, but when it came because the terminal showing the status line was
+    closed, Pier stops (as a hang-up used to) instead of serving on unseen."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", str(share),
+                             "--port", "0"], stdout=follower, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, env=dict(os.environ), cwd=ROOT, text=True)
+    os.close(follower)
+    try:
+        read_pty_until(leader, rb"Serving .* at http://\S+/\r\n")
+    finally:
+        os.close(leader)  # the terminal goes away: writing to it fails from now on
+    proc.send_signal(signal.SIGHUP)
+    assert proc.wait(timeout=30) == 0
+    assert proc.stderr is not None and "reloaded" in proc.stderr.read()
