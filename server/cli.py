@@ -175,12 +175,12 @@ def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
         return EXIT_ERROR
     try:
         shown = engine.config.root if engine.config else args.dir
+        live = sys.stdout.isatty()  # before the URLs: a terminal may close once they are read
         for url in urls:
             print(f"Serving {shown} at {url}", flush=True)
             service_log.event("serving", f"Serving {shown} at {url}", json_only=True,
                               dir=str(shown), url=url)
         notify_systemd(notify_socket, "READY=1", f"STATUS=Serving {shown}")
-        live = sys.stdout.isatty()
         while not inbox.stop:
             inbox.wait(STATUS_INTERVAL if live else None)
             if inbox.take_reload():
