@@ -106,7 +106,7 @@ class JsonLines(logging.Formatter):
             line["logger"] = record.name
         else:
             line.update(fields)
-        if record.msg != "request":
+        if getattr(record, "event", None) != "request":  # its fields say it all
             line["message"] = record.getMessage()
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
