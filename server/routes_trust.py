@@ -7,7 +7,9 @@ redirected), so a phone that does not trust Pier yet opens them without a certif
 Plain HTTP can be changed on the way, so the page shows no fingerprint: the user compares the
 one the phone's settings show with the one Pier's window shows. The page is self-contained
 (the stylesheet inline, allowed by its hash; no script), because its assets would be
-redirected to HTTPS.
+redirected to HTTPS. It is in the request's language (``trust_page``, made once per language,
+``Vary: Accept-Language``); the profile stays English: one stable file per CA, whose names the
+page's steps quote in every language.
 
 Everything served is made once from ``TlsSettings.ca_pem``, the public certificate the caller
 passes in (server/sharing.py: Pier's own CA only); no file is read here and no key is ever in
