@@ -1,7 +1,8 @@
 """Take the screenshots of trusting Pier's HTTPS from a phone (issue 19): docs/trust-page-phone.png
 (the trust page a phone opens over plain HTTP from the dialog's QR code, at a phone's size,
-the whole page) and docs/certificate-dialog.png (the real window sharing over HTTPS on the local
-network, its Certificate dialog with the QR code of that page and the CA's fingerprint).
+the whole page), docs/trust-page-zh_CN-phone.png (the same page for a phone set to Chinese)
+and docs/certificate-dialog.png (the real window sharing over HTTPS on the local network, its
+Certificate dialog with the QR code of that page and the CA's fingerprint).
 
     xvfb-run -a -s "-screen 0 1400x1000x24" python docs/make_trust_screenshots.py
 
@@ -23,17 +24,22 @@ from docs.window_session import run_in_window, throwaway_config
 PHONE = (390, 844)
 
 
-def shoot_trust_page(url: str) -> None:
-    """The whole page at a phone's width, as Chromium's mobile emulation lays it out."""
+def shoot_trust_page(url: str, language: str = "", name: str = "trust-page-phone.png") -> None:
+    """The whole page at a phone's width, as Chromium's mobile emulation lays it out;
+    ``language``: the Accept-Language of a phone set to that language ("" = Chromium's)."""
     driver = chromium(*PHONE, phone=True)
     try:
+        if language:
+            agent = driver.execute_script("return navigator.userAgent")
+            driver.execute_cdp_cmd("Network.setUserAgentOverride", {
+                "userAgent": agent, "acceptLanguage": language})
         driver.get(url)
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": PHONE[0], "height": height, "deviceScaleFactor": 1, "mobile": True})
         driver.set_window_size(PHONE[0], height + 140)
-        driver.save_screenshot(str(DOCS / "trust-page-phone.png"))
-        print(f"saved {DOCS / 'trust-page-phone.png'}")
+        driver.save_screenshot(str(DOCS / name))
+        print(f"saved {DOCS / name}")
     finally:
         driver.quit()
 
@@ -60,6 +66,7 @@ async def scenario(window, share: Path) -> None:
     assert url is not None, "no trust page address: is the share running with HTTPS?"
     certificate.close()
     await asyncio.to_thread(shoot_trust_page, url)  # the QR code's address, as a phone would
+    await asyncio.to_thread(shoot_trust_page, url, "zh-CN,zh", "trust-page-zh_CN-phone.png")
     await window.request_quit()
 
 

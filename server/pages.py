@@ -50,7 +50,7 @@ SCRIPT_TEXTS = "i18n-{}.js"
 
 
 # A text to translate in a template: {{Back to the shared folder}}; `%(name)s` in it is the
-# template's `$name` (server/i18n_extract.py gives these to the catalogue).
+# template's `${name}` (server/i18n_extract.py gives these to the catalogue).
 TEMPLATE_TEXT = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 _FORMAT_FIELD = re.compile(r"%\((\w+)\)s")
 
@@ -67,7 +67,7 @@ def template(name: str, code: str = ENGLISH) -> Template:
 
 def _template_text(lang: PageLanguage, message: str) -> str:
     escaped = html.escape(lang.gettext(message), quote=True).replace("$", "$$")
-    return _FORMAT_FIELD.sub(r"$\1", escaped)
+    return _FORMAT_FIELD.sub(r"${\1}", escaped)  # braced: "%(b)sText" is "${b}Text"
 
 
 def preload() -> None:

@@ -7,7 +7,9 @@ redirected), so a phone that does not trust Pier yet opens them without a certif
 Plain HTTP can be changed on the way, so the page shows no fingerprint: the user compares the
 one the phone's settings show with the one Pier's window shows. The page is self-contained
 (the stylesheet inline, allowed by its hash; no script), because its assets would be
-redirected to HTTPS.
+redirected to HTTPS. It is in the request's language (``trust_page``, made once per language,
+``Vary: Accept-Language``); the profile stays English: one stable file per CA, whose names the
+page's steps quote in every language.
 
 Everything served is made once from ``TlsSettings.ca_pem``, the public certificate the caller
 passes in (server/sharing.py: Pier's own CA only); no file is read here and no key is ever in
@@ -33,8 +35,8 @@ from server.config import ServerConfig, TlsSettings
 from server.http11 import HttpError
 from server.mobileconfig import CONTENT_TYPE as PROFILE_TYPE
 from server.mobileconfig import ca_profile
-from server.page_i18n import N_
-from server.response import HTML, NOSNIFF, Response
+from server.page_i18n import ENGLISH, LANGUAGES, N_
+from server.response import HTML, NOSNIFF, VARY_LANGUAGE, Response
 
 PREFIX = "/.well-known/pier/"
 CA_DER_PATH = PREFIX + "ca.crt"
@@ -44,23 +46,38 @@ TRUST_PATH = PREFIX + "trust"
 TRUST_PATHS = frozenset((CA_DER_PATH, CA_PEM_PATH, PROFILE_PATH, TRUST_PATH))
 NO_PIER_CA = N_("This share's certificate does not come from Pier's certificate authority, so "
               "there is no CA here to install.")
-UNRESTRICTED_CA = ("This share's certificate authority was made by an older Pier and could "
-                   "vouch for e-mail and programs too, so it is not offered to new devices. "
-                   "Replace it in Pier's Certificate dialog first.")
+UNRESTRICTED_CA = N_("This share's certificate authority was made by an older Pier and could "
+                     "vouch for e-mail and programs too, so it is not offered to new devices. "
+                     "Replace it in Pier's Certificate dialog first.")
 REVALIDATE = b"Cache-Control: no-cache\r\n"
 READ_METHODS = ("GET", "HEAD")
 NO_REFERRER = b"Referrer-Policy: no-referrer\r\n"
+# The markup inside the page's sentences ({{…}} in resources/trust.html): translations carry
+# only the placeholders, so a catalogue can move them but never add markup.
+_INLINE = {
+    "b": "<b>", "end_b": "</b>", "end_link": "</a>",
+    "profile_link": f'<a href="{PROFILE_PATH}">',
+    "crt_link": f'<a href="{CA_DER_PATH}" download>',
+    "pem_link": f'<a href="{CA_PEM_PATH}" download>',
+    "hash_command": "<code>certutil -hashfile ca.crt SHA256</code>",
+    "count_command": "<code>grep -c BEGIN ca.pem</code>",
+    "fingerprint_command": "<code>openssl x509 -noout -fingerprint -sha256 -in ca.pem</code>",
+    "install_command": "<code>sudo cp ca.pem /usr/local/share/ca-certificates/pier.crt "
+                       "&amp;&amp; sudo update-ca-certificates</code>",
+}
 
 
 class TrustRoutes:
-    """The four answers, made once; None from ``route`` for any other path."""
+    """The four answers: the downloads made once, the page once per language (trust_page);
+    None from ``route`` for any other path."""
 
     def __init__(self, config: ServerConfig) -> None:
         tls = config.tls
         ca_pem = tls.ca_pem if tls is not None else None
         offered = ca_pem is not None and ca_offered(tls)
-        self._answers = _answers(ca_pem, config.server_name) if ca_pem and offered else {}
+        self._answers = _answers(ca_pem) if ca_pem and offered else {}
         self._missing = UNRESTRICTED_CA if ca_pem and not offered else NO_PIER_CA
+        self._server_name = config.server_name
 
     @property
     def offered(self) -> bool:
@@ -71,10 +88,12 @@ class TrustRoutes:
         HTTP on the HTTPS port, where nothing more is read after this answer."""
         if call.path not in TRUST_PATHS or call.request.method not in READ_METHODS:
             return None
-        found = self._answers.get(call.path)
-        if found is None:
+        if not self._answers:
             raise HttpError(404, self._missing, close=close)
-        headers, body = found
+        if call.path == TRUST_PATH:  # in the request's language, Vary: Accept-Language
+            headers, body = trust_page(self._server_name, call.language.code)
+        else:
+            headers, body = self._answers[call.path]
         return Response(200, headers, body, close=close)
 
 
@@ -88,13 +107,12 @@ def _is_restricted(ca_pem: bytes) -> bool:
     return ca_is_restricted(x509.load_pem_x509_certificate(ca_pem))
 
 
-def _answers(ca_pem: bytes, server_name: str) -> dict[str, tuple[bytes, bytes]]:
+def _answers(ca_pem: bytes) -> dict[str, tuple[bytes, bytes]]:
     der = ssl.PEM_cert_to_DER_cert(ca_pem.decode("ascii"))
     return {
         CA_DER_PATH: (_download(b"application/x-x509-ca-cert", "ca.crt"), der),
         CA_PEM_PATH: (_download(b"application/x-pem-file", "ca.pem"), ca_pem),
         PROFILE_PATH: (_download(PROFILE_TYPE, "pier-ca.mobileconfig"), ca_profile(der)),
-        TRUST_PATH: trust_page(server_name),
     }
 
 
@@ -103,18 +121,22 @@ def _download(content_type: bytes, name: str) -> bytes:
             + b'Content-Disposition: attachment; filename="' + name.encode("ascii") + b'"\r\n')
 
 
-def trust_page(server_name: str) -> tuple[bytes, bytes]:
-    """(headers, body) of the trust page: Pier's stylesheet inline, allowed by its hash."""
+@lru_cache(maxsize=4 * len(LANGUAGES))  # a share has one name; a few languages each
+def trust_page(server_name: str, code: str = ENGLISH) -> tuple[bytes, bytes]:
+    """(headers, body) of the trust page in the language ``code``: Pier's stylesheet inline,
+    allowed by its hash (the same stylesheet in every language, outside every text)."""
     found = pages.asset("style.css")
     assert found is not None  # part of the package
     style = found[0].decode("utf-8")
     favicon = pages.asset("favicon.svg")
     assert favicon is not None
     icon = "data:image/svg+xml;base64," + base64.b64encode(favicon[0]).decode("ascii")
-    body = pages.template("trust.html").substitute(
-        style=style, favicon=icon, server_name=pages.display_text(server_name)).encode("utf-8")
+    body = pages.template("trust.html", code).substitute(
+        _INLINE, style=style, favicon=icon,
+        server_name=pages.display_text(server_name)).encode("utf-8")
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     csp = (f"Content-Security-Policy: default-src 'none'; style-src 'sha256-{digest}'; "
            "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'\r\n")
-    headers = HTML + csp.encode("ascii") + NOSNIFF + REVALIDATE + NO_REFERRER
+    headers = (HTML + csp.encode("ascii") + NOSNIFF + REVALIDATE + NO_REFERRER
+               + VARY_LANGUAGE)
     return headers, body
