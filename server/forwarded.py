@@ -17,7 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from server.control import Network, parse_network, plain_address
+from server.control import AccessPolicy, Network, parse_network, plain_address
+from server.exchange import Exchange
+from server.http11 import HttpError, Request
 
 MAX_HOPS = 32  # entries of X-Forwarded-For looked at, from the right
 _PORT_SUFFIX = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$")  # "192.0.2.7:51000"
@@ -69,6 +71,23 @@ class TrustedProxies:
         if len(entries) > MAX_HOPS:
             return peer
         return client  # only proxies: the left-most is as near to the client as it gets
+
+
+def believe_proxy(proxies: TrustedProxies, bans: AccessPolicy | None, ex: Exchange,
+                  request: Request) -> bool:
+    """The router's use of a trusted proxy's word (server/handler.py): the client it names is
+    the one the log, bans, lock-outs and per-address limits see (``ex.forwarded_for``); the
+    host it names is the one the Host and same-origin checks see (it replaces ``Host``).
+    Returns whether the client used TLS. A peer that is no trusted proxy changes nothing."""
+    said = proxies.forwarded(ex.conn.client, request.headers)
+    if said is None:
+        return ex.conn.tls
+    ex.forwarded_for = said.client
+    if bans is not None and bans.active and not bans.allows(said.client):
+        raise HttpError(403, "This address may not use this share.")
+    if said.host is not None:
+        request.headers["host"] = said.host
+    return ex.conn.tls if said.https is None else said.https
 
 
 def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -24,7 +24,7 @@ from server.control import AccessPolicy, TrafficControl
 from server.delivery import Delivery
 from server.exchange import Exchange, Prepared, QuickAnswer, take_prepared
 from server.files import Resolved
-from server.forwarded import TrustedProxies
+from server.forwarded import TrustedProxies, believe_proxy
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
@@ -238,7 +238,8 @@ class RequestHandler:
         ex.status = ex.status or CLIENT_GONE
 
     def _route(self, ex: Exchange, request: Request, login: User | None) -> Response:
-        tls = ex.conn.tls if self._proxies is None else self._forwarded(ex, request)
+        tls = ex.conn.tls if self._proxies is None else \
+            believe_proxy(self._proxies, self._bans, ex, request)
         path, query = self._split_target(ex.conn, request)
         call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
                     tls=tls, on_serve_thread=ex.on_serve_thread, client=ex.client,
@@ -401,21 +402,6 @@ class RequestHandler:
             path = self._base.share_path(path)
             self._base.strip_request(request)
         return path, query
-
-    def _forwarded(self, ex: Exchange, request: Request) -> bool:
-        """Believe a trusted proxy (server/forwarded.py): the client it names is the one the
-        log, bans, lock-outs and per-address limits see; the host and scheme it names are the
-        ones the Host check, same-origin checks and cookies see. Whether the client used TLS."""
-        assert self._proxies is not None
-        said = self._proxies.forwarded(ex.conn.client, request.headers)
-        if said is None:
-            return ex.conn.tls
-        ex.forwarded_for = said.client
-        if self._bans is not None and self._bans.active and not self._bans.allows(said.client):
-            raise HttpError(403, "This address may not use this share.")
-        if said.host is not None:
-            request.headers["host"] = said.host
-        return ex.conn.tls if said.https is None else said.https
 
     # -- request bodies ------------------------------------------------------------------------
 
