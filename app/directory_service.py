@@ -8,6 +8,7 @@ import asyncio
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from app.i18n import translate
 from server.directory_config import (
     DirectoryConfigError,
     DirectorySettings,
@@ -70,18 +71,23 @@ class DirectoryService:
         settings = self._settings_of(form).validated()
         self._users.reload_if_changed()
         if self._users.get(name) is not None:
-            return (f"{name} is a Pier account, which wins over the directory: the directory "
-                    "is not asked for this name.")
+            return translate("DirectoryService", "{name} is a Pier account, which wins over "
+                             "the directory: the directory is not asked for this name."
+                             ).format(name=name)
         from server.directory import DirectoryClient  # ldap3 only when a directory is used
 
         try:
             verdict = DirectoryClient(settings).log_in(name, password)
-        except DirectoryDown as err:
-            return f"The directory cannot be asked: {err}."
-        groups = ", ".join(verdict.groups) or "none"
+        except DirectoryDown as err:  # the reason stays English, like every server/ text
+            return translate("DirectoryService", "The directory cannot be asked: {error}."
+                             ).format(error=err)
+        groups = ", ".join(verdict.groups) or translate("DirectoryService", "none")
         if verdict.user is None:
-            return f"{name} cannot log in: {verdict.reason} (groups: {groups})."
-        return f"{name} may log in: {rights_text(verdict.user)} (groups: {groups})."
+            return translate("DirectoryService", "{name} cannot log in: {reason} (groups: "
+                             "{groups}).").format(name=name, reason=verdict.reason,
+                                                  groups=groups)
+        return translate("DirectoryService", "{name} may log in: {rights} (groups: {groups})."
+                         ).format(name=name, rights=rights_text(verdict.user), groups=groups)
 
     def _settings_of(self, form: DirectoryForm) -> DirectorySettings:
         saved = load_settings(self.path)
@@ -102,14 +108,21 @@ class DirectoryService:
 
 def rights_text(user: User) -> str:
     """E.g. "download · upload · change in /team" for a directory principal."""
-    parts = [p for p, on in (("download", user.can_read), ("upload", user.can_upload),
-                             ("change", user.can_modify), ("statistics", user.admin)) if on]
-    where = f" in {', '.join(user.folders)}" if user.folders else " in the whole share"
-    return " · ".join(parts) + where
+    rights = ((translate("DirectoryService", "download"), user.can_read),
+              (translate("DirectoryService", "upload"), user.can_upload),
+              (translate("DirectoryService", "change"), user.can_modify),
+              (translate("DirectoryService", "statistics"), user.admin))
+    parts = " · ".join(right for right, on in rights if on)
+    if user.folders:
+        return translate("DirectoryService", "{rights} in {folders}").format(
+            rights=parts, folders=", ".join(user.folders))
+    return translate("DirectoryService", "{rights} in the whole share").format(rights=parts)
 
 
 def _read_ca(path: Path) -> str:
     try:
         return path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as err:
-        raise DirectoryConfigError(f"Cannot read the CA file {path}: {err}.") from None
+        raise DirectoryConfigError(translate("DirectoryService", "Cannot read the CA file "
+                                             "{path}: {error}.").format(path=path, error=err)
+                                   ) from None

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
 
-CLI_COMMANDS = frozenset({"serve", "users", "cert", "link"})  # server.cli's commands
+CLI_COMMANDS = frozenset({"serve", "users", "cert", "link", "directory"})  # server.cli's commands
 
 
 def main(argv: Sequence[str] | None = None) -> None:

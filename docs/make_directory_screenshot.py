@@ -2,7 +2,8 @@
 (tests/slapd.py starts one in a temporary folder) after a successful Test.
 
 Run from the repository's root under a display, with slapd and ldap-utils installed:
-    xvfb-run -a -s "-screen 0 1280x900x24" python docs/make_directory_screenshot.py
+    xvfb-run -a -s "-screen 0 1280x900x24" python docs/make_directory_screenshot.py [LANGUAGE]
+LANGUAGE (one of app.settings.LANGUAGES; English by default) saves users-directory-LANGUAGE.png.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from window_session import run_in_window, throwaway_config  # docs/, a sibling
 
 DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))  # tests.slapd
-OUT = DOCS / "users-directory.png"
 
 
-async def scenario(window, slapd, ca_file: Path) -> None:
+async def scenario(window, slapd, ca_file: Path, out: Path) -> None:
     from tests.slapd import SUFFIX, USERS
 
     window.show()
@@ -40,8 +40,8 @@ async def scenario(window, slapd, ca_file: Path) -> None:
     tab.bind_password_edit.setText("service-account-secret")
     tab.ca_edit.setText("/home/admin/office-ca.pem")
     await asyncio.sleep(0.3)
-    dialog.grab().save(str(OUT))
-    print(f"saved {OUT}")
+    dialog.grab().save(str(out))
+    print(f"saved {out}")
     dialog.close()
     await window.request_quit()
 
@@ -49,12 +49,16 @@ async def scenario(window, slapd, ca_file: Path) -> None:
 def main() -> int:
     from tests.slapd import start_slapd, stop_slapd
 
+    language = sys.argv[1] if len(sys.argv) > 1 else ""
+    out = DOCS / (f"users-directory-{language}.png" if language not in ("", "en")
+                  else "users-directory.png")
     with throwaway_config() as tmp:
         slapd = start_slapd(tmp / "slapd")
         try:
             ca_file = tmp / "office-ca.pem"
             ca_file.write_text(slapd.ca_pem)
-            run_in_window(lambda window: scenario(window, slapd, ca_file), size=(1100, 700))
+            run_in_window(lambda window: scenario(window, slapd, ca_file, out),
+                          size=(1100, 700), language=language)
         finally:
             stop_slapd(slapd)
     return 0

@@ -33,6 +33,7 @@ from server.files import (
 from server.http11 import HttpError
 from server.listing import Entry
 from server.own_paths import OwnPaths, is_trash_name
+from server.page_i18n import N_
 from server.portable import is_link, opened_path
 from server.portable_folders import (
     NO_ROOM,
@@ -167,7 +168,7 @@ class FileAccess(WritingAccess):
             return found  # the login layer let an anonymous reader in: the whole share
         action = Action.LIST if found.is_dir else Action.READ
         if not self.may(action, self.judged_url(found)):
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
         return found
 
     def write_folder(self, raw_path: str) -> Resolved:
@@ -175,10 +176,10 @@ class FileAccess(WritingAccess):
         created in it (the share accepts uploads, the account may upload there)."""
         found = self._resolve(raw_path)
         if not found.is_dir:
-            raise HttpError(409, "Uploads go into a folder; this is a file.", close=False)
+            raise HttpError(409, N_("Uploads go into a folder; this is a file."), close=False)
         real_url = self.judged_url(found)
         if not self.may(Action.CREATE, real_url + ANY_NAME):
-            raise HttpError(403, "Your account may not upload here.", close=False)
+            raise HttpError(403, N_("Your account may not upload here."), close=False)
         return replace(found, url_path=real_url)  # what is created is named where it really is
 
     def judged_url(self, found: Resolved) -> str:
@@ -203,7 +204,7 @@ class FileAccess(WritingAccess):
         found = resolve(rules.root, raw_path, show_hidden=rules.show_hidden,
                         protected=self._policy.protected)
         if self._is_own(found):
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
         return found
 
     def _is_own(self, found: Resolved) -> bool:
@@ -266,7 +267,7 @@ class FileAccess(WritingAccess):
         except OSError:
             own = True
         if own:
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
 
     # -- folders: listing, zip, website index --------------------------------------------------
 
@@ -292,7 +293,7 @@ class FileAccess(WritingAccess):
         """(bytes used, bytes free) on the disk of a folder ``target`` gave (WebDAV's quota
         properties), read through a checked descriptor."""
         if not folder.is_dir:
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
         with self.open_folder(folder.fs_path) as opened:
             return disk_usage(opened)
 

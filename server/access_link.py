@@ -18,6 +18,7 @@ import stat
 from server.access import Action, FileAccess, Policy
 from server.files import PathRefused, Resolved
 from server.link_model import Link
+from server.page_i18n import N_
 
 
 class LinkAccess(FileAccess):
@@ -56,7 +57,7 @@ class LinkAccess(FileAccess):
         found = self._resolve(raw_path)
         action = Action.LIST if found.is_dir else Action.READ
         if not self.may(action, self.judged_url(found)):
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
         return found
 
     def sees(self, url_path: str) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from server.access_rules import Action, FolderBudget
 from server.file_ops import FileOps
+from server.page_i18n import N_
 from server.portable import is_link
 from server.portable_folders import Folder, mkdir_at, open_folder_at, stat_at, unlink_at
 from server.tus_partial import PartialFile, create_partial, discard_partial, publish_partial
@@ -89,38 +90,40 @@ class WritingAccess:
         except FileNotFoundError:
             existing = None
         except OSError as err:
-            raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.",
+            raise UploadRefused(403, N_("Cannot use the folder: %(reason)s."),
+                fields={"reason": err.strerror},
                                 close=False) from None
         if self.own.holds(folder_st, name, existing):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
+            raise UploadRefused(403, N_("Your account may not upload here."), close=False)
         if existing is None:
             if not self.may(Action.CREATE, url + name):
-                raise UploadRefused(403, "Your account may not create folders here.",
+                raise UploadRefused(403, N_("Your account may not create folders here."),
                                     close=False)
             if budget.left <= 0:  # a tiny body must not eat the inodes
-                raise UploadRefused(413, "The upload creates too many folders at once.")
+                raise UploadRefused(413, N_("The upload creates too many folders at once."))
             budget.left -= 1
             try:
                 mkdir_at(folder, name)
             except FileExistsError:
                 pass  # made meanwhile by a parallel upload: opened and checked below
             except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+                raise UploadRefused(403, N_("Cannot create the folder: %(reason)s."),
+                fields={"reason": err.strerror},
                                     close=False) from None
         elif is_link(existing):
-            raise UploadRefused(409, "A link with that folder name exists.", close=False)
+            raise UploadRefused(409, N_("A link with that folder name exists."), close=False)
         elif not stat.S_ISDIR(existing.st_mode):
-            raise UploadRefused(409, "A file with that folder name exists.", close=False)
+            raise UploadRefused(409, N_("A file with that folder name exists."), close=False)
         elif not self.may(Action.LIST, url + name + "/"):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
+            raise UploadRefused(403, N_("Your account may not upload here."), close=False)
         try:
             child = open_folder_at(folder, name)
         except OSError:
-            raise UploadRefused(409, "A file or link with that folder name exists.",
+            raise UploadRefused(409, N_("A file or link with that folder name exists."),
                                 close=False) from None
         if self.own.holds(folder_st, name, child.stat()):
             child.close()
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
+            raise UploadRefused(403, N_("Your account may not upload here."), close=False)
         return child
 
     def new_folder(self, folder: Resolved, name: str) -> None:
@@ -130,10 +133,11 @@ class WritingAccess:
             try:
                 mkdir_at(opened, name)
             except FileExistsError:
-                raise UploadRefused(409, "Something with that name already exists.",
+                raise UploadRefused(409, N_("Something with that name already exists."),
                                     close=False) from None
             except OSError as err:
-                raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+                raise UploadRefused(403, N_("Cannot create the folder: %(reason)s."),
+                fields={"reason": err.strerror},
                                     close=False) from None
 
     def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
@@ -151,7 +155,7 @@ class WritingAccess:
         except FileNotFoundError:
             exists = None
         if exists is not None and stat.S_ISDIR(exists.st_mode):
-            raise UploadRefused(409, "A folder with that name exists.", close=False)
+            raise UploadRefused(409, N_("A folder with that name exists."), close=False)
         replace = replace and exists is not None and self._may_replace(folder, url, name, exists)
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
                             expected_size=expected_size, rename=rename)
@@ -229,7 +233,7 @@ class WritingAccess:
         except OSError:
             existing = None
         if self.own.holds(folder.stat(), name, existing):
-            raise UploadRefused(403, "That name is reserved.", close=False)
+            raise UploadRefused(403, N_("That name is reserved."), close=False)
         if not self.may(Action.CREATE, url + name):
-            raise UploadRefused(403, "Your account may not upload here.", close=False)
+            raise UploadRefused(403, N_("Your account may not upload here."), close=False)
 

@@ -2,15 +2,18 @@
 
 Prints ``Serving <DIR> at <URL>`` once per URL when accepting connections, serves until
 SIGINT/SIGTERM, and exits 0. Errors are one line on stderr and a non-zero exit code.
+As a service: ``--config FILE.toml`` (server/cli_config.py), SIGHUP reloads accounts, links and
+the certificate (server/reload.py, woken by server/service.py), ``--log-format json`` on stderr
+(server/service_log.py), READY=1 to $NOTIFY_SOCKET.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
-import signal
+import os
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,12 +22,16 @@ from pathlib import Path
 from server import cert_cli, directory_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
+from server.cli_config import parse_with_config
 from server.collect import CollectConfig, parse_until
 from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.paths import PierPaths
 from server.portable import raise_open_files_limit
+from server.reload import reload_sources
+from server.service import SignalInbox, notify_systemd
+from server.service_log import LOG_FORMATS, ServiceLog
 from server.sharing import authenticator_for, tls_settings
 from server.tls import CertificateStore
 from server.units import format_size
@@ -36,6 +43,8 @@ EXIT_USAGE = 2
 EXIT_BIND = 3
 STATUS_INTERVAL = 1.0
 ANONYMOUS_LEVELS = ("none", "read", "upload", "modify")  # each includes the ones before
+
+log = logging.getLogger("pier.service")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
                             "the share's folder NAME/<person>/ (hidden from the share)")
     serve.add_argument("--until", metavar="YYYY-MM-DDTHH:MM",
                        help="with --collect: refuse hand-ins after this local time")
+    serve.add_argument("--log-format", choices=LOG_FORMATS, default="text",
+                       help="stderr's log: text (warnings, errors, reloads) or json (one "
+                            "object per line, every request too; for the journal)")
+    serve.add_argument("--config", type=Path, metavar="FILE.toml",
+                       help="read these options from a TOML file (keys: the flags without "
+                            "their leading dashes, e.g. read-only = true); flags given here "
+                            "win")
     cert_cli.add_commands(commands)
     users_cli.add_commands(commands)
     links_cli.add_commands(commands)
@@ -110,10 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parse_with_config(parser, subcommand(parser, "serve"), argv)
     paths = pier_paths()  # the one look at PIER_CONFIG_DIR; everything below is given paths
     if args.command == "serve":
-        return serve(args, paths)
+        return serve(args, paths, notify_socket=os.environ.get("NOTIFY_SOCKET"))
     if args.command == "cert":
         return cert_cli.run(args, paths)
     if args.command == "users":
@@ -125,43 +142,101 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def serve(args: argparse.Namespace, paths: PierPaths) -> int:
-    logging.basicConfig(level=logging.WARNING, format="pier: %(message)s")
+def subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    """The parser of ``pier NAME`` (argparse keeps its subparsers in a private action)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise KeyError(name)
+
+
+def serve(args: argparse.Namespace, paths: PierPaths, *,
+          notify_socket: str | None = None) -> int:
+    """Serve until SIGINT/SIGTERM; SIGHUP reloads accounts, links and the certificate.
+    stdout carries only the "Serving ... at ..." lines (and a terminal's status line); the
+    logs go to stderr (server/service_log.py). ``notify_socket``: systemd's NOTIFY_SOCKET."""
+    service_log = ServiceLog(args.log_format, sys.stderr)
+    service_log.start()
+    inbox = SignalInbox()
+    inbox.install()  # before the URL is printed: a script may signal right after it
+    try:
+        return _serve(args, paths, service_log, inbox, notify_socket)
+    finally:
+        inbox.close()
+        service_log.stop()
+
+
+def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
+           inbox: SignalInbox, notify_socket: str | None) -> int:
     raise_open_files_limit()
     try:
         collect = collect_config(args.collect, args.until, paths, time.time())
     except ValueError as err:
-        print(f"pier: {err}", file=sys.stderr)
+        log.error("%s", err)
         return EXIT_USAGE
-    stop = _stop_on_signals()  # before the URL is printed: a script may signal right after it
-    engine = ServerEngine(bans_file=paths.bans_file)
+    engine = ServerEngine(service_log.request, bans_file=paths.bans_file)
     try:
         urls = engine.start(replace(_config_from(args, paths), collect=collect))
     except BindError as err:
-        print(f"pier: {err}", file=sys.stderr)
+        log.error("%s", err)
         return EXIT_BIND
     except PierError as err:
-        print(f"pier: {err}", file=sys.stderr)
+        log.error("%s", err)
         return EXIT_ERROR
     try:
         shown = engine.config.root if engine.config else args.dir
+        live = sys.stdout.isatty()  # before the URLs: a terminal may close once they are read
         base = engine.config.base_path if engine.config else ""
-        for url in urls:  # under a base path, the share's own address carries it too
-            print(serving_line(shown, url.rstrip("/") + base + "/" if base else url), flush=True)
-        live = sys.stdout.isatty()
-        while not stop.wait(STATUS_INTERVAL if live else 0.5):
-            if live:
-                print("\r" + status_line(engine.live_stats()) + "\033[K", end="", flush=True)
+        for url in urls:
+            if base:  # under a base path, the share's own address carries it too
+                url = url.rstrip("/") + base + "/"
+            print(serving_line(shown, url), flush=True)
+            service_log.event("serving", f"Serving {shown} at {url}", json_only=True,
+                              dir=str(shown), url=url)
+        notify_systemd(notify_socket, "READY=1", f"STATUS=Serving {shown}")
+        while not inbox.stop:
+            inbox.wait(STATUS_INTERVAL if live else None)
+            if inbox.take_reload():
+                _reload(engine, paths, service_log, notify_socket)
+            if live and not inbox.stop and not _show_status(engine):
+                break  # the terminal is gone (closing it sends the SIGHUP that reloaded)
         if live:
-            print()
+            with contextlib.suppress(OSError):
+                print(flush=True)
+        notify_systemd(notify_socket, "STOPPING=1")
     finally:
         engine.stop()
+    service_log.event("stopped", "stopped", json_only=True)
     return 0
 
 
 def serving_line(root: object, url: str) -> str:
     """The line scripts wait for (README "Headless use"); `pier --start DIR` prints it too."""
     return f"Serving {root} at {url}"
+
+
+def _reload(engine: ServerEngine, paths: PierPaths, service_log: ServiceLog,
+            notify_socket: str | None) -> None:
+    """SIGHUP: re-read accounts and links, serve the certificate store's pair to new
+    handshakes (server/reload.py); connections stay open."""
+    now_us = time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000 if hasattr(
+        time, "CLOCK_MONOTONIC") else 0
+    notify_systemd(notify_socket, "RELOADING=1", f"MONOTONIC_USEC={now_us}")
+    result = reload_sources(engine, lambda: tls_settings(CertificateStore(paths.tls_dir)))
+    for problem in result.problems:
+        service_log.event("reload_problem", problem, level=logging.WARNING, problem=problem)
+    service_log.event("reloaded", f"reloaded: {result.summary()}", accounts=result.accounts,
+                      links=result.links, certificate=result.certificate)
+    notify_systemd(notify_socket, "READY=1")
+
+
+def _show_status(engine: ServerEngine) -> bool:
+    """Rewrite the terminal's status line; False when the terminal cannot be written to."""
+    try:
+        print("\r" + status_line(engine.live_stats()) + "\033[K", end="", flush=True)
+    except OSError:
+        return False
+    return True
 
 
 def status_line(stats: dict) -> str:
@@ -247,17 +322,6 @@ def parse_size(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("the size must be positive")
     return value
-
-
-def _stop_on_signals() -> threading.Event:
-    stop = threading.Event()
-
-    def on_signal(_signum: int, _frame: object) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
-    return stop
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from pathlib import Path
 from server.atomic import write_atomic
 from server.errors import ConfigError
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.uploads import MAX_NAME_BYTES, UploadRefused, clean_name
 
 STATE_FILE = "collect.json"
@@ -102,14 +103,16 @@ def local_time(epoch: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(epoch))
 
 
-def closed_reason(until: float) -> str:
-    return f"Hand-ins closed at {local_time(until)}."
+def closed_error(until: float, *, close: bool) -> HttpError:
+    """403: the hand-ins closed at ``until``."""
+    return HttpError(403, N_("Hand-ins closed at %(time)s."), close=close,
+                     fields={"time": local_time(until)})
 
 
 def refuse_if_closed(config: CollectConfig, now: float) -> None:
     """403 with the closing time once ``until`` has passed."""
     if config.until is not None and now >= config.until:
-        raise HttpError(403, closed_reason(config.until), close=False)
+        raise closed_error(config.until, close=False)
 
 
 def read_people(state_file: Path) -> list[Person]:
@@ -155,7 +158,7 @@ def clean_label(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFC", text) if not is_invisible(c))
     text = " ".join(unicodedata.normalize("NFC", text).split())[:MAX_LABEL]
     if not text:
-        raise HttpError(400, "Please type your name.", close=False)
+        raise HttpError(400, N_("Please type your name."), close=False)
     return clean_name(text)
 
 
@@ -257,7 +260,7 @@ class CollectPeople:
 
     def _add(self, pid: str, label: str, folder_base: str, on_disk: OnDisk) -> Person:
         if len(self._people) >= MAX_PEOPLE:
-            raise HttpError(503, "Too many people have handed in; ask the owner.", close=False)
+            raise HttpError(503, N_("Too many people have handed in; ask the owner."), close=False)
         person = Person(pid, label, self._free_folder(folder_base, on_disk()), self._time())
         self._people[pid] = person
         self._write()

@@ -21,6 +21,7 @@ from server.access_rules import Action
 from server.collect import folder_key
 from server.files import Resolved
 from server.own_paths import is_trash_name
+from server.page_i18n import N_
 from server.portable_folders import Folder, mkdir_at, names_in, open_folder_at, stat_at
 from server.uploads import UploadFile, UploadRefused, is_temp_name
 
@@ -65,21 +66,23 @@ def _enter_or_make(folder: Folder, name: str) -> Folder:
     except FileNotFoundError:
         existing = None
     except OSError as err:
-        raise UploadRefused(403, f"Cannot use the folder: {err.strerror}.", close=False) from None
+        raise UploadRefused(403, N_("Cannot use the folder: %(reason)s."),
+                fields={"reason": err.strerror}, close=False) from None
     if existing is None:
         try:
             mkdir_at(folder, name)
         except FileExistsError:
             pass  # made meanwhile by a parallel hand-in: opened and checked below
         except OSError as err:
-            raise UploadRefused(403, f"Cannot create the folder: {err.strerror}.",
+            raise UploadRefused(403, N_("Cannot create the folder: %(reason)s."),
+                fields={"reason": err.strerror},
                                 close=False) from None
     elif not stat.S_ISDIR(existing.st_mode):
-        raise UploadRefused(409, "A file or link has the hand-in folder's name.", close=False)
+        raise UploadRefused(409, N_("A file or link has the hand-in folder's name."), close=False)
     try:
         return open_folder_at(folder, name)
     except OSError:
-        raise UploadRefused(409, "A file or link has the hand-in folder's name.",
+        raise UploadRefused(409, N_("A file or link has the hand-in folder's name."),
                             close=False) from None
 
 

@@ -24,6 +24,13 @@ from contextlib import contextmanager
 
 from server.admission import client_group
 from server.http11 import HttpError
+from server.page_i18n import N_
+
+# Whole sentences (plural, singular) for the translators; the English is the JSON answer's.
+TOO_MANY_NAMES = (
+    N_("Too many new names from this network; try again in %(minutes)s minutes."),
+    N_("Too many new names from this network; try again in %(minutes)s minute."),
+)
 
 NEW_PEOPLE_PER_ADDRESS = 20
 NEW_PEOPLE_PER_GROUP = 300
@@ -52,8 +59,9 @@ class NewPeopleLimit:
         with self._lock:
             wait = max(self._addresses.wait(keys[0], now), self._groups.wait(keys[1], now))
             if wait > 0:
-                raise HttpError(429, "Too many new names from this network; try again in "
-                                f"{_minutes(wait)}.", close=False,
+                minutes = math.ceil(wait / 60)
+                raise HttpError(429, TOO_MANY_NAMES[minutes == 1], close=False,
+                                fields={"minutes": minutes},
                                 headers=f"Retry-After: {wait}\r\n".encode("ascii"))
             self._addresses.add(keys[0], now)
             self._groups.add(keys[1], now)
@@ -99,6 +107,3 @@ class _Counts:
         return times
 
 
-def _minutes(seconds: int) -> str:
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"

@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Final
 
 from server.http11 import HttpError, http_date
+from server.page_i18n import N_
 
 _RANGE_NUMBER = re.compile(r"[0-9]+")
 _RANGE_DIGITS_MAX = 19  # longer numbers are past any file: clamped, never given to int()
@@ -68,14 +69,14 @@ def parse_range(value: str, size: int) -> tuple[int, int] | None:
         if last is None:
             return None
         if last == 0 or size == 0:
-            raise HttpError(416, "The requested range is not satisfiable.", close=False)
+            raise HttpError(416, N_("The requested range is not satisfiable."), close=False)
         return max(0, size - last), size - 1
     start = first
     if last is not None and last < start:
         return None  # syntactically invalid: ignored, as RFC 9110 14.2 says
     end = last if last is not None else size - 1
     if start >= size:
-        raise HttpError(416, "The requested range is not satisfiable.", close=False)
+        raise HttpError(416, N_("The requested range is not satisfiable."), close=False)
     return start, min(end, size - 1)
 
 

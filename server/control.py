@@ -19,6 +19,7 @@ from server.atomic import write_atomic
 from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import ConfigError
 from server.http11 import HttpError
+from server.page_i18n import N_
 
 log = logging.getLogger("pier.server")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -134,8 +135,8 @@ class TrafficControl:
                 running = sum(1 for t in self._transfers.values()
                               if t.client == client and t.direction == "down")
                 if running >= allowed:
-                    raise HttpError(503, "Too many downloads at once from your device; "
-                                    "wait for one to finish.", close=False,
+                    raise HttpError(503, N_("Too many downloads at once from your device; "
+                                    "wait for one to finish."), close=False,
                                     headers=b"Retry-After: 5\r\n")
             transfer = Transfer(next(self._ids), client, user, path, direction, total,
                                 self._clock.monotonic(), cancel=cancel, link=link)

@@ -18,6 +18,7 @@ from server.control import TrafficControl, Transfer
 from server.exchange import Exchange
 from server.files import ServerShort, is_short_of_room
 from server.http11 import DateCache, HttpError, status_line
+from server.page_i18n import N_
 from server.portable import features
 from server.response import FileSpan, Response, StreamBody, ZipBody
 from server.sending import (
@@ -131,7 +132,7 @@ class Delivery:
         fd = span.access.open_file(facts.fs_path)
         try:
             if file_key(os.fstat(fd)) != facts.key:  # replaced since it was looked up
-                raise HttpError(503, "The file is changing; try again.", close=False,
+                raise HttpError(503, N_("The file is changing; try again."), close=False,
                                 headers=b"Retry-After: 1\r\n")
             transfer = self._begin(ex, span.count)
             try:

@@ -14,14 +14,14 @@ import socket
 import ssl
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from server import pages
 from server.admission import client_address, client_group
 from server.clock import SYSTEM_CLOCK, Clock
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.control import AccessPolicy, TrafficControl
 from server.errors import (
     AddressUnavailableError,
@@ -289,6 +289,18 @@ class ServerEngine:
         """The running share's links (its store, and revoke that cuts transfers); None when
         not sharing or links are off."""
         return self._links
+
+    def use_certificate(self, tls: TlsSettings) -> None:
+        """Serve a reloaded certificate chain and key from the next TLS handshake on; open
+        connections keep theirs (server/reload.py). CertificateError when the pair cannot be
+        used (the one served stays); EngineStateError when the share is not HTTPS."""
+        with self._lock:
+            loop = self._loop
+            if loop is None or loop.config.tls is None:
+                raise EngineStateError("The share is not served over HTTPS.")
+            context = _tls_context(replace(loop.config, tls=tls))
+            assert context is not None
+            loop.use_certificate(context, tls)
 
     def urls(self) -> list[str]:
         loop = self._loop

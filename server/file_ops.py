@@ -33,12 +33,14 @@ import os
 import secrets
 import shutil
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from server.access_rules import Action
 from server.files import decode_url_path, is_hidden, split_segments, url_quote
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.portable import is_link
 from server.portable_folders import (
     Folder,
@@ -80,8 +82,18 @@ _NO_HARD_LINKS = {errno.EPERM, errno.EACCES, errno.EMLINK, getattr(errno, "ENOTS
 class FileOpRefused(HttpError):
     """A change refused with a 4xx (507 when the disk is full); the connection stays usable."""
 
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(status, reason, close=False)
+    def __init__(self, status: int, reason: str,
+                 fields: Mapping[str, object] | None = None) -> None:
+        super().__init__(status, reason, close=False, fields=fields)
+
+
+# Whole sentences for the translators, by what could not go to the trash.
+TRASHLESS = {
+    "it": N_("It cannot go to the trash (this disk has none), and deleting for good is not "
+             "allowed on this share."),
+    "replaced": N_("The file it replaces cannot go to the trash (this disk has none), and "
+                   "deleting for good is not allowed on this share."),
+}
 
 
 @dataclass(slots=True)
@@ -122,9 +134,9 @@ class CopyBudget:
         self.items -= 1
         self.bytes -= size
         if self.bytes < 0 and self.capped:
-            raise FileOpRefused(413, "That is larger than uploads to this share may be.")
+            raise FileOpRefused(413, N_("That is larger than uploads to this share may be."))
         if self.items < 0 or self.bytes < 0:
-            raise FileOpRefused(413, "That is too much to copy at once.")
+            raise FileOpRefused(413, N_("That is too much to copy at once."))
 
 
 class FileOps:
@@ -142,7 +154,7 @@ class FileOps:
         with folder:
             item = self._source(folder, url, name, change=True)
             if expected is not None and not _same(item.st, expected):
-                raise FileOpRefused(412, "The item changed since it was looked at.")
+                raise FileOpRefused(412, N_("The item changed since it was looked at."))
             self._discard(item)
 
     def move(self, raw_source: str, raw_folder: str, new_name: str, *, overwrite: bool) -> str:
@@ -174,12 +186,12 @@ class FileOps:
         with folder:
             item = self._source(folder, url, name, change=False)
             if is_link(item.st):
-                raise FileOpRefused(409, "Links are not copied.")
+                raise FileOpRefused(409, N_("Links are not copied."))
             target, target_url = self._open_folder(raw_folder)
             with target:
                 if self._make_room(target, target_url, new_name, item, overwrite,
                                    Action.CREATE):
-                    raise FileOpRefused(409, "An item cannot be copied onto itself.")
+                    raise FileOpRefused(409, N_("An item cannot be copied onto itself."))
                 self._copy_into(item, target, new_name,
                                 CopyBudget.within(self._rules.max_upload))
                 sync_folder(target)
@@ -197,18 +209,18 @@ class FileOps:
         except OSError as err:
             raise _refusal(err) from None
         if stat.S_ISREG(st.st_mode) and st.st_size > 0:
-            self._discard(Item(folder, url, name, st), what="The file it replaces")
+            self._discard(Item(folder, url, name, st), what="replaced")
 
     # -- finding and checking ------------------------------------------------------------------
 
     def _parent_of(self, raw_path: str) -> tuple[Folder, str, str]:
         """The opened folder holding what ``raw_path`` names, its URL path and the name."""
         if not raw_path.startswith("/"):
-            raise FileOpRefused(400, "The path must start with '/'.")
+            raise FileOpRefused(400, N_("The path must start with '/'."))
         segments = split_segments(decode_url_path(raw_path),
                                   show_hidden=self._rules.show_hidden)
         if not segments:
-            raise FileOpRefused(403, "The shared folder itself cannot be changed.")
+            raise FileOpRefused(403, N_("The shared folder itself cannot be changed."))
         parent = url_quote("/" + "".join(segment + "/" for segment in segments[:-1]))
         folder, url = self._open_folder(parent)
         return folder, url, segments[-1]
@@ -217,18 +229,18 @@ class FileOps:
         """An opened folder of the share the principal may list, reached without links."""
         found = self._access.locate(raw_path)
         if not found.is_dir:
-            raise FileOpRefused(409, "That is a file, not a folder.")
+            raise FileOpRefused(409, N_("That is a file, not a folder."))
         if not found.steps and found.url_path != "/":
-            raise FileOpRefused(409, "The path goes through a link.")
+            raise FileOpRefused(409, N_("The path goes through a link."))
         if not self._access.may(Action.LIST, found.url_path):
-            raise FileOpRefused(404, "Not found.")
+            raise FileOpRefused(404, N_("Not found."))
         return self._access.open_folder(found.fs_path), found.url_path
 
     def _source(self, folder: Folder, url: str, name: str, *, change: bool) -> Item:
         try:
             st = stat_at(folder, name)
         except OSError:
-            raise FileOpRefused(404, "Not found.") from None
+            raise FileOpRefused(404, N_("Not found.")) from None
         return self._checked(Item(folder, url, name, st), change=change)
 
     def _checked(self, item: Item, *, change: bool) -> Item:
@@ -237,18 +249,18 @@ class FileOps:
         if self._own.holds(item.folder.stat(), item.name, st) or \
                 (is_hidden(item.name) and not self._rules.show_hidden) or \
                 not (is_link(st) or stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
-            raise FileOpRefused(404, "Not found.")
+            raise FileOpRefused(404, N_("Not found."))
         if not self._access.may(Action.LIST if item.is_dir else Action.READ, item.url):
-            raise FileOpRefused(404, "Not found.")
+            raise FileOpRefused(404, N_("Not found."))
         if change and not self._access.may(Action.MODIFY, item.url):
-            raise FileOpRefused(403, "Your account may not change this.")
+            raise FileOpRefused(403, N_("Your account may not change this."))
         if change and item.is_dir and self._own.lie_below(st):
-            raise FileOpRefused(403, "This folder holds Pier's own files.")
+            raise FileOpRefused(403, N_("This folder holds Pier's own files."))
         return item
 
     def _new_name(self, name: str) -> str:
         if "/" in name or "\\" in name:
-            raise FileOpRefused(400, "A name cannot contain / or \\.")
+            raise FileOpRefused(400, N_("A name cannot contain / or \\."))
         try:
             return clean_name(name, allow_hidden=self._rules.show_hidden)
         except UploadRefused as err:
@@ -266,15 +278,15 @@ class FileOps:
         except OSError as err:
             raise _refusal(err) from None
         if self._own.holds(target.stat(), name, existing):
-            raise FileOpRefused(403, "That name is reserved.")
+            raise FileOpRefused(403, N_("That name is reserved."))
         if not self._access.may(right, target_url + name):
-            raise FileOpRefused(403, "Your account may not change that folder.")
+            raise FileOpRefused(403, N_("Your account may not change that folder."))
         if existing is None:
             return False
         if _same(existing, source.st):
             return True
         if not overwrite:
-            raise FileOpRefused(412, "Something with that name already exists.")
+            raise FileOpRefused(412, N_("Something with that name already exists."))
         self._discard(self._checked(Item(target, target_url, name, existing), change=True))
         return False
 
@@ -284,7 +296,7 @@ class FileOps:
         except OSError:
             now = None
         if now is None or not _same(now, item.st):
-            raise FileOpRefused(412, "The item changed since it was checked.")
+            raise FileOpRefused(412, N_("The item changed since it was checked."))
 
     # -- renaming, trashing ----------------------------------------------------------------------
 
@@ -297,7 +309,7 @@ class FileOps:
         try:
             link_between(item.folder, item.name, target, name)
         except FileExistsError:
-            raise FileOpRefused(412, "Something with that name already exists.") from None
+            raise FileOpRefused(412, N_("Something with that name already exists.")) from None
         except OSError as err:
             if err.errno not in _NO_HARD_LINKS:
                 raise
@@ -310,21 +322,19 @@ class FileOps:
                 unlink_at(target, name)
             raise _refusal(err) from None
 
-    def _discard(self, item: Item, *, what: str = "It") -> None:
+    def _discard(self, item: Item, *, what: str = "it") -> None:
         """To the trash, if ``item`` is still there and still itself (server/trashing.py); for
         good only where the disk has no trash and the share allows it (``what`` cannot go to
         the trash, the refusal says)."""
         try:
             trash_item(item.folder, item.name, item.st, _send_to_trash)
         except ItemChanged:
-            raise FileOpRefused(412, "The item changed since it was checked.") from None
+            raise FileOpRefused(412, N_("The item changed since it was checked.")) from None
         except OSError as err:
             if not _no_trash(err):
                 raise _refusal(err) from None
             if not self._rules.permanent_deletes:
-                raise FileOpRefused(409, f"{what} cannot go to the trash (this disk has "
-                                         "none), and deleting for good is not allowed on "
-                                         "this share.") from None
+                raise FileOpRefused(409, TRASHLESS[what]) from None
             self._remove(item)
 
     def _remove(self, item: Item) -> None:
@@ -388,7 +398,7 @@ class FileOps:
                 _copy_file(source, name, st, target, name, budget)
                 continue
             if depth >= MAX_COPY_DEPTH:
-                raise FileOpRefused(413, "The folder is too deep to copy.")
+                raise FileOpRefused(413, N_("The folder is too deep to copy."))
             mkdir_at(target, name)
             with open_folder_at(source, name, expected=_identity(st)) as sub_source, \
                     open_folder_at(target, name) as sub_target:
@@ -402,7 +412,7 @@ def _copy_file(source: Folder, name: str, st: os.stat_result, target: Folder, ne
     try:
         check_free_space(target, st.st_size)
     except UploadRefused as err:
-        raise FileOpRefused(err.status, "There is not enough free disk space for the copy.") \
+        raise FileOpRefused(err.status, N_("There is not enough free disk space for the copy.")) \
             from None
     fd_in = open_file_at(source, name, expected=_identity(st))
     try:
@@ -431,7 +441,7 @@ def _rename_if_free(item: Item, target: Folder, name: str, *, same: bool) -> Non
         except FileNotFoundError:
             pass
         else:
-            raise FileOpRefused(412, "Something with that name already exists.")
+            raise FileOpRefused(412, N_("Something with that name already exists."))
     rename_between(item.folder, item.name, target, name)
 
 
@@ -472,13 +482,14 @@ def _same(one: os.stat_result, other: os.stat_result) -> bool:
 
 def _refusal(err: OSError) -> HttpError:
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return FileOpRefused(507, "The disk is full.")
+        return FileOpRefused(507, N_("The disk is full."))
     if isinstance(err, FileNotFoundError):
-        return FileOpRefused(404, "Not found.")
+        return FileOpRefused(404, N_("Not found."))
     if isinstance(err, PermissionError) or err.errno == errno.EROFS:
-        return FileOpRefused(403, "The computer does not allow this change.")
+        return FileOpRefused(403, N_("The computer does not allow this change."))
     if err.errno == errno.EINVAL:
-        return FileOpRefused(409, "A folder cannot go inside itself.")
+        return FileOpRefused(409, N_("A folder cannot go inside itself."))
     if err.errno in (errno.EEXIST, errno.ENOTEMPTY):
-        return FileOpRefused(412, "Something with that name already exists.")
-    return FileOpRefused(409, f"Could not change it: {err.strerror or err}.")
+        return FileOpRefused(412, N_("Something with that name already exists."))
+    return FileOpRefused(409, N_("Could not change it: %(reason)s."),
+                         fields={"reason": err.strerror or err})

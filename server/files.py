@@ -15,6 +15,7 @@ from typing import TypeVar, cast
 from urllib.parse import quote, unquote_to_bytes
 
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.portable import can_name_opened, features, is_link, opened_path
 from server.portable_folders import NO_ROOM, Folder, open_folder, real_path_of
 
@@ -64,7 +65,7 @@ class ServerShort(HttpError):
     cache or a "no picture" note may keep)."""
 
     def __init__(self) -> None:
-        super().__init__(503, "The server is busy; try again in a moment.", close=False,
+        super().__init__(503, N_("The server is busy; try again in a moment."), close=False,
                          headers=b"Retry-After: 1\r\n")
 
 
@@ -76,7 +77,7 @@ def is_short_of_room(err: BaseException) -> bool:
 def refusal_for(err: OSError) -> HttpError:
     """What a failed open or read of a share path answers: 503 (ServerShort) when the process
     is short of room, else 404 Not found."""
-    return ServerShort() if is_short_of_room(err) else PathRefused(404, "Not found.")
+    return ServerShort() if is_short_of_room(err) else PathRefused(404, N_("Not found."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +95,15 @@ class Resolved:
 def decode_url_path(raw: str) -> str:
     """Percent-decode once, as UTF-8; refuse anything that could mean something else on disk."""
     if "\\" in raw:
-        raise PathRefused(400, "Backslashes are not allowed in paths.")
+        raise PathRefused(400, N_("Backslashes are not allowed in paths."))
     try:
         text = unquote_to_bytes(raw).decode("utf-8", errors="strict")
     except UnicodeDecodeError:
-        raise PathRefused(400, "The path is not valid UTF-8.") from None
+        raise PathRefused(400, N_("The path is not valid UTF-8.")) from None
     if _CONTROL.search(text):
-        raise PathRefused(400, "Control characters are not allowed in paths.")
+        raise PathRefused(400, N_("Control characters are not allowed in paths."))
     if "\\" in text:
-        raise PathRefused(400, "Backslashes are not allowed in paths.")
+        raise PathRefused(400, N_("Backslashes are not allowed in paths."))
     return text
 
 
@@ -127,13 +128,13 @@ def split_segments(decoded: str, *, show_hidden: bool) -> list[str]:
     segments = [s for s in decoded.split("/") if s and s != "."]
     for index, segment in enumerate(segments):
         if segment == "..":
-            raise PathRefused(400, "Parent-folder segments ('..') are not allowed.")
+            raise PathRefused(400, N_("Parent-folder segments ('..') are not allowed."))
         if (index == 0 and _DRIVE.match(segment)) or "::$" in segment:
-            raise PathRefused(400, "Drive letters and stream names are not allowed.")
+            raise PathRefused(400, N_("Drive letters and stream names are not allowed."))
         if _WINDOWS and segment.rstrip(". ") != segment:
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
         if not show_hidden and is_hidden(segment):
-            raise PathRefused(404, "Not found.")
+            raise PathRefused(404, N_("Not found."))
     return segments
 
 
@@ -148,7 +149,7 @@ def resolve(
 
     ``root`` must already be a real (resolved) path. Raises PathRefused (400/404)."""
     if not raw_path.startswith("/"):
-        raise PathRefused(400, "The path must start with '/'.")
+        raise PathRefused(400, N_("The path must start with '/'."))
     segments = _segments(raw_path, show_hidden)
     root_text = str(root)
     real, st, steps = _real_path_below(root_text, segments)
@@ -157,10 +158,10 @@ def resolve(
                       if not protected or isinstance(protected[0], str)
                       else tuple(map(str, protected)))
     if not _servable(real, root_text, show_hidden, protected_text):
-        raise PathRefused(404, "Not found.")
+        raise PathRefused(404, N_("Not found."))
     is_dir = stat.S_ISDIR(st.st_mode)
     if not is_dir and not stat.S_ISREG(st.st_mode):
-        raise PathRefused(404, "Not found.")
+        raise PathRefused(404, N_("Not found."))
     url_path = "/" + "/".join(segments)
     if is_dir and not url_path.endswith("/"):
         url_path += "/"
@@ -216,13 +217,13 @@ def _real_path_below(root: str, segments: Sequence[str]
             if is_link(st):
                 found = real_path_of(parent, segments[index:])
                 if found is None:
-                    raise PathRefused(404, "Not found.")
+                    raise PathRefused(404, N_("Not found."))
                 return found[0], found[1], ()
             steps.append(st)
     except OSError as err:
         raise refusal_for(err) from None
     except ValueError:
-        raise PathRefused(404, "Not found.") from None
+        raise PathRefused(404, N_("Not found.")) from None
     assert st is not None
     return path, st, tuple(steps)
 
@@ -292,7 +293,7 @@ def _check_kernel_path(fd: int, real: str | None, root: str, show_hidden: bool,
     if real is not None and not is_servable(real, root, show_hidden=show_hidden,
                                             protected=protected):
         os.close(fd)
-        raise PathRefused(404, "Not found.")
+        raise PathRefused(404, N_("Not found."))
 
 
 def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
@@ -301,7 +302,7 @@ def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
     the root is lstat-ed (no links) before and after the open, and the opened item must be the
     last step."""
     if not is_servable(fs_path, root, show_hidden=show_hidden, protected=protected):
-        raise PathRefused(404, "Not found.")
+        raise PathRefused(404, N_("Not found."))
     try:
         before = _step_identities(root, fs_path)
         opened = opener(fs_path)
@@ -313,7 +314,7 @@ def _walk_checked(fs_path: str, root: str, protected: tuple[str | Path, ...],
             raise OSError("a step changed while it was opened")
     except OSError:
         _close(opened)
-        raise PathRefused(404, "Not found.") from None
+        raise PathRefused(404, N_("Not found.")) from None
     return opened
 
 

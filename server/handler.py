@@ -33,6 +33,7 @@ from server.link_model import LINK_PREFIX, redact_link_tokens
 from server.links import LinkStore
 from server.login import user_of
 from server.methods import WRITE_METHODS, not_allowed
+from server.page_i18n import N_
 from server.records import RequestRecord
 from server.response import Response, error_response, redirect
 from server.routes_collect import PREFIX as COLLECT_PREFIX
@@ -202,7 +203,7 @@ class RequestHandler:
             return None
         except Exception:
             log.exception("unexpected error while answering %s", ex.conn.client)
-            return self._error(ex, HttpError(500, "The server hit an unexpected error."))
+            return self._error(ex, HttpError(500, N_("The server hit an unexpected error.")))
         finally:
             if ex.body is not None:
                 ex.received = ex.body.received
@@ -217,7 +218,7 @@ class RequestHandler:
         except Exception as err:
             if not isinstance(err, HttpError):  # an HttpError here: a file changing, say
                 log.exception("unexpected error while answering %s", ex.conn.client)
-                err = HttpError(500, "The server hit an unexpected error.")
+                err = HttpError(500, N_("The server hit an unexpected error."))
             if ex.status:  # the head already went out; the only honest signal left is closing
                 ex.keep_alive = False
             else:
@@ -318,7 +319,8 @@ class RequestHandler:
         else:
             self._skip_body(ex, request)
             if method not in READ_METHODS:
-                raise HttpError(405, f"{method} is not allowed on a share link.", close=False,
+                raise HttpError(405, N_("%(method)s is not allowed on a share link."),
+                                fields={"method": method}, close=False,
                                 headers=b"Allow: GET, HEAD, POST, PUT\r\n")
         entered = self._links.enter(call)
         if isinstance(entered, Response):
@@ -348,7 +350,8 @@ class RequestHandler:
             if request.method not in TUS_METHODS or request.method == "OPTIONS":
                 self._skip_body(ex, request)
                 if request.method != "OPTIONS":
-                    raise HttpError(405, f"{request.method} is not allowed here.",
+                    raise HttpError(405, N_("%(method)s is not allowed here."),
+                                    fields={"method": request.method},
                                     close=ex.body_pending, headers=ALLOW_TUS)
                 return self._tus.options()
             call.may_wait()  # records and partial files: a worker's
@@ -390,12 +393,12 @@ class RequestHandler:
         a foreign Host (DNS rebinding) or absolute-form authority is answered 421."""
         host = request.headers.get("host")
         if host is not None and not self._hosts.accepts(host, conn.sock):
-            raise HttpError(421, "This server does not answer to that host name.", close=False)
+            raise HttpError(421, N_("This server does not answer to that host name."), close=False)
         target = request.target
         if target.startswith(("http://", "https://")):
             authority = authority_of(target)
             if not self._hosts.accepts(authority, conn.sock):
-                raise HttpError(421, "This server does not answer to that host name.",
+                raise HttpError(421, N_("This server does not answer to that host name."),
                                 close=False)
         path, query = split_target(target, request.method)
         if self._base is not None:
@@ -423,7 +426,7 @@ class RequestHandler:
     def _skip_body(self, ex: Exchange, request: Request) -> None:
         """Bodies on GET/HEAD/OPTIONS mean nothing to us, but must be consumed to keep framing."""
         if request.content_length > MAX_DRAINED_BODY:
-            raise HttpError(413, "The request body is too large.")
+            raise HttpError(413, N_("The request body is too large."))
         if request.content_length or request.chunked:
             ex.body = self._body_of(ex, request)
             ex.body.drain(MAX_DRAINED_BODY)

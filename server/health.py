@@ -19,14 +19,15 @@ from collections.abc import Callable
 
 from server.errors import FolderError
 from server.http11 import HttpError
+from server.page_i18n import N_
 
 log = logging.getLogger("pier.server")
 
 CHECK_INTERVAL = 0.5  # seconds between two looks at the folder
 RETRY_AFTER = 5  # seconds a visitor is told to wait
 THREAD_NAME = "pier-health"
-UNAVAILABLE_TITLE = "This share is unavailable"
-UNAVAILABLE_DETAIL = ("The shared folder is not there right now: it was removed or renamed, or "
+UNAVAILABLE_TITLE = N_("This share is unavailable")
+UNAVAILABLE_DETAIL = N_("The shared folder is not there right now: it was removed or renamed, or "
                       "its disk was unplugged. Try again later.")
 
 Identity = tuple[int, int]  # (st_dev, st_ino)
@@ -43,6 +44,9 @@ class ShareUnavailable(HttpError):
     def __init__(self) -> None:
         super().__init__(503, f"{UNAVAILABLE_TITLE}. {UNAVAILABLE_DETAIL}", close=False,
                          headers=f"Retry-After: {RETRY_AFTER}\r\n".encode("ascii"))
+
+    def localize(self, gettext: Callable[[str], str]) -> str:
+        return f"{gettext(UNAVAILABLE_TITLE)}. {gettext(UNAVAILABLE_DETAIL)}"
 
 
 class Availability:

@@ -7,6 +7,7 @@ ambiguous framing (obs-fold, duplicate Content-Length); this parser is both fast
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import formatdate
 from http import HTTPStatus
@@ -30,15 +31,32 @@ _NO_DUPLICATES = frozenset(
 
 
 class HttpError(Exception):
-    """A request the server answers with ``status`` and a short reason, then maybe closes."""
+    """A request the server answers with ``status`` and a short reason, then maybe closes.
+
+    ``reason`` is English (the JSON answers and scripts read it). With ``fields`` it is a
+    ``%(name)s`` template filled with them, kept apart so that the page can translate the
+    template (the message in the catalogue) and fill it the same way (``localize``)."""
 
     def __init__(self, status: int, reason: str, *, close: bool = True,
-                 headers: bytes = b"") -> None:
-        super().__init__(reason)
+                 headers: bytes = b"", fields: Mapping[str, object] | None = None) -> None:
+        self.template = reason
+        self.fields = dict(fields) if fields else {}
+        self.reason = reason % self.fields if self.fields else reason
+        super().__init__(self.reason)
         self.status = status
-        self.reason = reason
         self.close = close
         self.headers = headers  # extra header lines for the answer, e.g. Content-Range
+
+    def localize(self, gettext: Callable[[str], str]) -> str:
+        """The reason in the language of ``gettext``; English when a translation does not fit
+        the fields (the catalogue test forbids that, this only keeps an answer whole)."""
+        text = gettext(self.template)
+        if not self.fields:
+            return text
+        try:
+            return text % self.fields
+        except (KeyError, ValueError, TypeError):
+            return self.reason
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from server.auth import REASON_DIGEST_DIRECTORY, Authenticator
 from server.call import NeedsWorker
 from server.connection import Connection
 from server.http11 import HttpError, Request
+from server.page_i18n import N_
 from server.routes_well_known import challenge_headers
 from server.users import User
 
@@ -34,12 +35,13 @@ def user_of(conn: Connection, auth: Authenticator, request: Request, *, may_hash
         raise NeedsWorker
     retry = f"Retry-After: {result.retry_after}\r\n".encode("ascii")
     if result.outcome == "throttled":
-        raise HttpError(429, "Too many failed logins; try again later.", close=False,
+        raise HttpError(429, N_("Too many failed logins; try again later."), close=False,
                         headers=retry)
     if result.outcome == "unavailable":
-        raise HttpError(503, "The office directory cannot check logins right now; try again "
-                        "shortly.", close=False, headers=retry)
-    message = "Please log in."
+        raise HttpError(503, N_("The office directory cannot check logins right now; try "
+                                   "again shortly."), close=False, headers=retry)
+    message = N_("Please log in.")
     if result.reason == REASON_DIGEST_DIRECTORY:
-        message = "Directory accounts cannot log in with Digest; log in with Basic (HTTPS)."
+        message = N_("Directory accounts cannot log in with Digest; log in with Basic "
+                     "(HTTPS).")
     raise HttpError(401, message, close=False, headers=challenge_headers(auth, result.stale))

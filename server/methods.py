@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from server.config import ServerConfig
 from server.http11 import HttpError
+from server.page_i18n import N_
 
 WRITE_METHODS = ("PUT", "POST")
 ALLOW_READ = "GET, HEAD, OPTIONS, PROPFIND"
@@ -26,8 +27,10 @@ def allow_header(config: ServerConfig) -> bytes:
 def not_allowed(config: ServerConfig, method: str, *, body_pending: bool) -> HttpError:
     """405 for a method Pier knows (with Allow), 501 (closing) for one it does not."""
     if method in KNOWN_METHODS:
-        reason = f"{method} is not allowed here."
+        reason = N_("%(method)s is not allowed here.")
         if method in WRITE_METHODS:  # reached only while uploads are off
-            reason = "Uploads are turned off in Pier for this share."
-        return HttpError(405, reason, close=body_pending, headers=allow_header(config))
-    return HttpError(501, f"The method {method} is not supported.", close=True)
+            reason = N_("Uploads are turned off in Pier for this share.")
+        return HttpError(405, reason, close=body_pending, headers=allow_header(config),
+                         fields={"method": method})
+    return HttpError(501, N_("The method %(method)s is not supported."), close=True,
+                     fields={"method": method})

@@ -13,7 +13,7 @@ from server import pages
 from server.access import FileAccess
 from server.cache import FileFacts
 from server.http11 import HttpError, Request, phrase
-from server.page_i18n import for_header
+from server.page_i18n import ENGLISH, for_header
 from server.zipstream import ZipItem
 
 PAGE_CSP = (b"Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self' data:;"
@@ -110,13 +110,17 @@ VARY_LANGUAGE = b"Vary: Accept-Language\r\n"
 
 def error_response(err: HttpError, *, as_json: bool, server_name: str,
                    request: Request | None = None) -> Response:
-    """The page (or JSON, always English: scripts read it) telling a client what went wrong,
-    with the error's own headers; the page in the request's language."""
+    """The page (or JSON) telling a client what went wrong, with the error's own headers; the
+    page in the request's language. JSON's "error" is always the English reason (scripts
+    read it); a request in another language also gets "message", the reason in its language."""
     lang = for_header(request.header("accept-language") if request is not None else "")
     if as_json:
-        return json_document(err.status, {"status": err.status, "error": err.reason},
-                             NO_STORE + err.headers)
+        document: dict[str, object] = {"status": err.status, "error": err.reason}
+        if lang.code != ENGLISH:  # for the page's scripts; "error" stays the English text
+            document["message"] = err.localize(lang.gettext)
+        return json_document(err.status, document, NO_STORE + VARY_LANGUAGE + err.headers)
     title = getattr(err, "title", "") or phrase(err.status)
-    body = pages.render_error(err.status, title, getattr(err, "detail", err.reason), server_name,
-                              lang)
+    detail = getattr(err, "detail", "")
+    body = pages.render_error(err.status, title, lang.gettext(detail) if detail
+                              else err.localize(lang.gettext), server_name, lang)
     return html_page(err.status, body, NO_STORE + VARY_LANGUAGE + err.headers)

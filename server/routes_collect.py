@@ -34,7 +34,7 @@ from server.collect import (
     CollectConfig,
     CollectPeople,
     Person,
-    closed_reason,
+    closed_error,
     refuse_if_closed,
 )
 from server.collect_limit import NewPeopleLimit
@@ -44,6 +44,7 @@ from server.files import Resolved, url_quote
 from server.http11 import HttpError
 from server.listing import Entry
 from server.multipart import MultipartReader
+from server.page_i18n import N_
 from server.response import (
     HTML,
     JSON,
@@ -83,11 +84,12 @@ class CollectRoutes:
             return self._state(call)
         if path in (NAME_PATH, FILES_PATH):
             if method != "POST":
-                raise HttpError(405, f"{method} is not allowed here.", close=False,
+                raise HttpError(405, N_("%(method)s is not allowed here."),
+                                fields={"method": method}, close=False,
                                 headers=b"Allow: POST\r\n")
             writes.check_same_origin(call.request, tls=call.tls)
             return self._set_name(call) if path == NAME_PATH else self._hand_in(call)
-        raise HttpError(404, "Not found.", close=False)
+        raise HttpError(404, N_("Not found."), close=False)
 
     # -- who is asking -----------------------------------------------------------------------------
 
@@ -177,7 +179,7 @@ class CollectRoutes:
         refuse_if_closed(self._collect, self._clock.time())
         person = self._person(call, make=True)
         if person is None:
-            raise HttpError(403, "Give your name first.", close=True)
+            raise HttpError(403, N_("Give your name first."), close=True)
         access = call.files.hand_in(self._collect.name, person.folder, lambda: True)
         folder = access.target(url_quote(f"/{self._collect.name}/{person.folder}/"))
         replace_as = call.first("replace")
@@ -191,7 +193,7 @@ class CollectRoutes:
                replace_as: str) -> list[writes.Stored]:
         request = call.request
         if not request.header("content-type").lower().startswith("multipart/form-data"):
-            raise HttpError(415, "Send files as multipart/form-data.")
+            raise HttpError(415, N_("Send files as multipart/form-data."))
         writes.check_declared_size(request, self._config.max_upload_bytes)
         body = _body(call)
         cap = writes.request_cap(request, self._config.max_upload_bytes)
@@ -199,7 +201,7 @@ class CollectRoutes:
         def read(n: int) -> bytes:
             data = body.read(n)
             if cap is not None and body.received > cap:
-                raise UploadRefused(413, "The upload is larger than this share accepts.")
+                raise UploadRefused(413, N_("The upload is larger than this share accepts."))
             self._refuse_past_grace()
             return data
 
@@ -210,7 +212,7 @@ class CollectRoutes:
                 if part.name != "file" or not part.filename:
                     continue
                 if len(stored) >= (1 if replace_as else MAX_FILES):
-                    raise UploadRefused(413, "Send fewer files at a time.")
+                    raise UploadRefused(413, N_("Send fewer files at a time."))
                 name = replace_as or clean_name(part.filename)
                 with access.open_folder(folder.fs_path) as opened, \
                         access.upload(opened, folder.url_path, name, rename=False,
@@ -222,12 +224,12 @@ class CollectRoutes:
                 stored.append(writes.Stored(final, url_quote(folder.url_path + final),
                                             upload.replaces, upload.identity))
             if not reader.finished:
-                raise UploadRefused(400, "The upload ended before its closing boundary.")
+                raise UploadRefused(400, N_("The upload ended before its closing boundary."))
         except BaseException:
             writes.withdraw(access, stored)  # the hand-in is saved whole or not at all
             raise
         if not stored:
-            raise HttpError(400, "No file was sent (form field 'file').", close=False)
+            raise HttpError(400, N_("No file was sent (form field 'file')."), close=False)
         return stored
 
     def _refuse_past_grace(self) -> None:
@@ -235,7 +237,7 @@ class CollectRoutes:
         more than HAND_IN_GRACE, on the engine's clock: its files are then withdrawn."""
         until = self._collect.until
         if until is not None and self._clock.time() >= until + HAND_IN_GRACE:
-            raise HttpError(403, closed_reason(until), close=True)
+            raise closed_error(until, close=True)
 
 
 def _see_page(headers: bytes) -> Response:

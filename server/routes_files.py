@@ -10,6 +10,7 @@ from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
 from server.conditional import if_range_matches, not_modified, parse_range
 from server.http11 import HttpError, Request
+from server.page_i18n import N_
 from server.response import FileSpan, Response
 
 
@@ -53,6 +54,6 @@ def _requested_span(request: Request, facts: FileFacts, now: float) -> tuple[int
     try:
         return parse_range(value, facts.size)
     except HttpError:
-        raise HttpError(416, "The requested range is not satisfiable.", close=False,
+        raise HttpError(416, N_("The requested range is not satisfiable."), close=False,
                         headers=f"Content-Range: bytes */{facts.size}\r\n".encode("ascii")) \
             from None

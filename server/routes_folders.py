@@ -12,6 +12,7 @@ from server.conditional import etag_matches
 from server.config import ServerConfig
 from server.files import Resolved, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
 from server.routes_files import FileRoutes
 from server.routes_markdown import MarkdownRoutes
@@ -69,7 +70,7 @@ class FolderRoutes:
         if names is not None:
             call.may_wait()  # the folder is read to see that the selection names something
             if not _zips_anything(access, folder, names):
-                raise HttpError(404, "None of the selected names is in this folder.",
+                raise HttpError(404, N_("None of the selected names is in this folder."),
                                 close=False)
         return Response(200, headers, ZipBody(lambda: access.zip_items(folder, names),
                                               str(self._config.root)))
@@ -102,7 +103,7 @@ class FolderRoutes:
         try:
             entries = call.files.list_folder(target)
         except PermissionError:
-            raise HttpError(403, "This folder cannot be read.", close=False) from None
+            raise HttpError(403, N_("This folder cannot be read."), close=False) from None
         except OSError as err:
             raise refusal_for(err) from None
         readme = None
@@ -147,10 +148,10 @@ def _selected_names(call: Call) -> frozenset[str] | None:
     if not names:
         return None
     if len(names) > MAX_SELECTED:
-        raise HttpError(400, "Too many names in one .zip request.", close=False)
+        raise HttpError(400, N_("Too many names in one .zip request."), close=False)
     for name in names:
         if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
-            raise HttpError(400, "A name is one entry of this folder, not a path.",
+            raise HttpError(400, N_("A name is one entry of this folder, not a path."),
                             close=False)
     return frozenset(names)
 
@@ -164,7 +165,7 @@ def _zips_anything(access: FileAccess, folder: Resolved, names: frozenset[str]) 
     try:
         return next(items, None) is not None
     except PermissionError:
-        raise HttpError(403, "This folder cannot be read.", close=False) from None
+        raise HttpError(403, N_("This folder cannot be read."), close=False) from None
     except OSError as err:
         raise refusal_for(err) from None
     finally:

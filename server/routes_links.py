@@ -61,6 +61,13 @@ ENDED = {
     "taken": (N_("Link used up"), N_("The downloads this link allows are under way; if one "
                                      "of them fails, try again later.")),
 }
+# Whole sentences (singular, plural) for the translators; the English is the JSON answer's.
+PINS_LOCKED = {
+    True: N_("Too many wrong PINs: this link is locked; try again in %(minutes)s minute "
+             "(after %(until)s)."),
+    False: N_("Too many wrong PINs: this link is locked; try again in %(minutes)s minutes "
+              "(after %(until)s)."),
+}
 
 
 class LinkGone(HttpError):
@@ -89,11 +96,11 @@ class LinkRoutes:
         token, slash, tail = call.path[len(LINK_PREFIX):].partition("/")
         link = self.store.find(token) if TOKEN_PATTERN.fullmatch(token) else None
         if link is None:
-            raise HttpError(404, "Not found.", close=False)
+            raise HttpError(404, N_("Not found."), close=False)
         self._check_state(link)
         access = link_access(self._policy, link)
         if access is None:  # moved out of the share, or replaced by another kind of item
-            raise HttpError(404, "Not found.", close=False)
+            raise HttpError(404, N_("Not found."), close=False)
         if link.has_pin:
             call.may_wait()  # a PIN may be hashed, and every one tried is throttled
             answer = self._check_pin(call, link)
@@ -120,10 +127,11 @@ class LinkRoutes:
             share_path = url_quote(access.item_url) + tail
         else:
             if tail and unquote(tail, errors="surrogateescape") != name:
-                raise HttpError(404, "Not found.", close=False)
+                raise HttpError(404, N_("Not found."), close=False)
             share_path = url_quote(access.item_url)
         if call.request.method in ("POST", "PUT") and not link.upload:
-            raise HttpError(403, "This link does not take uploads.", close=call.body is not None)
+            raise HttpError(403, N_("This link does not take uploads."),
+                            close=call.body is not None)
         call.access = access
         call.link = LinkUse(link.token, base, access.item_url, name,
                             limited=link.downloads_allowed is not None)
@@ -174,7 +182,7 @@ class LinkRoutes:
         if _has_cookie(request.header("cookie"), pin_cookie(link)):
             return None
         if call.wants_json() or request.method not in ("GET", "HEAD"):
-            raise HttpError(403, "This link needs a PIN: send it in the Pier-Link-Pin header.",
+            raise HttpError(403, N_("This link needs a PIN: send it in the Pier-Link-Pin header."),
                             close=call.body is not None)
         return self._pin_page(call, 403, "")
 
@@ -200,7 +208,7 @@ class LinkRoutes:
             self._right_pins.add(proof)
             return
         if verdict.outcome == "wrong" and not verdict.locks_link:
-            raise HttpError(403, "Wrong PIN for this link.", close=call.body is not None)
+            raise HttpError(403, N_("Wrong PIN for this link."), close=call.body is not None)
         raise _locked(verdict.retry_after, self.store.now())
 
     def _unlocked(self, call: Call, link: Link) -> Response:
@@ -277,7 +285,7 @@ def _small_body(call: Call) -> bytes:
             break
         data += piece
     if len(data) > MAX_PIN_FORM:
-        raise HttpError(413, "The PIN form is too large.")
+        raise HttpError(413, N_("The PIN form is too large."))
     return data
 
 
@@ -301,8 +309,8 @@ def _locked(seconds: int, now: float) -> HttpError:
     seconds = max(1, seconds)
     minutes = (seconds + 59) // 60
     until = time.strftime("%H:%M UTC", time.gmtime(now + seconds))
-    err = HttpError(429, f"Too many wrong PINs: this link is locked; try again in {minutes} "
-                    f"minute{'s' if minutes != 1 else ''} (after {until}).", close=False,
+    err = HttpError(429, PINS_LOCKED[minutes == 1], close=False,
+                    fields={"minutes": minutes, "until": until},
                     headers=f"Retry-After: {seconds}\r\n".encode("ascii"))
     err.title = N_("Link locked")  # type: ignore[attr-defined]
     return err

@@ -37,6 +37,7 @@ from server.http11 import HttpError
 from server.listing import Entry
 from server.markdown_documents import DocumentCache, DocumentKey
 from server.markdown_page import BEING_PREPARED, Document, readme_section, view_page
+from server.page_i18n import N_
 from server.response import VARY_LANGUAGE, Response, html_page
 
 log = logging.getLogger("pier.server")
@@ -52,7 +53,7 @@ RENDER_WAIT_MAX = 60.0  # seconds one of them waits before it gets a 503
 
 class RendersBusy(HttpError):
     def __init__(self) -> None:
-        super().__init__(503, "Too many Markdown pages are being prepared; try again.",
+        super().__init__(503, N_("Too many Markdown pages are being prepared; try again."),
                          close=False, headers=b"Retry-After: 2\r\n")
 
 

@@ -19,6 +19,7 @@ from server.files import Resolved, refusal_for
 from server.http11 import HttpError
 from server.listing import PageContext
 from server.listing_search import HtmlResults, JsonResults, Results
+from server.page_i18n import N_
 from server.response import HTML, JSON, NOSNIFF, PAGE_CSP, Response, StreamBody
 from server.routes_trust import ca_offered
 from server.search_walk import SearchLimits, SearchWalk, fold
@@ -32,7 +33,8 @@ def search_text(call: Call) -> str | None:
     folder's ordinary listing answers). 400 when it is too long."""
     text = call.first("q")
     if len(text) > MAX_QUERY:
-        raise HttpError(400, f"The search text is too long (at most {MAX_QUERY} characters).",
+        raise HttpError(400, N_("The search text is too long (at most %(limit)s characters)."),
+                        fields={"limit": MAX_QUERY},
                         close=False)
     text = text.strip()
     return text if fold(text).strip() else None
@@ -71,7 +73,7 @@ class SearchRoutes:
         try:
             return access.search(target, text, self._limits, self._clock)
         except PermissionError:
-            raise HttpError(403, "This folder cannot be read.", close=False) from None
+            raise HttpError(403, N_("This folder cannot be read."), close=False) from None
         except OSError as err:
             raise refusal_for(err) from None
 

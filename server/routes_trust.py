@@ -33,6 +33,7 @@ from server.config import ServerConfig, TlsSettings
 from server.http11 import HttpError
 from server.mobileconfig import CONTENT_TYPE as PROFILE_TYPE
 from server.mobileconfig import ca_profile
+from server.page_i18n import N_
 from server.response import HTML, NOSNIFF, Response
 
 PREFIX = "/.well-known/pier/"
@@ -41,7 +42,7 @@ CA_PEM_PATH = PREFIX + "ca.pem"
 PROFILE_PATH = PREFIX + "ca.mobileconfig"
 TRUST_PATH = PREFIX + "trust"
 TRUST_PATHS = frozenset((CA_DER_PATH, CA_PEM_PATH, PROFILE_PATH, TRUST_PATH))
-NO_PIER_CA = ("This share's certificate does not come from Pier's certificate authority, so "
+NO_PIER_CA = N_("This share's certificate does not come from Pier's certificate authority, so "
               "there is no CA here to install.")
 UNRESTRICTED_CA = ("This share's certificate authority was made by an older Pier and could "
                    "vouch for e-mail and programs too, so it is not offered to new devices. "

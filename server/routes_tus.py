@@ -36,6 +36,7 @@ from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, http_date
+from server.page_i18n import N_
 from server.portable_folders import Folder
 from server.response import NO_STORE, Response
 from server.routes_dav_locks import DavLocks
@@ -97,7 +98,7 @@ class TusRoutes:
         upload = self.store.get(call.path[len(TUS_PREFIX):])
         owner = call.user.name if call.user is not None else None
         if upload is None or upload.owner != owner:
-            raise HttpError(404, "No such upload.", close=False)
+            raise HttpError(404, N_("No such upload."), close=False)
         self.store.seen(upload, call.client)
         try:
             return self._existing(call, upload)
@@ -115,10 +116,10 @@ class TusRoutes:
                     return self._patch(call, upload)
                 return self._terminate(call, upload)
         except UploadBusy:
-            raise HttpError(423, "Another request is sending to this upload right now.",
+            raise HttpError(423, N_("Another request is sending to this upload right now."),
                             close=False, headers=b"Retry-After: 1\r\n") from None
         except LookupError:  # ended by another request meanwhile
-            raise HttpError(404, "No such upload.", close=False) from None
+            raise HttpError(404, N_("No such upload."), close=False) from None
 
     # -- creation (and creation-with-upload) ---------------------------------------------------
 
@@ -131,7 +132,7 @@ class TusRoutes:
         length = _number(request.header("upload-length"), "Upload-Length")
         limit = self._config.max_upload_bytes
         if limit is not None and length > limit:
-            raise UploadRefused(413, "The file is larger than this share accepts.")
+            raise UploadRefused(413, N_("The file is larger than this share accepts."))
         metadata = request.header("upload-metadata")
         fields = parse_metadata(metadata)
         if "filename" not in fields:
@@ -145,13 +146,13 @@ class TusRoutes:
         if with_data:
             _check_content_type(request.header("content-type"))
             if request.content_length > length:
-                raise UploadRefused(413, "The request holds more than Upload-Length.")
+                raise UploadRefused(413, N_("The request holds more than Upload-Length."))
         owner = call.user.name if call.user is not None else None
         quota = owner if owner is not None else "anonymous@" + client_group(call.client)
         try:
             self.store.check_room(quota)
         except TooManyUploads as err:
-            raise HttpError(429, str(err)) from None
+            raise HttpError(429, err.reason, fields=err.fields) from None
         folder = call.files.write_folder(url_quote(folder_text.rstrip("/") + "/"))
         with call.files.open_folder(folder.fs_path) as opened:  # before any folder is made
             check_free_space(opened, length, self._margin)
@@ -168,8 +169,8 @@ class TusRoutes:
             except (TooManyUploads, OSError) as err:
                 call.files.discard_partial(opened, url, parts[-1], partial)
                 if isinstance(err, TooManyUploads):
-                    raise HttpError(429, str(err)) from None
-                raise UploadRefused(500, "Could not record the upload.") from None
+                    raise HttpError(429, err.reason, fields=err.fields) from None
+                raise UploadRefused(500, N_("Could not record the upload.")) from None
             self.store.seen(upload, call.client)
             try:
                 if with_data:
@@ -197,14 +198,15 @@ class TusRoutes:
         _check_content_type(request.header("content-type"))
         offset = _number(request.header("upload-offset"), "Upload-Offset")
         if offset != upload.offset:
-            raise HttpError(409, f"The upload is at offset {upload.offset}.", close=False,
+            raise HttpError(409, N_("The upload is at offset %(offset)s."),
+                            fields={"offset": upload.offset}, close=False,
                             headers=f"Upload-Offset: {upload.offset}\r\n".encode())
         if request.content_length > upload.length - offset:
-            raise UploadRefused(413, "The request holds more than the upload still needs.")
+            raise UploadRefused(413, N_("The request holds more than the upload still needs."))
         folder = self._folder(call, upload)
         if upload.finished:
             if request.content_length or request.chunked:
-                raise UploadRefused(413, "The upload is complete.")
+                raise UploadRefused(413, N_("The upload is complete."))
             return Response(204, _progress(upload))
         with call.files.open_folder(folder) as opened:
             self._receive(call, upload, opened)
@@ -241,15 +243,16 @@ class TusRoutes:
             if found != start:  # bytes lost behind our back (a crash before they were synced)
                 upload.offset = found
                 self.store.save(upload, touched=False)
-                raise HttpError(409, f"The upload is at offset {found}.",
+                raise HttpError(409, N_("The upload is at offset %(offset)s."),
+                                fields={"offset": found},
                                 headers=f"Upload-Offset: {found}\r\n".encode())
             written = 0
             try:
                 while chunk := body.read():
                     if written + len(chunk) > room:
-                        raise UploadRefused(413, "The request holds more than Upload-Length.")
+                        raise UploadRefused(413, N_("The request holds more than Upload-Length."))
                     if activity.cancelled:
-                        raise HttpError(404, "The upload was cancelled.")
+                        raise HttpError(404, N_("The upload was cancelled."))
                     part.write(chunk)
                     written += len(chunk)
                     activity.pending = written

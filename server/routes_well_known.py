@@ -68,7 +68,7 @@ class WellKnownRoutes:
     def _shared_text(self, call: Call) -> Response:
         """The text the window shares, for whoever may read the share (the card's text)."""
         if not call.files.may(Action.LIST, "/"):
-            raise HttpError(403, "Your account may not read this share.", close=False)
+            raise HttpError(403, N_("Your account may not read this share."), close=False)
         shared = self._texts.shared
         doc = {"text": shared.text if shared else None,
                "updated": shared.updated_iso if shared else None}
@@ -79,7 +79,7 @@ class WellKnownRoutes:
         """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
         auth = self._config.auth
         if auth is None:
-            raise HttpError(404, "This share has no login.", close=False)
+            raise HttpError(404, N_("This share has no login."), close=False)
         body = pages.render_error(401, N_("Logged out"), N_("You are logged out. Open the share "
                                   "again to log in."), self._config.server_name, call.language)
         return Response(401, challenge_headers(auth) + HTML + PAGE_CSP + NO_STORE
@@ -88,7 +88,7 @@ class WellKnownRoutes:
     def _statistics(self, call: Call) -> Response:
         """Live statistics; admins only when the share has logins."""
         if self._config.auth is not None and (call.user is None or not call.user.admin):
-            raise HttpError(403, "Statistics are for admin accounts.", close=False)
+            raise HttpError(403, N_("Statistics are for admin accounts."), close=False)
         body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
         return Response(200, JSON + NO_STORE + NOSNIFF, body)
 
@@ -98,7 +98,7 @@ def _asset(name: str, version: str) -> Response:
     ``?v=``: a new version is a new URL), looked at again every time under any other."""
     found = pages.asset(name)
     if found is None:
-        raise HttpError(404, "Not found.", close=False)
+        raise HttpError(404, N_("Not found."), close=False)
     data, ctype, current = found
     caching = IMMUTABLE if version == current else REVALIDATE
     return Response(200, f"Content-Type: {ctype}\r\n".encode("ascii") + caching + NOSNIFF, data)

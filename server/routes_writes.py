@@ -15,6 +15,7 @@ from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.files import Resolved, decode_url_path, url_quote
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.response import NOSNIFF, Response
 from server.routes_dav_locks import DavLocks, DavRefused
 from server.text_board import TextBoard, TextReceived
@@ -22,7 +23,7 @@ from server.uploads import clean_name
 
 MAX_DRAINED_BODY = 64 * 1024  # what a request that needs no body may still send us
 SWEPT_REMEMBERED = 4096  # folders remembered as swept; then the memory starts again
-LOCKED = "It is locked (WebDAV) while someone changes it; try again later."
+LOCKED = N_("It is locked (WebDAV) while someone changes it; try again later.")
 
 
 class WriteRoutes:
@@ -63,7 +64,7 @@ class WriteRoutes:
         parent, _, raw_name = call.path.rpartition("/")
         name = decode_url_path(raw_name)
         if not name or "/" in name:  # an encoded slash would name another folder
-            raise HttpError(400, "PUT needs a file name: PUT /folder/name.", close=False)
+            raise HttpError(400, N_("PUT needs a file name: PUT /folder/name."), close=False)
         folder = self._write_folder(call, parent + "/")
         stored = writes.store_put(_body(call), call.request, call.files, folder, name,
                                   limit=self._config.max_upload_bytes)
@@ -75,14 +76,14 @@ class WriteRoutes:
         ctype = call.request.header("content-type").lower()
         form = ctype.startswith(writes.URLENCODED)
         if not form and not ctype.startswith("multipart/form-data"):
-            raise HttpError(415, "Send files as multipart/form-data (or use PUT).")
+            raise HttpError(415, N_("Send files as multipart/form-data (or use PUT)."))
         folder = self._write_folder(call, call.path)
         limit = self._config.max_upload_bytes
         fields: dict[str, str] = {}
         if form:
             fields = writes.read_text_form(_body(call), call.request)
             if "text" not in fields:
-                raise HttpError(400, "No text was sent (form field 'text').", close=False)
+                raise HttpError(400, N_("No text was sent (form field 'text')."), close=False)
             stored = []
         else:
             stored = writes.store_multipart(_body(call), call.request, call.files, folder,
@@ -96,7 +97,7 @@ class WriteRoutes:
                 writes.withdraw(call.files, stored)  # the form is saved whole or not at all
                 raise
         if not stored:
-            raise HttpError(400, "No file was sent (form field 'file').", close=False)
+            raise HttpError(400, N_("No file was sent (form field 'file')."), close=False)
         return _created(call, stored, folder.url_path)
 
     def _store_text(self, call: Call, folder: Resolved, fields: dict[str, str],

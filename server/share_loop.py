@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
+from dataclasses import replace
 
-from server.config import ServerConfig
+from server.config import ServerConfig, TlsSettings
 from server.serve_loop import STOP_TIMEOUT, ServeLoop
 
 
@@ -26,6 +28,13 @@ class ShareLoop(ServeLoop):
         request reads once, so a request in flight ends under the rules it began with."""
         self._handler = self._new_handler(config)
         self.config = config
+
+    def use_certificate(self, context: ssl.SSLContext, tls: TlsSettings) -> None:
+        """Handshakes from now on use ``context``; encrypted connections keep their own. The
+        config and a new handler (its host names, the CA offered) follow, as in take_rules."""
+        self.config = replace(self.config, tls=tls)
+        self._handler = self._new_handler(self.config)
+        self._tls_context = context
 
     def wind_down(self) -> socket.socket:
         """Stop accepting and close the idle connections (the serve thread ends); requests in

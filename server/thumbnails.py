@@ -32,6 +32,7 @@ from server.access import policy_for
 from server.config import ServerConfig
 from server.files import ServerShort, is_short_of_room
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.thumb_cache import KEY_BYTES, DiskCache, MemoryCache
 from server.thumb_kinds import IMAGE, VIDEO, Renderer, RenderFailed, RenderJob, media_kind
 
@@ -84,7 +85,8 @@ class ThumbStats:
 
 
 class ThumbnailsBusy(HttpError):
-    def __init__(self, reason: str = "Too many thumbnails are being made; try again.") -> None:
+    def __init__(self, reason: str = N_("Too many thumbnails are being made; try again.")
+                 ) -> None:
         super().__init__(503, reason, close=False, headers=b"Retry-After: 2\r\n")
 
 
@@ -110,7 +112,7 @@ class _Pending:
 
     def wait(self, timeout: float) -> bytes:
         if not self._done.wait(timeout):
-            raise ThumbnailsBusy("The thumbnail is taking long; try again.")
+            raise ThumbnailsBusy(N_("The thumbnail is taking long; try again."))
         if self._error is not None:
             raise self._error
         return self._result
@@ -217,7 +219,7 @@ class Thumbnailer:
             self._ready.notify_all()
         for job in jobs:
             os.close(job.fd)
-        stopped = ThumbnailsBusy("The share is stopping.")
+        stopped = ThumbnailsBusy(N_("The share is stopping."))
         for waiting in pending:
             waiting.fail(stopped)
         self._renderer.close()
@@ -314,7 +316,7 @@ class Thumbnailer:
 
     def _check_room(self, key: ThumbKey) -> None:
         if self._stopping:
-            raise ThumbnailsBusy("The share is stopping.")
+            raise ThumbnailsBusy(N_("The share is stopping."))
         if len(self._queue) >= self._queue_max and key.digest not in self._pending:
             raise ThumbnailsBusy()
 
@@ -340,7 +342,7 @@ class Thumbnailer:
         try:
             st = os.fstat(job.fd)
             if file_version(st) != key.version:
-                job.pending.fail(HttpError(503, "The file is changing; try again.",
+                job.pending.fail(HttpError(503, N_("The file is changing; try again."),
                                            close=False, headers=b"Retry-After: 1\r\n"))
                 return
             made = self._renderer.render(RenderJob(job.fd, key.fs_path, key.media,

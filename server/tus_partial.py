@@ -14,6 +14,7 @@ import secrets
 import stat
 from typing import BinaryIO
 
+from server.page_i18n import N_
 from server.portable_folders import (
     Folder,
     create_file_at,
@@ -56,7 +57,7 @@ def create_partial(folder: Folder) -> str:
             raise refusal_for(err, "create") from None
         os.close(fd)
         return name
-    raise UploadRefused(500, "Could not create a file for the upload.")
+    raise UploadRefused(500, N_("Could not create a file for the upload."))
 
 
 def discard_partial(folder: Folder, name: str) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from server.atomic import write_atomic
 from server.clock import SYSTEM_CLOCK, Clock
+from server.page_i18n import N_
 from server.paths import ensure_private_dir
 from server.records import UnfinishedUpload, UploadMark
 from server.tus_partial import remove_partial_in
@@ -45,7 +46,13 @@ _KEY = re.compile(r"[0-9a-f]{64}")
 
 
 class TooManyUploads(Exception):
-    """The owner (or the share) has as many unfinished uploads as it may."""
+    """The owner (or the share) has as many unfinished uploads as it may: ``reason`` (English,
+    ``%(name)s`` fields) and its ``fields``, for the 429 (HttpError)."""
+
+    def __init__(self, reason: str, **fields: object) -> None:
+        super().__init__(reason % fields if fields else reason)
+        self.reason = reason
+        self.fields = fields
 
 
 class UploadBusy(Exception):
@@ -124,12 +131,12 @@ class TusStore:
         if len(self._uploads) >= self._total:
             self._forget_oldest_finished()
         if len(self._uploads) >= self._total:
-            raise TooManyUploads("The server holds too many unfinished uploads.")
+            raise TooManyUploads(N_("The server holds too many unfinished uploads."))
         unfinished = sum(1 for u in self._uploads.values()
                          if u.quota == quota and not u.finished)
         if unfinished >= self._per_owner:
-            raise TooManyUploads(f"You have {unfinished} unfinished uploads; finish or cancel "
-                                 "some first.")
+            raise TooManyUploads(N_("You have %(count)s unfinished uploads; finish or "
+                                    "cancel some first."), count=unfinished)
 
     def add(self, *, owner: str | None, quota: str, folder_url: str, folder_path: str,
             name: str, partial: str, length: int, metadata: str) -> tuple[str, TusUpload]:

@@ -11,11 +11,12 @@ import secrets
 import stat
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import BinaryIO
 
 from server.files import is_hidden
 from server.http11 import HttpError
+from server.page_i18n import N_
 from server.portable import is_link
 from server.portable_folders import (
     Folder,
@@ -70,8 +71,8 @@ class UploadRefused(HttpError):
     404 no such folder, 409 the name exists, 413 too large, 415 not multipart, 507 disk full."""
 
     def __init__(self, status: int, reason: str, *, close: bool = True,
-                 headers: bytes = b"") -> None:
-        super().__init__(status, reason, close=close, headers=headers)
+                 headers: bytes = b"", fields: Mapping[str, object] | None = None) -> None:
+        super().__init__(status, reason, close=close, headers=headers, fields=fields)
 
 
 # -- names ---------------------------------------------------------------------------------------
@@ -83,24 +84,24 @@ def clean_name(name: str, *, allow_hidden: bool = False) -> str:
     Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins."""
     name = unicodedata.normalize("NFC", _SEPARATORS.split(name)[-1])
     if _CONTROL.search(name):
-        raise UploadRefused(400, "File names may not contain control characters.")
+        raise UploadRefused(400, N_("File names may not contain control characters."))
     if name.strip(". ") == "":
-        raise UploadRefused(400, "The file name is empty or made only of dots and spaces.")
+        raise UploadRefused(400, N_("The file name is empty or made only of dots and spaces."))
     name = name.rstrip(". ")
     if _WINDOWS_FORBIDDEN.search(name):
-        raise UploadRefused(400, 'File names may not contain any of < > : " | ? *.')
+        raise UploadRefused(400, N_('File names may not contain any of < > : " | ? *.'))
     if is_hidden(name) and not allow_hidden:
-        raise UploadRefused(400, "File names may not start with a dot.")
+        raise UploadRefused(400, N_("File names may not start with a dot."))
     if is_temp_name(name):
-        raise UploadRefused(400, "That name is reserved for uploads in progress.")
+        raise UploadRefused(400, N_("That name is reserved for uploads in progress."))
     if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
-        raise UploadRefused(400, "That file name is reserved on Windows.")
+        raise UploadRefused(400, N_("That file name is reserved on Windows."))
     try:
         encoded = name.encode("utf-8")
     except UnicodeEncodeError:
-        raise UploadRefused(400, "The file name is not valid Unicode.") from None
+        raise UploadRefused(400, N_("The file name is not valid Unicode.")) from None
     if len(encoded) > MAX_NAME_BYTES:
-        raise UploadRefused(400, "The file name is too long.")
+        raise UploadRefused(400, N_("The file name is too long."))
     return name
 
 
@@ -110,9 +111,9 @@ def clean_relative_path(path: str, *, allow_hidden: bool = False,
     with clean_name. Empty and "." components are dropped; ".." is refused."""
     parts = [p for p in _SEPARATORS.split(path) if p not in ("", ".")]
     if not parts:
-        raise UploadRefused(400, "The path is empty.")
+        raise UploadRefused(400, N_("The path is empty."))
     if len(parts) > max_depth:
-        raise UploadRefused(400, "The folder structure is too deep.")
+        raise UploadRefused(400, N_("The folder structure is too deep."))
     return [clean_name(p, allow_hidden=allow_hidden) for p in parts]
 
 
@@ -149,7 +150,7 @@ def free_name(folder: str | Folder, name: str, *, limit: int = 10000) -> str:
         candidate = _numbered(stem, ext, number)
         if not _exists(folder, candidate):
             return candidate
-    raise UploadRefused(409, "Too many files with that name already exist.")
+    raise UploadRefused(409, N_("Too many files with that name already exist."))
 
 
 def _exists(folder: str | Folder, name: str) -> bool:
@@ -179,13 +180,13 @@ def _numbered(stem: str, ext: str, number: int) -> str:
 
 def refusal_for(err: OSError, action: str) -> UploadRefused:
     if err.errno in _DISK_FULL:
-        return UploadRefused(507, "The disk is full.")
+        return UploadRefused(507, N_("The disk is full."))
     if err.errno == errno.EFBIG:  # e.g. the 4 GiB limit of FAT32
-        return UploadRefused(413, "The file is too large for the disk's file system.")
+        return UploadRefused(413, N_("The file is too large for the disk's file system."))
     if isinstance(err, FileNotFoundError | NotADirectoryError):
-        return UploadRefused(404, "The target folder does not exist.")
+        return UploadRefused(404, N_("The target folder does not exist."))
     if isinstance(err, PermissionError) or err.errno == errno.EROFS:
-        return UploadRefused(403, "The target folder is not writable.")
+        return UploadRefused(403, N_("The target folder is not writable."))
     return UploadRefused(500, f"Could not {action} the uploaded file.")
 
 
@@ -197,7 +198,7 @@ def check_free_space(folder: str | Folder, needed: int, margin: int = DISK_MARGI
     except OSError as err:
         raise refusal_for(err, "check space for") from None
     if needed + margin > free:
-        raise UploadRefused(507, "There is not enough free disk space for this upload.")
+        raise UploadRefused(507, N_("There is not enough free disk space for this upload."))
 
 
 SPACE_CHECK_EVERY = 16 * 1024 * 1024  # bytes written between free-space checks
@@ -218,7 +219,7 @@ class UploadFile:
                  max_size: int | None = None, expected_size: int | None = None,
                  rename: bool = True, disk_margin: int = DISK_MARGIN) -> None:
         if name != clean_name(name, allow_hidden=True):
-            raise UploadRefused(400, "The file name is not acceptable.")
+            raise UploadRefused(400, N_("The file name is not acceptable."))
         self.name = name
         self.overwrite = overwrite
         self.rename = rename
@@ -236,11 +237,11 @@ class UploadFile:
         self._next_space_check = SPACE_CHECK_EVERY
         self.temp_name = ""
         if max_size is not None and expected_size is not None and expected_size > max_size:
-            raise UploadRefused(413, "The file is larger than uploads may be.")
+            raise UploadRefused(413, N_("The file is larger than uploads may be."))
         self._folder, self._own_folder = _opened_folder(folder)
         try:
             if not overwrite and not rename and _exists(self._folder, name):
-                raise UploadRefused(409, "A file with that name already exists.")
+                raise UploadRefused(409, N_("A file with that name already exists."))
             check_free_space(self._folder, expected_size or 0, disk_margin)
             self._open_temp()
         except BaseException:
@@ -270,7 +271,7 @@ class UploadFile:
             self.temp_name = name
             self._file = open(fd, "wb", buffering=256 * 1024)  # noqa: SIM115 - closed by commit/abort
             return
-        raise UploadRefused(500, "Could not create a temporary file for the upload.")
+        raise UploadRefused(500, N_("Could not create a temporary file for the upload."))
 
     def write(self, data: bytes | bytearray | memoryview) -> None:
         if self._file is None:
@@ -278,7 +279,7 @@ class UploadFile:
         size = self.size + len(data)
         if self.max_size is not None and size > self.max_size:
             self.abort()
-            raise UploadRefused(413, "The file is larger than uploads may be.")
+            raise UploadRefused(413, N_("The file is larger than uploads may be."))
         try:
             if size >= self._next_space_check:  # a body of unknown length: keep a margin free
                 self._next_space_check = size + SPACE_CHECK_EVERY
@@ -365,7 +366,7 @@ def publish_temp(at: Folder, temp_name: str, name: str, *, overwrite: bool,
         except FileNotFoundError:
             existing = None
         if existing is not None and stat.S_ISDIR(existing.st_mode):
-            raise UploadRefused(409, "A folder with that name already exists.")
+            raise UploadRefused(409, N_("A folder with that name already exists."))
         replace_at(at, temp_name, name)
         return name
     for _ in range(100):
@@ -374,10 +375,10 @@ def publish_temp(at: Folder, temp_name: str, name: str, *, overwrite: bool,
             _publish_no_clobber(at, temp_name, final)
         except FileExistsError:
             if not rename:
-                raise UploadRefused(409, "A file with that name already exists.") from None
+                raise UploadRefused(409, N_("A file with that name already exists.")) from None
             continue  # someone took the name between free_name and now: pick again
         return final
-    raise UploadRefused(409, "Could not find a free name for the file.")
+    raise UploadRefused(409, N_("Could not find a free name for the file."))
 
 
 def _publish_no_clobber(at: Folder, temp_name: str, name: str) -> None:

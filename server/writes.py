@@ -18,6 +18,7 @@ from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
 from server.multipart import MultipartReader
+from server.page_i18n import N_
 from server.pages import STYLESHEET_URL, display_text
 from server.text_board import TEXT_LIMIT
 from server.uploads import (
@@ -33,7 +34,7 @@ URLENCODED = "application/x-www-form-urlencoded"
 TEXT_FIELDS = ("text", "name")  # a text sent from the page, and the file name it wants
 TEXT_FORM_CAP = 3 * TEXT_LIMIT + 4096  # a form's text percent-encoded, and its name
 TEXT_NAME_PATTERN = "text-%Y%m%d-%H%M%S.txt"  # strftime, in the server's local time
-TEXT_TOO_LARGE = "The text is larger than this share accepts."
+TEXT_TOO_LARGE = N_("The text is larger than this share accepts.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +64,14 @@ def check_same_origin(request: Request, *, tls: bool) -> None:
     Origin must be this share's: its scheme and its host and port."""
     site = request.header("sec-fetch-site")
     if site and site not in ("same-origin", "none"):
-        raise HttpError(403, "Changes must come from Pier's own page.", close=True)
+        raise HttpError(403, N_("Changes must come from Pier's own page."), close=True)
     origin = request.header("origin")
     if not origin:
         return
     parts = urlsplit(origin)
     if (origin == "null" or parts.scheme.lower() != ("https" if tls else "http")
             or parts.netloc.lower() != request.header("host").lower()):
-        raise HttpError(403, "Changes must come from Pier's own page.", close=True)
+        raise HttpError(403, N_("Changes must come from Pier's own page."), close=True)
 
 
 MULTIPART_ALLOWANCE = 64 * 1024  # a form's boundaries and part headers around its files
@@ -87,7 +88,7 @@ def request_cap(request: Request, limit: int | None) -> int | None:
 def check_declared_size(request: Request, limit: int | None) -> None:
     cap = request_cap(request, limit)
     if cap is not None and request.content_length > cap:
-        raise UploadRefused(413, "The upload is larger than this share accepts.")
+        raise UploadRefused(413, N_("The upload is larger than this share accepts."))
 
 
 def store_put(body: RequestBody, request: Request, access: FileAccess, folder: Resolved,
@@ -194,7 +195,7 @@ def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder
     def read(n: int) -> bytes:
         data = body.read(n)
         if cap is not None and body.received > cap:
-            raise UploadRefused(413, "The upload is larger than this share accepts.")
+            raise UploadRefused(413, N_("The upload is larger than this share accepts."))
         return data
 
     if request.content_length:
@@ -210,7 +211,7 @@ def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder
         if part.name != "file" or not part.filename:
             continue
         if len(stored) >= MAX_FILES_PER_REQUEST:
-            raise UploadRefused(413, "The upload holds too many files; send fewer at a time.")
+            raise UploadRefused(413, N_("The upload holds too many files; send fewer at a time."))
         parts = clean_relative_path(part.filename, allow_hidden=show_hidden)
         check_new_folders(locks, access, folder, parts[:-1], checked)
         opened, url = access.make_folders(folder, parts[:-1], budget)
@@ -227,7 +228,7 @@ def _store_parts(body: RequestBody, request: Request, access: FileAccess, folder
         stored.append(Stored(relative, url_quote(folder.url_path + relative), upload.replaces,
                              upload.identity))
     if not reader.finished:
-        raise UploadRefused(400, "The upload ended before its closing boundary.")
+        raise UploadRefused(400, N_("The upload ended before its closing boundary."))
     body.drain(MAX_EPILOGUE)
 
 
@@ -244,7 +245,7 @@ def _text_of(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UploadRefused(400, "The text is not valid UTF-8.") from None
+        raise UploadRefused(400, N_("The text is not valid UTF-8.")) from None
 
 
 def read_text_form(body: RequestBody, request: Request) -> dict[str, str]:
@@ -261,7 +262,7 @@ def read_text_form(body: RequestBody, request: Request) -> dict[str, str]:
     try:
         parsed = parse_qs(raw, keep_blank_values=True, errors="strict", max_num_fields=16)
     except (ValueError, UnicodeDecodeError):
-        raise UploadRefused(400, "The form could not be read.") from None
+        raise UploadRefused(400, N_("The form could not be read.")) from None
     return {key: values[0] for key, values in parsed.items() if key in TEXT_FIELDS}
 
 
@@ -281,7 +282,7 @@ def store_text(access: FileAccess, folder: Resolved, text: str, raw_name: str, *
     uploads: a free name unless ``replace``, the share's --overwrite; WebDAV locks as
     check_lock_on_name)."""
     if not text:
-        raise UploadRefused(400, "The text is empty.")
+        raise UploadRefused(400, N_("The text is empty."))
     data = text.encode("utf-8")
     if len(data) > (TEXT_LIMIT if limit is None else min(limit, TEXT_LIMIT)):
         raise UploadRefused(413, TEXT_TOO_LARGE)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.directory_service import DirectoryForm, DirectoryService
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from server.directory_config import (
     AD_USER_FILTER,
     DEFAULT_GROUP_FILTER,
@@ -36,22 +37,34 @@ from ui.widget_names import named
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
 
-DIGEST_NOTE = ("Directory users log in with Basic only: Digest needs a password hash that Pier "
-               "cannot have for them. While any Pier account has Digest turned on, browsers "
-               "choose Digest and directory users cannot log in from them. Share over HTTPS: "
-               "Basic sends the password with every request.")
-MAP_HINT = ("One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER "
-            "to limit it to a folder. In several groups, the highest level wins (with its "
-            "folders); in none, the login is refused. A Pier account of the same name wins.")
-MAP_LINE = "GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins."
-OFF_TEXT = "Directory logins are off."
-ON_TEXT = "Directory logins are on. Shares started from now on use these settings."
+DIGEST_NOTE = QT_TRANSLATE_NOOP(
+    "DirectoryTab",
+    "Directory users log in with Basic only: Digest needs a password hash that Pier cannot "
+    "have for them. While any Pier account has Digest turned on, browsers choose Digest and "
+    "directory users cannot log in from them. Share over HTTPS: Basic sends the password with "
+    "every request.")
+MAP_HINT = QT_TRANSLATE_NOOP(
+    "DirectoryTab",
+    "One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit "
+    "it to a folder. In several groups, the highest level wins (with its folders); in none, "
+    "the login is refused. A Pier account of the same name wins.")
+MAP_LINE = QT_TRANSLATE_NOOP(
+    "DirectoryTab",
+    "GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.")
+OFF_TEXT = QT_TRANSLATE_NOOP("DirectoryTab", "Directory logins are off.")
+ON_TEXT = QT_TRANSLATE_NOOP(
+    "DirectoryTab", "Directory logins are on. Shares started from now on use these settings.")
+# examples of what to type, in the directory's own syntax: the same in every language
+URL_EXAMPLE = "ldaps://dc.example.org"
+BASE_DN_EXAMPLE = "dc=example,dc=org"
+GROUP_MAP_EXAMPLE = "staff=read\neditors=modify:/team"
 
 
 def ask_ca_file(parent: QWidget | None) -> str | None:
     """A PEM file with the directory's CA; None when cancelled (tests replace this)."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, "The directory's CA certificate", "",
-                                            "PEM certificates (*.pem *.crt *.cer);;All files (*)")
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, translate("DirectoryTab", "The directory's CA certificate"), "",
+        translate("DirectoryTab", "PEM certificates (*.pem *.crt *.cer);;All files (*)"))
     return chosen or None
 
 
@@ -73,68 +86,79 @@ class DirectoryTab(QWidget):
         scroller.viewport().setAutoFillBackground(False)  # the tab's own background
         page.setAutoFillBackground(False)
         layout = QVBoxLayout(page)
-        self.status_label = MutedLabel(OFF_TEXT, objectName="directoryStatus", wordWrap=True)
+        self.status_label = MutedLabel(self.tr(OFF_TEXT), objectName="directoryStatus",
+                                       wordWrap=True)
         layout.addWidget(self.status_label)
         layout.addLayout(self._build_form())
         layout.addLayout(self._build_buttons())
         layout.addLayout(self._build_test_row())
         self.result_label = named(QLabel(wordWrap=True), "directoryResult")
-        self.result_label.setAccessibleName("Directory result")
+        self.result_label.setAccessibleName(self.tr("Directory result"))
         layout.addWidget(self.result_label)
-        layout.addWidget(MutedLabel(DIGEST_NOTE, objectName="directoryDigestNote", wordWrap=True))
+        layout.addWidget(MutedLabel(self.tr(DIGEST_NOTE), objectName="directoryDigestNote",
+                                    wordWrap=True))
         layout.addStretch(1)
 
     # ---- building -------------------------------------------------------------------------
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
-        self.url_edit = self._line("directoryUrl", "ldaps://dc.example.org")
-        self.starttls_check = named(QCheckBox("Use StartTLS (with an ldap:// address)"),
+        self.url_edit = self._line("directoryUrl", URL_EXAMPLE, self.tr("Directory address"))
+        self.starttls_check = named(QCheckBox(self.tr("Use StartTLS (with an ldap:// address)")),
                                     "directoryStartTls")
-        self.starttls_check.setAccessibleName("Use StartTLS")
-        self.base_dn_edit = self._line("directoryBaseDn", "dc=example,dc=org")
-        self.bind_dn_edit = self._line("directoryBindDn", "empty: search anonymously")
-        self.bind_password_edit = self._line("directoryBindPassword", "the bind DN's password")
+        self.starttls_check.setAccessibleName(self.tr("Use StartTLS"))
+        self.base_dn_edit = self._line("directoryBaseDn", BASE_DN_EXAMPLE, self.tr("Base DN"))
+        self.bind_dn_edit = self._line("directoryBindDn", self.tr("empty: search anonymously"),
+                                       self.tr("Bind DN"))
+        self.bind_password_edit = self._line("directoryBindPassword",
+                                             self.tr("the bind DN's password"),
+                                             self.tr("Bind password"))
         self.bind_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.user_filter_edit = self._line("directoryUserFilter", DEFAULT_USER_FILTER)
-        self.user_filter_edit.setToolTip(f"Active Directory: {AD_USER_FILTER}")
-        self.group_filter_edit = self._line("directoryGroupFilter", DEFAULT_GROUP_FILTER)
-        self.group_filter_edit.setToolTip("Active Directory: memberOf (the user's attribute)")
+        self.user_filter_edit = self._line("directoryUserFilter", DEFAULT_USER_FILTER,
+                                           self.tr("User filter"))
+        self.user_filter_edit.setToolTip(
+            self.tr("Active Directory: {filter}").format(filter=AD_USER_FILTER))
+        self.group_filter_edit = self._line("directoryGroupFilter", DEFAULT_GROUP_FILTER,
+                                            self.tr("Group filter"))
+        self.group_filter_edit.setToolTip(
+            self.tr("Active Directory: memberOf (the user's attribute)"))
         self.group_map_edit = named(QPlainTextEdit(), "directoryGroupMap")
-        self.group_map_edit.setPlaceholderText("staff=read\neditors=modify:/team")
+        self.group_map_edit.setPlaceholderText(GROUP_MAP_EXAMPLE)
         self.group_map_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.group_map_edit.setToolTip(MAP_HINT)
-        self.group_map_edit.setAccessibleName("Group map")
-        self.ca_edit = self._line("directoryCaFile", "the system's trusted CAs")
-        choose = named(QPushButton("Choose…"), "directoryChooseCa")
-        choose.setAccessibleName("Choose the directory's CA file")
+        self.group_map_edit.setToolTip(self.tr(MAP_HINT))
+        self.group_map_edit.setAccessibleName(self.tr("Group map"))
+        self.ca_edit = self._line("directoryCaFile", self.tr("the system's trusted CAs"),
+                                  self.tr("CA file"))
+        choose = named(QPushButton(self.tr("Choose…")), "directoryChooseCa")
+        choose.setAccessibleName(self.tr("Choose the directory's CA file"))
         choose.clicked.connect(self.choose_ca)
-        self.forget_ca_check = named(QCheckBox("Forget the saved CA"), "directoryForgetCa")
-        self.forget_ca_check.setAccessibleName("Forget the saved CA")
+        self.forget_ca_check = named(QCheckBox(self.tr("Forget the saved CA")),
+                                     "directoryForgetCa")
+        self.forget_ca_check.setAccessibleName(self.tr("Forget the saved CA"))
         self.forget_ca_check.setVisible(False)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(choose)
         ca_row.addWidget(self.forget_ca_check)
-        form.addRow("Address:", self.url_edit)
+        form.addRow(self.tr("Address:"), self.url_edit)
         form.addRow("", self.starttls_check)
-        form.addRow("Base DN:", self.base_dn_edit)
-        form.addRow("Bind DN:", self.bind_dn_edit)
-        form.addRow("Bind password:", self.bind_password_edit)
-        form.addRow("User filter:", self.user_filter_edit)
-        form.addRow("Group filter:", self.group_filter_edit)
-        form.addRow("Groups:", self.group_map_edit)
-        form.addRow("", MutedLabel(MAP_LINE, objectName="directoryMapHint"))
-        form.addRow("CA file:", ca_row)
+        form.addRow(self.tr("Base DN:"), self.base_dn_edit)
+        form.addRow(self.tr("Bind DN:"), self.bind_dn_edit)
+        form.addRow(self.tr("Bind password:"), self.bind_password_edit)
+        form.addRow(self.tr("User filter:"), self.user_filter_edit)
+        form.addRow(self.tr("Group filter:"), self.group_filter_edit)
+        form.addRow(self.tr("Groups:"), self.group_map_edit)
+        form.addRow("", MutedLabel(self.tr(MAP_LINE), objectName="directoryMapHint"))
+        form.addRow(self.tr("CA file:"), ca_row)
         return form
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.save_button = named(QPushButton("Save"), "directorySave")
-        self.save_button.setAccessibleName("Save the directory settings")
+        self.save_button = named(QPushButton(self.tr("Save")), "directorySave")
+        self.save_button.setAccessibleName(self.tr("Save the directory settings"))
         self.save_button.clicked.connect(self.save)
-        self.off_button = named(QPushButton("Turn off"), "directoryOff")
-        self.off_button.setAccessibleName("Turn directory logins off")
+        self.off_button = named(QPushButton(self.tr("Turn off")), "directoryOff")
+        self.off_button.setAccessibleName(self.tr("Turn directory logins off"))
         self.off_button.clicked.connect(self.turn_off)
         row.addStretch(1)
         row.addWidget(self.off_button)
@@ -143,22 +167,24 @@ class DirectoryTab(QWidget):
 
     def _build_test_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.test_name_edit = self._line("directoryTestName", "user name")
-        self.test_password_edit = self._line("directoryTestPassword", "password")
+        self.test_name_edit = self._line("directoryTestName", self.tr("user name"),
+                                         self.tr("User name to test"))
+        self.test_password_edit = self._line("directoryTestPassword", self.tr("password"),
+                                             self.tr("Password to test"))
         self.test_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.test_button = named(QPushButton("Test"), "directoryTest")
-        self.test_button.setAccessibleName("Test a directory login")
+        self.test_button = named(QPushButton(self.tr("Test")), "directoryTest")
+        self.test_button.setAccessibleName(self.tr("Test a directory login"))
         self.test_button.clicked.connect(self.test_login)
-        row.addWidget(QLabel("Test a login:"))
+        row.addWidget(QLabel(self.tr("Test a login:")))
         row.addWidget(self.test_name_edit, 1)
         row.addWidget(self.test_password_edit, 1)
         row.addWidget(self.test_button)
         return row
 
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
+    def _line(self, name: str, placeholder: str, accessible: str) -> QLineEdit:
         edit = named(QLineEdit(), name)
         edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(name.removeprefix("directory"))
+        edit.setAccessibleName(accessible)
         return edit
 
     # ---- actions --------------------------------------------------------------------------
@@ -200,16 +226,16 @@ class DirectoryTab(QWidget):
         try:
             self._show(await self._service.load())
         except PierError as err:
-            self._say(f"The saved settings cannot be used: {err}")
+            self._say(self.tr("The saved settings cannot be used: {error}").format(error=err))
         finally:
             self._set_busy(False)
 
     async def _save(self, form: DirectoryForm) -> None:
         try:
             self._show(await self._service.save(form))
-            self._say("Saved. Stop and start the share to use them now.")
+            self._say(self.tr("Saved. Stop and start the share to use them now."))
         except PierError as err:
-            self._say(f"Not saved: {err}")
+            self._say(self.tr("Not saved: {error}").format(error=err))
         finally:
             self._set_busy(False)
 
@@ -217,20 +243,20 @@ class DirectoryTab(QWidget):
         try:
             await self._service.turn_off()
             self._show(None)
-            self._say("Directory logins turned off for shares started from now on.")
+            self._say(self.tr("Directory logins turned off for shares started from now on."))
         except PierError as err:
-            self._say(f"Not turned off: {err}")
+            self._say(self.tr("Not turned off: {error}").format(error=err))
         finally:
             self._set_busy(False)
 
     async def _test(self, form: DirectoryForm, name: str, password: str) -> None:
         try:
             if not name or not password:
-                self._say("Type a user name and a password to test.")
+                self._say(self.tr("Type a user name and a password to test."))
                 return
             self._say(await self._service.test(form, name, password))
         except PierError as err:
-            self._say(f"These settings cannot be used: {err}")
+            self._say(self.tr("These settings cannot be used: {error}").format(error=err))
         finally:
             self._set_busy(False)
 
@@ -238,25 +264,28 @@ class DirectoryTab(QWidget):
 
     def _show(self, settings: DirectorySettings | None) -> None:
         self._saved = settings
-        self.status_label.setText(OFF_TEXT if settings is None else ON_TEXT)
+        self.status_label.setText(self.tr(OFF_TEXT) if settings is None else self.tr(ON_TEXT))
         self.off_button.setEnabled(settings is not None)
         self.bind_password_edit.clear()
         self.ca_edit.clear()
         self.forget_ca_check.setChecked(False)
         self.forget_ca_check.setVisible(settings is not None and bool(settings.ca_pem))
+        # after Turn off, no "saved" placeholder is left behind
+        self.bind_password_edit.setPlaceholderText(
+            self.tr("saved (type to change)") if settings is not None and settings.bind_password
+            else self.tr("the bind DN's password"))
+        self.ca_edit.setPlaceholderText(
+            self.tr("the saved CA (choose a file to replace it)")
+            if settings is not None and settings.ca_pem else self.tr("the system's trusted CAs"))
         if settings is None:
             return
         self.url_edit.setText(settings.url)
         self.starttls_check.setChecked(settings.starttls)
         self.base_dn_edit.setText(settings.base_dn)
         self.bind_dn_edit.setText(settings.bind_dn)
-        self.bind_password_edit.setPlaceholderText(
-            "saved (type to change)" if settings.bind_password else "the bind DN's password")
         self.user_filter_edit.setText(settings.user_filter)
         self.group_filter_edit.setText(settings.group_filter)
         self.group_map_edit.setPlainText("\n".join(str(m) for m in settings.group_map))
-        self.ca_edit.setPlaceholderText("the saved CA (choose a file to replace it)"
-                                        if settings.ca_pem else "the system's trusted CAs")
 
     def _say(self, text: str) -> None:
         self.result_label.setText(text)

@@ -128,7 +128,7 @@ class ShareTextDialog(QDialog):
         try:
             self._texts.share(self.edit.toPlainText())
         except PierError as err:
-            QMessageBox.warning(self, "Share text", str(err))
+            QMessageBox.warning(self, self.tr("Share text"), str(err))
             return
         super().accept()
 

@@ -342,14 +342,20 @@
     507: t("Disk full"),
   };
 
+  /** The reason of a JSON error answer: its "message" (the reason in the page's language,
+      present when the browser asked for one) before its English "error"; "" for none. */
+  function errorReason(bodyText) {
+    try {
+      const answer = JSON.parse(bodyText);
+      return answer.message || answer.error || "";
+    } catch (_) {
+      return "";
+    }
+  }
+
   /** "Too large: The upload is larger than this share accepts." from a JSON error answer. */
   function errorMessage(status, bodyText) {
-    let detail = "";
-    try {
-      detail = JSON.parse(bodyText).error || "";
-    } catch (_) {
-      detail = "";
-    }
+    const detail = errorReason(bodyText);
     const word = STATUS_WORDS[status] || t("Error {status}", { status });
     return detail ? word + ": " + detail : word + ".";
   }

@@ -45,7 +45,10 @@
         return;
       }
       let reason = t("The hand-in was refused ({status}).", { status: xhr.status });
-      try { reason = JSON.parse(xhr.responseText).error || reason; } catch (e) { /* a page */ }
+      try {  // "message": the reason in the page's language; "error": its English
+        const answer = JSON.parse(xhr.responseText);
+        reason = answer.message || answer.error || reason;
+      } catch (e) { /* a page */ }
       done(reason);
     };
     xhr.onerror = function () { done(t("The connection was lost; please try again.")); };

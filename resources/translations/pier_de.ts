@@ -106,6 +106,10 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>HTTPS-Zertifikat — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Genau eines:&lt;/b&gt; Das Telefon muss im installierten Profil oder in der Datei genau EIN Zertifikat namens „Pier local CA…“ zeigen. Zeigt es mehr, entfernen Sie es: Eine unterwegs veränderte Kopie könnte eine zweite Zertifizierungsstelle enthalten.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -214,6 +218,14 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Keine CA: Das Zertifikat ist selbstsigniert oder ohne CA importiert. Geräte müssen ihm direkt vertrauen.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Ersetzen Sie zuerst die Zertifizierungsstelle (unten): Eine von einem älteren Pier erstellte wird Telefonen nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>Die laufende Freigabe gibt noch die bisherige CA aus. Beenden und starten Sie die Freigabe neu und scannen Sie dann den Code.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Geräte müssen erneut vertrauen</translation>
     </message>
@@ -230,8 +242,12 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Zertifikat wird erstellt…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Neues Zertifikat erstellt. Eine laufende Freigabe verwendet es, nachdem Sie sie beendet und neu gestartet haben.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importiert. Die Freigabe mit HTTPS verwendet es ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>Ab jetzt wird Piers eigenes Zertifikat verwendet.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Mit dem Telefon scannen, um die Schritte zu öffnen:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Neues Zertifikat erstellt; eine laufende HTTPS-Freigabe verwendet es sofort.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
         <translation>Dieses Zertifikat kann nicht verwendet werden</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importiert. Es wird beim nächsten Start der Freigabe verwendet.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Diese Passphrase öffnet {key} nicht. Versuchen Sie es erneut:</translation>
     </message>
@@ -312,10 +328,6 @@ Kopieren Sie die Adresse (Adresse kopieren) und fügen Sie sie stattdessen in ei
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Wechsel zum Zertifikat von Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>Das Zertifikat von Pier wird beim nächsten Start der Freigabe verwendet.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier erstellt eine neue, auf Webserver in Ihrem lokalen Netzwerk beschränkte Zertifizierungsstelle und vernichtet den Schlüssel der alten.
 
 Jedes Gerät, das der alten vertraut, muss der neuen erneut vertrauen. Auf jedem Gerät:
@@ -369,7 +381,7 @@ Jedes Gerät, das der alten vertraut, muss der neuen erneut vertrauen. Auf jedem
 2. Das neue installieren: den Code in diesem Dialog scannen, während mit HTTPS freigegeben wird, {url} auf dem Gerät öffnen und den Schritten dort folgen, oder die Datei kopieren, die „CA-Zertifikat exportieren…“ speichert.
 Bis dahin warnt das Gerät vor dem Zertifikat von Pier.
 
-Eine laufende Freigabe verwendet das neue Zertifikat, nachdem Sie sie beendet und neu gestartet haben.</translation>
+Eine laufende HTTPS-Freigabe verwendet das neue Zertifikat sofort.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
@@ -1134,6 +1146,276 @@ Der Eintrag ist {entry}.</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Fenster geöffnet lassen</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} ist ein Pier-Konto, das Vorrang vor dem Verzeichnis hat: Das Verzeichnis wird zu diesem Namen nicht gefragt.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>Das Verzeichnis kann nicht gefragt werden: {error}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} kann sich nicht anmelden: {reason} (Gruppen: {groups}).</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} darf sich anmelden: {rights} (Gruppen: {groups}).</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>herunterladen</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>hochladen</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ändern</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights} in {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights} in der ganzen Freigabe</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>Die CA-Datei {path} kann nicht gelesen werden: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>Verzeichnisbenutzer melden sich nur mit Basic an: Digest braucht einen Passwort-Hash, den Pier für sie nicht haben kann. Solange ein Pier-Konto Digest eingeschaltet hat, wählen Browser Digest, und Verzeichnisbenutzer können sich von ihnen aus nicht anmelden. Geben Sie über HTTPS frei: Basic sendet das Passwort mit jeder Anfrage.</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>Eine Gruppe (ihr cn) pro Zeile: GRUPPE=read, upload, modify oder admin, und :/ORDNER, um sie auf einen Ordner zu beschränken. In mehreren Gruppen gilt die höchste Stufe (mit ihren Ordnern); in keiner wird die Anmeldung abgelehnt. Ein Pier-Konto gleichen Namens hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>GRUPPE=read|upload|modify|admin[:/ORDNER], eine pro Zeile; die höchste Stufe gilt.</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>Verzeichnisanmeldungen sind ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>Verzeichnisanmeldungen sind eingeschaltet. Ab jetzt gestartete Freigaben verwenden diese Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>CA-Zertifikat des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>Ergebnis des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>Adresse des Verzeichnisses</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>StartTLS verwenden (mit einer ldap://-Adresse)</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>StartTLS verwenden</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>Basis-DN</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>leer: anonym suchen</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>Bind-DN</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>das Passwort des Bind-DN</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>Bind-Passwort</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Benutzerfilter</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory: {filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Gruppenfilter</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory: memberOf (das Attribut des Benutzers)</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>Gruppenzuordnung</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>die vertrauenswürdigen CAs des Systems</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>CA-Datei des Verzeichnisses auswählen</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>Gespeicherte CA vergessen</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>Basis-DN:</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>Bind-DN:</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Bind-Passwort:</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>Benutzerfilter:</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>Gruppenfilter:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Gruppen:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>Verzeichniseinstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>Verzeichnisanmeldungen ausschalten</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>Zu testender Benutzername</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>Zu testendes Passwort</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>Eine Verzeichnisanmeldung testen</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>Anmeldung testen:</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>Die gespeicherten Einstellungen können nicht verwendet werden: {error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>Gespeichert. Beenden Sie die Freigabe und starten Sie sie neu, um sie jetzt zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>Verzeichnisanmeldungen sind für ab jetzt gestartete Freigaben ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>Nicht ausgeschaltet: {error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>Geben Sie zum Testen einen Benutzernamen und ein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>Diese Einstellungen können nicht verwendet werden: {error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>gespeichert (zum Ändern eintippen)</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>die gespeicherte CA (zum Ersetzen eine Datei auswählen)</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +3939,10 @@ Ports unter 1024 erfordern auf diesem System Administratorrechte. Pier kann stat
     <message>
         <source>Locked out</source>
         <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>

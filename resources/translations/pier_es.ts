@@ -106,6 +106,10 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Certificado HTTPS — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Exactamente uno:&lt;/b&gt; el teléfono debe mostrar exactamente UN certificado, llamado «Pier local CA…», en el perfil o archivo que instala. Si muestra más, elimínelo: una copia alterada por el camino podría llevar una segunda autoridad.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -214,6 +218,14 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Sin CA: el certificado es autofirmado o se importó sin CA. Los dispositivos deben confiar directamente en él.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Primero sustituya la autoridad de certificación (abajo): a los teléfonos no se les ofrece una creada por un Pier antiguo.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>El uso compartido en curso todavía entrega la CA anterior. Deje de compartir y vuelva a empezar, y luego escanee el código.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Los dispositivos deberán volver a confiar</translation>
     </message>
@@ -230,8 +242,12 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>Creando el certificado…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Certificado nuevo creado. Un uso compartido en curso lo usará cuando deje de compartir y vuelva a empezar.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importado. Compartir con HTTPS lo usa a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>A partir de ahora se usa el certificado propio de Pier.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Escanee con el teléfono para abrir los pasos:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Certificado nuevo creado; un uso compartido con HTTPS en curso ya lo usa.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
         <translation>No se puede usar este certificado</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importado. Se usará la próxima vez que empiece a compartir.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Esa frase de contraseña no abre {key}. Inténtelo de nuevo:</translation>
     </message>
@@ -312,10 +328,6 @@ Copie la dirección (Copiar dirección) y péguela en un navegador.</translation
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Cambiando al certificado de Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>El certificado de Pier se usará la próxima vez que empiece a compartir.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier crea una autoridad de certificación nueva, limitada a servidores web de su red local, y destruye la clave de la antigua.
 
 Todos los dispositivos que confían en la antigua deben volver a confiar en la nueva. En cada dispositivo:
@@ -369,7 +381,7 @@ Todos los dispositivos que confían en la antigua deben volver a confiar en la n
 2. Instale el nuevo: escanee el código de este diálogo mientras comparte con HTTPS, abra {url} en el dispositivo y siga sus pasos, o copie el archivo que guarda «Exportar el certificado de la CA…».
 Hasta entonces, el dispositivo mostrará advertencias sobre el certificado de Pier.
 
-Un uso compartido en curso usará el certificado nuevo cuando deje de compartir y vuelva a empezar.</translation>
+Un uso compartido con HTTPS en curso usa el certificado nuevo al instante.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
@@ -1134,6 +1146,276 @@ La entrada es {entry}.</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Mantener la ventana abierta</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} es una cuenta de Pier, que tiene prioridad sobre el directorio: no se consulta al directorio por este nombre.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>No se puede consultar el directorio: {error}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} no puede iniciar sesión: {reason} (grupos: {groups}).</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} puede iniciar sesión: {rights} (grupos: {groups}).</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>descargar</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>subir</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>cambiar</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>estadísticas</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights} en {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights} en todo el recurso compartido</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>No se puede leer el archivo de CA {path}: {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>Los usuarios del directorio solo inician sesión con Basic: Digest necesita un hash de la contraseña que Pier no puede tener para ellos. Mientras alguna cuenta de Pier tenga Digest activado, los navegadores eligen Digest y los usuarios del directorio no pueden iniciar sesión desde ellos. Comparta por HTTPS: Basic envía la contraseña con cada solicitud.</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>Un grupo (su cn) por línea: GRUPO=read, upload, modify o admin, y :/CARPETA para limitarlo a una carpeta. En varios grupos, gana el nivel más alto (con sus carpetas); en ninguno, se rechaza el inicio de sesión. Una cuenta de Pier con el mismo nombre tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>GRUPO=read|upload|modify|admin[:/CARPETA], uno por línea; gana el nivel más alto.</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>Los inicios de sesión del directorio están desactivados.</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>Los inicios de sesión del directorio están activados. Lo que empiece a compartir a partir de ahora usará estos ajustes.</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>Certificado de CA del directorio</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados PEM (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>Resultado del directorio</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>Dirección del directorio</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>Usar StartTLS (con una dirección ldap://)</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>Usar StartTLS</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>DN base</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>vacío: buscar de forma anónima</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>DN de enlace</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>la contraseña del DN de enlace</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>Contraseña de enlace</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Filtro de usuarios</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory: {filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Filtro de grupos</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory: memberOf (el atributo del usuario)</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>Correspondencia de grupos</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>las CA de confianza del sistema</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>Elegir el archivo de CA del directorio</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>Olvidar la CA guardada</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>DN base:</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>DN de enlace:</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Contraseña de enlace:</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>Filtro de usuarios:</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>Filtro de grupos:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Grupos:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Archivo de CA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>Guardar los ajustes del directorio</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>Desactivar los inicios de sesión del directorio</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>Nombre de usuario para probar</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>contraseña</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>Contraseña para probar</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>Probar un inicio de sesión del directorio</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>Probar un inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>No se pueden usar los ajustes guardados: {error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>Guardado. Deje de compartir y vuelva a empezar para usarlos ya.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>No se ha guardado: {error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>Inicios de sesión del directorio desactivados para lo que empiece a compartir a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>No se ha desactivado: {error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>Escriba un nombre de usuario y una contraseña para probar.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>No se pueden usar estos ajustes: {error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>guardada (escriba para cambiarla)</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>la CA guardada (elija un archivo para sustituirla)</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +3939,10 @@ Los puertos por debajo de 1024 requieren permisos de administrador en este siste
     <message>
         <source>Locked out</source>
         <translation>Bloqueados</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directorio</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>

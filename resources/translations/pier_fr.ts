@@ -106,6 +106,10 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Certificat HTTPS — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;Un seul :&lt;/b&gt; le téléphone doit afficher exactement UN certificat, nommé « Pier local CA… », dans le profil ou le fichier qu&apos;il installe. S&apos;il en affiche plusieurs, supprimez-le : une copie modifiée en route pourrait contenir une seconde autorité.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -214,6 +218,14 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Pas de CA : le certificat est auto-signé ou importé sans CA. Les appareils doivent lui faire confiance directement.</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>Remplacez d&apos;abord l&apos;autorité de certification (ci-dessous) : celle qu&apos;un ancien Pier a créée n&apos;est pas proposée aux téléphones.</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>Le partage en cours distribue encore l&apos;ancienne CA. Arrêtez puis relancez le partage, puis scannez le code.</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>Les appareils devront à nouveau faire confiance</translation>
     </message>
@@ -230,8 +242,12 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Création du certificat…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>Nouveau certificat créé. Un partage en cours l&apos;utilisera après l&apos;arrêt et le redémarrage du partage.</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>Importé. Le partage en HTTPS l&apos;utilise dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>Le certificat de Pier est utilisé dès maintenant.</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>Scannez avec le téléphone pour ouvrir les étapes :&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>Nouveau certificat créé ; un partage HTTPS en cours l&apos;utilise dès maintenant.</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
         <translation>Impossible d&apos;utiliser ce certificat</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>Importé. Il sera utilisé au prochain démarrage du partage.</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>Cette phrase secrète n&apos;ouvre pas {key}. Réessayez :</translation>
     </message>
@@ -312,10 +328,6 @@ Copiez l&apos;adresse (Copier l&apos;adresse) et collez-la plutôt dans un navig
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>Passage au certificat de Pier…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>Le certificat de Pier sera utilisé au prochain démarrage du partage.</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier crée une nouvelle autorité de certification, limitée aux serveurs web de votre réseau local, et détruit la clé de l&apos;ancienne.
 
 Chaque appareil qui fait confiance à l&apos;ancienne doit faire confiance à la nouvelle. Sur chaque appareil :
@@ -369,7 +381,7 @@ Chaque appareil qui fait confiance à l&apos;ancienne doit faire confiance à la
 2. Installez le nouveau : scannez le code de cette fenêtre pendant un partage en HTTPS, ouvrez {url} sur l&apos;appareil et suivez ses étapes, ou copiez le fichier qu&apos;enregistre « Exporter le certificat de la CA… ».
 D&apos;ici là, l&apos;appareil affiche un avertissement pour le certificat de Pier.
 
-Un partage en cours utilisera le nouveau certificat après l&apos;arrêt et le redémarrage du partage.</translation>
+Un partage HTTPS en cours utilise le nouveau certificat immédiatement.</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
@@ -1134,6 +1146,276 @@ L&apos;entrée est {entry}.</translation>
     <message>
         <source>Keep the window open</source>
         <translation>Garder la fenêtre ouverte</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} est un compte Pier, qui l&apos;emporte sur l&apos;annuaire : l&apos;annuaire n&apos;est pas interrogé pour ce nom.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>Impossible d&apos;interroger l&apos;annuaire : {error}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} ne peut pas se connecter : {reason} (groupes : {groups}).</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} peut se connecter : {rights} (groupes : {groups}).</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>télécharger</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>envoyer</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>modifier</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistiques</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights} dans {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights} dans tout le partage</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>Impossible de lire le fichier de CA {path} : {error}.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>Les utilisateurs de l&apos;annuaire se connectent uniquement avec Basic : Digest nécessite une empreinte du mot de passe que Pier ne peut pas avoir pour eux. Tant qu&apos;un compte Pier a Digest activé, les navigateurs choisissent Digest et les utilisateurs de l&apos;annuaire ne peuvent pas s&apos;y connecter. Partagez en HTTPS : Basic envoie le mot de passe avec chaque requête.</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>Un groupe (son cn) par ligne : GROUPE=read, upload, modify ou admin, et :/DOSSIER pour le limiter à un dossier. Dans plusieurs groupes, le niveau le plus élevé l&apos;emporte (avec ses dossiers) ; dans aucun, la connexion est refusée. Un compte Pier du même nom l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>GROUPE=read|upload|modify|admin[:/DOSSIER], un par ligne ; le niveau le plus élevé l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>Les connexions par l&apos;annuaire sont désactivées.</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>Les connexions par l&apos;annuaire sont activées. Les partages démarrés à partir de maintenant utilisent ces réglages.</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>Certificat de CA de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>Résultat de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>Adresse de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>Utiliser StartTLS (avec une adresse ldap://)</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>Utiliser StartTLS</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>DN de base</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>vide : recherche anonyme</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>DN de liaison</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>le mot de passe du DN de liaison</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>Mot de passe de liaison</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Filtre des utilisateurs</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory : {filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>Filtre des groupes</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory : memberOf (l&apos;attribut de l&apos;utilisateur)</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>Correspondance des groupes</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>les CA de confiance du système</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>Fichier de CA</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>Choisir le fichier de CA de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>Oublier la CA enregistrée</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>DN de base :</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>DN de liaison :</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Mot de passe de liaison :</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>Filtre des utilisateurs :</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>Filtre des groupes :</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Groupes :</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Fichier de CA :</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>Enregistrer les réglages de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>Désactiver les connexions par l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>Nom d&apos;utilisateur à tester</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>Mot de passe à tester</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>Tester une connexion par l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>Tester une connexion :</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>Les réglages enregistrés ne sont pas utilisables : {error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>Enregistré. Arrêtez puis redémarrez le partage pour les utiliser dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Non enregistré : {error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>Connexions par l&apos;annuaire désactivées pour les partages démarrés à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>Non désactivé : {error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>Saisissez un nom d&apos;utilisateur et un mot de passe à tester.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>Ces réglages ne sont pas utilisables : {error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>enregistré (saisissez-en un autre pour le changer)</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>la CA enregistrée (choisissez un fichier pour la remplacer)</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +3939,10 @@ Les ports inférieurs à 1024 nécessitent des droits d&apos;administrateur sur 
     <message>
         <source>Locked out</source>
         <translation>Bloqués</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>

@@ -106,6 +106,10 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>HTTPS 证书 — Pier</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Exactly one:&lt;/b&gt; the phone must show exactly ONE certificate, named “Pier local CA…”, in the profile or file it installs. If it shows more, remove it: a copy changed on the way could carry a second authority.</source>
+        <translation>&lt;b&gt;只能有一个：&lt;/b&gt;手机安装的描述文件或文件中必须只显示一个证书，名为“Pier local CA…”。如果显示多个，请将其删除：途中被篡改的副本可能带有第二个证书颁发机构。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -214,6 +218,14 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>无 CA：证书是自签名的，或导入时没有 CA。设备必须直接信任该证书。</translation>
     </message>
     <message>
+        <source>Replace the certificate authority (below) first: phones are not offered one an older Pier made.</source>
+        <translation>请先替换证书颁发机构（见下方）：旧版 Pier 创建的证书颁发机构不会提供给手机。</translation>
+    </message>
+    <message>
+        <source>The running share still hands out the previous CA. Stop and start sharing, then scan the code.</source>
+        <translation>正在运行的共享仍在提供之前的 CA。请停止并重新开始共享，然后扫描二维码。</translation>
+    </message>
+    <message>
         <source>Devices must trust again</source>
         <translation>设备必须重新信任</translation>
     </message>
@@ -230,8 +242,12 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>正在创建证书…</translation>
     </message>
     <message>
-        <source>New certificate made. A running share uses it after you stop and start sharing again.</source>
-        <translation>已创建新证书。正在运行的共享需停止并重新开始共享后才会使用它。</translation>
+        <source>Imported. Sharing with HTTPS uses it from now on.</source>
+        <translation>已导入。以 HTTPS 共享时从现在起使用它。</translation>
+    </message>
+    <message>
+        <source>Pier&apos;s own certificate is used from now on.</source>
+        <translation>从现在起使用 Pier 自己的证书。</translation>
     </message>
     <message>
         <source>With HTTPS on, devices check this certificate. Let each device trust Pier&apos;s local authority (CA) once: scan the code with a phone and follow the page it opens (or copy the exported file to the device), then compare the CA fingerprint shown here with the one the device shows.</source>
@@ -248,6 +264,10 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>Scan with the phone to open the steps:&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</source>
         <translation>用手机扫描以打开操作步骤：&lt;br&gt;&lt;small&gt;{url}&lt;/small&gt;{note}</translation>
+    </message>
+    <message>
+        <source>New certificate made; a share running with HTTPS uses it now.</source>
+        <translation>已创建新证书；以 HTTPS 运行的共享现在就会使用它。</translation>
     </message>
     <message>
         <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;/.well-known/pier/trust</source>
@@ -290,10 +310,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
         <translation>无法使用此证书</translation>
     </message>
     <message>
-        <source>Imported. It is used the next time sharing starts.</source>
-        <translation>已导入。下次开始共享时使用。</translation>
-    </message>
-    <message>
         <source>That passphrase does not open {key}. Try again:</source>
         <translation>该密码短语无法打开 {key}。请重试：</translation>
     </message>
@@ -312,10 +328,6 @@ Copy the address (Copy address) and paste it into a browser instead.</source>
     <message>
         <source>Switching to Pier&apos;s own certificate…</source>
         <translation>正在切换到 Pier 自带的证书…</translation>
-    </message>
-    <message>
-        <source>Pier&apos;s own certificate is used the next time sharing starts.</source>
-        <translation>下次开始共享时将使用 Pier 自带的证书。</translation>
     </message>
     <message>
         <source>Export the CA certificate</source>
@@ -361,7 +373,7 @@ Every device that trusts the old one must trust the new one again. On each devic
 2. Install the new one: scan the code in this dialog while sharing with HTTPS, open {url} on the device and follow its steps, or copy the file “Export CA certificate…” saves.
 Until then the device warns about Pier&apos;s certificate.
 
-A running share uses the new certificate after you stop and start sharing again.</source>
+A share running with HTTPS uses the new certificate at once.</source>
         <translation>Pier 会创建一个新的证书颁发机构（仅限于您局域网中的 Web 服务器），并销毁旧 CA 的密钥。
 
 信任旧 CA 的每台设备都必须重新信任新 CA。在每台设备上：
@@ -369,7 +381,7 @@ A running share uses the new certificate after you stop and start sharing again.
 2. 安装新证书：在以 HTTPS 共享时扫描此对话框中的二维码，在设备上打开 {url} 并按照其中的步骤操作，或复制“导出 CA 证书…”保存的文件。
 在此之前，设备会对 Pier 的证书发出警告。
 
-正在运行的共享需停止并重新开始共享后才会使用新证书。</translation>
+以 HTTPS 运行的共享会立即使用新证书。</translation>
     </message>
     <message>
         <source>Compare with the SHA-256 fingerprint the phone shows for the installed certificate: every pair must match. Never trust a fingerprint a web page shows.</source>
@@ -1134,6 +1146,276 @@ The entry is {entry}.</source>
     <message>
         <source>Keep the window open</source>
         <translation>保持窗口打开</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryService</name>
+    <message>
+        <source>{name} is a Pier account, which wins over the directory: the directory is not asked for this name.</source>
+        <translation>{name} 是 Pier 帐户，优先于目录：不会向目录查询此名称。</translation>
+    </message>
+    <message>
+        <source>The directory cannot be asked: {error}.</source>
+        <translation>无法查询目录：{error}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name} cannot log in: {reason} (groups: {groups}).</source>
+        <translation>{name} 无法登录：{reason}（组：{groups}）。</translation>
+    </message>
+    <message>
+        <source>{name} may log in: {rights} (groups: {groups}).</source>
+        <translation>{name} 可以登录：{rights}（组：{groups}）。</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>{rights} in {folders}</source>
+        <translation>{rights}，限于 {folders}</translation>
+    </message>
+    <message>
+        <source>{rights} in the whole share</source>
+        <translation>{rights}，整个共享</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file {path}: {error}.</source>
+        <translation>无法读取 CA 文件 {path}：{error}。</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTab</name>
+    <message>
+        <source>Directory users log in with Basic only: Digest needs a password hash that Pier cannot have for them. While any Pier account has Digest turned on, browsers choose Digest and directory users cannot log in from them. Share over HTTPS: Basic sends the password with every request.</source>
+        <translation>目录用户只能通过 Basic 登录：Digest 需要密码哈希，而 Pier 无法获得这些用户的密码哈希。只要有任何 Pier 帐户开启了 Digest，浏览器就会选择 Digest，目录用户便无法从这些浏览器登录。请通过 HTTPS 共享：Basic 会在每个请求中发送密码。</translation>
+    </message>
+    <message>
+        <source>One group (its cn) per line: GROUP=read, upload, modify or admin, and :/FOLDER to limit it to a folder. In several groups, the highest level wins (with its folders); in none, the login is refused. A Pier account of the same name wins.</source>
+        <translation>每行一个组（其 cn）：组=read、upload、modify 或 admin，加上 :/文件夹 可将其限制在某个文件夹中。属于多个组时，级别最高者生效（连同其文件夹）；不属于任何组时，拒绝登录。同名的 Pier 帐户优先。</translation>
+    </message>
+    <message>
+        <source>GROUP=read|upload|modify|admin[:/FOLDER], one per line; the highest level wins.</source>
+        <translation>组=read|upload|modify|admin[:/文件夹]，每行一个；级别最高者生效。</translation>
+    </message>
+    <message>
+        <source>Directory logins are off.</source>
+        <translation>目录登录已关闭。</translation>
+    </message>
+    <message>
+        <source>Directory logins are on. Shares started from now on use these settings.</source>
+        <translation>目录登录已开启。从现在起启动的共享将使用这些设置。</translation>
+    </message>
+    <message>
+        <source>The directory&apos;s CA certificate</source>
+        <translation>目录的 CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Directory result</source>
+        <translation>目录测试结果</translation>
+    </message>
+    <message>
+        <source>Directory address</source>
+        <translation>目录地址</translation>
+    </message>
+    <message>
+        <source>Use StartTLS (with an ldap:// address)</source>
+        <translation>使用 StartTLS（用于 ldap:// 地址）</translation>
+    </message>
+    <message>
+        <source>Use StartTLS</source>
+        <translation>使用 StartTLS</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>基准 DN</translation>
+    </message>
+    <message>
+        <source>empty: search anonymously</source>
+        <translation>留空：匿名搜索</translation>
+    </message>
+    <message>
+        <source>Bind DN</source>
+        <translation>绑定 DN</translation>
+    </message>
+    <message>
+        <source>the bind DN&apos;s password</source>
+        <translation>绑定 DN 的密码</translation>
+    </message>
+    <message>
+        <source>Bind password</source>
+        <translation>绑定密码</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>用户过滤器</translation>
+    </message>
+    <message>
+        <source>Active Directory: {filter}</source>
+        <translation>Active Directory：{filter}</translation>
+    </message>
+    <message>
+        <source>Group filter</source>
+        <translation>组过滤器</translation>
+    </message>
+    <message>
+        <source>Active Directory: memberOf (the user&apos;s attribute)</source>
+        <translation>Active Directory：memberOf（用户的属性）</translation>
+    </message>
+    <message>
+        <source>Group map</source>
+        <translation>组映射</translation>
+    </message>
+    <message>
+        <source>the system&apos;s trusted CAs</source>
+        <translation>系统信任的 CA</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose the directory&apos;s CA file</source>
+        <translation>选择目录的 CA 文件</translation>
+    </message>
+    <message>
+        <source>Forget the saved CA</source>
+        <translation>忘记已保存的 CA</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>基准 DN：</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>绑定 DN：</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>绑定密码：</translation>
+    </message>
+    <message>
+        <source>User filter:</source>
+        <translation>用户过滤器：</translation>
+    </message>
+    <message>
+        <source>Group filter:</source>
+        <translation>组过滤器：</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>组：</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the directory settings</source>
+        <translation>保存目录设置</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Turn directory logins off</source>
+        <translation>关闭目录登录</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>User name to test</source>
+        <translation>要测试的用户名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password to test</source>
+        <translation>要测试的密码</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Test a directory login</source>
+        <translation>测试目录登录</translation>
+    </message>
+    <message>
+        <source>Test a login:</source>
+        <translation>测试登录：</translation>
+    </message>
+    <message>
+        <source>The saved settings cannot be used: {error}</source>
+        <translation>无法使用已保存的设置：{error}</translation>
+    </message>
+    <message>
+        <source>Saved. Stop and start the share to use them now.</source>
+        <translation>已保存。停止并重新开始共享即可立即使用。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Directory logins turned off for shares started from now on.</source>
+        <translation>已为从现在起启动的共享关闭目录登录。</translation>
+    </message>
+    <message>
+        <source>Not turned off: {error}</source>
+        <translation>未关闭：{error}</translation>
+    </message>
+    <message>
+        <source>Type a user name and a password to test.</source>
+        <translation>请输入要测试的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: {error}</source>
+        <translation>无法使用这些设置：{error}</translation>
+    </message>
+    <message>
+        <source>saved (type to change)</source>
+        <translation>已保存（输入以更改）</translation>
+    </message>
+    <message>
+        <source>the saved CA (choose a file to replace it)</source>
+        <translation>已保存的 CA（选择文件以替换）</translation>
     </message>
 </context>
 <context>
@@ -3649,6 +3931,10 @@ Ports below 1024 need administrator rights on this system. Pier can pick a free 
     <message>
         <source>Locked out</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>目录</translation>
     </message>
     <message>
         <source>Scroll the tabs</source>

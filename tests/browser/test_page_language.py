@@ -90,3 +90,19 @@ def test_french_plural_forms_and_numbers_in_the_scripts(speaking, server_factory
     assert english.execute_script("return window.pierText.tn('{n} byte', '{n} bytes', 0)") == \
         "0 bytes"
     assert text_of(english, "#count").startswith("3 items: 0 folders, 3 files")
+
+
+def test_a_refused_upload_says_why_in_the_pages_language(speaking, server_factory, folder):
+    """The server's refusal reaches the page as JSON: its "message" (German here) is shown,
+    not the English "error" that scripts read."""
+    from tests.browser.test_page import DROP_SCRIPT
+
+    running = server_factory(folder, upload=True, max_upload_bytes=50_000)
+    driver = speaking("de-DE,de;q=0.9")
+    driver.get(f"http://127.0.0.1:{running.port}/")
+    driver.execute_script(DROP_SCRIPT, [["big.txt", "x" * 120_000]])
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".transfer.failed"),
+               "the upload is refused")
+    message = text_of(driver, ".transfer.failed .transfer-status")
+    assert message == "Zu groß: Die Datei ist größer, als diese Freigabe annimmt."
+    assert not (folder / "big.txt").exists()

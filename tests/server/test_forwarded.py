@@ -13,7 +13,8 @@ import pytest
 
 from server.admission import Slots
 from server.base_path import BasePath, normalise_base_path
-from server.cli import _config_from, build_parser
+from server.cli import _config_from, build_parser, subcommand
+from server.cli_config import parse_with_config
 from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.errors import ConfigError
@@ -117,6 +118,18 @@ def test_the_cli_takes_both(pier_paths, tmp_path: Path) -> None:
     assert config.base_path == "/files"
     with pytest.raises(ConfigError):
         ServerConfig(root=tmp_path, trusted_proxies=("proxy.lan",)).validated()
+
+
+def test_a_service_config_file_takes_both(pier_paths, tmp_path: Path) -> None:
+    config_file = tmp_path / "pier.toml"
+    config_file.write_text('trusted-proxy = ["127.0.0.1", "10.0.0.0/8"]\nbase-path = "/files"\n',
+                           encoding="utf-8")
+    parser = build_parser()
+    args = parse_with_config(parser, subcommand(parser, "serve"),
+                             ["serve", str(tmp_path), "--config", str(config_file)])
+    config = _config_from(args, pier_paths).validated()
+    assert config.trusted_proxies == ("127.0.0.1/32", "10.0.0.0/8")
+    assert config.base_path == "/files"
 
 
 def test_a_proxy_is_free_of_the_per_address_cap_but_not_of_the_total() -> None:

@@ -78,7 +78,10 @@ def test_every_message_is_translated_with_the_same_placeholders(code):
             if _placeholders(form) != wanted:
                 problems.append(f"placeholders {PLACEHOLDER.findall(form)} in {form!r}, "
                                 f"{wanted} in {ids[0]!r}")
-            if re.search(r'[<>&"]', form):  # the server puts translations into HTML as they are
+            # The server puts translations into HTML as they are: one may hold no HTML-special
+            # character its message lacks (a reason naming them, "< > : …", is escaped where
+            # shown, as its English is).
+            if set(re.findall(r'[<>&"]', form)) - set(ids[-1]):
                 problems.append(f"HTML-special character in {form!r}")
     assert problems == []
 

@@ -17,18 +17,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import qasync
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from app.directory_service import rights_text
 from app.doctor import ShareFacts, scope_finding
 from app.services import AppServices
 from app.settings import LANGUAGES, Settings, SettingsStore, saved_language
 from app.summaries import change_message
 from server.config import ServerConfig
 from server.paths import PierPaths
+from server.users import User
+from tests.app.conftest import run
 from tests.ui.conftest import DialogRecorder, make_window
+from tests.ui.test_users_dialog import open_users
 from ui.language_menu import LanguageMenu
 from ui.main_window import MainWindow
 from ui.translations import TRANSLATED, catalogue_dir, install_translators, language_for
@@ -167,6 +172,32 @@ def test_the_doctor_tray_and_settings_menu_speak_chinese(qtbot: QtBot, aloop: ob
     assert scope_finding(local).title == "共享仅限本机访问"
     config = ServerConfig(root=ui_paths.config, port=8000)
     assert change_message(config, config, ["u"], ["u"]) == "新设置现已生效，从下一个请求开始适用"
+
+
+def test_the_directory_tab_speaks_chinese(qtbot: QtBot, aloop: qasync.QEventLoop,
+                                        ui_paths: PierPaths,
+                                        chinese: list[QTranslator]) -> None:
+    """Users… → Directory, and the answers app.directory_service makes for it."""
+    window = make_window(qtbot, ui_paths)
+    try:
+        dialog = open_users(window, aloop)
+        assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "目录"
+        tab = dialog.directory_tab
+        assert tab is not None and tab.last_task is not None
+        run(aloop, tab.last_task)
+        assert tab.status_label.text() == "目录登录已关闭。"
+        assert tab.save_button.text() == "保存" and tab.test_button.text() == "测试"
+        assert tab.starttls_check.text() == "使用 StartTLS（用于 ldap:// 地址）"
+        assert tab.bind_password_edit.placeholderText() == "绑定 DN 的密码"
+        assert tab.url_edit.accessibleName() == "目录地址"
+        assert tab.test_login() is tab.last_task
+        run(aloop, tab.last_task)
+        assert tab.result_label.text() == "请输入要测试的用户名和密码。"
+        dialog.close()
+    finally:
+        window.shutdown_blocking()
+    user = User("alice", can_read=True, can_upload=True, folders=("/team",), directory=True)
+    assert rights_text(user) == "下载 · 上传，限于 /team"
 
 
 @pytest.mark.parametrize("language", ["en", *TRANSLATED])
