@@ -44,6 +44,9 @@ BUILD_PACKAGES=(binutils)
 # Directory logins (server/directory.py) are tested against a real OpenLDAP server, which
 # tests/slapd.py starts on free ports as the current user (no service): slapd and ldap-utils.
 DIRECTORY_TEST_PACKAGES=(slapd ldap-utils)
+# Pier behind a reverse proxy is tested with a real nginx in front, which tests/nginx.py starts
+# on a free port as the current user (no service, a configuration of its own in a temp folder).
+PROXY_TEST_PACKAGES=(nginx)
 
 say() { printf 'pier setup: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

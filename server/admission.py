@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 __all__ = ["SMALL_GROUP", "Slots", "client_address", "client_group"]
@@ -65,8 +66,12 @@ class Slots:
     """Open connections counted per address group (for the caps) and per address (for the
     number of clients shown). Not thread-safe: the serve loop calls it under its lock."""
 
-    def __init__(self, max_connections: int, max_per_group: int) -> None:
+    def __init__(self, max_connections: int, max_per_group: int,
+                 exempt: Callable[[str], bool] = lambda client: False) -> None:
+        """``exempt``: addresses bound only by ``max_connections`` (a trusted reverse proxy
+        speaks for many clients; their per-request limits act on the clients it names)."""
         self.max_connections = max_connections
+        self._exempt = exempt
         self.max_per_group = max_per_group
         self.share = max(MIN_SHARE, max_connections // 8)
         self.reserve = max_connections // 8
@@ -88,7 +93,8 @@ class Slots:
     def take(self, client: str) -> bool:
         """Count a new connection of ``client`` (an address) if it may have one."""
         group = client_group(client)
-        if not self.may_take(group):
+        if not self.may_take(group) and not (self.total < self.max_connections
+                                             and self._exempt(client)):
             return False
         self.total += 1
         self._groups[group] += 1

@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="also answer to this host name (e.g. pc.fritz.box or a VPN name; "
                             "repeatable); requests for other names are refused with 421")
+    serve.add_argument("--trusted-proxy", action="append", default=[], metavar="CIDR",
+                       help="a reverse proxy (address or network, repeatable) whose "
+                            "X-Forwarded-For/-Host/-Proto are believed; nobody else's are")
+    serve.add_argument("--base-path", default="", metavar="PATH",
+                       help="serve under this path prefix (e.g. /files) as a proxy passes it; "
+                            "other paths are 404")
     serve.add_argument("--access-log", type=Path, help="write a Combined Log Format file")
     serve.add_argument("--announce", action="store_true",
                        help="announce the share on the local network (mDNS/DNS-SD), so "
@@ -180,7 +186,10 @@ def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
     try:
         shown = engine.config.root if engine.config else args.dir
         live = sys.stdout.isatty()  # before the URLs: a terminal may close once they are read
+        base = engine.config.base_path if engine.config else ""
         for url in urls:
+            if base:  # under a base path, the share's own address carries it too
+                url = url.rstrip("/") + base + "/"
             print(serving_line(shown, url), flush=True)
             service_log.event("serving", f"Serving {shown} at {url}", json_only=True,
                               dir=str(shown), url=url)
@@ -263,7 +272,8 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         anonymous_upload=args.auth and writable and anonymous >= 2,
         anonymous_modify=args.auth and writable and anonymous >= 3,
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
-        links_file=paths.links_file,
+        links_file=paths.links_file, trusted_proxies=tuple(args.trusted_proxy),
+        base_path=args.base_path,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
     )
 

@@ -103,6 +103,11 @@ class ServerConfig:
     ffmpeg: Path | None = None
     # collect mode (server/collect.py): people hand in files into <root>/NAME/<person>/
     collect: CollectConfig | None = None
+    # behind a reverse proxy (server/forwarded.py, server/base_path.py): the networks whose
+    # X-Forwarded-For/-Host/-Proto are believed, and the path prefix the proxy serves Pier under
+    # ("/files"; "" = the root)
+    trusted_proxies: tuple[str, ...] = ()
+    base_path: str = ""
 
     @property
     def share_name(self) -> str:
@@ -130,8 +135,12 @@ class ServerConfig:
         trash = tuple(Path(os.path.realpath(p)) for p in self.trash_folders)
         extra = tuple(dict.fromkeys(normalise_host_name(n) for n in self.allowed_hosts))
         collect = self.collect.validated() if self.collect is not None else None
+        from server.base_path import normalise_base_path  # they import this module
+        from server.control import parse_network
+        proxies = tuple(dict.fromkeys(str(parse_network(n)) for n in self.trusted_proxies))
         return replace(self, root=root, protected_paths=protected, trash_folders=trash,
-                       allowed_hosts=extra, collect=collect)
+                       allowed_hosts=extra, collect=collect, trusted_proxies=proxies,
+                       base_path=normalise_base_path(self.base_path))
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the

@@ -105,14 +105,14 @@ class Delivery:
         if len(parts) == 1:
             ex.conn.sock.sendall(parts[0])
             return
-        self.respect_limits(ex.conn, len(parts[1]))
+        self.respect_limits(ex.client, len(parts[1]))
         send_parts(ex.conn, parts[0], parts[1])
 
-    def respect_limits(self, conn: Connection, amount: int) -> None:
+    def respect_limits(self, client: str, amount: int) -> None:
         """Under a bandwidth limit, wait for our share of it; a long wait gives up the worker."""
         if not self._control.limited or not amount:
             return
-        wait = self._control.wait_for(conn.client, amount)
+        wait = self._control.wait_for(client, amount)
         if wait > QUICK_SEND:
             self._on_long_transfer()
         if wait:
@@ -122,7 +122,7 @@ class Delivery:
         user = ex.user.name if ex.user else ""
         path = ex.call.path if ex.call else ""
         link = ex.call.link.token if ex.call and ex.call.link else None
-        return self._control.begin(ex.conn.client, user, path, "down", count, ex.conn.abort,
+        return self._control.begin(ex.client, user, path, "down", count, ex.conn.abort,
                                    link)
 
     # -- a file --------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ class Delivery:
         piece_size = LIMITED_PIECE if self._control.limited else PIECE
         while transfer.done < count:
             piece = min(piece_size, count - transfer.done)
-            wait = self._control.wait_for(conn.client, piece)
+            wait = self._control.wait_for(transfer.client, piece)
             if wait:
                 time.sleep(wait)
             position = offset + transfer.done
@@ -250,7 +250,7 @@ class Delivery:
             for chunk in chunks:
                 if not chunk:
                     continue  # an empty chunk would end a chunked body
-                self.respect_limits(conn, len(chunk))
+                self.respect_limits(ex.client, len(chunk))
                 send_all(conn.sock, b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk,
                          conn.io_timeout)
                 handed += len(chunk)

@@ -31,6 +31,12 @@ class Exchange:
     cut_short: bool = False  # the body did not arrive whole
     received: int = 0
     keep_alive: bool = False
+    forwarded_for: str = ""  # the real client a trusted proxy named (server/forwarded.py)
+
+    @property
+    def client(self) -> str:
+        """Who is asking: the client a trusted proxy named, else the connection's peer."""
+        return self.forwarded_for or self.conn.client
 
     @property
     def body_pending(self) -> bool:

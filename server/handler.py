@@ -14,15 +14,17 @@ from urllib.parse import parse_qs
 
 from server.access import policy_for
 from server.accesslog import AccessLog
+from server.base_path import BasePath
 from server.cache import FileCache, ListingCache
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN_ON_TLS, BodyReader, Connection
-from server.control import TrafficControl
+from server.control import AccessPolicy, TrafficControl
 from server.delivery import Delivery
 from server.exchange import Exchange, Prepared, QuickAnswer, take_prepared
 from server.files import Resolved
+from server.forwarded import TrustedProxies, believe_proxy
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
 from server.http11 import DateCache, HttpError, Request, parse_head
@@ -33,7 +35,7 @@ from server.login import user_of
 from server.methods import WRITE_METHODS, not_allowed
 from server.page_i18n import N_
 from server.records import RequestRecord
-from server.response import Response, error_response
+from server.response import Response, error_response, redirect
 from server.routes_collect import PREFIX as COLLECT_PREFIX
 from server.routes_collect import CollectRoutes
 from server.routes_dav import DAV_METHODS
@@ -75,9 +77,10 @@ class RequestHandler:
                  share: Availability | None = None,
                  clock: Clock = SYSTEM_CLOCK, texts: TextBoard | None = None,
                  thumbnails: Thumbnailer | None = None, links: LinkStore | None = None,
-                 lasting: Lasting | None = None) -> None:
+                 lasting: Lasting | None = None, bans: AccessPolicy | None = None) -> None:
         """``lasting``: what outlives a change of rules (server/lasting.py); a handler is
-        built whole for each ServerConfig and never changed after."""
+        built whole for each ServerConfig and never changed after. ``bans``: checked again for
+        the client a trusted proxy names (the proxy's own address was checked at accept)."""
         lasting = lasting or Lasting(clock)
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
@@ -86,6 +89,10 @@ class RequestHandler:
         self._hosts = HostNames(share_names(
             extra=config.allowed_hosts, certificate=config.tls.chain_path if config.tls else None))
         self._sink = sink
+        self._proxies = TrustedProxies(config.trusted_proxies) if config.trusted_proxies \
+            else None  # without them no X-Forwarded-* header is even looked at
+        self._base = BasePath(config.base_path) if config.base_path else None
+        self._bans = bans
         self._access_log = access_log
         self._on_long_transfer = on_long_transfer
         self._control = control or TrafficControl()
@@ -185,7 +192,8 @@ class RequestHandler:
             ex.keep_alive = request.keep_alive
             if ex.on_serve_thread and (request.content_length or request.chunked):
                 raise NeedsWorker
-            return self._route(ex, request, login)
+            response = self._route(ex, request, login)
+            return response if self._base is None else self._base.outbound(response)
         except NeedsWorker:
             raise
         except HttpError as err:
@@ -220,8 +228,9 @@ class RequestHandler:
         response = error_response(err, as_json=ex.wants_json(), request=ex.request,
                                   server_name=self._config.server_name)
         plain_on_tls = ex.conn.tls_state == PLAIN_ON_TLS  # nothing more to say on it
-        return Response(response.status, response.headers, response.body,
-                        close=err.close or ex.body_pending or plain_on_tls)
+        response = Response(response.status, response.headers, response.body,
+                            close=err.close or ex.body_pending or plain_on_tls)
+        return response if self._base is None else self._base.outbound(response)
 
     @staticmethod
     def _client_gone(ex: Exchange, err: OSError) -> None:
@@ -230,11 +239,15 @@ class RequestHandler:
         ex.status = ex.status or CLIENT_GONE
 
     def _route(self, ex: Exchange, request: Request, login: User | None) -> Response:
+        tls = ex.conn.tls if self._proxies is None else \
+            believe_proxy(self._proxies, self._bans, ex, request)
         path, query = self._split_target(ex.conn, request)
         call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
-                    tls=ex.conn.tls, on_serve_thread=ex.on_serve_thread, client=ex.conn.client,
+                    tls=tls, on_serve_thread=ex.on_serve_thread, client=ex.client,
                     abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call
+        if not path:  # the base path without its slash: the share's root is a folder
+            return redirect("/" + ("?" + query if query else ""))
         if ex.conn.tls_state == PLAIN_ON_TLS:  # the CA and its trust page, else a redirect
             return self._own_pages.trust.route(call, close=True) or redirect_to_https(request)
         if not self._share.available and (request.method not in READ_METHODS
@@ -387,7 +400,11 @@ class RequestHandler:
             if not self._hosts.accepts(authority, conn.sock):
                 raise HttpError(421, N_("This server does not answer to that host name."),
                                 close=False)
-        return split_target(target, request.method)
+        path, query = split_target(target, request.method)
+        if self._base is not None:
+            path = self._base.share_path(path)
+            self._base.strip_request(request)
+        return path, query
 
     # -- request bodies ------------------------------------------------------------------------
 
@@ -425,7 +442,7 @@ class RequestHandler:
             return
         ex.user = call.user = checked or user_of(ex.conn, auth, call.request,
                                                  may_hash=not ex.on_serve_thread,
-                                                 leave_pool=call.leave_pool)
+                                                 leave_pool=call.leave_pool, client=ex.client)
 
     # -- records -------------------------------------------------------------------------------
 
@@ -434,11 +451,11 @@ class RequestHandler:
         headers = request.headers if request else {}
         link = ex.call.link if ex.call is not None else None
         if link is not None and self._links is not None:
-            self._links.settle(link, ex.status, not ex.cut_short, ex.conn.client,
+            self._links.settle(link, ex.status, not ex.cut_short, ex.client,
                                wait=not ex.on_serve_thread)
         record = RequestRecord(
             time=ex.arrived,
-            client=ex.conn.client,
+            client=ex.client,
             user=ex.user.name if ex.user else "",
             method=request.method if request else "",
             path=redact_link_tokens(request.target) if request else "",

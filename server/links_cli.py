@@ -15,7 +15,8 @@ import re
 import sys
 from collections.abc import Callable
 
-from server.errors import InvalidLinkError, LinkStoreError, UnknownLinkError
+from server.base_path import normalise_base_path
+from server.errors import ConfigError, InvalidLinkError, LinkStoreError, UnknownLinkError
 from server.links import Link, LinkStore, item_kind
 from server.paths import PierPaths
 from server.urls import share_urls
@@ -51,6 +52,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     create.add_argument("--port", type=_port, metavar="N",
                         help="also print the full URLs for a share on this port")
     create.add_argument("--tls", action="store_true", help="with --port: https URLs")
+    create.add_argument("--base-path", default="", metavar="PATH",
+                        help="the share's --base-path (behind a reverse proxy): printed links "
+                             "carry it")
 
     actions.add_parser("list", help="show the links and their state")
     revoke = actions.add_parser("revoke", help="end a link at once")
@@ -77,16 +81,21 @@ def run(args: argparse.Namespace, paths: PierPaths) -> int:
 
 
 def _create(store: LinkStore, args: argparse.Namespace) -> None:
+    try:
+        base = normalise_base_path(args.base_path)
+    except ConfigError as err:
+        raise CliError(str(err)) from None
     path = os.path.abspath(args.path)
     kind = item_kind(path)
     pin = read_pin() if args.pin_stdin else None
     expires = None if args.expires is None else args.expires(store)
     link = store.create(path, kind, expires=expires, downloads_allowed=args.downloads,
                         pin=pin, upload=args.upload)
-    print(f"Link: {link.url_path}")
+    shown = base + link.url_path
+    print(f"Link: {shown}")
     if args.port is not None:
         for url in share_urls("0.0.0.0", args.port, args.tls):
-            print(f"URL: {url.rstrip('/')}{link.url_path}")
+            print(f"URL: {url.rstrip('/')}{shown}")
 
 
 def _list(store: LinkStore, _args: argparse.Namespace) -> None:

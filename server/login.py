@@ -15,14 +15,16 @@ from server.users import User
 
 
 def user_of(conn: Connection, auth: Authenticator, request: Request, *, may_hash: bool,
-            leave_pool: Callable[[], None]) -> User | None:
+            leave_pool: Callable[[], None], client: str | None = None) -> User | None:
     """The logged-in user, None for an anonymous visitor who may read; raises NeedsWorker
-    (a password to verify on the serve thread) or the HttpError to answer."""
+    (a password to verify on the serve thread) or the HttpError to answer. ``client``: whose
+    failures count (a trusted proxy's client), the connection's peer by default."""
+    client = client or conn.client
     header = request.headers.get("authorization")
     login = conn.login
-    if login is not None and login.header == header and auth.still_valid(login, conn.client):
+    if login is not None and login.header == header and auth.still_valid(login, client):
         return login.user
-    result = auth.check(header, request.method, request.target, conn.client,
+    result = auth.check(header, request.method, request.target, client,
                         may_hash=may_hash, leave_pool=leave_pool)
     if result.outcome == "ok":
         conn.login = auth.connection_login(header, result.user) if result.user else None

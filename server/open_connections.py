@@ -26,13 +26,15 @@ class OpenConnections:
     """The open connections and their slots; safe to use from any thread."""
 
     def __init__(self, limits: Limits,
-                 on_close: Callable[[Connection], None] = lambda conn: None) -> None:
+                 on_close: Callable[[Connection], None] = lambda conn: None,
+                 exempt: Callable[[str], bool] = lambda client: False) -> None:
         """``on_close`` runs once for each connection as it is closed (here is where every
-        connection ends, however it ends), before its socket is."""
+        connection ends, however it ends), before its socket is. ``exempt``: addresses free of
+        the per-address caps (trusted proxies, which carry many clients)."""
         self._io_timeout = limits.io_timeout
         self._on_close = on_close
         self._open: set[Connection] = set()
-        self._slots = Slots(limits.max_connections, limits.max_connections_per_ip)
+        self._slots = Slots(limits.max_connections, limits.max_connections_per_ip, exempt)
         self._lock = threading.Lock()
         self._emptied = threading.Condition(self._lock)  # for wait_until_empty
 

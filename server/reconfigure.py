@@ -2,11 +2,11 @@
 (server/engine.py ``ServerEngine.reconfigure``).
 
 The rules (login, visitors' rights, uploads, changes, permanent deletes, the largest upload,
-hidden files, website mode, collect mode, other host names, the announcement) change in place:
-the next request reads them. The address, port, HTTPS certificate, shared folder, connection
-limits and access log belong to the serve loop: a new one takes over. What the engine made at
-start for the whole share (the links file, the resumable uploads' folder, thumbnail settings)
-stays until it stops.
+hidden files, website mode, collect mode, other host names, the base path, the announcement)
+change in place: the next request reads them. The address, port, HTTPS certificate, shared
+folder, connection limits, trusted proxies and access log belong to the serve loop: a new one
+takes over. What the engine made at start for the whole share (the links file, the resumable
+uploads' folder, thumbnail settings) stays until it stops.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from dataclasses import replace
 from server.config import ServerConfig
 
 # a change of any of these (or of the port) needs a new serve loop
-LOOP_FIELDS = ("host", "tls", "root", "limits", "access_log")
+# (trusted proxies: their connections are free of the per-address cap, which the loop keeps)
+LOOP_FIELDS = ("host", "tls", "root", "limits", "access_log", "trusted_proxies")
 WILDCARDS = ("0.0.0.0", "::")
 
 TlsStamp = tuple[tuple[int, int, int], ...]

@@ -68,6 +68,8 @@ class Response:
     headers: bytes = b""
     body: Body = b""
     close: bool = False  # close the connection after this answer
+    # the share's own bytes (a download, a website's page): never rewritten (server/base_path.py)
+    verbatim: bool = False
 
     @property
     def length(self) -> int | None:

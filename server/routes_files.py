@@ -27,10 +27,11 @@ class FileRoutes:
             return Response(304, headers)
         span = _requested_span(request, facts, self._clock.time())
         if span is None:
-            return Response(200, headers, self._body(call, facts, 0, facts.size))
+            return Response(200, headers, self._body(call, facts, 0, facts.size), verbatim=True)
         start, end = span
         headers += f"Content-Range: bytes {start}-{end}/{facts.size}\r\n".encode("ascii")
-        return Response(206, headers, self._body(call, facts, start, end - start + 1))
+        return Response(206, headers, self._body(call, facts, start, end - start + 1),
+                        verbatim=True)
 
     def _body(self, call: Call, facts: FileFacts, offset: int, count: int) -> bytes | FileSpan:
         """From memory when the file is small enough to keep there; else a span to stream."""

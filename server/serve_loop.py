@@ -36,6 +36,7 @@ from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
 from server.exchange import take_prepared
+from server.forwarded import TrustedProxies
 from server.handler import RequestHandler
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
@@ -109,7 +110,8 @@ class ServeLoop:
                                     control=control, stats=live_stats,
                                     on_long_transfer=self._detach_current_worker,
                                     share=health, clock=clock, texts=texts, thumbnails=thumbnails,
-                                    links=links, lasting=lasting or Lasting(clock))
+                                    links=links, lasting=lasting or Lasting(clock),
+                                    bans=policy)
         self._handler = self._new_handler(config)  # replaced whole, never changed (take_rules)
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
@@ -121,7 +123,8 @@ class ServeLoop:
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
         self._connections = OpenConnections(  # a prepared answer is abandoned by the close
-            self._limits, on_close=lambda conn: self._handler.abandon(take_prepared(conn)))
+            self._limits, on_close=lambda conn: self._handler.abandon(take_prepared(conn)),
+            exempt=TrustedProxies(config.trusted_proxies).trusts)
         self._stopping = False
         self._wake_pending = False
         self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)

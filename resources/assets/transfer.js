@@ -18,20 +18,36 @@
   if (!listing) {
     return;
   }
-  const TUS_ENDPOINT = "/.well-known/pier/tus/";
+  // Pier may be served under a prefix (--base-path /files, behind a reverse proxy): this
+  // script's own URL carries it like every URL of the page, "/files/.well-known/pier/assets/..".
+  const OWN_PATH = "/.well-known/pier/";
+  const BASE = (() => {
+    const script = document.currentScript;
+    const path = script && script.src ? new URL(script.src).pathname : "";
+    const at = path.indexOf(OWN_PATH);
+    return at > 0 ? path.slice(0, at) : "";
+  })();
+  const TUS_ENDPOINT = BASE + OWN_PATH + "tus/";
   const CHUNK_SIZE = 8 * 1024 * 1024;
   // milliseconds before each new try after a network error; back to the start once bytes move
   const RETRY_DELAYS = [0, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 60000, 60000, 60000,
     60000, 60000, 60000, 60000, 60000, 60000, 60000];
   const way = { tus: typeof window.tus === "object" && window.tus.isSupported };
 
-  /** The folder this page lists, as the share path tus's "folder" metadata wants. */
+  /** The folder this page lists, decoded, as the address bar has it. */
   function currentFolder() {
     try {
       return decodeURIComponent(location.pathname);
     } catch (_) {
       return location.pathname;
     }
+  }
+
+  /** The folder this page lists as the share path tus's "folder" metadata wants: without
+      the base path, which only the address has. */
+  function shareFolder() {
+    const folder = currentFolder();
+    return BASE && folder.startsWith(BASE + "/") ? folder.slice(BASE.length) : folder;
   }
 
   /** The path a Pier-File-URL names, relative to this folder ("a (1).txt", "trip/day1/a.txt"),
@@ -74,7 +90,7 @@
       endpoint: TUS_ENDPOINT,
       chunkSize: CHUNK_SIZE,
       retryDelays: RETRY_DELAYS,
-      metadata: { filename: item.path, folder: folder },
+      metadata: { filename: item.path, folder: shareFolder() },
       headers: { Accept: "application/json" },
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,

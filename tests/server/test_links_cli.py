@@ -98,6 +98,17 @@ def test_with_a_port_the_full_urls_follow(config, share):
                for url in urls)
 
 
+def test_behind_a_proxy_the_links_carry_the_base_path(config, share):
+    made = pier_link(config, "create", str(share), "--port", "8000", "--base-path", "files/")
+    assert made.returncode == 0, made.stderr
+    first, *urls = made.stdout.strip().splitlines()
+    assert re.fullmatch(r"Link: /files/\.well-known/pier/l/[A-Za-z0-9_-]+", first)
+    assert urls[0] == "URL: http://127.0.0.1:8000" + first[len("Link: "):]
+    bad = pier_link(config, "create", str(share), "--base-path", "/a/../b")
+    assert bad.returncode != 0 and "base path" in bad.stderr
+    assert len(store_in(config).list()) == 1  # refused before a link was made
+
+
 def test_a_running_store_sees_a_cli_link_within_the_refresh_interval(config, share):
     clock = ManualClock()
     server = LinkStore(config / "links.toml", clock=clock)

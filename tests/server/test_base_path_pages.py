@@ -1,0 +1,103 @@
+"""Under --base-path /files, the pages beyond the listing link under the prefix: a share link
+(its redirect and its listing), collect mode's page, cookie and redirect, the trust page, the
+log-out link, a rendered Markdown page, search results (a streamed body) and an error page."""
+
+from __future__ import annotations
+
+import base64
+import re
+import socket
+from pathlib import Path
+
+from server.auth import Authenticator
+from server.collect import CollectConfig
+from server.links import LinkStore, item_kind
+from server.users import UserStore
+
+PREFIX = "/files"
+
+
+def ask(port: int, method: str, target: str, *lines: str, body: bytes = b"") -> bytes:
+    head = "\r\n".join([f"{method} {target} HTTP/1.1", "Host: 127.0.0.1", "Connection: close",
+                        "Accept: text/html", *lines]) + "\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(head.encode("latin-1") + body)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def rooted_urls(answer: bytes) -> list[bytes]:
+    """Every href, src and action of a page that is an absolute path."""
+    return re.findall(rb'(?:href|src|action)="(/[^"]*)"', answer)
+
+
+def assert_all_under_prefix(answer: bytes) -> None:
+    urls = rooted_urls(answer)
+    assert urls, answer[:300]
+    assert all(u.startswith(PREFIX.encode() + b"/") for u in urls), urls
+
+
+def test_a_share_link_under_the_prefix(server_factory, share: Path, tmp_path: Path) -> None:
+    links = tmp_path / "links.toml"
+    store = LinkStore(links)
+    store.load()
+    link = store.create(share / "docs", item_kind(share / "docs"))
+    running = server_factory(share, links_file=links, base_path=PREFIX)
+    entered = ask(running.port, "GET", PREFIX + link.url_path)
+    assert f"\r\nLocation: {PREFIX}{link.url_path}/\r\n".encode() in entered
+    page = ask(running.port, "GET", PREFIX + link.url_path + "/")
+    assert page.startswith(b"HTTP/1.1 200")
+    assert_all_under_prefix(page)
+    assert f'href="{PREFIX}{link.url_path}/notes.md"'.encode() in page
+    assert ask(running.port, "GET", link.url_path + "/").startswith(b"HTTP/1.1 404")
+
+
+def test_collect_mode_under_the_prefix(server_factory, share: Path, tmp_path: Path) -> None:
+    running = server_factory(share, base_path=PREFIX,
+                             collect=CollectConfig("Homework", None, tmp_path / "collect.json"))
+    page = ask(running.port, "GET", PREFIX + "/")
+    assert_all_under_prefix(page)
+    assert f'action="{PREFIX}/.well-known/pier/collect/name"'.encode() in page
+    named = ask(running.port, "POST", PREFIX + "/.well-known/pier/collect/name",
+                "Content-Type: application/x-www-form-urlencoded", "Content-Length: 8",
+                body=b"name=Ana")
+    assert named.startswith(b"HTTP/1.1 303") and f"\r\nLocation: {PREFIX}/\r\n".encode() in named
+    assert re.search(rb"\r\nSet-Cookie: pier-collect=[^\r]*; Path=/files/;", named), named
+
+
+def test_the_trust_page_under_the_prefix(server_factory, share: Path, tls_settings) -> None:
+    running = server_factory(share, tls=tls_settings, base_path=PREFIX)
+    page = ask(running.port, "GET", PREFIX + "/.well-known/pier/trust")  # plain HTTP: allowed
+    assert page.startswith(b"HTTP/1.1 200")
+    assert_all_under_prefix(page)
+    assert f'href="{PREFIX}/.well-known/pier/ca.crt"'.encode() in page
+    crt = ask(running.port, "GET", PREFIX + "/.well-known/pier/ca.crt")
+    assert crt.startswith(b"HTTP/1.1 200")
+
+
+def test_log_out_markdown_search_and_errors_under_the_prefix(server_factory, share: Path,
+                                                             private_config_dir: Path) -> None:
+    store = UserStore(private_config_dir / "users.toml")
+    store.load()
+    auth = Authenticator(store, "Pier - share", anonymous_read=True)
+    store.add("ana", "ana-secret")
+    running = server_factory(share, auth=auth, base_path=PREFIX)
+    ana = "Authorization: Basic " + base64.b64encode(b"ana:ana-secret").decode("ascii")
+    listing = ask(running.port, "GET", PREFIX + "/docs/", ana)
+    assert_all_under_prefix(listing)
+    assert f'href="{PREFIX}/.well-known/pier/logout"'.encode() in listing
+    assert ask(running.port, "GET", PREFIX + "/.well-known/pier/logout").startswith(
+        b"HTTP/1.1 401")
+    markdown = ask(running.port, "GET", PREFIX + "/docs/notes.md?view")
+    assert markdown.startswith(b"HTTP/1.1 200")
+    assert_all_under_prefix(markdown)
+    found = ask(running.port, "GET", PREFIX + "/?q=notes")
+    assert f'href="{PREFIX}/docs/notes.md"'.encode() in found
+    assert_all_under_prefix(found)
+    missing = ask(running.port, "GET", PREFIX + "/nothing")
+    assert missing.startswith(b"HTTP/1.1 404")
+    assert_all_under_prefix(missing)
+    raw = ask(running.port, "GET", PREFIX + "/docs/notes.md")  # the file's bytes, as they are
+    assert raw.endswith((share / "docs" / "notes.md").read_bytes())
