@@ -20,7 +20,7 @@ from server import cert_cli, directory_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.collect import CollectConfig, parse_until
-from server.config import ServerConfig
+from server.config import ErrorPagesRefused, ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.paths import PierPaths
@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve a folder's index.html instead of its listing; pages in the "
                             "share (uploaded ones too) then run as the share, with visitors' "
                             "logins")
+    serve.add_argument("--error-pages", type=Path, metavar="DIR",
+                       help="show DIR/404.html, DIR/403.html, ... (any status; 404.de.html for "
+                            "one language) to browsers instead of Pier's own error pages; "
+                            "{status}, {reason} and {path} are filled in; DIR must not be "
+                            "inside a share that accepts uploads")
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="also answer to this host name (e.g. pc.fritz.box or a VPN name; "
                             "repeatable); requests for other names are refused with 421")
@@ -134,6 +139,9 @@ def serve(args: argparse.Namespace, paths: PierPaths) -> int:
     except BindError as err:
         print(f"pier: {err}", file=sys.stderr)
         return EXIT_BIND
+    except ErrorPagesRefused as err:
+        print(f"pier: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except PierError as err:
         print(f"pier: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -192,6 +200,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         announce=args.announce, allowed_hosts=tuple(args.allow_host), tus_state=paths.tus_dir,
         links_file=paths.links_file,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
+        error_pages=args.error_pages,
     )
 
 
