@@ -28,8 +28,8 @@ def ask_error_pages_folder(parent: QWidget | None, start: str) -> str | None:
 
 
 class ErrorPagesBox(QWidget):
-    """A folder field with Choose…; ``changed`` when the folder in use changes (Enter, leaving
-    the field, a chosen folder, the field cleared)."""
+    """A folder field with Choose… and Clear; ``changed`` when the folder in use changes
+    (Enter, leaving the field, a chosen folder, Clear)."""
 
     changed = Signal()
 
@@ -38,13 +38,14 @@ class ErrorPagesBox(QWidget):
         self._folder = folder.strip()
         self.edit = named(QLineEdit(self._folder), "errorPagesEdit")
         self.edit.setPlaceholderText(self.tr("None: Pier's own pages"))
-        self.edit.setClearButtonEnabled(True)
         self.edit.setAccessibleName(self.tr("Error pages folder"))
         self.edit.editingFinished.connect(self._take_text)
-        self.edit.textChanged.connect(self._on_text)
         self.choose_button = named(QPushButton(self.tr("Choose…")), "errorPagesChoose")
         self.choose_button.setAccessibleName(self.tr("Choose the error pages folder"))
         self.choose_button.clicked.connect(self.choose)
+        self.clear_button = named(QPushButton(self.tr("Clear")), "errorPagesClear")
+        self.clear_button.setAccessibleName(self.tr("Use Pier's own error pages"))
+        self.clear_button.clicked.connect(self.clear)
         title = QLabel(self.tr("Error pages folder:"))
         title.setBuddy(self.edit)
         help_text = named(QLabel(self.tr(
@@ -56,6 +57,7 @@ class ErrorPagesBox(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.edit, 1)
         row.addWidget(self.choose_button)
+        row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -81,9 +83,10 @@ class ErrorPagesBox(QWidget):
             self.edit.setText(chosen)
             self._take_text()
 
-    def _on_text(self, text: str) -> None:
-        if not text:  # the clear button: Pier's own pages again, at once
-            self._take_text()
+    def clear(self) -> None:
+        """Pier's own pages again, at once."""
+        self.edit.clear()
+        self._take_text()
 
     def _take_text(self) -> None:
         text = self.edit.text().strip()

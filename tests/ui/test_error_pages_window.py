@@ -50,7 +50,8 @@ def test_a_folder_chosen_while_sharing_applies_at_once_and_is_saved(
     assert saved.error_pages == str(pages)
     box = window.monitor_tabs.limits_panel.error_pages
     assert box.edit.objectName() == "errorPagesEdit" and box.edit.text() == str(pages)
-    box.edit.clear()  # the clear button: Pier's own pages again
+    box.clear_button.click()  # Pier's own pages again
+    assert box.edit.text() == ""
     apply(window, aloop)
     status, body = http_request(port, "GET", "/nope", headers=HTML)
     assert status == 404 and b"OWNER-404" not in body
