@@ -84,6 +84,7 @@ class ShareRequest:
     preferred_port: int = 0
     collect_name: str | None = None  # collect mode's folder (issue 18); None = off
     collect_until: float | None = None  # its deadline, epoch seconds; None = open
+    error_pages: str = ""  # the owner's error pages folder (--error-pages); "" = Pier's own
 
 
 class NoAccountsError(UserStoreError):
@@ -160,6 +161,8 @@ def make_config(share: ShareRequest, paths: PierPaths,
         ffmpeg=find_ffmpeg(),
         collect=collect_config(share.collect_name, share.collect_until, paths.collect_file,
                                SYSTEM_CLOCK.time()),
+        error_pages=Path(share.error_pages.strip()).expanduser()
+        if share.error_pages.strip() else None,
     )
 
 

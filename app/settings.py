@@ -92,6 +92,8 @@ class Settings:
     start_at_login: bool = False
     start_hidden: bool = False
     language: str = ""  # one of LANGUAGES; "" follows the system (applies at the next start)
+    # the owner's error pages (pier serve --error-pages): 404.html, 403.html, ...; "" = Pier's
+    error_pages: str = ""
 
     def normalized(self) -> Settings:
         """Clamp values read from disk into their valid ranges."""

@@ -352,6 +352,18 @@ class FileAccess(WritingAccess):
             return None
         return None if found.is_dir else found
 
+    def root_page(self, name: str) -> Resolved | None:
+        """The share root's file ``name`` (website mode's ``404.html``) when this principal may
+        read it. None through a share link or a hand-in folder: their "/" is not the share's
+        root, and what a visitor handed in must never become a page for others."""
+        if type(self) is not FileAccess:
+            return None
+        try:
+            found = self.target(url_quote("/" + name))
+        except (HttpError, ValueError):
+            return None
+        return None if found.is_dir else found
+
     def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
                   ) -> Generator[ZipItem, None, None]:
         """What a folder's zip holds: what its listings would show, recursively, without

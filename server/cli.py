@@ -24,7 +24,7 @@ from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.cli_config import parse_with_config
 from server.collect import CollectConfig, parse_until
-from server.config import ServerConfig
+from server.config import ErrorPagesRefused, ServerConfig
 from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.paths import PierPaths
@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="serve a folder's index.html instead of its listing; pages in the "
                             "share (uploaded ones too) then run as the share, with visitors' "
                             "logins")
+    serve.add_argument("--error-pages", type=Path, metavar="DIR",
+                       help="show DIR/404.html, DIR/403.html, ... (any status; 404.de.html for "
+                            "one language) to browsers instead of Pier's own error pages; "
+                            "{status}, {reason} and {path} are filled in; DIR must not be "
+                            "inside a share that accepts uploads")
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="also answer to this host name (e.g. pc.fritz.box or a VPN name; "
                             "repeatable); requests for other names are refused with 421")
@@ -180,6 +185,9 @@ def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
     except BindError as err:
         log.error("%s", err)
         return EXIT_BIND
+    except ErrorPagesRefused as err:
+        print(f"pier: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except PierError as err:
         log.error("%s", err)
         return EXIT_ERROR
@@ -275,6 +283,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         links_file=paths.links_file, trusted_proxies=tuple(args.trusted_proxy),
         base_path=args.base_path,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
+        error_pages=args.error_pages,
     )
 
 

@@ -21,6 +21,11 @@ LOCALHOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 
 
+class ErrorPagesRefused(ConfigError):
+    """The error pages folder cannot be used (missing, or inside a share that accepts
+    changes); `pier serve` exits 2 with it, as for a wrong option."""
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Caps and deadlines that keep one client from starving the others."""
@@ -108,6 +113,8 @@ class ServerConfig:
     # ("/files"; "" = the root)
     trusted_proxies: tuple[str, ...] = ()
     base_path: str = ""
+    # the owner's error pages, 404.html, 403.html, ... (server/error_pages.py); None = Pier's
+    error_pages: Path | None = None
 
     @property
     def share_name(self) -> str:
@@ -138,9 +145,10 @@ class ServerConfig:
         from server.base_path import normalise_base_path  # they import this module
         from server.control import parse_network
         proxies = tuple(dict.fromkeys(str(parse_network(n)) for n in self.trusted_proxies))
+        error_pages = _checked_error_pages(self, root)
         return replace(self, root=root, protected_paths=protected, trash_folders=trash,
                        allowed_hosts=extra, collect=collect, trusted_proxies=proxies,
-                       base_path=normalise_base_path(self.base_path))
+                       base_path=normalise_base_path(self.base_path), error_pages=error_pages)
 
     def _always_protected(self) -> tuple[Path, ...]:
         """Pier's own files are never served, even from inside the shared folder: whatever the
@@ -201,3 +209,21 @@ def _checked_root(root: Path) -> Path:
     if not os.access(path, os.R_OK | os.X_OK):
         raise FolderError(f"The folder {root} cannot be read (permission denied).")
     return path
+
+
+def _checked_error_pages(config: ServerConfig, root: Path) -> Path | None:
+    """The error pages folder, resolved; ConfigError when it is missing or inside a share that
+    accepts changes (an upload there would become every visitor's error page). Links are
+    resolved first: a link to a folder in the share is that folder."""
+    if config.error_pages is None:
+        return None
+    folder = Path(os.path.realpath(Path(config.error_pages).expanduser()))
+    if not folder.is_dir():
+        raise ErrorPagesRefused(f"The error pages folder {config.error_pages} does not exist or is "
+                          "not a folder.")
+    writable = config.upload or config.modify or config.collect is not None
+    if writable and (folder == root or root in folder.parents):
+        raise ErrorPagesRefused(f"The error pages folder {config.error_pages} is inside the shared "
+                          "folder, which accepts uploads: an uploaded file would become every "
+                          "visitor's error page. Choose a folder outside the share.")
+    return folder

@@ -40,6 +40,7 @@ from server.routes_collect import PREFIX as COLLECT_PREFIX
 from server.routes_collect import CollectRoutes
 from server.routes_dav import DAV_METHODS
 from server.routes_dav_locks import DavRefused
+from server.routes_errors import ErrorPageChoice
 from server.routes_files import FileRoutes
 from server.routes_folders import FolderRoutes
 from server.routes_links import LinkRoutes
@@ -115,6 +116,7 @@ class RequestHandler:
         self._collect = CollectRoutes(config, lasting.people(config.collect), clock) \
             if config.collect else None
         self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
+        self._error_pages = ErrorPageChoice(config)  # --error-pages, a website's 404.html
 
     # -- entry points --------------------------------------------------------------------------
 
@@ -227,6 +229,9 @@ class RequestHandler:
     def _error(self, ex: Exchange, err: HttpError) -> Response:
         response = error_response(err, as_json=ex.wants_json(), request=ex.request,
                                   server_name=self._config.server_name)
+        if self._error_pages.active and not ex.wants_json():  # the owner's page, if any
+            response = self._error_pages.page(err, ex.request, ex.call, ex.on_serve_thread) \
+                or response
         plain_on_tls = ex.conn.tls_state == PLAIN_ON_TLS  # nothing more to say on it
         response = Response(response.status, response.headers, response.body,
                             close=err.close or ex.body_pending or plain_on_tls)

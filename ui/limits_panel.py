@@ -1,7 +1,8 @@
 """The Limits & access tab: bandwidth limits, downloads at once per device, allow-list mode, the
-other names of this computer and the LAN announcement. All take effect at once, also while
-sharing: limits and the allow-list through ShareControl, the names and the announcement as the
-running share's settings (ui/live_changes.py, on ``changed``)."""
+other names of this computer, the LAN announcement and the error pages folder. All take effect
+at once, also while sharing: limits and the allow-list through ShareControl, the names, the
+announcement and the error pages as the running share's settings (ui/live_changes.py, on
+``changed``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from app.settings import checked_host_names
 from app.share_control import ShareControl
 from app.traffic_settings import KIB, MAX_DOWNLOADS, MAX_RATE_KIB, TrafficChoices
 from server.errors import ConfigError
+from ui.error_pages_box import ErrorPagesBox
 from ui.share_panel import section_heading
 from ui.widget_names import named
 
@@ -83,7 +85,8 @@ class LimitsPanel(QWidget):
     changed = Signal()  # a choice changed (and was applied if valid): save the settings
 
     def __init__(self, control: ShareControl, choices: TrafficChoices, announce: bool,
-                 allowed_hosts: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+                 allowed_hosts: tuple[str, ...] = (), error_pages: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("limitsPanel")
         self._control = control
@@ -102,6 +105,10 @@ class LimitsPanel(QWidget):
         layout.addLayout(self._build_allowed_hosts())
         layout.addWidget(section_heading(self.tr("Finding the share")))
         layout.addLayout(self._build_announce())
+        layout.addWidget(section_heading(self.tr("Error pages")))
+        self.error_pages = ErrorPagesBox(error_pages)  # --error-pages
+        self.error_pages.changed.connect(self.changed)
+        layout.addWidget(self.error_pages)
         layout.addStretch(1)
         self.load(choices, announce)
         self.load_allowed_hosts(allowed_hosts)

@@ -118,6 +118,7 @@ class LiveChanges(QObject):
         """Refused: the panel shows what is in force again, and a dialog says why."""
         if self._in_force is not None:
             self._panel.load_request(self._in_force)
+            self._tabs.load_request(self._in_force)
         self._window.statusBar().showMessage(
             self.tr("Settings not changed: {problem}").format(problem=err), STATUS_MS)
         report_change_failure(self._window, err, self._panel.selected_url(), self.refused.emit)

@@ -45,7 +45,7 @@ class MonitorTabs(QTabWidget):
         self.clients_view = ClientsView(control)
         self.links_tab = LinksTab(links, controller, folder_edit)
         self.limits_panel = LimitsPanel(control, choices_of(settings), settings.announce,
-                                        settings.allowed_hosts)
+                                        settings.allowed_hosts, settings.error_pages)
         self.addTab(log_panel, self.tr("Requests"))
         self.addTab(self.traffic_view, self.tr("Traffic"))
         self.addTab(self.clients_view, self.tr("Clients"))
@@ -71,6 +71,7 @@ class MonitorTabs(QTabWidget):
                        allow_list_on=choices.allow_list_on, allow_list=choices.allow_list,
                        announce=self.limits_panel.announce,
                        allowed_hosts=self.limits_panel.allowed_hosts,
+                       error_pages=self.limits_panel.error_pages.folder,
                        collect_roster=self.collect_view.roster())
 
     def show_collect(self, on: bool) -> None:
@@ -81,7 +82,12 @@ class MonitorTabs(QTabWidget):
 
     def share_request(self, share: ShareRequest) -> ShareRequest:
         return replace(share, announce=self.limits_panel.announce,
-                       allowed_hosts=self.limits_panel.allowed_hosts)
+                       allowed_hosts=self.limits_panel.allowed_hosts,
+                       error_pages=self.limits_panel.error_pages.folder)
+
+    def load_request(self, share: ShareRequest) -> None:
+        """Show what the running share has in force (after a refused change)."""
+        self.limits_panel.error_pages.load(share.error_pages)
 
     def _local_only(self) -> bool:
         config = self._controller.config

@@ -18,7 +18,8 @@ ROUTE_FILES = ("handler.py", "exchange.py", "call.py", "response.py", "delivery.
                "routes_tus.py", "writes.py", "routes_search.py", "routes_media.py",
                "routes_markdown.py", "routes_dav.py", "routes_dav_locks.py",
                "routes_dav_lock_paths.py", "routes_collect.py", "collect_page.py",
-               "routes_links.py", "routes_trust.py", "mobileconfig.py", "targets.py")
+               "routes_links.py", "routes_trust.py", "mobileconfig.py", "targets.py",
+               "routes_errors.py")
 
 # os attributes that act on descriptors (or are no call at all)
 OS_FD_BASED = {"fstat", "close", "stat_result", "sep", "sendfile", "pread", "read", "write"}
