@@ -1888,6 +1888,41 @@ Der Eintrag ist {entry}.</translation>
     </message>
 </context>
 <context>
+    <name>ErrorPagesBox</name>
+    <message>
+        <source>Choose the error pages folder</source>
+        <translation>Ordner für Fehlerseiten wählen</translation>
+    </message>
+    <message>
+        <source>None: Pier&apos;s own pages</source>
+        <translation>Keiner: Piers eigene Seiten</translation>
+    </message>
+    <message>
+        <source>Error pages folder</source>
+        <translation>Ordner für Fehlerseiten</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Use Pier&apos;s own error pages</source>
+        <translation>Piers eigene Fehlerseiten verwenden</translation>
+    </message>
+    <message>
+        <source>Error pages folder:</source>
+        <translation>Ordner für Fehlerseiten:</translation>
+    </message>
+    <message>
+        <source>Browsers get 404.html, 403.html, 401.html, 500.html… from this folder instead of Pier&apos;s own pages (404.de.html for one language). {status}, {reason} and {path} are filled in. Keep it outside a share that accepts uploads.</source>
+        <translation>Browser erhalten 404.html, 403.html, 401.html, 500.html… aus diesem Ordner statt Piers eigener Seiten (404.de.html für eine Sprache). {status}, {reason} und {path} werden eingesetzt. Halten Sie ihn außerhalb einer Freigabe, die Uploads annimmt.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>{problem}
@@ -2016,6 +2051,10 @@ Details wurden in {file} geschrieben.</translation>
     <message>
         <source>Finding the share</source>
         <translation>Die Freigabe finden</translation>
+    </message>
+    <message>
+        <source>Error pages</source>
+        <translation>Fehlerseiten</translation>
     </message>
     <message>
         <source>Total download speed</source>

@@ -1888,6 +1888,41 @@ La entrada es {entry}.</translation>
     </message>
 </context>
 <context>
+    <name>ErrorPagesBox</name>
+    <message>
+        <source>Choose the error pages folder</source>
+        <translation>Elegir la carpeta de páginas de error</translation>
+    </message>
+    <message>
+        <source>None: Pier&apos;s own pages</source>
+        <translation>Ninguna: las páginas propias de Pier</translation>
+    </message>
+    <message>
+        <source>Error pages folder</source>
+        <translation>Carpeta de páginas de error</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Use Pier&apos;s own error pages</source>
+        <translation>Usar las páginas de error propias de Pier</translation>
+    </message>
+    <message>
+        <source>Error pages folder:</source>
+        <translation>Carpeta de páginas de error:</translation>
+    </message>
+    <message>
+        <source>Browsers get 404.html, 403.html, 401.html, 500.html… from this folder instead of Pier&apos;s own pages (404.de.html for one language). {status}, {reason} and {path} are filled in. Keep it outside a share that accepts uploads.</source>
+        <translation>Los navegadores reciben 404.html, 403.html, 401.html, 500.html… de esta carpeta en lugar de las páginas propias de Pier (404.de.html para un idioma). Se rellenan {status}, {reason} y {path}. Manténgala fuera de un uso compartido que acepte subidas.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>{problem}
@@ -2016,6 +2051,10 @@ Los detalles se han escrito en {file}.</translation>
     <message>
         <source>Finding the share</source>
         <translation>Encontrar el recurso compartido</translation>
+    </message>
+    <message>
+        <source>Error pages</source>
+        <translation>Páginas de error</translation>
     </message>
     <message>
         <source>Total download speed</source>

@@ -1888,6 +1888,41 @@ L&apos;entrée est {entry}.</translation>
     </message>
 </context>
 <context>
+    <name>ErrorPagesBox</name>
+    <message>
+        <source>Choose the error pages folder</source>
+        <translation>Choisir le dossier des pages d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>None: Pier&apos;s own pages</source>
+        <translation>Aucun : les pages de Pier</translation>
+    </message>
+    <message>
+        <source>Error pages folder</source>
+        <translation>Dossier des pages d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Use Pier&apos;s own error pages</source>
+        <translation>Utiliser les pages d&apos;erreur de Pier</translation>
+    </message>
+    <message>
+        <source>Error pages folder:</source>
+        <translation>Dossier des pages d&apos;erreur :</translation>
+    </message>
+    <message>
+        <source>Browsers get 404.html, 403.html, 401.html, 500.html… from this folder instead of Pier&apos;s own pages (404.de.html for one language). {status}, {reason} and {path} are filled in. Keep it outside a share that accepts uploads.</source>
+        <translation>Les navigateurs reçoivent 404.html, 403.html, 401.html, 500.html… de ce dossier au lieu des pages de Pier (404.de.html pour une langue). {status}, {reason} et {path} sont remplis. Gardez-le hors d&apos;un partage qui accepte les envois.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>{problem}
@@ -2016,6 +2051,10 @@ Les détails ont été écrits dans {file}.</translation>
     <message>
         <source>Finding the share</source>
         <translation>Trouver le partage</translation>
+    </message>
+    <message>
+        <source>Error pages</source>
+        <translation>Pages d&apos;erreur</translation>
     </message>
     <message>
         <source>Total download speed</source>

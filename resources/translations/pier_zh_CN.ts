@@ -1888,6 +1888,41 @@ The entry is {entry}.</source>
     </message>
 </context>
 <context>
+    <name>ErrorPagesBox</name>
+    <message>
+        <source>Choose the error pages folder</source>
+        <translation>选择错误页面文件夹</translation>
+    </message>
+    <message>
+        <source>None: Pier&apos;s own pages</source>
+        <translation>无：使用 Pier 自带的页面</translation>
+    </message>
+    <message>
+        <source>Error pages folder</source>
+        <translation>错误页面文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Use Pier&apos;s own error pages</source>
+        <translation>使用 Pier 自带的错误页面</translation>
+    </message>
+    <message>
+        <source>Error pages folder:</source>
+        <translation>错误页面文件夹：</translation>
+    </message>
+    <message>
+        <source>Browsers get 404.html, 403.html, 401.html, 500.html… from this folder instead of Pier&apos;s own pages (404.de.html for one language). {status}, {reason} and {path} are filled in. Keep it outside a share that accepts uploads.</source>
+        <translation>浏览器将从此文件夹获取 404.html、403.html、401.html、500.html…，而不是 Pier 自带的页面（404.de.html 用于某一种语言）。{status}、{reason} 和 {path} 会被填入。请把它放在接受上传的共享之外。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>{problem}
@@ -2016,6 +2051,10 @@ Details were written to {file}.</source>
     <message>
         <source>Finding the share</source>
         <translation>发现共享</translation>
+    </message>
+    <message>
+        <source>Error pages</source>
+        <translation>错误页面</translation>
     </message>
     <message>
         <source>Total download speed</source>
