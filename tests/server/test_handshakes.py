@@ -172,3 +172,15 @@ def test_handshakes_do_not_wait_for_busy_workers(server_factory, share, certific
     finally:
         release.set()
         busy.close()
+
+
+def test_the_generated_certificate_is_ecdsa_and_its_suites_come_first(server_factory, share,
+                                                                       certificates):
+    settings, ca = certificates
+    running = server_factory(share, tls=settings)
+    context = client_context(ca, ssl.TLSVersion.TLSv1_2)
+    context.set_ciphers("ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+                        "ECDHE-ECDSA-AES128-GCM-SHA256")  # the client would rather have others
+    with socket.create_connection(("127.0.0.1", running.port), timeout=10) as raw, \
+            context.wrap_socket(raw, server_hostname="127.0.0.1") as sock:
+        assert sock.cipher()[0] == "ECDHE-ECDSA-AES128-GCM-SHA256"  # the server's order
