@@ -1,11 +1,13 @@
 """TLS handshakes in a thread of their own (``pier-tls``), never behind requests.
 
-An HTTPS connection is handed here by the serve thread as soon as it is accepted, and handed
-back once it speaks HTTP: its handshake done, or its first byte showing plain HTTP (answered
-with a redirect by the serve thread). In between, this thread owns it in a selector of its own
+An HTTPS listener is accepted from here (bans, the allow-list and the connection slots are
+the serve loop's ``_admit``, as for a plain one), and each connection is handed to the serve
+thread once it speaks HTTP: its handshake done, or its first byte showing plain HTTP (answered
+with a redirect by the serve thread). Until then this thread owns it in a selector of its own
 and advances each handshake without waiting for any client: a step runs when the client's next
 flight has arrived, and a client that sends its ClientHello slowly, or never, costs a
-descriptor here until the header deadline set at accept, nothing else.
+descriptor here until the header deadline set at accept, nothing else. Accepting here, not on
+the serve thread, spares every new connection one hop between threads.
 
 Why a thread of its own: on a worker (as before issue 21) a handshake waited behind the
 requests in the pool, four downloads and listings long, so fifty phones opening connections
@@ -24,9 +26,9 @@ import selectors
 import socket
 import ssl
 import threading
-from collections import deque
 from collections.abc import Callable
 
+from server.accepting import Acceptor
 from server.connection import PLAIN_ON_TLS, TLS_DONE, TLS_HANDSHAKE, Connection
 from server.portable import new_selector
 
@@ -34,7 +36,8 @@ log = logging.getLogger("pier.server")
 
 TLS_HANDSHAKE_RECORD = 0x16  # the first byte of a TLS ClientHello
 SWEEP_INTERVAL = 0.25
-_WAKE = object()
+_WAKE, _ACCEPT = object(), object()
+Admit = Callable[[socket.socket, str], "Connection | None"]
 
 
 class Handshakes:
@@ -54,10 +57,23 @@ class Handshakes:
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
         self._selector.register(self._wake_r, selectors.EVENT_READ, _WAKE)
-        self._inbox: deque[Connection] = deque()
         self._held: dict[Connection, int] = {}  # -> the selector events it waits for
+        self._acceptor: Acceptor | None = None
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="pier-tls", daemon=True)
+
+    def accept_from(self, listener: socket.socket, admit: Admit) -> Acceptor:
+        """Accept from ``listener`` on this thread (watched once ``watch`` is called):
+        ``admit`` makes each accepted socket a Connection (None: refused), whose handshake
+        starts at once, as its ClientHello has often arrived with it."""
+        def admit_and_hold(sock: socket.socket, client: str) -> None:
+            conn = admit(sock, client)
+            if conn is not None:
+                self._hold(conn)
+
+        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, admit_and_hold,
+                                  self._monotonic)
+        return self._acceptor
 
     def start(self) -> None:
         self._thread.start()
@@ -70,19 +86,12 @@ class Handshakes:
         self._wake()
         if self._thread.ident is not None:
             self._thread.join(timeout)
-        while self._inbox:
-            self._close(self._inbox.popleft())
         for conn in list(self._held):
             self._close(conn)
         self._held.clear()
         self._selector.close()
         self._wake_r.close()
         self._wake_w.close()
-
-    def take(self, conn: Connection) -> None:
-        """A freshly accepted HTTPS connection (any thread; its deadline already set)."""
-        self._inbox.append(conn)
-        self._wake()
 
     def _wake(self) -> None:
         with contextlib.suppress(OSError):  # a wake-up pending already, or shut down
@@ -92,27 +101,27 @@ class Handshakes:
         next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                for key, _events in self._selector.select(SWEEP_INTERVAL):
-                    if key.data is _WAKE:
-                        self._take_inbox()
-                    else:
+                wait = self._acceptor.wait_at_most(SWEEP_INTERVAL) if self._acceptor \
+                    else SWEEP_INTERVAL
+                for key, _events in self._selector.select(wait):
+                    if key.data is _ACCEPT:
+                        assert self._acceptor is not None
+                        self._acceptor.burst()
+                    elif key.data is not _WAKE:  # the wake-up only ends a select to stop
                         self._step(key.data)
                 now = self._monotonic()
+                if self._acceptor is not None:
+                    self._acceptor.resume_if_due(now)
                 if now >= next_sweep:
                     self._sweep(now)
                     next_sweep = now + SWEEP_INTERVAL
         except Exception:  # never die silently: the share would stop shaking hands
             log.exception("the TLS handshake thread failed")
 
-    def _take_inbox(self) -> None:
-        with contextlib.suppress(BlockingIOError, InterruptedError):
-            while self._wake_r.recv(4096):
-                pass
-        while self._inbox:
-            conn = self._inbox.popleft()
-            self._held[conn] = selectors.EVENT_READ
-            self._selector.register(conn.sock, selectors.EVENT_READ, conn)
-            self._step(conn)  # the ClientHello is often there already
+    def _hold(self, conn: Connection) -> None:
+        self._held[conn] = selectors.EVENT_READ
+        self._selector.register(conn.sock, selectors.EVENT_READ, conn)
+        self._step(conn)  # the ClientHello is often there already
 
     def _step(self, conn: Connection) -> None:
         try:

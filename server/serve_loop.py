@@ -116,9 +116,13 @@ class ServeLoop:
             self._limits, on_close=lambda conn: self._handler.abandon(take_prepared(conn)))
         self._stopping = False
         self._wake_pending = False
-        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)
+        # An HTTPS listener is accepted from by pier-tls, which shakes hands right away (one
+        # thread hop less per connection); a plain one by this loop's serve thread.
         self._handshakes = None if tls_context is None else Handshakes(
             tls_context, self._monotonic, self._shaken_hands, self._connections.close)
+        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit,
+                                  self._monotonic) if self._handshakes is None else \
+            self._handshakes.accept_from(listener, self._admit)
         self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
@@ -191,7 +195,7 @@ class ServeLoop:
         next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                wait = 0 if self._again else self._acceptor.wait_at_most(SWEEP_INTERVAL)
+                wait = 0 if self._again else self._wait_at_most()
                 for key, _events in self._selector.select(wait):
                     if key.data is _ACCEPT:
                         self._acceptor.burst()
@@ -204,7 +208,8 @@ class ServeLoop:
                 if self._to_flush:
                     self._flush_replies()
                 now = self._monotonic()
-                self._acceptor.resume_if_due(now)
+                if self._handshakes is None:
+                    self._acceptor.resume_if_due(now)
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
                     next_sweep = now + SWEEP_INTERVAL
@@ -213,6 +218,11 @@ class ServeLoop:
         finally:
             for conn in list(self._parked):
                 self._drop(conn)
+
+    def _wait_at_most(self) -> float:
+        if self._handshakes is None:
+            return self._acceptor.wait_at_most(SWEEP_INTERVAL)
+        return SWEEP_INTERVAL
 
     def _guarded(self, step: Callable[[Connection], None], conn: Connection) -> None:
         """Run one step for one connection on the serve thread, which now runs handler code:
@@ -224,16 +234,18 @@ class ServeLoop:
             if conn in self._parked:  # never a socket a worker owns now
                 self._drop(conn)
 
-    def _admit(self, sock: socket.socket, client: str) -> None:
+    def _admit(self, sock: socket.socket, client: str) -> Connection | None:
+        """An accepted socket's Connection, under its header deadline, or None when it is
+        refused (banned, no slot); on the serve thread, or pier-tls for an HTTPS listener."""
         if self._policy.active and not self._policy.allows(client):
             sock.close()  # banned, or not on the allow-list: dropped without a word
-            return
+            return None
         try:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             sock.setblocking(False)
         except OSError:  # reset before it was looked at (macOS refuses the option then)
             sock.close()
-            return
+            return None
         conn = self._connections.open(sock, client,
                                       TLS_EXPECTED if self._tls_context else PLAIN)
         if conn is None:
@@ -241,12 +253,11 @@ class ServeLoop:
                 refuse_busy(sock)
             else:  # a plain-text 503 means nothing to a TLS client: just close
                 sock.close()
-            return
+            return None
         conn.deadline = self._monotonic() + self._limits.header_timeout
-        if self._handshakes is not None:
-            self._handshakes.take(conn)  # handed back here once it speaks HTTP
-        else:
+        if self._handshakes is None:
             self._park(conn)
+        return conn
 
     def _park(self, conn: Connection) -> None:
         self._parked[conn] = None
