@@ -54,7 +54,7 @@ def chosen(spec: str, available: dict[str, Any]) -> list[str]:
 
 
 def table_lines(rows: list[dict[str, Any]]) -> list[str]:
-    lines = ["| cell | size | server | value | p99 | RSS | ratio | target |",
+    lines = ["| cell | size | server | value | p99 | RSS or CPU | ratio | target |",
              "|---|---|---|---|---|---|---|---|"]
     for row in rows:
         ratio = f"{row['ratio']:.2f}x {row.get('peer', '')}" if "ratio" in row else ""
@@ -62,6 +62,8 @@ def table_lines(rows: list[dict[str, Any]]) -> list[str]:
             if "target" in row else ""
         p99 = f"{row['p99_ms']:.1f} ms" if "p99_ms" in row else ""
         rss = f"{row['rss_mib']:.0f} MiB" if row.get("rss_mib") else ""
+        if "server_cpu_us_per_conn" in row:  # where RSS says little, what one connection costs
+            rss = f"{row['server_cpu_us_per_conn']:.0f} us CPU/conn"
         lines.append(f"| {row['cell']} | {row['size']} | {row['server']} | "
                      f"{row['value']:,.0f} {row['unit']} | {p99} | {rss} | {ratio} | {target} |")
     return lines

@@ -130,13 +130,18 @@ def _tls_rounds(servers: list[run.Server], settings: Settings, progress: Progres
                 ) -> list[Row]:
     rates: dict[str, list[float]] = {s.name: [] for s in servers}
     p99: dict[str, list[float]] = {s.name: [] for s in servers}
+    cpu: dict[str, list[float]] = {s.name: [] for s in servers}
     ratios: dict[str, list[float]] = {s.name: [] for s in servers if s.name != "pier tls"}
     for rnd in range(settings.rounds):
         order = servers[rnd % len(servers):] + servers[:rnd % len(servers)]
         this_round: dict[str, float] = {}
         for server in order:
+            pids = server.pids()
+            before = _cpu_seconds(pids)
             result = run.run_wrk(server.url + SMALL.lstrip("/"), TLS_CONNECTIONS,
                                  settings.seconds, ["Connection: close"])
+            used = _cpu_seconds(pids) - before
+            cpu[server.name].append(used * 1e6 / max(result.requests, 1))
             this_round[server.name] = result.ok_per_s
             rates[server.name].append(result.ok_per_s)
             p99[server.name].append(result.p99_ms)
@@ -149,7 +154,8 @@ def _tls_rounds(servers: list[run.Server], settings: Settings, progress: Progres
     for name in rates:
         row: Row = {"cell": "new TLS connection per request", "size": f"c{TLS_CONNECTIONS}",
                     "server": name, "value": max(rates[name]), "unit": "conn/s",
-                    "p99_ms": min(p99[name]), "rounds": rates[name]}
+                    "p99_ms": min(p99[name]), "rounds": rates[name],
+                    "server_cpu_us_per_conn": min(cpu[name])}
         if name == "pier tls" and ratios.get("nginx tls"):
             ratio = statistics.median(ratios["nginx tls"])
             row.update(ratio=ratio, peer="nginx tls", target=f">= {TARGET_TLS_RATIO}x nginx",
@@ -158,6 +164,19 @@ def _tls_rounds(servers: list[run.Server], settings: Settings, progress: Progres
             row.update(ratio=statistics.median(ratios[name]), peer="pier/this")
         rows.append(row)
     return rows
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the server's processes so far (a robust measure of cost
+    on a busy machine, where rates swing with the other load)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 # ---- 1,000 keep-alive connections, 100 active ------------------------------------------------
