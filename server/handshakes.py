@@ -26,6 +26,7 @@ import selectors
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable
 
 from server.accepting import Acceptor
@@ -36,6 +37,7 @@ log = logging.getLogger("pier.server")
 
 TLS_HANDSHAKE_RECORD = 0x16  # the first byte of a TLS ClientHello
 SWEEP_INTERVAL = 0.25
+HANDSHAKE_THREADS = 2
 _WAKE, _ACCEPT = object(), object()
 Admit = Callable[[socket.socket, str], "Connection | None"]
 
@@ -76,6 +78,8 @@ class Handshakes:
         return self._acceptor
 
     def start(self) -> None:
+        if self._acceptor is not None:
+            self._acceptor.watch()
         self._thread.start()
 
     def stop(self, timeout: float) -> None:
@@ -194,3 +198,29 @@ def _peek(sock: socket.socket) -> bytes | None:
         return None
     except OSError:
         return b""
+
+
+class HandshakePool:
+    """``HANDSHAKE_THREADS`` ``pier-tls`` threads accepting from one HTTPS listener, each
+    shaking hands with the connections it accepted (whichever is free takes the next one:
+    an accept that finds nothing waiting costs one system call). Several, because one would
+    do every handshake's crypto in turn: on more than one core they run side by side (OpenSSL
+    lets go of the GIL), and on a busy machine one thread gets one thread's share of it."""
+
+    def __init__(self, context: ssl.SSLContext, monotonic: Callable[[], float],
+                 hand_back: Callable[[Connection], None], close: Callable[[Connection], None],
+                 listener: socket.socket, admit: Admit) -> None:
+        self._threads = [Handshakes(context, monotonic, hand_back, close)
+                         for _ in range(HANDSHAKE_THREADS)]
+        for handshakes in self._threads:
+            handshakes.accept_from(listener, admit)
+
+    def start(self) -> None:
+        for handshakes in self._threads:
+            handshakes.start()
+
+    def stop(self, timeout: float) -> None:
+        """Stop every thread (within ``timeout`` together), closing what they hold."""
+        deadline = time.monotonic() + timeout
+        for handshakes in self._threads:
+            handshakes.stop(max(0.0, deadline - time.monotonic()))

@@ -37,7 +37,7 @@ from server.connection import PLAIN, TLS_EXPECTED, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
 from server.exchange import take_prepared
 from server.handler import RequestHandler
-from server.handshakes import Handshakes
+from server.handshakes import HandshakePool
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
 from server.lasting import Lasting
@@ -118,11 +118,11 @@ class ServeLoop:
         self._wake_pending = False
         # An HTTPS listener is accepted from by pier-tls, which shakes hands right away (one
         # thread hop less per connection); a plain one by this loop's serve thread.
-        self._handshakes = None if tls_context is None else Handshakes(
-            tls_context, self._monotonic, self._shaken_hands, self._connections.close)
-        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit,
-                                  self._monotonic) if self._handshakes is None else \
-            self._handshakes.accept_from(listener, self._admit)
+        self._handshakes = None if tls_context is None else HandshakePool(
+            tls_context, self._monotonic, self._shaken_hands, self._connections.close,
+            listener, self._admit)
+        self._acceptor = None if self._handshakes else Acceptor(
+            listener, self._selector, _ACCEPT, self._admit, self._monotonic)
         self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
@@ -134,7 +134,8 @@ class ServeLoop:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._acceptor.watch()
+        if self._acceptor is not None:
+            self._acceptor.watch()
         self._selector.register(self._wake_r, selectors.EVENT_READ, _WAKE)
         for worker in self._workers:
             worker.start()
@@ -198,6 +199,7 @@ class ServeLoop:
                 wait = 0 if self._again else self._wait_at_most()
                 for key, _events in self._selector.select(wait):
                     if key.data is _ACCEPT:
+                        assert self._acceptor is not None
                         self._acceptor.burst()
                     elif key.data is _WAKE:
                         self._take_back_returned()
@@ -208,7 +210,7 @@ class ServeLoop:
                 if self._to_flush:
                     self._flush_replies()
                 now = self._monotonic()
-                if self._handshakes is None:
+                if self._acceptor is not None:
                     self._acceptor.resume_if_due(now)
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
@@ -220,7 +222,7 @@ class ServeLoop:
                 self._drop(conn)
 
     def _wait_at_most(self) -> float:
-        if self._handshakes is None:
+        if self._acceptor is not None:
             return self._acceptor.wait_at_most(SWEEP_INTERVAL)
         return SWEEP_INTERVAL
 
