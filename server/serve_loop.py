@@ -1,7 +1,8 @@
 """The serve thread and the worker pool of one running share.
 
-Shape (docs/ARCHITECTURE.md, Threads): one serve thread owns the listening socket and every idle or
-half-received connection in a selector. Idle and slow-header clients therefore cost a file
+Shape (docs/ARCHITECTURE.md, Threads): one serve thread owns the listening socket (HTTPS: the
+pier-tls threads accept and shake hands, server/handshakes.py) and every idle or half-received
+connection in a selector. Idle and slow-header clients therefore cost a file
 descriptor, not a thread. When a request head has fully arrived, the serve thread first asks
 the handler for an answer made from memory (a cached small file or listing, a redirect, an
 error, a 304) and sends it itself without ever waiting on the client: the hand-off to a worker
@@ -461,7 +462,7 @@ class ServeLoop:
         downloaders never starve quick requests. A detached thread serves only the connection
         it was detached for and ends right after it, so there are never (but for that moment)
         more detached threads than open connections: the share's threads are bounded by
-        max_connections + workers + 2 (the serve and health threads)."""
+        max_connections + workers + 2 (serve, health) + 2 pier-tls threads on HTTPS."""
         if getattr(self._detached, "value", False) or self._stopping:
             return
         self._detached.value = True
