@@ -377,8 +377,11 @@ class ServeLoop:
         self._jobs.put(conn)
 
     def _shaken_hands(self, conn: Connection) -> None:
-        """From pier-tls: a connection whose handshake is done, or plain HTTP on the HTTPS
-        port; parked by the serve thread under the header deadline set at accept."""
+        """From pier-tls: a connection whose handshake is done (idle now: a browser's
+        preconnect may wait before its request), or plain HTTP on the HTTPS port (still under
+        the header deadline set at accept); the serve thread parks it."""
+        if conn.tls:
+            conn.deadline = self._monotonic() + self._limits.idle_timeout
         self._shaken.append(conn)
         self._wake()
 
