@@ -109,7 +109,7 @@ class ServeLoop:
         self._wake_w.setblocking(False)
         self._jobs: queue.SimpleQueue[Connection | None] = queue.SimpleQueue()
         self._returned: deque[Connection] = deque()
-        self._shaken: deque[Connection] = deque()  # from pier-tls: under their accept deadline
+        self._shaken: deque[Connection] = deque()  # from pier-tls, speaking HTTP now
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
@@ -122,7 +122,7 @@ class ServeLoop:
         self._handshakes = None if tls_context is None else HandshakePool(
             tls_context, self._monotonic, self._shaken_hands, self._connections.close,
             listener, self._admit)
-        self._acceptor = None if self._handshakes else Acceptor(
+        self._acceptor = None if self._handshakes is not None else Acceptor(
             listener, self._selector, _ACCEPT, self._admit, self._monotonic)
         self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
