@@ -105,8 +105,8 @@ class Handshakes:
         next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                wait = self._acceptor.wait_at_most(SWEEP_INTERVAL) if self._acceptor \
-                    else SWEEP_INTERVAL
+                wait = SWEEP_INTERVAL if self._acceptor is None else \
+                    self._acceptor.wait_at_most(SWEEP_INTERVAL)
                 for key, _events in self._selector.select(wait):
                     if key.data is _ACCEPT:
                         assert self._acceptor is not None
