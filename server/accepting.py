@@ -32,7 +32,7 @@ ONE_CONNECTION = frozenset(getattr(errno, name) for name in (
     "ECONNABORTED", "EPROTO", "EPERM", "ENETDOWN", "ENOPROTOOPT", "EHOSTDOWN", "ENONET",
     "EHOSTUNREACH", "EOPNOTSUPP", "ENETUNREACH") if hasattr(errno, name))
 
-Admit = Callable[[socket.socket, str], None]  # an accepted socket and its client's address
+Admit = Callable[[socket.socket, str], object]  # an accepted socket and its client's address
 
 
 class Acceptor:

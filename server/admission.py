@@ -11,8 +11,8 @@ Connection slots are shared out so that a few groups cannot keep everyone else o
 (``max(8, max_connections // 8)``), and the last eighth of the slots (the *reserve*) go only to
 groups holding fewer than ``SMALL_GROUP`` connections, each taking less than half of what is
 still free. A group holding nothing therefore gets in whenever any slot is free, and it takes
-24 groups holding stalled downloads to fill every slot at the defaults (512 slots, 128 per
-group), where four used to do; 6 at 32 slots and 16 per group.
+81 groups holding stalled downloads to fill every slot at the defaults (2,048 slots, 128 per
+group; 24 at 512 slots), where four used to do; 6 at 32 slots and 16 per group.
 """
 
 from __future__ import annotations

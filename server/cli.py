@@ -24,7 +24,14 @@ from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
 from server.cli_config import parse_with_config
 from server.collect import CollectConfig, parse_until
-from server.config import ErrorPagesRefused, ServerConfig
+from server.config import (
+    MAX_CONNECTIONS,
+    MAX_CONNECTIONS_CEILING,
+    MAX_CONNECTIONS_PER_IP,
+    ErrorPagesRefused,
+    Limits,
+    ServerConfig,
+)
 from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.paths import PierPaths
@@ -111,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--thumb-threads", type=int, default=1, metavar="N",
                        help="threads that make thumbnails and previews (default 1; 0 turns "
                             "them off: icons only)")
+    serve.add_argument("--max-connections", type=_connection_cap, default=MAX_CONNECTIONS,
+                       metavar="N",
+                       help=f"open connections at most, all clients together (default "
+                            f"{MAX_CONNECTIONS}); one address still gets at most "
+                            f"{MAX_CONNECTIONS_PER_IP}, and a few addresses never take them "
+                            "all")
     serve.add_argument("--collect", metavar="NAME",
                        help="collect mode: visitors hand in files for NAME, each person's into "
                             "the share's folder NAME/<person>/ (hidden from the share)")
@@ -284,6 +297,7 @@ def _config_from(args: argparse.Namespace, paths: PierPaths) -> ServerConfig:
         base_path=args.base_path,
         thumb_threads=args.thumb_threads, thumb_cache=paths.thumbs_dir, ffmpeg=find_ffmpeg(),
         error_pages=args.error_pages,
+        limits=Limits(max_connections=args.max_connections),
     )
 
 
@@ -330,6 +344,17 @@ def parse_size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 500M or 2G") from None
     if value < 1:
         raise argparse.ArgumentTypeError("the size must be positive")
+    return value
+
+
+def _connection_cap(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= value <= MAX_CONNECTIONS_CEILING:
+        raise argparse.ArgumentTypeError(
+            f"give between 1 and {MAX_CONNECTIONS_CEILING:,} connections")
     return value
 
 

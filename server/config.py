@@ -21,6 +21,11 @@ LOCALHOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 
 
+MAX_CONNECTIONS = 2048  # 1,000 keep-alive phones and browsers fit below the reserve (admission)
+MAX_CONNECTIONS_PER_IP = 128  # browsers open ~6; benchmarks and proxies more
+MAX_CONNECTIONS_CEILING = 1_000_000
+
+
 class ErrorPagesRefused(ConfigError):
     """The error pages folder cannot be used (missing, or inside a share that accepts
     changes); `pier serve` exits 2 with it, as for a wrong option."""
@@ -31,8 +36,8 @@ class Limits:
     """Caps and deadlines that keep one client from starving the others."""
 
     workers: int = 4  # threads that run requests; idle connections cost no thread
-    max_connections: int = 512
-    max_connections_per_ip: int = 128  # browsers open ~6; benchmarks and proxies more
+    max_connections: int = MAX_CONNECTIONS  # `pier serve --max-connections`
+    max_connections_per_ip: int = MAX_CONNECTIONS_PER_IP
     header_timeout: float = 10.0  # the whole request line + header block must arrive within this
     idle_timeout: float = 15.0  # a keep-alive connection with no new request is closed after this
     io_timeout: float = 30.0  # a send or receive that makes no progress for this long is dropped
@@ -45,6 +50,9 @@ class Limits:
             raise ConfigError("The number of worker threads must be between 1 and 256.")
         if self.max_connections < 1 or self.max_connections_per_ip < 1:
             raise ConfigError("Connection limits must be at least 1.")
+        if self.max_connections > MAX_CONNECTIONS_CEILING:
+            raise ConfigError(f"At most {MAX_CONNECTIONS_CEILING:,} connections can be "
+                              "allowed.")
         for name in ("header_timeout", "idle_timeout", "io_timeout"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name.replace('_', ' ')} must be positive.")

@@ -18,6 +18,7 @@ from server.admission import Slots
 from server.config import Limits
 from server.connection import Connection
 from server.control import Address, plain_address
+from server.portable import raise_open_files_limit, selector_room
 
 log = logging.getLogger("pier.server")
 
@@ -34,7 +35,8 @@ class OpenConnections:
         self._io_timeout = limits.io_timeout
         self._on_close = on_close
         self._open: set[Connection] = set()
-        self._slots = Slots(limits.max_connections, limits.max_connections_per_ip, exempt)
+        self.cap = connection_cap(limits.max_connections)
+        self._slots = Slots(self.cap, limits.max_connections_per_ip, exempt)
         self._lock = threading.Lock()
         self._emptied = threading.Condition(self._lock)  # for wait_until_empty
 
@@ -95,6 +97,29 @@ class OpenConnections:
         """(open connections, distinct clients)."""
         with self._lock:
             return len(self._open), self._slots.clients
+
+
+DESCRIPTORS_PER_CONNECTION = 2  # its socket, and a file or folder it reads
+DESCRIPTORS_SPARE = 64  # listeners, logs, stores, thumbnails, a zip's folders
+
+
+def connection_cap(wanted: int) -> int:
+    """The connections a serve loop admits: ``wanted``, or fewer where its selector cannot
+    watch so many (select() on Windows). The process's descriptor limit is raised first
+    (a resource limit of the process, not its environment; the entry points raise it too):
+    when it stays short of ``wanted`` connections, say so once; accept() then pauses
+    whenever descriptors run out (server/accepting.py), and the open connections go on."""
+    limit = raise_open_files_limit()
+    needed = wanted * DESCRIPTORS_PER_CONNECTION + DESCRIPTORS_SPARE
+    if limit is not None and limit < needed:
+        log.warning("the system allows %d open files; %d connections may need %d "
+                    "(raise the hard limit, ulimit -Hn, or lower --max-connections)",
+                    limit, wanted, needed)
+    room = selector_room()
+    if room is not None and room < wanted:
+        log.info("serving at most %d connections at once (select() on this system)", room)
+        return room
+    return wanted
 
 
 def _matches(matches: Callable[[Address], bool], client: str) -> bool:

@@ -228,6 +228,15 @@ def new_selector() -> selectors.BaseSelector:
     return selectors.DefaultSelector() if features.poll else selectors.SelectSelector()
 
 
+SELECT_ROOM = 500  # Windows' select() takes 512 sockets (CPython's FD_SETSIZE); a few are ours
+
+
+def selector_room() -> int | None:
+    """How many connections one of new_selector's selectors can watch; None: no bound but
+    the descriptors (epoll, kqueue, poll). select() stops at FD_SETSIZE."""
+    return None if features.poll else SELECT_ROOM
+
+
 def lock_file(fd: int) -> bool:
     """Lock the open file ``fd`` against other processes until it is closed; False where the
     system offers no lock (then nothing is locked). TimeoutError where locking cannot wait

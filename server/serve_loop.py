@@ -1,7 +1,8 @@
 """The serve thread and the worker pool of one running share.
 
-Shape (docs/ARCHITECTURE.md, Threads): one serve thread owns the listening socket and every idle or
-half-received connection in a selector. Idle and slow-header clients therefore cost a file
+Shape (docs/ARCHITECTURE.md, Threads): one serve thread owns the listening socket (HTTPS: the
+pier-tls threads accept and shake hands, server/handshakes.py) and every idle or half-received
+connection in a selector. Idle and slow-header clients therefore cost a file
 descriptor, not a thread. When a request head has fully arrived, the serve thread first asks
 the handler for an answer made from memory (a cached small file or listing, a redirect, an
 error, a 304) and sends it itself without ever waiting on the client: the hand-off to a worker
@@ -33,11 +34,12 @@ from server.accepting import Acceptor
 from server.accesslog import AccessLog
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
-from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
+from server.connection import PLAIN, TLS_EXPECTED, Connection
 from server.control import AccessPolicy, Address, TrafficControl, plain_address
 from server.exchange import take_prepared
 from server.forwarded import TrustedProxies
 from server.handler import RequestHandler
+from server.handshakes import HandshakePool
 from server.health import ShareHealth
 from server.http11 import HEAD_MAX, HttpError, check_partial_head, find_head_end
 from server.lasting import Lasting
@@ -45,17 +47,7 @@ from server.links import LinkStore
 from server.open_connections import OpenConnections
 from server.portable import new_selector
 from server.records import RequestRecord
-from server.socket_io import (
-    HANDSHAKE_DONE,
-    HANDSHAKE_WAITING,
-    TLS_HANDSHAKE_RECORD,
-    finish_unsent,
-    refuse_busy,
-    send_now,
-    send_without_waiting,
-    shake_hands,
-    tiny_answer,
-)
+from server.socket_io import finish_unsent, refuse_busy, send_now, send_without_waiting, tiny_answer
 from server.text_board import TextBoard
 from server.thumbnails import Thumbnailer
 from server.tus_store import TusStore
@@ -119,6 +111,7 @@ class ServeLoop:
         self._wake_w.setblocking(False)
         self._jobs: queue.SimpleQueue[Connection | None] = queue.SimpleQueue()
         self._returned: deque[Connection] = deque()
+        self._shaken: deque[Connection] = deque()  # from pier-tls, speaking HTTP now
         self._to_flush: list[Connection] = []  # connections with quick answers waiting
         self._again: list[Connection] = []  # pipelines cut short by REPLIES_MAX: next round
         self._parked: dict[Connection, None] = {}
@@ -127,7 +120,13 @@ class ServeLoop:
             exempt=TrustedProxies(config.trusted_proxies).trusts)
         self._stopping = False
         self._wake_pending = False
-        self._acceptor = Acceptor(listener, self._selector, _ACCEPT, self._admit, self._monotonic)
+        # An HTTPS listener is accepted from by pier-tls, which shakes hands right away (one
+        # thread hop less per connection); a plain one by this loop's serve thread.
+        self._handshakes = None if tls_context is None else HandshakePool(
+            tls_context, self._monotonic, self._shaken_hands, self._connections.close,
+            listener, self._admit)
+        self._acceptor = None if self._handshakes is not None else Acceptor(
+            listener, self._selector, _ACCEPT, self._admit, self._monotonic)
         self.started_at = self._monotonic()
         self._serve_thread = threading.Thread(target=self._serve, name="pier-serve", daemon=True)
         self._threads_lock = threading.Lock()
@@ -139,10 +138,13 @@ class ServeLoop:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._acceptor.watch()
+        if self._acceptor is not None:
+            self._acceptor.watch()
         self._selector.register(self._wake_r, selectors.EVENT_READ, _WAKE)
         for worker in self._workers:
             worker.start()
+        if self._handshakes is not None:
+            self._handshakes.start()
         self._serve_thread.start()
         self.health.start()
 
@@ -151,6 +153,7 @@ class ServeLoop:
         self._stopping = True
         self._wake()
         self._serve_thread.join(max(0.0, deadline - time.monotonic()))
+        self._stop_handshakes(deadline)
         self._connections.abort()  # unblocks workers stuck in send/recv to slow or stalled clients
         for _ in range(self._limits.workers):
             self._jobs.put(None)
@@ -162,6 +165,10 @@ class ServeLoop:
         self._close_everything()
         if self._access_log:
             self._access_log.close()
+
+    def _stop_handshakes(self, deadline: float) -> None:
+        if self._handshakes is not None:
+            self._handshakes.stop(max(0.0, deadline - time.monotonic()))
 
     def _close_everything(self) -> None:
         self._connections.close_all()
@@ -193,9 +200,10 @@ class ServeLoop:
         next_sweep = self._monotonic() + SWEEP_INTERVAL
         try:
             while not self._stopping:
-                wait = 0 if self._again else self._acceptor.wait_at_most(SWEEP_INTERVAL)
+                wait = 0 if self._again else self._wait_at_most()
                 for key, _events in self._selector.select(wait):
                     if key.data is _ACCEPT:
+                        assert self._acceptor is not None
                         self._acceptor.burst()
                     elif key.data is _WAKE:
                         self._take_back_returned()
@@ -206,7 +214,8 @@ class ServeLoop:
                 if self._to_flush:
                     self._flush_replies()
                 now = self._monotonic()
-                self._acceptor.resume_if_due(now)
+                if self._acceptor is not None:
+                    self._acceptor.resume_if_due(now)
                 if now >= next_sweep:
                     self._sweep_deadlines(now)
                     next_sweep = now + SWEEP_INTERVAL
@@ -215,6 +224,11 @@ class ServeLoop:
         finally:
             for conn in list(self._parked):
                 self._drop(conn)
+
+    def _wait_at_most(self) -> float:
+        if self._acceptor is not None:
+            return self._acceptor.wait_at_most(SWEEP_INTERVAL)
+        return SWEEP_INTERVAL
 
     def _guarded(self, step: Callable[[Connection], None], conn: Connection) -> None:
         """Run one step for one connection on the serve thread, which now runs handler code:
@@ -226,16 +240,18 @@ class ServeLoop:
             if conn in self._parked:  # never a socket a worker owns now
                 self._drop(conn)
 
-    def _admit(self, sock: socket.socket, client: str) -> None:
+    def _admit(self, sock: socket.socket, client: str) -> Connection | None:
+        """An accepted socket's Connection, under its header deadline, or None when it is
+        refused (banned, no slot); on the serve thread, or pier-tls for an HTTPS listener."""
         if self._policy.active and not self._policy.allows(client):
             sock.close()  # banned, or not on the allow-list: dropped without a word
-            return
+            return None
         try:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             sock.setblocking(False)
         except OSError:  # reset before it was looked at (macOS refuses the option then)
             sock.close()
-            return
+            return None
         conn = self._connections.open(sock, client,
                                       TLS_EXPECTED if self._tls_context else PLAIN)
         if conn is None:
@@ -243,9 +259,11 @@ class ServeLoop:
                 refuse_busy(sock)
             else:  # a plain-text 503 means nothing to a TLS client: just close
                 sock.close()
-            return
+            return None
         conn.deadline = self._monotonic() + self._limits.header_timeout
-        self._park(conn)
+        if self._handshakes is None:
+            self._park(conn)
+        return conn
 
     def _park(self, conn: Connection) -> None:
         self._parked[conn] = None
@@ -256,11 +274,6 @@ class ServeLoop:
         self._selector.unregister(conn.sock)
 
     def _on_readable(self, conn: Connection) -> None:
-        if conn.tls_state == TLS_HANDSHAKE:  # the client's next handshake flight
-            self._hand_to_worker(conn)
-            return
-        if conn.tls_state == TLS_EXPECTED and not self._sort_out_tls(conn):
-            return
         if len(conn.buffer) > READ_AHEAD_MAX - RECV_SIZE and find_head_end(conn.buffer) != -1:
             self._dispatch_if_ready(conn)  # in _again too: read on once the buffer has shrunk
             return
@@ -282,27 +295,6 @@ class ServeLoop:
         conn.buffer += data
         conn.strip_leading_blank_lines()
         self._dispatch_if_ready(conn)
-
-    def _sort_out_tls(self, conn: Connection) -> bool:
-        """On an HTTPS port, the first byte tells a TLS ClientHello (0x16, handed to a worker
-        for the handshake) from plain HTTP (read on, then answered with a redirect).
-        Returns True when the connection should be read as plain HTTP."""
-        try:
-            first = conn.sock.recv(1, socket.MSG_PEEK)
-        except (BlockingIOError, InterruptedError):
-            return False
-        except OSError:
-            self._drop(conn)
-            return False
-        if not first:
-            self._drop(conn)
-            return False
-        if first[0] == TLS_HANDSHAKE_RECORD:
-            conn.tls_state = TLS_HANDSHAKE
-            self._hand_to_worker(conn)
-            return False
-        conn.tls_state = PLAIN_ON_TLS
-        return True
 
     def _dispatch_if_ready(self, conn: Connection) -> None:
         """Answer what can be answered from memory right here; hand the rest to a worker."""
@@ -387,6 +379,15 @@ class ServeLoop:
         self._unpark(conn)
         self._jobs.put(conn)
 
+    def _shaken_hands(self, conn: Connection) -> None:
+        """From pier-tls: a connection whose handshake is done (idle now: a browser's
+        preconnect may wait before its request), or plain HTTP on the HTTPS port (still under
+        the header deadline set at accept); the serve thread parks it."""
+        if conn.tls:
+            conn.deadline = self._monotonic() + self._limits.idle_timeout
+        self._shaken.append(conn)
+        self._wake()
+
     def _take_back_returned(self) -> None:
         try:
             while self._wake_r.recv(4096):
@@ -396,21 +397,27 @@ class ServeLoop:
         # Cleared after the wake-up bytes are read and before the queue is drained: a worker
         # that saw the flag set has appended already, and one that sees it clear sends a byte.
         self._wake_pending = False
+        while self._shaken:  # the client's request often came with its last handshake flight
+            self._take_back(self._shaken.popleft(), read_now=True)
         now = self._monotonic()
         while self._returned:
             conn = self._returned.popleft()
             conn.sock.setblocking(False)
-            if conn.tls_state == TLS_HANDSHAKE:
-                pass  # still under the deadline set when it was accepted
-            elif conn.buffer:
+            if conn.buffer:
                 conn.deadline = conn.first_byte_at + self._limits.header_timeout
             else:
                 conn.deadline = now + self._limits.idle_timeout
-            self._park(conn)
-            if conn.pending():
-                self._guarded(self._on_readable, conn)
-            elif conn.buffer:
-                self._guarded(self._dispatch_if_ready, conn)
+            self._take_back(conn)
+
+    def _take_back(self, conn: Connection, read_now: bool = False) -> None:
+        if self._stopping:
+            self._connections.close(conn)
+            return
+        self._park(conn)
+        if read_now or conn.pending():
+            self._guarded(self._on_readable, conn)
+        elif conn.buffer:
+            self._guarded(self._dispatch_if_ready, conn)
 
     def _sweep_deadlines(self, now: float) -> None:
         expired = [conn for conn in self._parked if conn.deadline <= now]
@@ -461,7 +468,7 @@ class ServeLoop:
         downloaders never starve quick requests. A detached thread serves only the connection
         it was detached for and ends right after it, so there are never (but for that moment)
         more detached threads than open connections: the share's threads are bounded by
-        max_connections + workers + 2 (the serve and health threads)."""
+        max_connections + workers + 2 (serve, health) + 2 pier-tls threads on HTTPS."""
         if getattr(self._detached, "value", False) or self._stopping:
             return
         self._detached.value = True
@@ -478,10 +485,6 @@ class ServeLoop:
 
     def _run_requests(self, conn: Connection) -> bool:
         """Serve every complete request in the buffer. True if the connection stays open."""
-        if conn.tls_state == TLS_HANDSHAKE:
-            outcome = shake_hands(conn, self._tls_context)
-            if outcome is not HANDSHAKE_DONE:
-                return outcome is HANDSHAKE_WAITING  # parked until the client sends more
         if conn.unsent and not finish_unsent(conn, self._detach_current_worker):
             return False
         conn.sock.settimeout(self._limits.io_timeout)

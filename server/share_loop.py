@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import ssl
+import time
 from dataclasses import replace
 
 from server.config import ServerConfig, TlsSettings
@@ -43,8 +44,10 @@ class ShareLoop(ServeLoop):
         self._stopping = True
         self._wake()
         self._serve_thread.join(STOP_TIMEOUT)
-        while self._returned:  # handed back by a worker just before the serve thread ended
-            self._connections.close(self._returned.popleft())
+        self._stop_handshakes(time.monotonic() + STOP_TIMEOUT)  # mid-handshake: closed
+        for handed_back in (self._returned, self._shaken):  # just before the thread ended
+            while handed_back:
+                self._connections.close(handed_back.popleft())
         with contextlib.suppress(KeyError, ValueError):  # out of the selector while paused
             self._selector.unregister(self._listener)
         listener = self._listener

@@ -1,35 +1,20 @@
 """Steps on one connection's socket that touch none of the serve loop's bookkeeping: sends that
-must not wait, a TLS handshake advanced without waiting for the client, and tiny plain-text
-answers for refusals made before any handler runs."""
+must not wait, and tiny plain-text answers for refusals made before any handler runs (TLS
+handshakes: server/handshakes.py)."""
 
 from __future__ import annotations
 
 import logging
 import socket
 import ssl
-import time
 from collections.abc import Callable
-from enum import Enum
 
-from server.connection import TLS_DONE, Connection
+from server.connection import Connection
 from server.http11 import status_line
 from server.portable import features
 
 log = logging.getLogger("pier.server")
 
-TLS_HANDSHAKE_RECORD = 0x16  # the first byte of a TLS ClientHello
-
-
-class Handshake(Enum):
-    """How far shake_hands got."""
-
-    DONE = "done"
-    WAITING = "waiting"  # for the client's next flight: parked again
-    FAILED = "failed"
-
-
-HANDSHAKE_DONE, HANDSHAKE_WAITING, HANDSHAKE_FAILED = (Handshake.DONE, Handshake.WAITING,
-                                                       Handshake.FAILED)
 SENDMSG_PARTS_MAX = 64  # beyond this many pieces, one buffer (IOV_MAX is 1024 on Linux)
 
 
@@ -70,46 +55,6 @@ def finish_unsent(conn: Connection, before_waiting: Callable[[], None]) -> bool:
     conn.unsent = b""
     close, conn.close_after_unsent = conn.close_after_unsent, False
     return not close
-
-
-def shake_hands(conn: Connection, context: ssl.SSLContext | None) -> Handshake:
-    """Advance the TLS handshake without ever waiting for the client: the crypto runs in a
-    worker, and when the client's next flight has not arrived the connection is parked
-    again (still under its header deadline). A client that stalls mid-handshake therefore
-    costs no worker, and a silent one never even reaches a worker."""
-    assert context is not None
-    try:
-        if not isinstance(conn.sock, ssl.SSLSocket):
-            conn.sock.setblocking(False)
-            conn.sock = context.wrap_socket(conn.sock, server_side=True,
-                                           do_handshake_on_connect=False)
-        conn.sock.setblocking(False)
-        conn.sock.do_handshake()
-    except ssl.SSLWantReadError:
-        return HANDSHAKE_WAITING
-    except ssl.SSLWantWriteError:
-        return _finish_handshake_blocking(conn)
-    except (OSError, ValueError, AttributeError) as err:
-        # ssl.SSLError is an OSError; AttributeError: stop() closed the socket meanwhile
-        log.debug("TLS handshake with %s failed: %s", conn.client, err)
-        return HANDSHAKE_FAILED
-    conn.tls = True
-    conn.tls_state = TLS_DONE
-    return HANDSHAKE_DONE
-
-def _finish_handshake_blocking(conn: Connection) -> Handshake:
-    """Our own send buffer is full mid-handshake (rare): wait for it, within the deadline."""
-    sock = conn.sock
-    assert isinstance(sock, ssl.SSLSocket)  # shake_hands wrapped it
-    sock.settimeout(max(0.05, conn.deadline - time.monotonic()))
-    try:
-        sock.do_handshake()
-    except (OSError, ValueError) as err:
-        log.debug("TLS handshake with %s failed: %s", conn.client, err)
-        return HANDSHAKE_FAILED
-    conn.tls = True
-    conn.tls_state = TLS_DONE
-    return HANDSHAKE_DONE
 
 
 def refuse_busy(sock: socket.socket) -> None:

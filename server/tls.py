@@ -448,11 +448,22 @@ def _read_input(path: Path) -> bytes:
 
 # --- serving ----------------------------------------------------------------------------------
 
+SESSION_TICKETS = 2  # TLS 1.3 tickets per full handshake: one for each of two new connections
+
+
 def make_server_context(chain_path: Path, key_path: Path) -> ssl.SSLContext:
-    """A TLS server context: TLS 1.2+, Mozilla intermediate ciphers, ALPN http/1.1."""
+    """A TLS server context: TLS 1.2+, Mozilla intermediate ciphers (ECDSA suites first, in
+    the server's order), ALPN http/1.1, and session resumption: TLS 1.3 tickets and TLS 1.2
+    session ids and tickets, so a returning phone skips the certificate and the signature.
+    The serve loop makes one context and keeps it for every connection (a new one only
+    with a new listener, server/reconfigure.py): tickets are sealed with keys of the
+    context, and a context per connection would never resume anything."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_ciphers(TLS12_CIPHERS)
+    context.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
+    context.options &= ~ssl.OP_NO_TICKET
+    context.num_tickets = SESSION_TICKETS
     context.set_alpn_protocols(["http/1.1"])
     context.options |= ssl.OP_NO_COMPRESSION
     context.options |= getattr(ssl, "OP_NO_RENEGOTIATION", 0)

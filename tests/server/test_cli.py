@@ -215,3 +215,27 @@ def test_a_terminal_gets_a_live_status_line(share):
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0
         os.close(leader)
+
+
+def test_max_connections_caps_the_open_connections(share):
+    proc = pier("serve", str(share), "--port", "0", "--max-connections", "2")
+    held = []
+    try:
+        url = urlsplit(first_line(proc)["url"])
+        for _ in range(2):
+            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+            conn.request("GET", "/")
+            assert conn.getresponse().read() and conn.sock is not None  # kept alive
+            held.append(conn)
+        third = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        third.request("GET", "/")
+        assert third.getresponse().status == 503
+        third.close()
+    finally:
+        for conn in held:
+            conn.close()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    bad = pier("serve", str(share), "--port", "0", "--max-connections", "0")
+    _, err = bad.communicate(timeout=30)
+    assert bad.returncode == 2 and "--max-connections" in err
