@@ -22,7 +22,7 @@ from pathlib import Path
 from server import cert_cli, directory_cli, links_cli, users_cli
 from server.appdirs import find_ffmpeg, find_trash_folders, pier_paths
 from server.auth import Authenticator
-from server.cli_config import parse_with_config
+from server.cli_config import parse_with_config, whole_number
 from server.collect import CollectConfig, parse_until
 from server.config import (
     MAX_CONNECTIONS,
@@ -347,6 +347,7 @@ def parse_size(text: str) -> int:
     return value
 
 
+@whole_number
 def _connection_cap(text: str) -> int:
     try:
         value = int(text)

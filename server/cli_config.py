@@ -19,11 +19,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 NOT_FROM_FILE = frozenset({"help", "config"})  # dests that make no sense in the file
+# converters (besides int) whose flag takes a whole number: see whole_number
+WHOLE_NUMBERS: set[Callable[[str], int]] = set()
 
 
 class ConfigFileError(ValueError):
@@ -102,13 +104,19 @@ def convert(action: argparse.Action, raw: Any) -> Any:
     raise _Expected(f"cannot be set from a file ({type(action).__name__})")
 
 
+def whole_number(converter: Callable[[str], int]) -> Callable[[str], int]:
+    """Mark a flag's converter as taking a whole number: a TOML integer is then expected."""
+    WHOLE_NUMBERS.add(converter)
+    return converter
+
+
 def _one_value(action: argparse.Action, raw: Any) -> Any:
-    wants_int = action.type is int
+    wants_int = action.type is int or action.type in WHOLE_NUMBERS
     if wants_int and (not isinstance(raw, int) or isinstance(raw, bool)):
         raise _Expected(f"must be a whole number, not {_toml_type(raw)}")
     if action.type is float and (not isinstance(raw, int | float) or isinstance(raw, bool)):
         raise _Expected(f"must be a number, not {_toml_type(raw)}")
-    if action.type not in (int, float) and not isinstance(raw, str):
+    if not wants_int and action.type is not float and not isinstance(raw, str):
         raise _Expected(f"must be a string, not {_toml_type(raw)}")
     value = action.type(raw) if callable(action.type) else raw
     if action.choices is not None and value not in action.choices:

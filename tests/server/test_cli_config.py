@@ -21,6 +21,7 @@ SAMPLE_TEXT: dict[Any, tuple[str, Any]] = {
     None: ("sample-text", "sample-text"),
     Path: ("/srv/sample", Path("/srv/sample")),
     cli.parse_size: ("2G", 2 * 1024**3),
+    cli._connection_cap: (4096, 4096),
 }
 
 
