@@ -139,6 +139,7 @@ class ServerEngine:
             thumbnails.start()  # makes the cache folder before the policy looks for it
             links = self._link_keeper(cfg)
             self._links, self._lasting = links, Lasting(self.clock)
+            cfg = self._lasting.keep_throttle(cfg)
             try:
                 loop = self._new_loop(listener, cfg, context, health, thumbnails)
             except BaseException:
@@ -176,6 +177,7 @@ class ServerEngine:
             if loop is None:
                 raise EngineStateError("The server is not running.")
             cfg = keep_login_state(loop.config, keep_port(loop.port, config.validated()))
+            cfg = self._lasting.keep_throttle(cfg)
             if needs_new_loop(loop.config, loop.port, cfg, self._tls_stamp):
                 self._hand_over(loop, cfg, drain_s)
             else:

@@ -11,10 +11,14 @@ socket handed to the engine) then ``finish``-ed (the requests in flight end, wit
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
+from collections.abc import Callable
 
 from server.config import ServerConfig
+from server.control import Address, plain_address
 from server.serve_loop import STOP_TIMEOUT, ServeLoop
+from server.tus_store import TusStore
 
 
 class ShareLoop(ServeLoop):
@@ -24,7 +28,9 @@ class ShareLoop(ServeLoop):
         """Serve the next requests under ``config`` (validated; the same listener, TLS, folder
         and limits): a new handler is built and swapped in with one assignment, which every
         request reads once, so a request in flight ends under the rules it began with."""
-        self._handler = self._new_handler(config)
+        handler = self._new_handler(config)
+        handler.come_into_force()  # first: a write routed meanwhile is judged by these
+        self._handler = handler
         self.config = config
 
     def wind_down(self) -> socket.socket:
@@ -45,3 +51,19 @@ class ShareLoop(ServeLoop):
         """After ``wind_down``: wait up to ``drain_s`` for the requests in flight, then stop."""
         self._connections.wait_until_empty(drain_s)
         self.stop()
+
+    @property
+    def tus_store(self) -> TusStore | None:
+        return self._handler.tus_store
+
+    def disconnect(self, client: str) -> int:
+        wanted = plain_address(ipaddress.ip_address(client))
+        return self.disconnect_matching(lambda ip: ip == wanted)
+
+    def disconnect_matching(self, matches: Callable[[Address], bool]) -> int:
+        """Abort the matching clients' connections (parked: EOF; busy: the next send fails)."""
+        return self._connections.abort(matches)
+
+    def connection_counts(self) -> tuple[int, int]:
+        """(open connections, distinct clients)."""
+        return self._connections.counts()
