@@ -4,9 +4,9 @@
 The rules (login, visitors' rights, uploads, changes, permanent deletes, the largest upload,
 hidden files, website mode, collect mode, other host names, the announcement) change in place:
 the next request reads them. The address, port, HTTPS certificate, shared folder, connection
-limits and access log belong to the serve loop: a new one takes over. What the engine made at
-start for the whole share (the links file, the resumable uploads' folder, thumbnail settings)
-stays until it stops.
+limits and access log belong to the serve loop: a new one takes over. Another links file (or
+links on or off) gets a new links keeper. What the engine made at start for the whole share
+(the resumable uploads' folder, thumbnail settings) stays until it stops.
 """
 
 from __future__ import annotations

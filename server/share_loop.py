@@ -14,9 +14,11 @@ import contextlib
 import ipaddress
 import socket
 from collections.abc import Callable
+from functools import partial
 
 from server.config import ServerConfig
 from server.control import Address, plain_address
+from server.links import LinkStore
 from server.serve_loop import STOP_TIMEOUT, ServeLoop
 from server.tus_store import TusStore
 
@@ -32,6 +34,11 @@ class ShareLoop(ServeLoop):
         handler.come_into_force()  # first: a write routed meanwhile is judged by these
         self._handler = handler
         self.config = config
+
+    def take_links(self, links: LinkStore | None) -> None:
+        """Serve the next requests with the share links of ``links`` (None: no links)."""
+        self._new_handler = partial(self._new_handler, links=links)
+        self.take_rules(self.config)
 
     def wind_down(self) -> socket.socket:
         """Stop accepting and close the idle connections (the serve thread ends); requests in
