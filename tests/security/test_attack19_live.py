@@ -170,7 +170,7 @@ def _pipeline_behind_slow_quick_answers(engine: ServerEngine, share: Path, tmp_p
                     + b"GET /hello.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
         first = lan.recv(100)
         assert first.startswith(b"HTTP/1.1 200 ")  # answered before the change
-        assert wait_until(lambda: all(c.client != "127.0.0.2" for c in loop._parked), 10)
+        assert wait_until(lambda: all(c.client != "127.0.0.2" for c in list(loop._parked)), 10)
         made = sum(r.client == "127.0.0.2" for r in records)  # a worker waits on the reader
         assert 0 < made < 41
         engine.reconfigure(replace(config, host=LOCALHOST,
