@@ -53,6 +53,7 @@ from server.zipstream import ZipItem
 if TYPE_CHECKING:
     from server.clock import Clock
     from server.config import ServerConfig
+    from server.rules_in_force import RulesInForce
 # what callers import from here: the policy's vocabulary lives in server/access_rules.py
 __all__ = ["ANY_NAME", "MAX_NEW_FOLDERS", "Action", "FileAccess", "FolderBudget", "OwnPaths",
            "Policy", "ShareRules", "policy_for"]
@@ -61,8 +62,10 @@ __all__ = ["ANY_NAME", "MAX_NEW_FOLDERS", "Action", "FileAccess", "FolderBudget"
 class Policy:
     """Answers "may USER do ACTION at URL_PATH?" and "is this Pier's own?" for one share."""
 
-    def __init__(self, rules: ShareRules, own: OwnPaths, protected: tuple[str, ...]) -> None:
+    def __init__(self, rules: ShareRules, own: OwnPaths, protected: tuple[str, ...],
+                 in_force: RulesInForce | None = None) -> None:
         self.rules = rules
+        self.in_force = in_force  # a running share's rules now: writes ask it again
         self.own = own
         self.protected = protected  # the same paths as strings: the fast first check
         self.root_is_own = own.contains_root(rules.root)
@@ -88,9 +91,10 @@ class Policy:
         return FileAccess(self, user)
 
 
-def policy_for(config: ServerConfig) -> Policy:
+def policy_for(config: ServerConfig, in_force: RulesInForce | None = None) -> Policy:
     """The policy of a validated config: its switches, and Pier's own paths (the access log
-    with its rotations, the rest with everything below them)."""
+    with its rotations, the rest with everything below them). ``in_force``: the share's
+    rules now (server/rules_in_force.py), which a write must still pass when it commits."""
     log = os.path.realpath(config.access_log) if config.access_log is not None else None
     paths = [str(p) for p in config.protected_paths if str(p) != log]
     unwalked: list[str] = []
@@ -113,7 +117,7 @@ def policy_for(config: ServerConfig) -> Policy:
                        permanent_deletes=config.permanent_deletes,
                        max_upload=config.max_upload_bytes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
-    return Policy(rules, own, protected)
+    return Policy(rules, own, protected, in_force)
 
 
 class FileAccess(WritingAccess):
@@ -128,7 +132,17 @@ class FileAccess(WritingAccess):
         self.user = user
 
     def may(self, action: Action, url_path: str) -> bool:
-        return self._policy.allows(self.user, action, url_path)
+        policy = self._policy
+        if not policy.allows(self.user, action, url_path):
+            return False
+        if action is Action.READ or action is Action.LIST or policy.in_force is None:
+            return True
+        return policy.in_force.allows(policy, self.user, action, url_path)
+
+    def as_routed(self) -> FileAccess:
+        """This principal under the rules its request was routed with only (taking back
+        what this very request wrote, which rules changed since must not keep in place)."""
+        return _AsRouted(self._policy, self.user)
 
     @property
     def rules(self) -> ShareRules:
@@ -414,6 +428,15 @@ class FileAccess(WritingAccess):
                       ) -> Iterator[tuple[str, os.stat_result]]:
         for name, st, _ in self._children(folder, folder_st, links=False):  # no links
             yield name, st
+
+
+class _AsRouted(FileAccess):
+    """FileAccess.as_routed: the policy the request was routed with, not asked again."""
+
+    __slots__ = ()
+
+    def may(self, action: Action, url_path: str) -> bool:
+        return self._policy.allows(self.user, action, url_path)
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:

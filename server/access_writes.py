@@ -41,6 +41,7 @@ class WritingAccess:
         def locate(self, raw_path: str) -> Resolved: ...
         def write_folder(self, raw_path: str) -> Resolved: ...
         def sees_link(self, folder: Folder, name: str) -> bool: ...
+        def as_routed(self) -> WritingAccess: ...
 
     # -- changing what exists (issue 17: WebDAV and the page) -----------------------------
 
@@ -160,6 +161,7 @@ class WritingAccess:
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
                             expected_size=expected_size, rename=rename)
         upload.replaces = replace
+        upload.before_commit = functools.partial(self._check_still, folder, url, name, replace)
         if replace:
             ops = FileOps(self)
             upload.before_replace = functools.partial(ops.trash_replaced, folder, url, name)
@@ -169,15 +171,17 @@ class WritingAccess:
         """Remove the file an upload of this request just made as ``name`` in ``raw_folder``
         (a URL path) when a later part of the request is refused: the form is saved whole or
         not at all. Only that very file goes (device and inode); anything else under the name
-        now, or a folder the policy no longer lets this principal create in, is left."""
-        folder = self.write_folder(raw_folder)
-        with self.open_folder(folder.fs_path) as opened:
+        now, or a folder the request's policy does not let this principal create in, is
+        left (the rules in force since do not matter: this request's own file goes)."""
+        routed = self.as_routed()
+        folder = routed.write_folder(raw_folder)
+        with routed.open_folder(folder.fs_path) as opened:
             try:
                 now = stat_at(opened, name)
             except OSError:
                 return
             if stat.S_ISREG(now.st_mode) and (now.st_dev, now.st_ino) == identity and \
-                    self.may(Action.CREATE, folder.url_path + name):
+                    routed.may(Action.CREATE, folder.url_path + name):
                 with contextlib.suppress(OSError):
                     unlink_at(opened, name)
 
@@ -226,6 +230,13 @@ class WritingAccess:
         name is taken like any other (a free name, or 409)."""
         return self.may(Action.REPLACE, url + name) and \
             (not is_link(exists) or self.sees_link(folder, name))
+
+    def _check_still(self, folder: Folder, url: str, name: str, replace: bool) -> None:
+        """An upload about to take its name: still allowed by the rules in force now (they
+        may have changed while the body came)?"""
+        self._check_create(folder, url, name)
+        if replace and not self.may(Action.REPLACE, url + name):
+            raise UploadRefused(403, "Your account may not replace this file.", close=False)
 
     def _check_create(self, folder: Folder, url: str, name: str) -> None:
         try:

@@ -81,6 +81,7 @@ class ConnectionLogin:
     replay. Kept by the connection only, so it ends with it."""
 
     header: str
+    store: UserStore  # which accounts let it in: another file (a change of settings) does not
     version: int
     user: User
 
@@ -193,6 +194,18 @@ class Authenticator:
         twin.anonymous_read = anonymous_read
         return twin
 
+    @property
+    def throttle(self) -> LoginThrottle:
+        """The failed logins and lock-outs, per address and name (not per realm or file)."""
+        return self._throttle
+
+    def with_throttle(self, throttle: LoginThrottle) -> Authenticator:
+        """This authenticator counting failed logins in ``throttle`` (a running share's,
+        server/lasting.py): another accounts file or realm lifts no lock-out."""
+        twin = copy.copy(self)
+        twin._throttle = throttle
+        return twin
+
     # -- public ----------------------------------------------------------------------------
 
     def check(self, authorization: str | None, method: str, uri: str,
@@ -226,7 +239,7 @@ class Authenticator:
         if authorization is None or authorization.lstrip()[:6].lower() != "basic " \
                 or user.directory:  # asked again each time: its cache entry expires
             return None
-        return ConnectionLogin(authorization, self.store.version, user)
+        return ConnectionLogin(authorization, self.store, self.store.version, user)
 
     def still_valid(self, login: ConnectionLogin, client_ip: str) -> bool:
         """Whether a login kept by a connection still stands: no account changed since, the
@@ -236,7 +249,8 @@ class Authenticator:
         if now >= self._next_reload:
             self._reload_now_and_then(now)
         user = login.user
-        if login.version != self.store.version or not self._active(user):
+        if login.store is not self.store or login.version != self.store.version or \
+                not self._active(user):
             return False
         if self._throttle.entries and self._throttle.retry_after(client_ip, user.name, now):
             return False

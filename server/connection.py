@@ -37,8 +37,8 @@ class Connection:
     """Owned by the serve thread while parked, by exactly one worker while a request runs."""
 
     __slots__ = ("buffer", "client", "close_after_unsent", "deadline", "first_byte_at",
-                 "io_timeout", "login", "prepared", "replies", "replies_size", "sock", "tls",
-                 "tls_state", "unsent")
+                 "head_taken", "io_timeout", "login", "prepared", "replies", "replies_size",
+                 "sock", "tls", "tls_state", "unsent")
 
     def __init__(self, sock: socket.socket, client: str, io_timeout: float,
                  tls_state: str = PLAIN) -> None:
@@ -57,6 +57,9 @@ class Connection:
         self.replies_size = 0
         self.unsent = b""  # the rest of the answers the serve thread could not send at once
         self.close_after_unsent = False  # the last of those answers closes the connection
+        # the serve thread handed the head at the front of the buffer to a worker: that
+        # request is being answered, even by a loop that has begun to stop since
+        self.head_taken = False
 
     def pending(self) -> int:
         """Decrypted bytes the TLS layer holds that select() cannot see."""

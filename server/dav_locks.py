@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from server.admission import client_group
@@ -249,6 +249,17 @@ class LockManager:
             for held in list(self._by_token.values()):
                 if held.root == path or _is_below(held.root, path):
                     self._remove(held)
+
+    def drop_unless(self, keeps: Callable[[Lock], bool]) -> None:
+        """Drop the locks ``keeps`` says no to (their owner lost the right to hold them: the
+        share's rules changed). ``keeps`` runs outside the mutex."""
+        with self._mutex:
+            held = list(self._by_token.values())
+        gone = [lock for lock in held if not keeps(lock)]
+        with self._mutex:
+            for lock in gone:
+                if self._by_token.get(lock.token) is lock:
+                    self._remove(lock)
 
     def __len__(self) -> int:
         with self._mutex:

@@ -139,6 +139,7 @@ class ServerEngine:
             thumbnails.start()  # makes the cache folder before the policy looks for it
             links = self._link_keeper(cfg)
             self._links, self._lasting = links, Lasting(self.clock)
+            cfg = self._lasting.keep_throttle(cfg)
             try:
                 loop = self._new_loop(listener, cfg, context, health, thumbnails)
             except BaseException:
@@ -176,12 +177,16 @@ class ServerEngine:
             if loop is None:
                 raise EngineStateError("The server is not running.")
             cfg = keep_login_state(loop.config, keep_port(loop.port, config.validated()))
+            cfg = self._lasting.keep_throttle(cfg)
+            links_before = loop.config.links_file
             if needs_new_loop(loop.config, loop.port, cfg, self._tls_stamp):
                 self._hand_over(loop, cfg, drain_s)
             else:
                 loop.take_rules(cfg)
             now = self._loop
             assert now is not None
+            if now.config.links_file != links_before:
+                self._take_links(now, cfg)
             if self._thumbnails is not None:  # what the window's thumbnails may show
                 self._thumbnails.take_rules(now.config)
             self._announce(now.config, now.port)
@@ -220,6 +225,17 @@ class ServerEngine:
         self._finish_later(old, retired, drain_s)
         if error is not None:
             raise error
+
+    def _take_links(self, loop: ShareLoop, cfg: ServerConfig) -> None:
+        """Another links file, or links switched on or off: a new keeper (or none) and the
+        running loop's handler with it; the old keeper stops (its links are served no more,
+        a draining loop's transfers through them end within the drain)."""
+        old, self._links = self._links, self._link_keeper(cfg)
+        loop.take_links(self._links.store if self._links is not None else None)
+        if self._links is not None:
+            self._links.start()
+        if old is not None:
+            old.stop()
 
     def _health_of(self, old: ShareLoop, cfg: ServerConfig) -> ShareHealth:
         """The folder's watch for a new loop: the same folder keeps the identity it had (a
@@ -379,14 +395,18 @@ class ServerEngine:
         return announcement.registered_name if announcement else None
 
     def disconnect(self, client: str) -> int:
-        """Close every connection of ``client`` now (its transfers end); returns how many."""
-        return sum(loop.disconnect(client) for loop in self._loops())
+        """Close every connection of ``client`` now (its transfers end); returns how many.
+        Under the engine's lock: a listener change hands over whole, before or after."""
+        with self._lock:
+            return sum(loop.disconnect(client) for loop in self._loops())
 
     def ban(self, target: str, *, permanent: bool = False) -> None:
-        """Refuse ``target`` (an address or network) from now on and drop its connections."""
+        """Refuse ``target`` (an address or network) from now on and drop its connections
+        (of the running loop and of those draining, as ``disconnect``)."""
         network = self.policy.ban(target, permanent=permanent)
-        for loop in self._loops():
-            loop.disconnect_matching(lambda ip: ip in network)
+        with self._lock:
+            for loop in self._loops():
+                loop.disconnect_matching(lambda ip: ip in network)
 
     def thumbnail_for(self, url_path: str) -> bytes | None:
         """The running share's thumbnail (JPEG) of ``url_path`` as a visitor without an

@@ -86,7 +86,8 @@ class RequestHandler:
         self._config = config
         self.texts = texts or TextBoard(clock)  # the shared text; who hears of texts sent
         self._share = share or Availability()  # False while the shared folder is gone
-        self._policy = policy_for(config)
+        self._policy = policy_for(config, lasting.in_force)
+        self._lasting = lasting
         self._hosts = HostNames(share_names(
             extra=config.allowed_hosts, certificate=config.tls.chain_path if config.tls else None))
         self._sink = sink
@@ -117,6 +118,10 @@ class RequestHandler:
             if config.collect else None
         self._links = LinkRoutes(links, self._policy, config.server_name) if links else None
         self._error_pages = ErrorPageChoice(config)  # --error-pages, a website's 404.html
+
+    def come_into_force(self) -> None:
+        """This handler's rules are the share's now (server/lasting.py ``take_rules``)."""
+        self._lasting.take_rules(self._policy, self._config.auth)
 
     # -- entry points --------------------------------------------------------------------------
 

@@ -5,8 +5,9 @@ The rules (login, visitors' rights, uploads, changes, permanent deletes, the lar
 hidden files, website mode, collect mode, other host names, the base path, the announcement)
 change in place: the next request reads them. The address, port, HTTPS certificate, shared
 folder, connection limits, trusted proxies and access log belong to the serve loop: a new one
-takes over. What the engine made at start for the whole share (the links file, the resumable
-uploads' folder, thumbnail settings) stays until it stops.
+takes over. Another links file (or links on or off) gets a new links keeper. What the engine
+made at start for the whole share (the resumable uploads' folder, thumbnail settings) stays
+until it stops.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ system every client feels those. File contents and folder scans are always read 
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import logging
 import queue
 import selectors
@@ -35,7 +34,7 @@ from server.accesslog import AccessLog
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, TLS_EXPECTED, Connection
-from server.control import AccessPolicy, Address, TrafficControl, plain_address
+from server.control import AccessPolicy, TrafficControl
 from server.exchange import take_prepared
 from server.forwarded import TrustedProxies
 from server.handler import RequestHandler
@@ -50,7 +49,6 @@ from server.records import RequestRecord
 from server.socket_io import finish_unsent, refuse_busy, send_now, send_without_waiting, tiny_answer
 from server.text_board import TextBoard
 from server.thumbnails import Thumbnailer
-from server.tus_store import TusStore
 
 log = logging.getLogger("pier.server")
 
@@ -105,6 +103,7 @@ class ServeLoop:
                                     links=links, lasting=lasting or Lasting(clock),
                                     bans=policy)
         self._handler = self._new_handler(config)  # replaced whole, never changed (take_rules)
+        self._handler.come_into_force()
         self._selector = new_selector()  # select() where the system has nothing better
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
@@ -176,23 +175,6 @@ class ServeLoop:
         self._listener.close()
         self._wake_r.close()
         self._wake_w.close()
-
-    @property
-    def tus_store(self) -> TusStore | None:
-        return self._handler.tus_store
-
-    def disconnect(self, client: str) -> int:
-        wanted = plain_address(ipaddress.ip_address(client))
-        return self.disconnect_matching(lambda ip: ip == wanted)
-
-    def disconnect_matching(self, matches: Callable[[Address], bool]) -> int:
-        """Abort the matching clients' connections: parked ones then read EOF and are dropped
-        by the serve thread, busy ones fail their next send or receive."""
-        return self._connections.abort(matches)
-
-    def connection_counts(self) -> tuple[int, int]:
-        """(open connections, distinct clients)."""
-        return self._connections.counts()
 
     # -- serve thread ------------------------------------------------------------------------
 
@@ -318,12 +300,15 @@ class ServeLoop:
         the next head in the buffer may be answered the same way now."""
         if conn.replies_size >= REPLIES_MAX:
             return False  # the flush sends these first, then comes back for the rest
-        answer = None if self._stopping else \
-            self._handler.answer_quickly(conn, bytes(conn.buffer[:end]))
+        if self._stopping:  # draining: no new request, the answers already made go out
+            self._take_no_more(conn)
+            return False
+        answer = self._handler.answer_quickly(conn, bytes(conn.buffer[:end]))
         if answer is None:
             if conn.replies:  # queued answers go out first: the worker sends them
                 conn.unsent = b"".join(conn.replies)
                 conn.replies, conn.replies_size = [], 0
+            conn.head_taken = True
             self._hand_to_worker(conn)
             return False
         del conn.buffer[:end]
@@ -339,6 +324,18 @@ class ServeLoop:
         else:
             conn.deadline = now + self._limits.idle_timeout
         return True
+
+    def _take_no_more(self, conn: Connection) -> None:
+        """A stopping loop takes no new request (asked again elsewhere, under the rules now):
+        the answers queued before it are sent by a worker, then the connection closes."""
+        conn.buffer.clear()
+        if not conn.replies:
+            self._drop(conn)
+            return
+        conn.unsent = b"".join(conn.replies)
+        conn.replies, conn.replies_size = [], 0
+        conn.close_after_unsent = True
+        self._hand_to_worker(conn)
 
     def _queue_reply(self, conn: Connection, parts: list[bytes], keep_alive: bool) -> None:
         if not conn.replies:
@@ -380,9 +377,8 @@ class ServeLoop:
         self._jobs.put(conn)
 
     def _shaken_hands(self, conn: Connection) -> None:
-        """From pier-tls: a connection whose handshake is done (idle now: a browser's
-        preconnect may wait before its request), or plain HTTP on the HTTPS port (still under
-        the header deadline set at accept); the serve thread parks it."""
+        """From pier-tls: a connection done shaking hands (idle now: a preconnect may wait), or
+        plain HTTP on the HTTPS port (under the header deadline); the serve thread parks it."""
         if conn.tls:
             conn.deadline = self._monotonic() + self._limits.idle_timeout
         self._shaken.append(conn)
@@ -434,7 +430,6 @@ class ServeLoop:
         self._connections.close(conn)
 
     def _wake(self) -> None:
-        # BlockingIOError: a wake-up is already pending; OSError: we are shutting down.
         with contextlib.suppress(OSError):
             self._wake_w.send(b"\0")
 
@@ -484,8 +479,12 @@ class ServeLoop:
             return False
 
     def _run_requests(self, conn: Connection) -> bool:
-        """Serve every complete request in the buffer. True if the connection stays open."""
+        """Serve every complete request in the buffer. True if the connection stays open. A
+        stopping loop answers only the head handed over (``head_taken``), nothing after it."""
+        taken, conn.head_taken = conn.head_taken, False
         if conn.unsent and not finish_unsent(conn, self._detach_current_worker):
+            return False
+        if self._stopping and not taken:
             return False
         conn.sock.settimeout(self._limits.io_timeout)
         while True:

@@ -11,13 +11,19 @@ socket handed to the engine) then ``finish``-ed (the requests in flight end, wit
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from server.config import ServerConfig, TlsSettings
+from server.control import Address, plain_address
+from server.links import LinkStore
 from server.serve_loop import STOP_TIMEOUT, ServeLoop
+from server.tus_store import TusStore
 
 
 class ShareLoop(ServeLoop):
@@ -27,15 +33,21 @@ class ShareLoop(ServeLoop):
         """Serve the next requests under ``config`` (validated; the same listener, TLS, folder
         and limits): a new handler is built and swapped in with one assignment, which every
         request reads once, so a request in flight ends under the rules it began with."""
-        self._handler = self._new_handler(config)
+        handler = self._new_handler(config)
+        handler.come_into_force()  # first: a write routed meanwhile is judged by these
+        self._handler = handler
         self.config = config
 
     def use_certificate(self, context: ssl.SSLContext, tls: TlsSettings) -> None:
         """Handshakes from now on use ``context``; encrypted connections keep their own. The
         config and a new handler (its host names, the CA offered) follow, as in take_rules."""
-        self.config = replace(self.config, tls=tls)
-        self._handler = self._new_handler(self.config)
         self._tls_context = context
+        self.take_rules(replace(self.config, tls=tls))
+
+    def take_links(self, links: LinkStore | None) -> None:
+        """Serve the next requests with the share links of ``links`` (None: no links)."""
+        self._new_handler = partial(self._new_handler, links=links)
+        self.take_rules(self.config)
 
     def wind_down(self) -> socket.socket:
         """Stop accepting and close the idle connections (the serve thread ends); requests in
@@ -57,3 +69,19 @@ class ShareLoop(ServeLoop):
         """After ``wind_down``: wait up to ``drain_s`` for the requests in flight, then stop."""
         self._connections.wait_until_empty(drain_s)
         self.stop()
+
+    @property
+    def tus_store(self) -> TusStore | None:
+        return self._handler.tus_store
+
+    def disconnect(self, client: str) -> int:
+        wanted = plain_address(ipaddress.ip_address(client))
+        return self.disconnect_matching(lambda ip: ip == wanted)
+
+    def disconnect_matching(self, matches: Callable[[Address], bool]) -> int:
+        """Abort the matching clients' connections (parked: EOF; busy: the next send fails)."""
+        return self._connections.abort(matches)
+
+    def connection_counts(self) -> tuple[int, int]:
+        """(open connections, distinct clients)."""
+        return self._connections.counts()

@@ -227,6 +227,8 @@ class UploadFile:
         # set by the access policy too: sends the old content to the trash before commit()
         # publishes over it; its refusal is the upload's (the temp file goes)
         self.before_replace: Callable[[], None] | None = None
+        # asked last before the name is taken (the rules in force then): raises to refuse
+        self.before_commit: Callable[[], None] | None = None
         self.max_size = max_size
         self.size = 0
         self.final_name: str | None = None
@@ -306,6 +308,8 @@ class UploadFile:
             self.identity = (written.st_dev, written.st_ino)
             self._file.close()
             self._file = None
+            if self.before_commit is not None:
+                self.before_commit()
             if self.overwrite and self.before_replace is not None:
                 self.before_replace()
             final = self._publish()
