@@ -50,7 +50,7 @@ class Handshakes:
                  close: Callable[[Connection], None]) -> None:
         """``hand_back`` gives the serve thread a connection that now speaks HTTP (called on
         this thread); ``close`` ends one whose handshake failed or ran out of time."""
-        self._context = context
+        self.context = context  # swapped whole by HandshakePool.use_context
         self._monotonic = monotonic
         self._hand_back = hand_back
         self._close = close
@@ -154,7 +154,7 @@ class Handshakes:
                 conn.tls_state = PLAIN_ON_TLS  # plain HTTP on the HTTPS port
                 return True
             conn.tls_state = TLS_HANDSHAKE
-            conn.sock = self._context.wrap_socket(conn.sock, server_side=True,
+            conn.sock = self.context.wrap_socket(conn.sock, server_side=True,
                                                   do_handshake_on_connect=False)
             conn.sock.setblocking(False)
         sock = conn.sock
@@ -218,6 +218,11 @@ class HandshakePool:
     def start(self) -> None:
         for handshakes in self._threads:
             handshakes.start()
+
+    def use_context(self, context: ssl.SSLContext) -> None:
+        """Handshakes begun from now on use ``context`` (a reloaded certificate)."""
+        for handshakes in self._threads:
+            handshakes.context = context
 
     def stop(self, timeout: float) -> None:
         """Stop every thread (within ``timeout`` together), closing what they hold."""

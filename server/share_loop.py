@@ -42,6 +42,8 @@ class ShareLoop(ServeLoop):
         """Handshakes from now on use ``context``; encrypted connections keep their own. The
         config and a new handler (its host names, the CA offered) follow, as in take_rules."""
         self._tls_context = context
+        if self._handshakes is not None:
+            self._handshakes.use_context(context)
         self.take_rules(replace(self.config, tls=tls))
 
     def take_links(self, links: LinkStore | None) -> None:
