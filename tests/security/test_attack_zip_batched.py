@@ -205,3 +205,18 @@ def test_every_access_that_narrows_may_narrows_may_all_below():
     for sub in subclasses(FileAccess):
         if "may" in vars(sub):
             assert "may_all_below" in vars(sub), sub
+
+
+def test_a_selection_of_only_what_the_opened_file_check_refuses_is_refused(
+        server_factory, share, own_config):
+    """Pier's own file under another name is refused when it is opened (its listing says only
+    "a file"): a selection naming nothing else holds nothing, and is a 404 like one naming
+    nothing, not an empty archive (which through a link would count as a download)."""
+    folder = zipme(share)
+    os.link(own_config / "users.toml", folder / "innocent.txt")
+    running = server_factory(share, protected_paths=PierPaths.under(own_config).protected)
+    status, body = http_request(running.port, "GET", "/zipme/?format=zip&name=innocent.txt")
+    assert status == 404 and CANARY not in body
+    status, body = http_request(running.port, "GET",
+                                "/zipme/?format=zip&name=innocent.txt&name=f001.txt")
+    assert status == 200 and archive_of(body) == {"f001.txt": INSIDE["f001.txt"]}
