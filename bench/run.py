@@ -797,6 +797,7 @@ GROUPS = {
     "dav": ("dav_bench", "WebDAV (issue 17): PROPFIND vs WsgiDAV and rclone, PUT vs POST",
             "issue 17"),
     "links": ("link_bench", "share links (issue 18): through a link vs direct", "issue 18"),
+    "zip": ("zip_bench", "zip of many small files (issue 21), Pier vs copyparty", "issue 21"),
 }
 ALIASES = {"all": {"suite", *GROUPS}, "media": {"thumbs", "search", "grid"}}
 
@@ -850,7 +851,8 @@ def main() -> int:
                              "thumbs, search, grid (issue 16: bench/media_bench.py, "
                              "search_bench.py, grid_bench.py), media (those three), dav "
                              "(issue 17's WebDAV, bench/dav_bench.py), links (issue 18's share "
-                             "links, bench/link_bench.py)")
+                             "links, bench/link_bench.py), zip (issue 21's zips, "
+                             "bench/zip_bench.py)")
     args = parser.parse_args()
     asked = {c.strip() for c in args.cells.split(",") if c.strip()}
     if not asked or asked - {"suite", *GROUPS, *ALIASES}:

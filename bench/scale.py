@@ -4,7 +4,9 @@
 
 A thin driver: each group of cells lives in its own module (bench/scale_<group>.py) as a dict
 ``CELLS`` of name -> function(tmp folder, settings, progress) returning rows (plain dicts:
-cell, size, server, value, unit, and ratio/target/met where the cell has a target). This file
+cell, size, server, value, unit, and ratio/target/met where the cell has a target). Cells with
+bench/run.py's group interface (``run_cells``, ``table_lines``, ``check_targets``; e.g.
+bench/zip_bench.py) are listed in RUN_STYLE and print their own table and targets. This file
 picks the cells, runs each in its own temporary folder, prints the table and writes
 bench/results/scale-<date>-<time>.json.
 """
@@ -16,9 +18,11 @@ import datetime as dt
 import importlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +34,38 @@ if __name__ == "__main__":  # the cell modules' `import scale` is then this modu
 import run  # noqa: E402  (bench/ is not a package)
 
 GROUPS = ("conns",)  # bench/scale_<group>.py
+# cells with bench/run.py's group interface: name -> (module, heading)
+RUN_STYLE = {"zip": ("zip_bench", "zip of a folder of 10,000 and of 100,000 small files")}
+REPORTS: dict[str, Any] = {}  # what run-style cells measured, for the JSON
 
 
 def cells(groups: tuple[str, ...] = GROUPS) -> dict[str, Callable[..., list[dict[str, Any]]]]:
-    """Every cell as "group.name" -> function."""
-    found = {}
+    """Every cell as "group.name" (or a RUN_STYLE name) -> function."""
+    found = {name: run_style(name, *spec) for name, spec in RUN_STYLE.items()}
     for group in groups:
         module = importlib.import_module(f"scale_{group}")
         found.update({f"{group}.{name}": cell for name, cell in module.CELLS.items()})
     return found
+
+
+def run_style(name: str, module_name: str, heading: str) -> Callable[..., list[dict[str, Any]]]:
+    """A run.py-style cell as a scale cell: it prints its own table and targets, returns no
+    rows, and leaves its result and verdicts in REPORTS."""
+    def cell(_tmp: Path, args: argparse.Namespace,
+             progress: Callable[[str], None]) -> list[dict[str, Any]]:
+        module = importlib.import_module(module_name)
+        generator = "wrk" if shutil.which("wrk") else "python"
+        try:
+            result = module.run_cells(args.rounds, args.seconds, generator, progress)
+        except run.CellSkipped as why:
+            progress(f"{name}: skipped: {why}")
+            return []
+        verdicts = module.check_targets(result)
+        print("\n".join(["", f"{heading}:", *module.table_lines(result, False), "",
+                         "targets (issue 21):", *run.verdict_lines(verdicts, False)]))
+        REPORTS[name] = {"result": result, "targets": [asdict(v) for v in verdicts]}
+        return []
+    return cell
 
 
 def chosen(spec: str, available: dict[str, Any]) -> list[str]:
@@ -86,7 +113,7 @@ def main() -> int:
     out = args.json or run.RESULTS / f"scale-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": run.machine(), "load_avg": os.getloadavg(),
-                               "rows": rows}, indent=2, default=str))
+                               "rows": rows, **REPORTS}, indent=2, default=str))
     print(f"written to {out}")
     return 0
 

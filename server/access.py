@@ -47,7 +47,7 @@ from server.portable_folders import (
 from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
 from server.users import User
-from server.zip_walk import walk_zip
+from server.zip_walk import ZipRules, walk_zip
 from server.zipstream import ZipItem
 
 if TYPE_CHECKING:
@@ -84,6 +84,15 @@ class Policy:
             return user.may_list(url_path) if action is Action.LIST else \
                 user.may_access(url_path)
         return self.rules.allow_change(user, action, url_path)
+
+    def allows_all_below(self, user: User | None, folder_url: str) -> bool:
+        """Whether ``user`` may READ and LIST every path below the folder ``folder_url`` that
+        is in normal form: one answer for a whole subtree (a zip's walk)."""
+        if self.root_is_own:
+            return False
+        if user is None:
+            return True  # the login layer let an anonymous reader through
+        return user.can_read and user.sees_everything_below(folder_url)
 
     def bind(self, user: User | None) -> FileAccess:
         if user is None:
@@ -311,12 +320,12 @@ class FileAccess(WritingAccess):
         with self.open_folder(folder.fs_path) as opened:
             return disk_usage(opened)
 
-    def _children(self, folder: Folder, folder_st: os.stat_result, *, links: bool = True,
+    def _children(self, folder: Folder, folder_st: os.stat_result, *,
                   housekeeping: bool = False
                   ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
-        hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
-        they stay in the share, then with their target's stat and URL path."""
+        hidden or temp names, none of Pier's own, symlinks only when they stay in the share,
+        then with their target's stat and URL path."""
         rules = self._rules
         for name in names_in(folder):
             if not rules.show_hidden and (is_hidden(name) if housekeeping
@@ -328,8 +337,6 @@ class FileAccess(WritingAccess):
                 continue
             link_url = None
             if is_link(st):
-                if not links:
-                    continue
                 target = self._link_target(folder, name)
                 if target is None:
                     continue
@@ -382,23 +389,24 @@ class FileAccess(WritingAccess):
                   ) -> Generator[ZipItem, None, None]:
         """What a folder's zip holds: what its listings would show, recursively, without
         symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
-        folder without following links, so a folder swapped for a link while the archive is
-        built leads nowhere. ``names``: only these entries of the folder (a selection on the
+        folder without following links and judged by the opened descriptor, so a folder or file
+        swapped for a link while the archive is built leads nowhere. The policy is asked once
+        per folder (``may_all_below``), and about each entry only below a folder where it may
+        not allow everything. ``names``: only these entries of the folder (a selection on the
         page), each still judged by the policy like any other entry."""
         url = self.judged_url(folder)
         opened = self.open_folder(folder.fs_path)
-        children = self._zip_children
+        rules = ZipRules(self._rules.show_hidden, self._policy.own.holds,
+                         lambda path: self.may(Action.LIST, path),
+                         lambda path: self.may(Action.READ, path), self.may_all_below, names)
+        yield from walk_zip(opened, url, rules)
 
-        def named_children(current: Folder, current_st: os.stat_result
-                           ) -> Iterator[tuple[str, os.stat_result]]:
-            found = self._zip_children(current, current_st)
-            if current is not opened or names is None:
-                return found
-            return ((name, st) for name, st in found if name in names)
-
-        yield from walk_zip(opened, url, children if names is None else named_children,
-                            lambda path: self.may(Action.LIST, path),
-                            lambda path: self.may(Action.READ, path))
+    def may_all_below(self, folder_url: str) -> bool:
+        """Whether this principal may READ and LIST everything below the folder ``folder_url``
+        (decoded, ending in "/"), so that a walk need not ask about each entry. Names that are
+        not in normal form (a backslash) are refused by the walk itself. A subclass that
+        narrows ``may`` narrows this too."""
+        return self._policy.allows_all_below(self.user, folder_url)
 
     def search(self, folder: Resolved, text: str, limits: SearchLimits,
                clock: Clock) -> SearchWalk:
@@ -423,11 +431,6 @@ class FileAccess(WritingAccess):
         """Whether the link ``name`` in the open ``folder`` leads where this principal may look
         (inside the share, to what it may read or list): an upload may replace only such."""
         return self._search_link(folder, name) is not None
-
-    def _zip_children(self, folder: Folder, folder_st: os.stat_result
-                      ) -> Iterator[tuple[str, os.stat_result]]:
-        for name, st, _ in self._children(folder, folder_st, links=False):  # no links
-            yield name, st
 
 
 class _AsRouted(FileAccess):

@@ -66,6 +66,11 @@ class LinkAccess(FileAccess):
     def sees_everything_below(self, url_path: str) -> bool:
         return False  # a search asks about each result: links inside may lead out
 
+    def may_all_below(self, folder_url: str) -> bool:
+        """A zip's walk (which enters no links) needs not ask inside the linked folder."""
+        return not self._policy.root_is_own and self.is_folder and \
+            folder_url.startswith(self.item_url)
+
 
 def link_access(policy: Policy, link: Link) -> LinkAccess | None:
     """The access of ``link``'s holder, or None when the linked item is not (or no longer)

@@ -114,6 +114,9 @@ class HandInAccess(FileAccess):
             return url_path != self._folder_url and self._is_open()
         return False  # MODIFY (rename, move, delete): not through collect mode
 
+    def may_all_below(self, folder_url: str) -> bool:
+        return False  # every entry is judged by may() (nothing zips through a hand-in yet)
+
     def _is_own(self, found: Resolved) -> bool:
         """Everything outside the person's folder; inside it, what Pier's own names are
         anywhere (temp files, trash folders, a second name of an own file)."""

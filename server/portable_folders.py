@@ -115,6 +115,12 @@ def stat_at(folder: Folder, name: str) -> os.stat_result:
 def _open_at(folder: Folder, name: str, flags: int, expected: Identity | None) -> int:
     """Open ``name`` in ``folder`` without following a link; OSError unless it is (still)
     ``expected``."""
+    return _open_stat_at(folder, name, flags, expected)[0]
+
+
+def _open_stat_at(folder: Folder, name: str, flags: int, expected: Identity | None
+                  ) -> tuple[int, os.stat_result]:
+    """_open_at(), and the opened item's stat."""
     if folder.fd is not None and features.no_follow:
         fd = os.open(name, flags | os.O_NOFOLLOW, dir_fd=folder.fd)
     else:
@@ -135,7 +141,18 @@ def _open_at(folder: Folder, name: str, flags: int, expected: Identity | None) -
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, st
+
+
+def open_regular_at(folder: Folder, name: str) -> tuple[int, os.stat_result]:
+    """A descriptor for reading the regular file ``name`` in ``folder``, and its stat: a link
+    is refused, and so is anything else that is not a regular file (a FIFO opens without
+    waiting and is closed again)."""
+    fd, st = _open_stat_at(folder, name, _READ, None)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", name)
+    return fd, st
 
 
 def open_file_at(folder: Folder, name: str, *, expected: Identity | None = None) -> int:

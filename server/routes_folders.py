@@ -3,6 +3,8 @@ search below it (server/routes_search.py)."""
 
 from __future__ import annotations
 
+import os
+
 from server import listing, writes
 from server.access import ANY_NAME, Action, FileAccess
 from server.cache import ListingCache, body_etag
@@ -158,12 +160,19 @@ def _selected_names(call: Call) -> frozenset[str] | None:
 
 def _zips_anything(access: FileAccess, folder: Resolved, names: frozenset[str]) -> bool:
     """Whether the zip of a selection holds anything: the first item of the very walk the zip
-    takes (what the principal may read, no symlinks), so a selection of only what the zip
-    leaves out is refused like one naming nothing. An empty zip delivers nothing (and through
-    a link would count as a download)."""
+    takes (what the principal may read, no symlinks) that the zip would store (a file is
+    judged when it is opened), so a selection of only what the zip leaves out is refused like
+    one naming nothing. An empty zip delivers nothing (and through a link would count as a
+    download)."""
     items = access.zip_items(folder, names)
     try:
-        return next(items, None) is not None
+        for item in items:
+            opened = item.opener() if item.opener is not None else None
+            if opened is not None:
+                os.close(opened.fd)
+            if opened is not None or item.opener is None:  # a file, or an empty folder
+                return True
+        return False
     except PermissionError:
         raise HttpError(403, N_("This folder cannot be read."), close=False) from None
     except OSError as err:

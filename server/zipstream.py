@@ -1,6 +1,7 @@
 """A ZIP archive streamed while it is built: stored entries (media is already compressed, and it
 keeps the CPU free), data descriptors, UTF-8 names, ZIP64 when needed. No temporary archive, no
-whole file in memory: only the central directory (about 100 bytes per entry) is kept.
+whole file in memory: only the central directory is kept, as its packed records (46 bytes plus
+the name per entry), never as an object per entry.
 
 Written by hand after PKWARE's APPNOTE 6.3 so that the layout is known exactly, which lets
 estimate_zip_size() give the exact length in advance (for a Content-Length header).
@@ -8,15 +9,14 @@ estimate_zip_size() give the exact length in advance (for a Content-Length heade
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import stat
 import struct
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from server.files import is_inside
 from server.portable_folders import NO_ROOM, open_no_link
@@ -30,9 +30,8 @@ _FLAG_UTF8 = 0x0800
 _VERSION_DEFAULT = 20  # 2.0: folders, stored files
 _VERSION_ZIP64 = 45
 _MADE_BY_UNIX = (3 << 8) | 45
-_FILE_MODE = 0o100644
-_DIR_MODE = 0o040755
-_DOS_DIRECTORY = 0x10
+_FILE_ATTRIBUTES = 0o100644 << 16
+_DIR_ATTRIBUTES = (0o040755 << 16) | 0x10  # the mode, and MS-DOS's directory bit
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -41,36 +40,35 @@ _DESCRIPTOR_64 = struct.Struct("<IIQQ")
 _END = struct.Struct("<IHHHHIIH")
 _END64 = struct.Struct("<IQHHIIQQQQ")
 _LOCATOR64 = struct.Struct("<IIQI")
+_LOCAL_ZIP64_EXTRA = struct.pack("<HHQQ", 1, 16, 0, 0)  # the sizes follow in the descriptor
 
 
-@dataclass(frozen=True)
-class ZipItem:
+class Opened(NamedTuple):
+    """A regular file opened for an archive: its descriptor (the archive closes it), and its
+    size and mtime as the opened file says."""
+
+    fd: int
+    size: int
+    mtime: float
+
+
+class ZipItem(NamedTuple):
     arcname: str  # forward slashes, relative; folders end with "/"
-    fs_path: str | None  # None for folders
-    size: int  # bytes to store; a file is never read past it
+    fs_path: str | None  # None for folders and for items with an opener
+    size: int  # bytes to store (a file is never read past it); for an opener's item, unused
     mtime: float
     # opens the file when its turn comes (the access policy's accessor: relative to its opened
-    # folder, no links followed); None: opened by fs_path
-    opener: Callable[[], int | None] | None = None
-
-
-@dataclass(slots=True)
-class _Entry:
-    name: bytes
-    is_dir: bool
-    zip64: bool  # ZIP64 sizes in the local header and an 8-byte data descriptor
-    offset: int
-    dos_time: int = 0
-    dos_date: int = 0
-    crc: int = 0
-    size: int = 0
+    # folder, no links followed, only a regular file), or None to leave it out; the opened
+    # file's size and mtime are what is stored. None: opened by fs_path
+    opener: Callable[[], Opened | None] | None = None
 
 
 @dataclass(slots=True)
 class ZipStream:
     """Iterate it to get the archive's bytes. Afterwards, ``skipped`` names the files that had
     vanished or could not be opened (left out), ``changed`` those whose size differed from the
-    listing (stored as actually read), and ``bytes_out`` the archive's length. A file that
+    listing (stored as actually read), and ``bytes_out`` the archive's length (meanwhile:
+    the bytes handed out so far). A file that
     cannot be opened only because the process is short of room (NO_ROOM) raises its OSError:
     left out, it would make an archive that looks complete."""
 
@@ -83,83 +81,114 @@ class ZipStream:
     bytes_out: int = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        out = _Output(self.chunk_size)
-        entries: list[_Entry] = []
+        chunk = self.chunk_size
+        if chunk < 1:
+            raise ValueError("chunk_size must be positive")
+        out = bytearray()  # what is not handed out yet: less than one chunk between items
+        central = bytearray()  # the central directory's records, packed
+        count = 0
+        force = self.force_zip64
+        self.bytes_out = 0  # handed out so far
         for item in self.items:
-            entry = _Entry(_encoded_name(item.arcname), item.arcname.endswith("/"),
-                           _needs_zip64(item, self.force_zip64), out.total)
-            entry.dos_time, entry.dos_date = _dos_time(item.mtime)
-            if entry.is_dir:
-                yield from out.add(_local_header(entry))
+            name = _encoded_name(item.arcname)
+            offset = self.bytes_out + len(out)
+            if name[-1:] == b"/":
+                dos = _dos_time(item.mtime)
+                out += _local_header(name, dos, force, is_dir=True)
+                central += _central_header(name, dos, 0, 0, offset, force, is_dir=True)
             else:
-                handle = self._open(item)
-                if handle is None:
+                opened = self._open(item)
+                if opened is None:
                     self.skipped.append(item.arcname)
                     continue
-                with handle:  # closed even when the client goes away mid-file
-                    yield from out.add(_local_header(entry))
-                    yield from self._copy(item, handle, entry, out)
-                yield from out.add(_descriptor(entry))
-            entries.append(entry)
-        yield from self._central_directory(entries, out)
-        yield from out.flush()
-        self.bytes_out = out.total
+                fd, size, mtime = opened
+                try:  # closed even when the client goes away mid-file
+                    zip64 = force or size >= LIMIT_32
+                    dos = _dos_time(mtime)
+                    out += _local_header(name, dos, zip64, is_dir=False)
+                    crc, done = yield from self._copy(item.arcname, fd, size, out)
+                finally:
+                    os.close(fd)
+                out += (_DESCRIPTOR_64 if zip64 else _DESCRIPTOR_32).pack(0x08074B50, crc, done,
+                                                                           done)
+                central += _central_header(name, dos, crc, done, offset, zip64, is_dir=False)
+            count += 1
+            if len(out) >= chunk:
+                yield from self._full_chunks(out)
+        start = self.bytes_out + len(out)
+        out += central
+        del central
+        out += _end_records(count, start, self.bytes_out + len(out) - start, force)
+        yield from self._full_chunks(out)
+        if out:
+            self.bytes_out += len(out)
+            yield bytes(out)
 
-    def _open(self, item: ZipItem) -> io.FileIO | None:
-        """The opened file if it is a regular file (never a symlink, FIFO or device), or None."""
+    def _full_chunks(self, out: bytearray) -> Iterator[bytes]:
+        """Hand out the whole chunks gathered in ``out``."""
+        chunk = self.chunk_size
+        while len(out) >= chunk:
+            piece = bytes(out[:chunk])
+            del out[:chunk]
+            self.bytes_out += chunk
+            yield piece
+
+    def _open(self, item: ZipItem) -> Opened | None:
+        """The item's file opened if it is a regular file (never a symlink, FIFO or device)."""
         if item.opener is not None:
-            fd = item.opener()
-            return None if fd is None else self._regular(io.FileIO(fd, "rb", closefd=True))
+            return item.opener()
         if item.fs_path is None:
             return None
         try:
             if self.root is not None and not is_inside(os.path.realpath(item.fs_path),
                                                        self.root):
                 return None
-            handle = io.FileIO(open_no_link(item.fs_path), "rb", closefd=True)
+            fd = open_no_link(item.fs_path)
         except OSError as err:
             if err.errno in NO_ROOM:
                 raise  # short of room, not vanished: the archive must not look complete
             return None
-        return self._regular(handle)
-
-    @staticmethod
-    def _regular(handle: io.FileIO) -> io.FileIO | None:
         try:
-            if stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return handle
+            regular = stat.S_ISREG(os.fstat(fd).st_mode)
         except OSError:
-            pass
-        handle.close()
-        return None
+            regular = False
+        if not regular:
+            os.close(fd)
+            return None
+        return Opened(fd, item.size, item.mtime)  # the listed size and time, as listed
 
-    def _copy(self, item: ZipItem, handle: io.FileIO, entry: _Entry,
-              out: _Output) -> Iterator[bytes]:
-        """Store at most item.size bytes of the file; CRC and size of what was actually read."""
-        crc, done = 0, 0
-        while done < item.size:
-            try:
-                data = handle.read(min(self.chunk_size, item.size - done))
-            except OSError:
-                break
+    def _copy(self, arcname: str, fd: int, size: int, out: bytearray
+              ) -> Generator[bytes, None, tuple[int, int]]:
+        """Append at most ``size`` bytes of the file to ``out``, handing out whole chunks as
+        they fill; returns the CRC and length of what was actually read. The last read asks for
+        one byte more, so a file that grew is noticed without a read of its own."""
+        chunk = self.chunk_size
+        crc = done = 0
+        grew = False
+        while done < size or not done:
+            left = size - done
+            data = _read(fd, left + 1 if left <= chunk else chunk)
+            if len(data) > left:
+                grew, data = True, data[:left]
             if not data:
                 break
             crc = zlib.crc32(data, crc)
             done += len(data)
-            yield from out.add(data)
-        more = b""
-        with contextlib.suppress(OSError):
-            more = handle.read(1)
-        if done != item.size or more:
-            self.changed.append(item.arcname)
-        entry.crc, entry.size = crc, done
+            out += data
+            if len(out) >= chunk:
+                yield from self._full_chunks(out)
+            if grew:
+                break
+        if done != size or grew:
+            self.changed.append(arcname)
+        return crc, done
 
-    def _central_directory(self, entries: list[_Entry], out: _Output) -> Iterator[bytes]:
-        start = out.total
-        for entry in entries:
-            yield from out.add(_central_header(entry))
-        yield from out.add(_end_records(len(entries), start, out.total - start,
-                                        self.force_zip64))
+
+def _read(fd: int, count: int) -> bytes:
+    try:
+        return os.read(fd, count)
+    except OSError:
+        return b""
 
 
 def iter_zip(items: Iterable[ZipItem], *, chunk_size: int = CHUNK_SIZE,
@@ -170,62 +199,31 @@ def iter_zip(items: Iterable[ZipItem], *, chunk_size: int = CHUNK_SIZE,
 
 def estimate_zip_size(items: Iterable[ZipItem], *, force_zip64: bool = False) -> int | None:
     """The exact length iter_zip will produce if no file changes meanwhile; None if a size is
-    unknown (negative). Lays the archive out with the same header builders, without data."""
-    total = 0
-    central = 0
-    count = 0
+    unknown (negative, or known only once the file is opened). Lays the archive out with the
+    same header builders, without data."""
+    total = central = count = 0
     for item in items:
-        if item.size < 0:
+        if item.size < 0 or item.opener is not None:
             return None
-        is_dir = item.arcname.endswith("/")
-        entry = _Entry(_encoded_name(item.arcname), is_dir, _needs_zip64(item, force_zip64),
-                       total)
-        entry.size = 0 if is_dir else item.size
-        total += len(_local_header(entry))
-        if not is_dir:
-            total += item.size + len(_descriptor(entry))
-        central += len(_central_header(entry))
+        name = _encoded_name(item.arcname)
+        is_dir = name[-1:] == b"/"
+        size = 0 if is_dir else item.size
+        zip64 = force_zip64 or size >= LIMIT_32
+        header = len(_local_header(name, (0, 0), zip64, is_dir=is_dir))
+        central += len(_central_header(name, (0, 0), 0, size, total, zip64, is_dir=is_dir))
+        total += header if is_dir else header + size + (24 if zip64 else 16)
         count += 1
     return total + central + len(_end_records(count, total, central, force_zip64))
-
-
-class _Output:
-    """Gathers small writes so that the stream is made of chunk_size pieces."""
-
-    __slots__ = ("_pending", "chunk_size", "total")
-
-    def __init__(self, chunk_size: int) -> None:
-        if chunk_size < 1:
-            raise ValueError("chunk_size must be positive")
-        self.chunk_size = chunk_size
-        self._pending = bytearray()
-        self.total = 0  # bytes handed to add(): the offset of the next byte of the archive
-
-    def add(self, data: bytes) -> Iterator[bytes]:
-        self.total += len(data)
-        if not self._pending and len(data) == self.chunk_size:
-            yield data
-            return
-        self._pending += data
-        while len(self._pending) >= self.chunk_size:
-            piece = bytes(self._pending[:self.chunk_size])
-            del self._pending[:self.chunk_size]
-            yield piece
-
-    def flush(self) -> Iterator[bytes]:
-        if self._pending:
-            piece = bytes(self._pending)
-            self._pending.clear()
-            yield piece
 
 
 # -- the format ----------------------------------------------------------------------------------
 
 
 def _encoded_name(arcname: str) -> bytes:
-    parts = arcname.rstrip("/").split("/")
-    if (not arcname or arcname.startswith("/") or "\\" in arcname or "\x00" in arcname
-            or any(p in ("", ".", "..") for p in parts) or ":" in parts[0]):
+    parts = "/" + arcname.rstrip("/") + "/"
+    if (not arcname or arcname[0] == "/" or "\\" in arcname or "\x00" in arcname
+            or "//" in parts or "/./" in parts or "/../" in parts
+            or ":" in arcname.partition("/")[0]):
         raise ValueError(f"not a safe relative archive name: {arcname!r}")
     name = arcname.encode("utf-8")
     if len(name) > LIMIT_16:
@@ -233,59 +231,53 @@ def _encoded_name(arcname: str) -> bytes:
     return name
 
 
-def _needs_zip64(item: ZipItem, force: bool) -> bool:
-    return force or (not item.arcname.endswith("/") and item.size >= LIMIT_32)
+_dos_cache: dict[int, tuple[int, int]] = {}
 
 
 def _dos_time(mtime: float) -> tuple[int, int]:
+    """MS-DOS time and date of a local time (2-second steps, 1980-2107)."""
+    key = int(mtime) >> 1
+    found = _dos_cache.get(key)
+    if found is not None:
+        return found
     t = time.localtime(mtime) if 315532800 <= mtime < 4354819200 else time.localtime(315532800)
     year = min(max(t.tm_year, 1980), 2107)
-    dos_time = (t.tm_hour << 11) | (t.tm_min << 5) | (t.tm_sec // 2)
-    dos_date = ((year - 1980) << 9) | (t.tm_mon << 5) | t.tm_mday
-    return dos_time, dos_date
+    dos = ((t.tm_hour << 11) | (t.tm_min << 5) | (t.tm_sec // 2),
+           ((year - 1980) << 9) | (t.tm_mon << 5) | t.tm_mday)
+    if len(_dos_cache) >= 4096:
+        _dos_cache.clear()  # a bound, not an LRU: a zip's files mostly share a few times
+    _dos_cache[key] = dos
+    return dos
 
 
-def _flags(entry: _Entry) -> int:
-    flags = 0 if entry.is_dir else _FLAG_DESCRIPTOR
-    if any(b >= 0x80 for b in entry.name):
-        flags |= _FLAG_UTF8
-    return flags
+def _flags(name: bytes, is_dir: bool) -> int:
+    return (0 if is_dir else _FLAG_DESCRIPTOR) | (0 if name.isascii() else _FLAG_UTF8)
 
 
-def _local_header(entry: _Entry) -> bytes:
-    extra = b""
-    size_field = 0
-    if entry.zip64:
-        extra = struct.pack("<HHQQ", 1, 16, 0, 0)  # sizes follow in the data descriptor
-        size_field = LIMIT_32
-    version = _VERSION_ZIP64 if entry.zip64 else _VERSION_DEFAULT
-    return _LOCAL.pack(0x04034B50, version, _flags(entry), 0, entry.dos_time, entry.dos_date,
-                       0, size_field, size_field, len(entry.name), len(extra)) + entry.name + extra
+def _local_header(name: bytes, dos: tuple[int, int], zip64: bool, *, is_dir: bool) -> bytes:
+    extra = _LOCAL_ZIP64_EXTRA if zip64 else b""
+    size_field = LIMIT_32 if zip64 else 0
+    return _LOCAL.pack(0x04034B50, _VERSION_ZIP64 if zip64 else _VERSION_DEFAULT,
+                       _flags(name, is_dir), 0, dos[0], dos[1], 0, size_field, size_field,
+                       len(name), len(extra)) + name + extra
 
 
-def _descriptor(entry: _Entry) -> bytes:
-    if entry.zip64:
-        return _DESCRIPTOR_64.pack(0x08074B50, entry.crc, entry.size, entry.size)
-    return _DESCRIPTOR_32.pack(0x08074B50, entry.crc, entry.size, entry.size)
-
-
-def _central_header(entry: _Entry) -> bytes:
+def _central_header(name: bytes, dos: tuple[int, int], crc: int, size: int, offset: int,
+                    zip64: bool, *, is_dir: bool) -> bytes:
     fields: list[int] = []
-    size_field = entry.size
-    offset_field = entry.offset
-    if entry.zip64 or entry.size >= LIMIT_32:
+    size_field, offset_field = size, offset
+    if zip64 or size >= LIMIT_32:
         size_field = LIMIT_32
-        fields += [entry.size, entry.size]
-    if entry.offset >= LIMIT_32:
+        fields += [size, size]
+    if offset >= LIMIT_32:
         offset_field = LIMIT_32
-        fields.append(entry.offset)
+        fields.append(offset)
     extra = struct.pack(f"<HH{len(fields)}Q", 1, 8 * len(fields), *fields) if fields else b""
-    version = _VERSION_ZIP64 if extra else _VERSION_DEFAULT
-    mode = _DIR_MODE if entry.is_dir else _FILE_MODE
-    attributes = (mode << 16) | (_DOS_DIRECTORY if entry.is_dir else 0)
-    return _CENTRAL.pack(0x02014B50, _MADE_BY_UNIX, version, _flags(entry), 0, entry.dos_time,
-                         entry.dos_date, entry.crc, size_field, size_field, len(entry.name),
-                         len(extra), 0, 0, 0, attributes, offset_field) + entry.name + extra
+    return _CENTRAL.pack(0x02014B50, _MADE_BY_UNIX,
+                         _VERSION_ZIP64 if extra else _VERSION_DEFAULT, _flags(name, is_dir), 0,
+                         dos[0], dos[1], crc, size_field, size_field, len(name), len(extra),
+                         0, 0, 0, _DIR_ATTRIBUTES if is_dir else _FILE_ATTRIBUTES,
+                         offset_field) + name + extra
 
 
 def _end_records(count: int, cd_offset: int, cd_size: int, force: bool) -> bytes:

@@ -57,9 +57,9 @@ def read(item: ZipItem) -> bytes | None:
     """What the zip would store for the item, opened the way ZipStream opens it."""
     if item.opener is None:
         return None
-    fd = item.opener()
-    assert fd is not None, item.arcname
-    with io.FileIO(fd, "rb", closefd=True) as handle:
+    opened = item.opener()
+    assert opened is not None, item.arcname
+    with io.FileIO(opened.fd, "rb", closefd=True) as handle:
         return handle.read()
 
 
