@@ -441,6 +441,9 @@ class _AsRouted(FileAccess):
     def may(self, action: Action, url_path: str) -> bool:
         return self._policy.allows(self.user, action, url_path)
 
+    def may_all_below(self, folder_url: str) -> bool:
+        return super().may_all_below(folder_url)  # reading is not what as_routed changes
+
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:
     """The URL path of a real path inside the share ("/a/b", "/a/b/" for a folder)."""
