@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import ipaddress
 import re
 import ssl
 from collections.abc import Awaitable, Callable, Sequence
@@ -132,14 +131,3 @@ def trust_page_url(share_url: str) -> str:
     port = parts.port or (443 if parts.scheme == "https" else 80)
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}{TRUST_PAGE_PATH}"
-
-
-def is_loopback_url(url: str) -> bool:
-    """Only this computer can open ``url`` (a phone could not)."""
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

@@ -9,7 +9,6 @@ the user's language (``app.i18n.translate``, context "Doctor"; English outside t
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +32,7 @@ from app.doctor_probe import (
 from app.doctor_ufw import UFW_DEFAULTS, UFW_DIR, check_ufw
 from app.doctor_watch import WATCH_SECONDS, ArrivalWatch
 from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.loopback import is_loopback_host
 from server.interface_kinds import (
     CONTAINERS,
     VIRTUAL_MACHINE,
@@ -132,7 +132,7 @@ def address_notes(urls: Sequence[str], interfaces: Sequence[InterfaceAddress]) -
         host = urlsplit(url).hostname or ""
         interface = by_address.get(host, "")
         notes.append(AddressNote(url, interface, interface_kind(interface) if interface else None,
-                                 _is_loopback(host)))
+                                 is_loopback_host(host)))
 
     def rank(note: AddressNote) -> int:
         return 3 if note.loopback else 2 if note.kind else 0 if note.interface else 1
@@ -247,15 +247,6 @@ def _macos_finding(runner: Runner) -> Finding:
         return Finding("firewall", WARNING, translate("Doctor", "The macOS firewall is on"), how)
     return Finding("firewall", UNKNOWN,
                    translate("Doctor", "Pier can't tell whether the macOS firewall is on"), how)
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.loopback import is_loopback_url
 from server.clock import SYSTEM_CLOCK, Clock
 from server.errors import InvalidLinkError, LinkStoreError
 from server.link_model import Link, LinkKind, LinkState, item_kind
@@ -103,7 +104,7 @@ class LinkService:
     def preferred_address(self) -> str:
         """The address a phone can use (the first that is not loopback), else the first."""
         for url in self._addresses:
-            if not _is_loopback(url):
+            if not is_loopback_url(url):
                 return url
         return self._addresses[0] if self._addresses else ""
 
@@ -249,8 +250,3 @@ def _last_used(link: Link, now: float) -> str:
             who=link.last_used_by, time=f"{used:%H:%M}")
     return translate("LinkService", "{who} on {date}").format(
         who=link.last_used_by, date=f"{used:%Y-%m-%d}")
-
-
-def _is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return host == "localhost" or host.startswith("127.") or host == "::1"

@@ -5,11 +5,9 @@ button that lets the devices on the network in."""
 from __future__ import annotations
 
 import io
-import ipaddress
 import logging
 import shutil
 import sys
-from urllib.parse import urlsplit
 
 import segno
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import translate
+from app.loopback import is_loopback_url
 from ui import dialogs
 from ui.contrast import MutedLabel
 from ui.widget_names import named
@@ -60,16 +59,6 @@ def qr_pixmap(text: str, size: int, device_pixel_ratio: float) -> QPixmap:
     pixmap.loadFromData(buffer.getvalue(), "PNG")
     pixmap.setDevicePixelRatio(device_pixel_ratio)
     return pixmap
-
-
-def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def why_no_browser() -> str:

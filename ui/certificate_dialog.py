@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.certificates import CertificateOverview, Certificates, is_loopback_url, trust_page_url
+from app.certificates import CertificateOverview, Certificates, trust_page_url
+from app.loopback import is_loopback_url
 from server.errors import PierError
 from server.tls import (
     GENERATED,

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 from app.doctor import Doctor, Probes, ShareFacts
 from app.doctor_dbus import DbusFirewalld
 from app.i18n import translate
+from app.loopback import is_loopback_url
 from app.services import AppServices
-from ui.address_box import AddressBox, is_loopback_url
+from ui.address_box import AddressBox
 from ui.doctor_dialog import DoctorDialog
 from ui.widget_names import named
 

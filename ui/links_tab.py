@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from app.controller import ServerController
 from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.link_service import LinkRow, LinkService
+from app.loopback import is_loopback_url
 from server.errors import LinkStoreError, UnknownLinkError
 from ui import dialogs
-from ui.address_box import is_loopback_url, qr_image_label, qr_pixmap
+from ui.address_box import qr_image_label, qr_pixmap
 from ui.contrast import MutedLabel
 from ui.link_dialog import NewLinkDialog
 from ui.traffic_models import quiet_corner

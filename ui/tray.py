@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.controller import ServerController, ServerState
 from app.i18n import QT_TRANSLATE_NOOP
-from ui.address_box import is_loopback_url
+from app.loopback import is_loopback_url
 from ui.widget_names import named
 
 NOT_SHARING = QT_TRANSLATE_NOOP("Tray", "Not sharing")  # English; shown as self.tr(NOT_SHARING)

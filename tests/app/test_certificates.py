@@ -9,7 +9,8 @@ import pytest
 import qasync
 from cryptography import x509
 
-from app.certificates import Certificates, is_loopback_url, trust_page_url
+from app.certificates import Certificates, trust_page_url
+from app.loopback import is_loopback_url
 from server.tls import CertificateStore
 from tests.app.conftest import run
 from tests.security.test_ca_restricted import make_legacy_ca
