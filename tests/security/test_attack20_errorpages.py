@@ -96,3 +96,21 @@ def test_a_link_holder_s_error_page_does_not_name_the_share_s_folders(server_fac
     status, _, body = ask(running.port, "GET", link.url_path + "/missing.txt", headers=HTML)
     assert status == 404 and body.startswith(b"<p>Nothing at ")
     assert b"Private HR" not in body and b"Salaries" not in body
+
+
+@pytest.mark.xfail(strict=True, reason="{path} is the raw path with its leading slashes kept "
+                   "('//evil.example/login'), so a template that links back to the address asked "
+                   "for (<a href=\"{path}\">Try again</a>) links to another site: an open "
+                   "redirect on the share's own name")
+def test_path_in_a_template_is_never_a_link_to_another_site(server_factory, share,
+                                                            tmp_path: Path) -> None:
+    pages = tmp_path / "errors"
+    pages.mkdir()
+    (pages / "404.html").write_text('<p>Not found. <a href="{path}">Try again</a></p>',
+                                    encoding="utf-8")
+    running = server_factory(share, error_pages=pages)
+    for target in ("//evil.example/login", "/%2fevil.example/login"):
+        status, _, body = ask(running.port, "GET", target, headers=HTML)
+        assert status == 404 and body.startswith(b"<p>Not found. ")
+        href = body.split(b'href="', 1)[1].split(b'"', 1)[0]
+        assert href.startswith(b"/") and not href.startswith(b"//"), href
