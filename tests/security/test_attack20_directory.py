@@ -41,7 +41,8 @@ def start(server_factory, root: Path, store: UserStore, client: DirectoryClient,
 
 
 def get(running, path: str, name: str, password: str) -> requests.Response:
-    return requests.get(running.base + path, auth=HTTPBasicAuth(name, password), timeout=60)
+    auth = HTTPBasicAuth(name.encode("utf-8"), password.encode("utf-8"))
+    return requests.get(running.base + path, auth=auth, timeout=60)
 
 
 class PlainListener:
@@ -120,13 +121,13 @@ def test_a_pier_account_name_in_another_form_is_no_directory_login(server_factor
 
 
 @pytest.mark.xfail(strict=True, reason="a directory login keeps the name as typed, not the "
-                   "directory's: 'ALICE' and 'ａlice' are other principals than 'alice' (own "
+                   "directory's: 'BOB' and 'ｂob' are other principals than 'bob' (own "
                    "tus upload quota, own lock-out pairs, own collect folder, another name in "
                    "the request log)")
 def test_a_directory_user_is_one_principal_whatever_form_the_name_is_typed_in(
         server_factory, share, store, slapd):
     running = start(server_factory, share, store, DirectoryClient(directory_settings(slapd)))
-    for variant in ("alice", "ALICE", "ａlice", "alice "):
-        assert get(running, "/hello.txt", variant, USERS["alice"]).status_code == 200
+    for variant in ("bob", "BOB", "ｂob", "bob "):
+        assert get(running, "/hello.txt", variant, USERS["bob"]).status_code == 200
     names = {record.user for record in running.wait_for_records(4) if record.status == 200}
-    assert names == {"alice"}
+    assert names == {"bob"}
