@@ -1,0 +1,47 @@
+"""Attack 20 on `pier serve` as a service, as a local user without Pier's account: a config
+file that anyone may rewrite."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP") or os.name != "posix",
+                                reason="file modes and signals of a POSIX service")
+
+
+@pytest.mark.xfail(strict=True, reason="pier serve --config reads a world-writable TOML without "
+                   "a word: any local user may rewrite it to share '/' with anonymous = "
+                   "\"modify\" from the next restart (sshd/sudo refuse such files; Pier does not "
+                   "even warn)")
+def test_a_world_writable_config_is_refused_or_warned_about(share, tmp_path, private_config_dir):
+    config = tmp_path / "pier.toml"
+    config.write_text(f'dir = "{share}"\nport = 0\nlog-format = "json"\n', encoding="utf-8")
+    config.chmod(0o666)  # what a careless `chmod a+w` or an umask 000 leaves
+    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--config", str(config)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        if first:  # it started: then it must have said something about the file
+            proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if not first:
+        assert proc.returncode == 2 and str(config) in err
+        return
+    warnings = [entry for entry in map(json.loads, err.splitlines())
+                if entry["level"] in ("warning", "error")]
+    assert any(str(config) in json.dumps(entry) for entry in warnings), err
