@@ -131,3 +131,20 @@ def test_a_directory_user_is_one_principal_whatever_form_the_name_is_typed_in(
         assert get(running, "/hello.txt", variant, USERS["bob"]).status_code == 200
     names = {record.user for record in running.wait_for_records(4) if record.status == 200}
     assert names == {"bob"}
+
+
+@pytest.mark.xfail(strict=True, reason="a password ldap3's SASLprep rejects (a control character "
+                   "such as TAB or NUL, a non-character such as U+FFFF) raises in the bind as "
+                   "that user; DirectoryClient turns it into DirectoryDown, so one request "
+                   "without any right password, naming any directory user, gets 503 and makes "
+                   "every directory login 503 for 10 s, uncounted by the login throttle: one "
+                   "request per 10 s keeps the directory logins down and logs 'the directory "
+                   "cannot be asked'")
+@pytest.mark.parametrize("poison", ["\t", "x\x00", "\uffff"])
+def test_an_odd_password_is_a_refusal_not_a_directory_outage(server_factory, share, store,
+                                                             slapd, poison):
+    running = start(server_factory, share, store, DirectoryClient(directory_settings(slapd)))
+    assert get(running, "/hello.txt", "bob", poison).status_code == 401  # a wrong password
+    assert get(running, "/hello.txt", "dave", USERS["dave"]).status_code == 200  # not "down"
+    statuses = [get(running, "/hello.txt", "bob", poison).status_code for _ in range(5)]
+    assert statuses == [401] * 4 + [429]  # counted like any other wrong password
