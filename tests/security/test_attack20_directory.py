@@ -3,6 +3,7 @@ answers with, and directory names that are a Pier account's name in another case
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from pathlib import Path
@@ -16,8 +17,16 @@ from server.clock import ManualClock
 from server.directory import DirectoryClient
 from server.directory_source import DirectorySource
 from server.users import UserStore
-from tests.slapd import (ROOT_DN, ROOT_PW, SUFFIX, USERS, _run, directory_settings, start_slapd,
-                         stop_slapd)
+from tests.slapd import (
+    ROOT_DN,
+    ROOT_PW,
+    SUFFIX,
+    USERS,
+    _run,
+    directory_settings,
+    start_slapd,
+    stop_slapd,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -64,10 +73,8 @@ class PlainListener:
                 return
             with conn:
                 conn.settimeout(10)
-                try:
+                with contextlib.suppress(OSError):
                     self.received.append(conn.recv(65536))
-                except OSError:
-                    pass
 
     def close(self) -> None:
         self.listener.close()

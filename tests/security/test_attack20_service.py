@@ -3,12 +3,15 @@ file that anyone may rewrite."""
 
 from __future__ import annotations
 
+import base64
+import http.client
 import json
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -34,7 +37,7 @@ def test_a_world_writable_config_is_refused_or_warned_about(share, tmp_path, pri
         first = proc.stdout.readline()
         if first:  # it started: then it must have said something about the file
             proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -53,9 +56,6 @@ def test_a_world_writable_config_is_refused_or_warned_about(share, tmp_path, pri
                    "more bytes into it or DELETE it. Link tokens are cut to their first "
                    "characters for this very reason; tus ids are not")
 def test_the_json_log_does_not_hand_out_a_visitors_upload(share, tmp_path, private_config_dir):
-    import base64
-    import http.client
-    from urllib.parse import urlsplit
     proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", str(share), "--port",
                              "0", "--upload", "--log-format", "json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
