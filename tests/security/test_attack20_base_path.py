@@ -19,10 +19,6 @@ def ask(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[in
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, reason="under --base-path the prefix is pasted into the text of "
-                   "the user's own Markdown wherever it reads like an unquoted attribute "
-                   "(a code sample '<img src=/logo.png>' is shown as '<img src=/files/logo.png>'): "
-                   "the rewrite runs over the rendered document, not only Pier's own URLs")
 def test_a_markdown_code_sample_is_shown_as_written(server_factory, tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
