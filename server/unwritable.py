@@ -26,6 +26,7 @@ class UnwritableFolders:
 
     def __init__(self, folders: Iterable[Path | str], root: str) -> None:
         paths = [os.fspath(f) for f in folders]
+        self._folders = tuple(paths)
         self._root = root
         self._paths = OwnPaths(paths, share=root, volatile=paths)
 
@@ -34,6 +35,8 @@ class UnwritableFolders:
         folders or below one, or (``with_parents``: a rename, move or delete) a folder holding
         one. Each step is looked at through links: a link to the folder is the folder."""
         paths = self._paths
+        if not all(map(os.path.isdir, self._folders)):
+            paths.look_again()  # gone just now: its name is reserved from this write on
         if paths.contains_root(self._root):
             return True
         path = self._root
