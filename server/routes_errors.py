@@ -45,8 +45,7 @@ class ErrorPageChoice:
     """Made with each RequestHandler from its ServerConfig; shared by its threads."""
 
     def __init__(self, config: ServerConfig) -> None:
-        refused = config.root if config.upload or config.modify or config.collect else None
-        self._owner = ErrorPages(config.error_pages, refused) \
+        self._owner = ErrorPages(config.error_pages, config.root) \
             if config.error_pages is not None else None
         self._website = config.website_mode
         # a visitor without an account reached the share past the login layer only if this

@@ -130,3 +130,17 @@ def test_a_missing_folder_s_name_is_not_free_to_take(owner_access) -> None:
     assert not access.may(Action.CREATE, "/web/errors")
     assert not access.may(Action.CREATE, "/web/Errors")  # its name in another case too
     assert access.may(Action.CREATE, "/web/elsewhere")
+
+
+def test_a_template_linked_into_a_read_only_share_is_not_used(server_factory, share_with_pages,
+                                                              tmp_path) -> None:
+    """A drop box can be made on any folder of a read-only share at any time: a template that is
+    a link to a file there (rather than really in the pages folder) is no page."""
+    share, _ = share_with_pages
+    outside = tmp_path / "outside-pages"
+    outside.mkdir()
+    (outside / "404.html").symlink_to(share / "web" / "other" / "page.html")
+    (outside / "403.html").write_text("<h1>OWNER 403</h1>", encoding="utf-8")
+    running = server_factory(share, error_pages=outside)
+    status, body = ask(running.port, "GET", "/nope", headers=HTML)
+    assert status == 404 and b"PLANTED" not in body and b"Not Found" in body
