@@ -32,3 +32,29 @@ def test_a_markdown_code_sample_is_shown_as_written(server_factory, tmp_path: Pa
     assert "&lt;a href=/docs/&gt;" in text
     assert "&lt;img src=/logo.png&gt;" in text
     assert "&lt;form action=/login&gt;" in text
+
+
+def test_odd_spellings_of_a_link_reach_no_link_and_log_no_token(server_factory,
+                                                                tmp_path: Path) -> None:
+    """The router matches /.well-known/pier/l/ as sent (case, escapes and slashes included), so
+    '%6c' for 'l' or a doubled slash reaches no link; the token in such a path is redacted from
+    the log all the same (it may be a real one, mistyped)."""
+    from server.links import LinkStore
+
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / "secret.txt").write_text("SECRET", encoding="utf-8")
+    links_file = tmp_path / "links.toml"
+    store = LinkStore(links_file)
+    store.load()
+    token = store.create(share / "secret.txt", "file").token
+    running = server_factory(share, links_file=links_file, base_path="/files")
+    assert ask(running.port, f"/files/.well-known/pier/l/{token}")[0] == 200  # the real one
+    for path in (f"/files/.well-known/pier/%6c/{token}", f"/files/.well-known/pier/%6C/{token}",
+                 f"/files//.well-known/pier/l/{token}", f"/files/.well-known/pier//l/{token}",
+                 f"/.well-known/pier/l/{token}", f"//.well-known/pier/l/{token}",
+                 f"/files/.well-known/pier/L/{token}"):
+        status, body = ask(running.port, path)
+        assert status == 404 and b"SECRET" not in body, path
+    assert len(running.records) == 8
+    assert [r.path for r in running.records if token in r.path] == []
