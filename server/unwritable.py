@@ -37,13 +37,14 @@ class UnwritableFolders:
         paths = self._paths
         if not all(map(os.path.isdir, self._folders)):
             paths.look_again()  # gone just now: its name is reserved from this write on
-        if paths.contains_root(self._root):
-            return True
         path = self._root
         try:
             parent = os.stat(path)
         except OSError:
             return True
+        if any(_same(parent, folder) for folder in self._folders):
+            return True  # the share's root itself (a folder above it is no business of writes:
+            # only files directly in it are read, which nothing in the share is)
         for name in (n for n in url_path.split("/") if n):
             path = os.path.join(path, name)
             try:
@@ -56,3 +57,12 @@ class UnwritableFolders:
                 return False  # nothing is below a name that does not exist
             parent = st
         return with_parents and stat.S_ISDIR(parent.st_mode) and paths.lie_below(parent)
+
+
+def _same(st: os.stat_result, path: str) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (other.st_dev, other.st_ino)
+

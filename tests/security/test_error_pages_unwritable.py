@@ -144,3 +144,16 @@ def test_a_template_linked_into_a_read_only_share_is_not_used(server_factory, sh
     running = server_factory(share, error_pages=outside)
     status, body = ask(running.port, "GET", "/nope", headers=HTML)
     assert status == 404 and b"PLANTED" not in body and b"Not Found" in body
+
+
+def test_a_folder_above_the_share_or_the_share_itself(share_with_pages, tmp_path) -> None:
+    """Above the share (allowed with uploads: only NNN*.html directly in it are read), the
+    share's writes go on; the share's root itself (a read-only share's) takes no new file."""
+    share, _ = share_with_pages
+    config = ServerConfig(root=share, upload=True, modify=True).validated()
+    above = policy_for(replace(config, error_pages=tmp_path.resolve())).bind(None)
+    assert above.may(Action.CREATE, "/inbox/404.html")
+    assert above.may(Action.MODIFY, "/inbox/x.txt")
+    root = policy_for(replace(config, error_pages=share.resolve())).bind(None)
+    assert not root.may(Action.CREATE, "/404.de.html")
+    assert not root.may(Action.CREATE, "/inbox/a.txt")
