@@ -12,8 +12,8 @@ WebDAV hrefs are percent-encoded), so the patterns below can only meet Pier's ow
 share's own files (``Response.verbatim``: downloads, a website's pages, its and the owner's
 error pages) are never touched, nor is the user's own text inside one of Pier's pages (rendered
 Markdown, between ``AS_WRITTEN_START`` and ``AS_WRITTEN_END``: a code sample's
-``<img src=/logo.png>`` is text, not a URL of Pier's). The page's scripts find the prefix from their own URL (resources/assets/
-transfer.js), which carries it like every asset's.
+``<img src=/logo.png>`` is text, not a URL of Pier's). The page's scripts find the prefix from
+their own URL (resources/assets/transfer.js), which carries it like every asset's.
 
 Requests name the prefix in ``Destination`` (COPY, MOVE) and in the resource tags of an ``If``
 header too: both are stripped before the routes read them.

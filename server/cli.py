@@ -33,8 +33,8 @@ from server.config import (
     ServerConfig,
 )
 from server.engine import ServerEngine
-from server.forwarded import shared_proxy_ranges
 from server.errors import BindError, ConfigError, PierError, UserStoreError
+from server.forwarded import shared_proxy_ranges
 from server.paths import PierPaths
 from server.portable import raise_open_files_limit
 from server.reload import reload_sources

@@ -6,8 +6,6 @@ from __future__ import annotations
 import http.client
 from pathlib import Path
 
-import pytest
-
 
 def ask(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

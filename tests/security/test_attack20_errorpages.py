@@ -6,8 +6,6 @@ from __future__ import annotations
 import http.client
 from pathlib import Path
 
-import pytest
-
 from server.links import LinkStore
 
 HTML = {"Accept": "text/html"}

@@ -85,7 +85,7 @@ def owner_access(share_with_pages):
 
 
 def test_no_put_or_resumable_upload_goes_into_it(owner_access) -> None:
-    access, share, pages = owner_access
+    access, _, pages = owner_access
     for spelling in ("/web/errors/", "/web/errors", "/web/%65rrors/", "/web//errors/"):
         with pytest.raises(HttpError) as refused:
             access.write_folder(spelling)
@@ -101,7 +101,7 @@ def test_no_put_or_resumable_upload_goes_into_it(owner_access) -> None:
 
 
 def test_no_move_copy_rename_or_delete_touches_it(owner_access) -> None:
-    access, share, pages = owner_access
+    access, _, pages = owner_access
     attempts = [
         lambda: access.move("/web/other/page.html", "/web/errors/", "404.html", overwrite=True),
         lambda: access.copy("/web/other/page.html", "/web/errors/", "404.es.html"),
@@ -124,7 +124,7 @@ def test_no_move_copy_rename_or_delete_touches_it(owner_access) -> None:
 
 def test_a_missing_folder_s_name_is_not_free_to_take(owner_access) -> None:
     """Deleted by its owner meanwhile: nobody makes it again through Pier and fills it."""
-    access, share, pages = owner_access
+    access, _, pages = owner_access
     (pages / "404.html").unlink()
     pages.rmdir()
     assert not access.may(Action.CREATE, "/web/errors")
