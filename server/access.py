@@ -46,6 +46,7 @@ from server.portable_folders import (
 )
 from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
+from server.unwritable import UnwritableFolders
 from server.users import User
 from server.zip_walk import ZipRules, walk_zip
 from server.zipstream import ZipItem
@@ -63,8 +64,10 @@ class Policy:
     """Answers "may USER do ACTION at URL_PATH?" and "is this Pier's own?" for one share."""
 
     def __init__(self, rules: ShareRules, own: OwnPaths, protected: tuple[str, ...],
-                 in_force: RulesInForce | None = None) -> None:
+                 in_force: RulesInForce | None = None,
+                 unwritable: UnwritableFolders | None = None) -> None:
         self.rules = rules
+        self.unwritable = unwritable  # read, never changed: the error pages folder
         self.in_force = in_force  # a running share's rules now: writes ask it again
         self.own = own
         self.protected = protected  # the same paths as strings: the fast first check
@@ -83,7 +86,15 @@ class Policy:
                 return False
             return user.may_list(url_path) if action is Action.LIST else \
                 user.may_access(url_path)
-        return self.rules.allow_change(user, action, url_path)
+        return self.rules.allow_change(user, action, url_path) and \
+            self.writable(action, url_path)
+
+    def writable(self, action: Action, url_path: str) -> bool:
+        """Whether a change (``action``) at ``url_path`` leaves the folders nobody writes
+        through Pier alone (server/unwritable.py): every principal's ``may`` asks this."""
+        unwritable = self.unwritable
+        return unwritable is None or \
+            not unwritable.covers(url_path, with_parents=action is Action.MODIFY)
 
     def allows_all_below(self, user: User | None, folder_url: str) -> bool:
         """Whether ``user`` may READ and LIST every path below the folder ``folder_url`` that
@@ -126,7 +137,10 @@ def policy_for(config: ServerConfig, in_force: RulesInForce | None = None) -> Po
                        permanent_deletes=config.permanent_deletes,
                        max_upload=config.max_upload_bytes)
     protected = tuple(sorted({*paths, *([log] if log else [])}))
-    return Policy(rules, own, protected, in_force)
+    # the error pages folder: read like any folder, written by nobody (server/unwritable.py)
+    unwritable = UnwritableFolders([config.error_pages], str(config.root)) \
+        if config.error_pages is not None else None
+    return Policy(rules, own, protected, in_force, unwritable)
 
 
 class FileAccess(WritingAccess):

@@ -50,7 +50,8 @@ class LinkAccess(FileAccess):
             return True
         if action is Action.CREATE:  # a new name inside a drop box, never the box itself
             return self.link.upload and self.is_folder and \
-                url_path.rstrip("/") != self.item_url.rstrip("/")
+                url_path.rstrip("/") != self.item_url.rstrip("/") and \
+                self._policy.writable(action, url_path)
         return False  # REPLACE, MODIFY: never through a link
 
     def target(self, raw_path: str) -> Resolved:

@@ -9,9 +9,11 @@ a cookie's ``Path``) and the attributes, JSON ``url`` values and WebDAV hrefs of
 documents Pier itself renders. Every URL Pier writes is an absolute path, and every name a
 visitor chose is escaped in those documents (HTML attributes and JSON strings quote ``"``,
 WebDAV hrefs are percent-encoded), so the patterns below can only meet Pier's own URLs. The
-share's own files (``Response.verbatim``: downloads, a website's index page) are never
-touched. The page's scripts find the prefix from their own URL (resources/assets/
-transfer.js), which carries it like every asset's.
+share's own files (``Response.verbatim``: downloads, a website's pages, its and the owner's
+error pages) are never touched, nor is the user's own text inside one of Pier's pages (rendered
+Markdown, between ``AS_WRITTEN_START`` and ``AS_WRITTEN_END``: a code sample's
+``<img src=/logo.png>`` is text, not a URL of Pier's). The page's scripts find the prefix from
+their own URL (resources/assets/transfer.js), which carries it like every asset's.
 
 Requests name the prefix in ``Destination`` (COPY, MOVE) and in the resource tags of an ``If``
 header too: both are stripped before the routes read them.
@@ -25,6 +27,7 @@ from urllib.parse import urlsplit
 
 from server.errors import ConfigError
 from server.http11 import HttpError, Request
+from server.pages import AS_WRITTEN_END, AS_WRITTEN_START
 from server.response import Response, StreamBody
 
 _SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
@@ -34,6 +37,8 @@ _COOKIE_PATH = re.compile(rb"^(Set-Cookie: [^\r\n]*; Path=)/", re.IGNORECASE | r
 _HTML_URL = re.compile(rb"""(\s(?:href|src|action)=["']?)/(?![/\\])""", re.IGNORECASE)
 _JSON_URL = re.compile(rb'("url": ?")/(?![/\\])')
 _DAV_HREF = re.compile(rb"(<D:href>)/(?!/)")
+_AS_WRITTEN = re.compile(re.escape(AS_WRITTEN_START.encode()) + rb".*?"
+                         + re.escape(AS_WRITTEN_END.encode()), re.DOTALL)
 _KINDS = ((b"text/html", _HTML_URL), (b"application/json", _JSON_URL),
           (b"application/xml", _DAV_HREF), (b"text/xml", _DAV_HREF))
 FOREIGN_DESTINATION = "The Destination is on another server."
@@ -106,10 +111,22 @@ class BasePath:
         body = response.body
         pattern = None if response.verbatim else _pattern_for(headers)
         if pattern is not None and isinstance(body, bytes):
-            body = pattern.sub(self._inserted, body)
+            body = self._rewritten_page(body, pattern)
         elif pattern is not None and isinstance(body, StreamBody):
             body = StreamBody(self._rewritten(body.chunks, pattern))
         return Response(response.status, headers, body, response.close, response.verbatim)
+
+    def _rewritten_page(self, body: bytes, pattern: re.Pattern[bytes]) -> bytes:
+        """``body`` rewritten outside its as-written parts (a page without any: all of it)."""
+        if pattern is not _HTML_URL or AS_WRITTEN_START.encode() not in body:
+            return pattern.sub(self._inserted, body)
+        parts: list[bytes] = []
+        done = 0
+        for kept in _AS_WRITTEN.finditer(body):
+            parts += [pattern.sub(self._inserted, body[done:kept.start()]), kept.group()]
+            done = kept.end()
+        parts.append(pattern.sub(self._inserted, body[done:]))
+        return b"".join(parts)
 
     def _rewritten(self, chunks: Callable[[], Iterator[bytes]],
                    pattern: re.Pattern[bytes]) -> Callable[[], Iterator[bytes]]:

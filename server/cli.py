@@ -34,6 +34,7 @@ from server.config import (
 )
 from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
+from server.forwarded import shared_proxy_ranges
 from server.paths import PierPaths
 from server.portable import raise_open_files_limit
 from server.reload import reload_sources
@@ -184,6 +185,17 @@ def serve(args: argparse.Namespace, paths: PierPaths, *,
         service_log.stop()
 
 
+def _warn_of_shared_proxy_ranges(engine: ServerEngine, service_log: ServiceLog) -> None:
+    """One warning (stderr, and the JSON log) per --trusted-proxy range that is not one
+    address: every machine in it is believed when it names the client."""
+    for network in shared_proxy_ranges(engine.config.trusted_proxies if engine.config else ()):
+        service_log.event(
+            "trusted_proxy_range", f"warning: --trusted-proxy {network} holds other machines "
+            "than the proxy: any of them may claim to be any client (X-Forwarded-For) and get "
+            "past bans, lock-outs and per-address limits; give the proxy's own address",
+            level=logging.WARNING, network=network)
+
+
 def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
            inbox: SignalInbox, notify_socket: str | None) -> int:
     raise_open_files_limit()
@@ -204,6 +216,7 @@ def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
     except PierError as err:
         log.error("%s", err)
         return EXIT_ERROR
+    _warn_of_shared_proxy_ranges(engine, service_log)
     try:
         shown = engine.config.root if engine.config else args.dir
         live = sys.stdout.isatty()  # before the URLs: a terminal may close once they are read

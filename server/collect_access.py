@@ -111,7 +111,8 @@ class HandInAccess(FileAccess):
         if action is Action.READ or action is Action.LIST:
             return True
         if action is Action.CREATE or action is Action.REPLACE:
-            return url_path != self._folder_url and self._is_open()
+            return url_path != self._folder_url and self._is_open() and \
+                self._policy.writable(action, url_path)
         return False  # MODIFY (rename, move, delete): not through collect mode
 
     def may_all_below(self, folder_url: str) -> bool:

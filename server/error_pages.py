@@ -1,7 +1,8 @@
 """Custom error pages (``pier serve --error-pages DIR``): the owner's ``404.html``,
 ``403.html``, ... (any status ``NNN.html``, optionally ``NNN.<lang>.html``) shown to browsers
 instead of Pier's own page. The folder is the owner's, outside any share that accepts changes
-(ServerConfig.validated refuses it there); it is read here, never through the access policy.
+(ServerConfig.validated refuses it there) and, inside a read-only one, written by nobody through
+Pier (server/unwritable.py); it is read here, never through the access policy.
 A template that is missing, unreadable, too large or not UTF-8 text is no page: Pier's own is
 shown, never a 5xx. See docs/ARCHITECTURE.md "Custom error pages"."""
 
@@ -78,12 +79,14 @@ def decoded(data: bytes) -> str:
 
 class ErrorPages:
     """The templates of one folder, read on first use and again when a file changes (its
-    mtime, size, inode). ``refused_below``: a folder no template may really be in (the share,
-    when it accepts uploads): a template that is a link into it is no page. Thread-safe."""
+    mtime, size, inode). ``refused_below``: a folder no template may really be in (the share:
+    a drop box of a share link may write anywhere in it but in this folder), unless it really is
+    in this folder: a template that is a link elsewhere into the share is no page. Thread-safe."""
 
     def __init__(self, folder: Path, refused_below: Path | None = None) -> None:
         self._folder = str(folder)
         self._refused = str(refused_below) if refused_below is not None else None
+        self._real_folder = os.path.realpath(folder)
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[FileKey, str | None]] = {}
 
@@ -139,7 +142,11 @@ class ErrorPages:
         if self._refused is None:
             return False
         real = os.path.realpath(path)
-        return real == self._refused or real.startswith(self._refused.rstrip(os.sep) + os.sep)
+        return _is_below(real, self._refused) and not _is_below(real, self._real_folder)
+
+
+def _is_below(real: str, folder: str) -> bool:
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_at_most(fd: int, limit: int) -> bytes:

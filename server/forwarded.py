@@ -111,3 +111,13 @@ def _last(value: str) -> str:
 def _scheme(value: str) -> bool | None:
     scheme = _last(value).lower()
     return True if scheme == "https" else False if scheme == "http" else None
+
+
+def shared_proxy_ranges(networks: tuple[str, ...]) -> list[str]:
+    """The ``--trusted-proxy`` ranges that hold more than one address (a /24, a /16,
+    0.0.0.0/0...): every other machine in one may claim to be any client (X-Forwarded-For) and
+    so get past bans, lock-outs and per-address limits. The range should be the proxy's own
+    address: ``pier serve`` warns about these at start."""
+    return [text for text in networks
+            if ipaddress.ip_network(text, strict=False).num_addresses > 1]
+

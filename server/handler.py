@@ -239,7 +239,8 @@ class RequestHandler:
                 or response
         plain_on_tls = ex.conn.tls_state == PLAIN_ON_TLS  # nothing more to say on it
         response = Response(response.status, response.headers, response.body,
-                            close=err.close or ex.body_pending or plain_on_tls)
+                            close=err.close or ex.body_pending or plain_on_tls,
+                            verbatim=response.verbatim)
         return response if self._base is None else self._base.outbound(response)
 
     @staticmethod

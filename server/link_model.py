@@ -36,7 +36,9 @@ LOG_TOKEN_CHARS = 6  # what the access log keeps of a token (36 of its 256 bits)
 TOKEN_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{{MIN_TOKEN_CHARS},128}}")
 ID_PATTERN = re.compile(r"[a-z0-9]{4,16}")
 _LOGGED_TOKEN = re.compile(
-    rf"(/\.well-known/pier/l/)([A-Za-z0-9_%-]{{0,{LOG_TOKEN_CHARS}}})[A-Za-z0-9_%-]*",
+    # "%6c" and doubled slashes too: such a path reaches no link (the router matches the
+    # prefix as sent), but the token in it may be a real one, mistyped
+    rf"(/\.well-known/pier/+(?:l|%6c)/+)([A-Za-z0-9_%-]{{0,{LOG_TOKEN_CHARS}}})[A-Za-z0-9_%-]*",
     re.IGNORECASE)
 
 LinkKind = Literal["file", "folder"]
@@ -113,7 +115,7 @@ def shorten_token(token: str) -> str:
 def redact_link_tokens(text: str) -> str:
     """``text`` (a request path, a Referer) with every link token after ``/.well-known/pier/l/``
     shortened as ``shorten_token`` does, percent-encoded tokens included."""
-    if "/l/" not in text and "/L/" not in text:
+    if "/l/" not in text and "/L/" not in text and "%6" not in text:
         return text
     return _LOGGED_TOKEN.sub(lambda m: m.group(1) + m.group(2) + "…", text)
 

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from server.page_i18n import PageLanguage
-from server.pages import FAVICON_URL, STYLESHEET_URL, asset_url, display_text, template
+from server.pages import (
+    AS_WRITTEN_END,
+    AS_WRITTEN_START,
+    FAVICON_URL,
+    STYLESHEET_URL,
+    asset_url,
+    display_text,
+    template,
+)
 
 MARKDOWN_STYLESHEET_URL = asset_url("markdown.css")
 README_STYLE = f'<link rel="stylesheet" href="{MARKDOWN_STYLESHEET_URL}">'
@@ -73,7 +81,9 @@ def path_href(url_path: str) -> str:
 
 def _body(document: Document, name: str, href: str, lang: PageLanguage) -> str:
     if document.html is not None:
-        return f'<div class="markdown-body">\n{document.html}</div>'
+        # the user's own text: a base path's rewrite leaves it as written (server/base_path.py)
+        return (f'<div class="markdown-body">\n{AS_WRITTEN_START}{document.html}'
+                f'{AS_WRITTEN_END}</div>')
     opening = lang.gettext("Open %(name)s") % {"name": display_text(name)}
     return (f'<p class="markdown-note">{document.note(name, lang)} '
             f'<a href="{href}">{opening}</a></p>')

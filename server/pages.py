@@ -36,6 +36,10 @@ _ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # bidi embeddings/overrides/isolates (which can disguise "gpj.exe" as "exe.jpg") and lone
 # surrogates (undecodable bytes in a file name). Shown as U+FFFD on pages.
 UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# around a part of one of Pier's pages that is a visitor's or the owner's own text (rendered
+# Markdown): a base path's rewrite (server/base_path.py) leaves what lies between them as it is
+AS_WRITTEN_START = "<!--pier:as-written-->"
+AS_WRITTEN_END = "<!--/pier:as-written-->"
 
 
 def display_text(text: str) -> str:

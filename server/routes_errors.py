@@ -6,6 +6,7 @@ answers never come here. See docs/ARCHITECTURE.md "Custom error pages"."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable
 from urllib.parse import unquote
@@ -26,7 +27,9 @@ from server.error_pages import (
 )
 from server.http11 import HttpError, Request, phrase
 from server.link_model import redact_link_tokens
+from server.pages import UNSAFE_CHARS
 from server.response import HTML, NO_STORE, NOSNIFF, VARY_LANGUAGE, Response
+from server.targets import split_target
 
 # The owner's template may style itself and use the share's images, styles and scripts, but
 # runs no inline script: the page shows the visitor's path (escaped, and this is one more wall).
@@ -34,14 +37,15 @@ CUSTOM_CSP = (b"Content-Security-Policy: default-src 'self' data:; style-src 'se
               b"'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; "
               b"form-action 'self'; frame-ancestors 'none'\r\n")
 SITE_NOT_FOUND = 404  # website mode: the share's own NNN.html for this status only
+# "//host" and "/\\host" at the start of an href lead to another site
+_LEADING_SLASHES = re.compile(r"^[/\\]+")
 
 
 class ErrorPageChoice:
     """Made with each RequestHandler from its ServerConfig; shared by its threads."""
 
     def __init__(self, config: ServerConfig) -> None:
-        refused = config.root if config.upload or config.modify or config.collect else None
-        self._owner = ErrorPages(config.error_pages, refused) \
+        self._owner = ErrorPages(config.error_pages, config.root) \
             if config.error_pages is not None else None
         self._website = config.website_mode
         # a visitor without an account reached the share past the login layer only if this
@@ -69,10 +73,12 @@ class ErrorPageChoice:
             template = self._owner.template(err.status, tags, may_wait)
         if template is None:
             return None
-        body = fill(template, err.status, phrase(err.status), _shown_path(request, call))
+        body = fill(template, err.status, phrase(err.status), shown_path(request))
         csp = b"" if self._website and err.status == SITE_NOT_FOUND else CUSTOM_CSP
+        # sent as written, like a website's other pages: under --base-path its URLs carry the
+        # prefix already, as the visitor's browser sees them (and so does {path})
         return Response(err.status, HTML + csp + NOSNIFF + NO_STORE + VARY_LANGUAGE + err.headers,
-                        body)
+                        body, verbatim=True)
 
     def _site_template(self, call: Call, names: list[str]) -> str | None:
         access = call.access
@@ -123,12 +129,16 @@ def _may_wait(on_serve_thread: bool) -> Callable[[], None]:
     return may_wait
 
 
-def _shown_path(request: Request | None, call: Call | None) -> str:
-    """The request's path as a visitor reads it (decoded; a share link's token shortened)."""
-    if call is not None:
-        raw = call.path
-    elif request is not None:
-        raw = request.target.partition("?")[0]
-    else:
+def shown_path(request: Request | None) -> str:
+    """``{path}``: the address the visitor asked for, as they asked it (a share link's URL,
+    never the share's folder it leads to; with the base path's prefix), decoded, a link's
+    token shortened, control and bidi characters replaced, and always a path of this site: the
+    slashes it starts with are one ("//evil.example/x" is "/evil.example/x")."""
+    if request is None:
         return ""
-    return redact_link_tokens(unquote(raw[:2048], errors="replace"))
+    try:
+        raw = split_target(request.target, request.method)[0]
+    except HttpError:
+        raw = request.target.partition("?")[0]
+    text = UNSAFE_CHARS.sub("\ufffd", redact_link_tokens(unquote(raw[:2048], errors="replace")))
+    return "/" + _LEADING_SLASHES.sub("", text)

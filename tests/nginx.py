@@ -79,11 +79,12 @@ http {{
     scgi_temp_path {temp["scgi"]};
     server {{
         listen 127.0.0.1:{port};
+        server_name localhost;  # what $host is when a client sends no Host (HTTP/1.0)
         location {PREFIX}/ {{
             proxy_pass http://127.0.0.1:{upstream_port};
             proxy_http_version 1.1;
             proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
+            proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_set_header X-Forwarded-Host $http_host;

@@ -101,3 +101,43 @@ def test_log_out_markdown_search_and_errors_under_the_prefix(server_factory, sha
     assert_all_under_prefix(missing)
     raw = ask(running.port, "GET", PREFIX + "/docs/notes.md")  # the file's bytes, as they are
     assert raw.endswith((share / "docs" / "notes.md").read_bytes())
+
+
+def test_the_user_s_markdown_is_shown_as_written_pier_s_markup_is_not(server_factory,
+                                                                      share: Path) -> None:
+    """A README under a listing and a ?view page: the prefix goes on Pier's own links (crumbs,
+    raw and download links, the README's heading), never into the user's rendered text, whose
+    links and code samples are theirs (as a downloaded .md file is)."""
+    text = ("# Tips\n\nWrite `<img src=/logo.png>` or `<a href='/x/'>`, see [docs](/docs/).\n\n"
+            "```html\n<form action=/login>\n```\n")
+    (share / "docs" / "README.md").write_text(text, encoding="utf-8")
+    running = server_factory(share, base_path=PREFIX)
+    for answer in (ask(running.port, "GET", PREFIX + "/docs/"),
+                   ask(running.port, "GET", PREFIX + "/docs/README.md?view")):
+        assert answer.startswith(b"HTTP/1.1 200")
+        assert b"&lt;img src=/logo.png&gt;" in answer
+        assert b"&lt;a href='/x/'&gt;" in answer
+        assert b"&lt;form action=/login&gt;" in answer
+        assert b'<a href="/docs/">docs</a>' in answer
+        assert f'href="{PREFIX}/docs/README.md'.encode() in answer  # Pier's own link
+        outside = re.sub(rb"<!--pier:as-written-->.*?<!--/pier:as-written-->", b"", answer,
+                         flags=re.DOTALL)
+        assert_all_under_prefix(outside)
+
+
+def test_the_owner_s_error_page_is_sent_as_written_with_the_address_asked(
+        server_factory, share: Path, tmp_path: Path) -> None:
+    pages = tmp_path / "errors"
+    pages.mkdir()
+    (pages / "404.html").write_text(
+        '<link rel="stylesheet" href="/files/site.css"><a href="{path}">{path}</a>',
+        encoding="utf-8")
+    running = server_factory(share, base_path=PREFIX, error_pages=pages)
+    for target, shown in ((PREFIX + "/nothing", PREFIX + "/nothing"),
+                          (PREFIX + "//evil.example/x", PREFIX + "//evil.example/x"),
+                          ("//evil.example/x", "/evil.example/x")):  # outside the prefix
+        answer = ask(running.port, "GET", target)
+        assert answer.startswith(b"HTTP/1.1 404"), target
+        body = answer.partition(b"\r\n\r\n")[2]
+        assert body == (f'<link rel="stylesheet" href="/files/site.css">'
+                        f'<a href="{shown}">{shown}</a>').encode(), target

@@ -11,6 +11,7 @@ import http.client
 import json
 import os
 import re
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -204,3 +205,16 @@ def test_webdav_hrefs_and_destinations_carry_the_prefix(proxied: Proxied) -> Non
     elsewhere = proxied.ask("COPY", PREFIX + "/hello.txt",
                             Destination=f"http://{host}/docs/other.txt")
     assert elsewhere.status == 502 and not (proxied.share / "docs" / "other.txt").exists()
+
+
+def test_an_http_1_0_request_without_host_through_the_proxy(proxied: Proxied) -> None:
+    """HTTP/1.0 needs no Host: nginx's $http_host is empty then and the header left out, and
+    Pier would refuse an HTTP/1.1 request without one; $host always has a value (the README's
+    and this config's `proxy_set_header Host $host;`)."""
+    with socket.create_connection(("127.0.0.1", proxied.nginx.port), timeout=30) as sock:
+        sock.sendall(f"GET {PREFIX}/ HTTP/1.0\r\nAuthorization: {ANA}\r\n\r\n".encode())
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith((b"HTTP/1.1 200", b"HTTP/1.0 200")), answer[:300]
+    assert b"hello.txt" in answer

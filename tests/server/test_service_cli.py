@@ -263,3 +263,30 @@ def test_a_closed_terminal_stops_pier_after_the_hang_up(share):
     proc.send_signal(signal.SIGHUP)
     assert proc.wait(timeout=30) == 0
     assert proc.stderr is not None and "reloaded" in proc.stderr.read()
+
+
+def test_a_trusted_proxy_range_with_other_machines_is_warned_of(share):
+    """--trusted-proxy should be the proxy's own address: a range that holds other machines
+    lets each of them name any client, so `pier serve` says so at start (JSON log and text)."""
+    proc = pier("serve", str(share), "--port", "0", "--log-format", "json",
+                "--trusted-proxy", "127.0.0.1", "--trusted-proxy", "10.1.0.0/16",
+                "--trusted-proxy", "0.0.0.0/0")
+    try:
+        warned = [next_event(proc, "trusted_proxy_range") for _ in range(2)]
+        first_line(proc)
+    finally:
+        stop(proc)
+    assert [w["network"] for w in warned] == ["10.1.0.0/16", "0.0.0.0/0"]
+    assert all(w["level"] == "warning" and "proxy's own address" in w["message"] for w in warned)
+    proc = pier("serve", str(share), "--port", "0", "--trusted-proxy", "192.168.1.0/24")
+    try:
+        first_line(proc)
+    finally:
+        _, err = stop(proc)
+    assert "pier: warning: --trusted-proxy 192.168.1.0/24 holds other machines" in err
+    proc = pier("serve", str(share), "--port", "0", "--trusted-proxy", "127.0.0.1")
+    try:
+        first_line(proc)
+    finally:
+        _, err = stop(proc)
+    assert "trusted-proxy" not in err
