@@ -31,6 +31,7 @@ from functools import partial
 
 from server.accepting import Acceptor
 from server.accesslog import AccessLog
+from server.cache_budget import BudgetUse
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
 from server.connection import PLAIN, PLAIN_ON_TLS, TLS_EXPECTED, TLS_HANDSHAKE, Connection
@@ -170,6 +171,9 @@ class ServeLoop:
     @property
     def tus_store(self) -> TusStore | None:
         return self._handler.tus_store
+
+    def cache_use(self) -> BudgetUse:
+        return self._handler.cache_budget.use()
 
     def disconnect(self, client: str) -> int:
         wanted = plain_address(ipaddress.ip_address(client))
