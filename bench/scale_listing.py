@@ -107,6 +107,16 @@ def fetch_changed(url: str, folder: Path, marker: re.Pattern[bytes] | None) -> F
     return fetch(url, marker)
 
 
+def fetch_added(url: str, folder: Path, marker: re.Pattern[bytes] | None) -> Fetch:
+    """The listing again after one file was added to the folder (and then removed)."""
+    added = folder / "added after the first listing.txt"
+    added.touch()
+    try:
+        return fetch(url, marker)
+    finally:
+        added.unlink()
+
+
 def best(rounds: int, measure: Callable[[], Fetch]) -> Fetch:
     runs = [measure() for _ in range(rounds)]
     return Fetch(min(r.first_byte for r in runs),
@@ -137,12 +147,7 @@ def measure_server(name: str, server: run.Server, folders: dict[int, Path], shar
             fetch(url, None)
             if kind in JSON_QUERY:
                 fetch(url + JSON_QUERY[kind], None)
-        added = folder / "added after the first listing.txt"
-        added.touch()
-        try:
-            relist = fetch(url, FIRST_ROW[kind])
-        finally:
-            added.unlink()
+        relist = best(rounds, lambda: fetch_added(url, folder, FIRST_ROW[kind]))  # noqa: B023
         result["sizes"][size] = {"bytes": cell.size, "unchanged_again": cached.complete,
                                  "first_byte": cell.first_byte, "first_row": cell.first_row,
                                  "complete": cell.complete, "relist": relist.complete,
@@ -242,7 +247,7 @@ def check_targets(result: dict) -> list[run.Verdict]:
             verdicts.append(run.Verdict(
                 f"{size:,}-entry re-list after a change", "<= first listing",
                 f"{mine['relist']:.3f} s vs {mine['complete']:.3f} s",
-                mine["relist"] <= mine["complete"] * 1.1))  # 10 %: one sample against a best
+                mine["relist"] <= mine["complete"] * 1.1))  # 10 %: the noise of a busy machine
     if pier and pier["rss_rise_mib"] is not None:
         verdicts.append(run.Verdict("RSS rise after listing every size twice (HTML + JSON)",
                                     f"<= {RSS_TARGET_MIB} MiB",
