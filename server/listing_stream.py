@@ -57,8 +57,8 @@ def json_chunks(url_path: str, entries: Sequence[Entry], *, sort: str = "name",
     yield opening.encode("utf-8")
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     for start in range(0, len(ordered), ROWS_PER_CHUNK):
-        part = ",".join(dumps(listing.json_entry(entry, base_href))
-                        for entry in ordered[start:start + ROWS_PER_CHUNK])
+        part = dumps([listing.json_entry(entry, base_href)
+                      for entry in ordered[start:start + ROWS_PER_CHUNK]])[1:-1]  # no [ ]
         yield _safe(("," if start else "") + part).encode("utf-8")
     yield closing.encode("utf-8")
 
