@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 
 from server import listing, listing_stream
+from server.clock import ManualClock
+from server.config import ServerConfig
+from server.engine import ServerEngine
 from server.listing import Entry, PageContext
 from server.routes_folders import STREAMED_OVER
 from server.text_board import SharedText
+from tests.conftest import RunningServer
 from tests.server.test_listing import body_rows, entry_links, parse
 
 MANY = STREAMED_OVER + 700  # more than one chunk of rows, and over the streaming threshold
@@ -122,3 +126,21 @@ def test_listings_kept_stay_within_the_byte_budget(server_factory, share):
             assert use is not None and use.used <= use.limit == budget
     use = running.engine.cache_use()
     assert use.items >= 8 and set(use.by_kind) <= {"listing", "file"}
+
+
+def test_a_big_page_served_again_has_an_etag_that_never_crosses_languages(big):
+    engine = ServerEngine(clock=ManualClock())  # a stopped clock: the kept page stays young
+    engine.start(ServerConfig(root=big.parent, port=0))
+    running = RunningServer(engine, [])
+    try:
+        first, body = get(running, "/big/")
+        assert first.getheader("ETag") is None  # sent while rendered: its hash came later
+        again, same = get(running, "/big/")
+        etag = again.getheader("ETag")
+        assert same == body and etag  # from the cache, with the hash of the kept bytes
+        response, _ = running.get("/big/", headers={"If-None-Match": etag})
+        assert response.status == 304
+        french, page = get(running, "/big/", {"If-None-Match": etag, "Accept-Language": "fr"})
+        assert french.status == 200 and b'lang="fr"' in page
+    finally:
+        engine.stop()
