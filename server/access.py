@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from server.files import (
     url_quote,
 )
 from server.http11 import HttpError
-from server.listing import Entry
+from server.listing import Entry, sort_entries
 from server.own_paths import OwnPaths, is_trash_name
 from server.page_i18n import N_
 from server.portable import is_link, opened_path
@@ -39,6 +39,7 @@ from server.portable_folders import (
     NO_ROOM,
     Folder,
     disk_usage,
+    entries_in,
     folder_path,
     link_destination,
     names_in,
@@ -290,6 +291,62 @@ class FileAccess(WritingAccess):
                            st.st_mtime_ns))
             return entries
 
+    def list_folder_by_name(self, folder: Resolved, order: str = "asc"
+                            ) -> tuple[list[Entry], Iterator[Entry]]:
+        """list_folder's entries in name order, folders first, without a stat before the
+        first: (the planned entries, sorted, their kind from the folder itself; links already
+        followed and judged), and an iterator that stats and judges each planned entry as
+        list_folder would when it is reached, in a second opening of the folder (checked
+        again), leaving out what is no longer there, changed kind, or is Pier's own."""
+        with self.open_folder(folder.fs_path) as opened:
+            folder_st = opened.stat()
+            folder_url = self.judged_url(folder)
+            judge_each = not self.sees_everything_below(folder_url)
+            show_hidden = self._rules.show_hidden
+            planned: list[Entry] = []
+            for item in entries_in(opened):
+                name = item.name
+                if not show_hidden and (name[:1] == "." or is_housekeeping(name)):
+                    continue
+                if item.is_symlink():
+                    planned += self._linked_entry(opened, folder_st, name)
+                elif not judge_each or self.sees(folder_url + name):
+                    planned.append(Entry(name, item.is_dir(follow_symlinks=False), UNSEEN, 0.0))
+        ordered = sort_entries(planned, "name", order)
+        return ordered, self._judged_in_order(folder, ordered)
+
+    def _linked_entry(self, opened: Folder, folder_st: os.stat_result, name: str
+                      ) -> list[Entry]:
+        """The entry of the link ``name`` as list_folder shows it, or none."""
+        for _, st, link_url in self._checked_children(opened, folder_st, (name,)):
+            if link_url is not None and self.sees(link_url):
+                is_dir = st.st_mode & 0o170000 == stat.S_IFDIR
+                return [Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
+                              st.st_mtime_ns)]
+        return []
+
+    def _judged_in_order(self, folder: Resolved, ordered: list[Entry]) -> Iterator[Entry]:
+        with self.open_folder(folder.fs_path) as opened:
+            folder_st = opened.stat()
+            own_holds = self._policy.own.holds
+            for entry in ordered:
+                if entry.size != UNSEEN:  # a link, judged already
+                    yield entry
+                    continue
+                name = entry.name
+                try:
+                    st = stat_at(opened, name)
+                except OSError:
+                    continue
+                if is_link(st):  # a link since the folder was read, or a junction
+                    yield from self._linked_entry(opened, folder_st, name)
+                    continue
+                kind = stat.S_IFDIR if entry.is_dir else stat.S_IFREG
+                if stat.S_IFMT(st.st_mode) != kind or own_holds(folder_st, name, st):
+                    continue  # another kind since the folder was read, or Pier's own
+                yield Entry(name, entry.is_dir, 0 if entry.is_dir else st.st_size, st.st_mtime,
+                            st.st_mtime_ns)
+
     def disk_usage(self, folder: Resolved) -> tuple[int, int]:
         """(bytes used, bytes free) on the disk of a folder ``target`` gave (WebDAV's quota
         properties), read through a checked descriptor."""
@@ -304,10 +361,17 @@ class FileAccess(WritingAccess):
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
         hidden or temp names, none of Pier's own, symlinks (unless ``links`` is off) only when
         they stay in the share, then with their target's stat and URL path."""
+        yield from self._checked_children(folder, folder_st, names_in(folder), links=links,
+                                          housekeeping=housekeeping)
+
+    def _checked_children(self, folder: Folder, folder_st: os.stat_result,
+                          names: Iterable[str], *, links: bool = True,
+                          housekeeping: bool = False
+                          ) -> Iterator[tuple[str, os.stat_result, str | None]]:
         show_hidden = self._rules.show_hidden  # looked up once: this runs for every entry
         own_holds = self._policy.own.holds
         regular_or_dir = (stat.S_IFDIR, stat.S_IFREG)
-        for name in names_in(folder):
+        for name in names:
             if not show_hidden and (is_hidden(name) if housekeeping
                                     else name[:1] == "." or is_housekeeping(name)):
                 continue
@@ -405,6 +469,9 @@ class FileAccess(WritingAccess):
                       ) -> Iterator[tuple[str, os.stat_result]]:
         for name, st, _ in self._children(folder, folder_st, links=False):  # no links
             yield name, st
+
+
+UNSEEN = -1  # the size of a planned entry not stat-ed yet (list_folder_by_name)
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:

@@ -145,9 +145,7 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
 # ---------------------------------------------------------------- formatting
 
 
-def human_size(size: int) -> str:
-    """ "532 B", "1.2 MB", "14.0 GB": Pier's one size convention (server.units)."""
-    return format_size(size)
+human_size = format_size  # "532 B", "1.2 MB", "14.0 GB": Pier's one size convention
 
 
 def utc_iso(mtime: float) -> str | None:
@@ -212,8 +210,9 @@ def render_html(
 
 def page_template(url_path: str, ordered: Sequence[Entry], *, sort: str, order: str,
                   server_name: str, page: PageContext, readme: str, base: str,
-                  rows: str) -> str:
-    """The page around its rows (`rows`: the rows' HTML, or a marker to split at)."""
+                  rows: str, summary: str | None = None) -> str:
+    """The page around its rows (`rows`: the rows' HTML, or a marker to split at; so may be
+    `summary`, else made from `ordered`)."""
     query = row_query(sort, order)
     lang = language(page.language)
     title = lang.gettext("Index of %(path)s — %(server_name)s") % {
@@ -231,7 +230,7 @@ def page_template(url_path: str, ordered: Sequence[Entry], *, sort: str, order: 
         headers=_column_headers(sort, order, lang),
         rows=rows,
         listing_data=' data-can-modify="true"' if page.can_modify else "",
-        summary=_summary(ordered, lang),
+        summary=_summary(ordered, lang) if summary is None else summary,
         server_name=display_text(server_name),
         readme=readme,
         readme_style=README_STYLE if readme else "",
@@ -389,7 +388,7 @@ def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str,
     return "".join(row_parts(url_path, ordered, query, base, lang))
 
 
-def row_parts(url_path: str, ordered: Sequence[Entry], query: str, base: str,
+def row_parts(url_path: str, ordered: Iterable[Entry], query: str, base: str,
               lang: PageLanguage) -> Iterator[str]:
     """The rows, one line each (a newline before all but the first), kept small (a big folder's
     page is mostly rows): `</td>` and `</tr>` are optional in HTML and left out, cells are
@@ -403,13 +402,14 @@ def row_parts(url_path: str, ordered: Sequence[Entry], query: str, base: str,
                f'title="{lang.gettext("Parent folder")}">..</a><td><td>')
         newline = "\n"
     base_href = path_href(base + url_path)
-    for entry in ordered:
+    empty = True
+    for entry in ordered:  # a sequence, or entries judged as they are reached
         if entry.is_dir:
             yield newline + _dir_row(entry, base_href, query, lang)
         else:
             yield newline + _file_row(entry, base_href, lang)
-        newline = "\n"
-    if not ordered:
+        newline, empty = "\n", False
+    if empty:
         yield newline + f'<tr class="empty"><td colspan="3">{lang.gettext("This folder is empty.")}'
 
 

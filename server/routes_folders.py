@@ -14,6 +14,7 @@ from server.conditional import etag_matches
 from server.config import ServerConfig
 from server.files import Resolved, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
+from server.listing import Entry
 from server.page_i18n import N_
 from server.response import (
     HTML,
@@ -117,31 +118,27 @@ class FolderRoutes:
             body, etag = cached
             return (body if isinstance(body, bytes) else StreamBody(body.__iter__)), etag
         call.may_wait()  # a big folder takes a while to read
-        try:
-            entries = call.files.list_folder(target)
-        except PermissionError:
-            raise HttpError(403, N_("This folder cannot be read."), close=False) from None
-        except OSError as err:
-            raise refusal_for(err) from None
+        planned, ordered = _read(call.files, target, sort, order)
         readme = None
         if fmt == "json":
-            chunks = listing_stream.json_chunks(shown, entries, sort=sort, order=order, base=base)
+            chunks = listing_stream.sorted_json_chunks(shown, ordered, sort=sort, order=order,
+                                                       base=base)
         else:
             readme = None if self._readmes is None or (link and link.limited) else \
-                self._readmes.readme(call, target, entries)  # content counts on such a link
+                self._readmes.readme(call, target, planned)  # content counts on such a link
             name = self._config.server_name if link is None else link.name
-            chunks = listing_stream.html_chunks(shown, entries, sort=sort, order=order,
-                                                server_name=name, page=page, base=base,
-                                                readme=readme.html if readme else "")
+            chunks = listing_stream.sorted_html_chunks(
+                shown, ordered, sort=sort, order=order, server_name=name, page=page,
+                base=base, readme=readme.html if readme else "")
         keep = not partial and not (readme and readme.pending)
         stamp = readme.stamp if readme else None
-        if len(entries) <= STREAMED_OVER:
+        if len(planned) <= STREAMED_OVER:
             body = b"".join(chunks)
             etag = body_etag(body)
             if keep:
                 self._listings.put(key, mtime_ns, body, stamp, etag)
             return body, etag
-        del entries  # the chunks hold what they need
+        del planned  # the chunks hold what they need
         kept = _Keeper(self._listings, key, mtime_ns, stamp) if keep else None
         return StreamBody(lambda: chunks if kept is None else kept.passing(chunks)), ""
 
@@ -160,6 +157,27 @@ class FolderRoutes:
             login=config.auth is not None,
             offer_ca=ca_offered(config.tls),
             shared_text=self._texts.shared if fmt == "html" else None, language=code)
+
+
+def _read(access: FileAccess, folder: Resolved, sort: str, order: str
+          ) -> tuple[list[Entry], Iterator[Entry]]:
+    """The folder's entries as planned (a README is looked for among them) and in the page's
+    order: by name, each stat-ed and judged only as its row is made (the first rows of a big
+    folder wait for no other stat); by size or date, all read and sorted first. A small
+    folder's are all read here, so that what fails is a clean refusal."""
+    try:
+        if sort == "name":
+            planned, ordered = access.list_folder_by_name(folder, order)
+        else:
+            planned = listing.sort_entries(access.list_folder(folder), sort, order)
+            ordered = iter(planned)
+        if len(planned) <= STREAMED_OVER:
+            ordered = iter(list(ordered))
+        return planned, ordered
+    except PermissionError:
+        raise HttpError(403, N_("This folder cannot be read."), close=False) from None
+    except OSError as err:
+        raise refusal_for(err) from None
 
 
 class _Keeper:

@@ -17,6 +17,7 @@ from server.auth import Authenticator
 from server.routes_folders import STREAMED_OVER
 from server.users import UserStore
 from tests.conftest import RunningServer
+from tests.server.conftest import call_for, config_of
 
 PASSWORD = "correct horse battery"
 MANY = STREAMED_OVER + 100
@@ -83,3 +84,48 @@ def test_a_folder_limited_account_sees_only_its_way_in(guarded):
     assert names == ["open"]
     response, _ = guarded.get("/big/")
     assert response.status == 401
+
+
+def test_what_changes_between_the_read_and_the_rows_is_judged_when_reached(share, tmp_path):
+    """A big folder's entries by name are planned from the folder's own list and stat-ed as
+    their rows are made: a file swapped for a link out of the share, a file swapped for a
+    folder, a removed file and a hard link to Pier's protected file made in that gap are all
+    left out; a link inside the share is followed as list_folder follows it."""
+    folder = share / "gap"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt", "e.txt"):
+        (folder / name).write_text(name, encoding="utf-8")
+    (share / "users.toml").write_text("secret\n", encoding="utf-8")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("outside\n", encoding="utf-8")
+    config = config_of(share, protected_paths=(share / "users.toml",))
+    access = call_for(config, "GET", "/gap/").files
+    found = access.target("/gap/")
+    planned, ordered = access.list_folder_by_name(found)
+    assert [e.name for e in planned] == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    (folder / "a.txt").unlink()
+    os.symlink(outside, folder / "a.txt")  # now leads out of the share
+    (folder / "b.txt").unlink()
+    (folder / "b.txt").mkdir()  # another kind than planned
+    (folder / "c.txt").unlink()
+    (folder / "d.txt").unlink()
+    os.link(share / "users.toml", folder / "d.txt")  # a second name of Pier's own file
+    shown = [e.name for e in ordered]
+    assert shown == ["e.txt"]
+    assert sorted(e.name for e in access.list_folder(found)) == ["b.txt", "e.txt"]  # read whole
+
+
+def test_links_are_judged_before_the_plan(share, tmp_path):
+    folder = share / "links"
+    folder.mkdir()
+    (share / "inside.txt").write_text("in\n", encoding="utf-8")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("out\n", encoding="utf-8")
+    os.symlink(share / "inside.txt", folder / "to inside.txt")
+    os.symlink(outside, folder / "to outside.txt")
+    os.symlink(folder / "nowhere", folder / "broken")
+    access = call_for(config_of(share), "GET", "/links/").files
+    found = access.target("/links/")
+    planned, ordered = access.list_folder_by_name(found)
+    assert [e.name for e in planned] == ["to inside.txt"]
+    assert list(ordered) == access.list_folder(found)
