@@ -34,8 +34,16 @@ if __name__ == "__main__":  # the cell modules' `import scale` is then this modu
 import run  # noqa: E402  (bench/ is not a package)
 
 GROUPS = ("conns",)  # bench/scale_<group>.py
-# cells with bench/run.py's group interface: name -> (module, heading)
-RUN_STYLE = {"zip": ("zip_bench", "zip of a folder of 10,000 and of 100,000 small files")}
+# cells with bench/run.py's group interface: name -> (module, heading, how to run it)
+RunCells = Callable[[Any, argparse.Namespace, Callable[[str], None]], dict[str, Any]]
+RUN_STYLE: dict[str, tuple[str, str, RunCells]] = {
+    "zip": ("zip_bench", "zip of a folder of 10,000 and of 100,000 small files",
+            lambda module, args, progress: module.run_cells(
+                args.rounds, args.seconds, "wrk" if shutil.which("wrk") else "python", progress)),
+    "listing": ("scale_listing", "listings of 1,000 / 10,000 / 100,000 entries",
+                lambda module, args, progress: module.run_cells(
+                    args.rounds, progress, pier_tree=args.pier_tree)),
+}
 REPORTS: dict[str, Any] = {}  # what run-style cells measured, for the JSON
 
 
@@ -48,15 +56,15 @@ def cells(groups: tuple[str, ...] = GROUPS) -> dict[str, Callable[..., list[dict
     return found
 
 
-def run_style(name: str, module_name: str, heading: str) -> Callable[..., list[dict[str, Any]]]:
+def run_style(name: str, module_name: str, heading: str,
+              run_cells: RunCells) -> Callable[..., list[dict[str, Any]]]:
     """A run.py-style cell as a scale cell: it prints its own table and targets, returns no
     rows, and leaves its result and verdicts in REPORTS."""
     def cell(_tmp: Path, args: argparse.Namespace,
              progress: Callable[[str], None]) -> list[dict[str, Any]]:
         module = importlib.import_module(module_name)
-        generator = "wrk" if shutil.which("wrk") else "python"
         try:
-            result = module.run_cells(args.rounds, args.seconds, generator, progress)
+            result = run_cells(module, args, progress)
         except run.CellSkipped as why:
             progress(f"{name}: skipped: {why}")
             return []
@@ -102,6 +110,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--pier-tree", type=Path, default=None,
+                        help="run Pier from this checkout (listing cells: an older commit)")
     args = parser.parse_args()
     available = cells()
     rows: list[dict[str, Any]] = []

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from server.access_listing import UNSEEN, NameOrderListing  # noqa: F401  (UNSEEN: callers)
 from server.access_rules import ANY_NAME, MAX_NEW_FOLDERS, Action, FolderBudget, ShareRules
 from server.access_writes import WritingAccess
 from server.files import (
@@ -143,7 +144,7 @@ def policy_for(config: ServerConfig, in_force: RulesInForce | None = None) -> Po
     return Policy(rules, own, protected, in_force, unwritable)
 
 
-class FileAccess(WritingAccess):
+class FileAccess(NameOrderListing, WritingAccess):
     """The share as one principal may reach it. Every path a route touches goes through here.
     The methods that create and change things are server/access_writes.py's."""
 
@@ -315,15 +316,16 @@ class FileAccess(WritingAccess):
         with self.open_folder(folder.fs_path) as opened:
             folder_st = opened.stat()
             folder_url = self.judged_url(folder)
-            entries = []
+            judge_each = not self.sees_everything_below(folder_url)  # else skip 100,000 asks
+            entries: list[Entry] = []
+            keep = entries.append
             for name, st, link_url in self._children(opened, folder_st,
                                                      housekeeping=housekeeping):
-                url = link_url or folder_url + name
-                if not self.sees(url):
+                if (judge_each or link_url) and not self.sees(link_url or folder_url + name):
                     continue
-                is_dir = stat.S_ISDIR(st.st_mode)
-                entries.append(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
-                                     st.st_mtime_ns))
+                is_dir = st.st_mode & 0o170000 == stat.S_IFDIR
+                keep(Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
+                           st.st_mtime_ns))
             return entries
 
     def disk_usage(self, folder: Resolved) -> tuple[int, int]:
@@ -340,10 +342,18 @@ class FileAccess(WritingAccess):
         """(name, stat, where a link leads or None) of the visible entries of an open folder: no
         hidden or temp names, none of Pier's own, symlinks only when they stay in the share,
         then with their target's stat and URL path."""
-        rules = self._rules
-        for name in names_in(folder):
-            if not rules.show_hidden and (is_hidden(name) if housekeeping
-                                          else name[:1] == "." or is_housekeeping(name)):
+        yield from self._checked_children(folder, folder_st, names_in(folder),
+                                          housekeeping=housekeeping)
+
+    def _checked_children(self, folder: Folder, folder_st: os.stat_result,
+                          names: Iterable[str], *, housekeeping: bool = False
+                          ) -> Iterator[tuple[str, os.stat_result, str | None]]:
+        show_hidden = self._rules.show_hidden  # looked up once: this runs for every entry
+        own_holds = self._policy.own.holds
+        regular_or_dir = (stat.S_IFDIR, stat.S_IFREG)
+        for name in names:
+            if not show_hidden and (is_hidden(name) if housekeeping
+                                    else name[:1] == "." or is_housekeeping(name)):
                 continue
             try:
                 st = stat_at(folder, name)
@@ -355,9 +365,9 @@ class FileAccess(WritingAccess):
                 if target is None:
                     continue
                 st, link_url = target.stat, self.judged_url(target)
-            if not (stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+            if stat.S_IFMT(st.st_mode) not in regular_or_dir:
                 continue
-            if self._policy.own.holds(folder_st, name, st):
+            if own_holds(folder_st, name, st):
                 continue
             yield name, st, link_url
 
@@ -457,6 +467,7 @@ class _AsRouted(FileAccess):
 
     def may_all_below(self, folder_url: str) -> bool:
         return super().may_all_below(folder_url)  # reading is not what as_routed changes
+
 
 
 def _url_below(root: str, real: str, *, is_dir: bool) -> str:

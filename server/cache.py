@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from server.cache_budget import ITEM_OVERHEAD, ByteBudget
 from server.clock import SYSTEM_CLOCK, Clock
 from server.files import (
     ACTIVE_CONTENT_CSP,
@@ -33,10 +33,6 @@ from server.http11 import http_date
 Opener = Callable[..., int]  # (fs_path, directory=False) -> an fd checked to be in the share
 FileKey = tuple[int, int, int, int, int]  # see file_key()
 SMALL_FILE = 256 * 1024  # bodies up to this size are kept in memory
-FILE_CACHE_BYTES = 64 * 1024 * 1024
-FILE_CACHE_ENTRIES = 4096
-LISTING_CACHE_ENTRIES = 256
-LISTING_CACHE_BYTES = 24 * 1024 * 1024  # a huge shared-text card in every page stays bounded
 LISTING_MAX_AGE = 1.0
 
 
@@ -74,26 +70,23 @@ def _facts(fs_path: str, st: os.stat_result, *, website_mode: bool = False) -> F
 
 
 class FileCache:
-    """Facts and small bodies of files, LRU-bounded by count and by bytes.
+    """Facts and small bodies of files, kept in the share's one ByteBudget (LRU by bytes).
 
     ``website_mode`` (the owner's choice to run a site) serves pages, SVG and scripts without
     the sandbox, so they run as the share's origin; off by default."""
 
-    def __init__(self, *, website_mode: bool = False) -> None:
+    def __init__(self, *, website_mode: bool = False, budget: ByteBudget | None = None) -> None:
         self._website_mode = website_mode
+        self._budget = budget or ByteBudget()
         self._lock = threading.Lock()
-        self._items: OrderedDict[str, FileFacts] = OrderedDict()
-        self._body_bytes = 0
 
     def facts(self, fs_path: str, st: os.stat_result) -> FileFacts:
         key = file_key(st)
-        with self._lock:
-            cached = self._items.get(fs_path)
-            if cached is not None and cached.key == key:
-                self._items.move_to_end(fs_path)
-                return cached
+        cached = self._budget.get(("file", fs_path))
+        if isinstance(cached, FileFacts) and cached.key == key:
+            return cached
         fresh = _facts(fs_path, st, website_mode=self._website_mode)
-        self._store(fresh)
+        self._budget.put(("file", fs_path), fresh, _held(fresh))
         return fresh
 
     def body(self, facts: FileFacts, opener: Opener) -> bytes | None:
@@ -107,24 +100,14 @@ class FileCache:
             with self._lock:
                 if facts.body is None:
                     facts.body = data
-                    self._body_bytes += len(data)
-                self._trim()
+            self._budget.resize(("file", facts.fs_path), facts, _held(facts))
         return data
 
-    def _store(self, facts: FileFacts) -> None:
-        with self._lock:
-            old = self._items.pop(facts.fs_path, None)
-            if old is not None and old.body is not None:
-                self._body_bytes -= len(old.body)
-            self._items[facts.fs_path] = facts
-            self._trim()
 
-    def _trim(self) -> None:
-        while self._items and (len(self._items) > FILE_CACHE_ENTRIES
-                               or self._body_bytes > FILE_CACHE_BYTES):
-            _, dropped = self._items.popitem(last=False)
-            if dropped.body is not None:
-                self._body_bytes -= len(dropped.body)
+def _held(facts: FileFacts) -> int:
+    """The bytes one file's facts keep: its path, its prebuilt headers and its body."""
+    return (len(facts.fs_path) + len(facts.headers) + len(facts.download_headers)
+            + (len(facts.body) if facts.body is not None else 0))
 
 
 def file_key(st: os.stat_result) -> FileKey:
@@ -169,69 +152,61 @@ class FileStamp:
             return False
 
 
+ListingBody = bytes | tuple[bytes, ...]  # a page as one string, or as the chunks it was sent in
+
+
 @dataclass(slots=True)
 class _Rendered:
     dir_mtime_ns: int
     made_at: float
-    body: bytes
+    body: ListingBody
     shows: FileStamp | None = None
     etag: str = ""
 
 
-def body_etag(body: bytes) -> str:
+def body_etag(body: ListingBody) -> str:
     """A strong ETag of a rendered page: its bytes' hash, so the same page in another language
     (or with another README, card or order) never matches it."""
-    return '"' + hashlib.blake2b(body, digest_size=9).hexdigest() + '"'
+    digest = hashlib.blake2b(digest_size=9)
+    for chunk in (body,) if isinstance(body, bytes) else body:
+        digest.update(chunk)
+    return '"' + digest.hexdigest() + '"'
 
 
 class ListingCache:
-    """Rendered listing bodies keyed by (url path, format, sort, order, page context)."""
+    """Rendered listing bodies keyed by (url path, format, sort, order, page context), kept in
+    the share's one ByteBudget."""
 
-    def __init__(self, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, clock: Clock = SYSTEM_CLOCK, budget: ByteBudget | None = None) -> None:
         """``clock`` tells when a listing is older than LISTING_MAX_AGE."""
         self._clock = clock
-        self._lock = threading.Lock()
-        self._items: OrderedDict[tuple[object, ...], _Rendered] = OrderedDict()
-        self._bytes = 0  # of the bodies held
+        self._budget = budget or ByteBudget()
 
-    def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> bytes | None:
+    def largest(self) -> int:
+        """The longest body put() may keep."""
+        return self._budget.largest() - ITEM_OVERHEAD
+
+    def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> ListingBody | None:
         found = self.get_tagged(key, dir_mtime_ns)
         return found[0] if found is not None else None
 
-    def get_tagged(self, key: tuple[object, ...], dir_mtime_ns: int) -> tuple[bytes, str] | None:
+    def get_tagged(self, key: tuple[object, ...], dir_mtime_ns: int
+                   ) -> tuple[ListingBody, str] | None:
         """The body and its ETag (body_etag, made once when it was put)."""
-        with self._lock:
-            item = self._items.get(key)
-            if item is None:
-                return None
-            too_old = self._clock.monotonic() - item.made_at > LISTING_MAX_AGE
-            if item.dir_mtime_ns != dir_mtime_ns or too_old:
-                self._drop(key, item)
-                return None
-            self._items.move_to_end(key)
-        if item.shows is not None and not item.shows.unchanged():  # outside the lock: a stat
-            with self._lock:
-                self._drop(key, item)
+        item = self._budget.get(("listing", key))
+        if not isinstance(item, _Rendered):
+            return None
+        too_old = self._clock.monotonic() - item.made_at > LISTING_MAX_AGE
+        if item.dir_mtime_ns != dir_mtime_ns or too_old or (
+                item.shows is not None and not item.shows.unchanged()):  # a stat
+            self._budget.drop(("listing", key), item)
             return None
         return item.body, item.etag
 
-    def _drop(self, key: tuple[object, ...], item: _Rendered) -> None:
-        if self._items.get(key) is item:
-            del self._items[key]
-            self._bytes -= len(item.body)
-
-    def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: bytes,
+    def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: ListingBody,
             shows: FileStamp | None = None, etag: str = "") -> None:
-        """``shows``: a file whose content is in ``body``; the body is dropped once it changes."""
-        if len(body) > LISTING_CACHE_BYTES // 4:
-            return  # made again when asked: one page must not push out dozens of others
-        with self._lock:
-            old = self._items.pop(key, None)
-            if old is not None:
-                self._bytes -= len(old.body)
-            self._items[key] = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows,
-                                         etag)
-            self._bytes += len(body)
-            while len(self._items) > LISTING_CACHE_ENTRIES or self._bytes > LISTING_CACHE_BYTES:
-                _, dropped = self._items.popitem(last=False)
-                self._bytes -= len(dropped.body)
+        """``shows``: a file whose content is in ``body``; the body is dropped once it changes.
+        A body over the budget's largest item is not kept (made again when asked)."""
+        size = len(body) if isinstance(body, bytes) else sum(len(c) for c in body) + 64 * len(body)
+        rendered = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows, etag)
+        self._budget.put(("listing", key), rendered, size)

@@ -113,6 +113,9 @@ class ServerConfig:
     thumb_threads: int = 1
     thumb_cache: Path | None = None
     thumb_cache_bytes: int = 512 * 1024 * 1024
+    # what the answers kept in memory (file bodies, listings) may hold together (server/
+    # cache_budget.py): one LRU total
+    cache_bytes: int = 96 * 1024 * 1024
     ffmpeg: Path | None = None
     # collect mode (server/collect.py): people hand in files into <root>/NAME/<person>/
     collect: CollectConfig | None = None

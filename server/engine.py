@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from server import pages
 from server.admission import client_address, client_group
+from server.cache_budget import BudgetUse
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig, TlsSettings
 from server.control import AccessPolicy, TrafficControl
@@ -359,6 +360,11 @@ class ServerEngine:
             active += old.connection_counts()[0]
         requests, sent, received = self.monitor.totals()
         return EngineStats(active, requests, sent, received, clients, self._started_at)
+
+    def cache_use(self) -> BudgetUse | None:
+        """What the running share keeps in memory (server/cache_budget.py); None when off."""
+        loop = self._loop
+        return loop.cache_use() if loop is not None else None
 
     def uptime(self) -> float:
         """Seconds since the running share started, 0 when not sharing."""

@@ -16,6 +16,7 @@ from server.access import policy_for
 from server.accesslog import AccessLog
 from server.base_path import BasePath
 from server.cache import FileCache, ListingCache
+from server.cache_budget import ByteBudget
 from server.call import Call, NeedsWorker
 from server.clock import SYSTEM_CLOCK, Clock
 from server.config import ServerConfig
@@ -102,11 +103,13 @@ class RequestHandler:
         self._monotonic = clock.monotonic  # looked up once: these run for every request
         self._wall = clock.time
         self._delivery = Delivery(DateCache(clock=clock), self._control, on_long_transfer)
-        downloads = FileRoutes(FileCache(website_mode=config.website_mode), clock)
+        self.cache_budget = ByteBudget(config.cache_bytes)  # file bodies and listings together
+        downloads = FileRoutes(FileCache(website_mode=config.website_mode,
+                                         budget=self.cache_budget), clock)
         self._downloads = downloads
         self._markdown = MarkdownRoutes(config.server_name, clock)
-        self._folders = FolderRoutes(config, ListingCache(clock=clock), downloads, self.texts,
-                                     clock, self._markdown)
+        self._folders = FolderRoutes(config, ListingCache(clock, self.cache_budget), downloads,
+                                     self.texts, clock, self._markdown)
         self._dav = lasting.dav  # WebDAV, with the share's one lock manager
         locks = self._dav.locks  # held by every way to change the share
         self._changes = WriteRoutes(config, self.texts, clock, locks=locks)

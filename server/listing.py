@@ -10,7 +10,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import quote
@@ -74,6 +74,7 @@ def column_titles(lang: PageLanguage) -> dict[str, str]:
 
 
 _DIGITS = re.compile(r"(\d+)")
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() and display_text() leave as it is
 # The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
 # and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
 UPLOAD_SCRIPTS = ("transfer.js", "uploads.js", "drop.js", "forms.js")
@@ -109,8 +110,15 @@ def natural_key(name: str) -> tuple[object, ...]:
     return tuple(parts)
 
 
-def _name_key(entry: Entry) -> tuple[object, ...]:
-    return (natural_key(entry.name), entry.name)
+def _digit_run(match: re.Match[str]) -> str:
+    digits = match.group().lstrip("0")
+    return f"\0{chr(len(digits) + 1)}{digits}"
+
+
+def _name_key(entry: Entry) -> tuple[str, str]:
+    """natural_key's order as one string, compared in C: a digit run becomes NUL (before any
+    character a name may hold, as a shorter text part comes first), its length, its digits."""
+    return (_DIGITS.sub(_digit_run, entry.name.casefold()), entry.name)
 
 
 def _size_key(entry: Entry) -> int:
@@ -137,9 +145,7 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
 # ---------------------------------------------------------------- formatting
 
 
-def human_size(size: int) -> str:
-    """ "532 B", "1.2 MB", "14.0 GB": Pier's one size convention (server.units)."""
-    return format_size(size)
+human_size = format_size  # "532 B", "1.2 MB", "14.0 GB": Pier's one size convention
 
 
 def utc_iso(mtime: float) -> str | None:
@@ -163,8 +169,9 @@ def path_href(url_path: str) -> str:
 
 def entry_href(base_href: str, entry: Entry) -> str:
     """The href of `entry` inside the folder whose href is `base_href`; folders end with "/"."""
-    suffix = "/" if entry.is_dir else ""
-    return base_href + quote(entry.name, safe="", errors="surrogateescape") + suffix
+    name = entry.name  # most names need no escaping: the regex is cheaper than quote()
+    quoted = name if _PLAIN.fullmatch(name) else quote(name, safe="", errors="surrogateescape")
+    return base_href + quoted + ("/" if entry.is_dir else "")
 
 
 def parent_path(url_path: str) -> str | None:
@@ -191,14 +198,26 @@ def render_html(
     """The listing page of the folder `url_path` (decoded, "/"-terminated), UTF-8. `readme`: the
     folder's README section (server/markdown_page.py), safe HTML, shown under the listing.
     `base`: the URL prefix `url_path` lives under ("" for the share; a share link's
-    "/.well-known/pier/l/TOKEN", whose root the breadcrumbs' first link then names)."""
+    "/.well-known/pier/l/TOKEN", whose root the breadcrumbs' first link then names).
+    (server/listing_stream.py sends the same page in pieces.)"""
     sort, order = normalized_sort(sort, order)
     ordered = sort_entries(entries, sort, order)
-    query = _sort_query(sort, order)
+    lang = language(page.language)
+    rows = _rows(url_path, ordered, row_query(sort, order), base, lang)
+    return page_template(url_path, ordered, sort=sort, order=order, server_name=server_name,
+                         page=page, readme=readme, base=base, rows=rows).encode("utf-8")
+
+
+def page_template(url_path: str, ordered: Sequence[Entry], *, sort: str, order: str,
+                  server_name: str, page: PageContext, readme: str, base: str,
+                  rows: str, summary: str | None = None) -> str:
+    """The page around its rows (`rows`: the rows' HTML, or a marker to split at; so may be
+    `summary`, else made from `ordered`)."""
+    query = row_query(sort, order)
     lang = language(page.language)
     title = lang.gettext("Index of %(path)s — %(server_name)s") % {
         "path": display_text(url_path), "server_name": display_text(server_name)}
-    text = template("listing.html", lang.code).substitute(
+    return template("listing.html", lang.code).substitute(
         title=title,
         stylesheet=STYLESHEET_URL,
         scripts=_scripts(page, lang),
@@ -209,14 +228,13 @@ def render_html(
         shared_text=shared_card(page.shared_text, lang),
         upload=_upload_forms(base + url_path, page, lang),
         headers=_column_headers(sort, order, lang),
-        rows=_rows(url_path, ordered, query, base, lang),
+        rows=rows,
         listing_data=' data-can-modify="true"' if page.can_modify else "",
-        summary=_summary(ordered, lang),
+        summary=_summary(ordered, lang) if summary is None else summary,
         server_name=display_text(server_name),
         readme=readme,
         readme_style=README_STYLE if readme else "",
     )
-    return text.encode("utf-8")
 
 
 def _scripts(page: PageContext, lang: PageLanguage) -> str:
@@ -321,7 +339,7 @@ def _upload_forms(url_path: str, page: PageContext, lang: PageLanguage) -> str:
     )
 
 
-def _sort_query(sort: str, order: str) -> str:
+def row_query(sort: str, order: str) -> str:
     """The query string that folder links carry so the chosen order survives navigation."""
     if (sort, order) == ("name", "asc"):
         return ""
@@ -367,42 +385,51 @@ def _column_headers(sort: str, order: str, lang: PageLanguage) -> str:
 
 def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str,
           lang: PageLanguage) -> str:
-    """One line per row, kept small (a big folder's page is mostly rows): `</td>` and `</tr>` are
-    optional in HTML and left out, cells are styled by position (name, size, date), and the row's
-    one class says what it is: "up", "empty", "dir" or the file's kind (its icon). The exact size
-    and time are shown on hover by app.js, from data-size and data-mtime."""
-    rows: list[str] = []
+    return "".join(row_parts(url_path, ordered, query, base, lang))
+
+
+def row_parts(url_path: str, ordered: Iterable[Entry], query: str, base: str,
+              lang: PageLanguage) -> Iterator[str]:
+    """The rows, one line each (a newline before all but the first), kept small (a big folder's
+    page is mostly rows): `</td>` and `</tr>` are optional in HTML and left out, cells are
+    styled by position (name, size, date), and the row's one class says what it is: "up",
+    "empty", "dir" or the file's kind (its icon). The exact size and time are shown on hover
+    by app.js, from data-size and data-mtime. Every row's href is made by entry_href."""
     parent = parent_path(url_path)
+    newline = ""
     if parent is not None:
-        rows.append(
-            f'<tr class="up"><td><a href="{path_href(base + parent)}{query}" '
-            f'title="{lang.gettext("Parent folder")}">..'
-            f"</a><td><td>"
-        )
+        yield (f'<tr class="up"><td><a href="{path_href(base + parent)}{query}" '
+               f'title="{lang.gettext("Parent folder")}">..</a><td><td>')
+        newline = "\n"
     base_href = path_href(base + url_path)
-    for entry in ordered:
+    empty = True
+    for entry in ordered:  # a sequence, or entries judged as they are reached
         if entry.is_dir:
-            rows.append(_dir_row(entry, base_href, query, lang))
+            yield newline + _dir_row(entry, base_href, query, lang)
         else:
-            rows.append(_file_row(entry, base_href, lang))
-    if not ordered:
-        rows.append(f'<tr class="empty"><td colspan="3">{lang.gettext("This folder is empty.")}')
-    return "\n".join(rows)
+            yield newline + _file_row(entry, base_href, lang)
+        newline, empty = "\n", False
+    if empty:
+        yield newline + f'<tr class="empty"><td colspan="3">{lang.gettext("This folder is empty.")}'
 
 
 def _dir_row(entry: Entry, base_href: str, query: str, lang: PageLanguage) -> str:
     return (
         f'<tr class="dir"{_row_data(0, entry.mtime)}><td><a href="{entry_href(base_href, entry)}'
-        f'{query}">{display_text(entry.name)}/</a><td>—<td>{lang.time(entry.mtime)}'
+        f'{query}">{_shown(entry.name)}/</a><td>—<td>{lang.time(entry.mtime)}'
     )
 
 
 def _file_row(entry: Entry, base_href: str, lang: PageLanguage) -> str:
     return (
         f'<tr class="{file_kind(entry.name)}"{_row_data(entry.size, entry.mtime)}><td><a '
-        f'href="{entry_href(base_href, entry)}">{display_text(entry.name)}</a>'
+        f'href="{entry_href(base_href, entry)}">{_shown(entry.name)}</a>'
         f"<td>{lang.size(entry.size)}<td>{lang.time(entry.mtime)}"
     )
+
+
+def _shown(name: str) -> str:
+    return name if _PLAIN.fullmatch(name) else display_text(name)
 
 
 def _row_data(size: int, mtime: float) -> str:
@@ -434,7 +461,7 @@ def _summary(ordered: Sequence[Entry], lang: PageLanguage) -> str:
 # Left raw by json.dumps(ensure_ascii=False) but unsafe in a terminal or invalid in UTF-8:
 # written as \\uXXXX escapes instead, so names still round-trip exactly through a JSON parser.
 # (json.dumps already escapes U+0000-U+001F.)
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def render_json(
@@ -450,13 +477,13 @@ def render_json(
         "parent": parent_path(url_path),
         "sort": sort,
         "order": order,
-        "entries": [_json_entry(e, base_href) for e in sort_entries(entries, sort, order)],
+        "entries": [json_entry(e, base_href) for e in sort_entries(entries, sort, order)],
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_UNSAFE.sub(_json_escape, text).encode("utf-8")
+    return JSON_UNSAFE.sub(json_escape, text).encode("utf-8")
 
 
-def _json_entry(entry: Entry, base_href: str) -> dict[str, object]:
+def json_entry(entry: Entry, base_href: str) -> dict[str, object]:
     finite = math.isfinite(entry.mtime)
     return {
         "name": entry.name,
@@ -468,5 +495,5 @@ def _json_entry(entry: Entry, base_href: str) -> dict[str, object]:
     }
 
 
-def _json_escape(match: re.Match[str]) -> str:
+def json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"

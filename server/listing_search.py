@@ -132,7 +132,7 @@ class JsonResults:
     def rows(self, hits: Sequence[Hit]) -> bytes:
         parts = []
         for hit in hits:
-            entry = listing._json_entry(hit.entry,
+            entry = listing.json_entry(hit.entry,
                                         path_href(self._base + self._url_path + hit.folder))
             entry["path"] = hit.path
             parts.append(("\n" if self._first else ",\n")
@@ -145,4 +145,4 @@ class JsonResults:
 
 
 def _json_bytes(text: str) -> bytes:
-    return listing._JSON_UNSAFE.sub(listing._json_escape, text).encode("utf-8")
+    return listing.JSON_UNSAFE.sub(listing.json_escape, text).encode("utf-8")

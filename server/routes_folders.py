@@ -4,18 +4,30 @@ search below it (server/routes_search.py)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
-from server import listing, writes
+from server import listing, listing_stream, writes
 from server.access import ANY_NAME, Action, FileAccess
-from server.cache import ListingCache, body_etag
+from server.cache import FileStamp, ListingCache, body_etag
 from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
 from server.conditional import etag_matches
 from server.config import ServerConfig
 from server.files import Resolved, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
+from server.listing import Entry
 from server.page_i18n import N_
-from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, Response, ZipBody, redirect
+from server.response import (
+    HTML,
+    JSON,
+    NO_STORE,
+    NOSNIFF,
+    PAGE_CSP,
+    Response,
+    StreamBody,
+    ZipBody,
+    redirect,
+)
 from server.routes_files import FileRoutes
 from server.routes_markdown import MarkdownRoutes
 from server.routes_search import SearchRoutes, search_text
@@ -26,6 +38,9 @@ LISTING_HEADERS = b"Cache-Control: no-cache\r\n" + NOSNIFF
 # The JSON does not depend on the language; the page does (and is cached per language).
 VARY_JSON = b"Vary: Accept\r\n"
 VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
+# entries: a bigger listing is sent while it is rendered (chunked), a smaller one whole, with
+# its ETag
+STREAMED_OVER = 2_000
 
 
 class FolderRoutes:
@@ -56,9 +71,10 @@ class FolderRoutes:
         body, etag = self._listing_body(call, target, "json" if as_json else "html", sort, order)
         if as_json:
             return Response(200, JSON + VARY_JSON + LISTING_HEADERS, body)
-        # the page's ETag is its bytes' hash: another language is another page, never a 304
-        tag = b"ETag: " + etag.encode("ascii") + b"\r\n"
-        if etag_matches(call.request.headers, etag):
+        # the page's ETag is its bytes' hash: another language is another page, never a 304;
+        # a page sent while it is rendered has none (its bytes are not known yet)
+        tag = b"ETag: " + etag.encode("ascii") + b"\r\n" if etag else b""
+        if etag and etag_matches(call.request.headers, etag):
             return Response(304, tag + VARY_PAGE + LISTING_HEADERS)
         return Response(200, HTML + PAGE_CSP + VARY_PAGE + tag + LISTING_HEADERS, body)
 
@@ -86,9 +102,9 @@ class FolderRoutes:
         return redirect(location + "?" + query if query else location)
 
     def _listing_body(self, call: Call, target: Resolved, fmt: str, sort: str,
-                      order: str) -> tuple[bytes, str]:
-        """A folder's page or JSON and its ETag; cached unless the user may see only part of
-        it."""
+                      order: str) -> tuple[bytes | StreamBody, str]:
+        """A folder's page or JSON and its ETag ("" for a body sent while it is rendered);
+        cached unless the user may see only part of it."""
         user = call.user
         partial = user is not None and not user.sees_everything_below(target.url_path)
         mtime_ns = target.stat.st_mtime_ns
@@ -100,28 +116,32 @@ class FolderRoutes:
         key = (target.url_path, fmt, sort, order, page, base)
         cached = None if partial else self._listings.get_tagged(key, mtime_ns)
         if cached is not None:
-            return cached
+            body, etag = cached
+            return (body if isinstance(body, bytes) else StreamBody(body.__iter__)), etag
         call.may_wait()  # a big folder takes a while to read
-        try:
-            entries = call.files.list_folder(target)
-        except PermissionError:
-            raise HttpError(403, N_("This folder cannot be read."), close=False) from None
-        except OSError as err:
-            raise refusal_for(err) from None
+        planned, ordered = _read(call.files, target, sort, order)
         readme = None
         if fmt == "json":
-            body = listing.render_json(shown, entries, sort=sort, order=order, base=base)
+            chunks = listing_stream.sorted_json_chunks(shown, ordered, sort=sort, order=order,
+                                                       base=base)
         else:
             readme = None if self._readmes is None or (link and link.limited) else \
-                self._readmes.readme(call, target, entries)  # content counts on such a link
+                self._readmes.readme(call, target, planned)  # content counts on such a link
             name = self._config.server_name if link is None else link.name
-            body = listing.render_html(shown, entries, sort=sort, order=order,
-                                       server_name=name, page=page, base=base,
-                                       readme=readme.html if readme else "")
-        etag = body_etag(body)
-        if not partial and not (readme and readme.pending):
-            self._listings.put(key, mtime_ns, body, readme.stamp if readme else None, etag)
-        return body, etag
+            chunks = listing_stream.sorted_html_chunks(
+                shown, ordered, sort=sort, order=order, server_name=name, page=page,
+                base=base, readme=readme.html if readme else "")
+        keep = not partial and not (readme and readme.pending)
+        stamp = readme.stamp if readme else None
+        if len(planned) <= STREAMED_OVER:
+            body = b"".join(chunks)
+            etag = body_etag(body)
+            if keep:
+                self._listings.put(key, mtime_ns, body, stamp, etag)
+            return body, etag
+        del planned  # the chunks hold what they need
+        kept = _Keeper(self._listings, key, mtime_ns, stamp) if keep else None
+        return StreamBody(lambda: chunks if kept is None else kept.passing(chunks)), ""
 
     def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
                       through_link: bool = False) -> listing.PageContext:
@@ -138,6 +158,52 @@ class FolderRoutes:
             login=config.auth is not None,
             offer_ca=ca_offered(config.tls),
             shared_text=self._texts.shared if fmt == "html" else None, language=code)
+
+
+def _read(access: FileAccess, folder: Resolved, sort: str, order: str
+          ) -> tuple[list[Entry], Iterator[Entry]]:
+    """The folder's entries as planned (a README is looked for among them) and in the page's
+    order: by name, each stat-ed and judged only as its row is made (the first rows of a big
+    folder wait for no other stat); by size or date, all read and sorted first. A small
+    folder's are all read here, so that what fails is a clean refusal."""
+    try:
+        if sort == "name":
+            planned, ordered = access.list_folder_by_name(folder, order)
+        else:
+            planned = listing.sort_entries(access.list_folder(folder), sort, order)
+            ordered = iter(planned)
+        if len(planned) <= STREAMED_OVER:
+            ordered = iter(list(ordered))
+        return planned, ordered
+    except PermissionError:
+        raise HttpError(403, N_("This folder cannot be read."), close=False) from None
+    except OSError as err:
+        raise refusal_for(err) from None
+
+
+class _Keeper:
+    """Keeps the pieces of a listing as they are sent, and puts them in the cache once all
+    went out, unless they grew past what the cache would take (then they are let go at once:
+    a huge page is never held whole)."""
+
+    def __init__(self, listings: ListingCache, key: tuple[object, ...], mtime_ns: int,
+                 stamp: FileStamp | None) -> None:
+        self._listings, self._key, self._mtime_ns, self._stamp = listings, key, mtime_ns, stamp
+
+    def passing(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        pieces: list[bytes] | None = []
+        held, largest = 0, self._listings.largest()
+        for chunk in chunks:
+            if pieces is not None:
+                held += len(chunk) + 64
+                if held > largest:
+                    pieces = None
+                else:
+                    pieces.append(chunk)
+            yield chunk
+        if pieces is not None:
+            body = tuple(pieces)
+            self._listings.put(self._key, self._mtime_ns, body, self._stamp, body_etag(body))
 
 
 MAX_SELECTED = 10_000  # names one zip of a selection may list

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from server.cache_budget import BudgetUse
 from server.config import ServerConfig, TlsSettings
 from server.control import Address, plain_address
 from server.links import LinkStore
@@ -75,6 +76,9 @@ class ShareLoop(ServeLoop):
     @property
     def tus_store(self) -> TusStore | None:
         return self._handler.tus_store
+
+    def cache_use(self) -> BudgetUse:
+        return self._handler.cache_budget.use()
 
     def disconnect(self, client: str) -> int:
         wanted = plain_address(ipaddress.ip_address(client))

@@ -182,13 +182,22 @@
     return row;
   }
 
+  const foldedNames = new WeakMap();  // read once: 100,000 links read at each key cost more
+
+  function foldedName(row) {
+    if (!foldedNames.has(row)) {
+      foldedNames.set(row, rowName(row).toLocaleLowerCase());
+    }
+    return foldedNames.get(row);
+  }
+
   function applyFilter() {
     const words = filter.value.trim().toLocaleLowerCase();
     const rows = entryRows();
     let shown = 0;
     for (const row of rows) {
-      const match = !words || rowName(row).toLocaleLowerCase().includes(words);
-      row.hidden = !match;
+      const match = !words || foldedName(row).includes(words);
+      if (row.hidden === match) { row.hidden = !match; }  // only the changed rows get laid out
       shown += match ? 1 : 0;
     }
     const empty = noMatchRow();

@@ -7,26 +7,18 @@ bounded in bytes, or the card kept out of the cached body."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
-
-from server.cache import ListingCache
 
 SHARED = '"' * (512 * 1024)  # half the text limit: ~3 MiB once escaped
 LISTINGS = 24  # 12 folders x 2 orders: ~72 MiB of listings with the card inside
-BOUND = 32 * 1024 * 1024  # what the listing cache may hold, with room to spare
-
-
-def cached_bytes() -> int:
-    caches = [obj for obj in gc.get_objects() if isinstance(obj, ListingCache)]
-    return sum(len(item.body) for cache in caches for item in cache._items.values())
+BUDGET = 32 * 1024 * 1024  # what the share may keep in memory: a page of ~3 MiB fits
 
 
 def test_a_large_shared_text_does_not_multiply_in_the_listing_cache(server_factory,
                                                                     share: Path):
     for i in range(LISTINGS // 2):
         (share / f"d{i}").mkdir()
-    running = server_factory(share)
+    running = server_factory(share, cache_bytes=BUDGET)
     running.engine.texts.share(SHARED)
     conn = running.connection()
     try:
@@ -38,4 +30,6 @@ def test_a_large_shared_text_does_not_multiply_in_the_listing_cache(server_facto
                 assert response.status == 200 and b"&quot;" * 1000 in body  # the card is there
     finally:
         conn.close()
-    assert cached_bytes() < BOUND
+    use = running.engine.cache_use()
+    assert use is not None and use.limit == BUDGET
+    assert 0 < use.used <= BUDGET  # pages were kept, and no more than the budget

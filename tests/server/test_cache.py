@@ -10,6 +10,7 @@ import pytest
 
 from server import cache
 from server.cache import LISTING_MAX_AGE, SMALL_FILE, FileCache, ListingCache, file_key
+from server.cache_budget import ITEM_OVERHEAD, ByteBudget
 from server.clock import ManualClock
 
 
@@ -92,18 +93,17 @@ def test_a_file_that_changed_since_its_stat_is_not_cached(tmp_path):
     assert facts.body is None
 
 
-def test_the_file_cache_is_bounded_by_count_and_bytes(tmp_path, monkeypatch):
-    monkeypatch.setattr(cache, "FILE_CACHE_ENTRIES", 3)
-    monkeypatch.setattr(cache, "FILE_CACHE_BYTES", 2500)
-    files = FileCache()
-    facts = []
-    for i in range(4):
+def test_the_file_cache_is_bounded_by_the_shared_byte_budget(tmp_path):
+    budget = ByteBudget(8 * 3000)  # an eighth per item: room for one file's body and facts
+    files = FileCache(budget=budget)
+    for i in range(16):
         path = tmp_path / f"f{i}"
-        facts.append(files.facts(str(path), write(path, b"y" * 1000)))
-        files.body(facts[-1], opener)
-    kept = list(files._items)
-    assert str(tmp_path / "f0") not in kept  # the oldest went first
-    assert len(kept) <= 3 and files._body_bytes <= 2500
+        files.body(files.facts(str(path), write(path, b"y" * 1000)), opener)
+        assert budget.use().used <= budget.limit
+    kept = budget.use()
+    assert 0 < kept.items < 16 and kept.by_kind == {"file": kept.used}
+    assert budget.get(("file", str(tmp_path / "f0"))) is None  # the oldest went first
+    assert budget.get(("file", str(tmp_path / "f15"))) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,29 +143,53 @@ def test_a_listing_of_a_changed_folder_is_dropped(clock):
     assert listings.get(key, 111) is None  # gone, not kept for the old mtime
 
 
-def test_the_listing_cache_keeps_the_most_recently_used(clock, monkeypatch):
-    monkeypatch.setattr(cache, "LISTING_CACHE_ENTRIES", 2)
-    listings = ListingCache(clock)
-    listings.put(("a",), 1, b"a")
-    listings.put(("b",), 1, b"b")
+def test_the_listing_cache_keeps_the_most_recently_used(clock):
+    listings = ListingCache(clock, ByteBudget(8 * (ITEM_OVERHEAD + 1)))  # eight listings
+    for name in "abcdefgh":
+        listings.put((name,), 1, name.encode())
     assert listings.get(("a",), 1) == b"a"  # "a" is now the most recent
-    listings.put(("c",), 1, b"c")
-    assert listings.get(("b",), 1) is None
-    assert listings.get(("a",), 1) == b"a" and listings.get(("c",), 1) == b"c"
+    listings.put(("c",), 1, b"c")  # replaces c: nothing pushed out
+    assert listings.get(("b",), 1) == b"b"
+    listings.put(("i",), 1, b"i")  # pushes out the least recently used: d
+    assert listings.get(("d",), 1) is None
+    assert listings.get(("a",), 1) == b"a" and listings.get(("i",), 1) == b"i"
 
 
-def test_the_listing_cache_is_bounded_in_bytes(clock, monkeypatch):
+def test_the_listing_cache_is_bounded_in_bytes(clock):
     """A listing carries the shared text's card: however large that is, the cache holds at
-    most LISTING_CACHE_BYTES, and a page over a quarter of it is not kept at all."""
-    monkeypatch.setattr(cache, "LISTING_CACHE_BYTES", 1000)
-    listings = ListingCache(clock)
-    for n in range(10):
+    most its budget, and a page over an eighth of it is not kept at all."""
+    budget = ByteBudget(8 * 250 + 8 * ITEM_OVERHEAD)
+    listings = ListingCache(clock, budget)
+    for n in range(20):
         listings.put(("/", n), 1, b"x" * 200)
-    held = [n for n in range(10) if listings.get(("/", n), 1) is not None]
-    assert held == [5, 6, 7, 8, 9]  # the newest five: 1000 bytes
-    listings.put(("/big",), 1, b"y" * 251)
+        assert budget.use().used <= budget.limit
+    held = [n for n in range(20) if listings.get(("/", n), 1) is not None]
+    assert held == list(range(20 - len(held), 20)) and 0 < len(held) < 20  # the newest
+    listings.put(("/big",), 1, b"y" * (listings.largest() + 1))
     assert listings.get(("/big",), 1) is None
-    assert listings.get(("/", 9), 1) == b"x" * 200  # a page too big to keep pushed out nothing
+    assert listings.get(("/", 19), 1) == b"x" * 200  # a page too big to keep pushed out nothing
+
+
+def test_files_and_listings_share_one_budget(clock, tmp_path):
+    """A burst of listings pushes out file bodies: the total stays within the one budget."""
+    budget = ByteBudget(64 * 1024)
+    files, listings = FileCache(budget=budget), ListingCache(clock, budget)
+    path = tmp_path / "small"
+    facts = files.facts(str(path), write(path, b"z" * 4000))
+    files.body(facts, opener)
+    assert budget.use().by_kind["file"] >= 4000
+    for n in range(40):
+        listings.put(("/", n), 1, (b"%d" % n) * 2000)
+        assert budget.use().used <= budget.limit
+    assert "file" not in budget.use().by_kind
+    assert budget.use().by_kind["listing"] == budget.use().used
+
+
+def test_a_listing_kept_in_pieces_is_served_in_pieces(clock):
+    listings = ListingCache(clock)
+    listings.put(("/",), 1, (b"<head>", b"<tr>", b"</html>"), etag=cache.body_etag(b"x"))
+    assert listings.get(("/",), 1) == (b"<head>", b"<tr>", b"</html>")
+    assert cache.body_etag((b"ab", b"c")) == cache.body_etag(b"abc")
 
 
 def test_a_listing_that_shows_a_file_is_dropped_once_the_file_changes(clock, tmp_path):

@@ -1,0 +1,95 @@
+"""Listing a folder in name order without a stat before the first row (issue 21): mixed into
+FileAccess (server/access.py), which provides what is declared below. The names come from the
+folder itself, are sorted, and each row is stat-ed and judged as list_folder would judge it
+only when it is reached, in a second, re-checked opening of the folder."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from server.files import Resolved, is_housekeeping
+from server.listing import Entry, sort_entries
+from server.portable import is_link
+from server.portable_folders import Folder, entries_in, stat_at
+
+if TYPE_CHECKING:
+    from server.access import Policy
+    from server.access_rules import ShareRules
+
+UNSEEN = -1  # the size of a planned entry not stat-ed yet (list_folder_by_name)
+
+
+class NameOrderListing:
+    """FileAccess.list_folder_by_name and its helpers."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        _rules: ShareRules
+        _policy: Policy
+        def open_folder(self, fs_path: str) -> Folder: ...
+        def judged_url(self, found: Resolved) -> str: ...
+        def sees(self, url_path: str) -> bool: ...
+        def sees_everything_below(self, url_path: str) -> bool: ...
+        def _checked_children(self, folder: Folder, folder_st: os.stat_result,
+                              names: Iterable[str], *, housekeeping: bool = False
+                              ) -> Iterator[tuple[str, os.stat_result, str | None]]: ...
+
+    def list_folder_by_name(self, folder: Resolved, order: str = "asc"
+                            ) -> tuple[list[Entry], Iterator[Entry]]:
+        """list_folder's entries in name order, folders first, without a stat before the
+        first: (the planned entries, sorted, their kind from the folder itself; links already
+        followed and judged), and an iterator that stats and judges each planned entry as
+        list_folder would when it is reached, in a second opening of the folder (checked
+        again), leaving out what is no longer there, changed kind, or is Pier's own."""
+        with self.open_folder(folder.fs_path) as opened:
+            folder_st = opened.stat()
+            folder_url = self.judged_url(folder)
+            judge_each = not self.sees_everything_below(folder_url)
+            show_hidden = self._rules.show_hidden
+            planned: list[Entry] = []
+            for item in entries_in(opened):
+                name = item.name
+                if not show_hidden and (name[:1] == "." or is_housekeeping(name)):
+                    continue
+                if item.is_symlink():
+                    planned += self._linked_entry(opened, folder_st, name)
+                elif not judge_each or self.sees(folder_url + name):
+                    planned.append(Entry(name, item.is_dir(follow_symlinks=False), UNSEEN, 0.0))
+        ordered = sort_entries(planned, "name", order)
+        return ordered, self._judged_in_order(folder, ordered)
+
+    def _linked_entry(self, opened: Folder, folder_st: os.stat_result, name: str
+                      ) -> list[Entry]:
+        """The entry of the link ``name`` as list_folder shows it, or none."""
+        for _, st, link_url in self._checked_children(opened, folder_st, (name,)):
+            if link_url is not None and self.sees(link_url):
+                is_dir = st.st_mode & 0o170000 == stat.S_IFDIR
+                return [Entry(name, is_dir, 0 if is_dir else st.st_size, st.st_mtime,
+                              st.st_mtime_ns)]
+        return []
+
+    def _judged_in_order(self, folder: Resolved, ordered: list[Entry]) -> Iterator[Entry]:
+        with self.open_folder(folder.fs_path) as opened:
+            folder_st = opened.stat()
+            own_holds = self._policy.own.holds
+            for entry in ordered:
+                if entry.size != UNSEEN:  # a link, judged already
+                    yield entry
+                    continue
+                name = entry.name
+                try:
+                    st = stat_at(opened, name)
+                except OSError:
+                    continue
+                if is_link(st):  # a link since the folder was read, or a junction
+                    yield from self._linked_entry(opened, folder_st, name)
+                    continue
+                kind = stat.S_IFDIR if entry.is_dir else stat.S_IFREG
+                if stat.S_IFMT(st.st_mode) != kind or own_holds(folder_st, name, st):
+                    continue  # another kind since the folder was read, or Pier's own
+                yield Entry(name, entry.is_dir, 0 if entry.is_dir else st.st_size, st.st_mtime,
+                            st.st_mtime_ns)
