@@ -28,14 +28,12 @@ from server.errors import (
     AddressUnavailableError,
     BindError,
     EngineStateError,
-    LinkStoreError,
     PortInUseError,
     PortPermissionError,
 )
 from server.health import ShareHealth
 from server.lasting import Lasting
-from server.link_keeper import LinkKeeper
-from server.links import LinkStore
+from server.link_keeper import LinkKeeper, link_keeper_for
 from server.monitor import Monitor
 from server.reconfigure import (
     keep_login_state,
@@ -138,7 +136,7 @@ class ServerEngine:
             self.monitor.reset()
             thumbnails = Thumbnailer(cfg, renderer=self._thumb_renderer)
             thumbnails.start()  # makes the cache folder before the policy looks for it
-            links = self._link_keeper(cfg)
+            links = link_keeper_for(cfg.links_file, self.clock, self.control)
             self._links, self._lasting = links, Lasting(self.clock)
             cfg = self._lasting.keep_throttle(cfg)
             try:
@@ -231,7 +229,7 @@ class ServerEngine:
         """Another links file, or links switched on or off: a new keeper (or none) and the
         running loop's handler with it; the old keeper stops (its links are served no more,
         a draining loop's transfers through them end within the drain)."""
-        old, self._links = self._links, self._link_keeper(cfg)
+        old, self._links = self._links, link_keeper_for(cfg.links_file, self.clock, self.control)
         loop.take_links(self._links.store if self._links is not None else None)
         if self._links is not None:
             self._links.start()
@@ -288,18 +286,6 @@ class ServerEngine:
             self._announcement = Announcement(cfg.share_name, port, tls=cfg.tls is not None,
                                               host=cfg.host)
             self._announcement.start()  # returns at once; probing runs in its thread
-
-    def _link_keeper(self, cfg: ServerConfig) -> LinkKeeper | None:
-        """The share links' store (None: links off); a links file that cannot be read is
-        logged and serves no link until it can (LinkStore.refresh keeps looking)."""
-        if cfg.links_file is None:
-            return None
-        store = LinkStore(cfg.links_file, clock=self.clock)
-        try:
-            store.load()
-        except LinkStoreError as err:
-            log.warning("%s Share links are not served until the file can be read.", err)
-        return LinkKeeper(store, self.control)
 
     @property
     def links(self) -> LinkKeeper | None:

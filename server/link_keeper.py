@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
+from server.clock import Clock
 from server.control import TrafficControl
+from server.errors import LinkStoreError
 from server.links import LinkStore
 
 log = logging.getLogger("pier.links")
@@ -65,3 +68,17 @@ class LinkKeeper:
                 self.tick()
             except Exception:  # a bad moment of the file must not end the links' care
                 log.exception("looking after the share links failed")
+
+
+def link_keeper_for(links_file: Path | None, clock: Clock,
+                    control: TrafficControl) -> LinkKeeper | None:
+    """The share links' store of a share (None: links off); a links file that cannot be read
+    is logged and serves no link until it can (LinkStore.refresh keeps looking)."""
+    if links_file is None:
+        return None
+    store = LinkStore(links_file, clock=clock)
+    try:
+        store.load()
+    except LinkStoreError as err:
+        log.warning("%s Share links are not served until the file can be read.", err)
+    return LinkKeeper(store, control)
