@@ -13,6 +13,11 @@ password), never by the name: another password is another key, so a wrong passwo
 a cached success. Entries live ``ttl`` seconds on the injected clock, so a login the directory
 would now refuse (a disabled account, a changed password, a group left) stops working within
 that time. Refusals are never cached.
+
+Only ``DirectoryDown`` (or no answer in time) pauses the directory logins: any other error is
+about the login at hand (what its client sent), and refuses that login alone. Names are
+compared as a directory compares them (``fold_name``): a name that is a Pier account's in any
+such form is the Pier account's (``local_twin``), never the directory's.
 """
 
 from __future__ import annotations
