@@ -30,6 +30,7 @@ from urllib.parse import unquote
 
 from server.clock import SYSTEM_CLOCK, Clock
 from server.digest_nonces import Nonces
+from server.directory_source import fold_name
 from server.errors import UserStoreError
 from server.throttle import Lockout, LoginThrottle
 from server.users import (
@@ -293,7 +294,8 @@ class Authenticator:
                                     key=self._cache_key, digest_size=32).digest()
         user = self._cached_user(cache_key, now) or self._cached_directory_user(cache_key, now)
         if user is not None:
-            user_wait = self._throttle.retry_after(client_ip, user.name, now)
+            counted = fold_name(user.name) if user.directory else user.name
+            user_wait = self._throttle.retry_after(client_ip, counted, now)
             return _throttled(user_wait) if user_wait else AuthResult("ok", user)
         if not may_hash:
             return DEFERRED
@@ -307,10 +309,11 @@ class Authenticator:
         if user_wait:
             return _throttled(user_wait)
         if self.directory is not None:
-            if self.store.get(name) is None:
+            local = self.directory.local_twin(name, self.store)  # "Admin" for "admin" too
+            if local is None:
                 return self._verify_directory(name, password, cache_key, client_ip, now,
                                               leave_pool)
-            self.directory.note_local(name)  # logs a clash with a directory user, once
+            self.directory.note_local(local)  # logs a clash with a directory user, once
         return self._verify_basic(name, password, cache_key, client_ip, now)
 
     def _verify_basic(self, name: str, password: str, cache_key: bytes, client_ip: str,
@@ -354,20 +357,29 @@ class Authenticator:
     def _verify_directory(self, name: str, password: str, cache_key: bytes, client_ip: str,
                           now: float, leave_pool: Callable[[], None]) -> AuthResult:
         assert self.directory is not None
+        counted = fold_name(name)  # every form of the name the directory takes as this one
+        user_wait = self._throttle.retry_after(client_ip, counted, now)
+        if user_wait:
+            return _throttled(user_wait)
         answer = self.directory.log_in(cache_key, name, password, before_wait=leave_pool)
         if answer.outcome == "unavailable":
             return AuthResult("unavailable", retry_after=answer.retry_after, reason=answer.reason)
-        if answer.user is None:  # no such user, wrong password, no mapped group: all alike
-            return self._fail(client_ip, name, now, REASON_INVALID)
-        self._throttle.success(client_ip, name)
-        return AuthResult("ok", answer.user)
+        user = answer.user
+        # no such user, wrong password, no mapped group, or an entry named as a Pier account
+        # (the directory's matching is wider than fold_name): all alike
+        if user is None or self.directory.local_twin(user.name, self.store) is not None:
+            return self._fail(client_ip, counted, now, REASON_INVALID)
+        self._throttle.success(client_ip, fold_name(user.name))
+        return AuthResult("ok", user)
 
     def _cached_directory_user(self, cache_key: bytes, now: float) -> User | None:
         """A directory login verified moments ago, unless a local account took the name."""
         if self.directory is None:
             return None
         user = self.directory.cached(cache_key, now)
-        return user if user is not None and self.store.get(user.name) is None else None
+        if user is None or self.directory.local_twin(user.name, self.store) is not None:
+            return None
+        return user
 
     def close(self) -> None:
         """The share stopped: the directory's threads end (they start again when needed)."""

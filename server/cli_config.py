@@ -12,12 +12,19 @@ The file's values become the parser's defaults and the command line is parsed ag
 given on the command line win; for a repeatable flag the command line's values replace the
 file's list. A switch set in the file cannot be turned off from the command line (there is no
 ``--no-...`` form): leave it out of the file then.
+
+On POSIX a file that group or others may write, or that belongs to another user than the one
+running Pier (root excepted), is refused before it is read (``check_owner_only``): whoever can
+rewrite it decides what is shared, and with which rights, from the next start (sshd and sudo
+refuse such files too).
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import os
+import stat
 import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -55,12 +62,28 @@ def read_config(path: Path, parser: argparse.ArgumentParser) -> dict[str, Any]:
     """{dest: value} from the TOML file at ``path``; ConfigFileError naming what is wrong."""
     try:
         with open(path, "rb") as file:
+            check_owner_only(path, os.fstat(file.fileno()))
             data = tomllib.load(file)
     except OSError as err:
         raise ConfigFileError(f"config {path}: {err.strerror or err}") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigFileError(f"config {path}: not valid TOML ({err})") from None
     return values_for(data, parser, str(path))
+
+
+def check_owner_only(path: Path, status: os.stat_result) -> None:
+    """ConfigFileError when the opened file ``status`` describes may be changed by someone
+    else than the user running Pier and root (POSIX only: Windows keeps ACLs, not modes)."""
+    if os.name != "posix":
+        return
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigFileError(f"config {path}: other users may change it (mode "
+                              f"{stat.S_IMODE(status.st_mode):o}); refusing to read it. "
+                              f"Run: chmod go-w {path}")
+    if status.st_uid not in (0, os.geteuid()):
+        raise ConfigFileError(f"config {path}: it belongs to another user (uid "
+                              f"{status.st_uid}); refusing to read it. Make it belong to this "
+                              "user or to root")
 
 
 def values_for(data: dict[str, Any], parser: argparse.ArgumentParser,

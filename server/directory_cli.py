@@ -24,7 +24,7 @@ from server.directory_config import (
     remove_settings,
     save_settings,
 )
-from server.directory_source import DirectoryDown
+from server.directory_source import DirectoryDown, DirectorySource
 from server.errors import UserStoreError
 from server.paths import PierPaths
 from server.users import UserStore
@@ -130,20 +130,26 @@ def _test(paths: PierPaths, args: argparse.Namespace) -> None:
         raise CliError("Directory logins are off: `pier directory set ...` first.")
     store = UserStore(paths.users_file)
     store.load()
-    if store.get(args.name) is not None:
-        raise CliError(f"'{args.name}' is a Pier account, which wins over the directory "
-                       "(the directory is not asked for this name).")
-    password = read_secret(args.password_stdin, f"Password of {args.name}: ")
     from server.directory import DirectoryClient
 
+    client = DirectoryClient(settings)
+    local = DirectorySource(client).local_twin(args.name, store)
+    if local is not None:
+        shown = f"'{args.name}'" + ("" if local == args.name else
+                                    f" (as the directory compares names: '{local}')")
+        raise CliError(f"{shown} is a Pier account, which wins over the directory (the "
+                       "directory is not asked for this name).")
+    password = read_secret(args.password_stdin, f"Password of {args.name}: ")
     try:
-        verdict = DirectoryClient(settings).log_in(args.name, password)
+        verdict = client.log_in(args.name, password)
     except DirectoryDown as err:
         raise CliError(f"The directory cannot be asked: {err}.") from None
     groups = f" (groups: {', '.join(verdict.groups) or 'none'})"
     if verdict.user is None:
         raise CliError(f"{args.name} cannot log in: {verdict.reason}{groups}.")
-    print(f"{args.name}: {describe(verdict.user)}{groups}")
+    name = verdict.user.name
+    as_name = f" (logs in as '{name}', the entry's name)" if name != args.name else ""
+    print(f"{args.name}: {describe(verdict.user)}{groups}{as_name}")
 
 
 def _off(path: Path) -> None:

@@ -9,6 +9,7 @@ else the system's trust store). No ldap3 here: server.directory talks to the dir
 
 from __future__ import annotations
 
+import re
 import ssl
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,8 @@ AD_USER_FILTER = "(sAMAccountName={name})"
 DEFAULT_GROUP_FILTER = "(&(objectClass=groupOfNames)(member={dn}))"
 MEMBER_OF = "memberOf"  # as the group filter: read the user's memberOf attribute instead
 TEXT_MAX = 1024
+# an equality item of a filter whose value holds {name}: (uid={name}), (mail={name}@corp.example)
+_NAME_ITEM = re.compile(r"\(\s*([A-Za-z0-9][A-Za-z0-9.-]*)=([^()*=]*)\{name\}([^()*=]*)\)")
 
 
 class DirectoryConfigError(ConfigError):
@@ -126,6 +129,16 @@ def _check_filter(label: str, text: str, placeholder: str) -> None:
         example = DEFAULT_USER_FILTER if placeholder == "{name}" else DEFAULT_GROUP_FILTER
         raise DirectoryConfigError(f"The {label} must be an LDAP filter in parentheses with "
                                    f"{placeholder} in it, e.g. {example}.")
+    if placeholder == "{name}" and not name_items(text):
+        raise DirectoryConfigError("The user filter must compare an attribute with {name} "
+                                   "(e.g. (uid={name}) or (sAMAccountName={name})): Pier names "
+                                   "the user as that attribute of the entry.")
+
+
+def name_items(user_filter: str) -> list[tuple[str, str, str]]:
+    """(attribute, text before {name}, text after it) for each ``(attribute=...{name}...)``
+    of a user filter, in order: where a directory entry holds the user's name."""
+    return [(m.group(1), m.group(2), m.group(3)) for m in _NAME_ITEM.finditer(user_filter)]
 
 
 def check_ca_pem(pem: str) -> None:

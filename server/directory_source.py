@@ -13,6 +13,11 @@ password), never by the name: another password is another key, so a wrong passwo
 a cached success. Entries live ``ttl`` seconds on the injected clock, so a login the directory
 would now refuse (a disabled account, a changed password, a group left) stops working within
 that time. Refusals are never cached.
+
+Only ``DirectoryDown`` (or no answer in time) pauses the directory logins: any other error is
+about the login at hand (what its client sent), and refuses that login alone. Names are
+compared as a directory compares them (``fold_name``): a name that is a Pier account's in any
+such form is the Pier account's (``local_twin``), never the directory's.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import contextlib
 import logging
 import math
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,6 +36,7 @@ from typing import Literal, Protocol
 
 from server.clock import SYSTEM_CLOCK, Clock
 from server.user_model import User
+from server.users import UserStore
 
 log = logging.getLogger("pier.directory")
 
@@ -38,6 +45,27 @@ CACHE_ENTRIES = 1024
 DOWN_PAUSE = 10.0  # after a failure, logins are answered "unavailable" this long without asking
 THREADS = 2
 MAX_PENDING = 16
+
+
+# RFC 4518's "mapped to nothing" (soft hyphens, joiners, variation selectors, U+FFFC) and the
+# controls it maps to a space; the rest of Cc and Cf go too (see fold_name)
+_TO_NOTHING = frozenset("\u00ad\u1806\u034f\u180b\u180c\u180d\ufffc\u200b") | \
+    frozenset(map(chr, range(0xFE00, 0xFE10)))
+_TO_SPACE = frozenset("\t\n\v\f\r\x85")
+
+
+def fold_name(name: str) -> str:
+    """``name`` as a directory compares user names (LDAP's caseIgnoreMatch, RFC 4518): soft
+    hyphens and other invisible characters dropped, every space-like character a space, case
+    folded, NFKC ("ａdmin" is "admin"), and the spaces around and doubled inside ignored."""
+    kept = []
+    for char in name:
+        if char in _TO_SPACE or unicodedata.category(char) in ("Zs", "Zl", "Zp"):
+            kept.append(" ")
+        elif char not in _TO_NOTHING and unicodedata.category(char) not in ("Cc", "Cf"):
+            kept.append(char)
+    folded = unicodedata.normalize("NFKC", "".join(kept).casefold()).casefold()
+    return " ".join(folded.split())
 
 
 class DirectoryDown(Exception):
@@ -95,6 +123,7 @@ class DirectorySource:
         self._down_until = -math.inf
         self._clashes_asked: set[str] = set()
         self._background: list[Future[bool]] = []
+        self._folded: tuple[UserStore | None, int, dict[str, str]] = (None, -1, {})
 
     # -- logins ----------------------------------------------------------------------------
 
@@ -129,9 +158,10 @@ class DirectorySource:
             verdict = future.result(timeout=self.client.timeout * 4 + 1)
         except (DirectoryDown, FutureTimeout) as err:
             return self._down(str(err) or "the directory did not answer in time")
-        except Exception:  # an answer ldap3 did not expect: the directory's fault, not the client's
+        except Exception:  # ldap3 raised about this login (its name, its password)
+            # Refused, not "down": what one client sends must never pause every login.
             log.exception("unexpected error while asking the directory about %r", name)
-            return self._down("an unexpected answer")
+            return DirectoryAnswer("refused", reason="an unexpected error")
         finally:
             with self._lock:
                 self._pending -= 1
@@ -147,6 +177,19 @@ class DirectorySource:
             self._cache.clear()
 
     # -- a local account of the same name ---------------------------------------------------
+
+    def local_twin(self, name: str, store: UserStore) -> str | None:
+        """The Pier account ``name`` is a form of, as the directory compares names ("Admin",
+        " admin", "ａdmin" are forms of "admin"); None when it is no account's. Such a name is
+        never asked of the directory: the Pier account wins, under its exact name only."""
+        if store.get(name) is not None:
+            return name
+        held, version, folded = self._folded
+        if held is not store or version != store.version:
+            version = store.version
+            folded = {fold_name(user.name): user.name for user in store.users()}
+            self._folded = (store, version, folded)
+        return folded.get(fold_name(name))
 
     def note_local(self, name: str) -> None:
         """A local account ``name`` logged in or tried to: the local account wins. The first

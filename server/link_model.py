@@ -35,10 +35,12 @@ LOG_TOKEN_CHARS = 6  # what the access log keeps of a token (36 of its 256 bits)
 
 TOKEN_PATTERN = re.compile(rf"[A-Za-z0-9_-]{{{MIN_TOKEN_CHARS},128}}")
 ID_PATTERN = re.compile(r"[a-z0-9]{4,16}")
+# a share link's token, or a resumable (tus) upload's id: for a visitor's upload the id is all
+# that guards it (server/routes_tus.py), so a log keeps no more of it than of a token
 _LOGGED_TOKEN = re.compile(
     # "%6c" and doubled slashes too: such a path reaches no link (the router matches the
     # prefix as sent), but the token in it may be a real one, mistyped
-    rf"(/\.well-known/pier/+(?:l|%6c)/+)([A-Za-z0-9_%-]{{0,{LOG_TOKEN_CHARS}}})[A-Za-z0-9_%-]*",
+    rf"(/\.well-known/pier/+(?:l|%6c|tus)/+)([A-Za-z0-9_%-]{{0,{LOG_TOKEN_CHARS}}})[A-Za-z0-9_%-]*",
     re.IGNORECASE)
 
 LinkKind = Literal["file", "folder"]
@@ -114,10 +116,17 @@ def shorten_token(token: str) -> str:
 
 def redact_link_tokens(text: str) -> str:
     """``text`` (a request path, a Referer) with every link token after ``/.well-known/pier/l/``
-    shortened as ``shorten_token`` does, percent-encoded tokens included."""
-    if "/l/" not in text and "/L/" not in text and "%6" not in text:
+    shortened as ``shorten_token`` does, percent-encoded tokens included, and every resumable
+    upload's id after ``/.well-known/pier/tus/``."""
+    if "/l/" not in text and "/L/" not in text and "%6" not in text \
+            and "/tus/" not in text.lower():
         return text
-    return _LOGGED_TOKEN.sub(lambda m: m.group(1) + m.group(2) + "…", text)
+    return _LOGGED_TOKEN.sub(_shortened, text)
+
+
+def _shortened(match: re.Match[str]) -> str:
+    kept = match.group(1) + match.group(2)
+    return kept + "…" if len(match.group(0)) > len(kept) else kept  # "…": something was cut
 
 
 def item_kind(path: Path | str) -> LinkKind:

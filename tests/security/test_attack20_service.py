@@ -21,10 +21,6 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP") or os.name != "pos
                                 reason="file modes and signals of a POSIX service")
 
 
-@pytest.mark.xfail(strict=True, reason="pier serve --config reads a world-writable TOML without "
-                   "a word: any local user may rewrite it to share '/' with anonymous = "
-                   "\"modify\" from the next restart (sshd/sudo refuse such files; Pier does not "
-                   "even warn)")
 def test_a_world_writable_config_is_refused_or_warned_about(share, tmp_path, private_config_dir):
     config = tmp_path / "pier.toml"
     config.write_text(f'dir = "{share}"\nport = 0\nlog-format = "json"\n', encoding="utf-8")
@@ -50,11 +46,6 @@ def test_a_world_writable_config_is_refused_or_warned_about(share, tmp_path, pri
     assert any(str(config) in json.dumps(entry) for entry in warnings), err
 
 
-@pytest.mark.xfail(strict=True, reason="the JSON log (and the access log) write a resumable "
-                   "upload's URL in full; for a visitor's upload (no login: owner None) that "
-                   "id is the only thing guarding it, so whoever reads the journal may PATCH "
-                   "more bytes into it or DELETE it. Link tokens are cut to their first "
-                   "characters for this very reason; tus ids are not")
 def test_the_json_log_does_not_hand_out_a_visitors_upload(share, tmp_path, private_config_dir):
     proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", str(share), "--port",
                              "0", "--upload", "--log-format", "json"],

@@ -5,6 +5,9 @@ added), flags win, and a wrong key, type or value is a usage error naming it."""
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,15 @@ import pytest
 import tomli_w
 
 from server import cli
-from server.cli_config import NOT_FROM_FILE, option_keys, parse_with_config
+from server.cli_config import (
+    NOT_FROM_FILE,
+    ConfigFileError,
+    check_owner_only,
+    option_keys,
+    parse_with_config,
+)
+
+POSIX = pytest.mark.skipif(os.name != "posix", reason="file modes and owners of POSIX")
 
 # The sample written to the file for each kind of option ``type``; a flag with a type not
 # listed here fails test_every_serve_option_can_be_set_from_the_file until one is added.
@@ -33,6 +44,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def write(tmp_path: Path, data: dict[str, Any]) -> Path:
     path = tmp_path / "pier.toml"
     path.write_bytes(tomli_w.dumps(data).encode())
+    path.chmod(0o644)  # whatever the umask: a group-writable file is refused
     return path
 
 
@@ -127,6 +139,7 @@ def test_a_wrong_key_or_value_is_a_usage_error_naming_it(tmp_path, capsys, data,
 def test_a_file_that_is_not_toml_or_not_there(tmp_path, capsys):
     broken = tmp_path / "broken.toml"
     broken.write_text("port = \n", encoding="utf-8")
+    broken.chmod(0o644)
     for path, said in ((broken, "not valid TOML"), (tmp_path / "none.toml", "No such file")):
         with pytest.raises(SystemExit) as exited:
             parse(["serve", "--config", str(path)])
@@ -134,8 +147,47 @@ def test_a_file_that_is_not_toml_or_not_there(tmp_path, capsys):
         assert f"config {path}: {said}" in capsys.readouterr().err
 
 
-def test_the_example_file_in_docs_is_read_by_the_real_parser():
-    example = Path(__file__).resolve().parents[2] / "docs" / "pier.toml"
+@POSIX
+@pytest.mark.parametrize("mode", [0o666, 0o646, 0o664, 0o620])
+def test_a_file_others_may_change_is_refused_naming_why(tmp_path, capsys, mode):
+    path = write(tmp_path, {"port": 0})
+    path.chmod(mode)
+    with pytest.raises(SystemExit) as exited:
+        parse(["serve", "--config", str(path)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"config {path}: other users may change it (mode {mode:o})" in err
+    assert f"chmod go-w {path}" in err
+    path.chmod(mode & ~0o022)
+    assert parse(["serve", "--config", str(path)]).port == 0  # that fixes it
+
+
+@POSIX
+def test_a_file_of_another_user_is_refused_and_roots_is_not(tmp_path):
+    path = write(tmp_path, {"port": 0})
+    mine = os.stat(path)
+    other_uid = 4242 if os.geteuid() != 4242 else 4243
+
+    def owned_by(uid: int) -> os.stat_result:
+        fields = list(mine)
+        fields[stat.ST_UID] = uid
+        return os.stat_result(fields)
+
+    with pytest.raises(ConfigFileError, match="belongs to another user \\(uid 4242"):
+        check_owner_only(path, owned_by(other_uid))
+    check_owner_only(path, owned_by(0))  # /etc/pier/pier.toml, installed by root
+    check_owner_only(path, mine)
+    if os.geteuid() == 0:  # the real thing, where the test may give the file away
+        os.chown(path, other_uid, -1)
+        with pytest.raises(SystemExit):
+            parse(["serve", "--config", str(path)])
+
+
+def test_the_example_file_in_docs_is_read_by_the_real_parser(tmp_path):
+    # a copy of mode 0644: a checkout made under umask 002 leaves the original group-writable
+    example = tmp_path / "pier.toml"
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "docs" / "pier.toml", example)
+    example.chmod(0o644)
     data = tomllib.loads(example.read_text(encoding="utf-8"))
     assert {"dir", "host", "port", "tls", "auth", "log-format"} <= set(data)
     args = parse(["serve", "--config", str(example)])

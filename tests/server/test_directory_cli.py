@@ -58,6 +58,9 @@ def test_set_show_test_off(tmp_path, slapd):
                                    "(groups: staff, editors)"
     wrong = pier(config, "directory", "test", "alice", "--password-stdin", stdin="nope\n")
     assert wrong.returncode == 1 and "alice cannot log in: wrong password" in wrong.stderr
+    upper = pier(config, "directory", "test", "ALICE", "--password-stdin",
+                 stdin=USERS["alice"] + "\n")
+    assert upper.returncode == 0 and "(logs in as 'alice', the entry's name)" in upper.stdout
     carol = pier(config, "directory", "test", "carol", "--password-stdin",
                  stdin=USERS["carol"] + "\n")
     assert carol.returncode == 1 and "in no mapped group" in carol.stderr
@@ -74,6 +77,9 @@ def test_test_names_a_local_account_and_a_directory_that_is_down(tmp_path, slapd
     assert added.returncode == 0, added.stderr
     clash = pier(config, "directory", "test", "bob", "--password-stdin", stdin="x\n")
     assert clash.returncode == 1 and "is a Pier account, which wins" in clash.stderr
+    other_form = pier(config, "directory", "test", " BOB", "--password-stdin", stdin="x\n")
+    assert other_form.returncode == 1 and "(as the directory compares names: 'bob') is a Pier " \
+        "account, which wins" in other_form.stderr
     ca = config.parent / "directory-ca.pem"
     moved = pier(config, "directory", "set", "--url", "ldaps://127.0.0.1:1", "--base-dn", SUFFIX,
                  "--group-map", "staff=read", "--ca-file", str(ca))

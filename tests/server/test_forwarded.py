@@ -124,6 +124,7 @@ def test_a_service_config_file_takes_both(pier_paths, tmp_path: Path) -> None:
     config_file = tmp_path / "pier.toml"
     config_file.write_text('trusted-proxy = ["127.0.0.1", "10.0.0.0/8"]\nbase-path = "/files"\n',
                            encoding="utf-8")
+    config_file.chmod(0o600)  # a config others may write is refused (whatever the umask)
     parser = build_parser()
     args = parse_with_config(parser, subcommand(parser, "serve"),
                              ["serve", str(tmp_path), "--config", str(config_file)])

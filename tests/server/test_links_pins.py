@@ -123,3 +123,9 @@ def test_tokens_are_shortened_for_logs(store, tmp_path):
     assert redact_link_tokens(f"/.well-known/pier/l/{token}/a%20b.jpg?x=1").endswith(
         f"/l/{token[:6]}…/a%20b.jpg?x=1")
     assert redact_link_tokens("/photos/l/") == "/photos/l/"
+    upload_id = "Ab3_" + "x" * 28  # a tus upload's id (server/tus_store.py)
+    assert redact_link_tokens(f"/.well-known/pier/tus/{upload_id}") == \
+        "/.well-known/pier/tus/Ab3_xx…"
+    assert redact_link_tokens("/base/.well-known/pier/TUS/" + upload_id + "?a") == \
+        "/base/.well-known/pier/TUS/Ab3_xx…?a"
+    assert redact_link_tokens("/.well-known/pier/tus/") == "/.well-known/pier/tus/"

@@ -282,6 +282,24 @@ def test_unfinished_uploads_are_capped(uploads):
     assert create(uploads.port, "three-more.bin", 1).status == 429
 
 
+def test_the_request_log_keeps_only_the_start_of_an_upload_id(server_factory, share, tus_state,
+                                                              tmp_path):
+    # a visitor's upload is guarded by its id alone: the window's log, the access log (and
+    # the JSON log, tests/security/test_attack20_service.py) keep what they keep of a link token
+    access_log = tmp_path / "logs" / "access.log"
+    running = server_factory(share, upload=True, tus_state=tus_state, access_log=access_log)
+    url = started(running.port, "logged.bin", 3)
+    upload_id = url.rsplit("/", 1)[1]
+    assert head(running.port, url).status == 200
+    assert patch(running.port, url, 0, b"abc", Referer="http://x" + url).status == 204
+    records = running.wait_for_records(3)
+    assert [r.path for r in records[-2:]] == [TUS + upload_id[:6] + "…"] * 2
+    assert not any(upload_id in r.path + r.referer for r in records)
+    running.engine.stop()
+    logged = access_log.read_text(encoding="utf-8")
+    assert logged.count(TUS + upload_id[:6] + "…") == 3 and upload_id not in logged  # + referer
+
+
 def wait_for_cut_patch(running: RunningServer, timeout: float = 10.0) -> bool:
     """Whether the server has finished (and recorded) a PATCH whose client went away."""
     return wait_until(lambda: any(r.method == "PATCH" and r.status == CLIENT_GONE

@@ -42,6 +42,7 @@ def pier_cli(*args: str, stdin: str = "") -> str:
 def write_config(tmp_path: Path, data: dict[str, Any]) -> Path:
     path = tmp_path / "pier.toml"
     path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    path.chmod(0o600)  # whatever the umask: a file others may change is refused
     return path
 
 
