@@ -54,6 +54,7 @@ from server.zipstream import ZipItem
 
 if TYPE_CHECKING:
     from server.clock import Clock
+    from server.collect import CollectConfig
     from server.config import ServerConfig
     from server.rules_in_force import RulesInForce
 # what callers import from here: the policy's vocabulary lives in server/access_rules.py
@@ -176,14 +177,15 @@ class FileAccess(NameOrderListing, WritingAccess):
     def own(self) -> OwnPaths:
         return self._policy.own
 
-    def hand_in(self, collect_name: str, folder_name: str, is_open: Callable[[], bool]
-                ) -> FileAccess:
-        """Collect mode: the person's folder ``<share>/collect_name/folder_name/`` (made when
-        missing) as an access that reaches that folder only (server/collect_access.py);
-        ``is_open``: whether hand-ins are still accepted."""
+    def hand_in(self, collect: CollectConfig, folder_name: str,
+                now: Callable[[], float]) -> FileAccess:
+        """Collect mode: the person's folder ``<share>/NAME/folder_name/`` (made when missing)
+        as an access that reaches that folder only (server/collect_access.py). A hand-in
+        commits only while collect mode in force (same folder, same NAME) is open by ``now``
+        (the engine's clock), with HAND_IN_GRACE after the deadline."""
         from server.collect_access import open_hand_in  # it builds on this module
 
-        return open_hand_in(self, self._policy, collect_name, folder_name, is_open)
+        return open_hand_in(self, self._policy, collect, folder_name, now)
 
     def hand_in_names(self, collect_name: str) -> set[str]:
         """Collect mode: the names in ``<share>/collect_name/`` on disk (NFC, casefolded), which
@@ -418,12 +420,36 @@ class FileAccess(NameOrderListing, WritingAccess):
         per folder (``may_all_below``), and about each entry only below a folder where it may
         not allow everything. ``names``: only these entries of the folder (a selection on the
         page), each still judged by the policy like any other entry."""
-        url = self.judged_url(folder)
         opened = self.open_folder(folder.fs_path)
+        try:
+            url = self._opened_folder_url(opened, folder)
+        except BaseException:
+            opened.close()
+            raise
         rules = ZipRules(self._rules.show_hidden, self._policy.own.holds,
                          lambda path: self.may(Action.LIST, path),
                          lambda path: self.may(Action.READ, path), self.may_all_below, names)
         yield from walk_zip(opened, url, rules)
+
+    def _opened_folder_url(self, opened: Folder, folder: Resolved) -> str:
+        """The URL path of the folder that was opened, judged again: where it really is, not
+        where ``folder`` was when resolved (it may have been swapped for a link since)."""
+        real = folder_path(opened)
+        if real is None:  # the kernel cannot name it: the real path, if it is that folder
+            real = os.path.realpath(folder.fs_path)
+            try:
+                st = os.stat(real)
+            except OSError:
+                raise PathRefused(404, N_("Not found.")) from None
+            if (st.st_dev, st.st_ino) != (opened.stat().st_dev, opened.stat().st_ino):
+                raise PathRefused(404, N_("Not found."))
+        try:
+            url = _url_below(self._rules.root, real, is_dir=True)
+        except ValueError:
+            raise PathRefused(404, N_("Not found.")) from None
+        if not self.may(Action.LIST, url):
+            raise PathRefused(404, N_("Not found."))
+        return url
 
     def may_all_below(self, folder_url: str) -> bool:
         """Whether this principal may READ and LIST everything below the folder ``folder_url``

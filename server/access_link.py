@@ -17,8 +17,10 @@ import stat
 
 from server.access import Action, FileAccess, Policy
 from server.files import PathRefused, Resolved
+from server.http11 import HttpError
 from server.link_model import Link
 from server.page_i18n import N_
+from server.portable_folders import Folder
 
 
 class LinkAccess(FileAccess):
@@ -51,8 +53,24 @@ class LinkAccess(FileAccess):
         if action is Action.CREATE:  # a new name inside a drop box, never the box itself
             return self.link.upload and self.is_folder and \
                 url_path.rstrip("/") != self.item_url.rstrip("/") and \
-                self._policy.writable(action, url_path)
+                self._policy.writable(action, url_path) and self._still_works()
         return False  # REPLACE, MODIFY: never through a link
+
+    def _still_works(self) -> bool:
+        """A drop box's write commits only while the rules in force still serve the link
+        (server/rules_in_force.py): the same folder shared, links on, the link active."""
+        in_force = self._policy.in_force
+        return in_force is None or in_force.link_works(self._policy, self.link)
+
+    def _check_still(self, folder: Folder, url: str, name: str, replace: bool) -> None:
+        """Before a drop box's file takes its name: 410 once the link no longer works."""
+        if not self._still_works():
+            raise HttpError(410, N_("The owner ended this link."), close=True)
+        super()._check_still(folder, url, name, replace)
+
+    def as_routed(self) -> FileAccess:
+        """Taking back what this request wrote: the link as it was when it was routed."""
+        return _LinkAsRouted(self._policy, self.link, self.item_url)
 
     def target(self, raw_path: str) -> Resolved:
         found = self._resolve(raw_path)
@@ -71,6 +89,15 @@ class LinkAccess(FileAccess):
         """A zip's walk (which enters no links) needs not ask inside the linked folder."""
         return not self._policy.root_is_own and self.is_folder and \
             folder_url.startswith(self.item_url)
+
+
+class _LinkAsRouted(LinkAccess):
+    """LinkAccess.as_routed: the rules in force since are not asked."""
+
+    __slots__ = ()
+
+    def _still_works(self) -> bool:
+        return True
 
 
 def link_access(policy: Policy, link: Link) -> LinkAccess | None:

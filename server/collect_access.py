@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from server.access import FileAccess, Policy
 from server.access_rules import Action
-from server.collect import folder_key
+from server.collect import HAND_IN_GRACE, CollectConfig, closed_error, folder_key
 from server.files import Resolved
 from server.own_paths import is_trash_name
 from server.page_i18n import N_
@@ -28,11 +28,12 @@ from server.uploads import UploadFile, UploadRefused, is_temp_name
 Identity = tuple[int, int]
 
 
-def open_hand_in(access: FileAccess, policy: Policy, collect_name: str, folder_name: str,
-                 is_open: Callable[[], bool]) -> HandInAccess:
-    """The person's folder ``<share>/collect_name/folder_name/``, made when missing, as a
-    ``HandInAccess``. 409 when a link or a file has one of those names."""
-    root = policy.rules.root
+def open_hand_in(access: FileAccess, policy: Policy, collect: CollectConfig, folder_name: str,
+                 now: Callable[[], float]) -> HandInAccess:
+    """The person's folder ``<share>/NAME/folder_name/``, made when missing, as a
+    ``HandInAccess``; ``now``: the engine's clock (``time``). 409 when a link or a file has
+    one of those names."""
+    root, collect_name = policy.rules.root, collect.name
     opened = access.open_folder(root)
     try:
         for name in (collect_name, folder_name):
@@ -44,7 +45,8 @@ def open_hand_in(access: FileAccess, policy: Policy, collect_name: str, folder_n
         opened.close()
     policy.own.look_again()  # NAME/ made just now: known by its identity from now on
     real = os.path.join(root, collect_name, folder_name)
-    return HandInAccess(policy, f"/{collect_name}/{folder_name}/", real, identity, is_open)
+    return HandInAccess(policy, f"/{collect_name}/{folder_name}/", real, identity, collect,
+                        now)
 
 
 def names_in_collect(access: FileAccess, policy: Policy, collect_name: str) -> set[str]:
@@ -89,15 +91,16 @@ def _enter_or_make(folder: Folder, name: str) -> Folder:
 class HandInAccess(FileAccess):
     """One person's hand-in folder and nothing else (see the module's docstring)."""
 
-    __slots__ = ("_folder_identity", "_folder_real", "_folder_url", "_is_open")
+    __slots__ = ("_collect", "_folder_identity", "_folder_real", "_folder_url", "_now")
 
     def __init__(self, policy: Policy, folder_url: str, folder_real: str,
-                 identity: Identity, is_open: Callable[[], bool]) -> None:
+                 identity: Identity, collect: CollectConfig, now: Callable[[], float]) -> None:
         super().__init__(policy, None)  # the person, not an account's folders, decides
         self._folder_url = folder_url
         self._folder_real = folder_real
         self._folder_identity = identity
-        self._is_open = is_open
+        self._collect = collect
+        self._now = now
 
     @property
     def folder_url(self) -> str:
@@ -111,9 +114,37 @@ class HandInAccess(FileAccess):
         if action is Action.READ or action is Action.LIST:
             return True
         if action is Action.CREATE or action is Action.REPLACE:
-            return url_path != self._folder_url and self._is_open() and \
+            return url_path != self._folder_url and self._still_collecting() and \
                 self._policy.writable(action, url_path)
         return False  # MODIFY (rename, move, delete): not through collect mode
+
+    def _still_collecting(self) -> bool:
+        """Whether a hand-in may commit now: collect mode still on in the same folder under
+        the rules in force (server/rules_in_force.py), and not past its deadline (the one in
+        force) by HAND_IN_GRACE (a hand-in is begun only before the deadline)."""
+        collect = self._collect_now()
+        return collect is not None and (
+            collect.until is None or self._now() < collect.until + HAND_IN_GRACE)
+
+    def _collect_now(self) -> CollectConfig | None:
+        in_force = self._policy.in_force
+        return self._collect if in_force is None else \
+            in_force.collect_now(self._policy, self._collect)
+
+    def _check_still(self, folder: Folder, url: str, name: str, replace: bool) -> None:
+        """Before a file takes its name: 403 "Hand-ins closed at ..." (the deadline in force,
+        or now when collect mode went off or moved) unless hand-ins are still taken."""
+        if not self._still_collecting():
+            collect = self._collect_now()
+            until = collect.until if collect is not None else None
+            raise closed_error(until if until is not None else self._now(), close=True)
+        super()._check_still(folder, url, name, replace)
+
+    def as_routed(self) -> FileAccess:
+        """Taking back what this hand-in saved (server/writes.py ``withdraw``): this folder
+        as it was when the hand-in began, whatever changed or closed since."""
+        return _HandInAsRouted(self._policy, self._folder_url, self._folder_real,
+                               self._folder_identity, self._collect, self._now)
 
     def may_all_below(self, folder_url: str) -> bool:
         return False  # every entry is judged by may() (nothing zips through a hand-in yet)
@@ -143,3 +174,12 @@ class HandInAccess(FileAccess):
                                 expected_size=expected_size, rename=rename, replace=replace)
         upload.before_replace = None  # the person's own earlier file: replaced for good
         return upload
+
+
+class _HandInAsRouted(HandInAccess):
+    """HandInAccess.as_routed: neither the rules in force nor the deadline asked again."""
+
+    __slots__ = ()
+
+    def _still_collecting(self) -> bool:
+        return True

@@ -124,7 +124,8 @@ class RequestHandler:
 
     def come_into_force(self) -> None:
         """This handler's rules are the share's now (server/lasting.py ``take_rules``)."""
-        self._lasting.take_rules(self._policy, self._config.auth)
+        self._lasting.take_rules(self._policy, self._config.auth, self._config.collect,
+                                 self._links.store if self._links is not None else None)
 
     # -- entry points --------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from server.tus_store import TusStore
 if TYPE_CHECKING:
     from server.access import Policy
     from server.auth import Authenticator
+    from server.links import LinkStore
 
 
 class Lasting:
@@ -85,8 +86,10 @@ class Lasting:
             kept = self._throttle[0]
         return config if auth.throttle is kept else replace(config, auth=auth.with_throttle(kept))
 
-    def take_rules(self, policy: Policy, auth: Authenticator | None) -> None:
-        """A serve loop's rules take effect: writes in flight ask them; WebDAV locks whose
-        owner may no longer hold them go."""
-        self.in_force.take(policy, auth)
+    def take_rules(self, policy: Policy, auth: Authenticator | None,
+                   collect: CollectConfig | None = None, links: LinkStore | None = None) -> None:
+        """A serve loop's rules take effect: writes in flight ask them (hand-ins: ``collect``;
+        drop boxes: ``links``, None when share links are off); WebDAV locks whose owner may no
+        longer hold them go."""
+        self.in_force.take(policy, auth, collect, links)
         self.dav.locks.manager.drop_unless(self.in_force.may_hold)

@@ -151,7 +151,7 @@ class CollectRoutes:
                         json.dumps(doc, ensure_ascii=False).encode("utf-8"))
 
     def _files_of(self, call: Call, person: Person) -> list[Entry]:
-        access = call.files.hand_in(self._collect.name, person.folder, self._is_open)
+        access = call.files.hand_in(self._collect, person.folder, self._clock.time)
         folder = access.target(url_quote(f"/{self._collect.name}/{person.folder}/"))
         return sorted((e for e in access.list_folder(folder) if not e.is_dir),
                       key=lambda e: e.name.casefold())
@@ -173,14 +173,15 @@ class CollectRoutes:
         return _see_page(headers)
 
     def _hand_in(self, call: Call) -> Response:
-        # a hand-in begun in time may finish within HAND_IN_GRACE after the deadline; its
-        # access keeps the right to create it began with, so its withdrawal (a later part
-        # failing, the grace running out) can take back what it saved
+        # a hand-in begun in time may finish within HAND_IN_GRACE after the deadline (each
+        # commit asks the deadline and collect mode in force then); its withdrawal (a later
+        # part failing, the grace running out, a change of settings) takes back what it
+        # saved through the access as it was routed
         refuse_if_closed(self._collect, self._clock.time())
         person = self._person(call, make=True)
         if person is None:
             raise HttpError(403, N_("Give your name first."), close=True)
-        access = call.files.hand_in(self._collect.name, person.folder, lambda: True)
+        access = call.files.hand_in(self._collect, person.folder, self._clock.time)
         folder = access.target(url_quote(f"/{self._collect.name}/{person.folder}/"))
         replace_as = call.first("replace")
         stored = self._store(call, access, folder, clean_name(replace_as) if replace_as else "")

@@ -1,6 +1,7 @@
 """Re-attack of the settings-change fix: a collect hand-in routed before collect mode is
-switched off (or the share moves to another folder) still commits: HandInAccess.may never asks
-the rules in force (server/rules_in_force.py), unlike FileAccess.may."""
+switched off (or the share moves to another folder, or the deadline is moved before now) must
+not commit: HandInAccess.may asks the rules in force (server/rules_in_force.py) like
+FileAccess.may, and the deadline in force at commit."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import socket
 import uuid
 from dataclasses import replace
 from pathlib import Path
-
-import pytest
 
 from server.collect import COOKIE, CollectConfig
 from server.config import ServerConfig
@@ -49,22 +48,35 @@ def _hand_in_across(share: Path, tmp_path: Path, change) -> tuple[bytes, list[st
     return answer, sorted(p.name for p in folder.iterdir())
 
 
-@pytest.mark.xfail(strict=True, reason="HandInAccess.may does not ask the rules in force: a "
-                   "hand-in routed before collect mode went off still saves its files")
 def test_a_hand_in_begun_before_collect_mode_went_off_saves_nothing(share: Path,
                                                                     tmp_path: Path) -> None:
     answer, kept = _hand_in_across(share, tmp_path, lambda c: replace(c, collect=None))
-    assert not answer.startswith(b"HTTP/1.1 201"), (answer.partition(b"\r\n")[0], kept)
+    assert answer.startswith(b"HTTP/1.1 403 "), (answer.partition(b"\r\n")[0], kept)
+    assert b"Hand-ins closed at" in answer
     assert kept == [], f"stored {kept} after collect mode was switched off"
 
 
-@pytest.mark.xfail(strict=True, reason="HandInAccess.may does not ask the rules in force: a "
-                   "hand-in routed before the share moved to another folder still writes "
-                   "into the old folder")
 def test_a_hand_in_begun_before_the_folder_changed_saves_nothing_in_the_old_one(
         share: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.mkdir()
     answer, kept = _hand_in_across(share, tmp_path, lambda c: replace(c, root=other))
-    assert not answer.startswith(b"HTTP/1.1 201"), (answer.partition(b"\r\n")[0], kept)
+    assert answer.startswith(b"HTTP/1.1 403 "), (answer.partition(b"\r\n")[0], kept)
+    assert b"Hand-ins closed at" in answer
     assert kept == [], f"stored {kept} in the folder no longer shared"
+
+
+def test_a_hand_in_begun_before_the_deadline_moved_into_the_past_saves_nothing(
+        share: Path, tmp_path: Path) -> None:
+    closed = CollectConfig("Homework", 1_000_000.0, tmp_path / "collect.json")  # long past
+    answer, kept = _hand_in_across(share, tmp_path, lambda c: replace(c, collect=closed))
+    assert answer.startswith(b"HTTP/1.1 403 "), (answer.partition(b"\r\n")[0], kept)
+    assert b"Hand-ins closed at" in answer
+    assert kept == [], f"stored {kept} after the deadline in force had passed"
+
+
+def test_a_hand_in_across_a_change_that_keeps_collect_mode_is_saved(
+        share: Path, tmp_path: Path) -> None:
+    answer, kept = _hand_in_across(share, tmp_path, lambda c: replace(c, upload=True))
+    assert answer.startswith(b"HTTP/1.1 201"), answer.partition(b"\r\n")[0]
+    assert kept == ["essay.txt", "padding.txt"]
