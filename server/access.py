@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from server.access_listing import UNSEEN, NameOrderListing  # noqa: F401  (UNSEEN: callers)
 from server.access_rules import ANY_NAME, MAX_NEW_FOLDERS, Action, FolderBudget, ShareRules
 from server.access_writes import WritingAccess
+from server.access_zip import ZipAccess, url_below
 from server.files import (
     PathRefused,
     Resolved,
@@ -49,8 +50,6 @@ from server.search_walk import SearchLimits, SearchRules, SearchWalk
 from server.thumb_cache import KEY_FILE as THUMB_KEY_FILE
 from server.unwritable import UnwritableFolders
 from server.users import User
-from server.zip_walk import ZipRules, walk_zip
-from server.zipstream import ZipItem
 
 if TYPE_CHECKING:
     from server.clock import Clock
@@ -145,7 +144,7 @@ def policy_for(config: ServerConfig, in_force: RulesInForce | None = None) -> Po
     return Policy(rules, own, protected, in_force, unwritable)
 
 
-class FileAccess(NameOrderListing, WritingAccess):
+class FileAccess(NameOrderListing, ZipAccess, WritingAccess):
     """The share as one principal may reach it. Every path a route touches goes through here.
     The methods that create and change things are server/access_writes.py's."""
 
@@ -227,7 +226,7 @@ class FileAccess(NameOrderListing, WritingAccess):
         folder may lead elsewhere in the share; the account's rights there are what count."""
         if found.steps or found.url_path == "/":
             return found.url_path
-        return _url_below(self._rules.root, found.fs_path, is_dir=found.is_dir)
+        return url_below(self._rules.root, found.fs_path, is_dir=found.is_dir)
 
     def sees(self, url_path: str) -> bool:
         """Whether a listing shows the entry at ``url_path`` (it or something below it may be
@@ -387,7 +386,7 @@ class FileAccess(NameOrderListing, WritingAccess):
         if found is None:
             return None
         try:
-            return self._resolve(url_quote(_url_below(self._rules.root, found[0], is_dir=False)))
+            return self._resolve(url_quote(url_below(self._rules.root, found[0], is_dir=False)))
         except (HttpError, ValueError):
             return None
 
@@ -410,46 +409,6 @@ class FileAccess(NameOrderListing, WritingAccess):
         except (HttpError, ValueError):
             return None
         return None if found.is_dir else found
-
-    def zip_items(self, folder: Resolved, names: frozenset[str] | None = None
-                  ) -> Generator[ZipItem, None, None]:
-        """What a folder's zip holds: what its listings would show, recursively, without
-        symlinks (server/zip_walk.py). Every entry is opened relative to its already-opened
-        folder without following links and judged by the opened descriptor, so a folder or file
-        swapped for a link while the archive is built leads nowhere. The policy is asked once
-        per folder (``may_all_below``), and about each entry only below a folder where it may
-        not allow everything. ``names``: only these entries of the folder (a selection on the
-        page), each still judged by the policy like any other entry."""
-        opened = self.open_folder(folder.fs_path)
-        try:
-            url = self._opened_folder_url(opened, folder)
-        except BaseException:
-            opened.close()
-            raise
-        rules = ZipRules(self._rules.show_hidden, self._policy.own.holds,
-                         lambda path: self.may(Action.LIST, path),
-                         lambda path: self.may(Action.READ, path), self.may_all_below, names)
-        yield from walk_zip(opened, url, rules)
-
-    def _opened_folder_url(self, opened: Folder, folder: Resolved) -> str:
-        """The URL path of the folder that was opened, judged again: where it really is, not
-        where ``folder`` was when resolved (it may have been swapped for a link since)."""
-        real = folder_path(opened)
-        if real is None:  # the kernel cannot name it: the real path, if it is that folder
-            real = os.path.realpath(folder.fs_path)
-            try:
-                st = os.stat(real)
-            except OSError:
-                raise PathRefused(404, N_("Not found.")) from None
-            if (st.st_dev, st.st_ino) != (opened.stat().st_dev, opened.stat().st_ino):
-                raise PathRefused(404, N_("Not found."))
-        try:
-            url = _url_below(self._rules.root, real, is_dir=True)
-        except ValueError:
-            raise PathRefused(404, N_("Not found.")) from None
-        if not self.may(Action.LIST, url):
-            raise PathRefused(404, N_("Not found."))
-        return url
 
     def may_all_below(self, folder_url: str) -> bool:
         """Whether this principal may READ and LIST everything below the folder ``folder_url``
@@ -493,12 +452,3 @@ class _AsRouted(FileAccess):
 
     def may_all_below(self, folder_url: str) -> bool:
         return super().may_all_below(folder_url)  # reading is not what as_routed changes
-
-
-
-def _url_below(root: str, real: str, *, is_dir: bool) -> str:
-    """The URL path of a real path inside the share ("/a/b", "/a/b/" for a folder)."""
-    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
-        raise ValueError("outside the share")
-    url = "/" + real[len(root):].strip(os.sep).replace(os.sep, "/")
-    return url + "/" if is_dir and url != "/" else url
