@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from server.files import Resolved, is_housekeeping
+from server.http11 import HttpError
 from server.listing import Entry, sort_entries
+from server.page_i18n import N_
 from server.portable import is_link
 from server.portable_folders import Folder, entries_in, stat_at
 
@@ -60,7 +62,7 @@ class NameOrderListing:
                 elif not judge_each or self.sees(folder_url + name):
                     planned.append(Entry(name, item.is_dir(follow_symlinks=False), UNSEEN, 0.0))
         ordered = sort_entries(planned, "name", order)
-        return ordered, self._judged_in_order(folder, ordered)
+        return ordered, self._judged_in_order(folder, ordered, _identity(folder_st))
 
     def _linked_entry(self, opened: Folder, folder_st: os.stat_result, name: str
                       ) -> list[Entry]:
@@ -72,9 +74,16 @@ class NameOrderListing:
                               st.st_mtime_ns)]
         return []
 
-    def _judged_in_order(self, folder: Resolved, ordered: list[Entry]) -> Iterator[Entry]:
+    def _judged_in_order(self, folder: Resolved, ordered: list[Entry],
+                         scanned: tuple[int, int]) -> Iterator[Entry]:
+        """The rows, from a second opening that must be the folder scanned: another folder
+        swapped in between is a refusal (before the head: a 503; after it: the stream ends
+        without its last chunk, and nothing is cached)."""
         with self.open_folder(folder.fs_path) as opened:
             folder_st = opened.stat()
+            if _identity(folder_st) != scanned:
+                raise HttpError(503, N_("The item changed since it was checked."), close=False,
+                                headers=b"Retry-After: 1\r\n")
             own_holds = self._policy.own.holds
             for entry in ordered:
                 if entry.size != UNSEEN:  # a link, judged already
@@ -93,3 +102,7 @@ class NameOrderListing:
                     continue  # another kind since the folder was read, or Pier's own
                 yield Entry(name, entry.is_dir, 0 if entry.is_dir else st.st_size, st.st_mtime,
                             st.st_mtime_ns)
+
+
+def _identity(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino

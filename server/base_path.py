@@ -131,14 +131,22 @@ class BasePath:
     def _rewritten(self, chunks: Callable[[], Iterator[bytes]],
                    pattern: re.Pattern[bytes]) -> Callable[[], Iterator[bytes]]:
         """A stream's chunks rewritten one by one: they are whole rows (server/routes_search.py),
-        never a URL cut in two."""
+        never a URL cut in two; an as-written part (a streamed listing's README) is left as a
+        page sent whole leaves it, across chunks too."""
         inserted = self._inserted
+        markers = pattern is _HTML_URL
 
         def rewritten() -> Iterator[bytes]:
             source = chunks()
+            inside = False
             try:
                 for chunk in source:
-                    yield pattern.sub(inserted, chunk)
+                    if not markers:
+                        yield pattern.sub(inserted, chunk)
+                        continue
+                    out, inside = _outside_as_written(chunk, inside,
+                                                      lambda part: pattern.sub(inserted, part))
+                    yield out
             finally:
                 close = getattr(source, "close", None)
                 if close is not None:
@@ -157,3 +165,30 @@ def _pattern_for(headers: bytes) -> re.Pattern[bytes] | None:
         if content_type.startswith(kind):
             return pattern
     return None
+
+
+_START, _END = AS_WRITTEN_START.encode(), AS_WRITTEN_END.encode()
+
+
+def _outside_as_written(chunk: bytes, inside: bool, rewrite: Callable[[bytes], bytes]
+                        ) -> tuple[bytes, bool]:
+    """``chunk`` rewritten outside the as-written parts, ``inside`` one when it begins; and
+    whether it ends inside one. (The stream's chunks never cut a marker: the README is one.)"""
+    parts: list[bytes] = []
+    done = 0
+    while done < len(chunk):
+        if inside:
+            end = chunk.find(_END, done)
+            if end < 0:
+                parts.append(chunk[done:])
+                break
+            parts.append(chunk[done:end + len(_END)])
+            done, inside = end + len(_END), False
+        else:
+            start = chunk.find(_START, done)
+            if start < 0:
+                parts.append(rewrite(chunk[done:]))
+                break
+            parts.append(rewrite(chunk[done:start]))
+            done, inside = start, True
+    return b"".join(parts), inside

@@ -186,6 +186,17 @@ class ListingCache:
         """The longest body put() may keep."""
         return self._budget.largest() - ITEM_OVERHEAD
 
+    def now(self) -> float:
+        """The cache's clock: what a body's rows-read time (put's ``made_at``) is taken on."""
+        return self._clock.monotonic()
+
+    def reserve(self, size: int) -> bool:
+        """Count ``size`` bytes of a body being kept while it is sent (ByteBudget.reserve)."""
+        return self._budget.reserve(size)
+
+    def release(self, size: int) -> None:
+        self._budget.release(size)
+
     def get(self, key: tuple[object, ...], dir_mtime_ns: int) -> ListingBody | None:
         found = self.get_tagged(key, dir_mtime_ns)
         return found[0] if found is not None else None
@@ -204,9 +215,13 @@ class ListingCache:
         return item.body, item.etag
 
     def put(self, key: tuple[object, ...], dir_mtime_ns: int, body: ListingBody,
-            shows: FileStamp | None = None, etag: str = "") -> None:
+            shows: FileStamp | None = None, etag: str = "", made_at: float | None = None
+            ) -> None:
         """``shows``: a file whose content is in ``body``; the body is dropped once it changes.
+        ``made_at`` (now()): when its rows were read, if earlier than now (a body sent while it
+        was rendered); it is too old LISTING_MAX_AGE after that.
         A body over the budget's largest item is not kept (made again when asked)."""
         size = len(body) if isinstance(body, bytes) else sum(len(c) for c in body) + 64 * len(body)
-        rendered = _Rendered(dir_mtime_ns, self._clock.monotonic(), body, shows, etag)
+        made = self._clock.monotonic() if made_at is None else made_at
+        rendered = _Rendered(dir_mtime_ns, made, body, shows, etag)
         self._budget.put(("listing", key), rendered, size)

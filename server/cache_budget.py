@@ -27,7 +27,8 @@ class BudgetUse:
     limit: int
     used: int
     items: int
-    by_kind: dict[str, int]  # bytes per key kind (a key's first element: "file", "listing")
+    by_kind: dict[str, int]  # bytes per key kind (a key's first element: "file", "listing");
+    # "held": reserved by bodies being sent
 
 
 class ByteBudget:
@@ -38,6 +39,7 @@ class ByteBudget:
         self._lock = threading.Lock()
         self._items: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
         self._used = 0
+        self._reserved = 0  # bytes held outside the LRU by bodies being sent (reserve())
 
     def largest(self) -> int:
         """The most bytes one item may hold."""
@@ -85,9 +87,28 @@ class ByteBudget:
             if found is not None and (value is None or found[0] is value):
                 self._remove(key)
 
+    def reserve(self, size: int) -> bool:
+        """Count ``size`` bytes held outside the LRU (a streamed listing's pieces kept for the
+        cache), pushing out kept items to make room; False (nothing reserved) when what all
+        holders reserve would pass the budget."""
+        with self._lock:
+            if self._reserved + size > self.limit:
+                return False
+            self._reserved += size
+            self._used += size
+            self._trim()
+            return True
+
+    def release(self, size: int) -> None:
+        """Give back bytes reserve() counted."""
+        with self._lock:
+            size = min(size, self._reserved)
+            self._reserved -= size
+            self._used -= size
+
     def use(self) -> BudgetUse:
         with self._lock:
-            by_kind: dict[str, int] = {}
+            by_kind: dict[str, int] = {"held": self._reserved} if self._reserved else {}
             for key, (_, size) in self._items.items():
                 kind = str(key[0]) if isinstance(key, tuple) and key else "other"
                 by_kind[kind] = by_kind.get(kind, 0) + size
@@ -99,6 +120,6 @@ class ByteBudget:
             self._used -= found[1]
 
     def _trim(self) -> None:
-        while self._used > self.limit and self._items:
+        while self._used > self.limit and self._items:  # reserved bytes are never above limit
             _, (_, size) = self._items.popitem(last=False)
             self._used -= size

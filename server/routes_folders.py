@@ -119,7 +119,10 @@ class FolderRoutes:
             body, etag = cached
             return (body if isinstance(body, bytes) else StreamBody(body.__iter__)), etag
         call.may_wait()  # a big folder takes a while to read
+        rows = _RowsRead(self._listings.now())  # a size or date order's rows are read now
         planned, ordered = _read(call.files, target, sort, order)
+        if sort == "name" and len(planned) > STREAMED_OVER:  # its rows: once the head is out
+            ordered = rows.timing(ordered, self._listings)
         readme = None
         if fmt == "json":
             chunks = listing_stream.sorted_json_chunks(shown, ordered, sort=sort, order=order,
@@ -140,7 +143,7 @@ class FolderRoutes:
                 self._listings.put(key, mtime_ns, body, stamp, etag)
             return body, etag
         del planned  # the chunks hold what they need
-        kept = _Keeper(self._listings, key, mtime_ns, stamp) if keep else None
+        kept = _Keeper(self._listings, key, mtime_ns, stamp, rows) if keep else None
         return StreamBody(lambda: chunks if kept is None else kept.passing(chunks)), ""
 
     def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
@@ -181,29 +184,59 @@ def _read(access: FileAccess, folder: Resolved, sort: str, order: str
         raise refusal_for(err) from None
 
 
+class _RowsRead:
+    """When a listing's rows were read: the cache's maximum age counts from there, not from
+    when a slow reader took the last piece."""
+
+    def __init__(self, at: float) -> None:
+        self.at = at
+
+    def timing(self, ordered: Iterator[Entry], listings: ListingCache) -> Iterator[Entry]:
+        """``ordered``, noting the time its first row is asked for (the start of the row
+        pass: the oldest row's stat)."""
+        first = True
+        for entry in ordered:
+            if first:
+                self.at, first = listings.now(), False
+            yield entry
+
+
 class _Keeper:
     """Keeps the pieces of a listing as they are sent, and puts them in the cache once all
-    went out, unless they grew past what the cache would take (then they are let go at once:
-    a huge page is never held whole)."""
+    went out, stamped with when its rows were read. The pieces are reserved in the one byte
+    budget while they are held; they are let go at once when they grow past what the cache
+    would take or the budget will not reserve them (a huge page is never held whole, and
+    stalled clients never hold more than the budget)."""
 
     def __init__(self, listings: ListingCache, key: tuple[object, ...], mtime_ns: int,
-                 stamp: FileStamp | None) -> None:
+                 stamp: FileStamp | None, rows: _RowsRead) -> None:
         self._listings, self._key, self._mtime_ns, self._stamp = listings, key, mtime_ns, stamp
+        self._rows = rows
 
     def passing(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        listings = self._listings
         pieces: list[bytes] | None = []
-        held, largest = 0, self._listings.largest()
-        for chunk in chunks:
+        held, largest = 0, listings.largest()
+        try:
+            for chunk in chunks:
+                if pieces is not None:
+                    size = len(chunk) + 64
+                    if held + size > largest or not listings.reserve(size):
+                        pieces = None
+                        listings.release(held)
+                        held = 0
+                    else:
+                        held += size
+                        pieces.append(chunk)
+                yield chunk
             if pieces is not None:
-                held += len(chunk) + 64
-                if held > largest:
-                    pieces = None
-                else:
-                    pieces.append(chunk)
-            yield chunk
-        if pieces is not None:
-            body = tuple(pieces)
-            self._listings.put(self._key, self._mtime_ns, body, self._stamp, body_etag(body))
+                body = tuple(pieces)
+                listings.release(held)
+                held = 0
+                listings.put(self._key, self._mtime_ns, body, self._stamp, body_etag(body),
+                             made_at=self._rows.at)
+        finally:  # a stream cut short (or failed) gives its reservation back
+            listings.release(held)
 
 
 MAX_SELECTED = 10_000  # names one zip of a selection may list

@@ -39,10 +39,9 @@ def _dechunk(raw: bytes) -> tuple[bytes, bool]:
         body, rest = body + rest[:size], rest[size + 2:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "list_folder_by_name's second opening of the folder is not checked to be the folder it "
-    "scanned: a folder swapped in the gap is answered with a complete 200 listing mixing the "
-    "first folder's names with the second's facts (here: no entries at all), and kept"))
+# Was (fixed): list_folder_by_name's second opening of the folder is not checked to be the
+# folder it scanned: a folder swapped in the gap is answered with a complete 200 listing mixing
+# the first folder's names with the second's facts (here: no entries at all), and kept
 def test_folder_swapped_between_scan_and_rows_is_not_a_complete_listing(
         server_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     share = tmp_path / "swap-share"
@@ -72,6 +71,11 @@ def test_folder_swapped_between_scan_and_rows_is_not_a_complete_listing(
     if complete:  # a listing sent as whole must be the folder's, as it is now
         names = {entry["name"] for entry in json.loads(body)["entries"]}
         assert names == {p.name for p in big.iterdir()}
+    monkeypatch.setattr(access_listing, "sort_entries", sort_entries)
+    status, again = http_request(running.port, "GET", "/big/?format=json")
+    assert status == 200  # nothing of the swapped stream was kept: the folder as it is now
+    assert {entry["name"] for entry in json.loads(again)["entries"]} == \
+        {p.name for p in big.iterdir()}
 
 
 def _keepers_held() -> int:
@@ -87,10 +91,9 @@ def _keepers_held() -> int:
     return held
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the pieces a streamed listing keeps for the cache while it is sent (up to the budget's "
-    "largest item, 12 MiB, per stream) are not counted in the one ByteBudget: every stalled "
-    "client of a big folder (128 per address) holds its own copy outside it"))
+# Was (fixed): the pieces a streamed listing keeps for the cache while it is sent (up to the
+# budget's largest item, 12 MiB, per stream) are not counted in the one ByteBudget: every
+# stalled client of a big folder (128 per address) holds its own copy outside it
 def test_stalled_stream_keeps_its_pieces_inside_the_budget(server_factory,
                                                            tmp_path: Path) -> None:
     share = tmp_path / "stall-share"
@@ -139,10 +142,9 @@ def _wait_for_stall(least: int = 1024 * 1024) -> None:
     assert held >= least, "the stream never stalled holding its pieces"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a streamed listing is put in the cache stamped with the time its LAST piece went out: "
-    "a client that reads slowly makes rows stat-ed long before be served to everyone as "
-    "fresh for another LISTING_MAX_AGE (a file grown in place meanwhile keeps its old size)"))
+# Was (fixed): a streamed listing is put in the cache stamped with the time its LAST piece went
+# out: a client that reads slowly makes rows stat-ed long before be served to everyone as fresh
+# for another LISTING_MAX_AGE (a file grown in place meanwhile keeps its old size)
 def test_slow_stream_does_not_make_old_rows_fresh(tmp_path: Path) -> None:
     share = tmp_path / "slow-share"
     big = share / "big"
@@ -174,10 +176,9 @@ def test_slow_stream_does_not_make_old_rows_fresh(tmp_path: Path) -> None:
         engine.stop()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "under --base-path a streamed listing's chunks are rewritten whole (BasePath._rewritten): "
-    "the README's as-written part, left untouched in a page sent whole, gets the prefix put "
-    "into the owner's own links once the folder holds over STREAMED_OVER entries"))
+# Was (fixed): under --base-path a streamed listing's chunks are rewritten whole
+# (BasePath._rewritten): the README's as-written part, left untouched in a page sent whole, gets
+# the prefix put into the owner's own links once the folder holds over STREAMED_OVER entries
 def test_streamed_listing_leaves_the_readme_as_written_under_a_base_path(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "base-share"

@@ -10,8 +10,11 @@ import socket
 from pathlib import Path
 
 from server.auth import Authenticator
+from server.base_path import BasePath
 from server.collect import CollectConfig
 from server.links import LinkStore, item_kind
+from server.pages import AS_WRITTEN_END, AS_WRITTEN_START
+from server.response import HTML, Response, StreamBody
 from server.users import UserStore
 
 PREFIX = "/files"
@@ -141,3 +144,19 @@ def test_the_owner_s_error_page_is_sent_as_written_with_the_address_asked(
         body = answer.partition(b"\r\n\r\n")[2]
         assert body == (f'<link rel="stylesheet" href="/files/site.css">'
                         f'<a href="{shown}">{shown}</a>').encode(), target
+
+
+def test_a_streamed_page_keeps_its_as_written_part_across_chunks() -> None:
+    start, end = AS_WRITTEN_START.encode(), AS_WRITTEN_END.encode()
+    chunks = [b'<a href="/a/">a</a>' + start + b'<a href="/own">', b'own</a><img src="/x.png">',
+              end + b'<a href="/b/">b</a>', b'<a href="/c/">c</a>']
+    whole = Response(200, HTML, b"".join(chunks))
+    streamed = Response(200, HTML, StreamBody(lambda: iter(chunks)))
+    base = BasePath(PREFIX)
+    sent_whole = base.outbound(whole).body
+    body = base.outbound(streamed).body
+    assert isinstance(body, StreamBody)
+    sent_streamed = b"".join(body.chunks())
+    assert sent_streamed == sent_whole
+    assert b'href="/files/a/"' in sent_streamed and b'href="/files/c/"' in sent_streamed
+    assert b'src="/x.png"' in sent_streamed and b'href="/own"' in sent_streamed

@@ -215,3 +215,28 @@ def test_a_listing_that_shows_a_removed_file_is_dropped(clock, tmp_path):
     assert listings.get(("/",), 1) is None
     listings.put(("/",), 1, b"none")  # a listing that shows no file is checked by mtime only
     assert listings.get(("/",), 1) == b"none"
+
+
+def test_bytes_reserved_by_a_stream_count_in_the_budget_and_push_out_items():
+    budget = ByteBudget(20_000)
+    for n in range(8):
+        assert budget.put(("file", n), object(), 1000)
+    assert budget.reserve(12_000)
+    use = budget.use()
+    assert use.used <= budget.limit and use.by_kind["held"] == 12_000
+    assert use.items < 8  # the oldest items made room
+    assert not budget.reserve(8_001)  # all reserved would pass the budget: nothing is counted
+    assert budget.use().by_kind["held"] == 12_000
+    budget.release(12_000)
+    assert "held" not in budget.use().by_kind
+    assert budget.use().used == sum(budget.use().by_kind.values())
+
+
+def test_a_listing_is_as_old_as_its_rows(clock):
+    listings = ListingCache(clock)
+    read_at = listings.now()
+    clock.advance(LISTING_MAX_AGE + 1)  # a slow reader took the last piece only now
+    listings.put(("/a/",), 1, (b"head", b"rows"), made_at=read_at)
+    assert listings.get(("/a/",), 1) is None
+    listings.put(("/a/",), 1, (b"head", b"rows"), made_at=listings.now())
+    assert listings.get(("/a/",), 1) == (b"head", b"rows")
