@@ -49,11 +49,27 @@ def aloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
+    _kill_timers(loop)
     loop.close()
     asyncio.set_event_loop(None)
     # Collect the loop's Qt objects (timers) here, in the GUI thread: left to a later garbage
     # collection they may be destroyed in some other test's worker thread, which Qt warns about.
     gc.collect()
+
+
+def _kill_timers(loop: qasync.QEventLoop) -> None:
+    """Unregister the loop's Qt timers now, in the GUI thread (a ``wait_for`` timeout still
+    pending, say): qasync's close only marks them stopped, and a timer whose object a garbage
+    collection in another thread destroys later stays registered here, so the next
+    processEvents after it would have fired calls into freed memory (a segfault seen after a
+    30-second browser test)."""
+    timer = getattr(loop, "_timer", None)
+    callbacks = getattr(timer, "_SimpleTimer__callbacks", None)
+    if timer is None or callbacks is None:
+        return
+    for timer_id in list(callbacks):
+        timer.killTimer(timer_id)
+    callbacks.clear()
 
 
 def run(loop: asyncio.AbstractEventLoop, awaitable: Awaitable[T], timeout: float = 15.0) -> T:
