@@ -28,7 +28,6 @@ from app.desktop_entry import (
     WINDOW_CLASS,
     entry_text,
     exec_line,
-    pier_command,
     remove_if_ours,
 )
 from server.atomic import write_atomic
@@ -177,25 +176,6 @@ def exec_arguments(line: str) -> list[str]:
     if current is not None:
         args.append("".join(current))
     return args
-
-
-def enable(hidden: bool, folder: str | None, *, config_home: Path,
-           command: Sequence[str] | None = None) -> Path:
-    """Write (or rewrite) the XDG autostart entry; returns its path. OSError is the caller's."""
-    item = XdgAutostart(config_home)
-    item.write(login_command(pier_command() if command is None else command,
-                             hidden=hidden, folder=folder))
-    return item.path
-
-
-def disable(*, config_home: Path) -> bool:
-    """Remove the entry Pier wrote (never one the user wrote). True when one was removed."""
-    return XdgAutostart(config_home).remove()
-
-
-def is_enabled(*, config_home: Path) -> bool:
-    """Pier's entry is there and not switched off by the desktop."""
-    return XdgAutostart(config_home).read() is not None
 
 
 # ---- macOS -----------------------------------------------------------------------------------

@@ -18,50 +18,65 @@ from tests.app.test_desktop_entry import exec_argv, read_entry, validate
 PIER = ["/opt/pier/bin/pier"]
 
 
+def enable(hidden: bool, folder: str | None, *, config_home: Path) -> Path:
+    """Write Pier's XDG entry as Desktop does (app/desktop.py), starting PIER."""
+    item = autostart.XdgAutostart(config_home)
+    item.write(autostart.login_command(PIER, hidden=hidden, folder=folder))
+    return item.path
+
+
+def disable(*, config_home: Path) -> bool:
+    return autostart.XdgAutostart(config_home).remove()
+
+
+def is_enabled(*, config_home: Path) -> bool:
+    return autostart.XdgAutostart(config_home).read() is not None
+
+
 def test_enable_writes_an_entry_that_starts_pier_hidden_with_the_folder(tmp_path: Path) -> None:
     folder = str(tmp_path / "My Photos $2024")
-    path = autostart.enable(True, folder, config_home=tmp_path, command=PIER)
+    path = enable(True, folder, config_home=tmp_path)
     assert path == tmp_path / "autostart" / "pier.desktop"
     validate(path)
     fields = read_entry(path)
     assert fields["Type"] == "Application" and fields["Name"] == "Pier"
     assert exec_argv(fields["Exec"]) == [*PIER, "--hidden", "--start", folder]
-    assert autostart.is_enabled(config_home=tmp_path)
+    assert is_enabled(config_home=tmp_path)
 
 
 def test_enable_without_hidden_or_folder_just_starts_pier(tmp_path: Path) -> None:
-    autostart.enable(False, None, config_home=tmp_path, command=PIER)
+    enable(False, None, config_home=tmp_path)
     assert exec_argv(read_entry(autostart.entry_path(tmp_path))["Exec"]) == PIER
 
 
 def test_enable_again_replaces_the_entry_atomically(tmp_path: Path) -> None:
-    autostart.enable(True, "/srv/a", config_home=tmp_path, command=PIER)
-    path = autostart.enable(False, "/srv/b", config_home=tmp_path, command=PIER)
+    enable(True, "/srv/a", config_home=tmp_path)
+    path = enable(False, "/srv/b", config_home=tmp_path)
     assert exec_argv(read_entry(path)["Exec"]) == [*PIER, "--start", "/srv/b"]
     assert [p.name for p in path.parent.iterdir()] == ["pier.desktop"]
 
 
 def test_disable_removes_pier_s_entry_only(tmp_path: Path) -> None:
-    assert not autostart.is_enabled(config_home=tmp_path)
-    assert autostart.disable(config_home=tmp_path) is False
-    autostart.enable(False, None, config_home=tmp_path, command=PIER)
-    assert autostart.disable(config_home=tmp_path) is True
-    assert not autostart.is_enabled(config_home=tmp_path)
+    assert not is_enabled(config_home=tmp_path)
+    assert disable(config_home=tmp_path) is False
+    enable(False, None, config_home=tmp_path)
+    assert disable(config_home=tmp_path) is True
+    assert not is_enabled(config_home=tmp_path)
     path = autostart.entry_path(tmp_path)
     path.write_text("[Desktop Entry]\nType=Application\nName=Mine\nExec=mine\n", "utf-8")
-    assert not autostart.is_enabled(config_home=tmp_path)
-    assert autostart.disable(config_home=tmp_path) is False
+    assert not is_enabled(config_home=tmp_path)
+    assert disable(config_home=tmp_path) is False
     assert path.exists()
 
 
 def test_an_entry_switched_off_by_the_desktop_is_not_enabled(tmp_path: Path) -> None:
-    path = autostart.enable(False, None, config_home=tmp_path, command=PIER)
+    path = enable(False, None, config_home=tmp_path)
     text = path.read_text("utf-8")
     path.write_text(text.replace("X-GNOME-Autostart-enabled=true",
                                  "X-GNOME-Autostart-enabled=false"), "utf-8")
-    assert not autostart.is_enabled(config_home=tmp_path)
+    assert not is_enabled(config_home=tmp_path)
     path.write_text(text + "Hidden=true\n", "utf-8")
-    assert not autostart.is_enabled(config_home=tmp_path)
+    assert not is_enabled(config_home=tmp_path)
 
 
 def test_the_folder_is_xdg_config_home_or_dot_config(tmp_path: Path) -> None:
