@@ -111,12 +111,13 @@ def decode_url_path(raw: str) -> str:
 # .DS_Store; LibreOffice: .~lock.NAME#): accepted although they start with a dot, and kept out
 # of the page's listings like desktop.ini and Thumbs.db (Windows) unless hidden files are shown
 _HOUSEKEEPING_DOT = re.compile(r"\._.|\.DS_Store\Z|\.~lock\..*#\Z", re.DOTALL)
-_HOUSEKEEPING_PLAIN = frozenset({"desktop.ini", "thumbs.db"})
+# (what a name that does not begin with "." must be, lower-cased, to be one of them)
+HOUSEKEEPING_PLAIN = frozenset({"desktop.ini", "thumbs.db"})
 
 
 def is_housekeeping(name: str) -> bool:
     """A file desktop clients keep beside the user's files (see _HOUSEKEEPING_DOT)."""
-    return _HOUSEKEEPING_DOT.match(name) is not None or name.lower() in _HOUSEKEEPING_PLAIN
+    return _HOUSEKEEPING_DOT.match(name) is not None or name.lower() in HOUSEKEEPING_PLAIN
 
 
 def is_hidden(name: str) -> bool:

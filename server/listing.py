@@ -7,14 +7,25 @@ except the one-time template read.
 from __future__ import annotations
 
 import json
-import math
 import re
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
-from urllib.parse import quote
+from operator import itemgetter
 
+from server.listing_entries import (
+    JSON_UNSAFE,
+    KIND_BY_SUFFIX,
+    PLAIN_NAME,
+    Entry,
+    entry_href,
+    file_kind,
+    json_escape,
+    json_safe,
+    parent_path,
+    path_href,
+    utc_iso,
+)
+from server.listing_rows import HtmlRows, JsonRows
 from server.listing_text import send_text_form, shared_card
 from server.markdown_page import README_STYLE
 from server.page_i18n import ENGLISH, PageLanguage, language
@@ -34,16 +45,9 @@ from server.pages import (
 from server.text_board import SharedText
 from server.units import format_size
 
-
-class Entry(NamedTuple):
-    """A listed file or folder (a tuple: a 1,000-entry folder makes a thousand at every
-    listing and WebDAV PROPFIND, and a frozen dataclass's __init__ cost a third of the stats')."""
-
-    name: str  # the real file name
-    is_dir: bool
-    size: int  # bytes; 0 for folders
-    mtime: float  # epoch seconds
-    mtime_ns: int = 0  # st_mtime_ns where the maker read it (a file's ETag: files.make_etag)
+# what other modules import from here
+__all__ = ["JSON_UNSAFE", "KIND_BY_SUFFIX", "PLAIN_NAME", "Entry", "entry_href", "file_kind",
+           "json_escape", "parent_path", "path_href", "utc_iso"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +78,10 @@ def column_titles(lang: PageLanguage) -> dict[str, str]:
 
 
 _DIGITS = re.compile(r"(\d+)")
-_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() and display_text() leave as it is
 # The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
 # and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
 UPLOAD_SCRIPTS = ("transfer.js", "uploads.js", "drop.js", "forms.js")
 
-_KINDS = {
-    "image": "jpg jpeg png gif webp avif heic heif bmp tif tiff svg ico raw cr2 nef dng",
-    "audio": "mp3 flac ogg oga opus wav m4a aac wma aiff alac mid midi",
-    "video": "mp4 m4v mkv webm mov avi wmv mpg mpeg ogv 3gp flv",
-    "text": "txt md rst csv tsv json xml html htm css js ts py c h cpp rs go java kt sh log "
-    "yaml yml toml ini cfg conf pdf doc docx odt rtf tex srt vtt",
-    "archive": "zip tar gz tgz bz2 xz zst 7z rar iso dmg deb rpm apk jar cab lz lzma",
-}
-_KIND_BY_SUFFIX = {ext: kind for kind, exts in _KINDS.items() for ext in exts.split()}
 
 
 # ---------------------------------------------------------------- sorting
@@ -115,18 +109,14 @@ def _digit_run(match: re.Match[str]) -> str:
     return f"\0{chr(len(digits) + 1)}{digits}"
 
 
-def _name_key(entry: Entry) -> tuple[str, str]:
+def _name_key(entry: Entry) -> str:
     """natural_key's order as one string, compared in C: a digit run becomes NUL (before any
     character a name may hold, as a shorter text part comes first), its length, its digits."""
-    return (_DIGITS.sub(_digit_run, entry.name.casefold()), entry.name)
+    return _DIGITS.sub(_digit_run, entry.name.casefold())
 
 
-def _size_key(entry: Entry) -> int:
-    return entry.size
-
-
-def _date_key(entry: Entry) -> float:
-    return entry.mtime
+# Entry's fields by position, as sort keys called in C
+_by_name, _by_size, _by_date = itemgetter(0), itemgetter(2), itemgetter(3)
 
 
 def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc") -> list[Entry]:
@@ -135,10 +125,13 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
     Ties on size or date are broken by name, always ascending.
     """
     sort, order = normalized_sort(sort, order)
-    descending = order == "desc"
-    ordered = sorted(entries, key=_name_key, reverse=descending and sort == "name")
+    by_name_reversed = order == "desc" and sort == "name"
+    # sorted by the name itself, then (stable) by its natural order: names in the same natural
+    # place ("a1" and "A01") stay in name order, and the natural key is a string, not a tuple
+    ordered = sorted(entries, key=_by_name, reverse=by_name_reversed)
+    ordered.sort(key=_name_key, reverse=by_name_reversed)
     if sort != "name":  # a stable sort keeps the name order among equal sizes/dates
-        ordered.sort(key=_size_key if sort == "size" else _date_key, reverse=descending)
+        ordered.sort(key=_by_size if sort == "size" else _by_date, reverse=order == "desc")
     return [e for e in ordered if e.is_dir] + [e for e in ordered if not e.is_dir]
 
 
@@ -148,37 +141,14 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
 human_size = format_size  # "532 B", "1.2 MB", "14.0 GB": Pier's one size convention
 
 
-def utc_iso(mtime: float) -> str | None:
-    """ "2025-11-25T09:45:49Z", or None when the time cannot be represented."""
-    try:
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(mtime))
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
-def file_kind(name: str) -> str:
-    """ "image", "audio", "video", "text", "archive" or "other", from the name's extension."""
-    dot = name.rfind(".")
-    return _KIND_BY_SUFFIX.get(name[dot + 1 :].lower(), "other") if dot > 0 else "other"
 
 
-def path_href(url_path: str) -> str:
-    """A decoded path ("/a b/é/") percent-encoded for an href; "/" kept as separator."""
-    return quote(url_path, safe="/", errors="surrogateescape")
 
 
-def entry_href(base_href: str, entry: Entry) -> str:
-    """The href of `entry` inside the folder whose href is `base_href`; folders end with "/"."""
-    name = entry.name  # most names need no escaping: the regex is cheaper than quote()
-    quoted = name if _PLAIN.fullmatch(name) else quote(name, safe="", errors="surrogateescape")
-    return base_href + quoted + ("/" if entry.is_dir else "")
 
 
-def parent_path(url_path: str) -> str | None:
-    """ "/a/b/" -> "/a/"; None at "/"."""
-    if url_path == "/":
-        return None
-    return url_path.rstrip("/").rpartition("/")[0] + "/"
 
 
 # ---------------------------------------------------------------- HTML
@@ -385,70 +355,23 @@ def _column_headers(sort: str, order: str, lang: PageLanguage) -> str:
 
 def _rows(url_path: str, ordered: Sequence[Entry], query: str, base: str,
           lang: PageLanguage) -> str:
-    return "".join(row_parts(url_path, ordered, query, base, lang))
-
-
-def row_parts(url_path: str, ordered: Iterable[Entry], query: str, base: str,
-              lang: PageLanguage) -> Iterator[str]:
-    """The rows, one line each (a newline before all but the first), kept small (a big folder's
-    page is mostly rows): `</td>` and `</tr>` are optional in HTML and left out, cells are
-    styled by position (name, size, date), and the row's one class says what it is: "up",
-    "empty", "dir" or the file's kind (its icon). The exact size and time are shown on hover
-    by app.js, from data-size and data-mtime. Every row's href is made by entry_href."""
-    parent = parent_path(url_path)
-    newline = ""
-    if parent is not None:
-        yield (f'<tr class="up"><td><a href="{path_href(base + parent)}{query}" '
-               f'title="{lang.gettext("Parent folder")}">..</a><td><td>')
-        newline = "\n"
-    base_href = path_href(base + url_path)
-    empty = True
-    for entry in ordered:  # a sequence, or entries judged as they are reached
-        if entry.is_dir:
-            yield newline + _dir_row(entry, base_href, query, lang)
-        else:
-            yield newline + _file_row(entry, base_href, lang)
-        newline, empty = "\n", False
-    if empty:
-        yield newline + f'<tr class="empty"><td colspan="3">{lang.gettext("This folder is empty.")}'
-
-
-def _dir_row(entry: Entry, base_href: str, query: str, lang: PageLanguage) -> str:
-    return (
-        f'<tr class="dir"{_row_data(0, entry.mtime)}><td><a href="{entry_href(base_href, entry)}'
-        f'{query}">{_shown(entry.name)}/</a><td>—<td>{lang.time(entry.mtime)}'
-    )
-
-
-def _file_row(entry: Entry, base_href: str, lang: PageLanguage) -> str:
-    return (
-        f'<tr class="{file_kind(entry.name)}"{_row_data(entry.size, entry.mtime)}><td><a '
-        f'href="{entry_href(base_href, entry)}">{_shown(entry.name)}</a>'
-        f"<td>{lang.size(entry.size)}<td>{lang.time(entry.mtime)}"
-    )
-
-
-def _shown(name: str) -> str:
-    return name if _PLAIN.fullmatch(name) else display_text(name)
-
-
-def _row_data(size: int, mtime: float) -> str:
-    """Size and time as numbers, for sorting in the browser without reloading and for the exact
-    values on hover. Whole seconds rounded down, as time.localtime() does for the date shown."""
-    stamp = math.floor(mtime) if math.isfinite(mtime) else ""
-    return f' data-size="{size}" data-mtime="{stamp}"'
+    return "\n".join(HtmlRows(lang, query).batches(url_path, ordered, base, len(ordered) + 2))
 
 
 def _summary(ordered: Sequence[Entry], lang: PageLanguage) -> str:
-    """ "3 items: 1 folder, 2 files (1.2 MB)" in the page's language."""
     folders = sum(1 for e in ordered if e.is_dir)
-    files = len(ordered) - folders
-    if not ordered:
+    return summary(folders, len(ordered) - folders, sum(e.size for e in ordered if not e.is_dir),
+                   lang)
+
+
+def summary(folders: int, files: int, total: int, lang: PageLanguage) -> str:
+    """ "3 items: 1 folder, 2 files (1.2 MB)" in the page's language (``total``: the files'
+    bytes)."""
+    if not folders + files:
         return lang.gettext("Empty folder")
-    total = sum(e.size for e in ordered if not e.is_dir)
     text = lang.gettext("%(items)s: %(folders)s, %(files)s") % {
-        "items": lang.ngettext("%(n)s item", "%(n)s items", len(ordered)) % {
-            "n": lang.number(len(ordered))},
+        "items": lang.ngettext("%(n)s item", "%(n)s items", folders + files) % {
+            "n": lang.number(folders + files)},
         "folders": lang.ngettext("%(n)s folder", "%(n)s folders", folders) % {
             "n": lang.number(folders)},
         "files": lang.ngettext("%(n)s file", "%(n)s files", files) % {"n": lang.number(files)},
@@ -458,10 +381,6 @@ def _summary(ordered: Sequence[Entry], lang: PageLanguage) -> str:
 
 # ---------------------------------------------------------------- JSON
 
-# Left raw by json.dumps(ensure_ascii=False) but unsafe in a terminal or invalid in UTF-8:
-# written as \\uXXXX escapes instead, so names still round-trip exactly through a JSON parser.
-# (json.dumps already escapes U+0000-U+001F.)
-JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def render_json(
@@ -469,31 +388,19 @@ def render_json(
     base: str = "",
 ) -> bytes:
     """The listing as JSON for scripts (same order as the HTML page), UTF-8; `base` as for
-    render_html (entries' URLs under it, "path" and "parent" below it)."""
+    render_html (entries' URLs under it, "path" and "parent" below it).
+    (server/listing_stream.py sends the same document in pieces.)"""
     sort, order = normalized_sort(sort, order)
-    base_href = path_href(base + url_path)
-    document = {
-        "path": url_path,
-        "parent": parent_path(url_path),
-        "sort": sort,
-        "order": order,
-        "entries": [json_entry(e, base_href) for e in sort_entries(entries, sort, order)],
-    }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return JSON_UNSAFE.sub(json_escape, text).encode("utf-8")
+    opening, closing = json_around_entries(url_path, sort, order)
+    rows = JsonRows().batches(sort_entries(entries, sort, order), path_href(base + url_path),
+                              len(entries) + 1)
+    return (opening + json_safe("".join(rows)) + closing).encode("utf-8")
 
 
-def json_entry(entry: Entry, base_href: str) -> dict[str, object]:
-    finite = math.isfinite(entry.mtime)
-    return {
-        "name": entry.name,
-        "type": "dir" if entry.is_dir else "file",
-        "size": None if entry.is_dir else entry.size,
-        "mtime": entry.mtime if finite else None,
-        "modified": utc_iso(entry.mtime) if finite else None,
-        "url": entry_href(base_href, entry),
-    }
-
-
-def json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+def json_around_entries(url_path: str, sort: str, order: str) -> tuple[str, str]:
+    """The JSON document's text before its entries (path, parent, sort, order, up to
+    '"entries":[') and after them."""
+    document: dict[str, object] = {"path": url_path, "parent": parent_path(url_path),
+                                   "sort": sort, "order": order, "entries": []}
+    text = json_safe(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    return text[:-2], text[-2:]

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Protocol
 from urllib.parse import quote
 
 from server import listing
 from server.listing import PageContext, path_href
+from server.listing_rows import HtmlRows, JsonRows
 from server.page_i18n import language
 from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
 from server.search_walk import Hit
@@ -47,6 +49,7 @@ class HtmlResults:
         self._page = page
         self._after_rows = ""
         self._lang = language(page.language)
+        self._rows = HtmlRows(self._lang)
 
     def head(self) -> bytes:
         folder = display_text(self._url_path)
@@ -92,8 +95,7 @@ class HtmlResults:
         lines = []
         for hit in hits:
             href = path_href(self._base + self._url_path + hit.folder)
-            row = (listing._dir_row(hit.entry, href, "", self._lang) if hit.entry.is_dir
-                   else listing._file_row(hit.entry, href, self._lang))
+            row = self._rows.row(hit.entry, href)
             shown = display_text(hit.folder or "./")
             lines.append(f'{row}<td class="path"><a href="{href}">{shown}</a>\n')
         return "".join(lines).encode("utf-8")
@@ -123,6 +125,7 @@ class JsonResults:
         self._base = base
         self._text = text
         self._first = True
+        self._rows = JsonRows()
 
     def head(self) -> bytes:
         start = json.dumps({"path": self._url_path, "query": self._text},
@@ -132,11 +135,10 @@ class JsonResults:
     def rows(self, hits: Sequence[Hit]) -> bytes:
         parts = []
         for hit in hits:
-            entry = listing.json_entry(hit.entry,
-                                        path_href(self._base + self._url_path + hit.folder))
-            entry["path"] = hit.path
-            parts.append(("\n" if self._first else ",\n")
-                         + json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            entry = self._rows.entry(hit.entry,
+                                     path_href(self._base + self._url_path + hit.folder))
+            parts.append(("\n" if self._first else ",\n") + entry + ',"path":'
+                         + encode_basestring(hit.path) + "}")
             self._first = False
         return _json_bytes("".join(parts))
 

@@ -8,15 +8,15 @@ pieces only when the cache will take them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
-from itertools import islice
 
-from server import listing
+from server import listing, listing_entries
 from server.listing import NO_EXTRAS, Entry, PageContext
+from server.listing_rows import HtmlRows, JsonRows
 from server.page_i18n import language
 
 ROWS_PER_CHUNK = 500  # about 60 KiB of HTML: a few TCP segments, few syscalls
+FIRST_ROWS = 50  # the first chunk's: a screenful, shown while the rest is made
 _ROWS_MARK = "\0rows\0"  # what no page part holds (display_text turns NUL into U+FFFD)
 _SUMMARY_MARK = "\0summary\0"
 
@@ -44,23 +44,10 @@ def sorted_html_chunks(url_path: str, ordered: Iterator[Entry], *, sort: str, or
     head, _, tail = whole.partition(_ROWS_MARK)
     del whole
     yield head.encode("utf-8")
-    shown: list[Entry] = []
-    rows = listing.row_parts(url_path, _noting(ordered, shown), listing.row_query(sort, order),
-                             base, lang)
-    piece: list[str] = []
-    for row in rows:
-        piece.append(row)
-        if len(piece) >= ROWS_PER_CHUNK:
-            yield "".join(piece).encode("utf-8")
-            piece.clear()
-    tail = tail.replace(_SUMMARY_MARK, listing._summary(shown, lang), 1)
-    yield ("".join(piece) + tail).encode("utf-8")
-
-
-def _noting(entries: Iterator[Entry], shown: list[Entry]) -> Iterator[Entry]:
-    for entry in entries:
-        shown.append(entry)
-        yield entry
+    rows = HtmlRows(lang, listing.row_query(sort, order))
+    for batch in rows.batches(url_path, ordered, base, ROWS_PER_CHUNK, FIRST_ROWS):
+        yield batch.encode("utf-8")
+    yield tail.replace(_SUMMARY_MARK, listing.summary(*rows.tally, lang), 1).encode("utf-8")
 
 
 def json_chunks(url_path: str, entries: Sequence[Entry], *, sort: str = "name",
@@ -74,20 +61,9 @@ def json_chunks(url_path: str, entries: Sequence[Entry], *, sort: str = "name",
 def sorted_json_chunks(url_path: str, ordered: Iterator[Entry], *, sort: str, order: str,
                        base: str = "") -> Iterator[bytes]:
     """json_chunks of entries already in order, taken as they are written."""
-    base_href = listing.path_href(base + url_path)
-    document: dict[str, object] = {"path": url_path, "parent": listing.parent_path(url_path),
-                                   "sort": sort, "order": order, "entries": []}
-    head = _safe(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-    opening, closing = head[:-2], head[-2:]  # '..."entries":[' and ']}'
+    opening, closing = listing.json_around_entries(url_path, sort, order)
     yield opening.encode("utf-8")
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    comma = ""
-    while part := [listing.json_entry(entry, base_href)
-                   for entry in islice(ordered, ROWS_PER_CHUNK)]:
-        yield _safe(comma + dumps(part)[1:-1]).encode("utf-8")  # the entries without [ ]
-        comma = ","
+    for batch in JsonRows().batches(ordered, listing.path_href(base + url_path),
+                                    ROWS_PER_CHUNK, FIRST_ROWS):
+        yield listing_entries.json_safe(batch).encode("utf-8")
     yield closing.encode("utf-8")
-
-
-def _safe(text: str) -> str:
-    return listing.JSON_UNSAFE.sub(listing.json_escape, text)

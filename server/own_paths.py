@@ -31,7 +31,7 @@ import re
 import stat
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from server.uploads import OWN_PREFIX, is_temp_name
@@ -254,6 +254,23 @@ class OwnPaths:
         if is_trash_name(name):
             return True
         return self._holds_in((folder.st_dev, folder.st_ino), name, st)
+
+    def held_among(self, folder: os.stat_result, names: Sequence[str],
+                   stats: Sequence[os.stat_result | None]) -> set[str]:
+        """The names in the folder whose stat is ``folder`` that holds() calls Pier's own
+        (``stats``: their lstats, None for one that is gone), with holds()' checks only for
+        those that can be: a known identity, more than one name (every folder), a name
+        beginning with "." or "$", or any name in a folder that holds reserved names. A
+        listing's rows, without a call per row."""
+        if not self._complete:
+            self._fresh()
+        ids, holds = self._ids, self.holds
+        if (folder.st_dev, folder.st_ino) in self._watched:
+            return {name for name, st in zip(names, stats, strict=True)
+                    if st is not None and holds(folder, name, st)}
+        return {name for name, st in zip(names, stats, strict=True)
+                if st is not None and ((st.st_dev, st.st_ino) in ids or st.st_nlink > 1
+                                       or name[:1] in ".$") and holds(folder, name, st)}
 
     def _holds_in(self, folder_id: Identity, name: str, st: os.stat_result | None) -> bool:
         """The name checks of holds(): a reserved name or a log (or rotation) in that folder."""

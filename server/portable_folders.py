@@ -112,6 +112,24 @@ def stat_at(folder: Folder, name: str) -> os.stat_result:
     return os.lstat(_path_in(folder, name))
 
 
+def stats_at(folder: Folder, names: Sequence[str]) -> list[os.stat_result | None]:
+    """stat_at of each name, None for one that cannot be stat-ed (removed meanwhile): a
+    listing's rows, without a Python call per name where the folder has a descriptor."""
+    fd = folder.fd
+    if fd is not None:
+        try:
+            return [os.stat(name, dir_fd=fd, follow_symlinks=False) for name in names]
+        except OSError:
+            pass  # one of them is gone: each on its own
+    found: list[os.stat_result | None] = []
+    for name in names:
+        try:
+            found.append(stat_at(folder, name))
+        except OSError:
+            found.append(None)
+    return found
+
+
 def _open_at(folder: Folder, name: str, flags: int, expected: Identity | None) -> int:
     """Open ``name`` in ``folder`` without following a link; OSError unless it is (still)
     ``expected``."""

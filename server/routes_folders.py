@@ -40,7 +40,7 @@ VARY_JSON = b"Vary: Accept\r\n"
 VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
 # entries: a bigger listing is sent while it is rendered (chunked), a smaller one whole, with
 # its ETag
-STREAMED_OVER = 2_000
+STREAMED_OVER = 500
 
 
 class FolderRoutes:

@@ -200,6 +200,15 @@ def test_natural_order_compares_digit_runs_by_value() -> None:
     assert natural_key("a" + "9" * 5000) > natural_key("a" + "8" * 5000)  # no int() size limit
 
 
+def test_names_in_the_same_natural_place_are_in_name_order_both_ways() -> None:
+    """Names that casefold or strip leading zeros to the same place ("a1", "A01", "a01", "A1")
+    are ordered by the name itself, reversed with the order; mixed with others by value."""
+    tied = ["a01", "A1", "a1", "A01", "a001", "a2", "A10", "a9", "B", "b", "ß", "ss", "SS"]
+    expected = sorted(tied, key=lambda name: (natural_key(name), name))
+    assert names(sort_entries([f(n) for n in reversed(tied)])) == expected
+    assert names(sort_entries([f(n) for n in tied], "name", "desc")) == expected[::-1]
+
+
 def test_name_descending_keeps_folders_first() -> None:
     entries = [f("a"), f("c"), d("x"), d("y"), f("b")]
     assert names(sort_entries(entries, "name", "desc")) == ["y", "x", "c", "b", "a"]
