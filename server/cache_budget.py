@@ -16,8 +16,9 @@ from dataclasses import dataclass
 DEFAULT_CACHE_BYTES = 96 * 1024 * 1024
 ITEM_OVERHEAD = 256  # what a kept item costs besides its own bytes: the key, the entry, a lock
 # one item may take at most this share of the budget: a huge page is made again when asked
-# rather than pushing out dozens of others
-LARGEST_SHARE = 8
+# rather than pushing out dozens of others (a quarter of 96 MiB keeps a 100,000-entry folder's
+# 13 MB page, which costs most to make again)
+LARGEST_SHARE = 4
 
 
 @dataclass(frozen=True, slots=True)

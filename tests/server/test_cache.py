@@ -94,7 +94,7 @@ def test_a_file_that_changed_since_its_stat_is_not_cached(tmp_path):
 
 
 def test_the_file_cache_is_bounded_by_the_shared_byte_budget(tmp_path):
-    budget = ByteBudget(8 * 3000)  # an eighth per item: room for one file's body and facts
+    budget = ByteBudget(8 * 3000)  # room for a few files' bodies and facts
     files = FileCache(budget=budget)
     for i in range(16):
         path = tmp_path / f"f{i}"
@@ -157,7 +157,7 @@ def test_the_listing_cache_keeps_the_most_recently_used(clock):
 
 def test_the_listing_cache_is_bounded_in_bytes(clock):
     """A listing carries the shared text's card: however large that is, the cache holds at
-    most its budget, and a page over an eighth of it is not kept at all."""
+    most its budget, and a page over its largest item is not kept at all."""
     budget = ByteBudget(8 * 250 + 8 * ITEM_OVERHEAD)
     listings = ListingCache(clock, budget)
     for n in range(20):
