@@ -84,11 +84,12 @@ def run_gui(start_dir: str | None = None, *, hidden: bool = False) -> int:
     from app.settings import saved_language
     from app.single_instance import SingleInstance
     from server.appdirs import pier_paths
-    from server.portable import raise_open_files_limit
+    from server.portable import raise_open_files_limit, tune_collector
     from ui import dialogs
     from ui.main_window import MainWindow
 
     raise_open_files_limit()  # as servers do: the usual soft limit is 1,024 descriptors
+    tune_collector()
     paths = pier_paths()  # the window's one look at PIER_CONFIG_DIR; passed down from here
     log_path = setup_logging(paths.logs)
     route_qt_messages()

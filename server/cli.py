@@ -36,7 +36,7 @@ from server.engine import ServerEngine
 from server.errors import BindError, ConfigError, PierError, UserStoreError
 from server.forwarded import shared_proxy_ranges
 from server.paths import PierPaths
-from server.portable import raise_open_files_limit
+from server.portable import raise_open_files_limit, tune_collector
 from server.reload import reload_sources
 from server.service import SignalInbox, notify_systemd
 from server.service_log import LOG_FORMATS, ServiceLog
@@ -199,6 +199,7 @@ def _warn_of_shared_proxy_ranges(engine: ServerEngine, service_log: ServiceLog) 
 def _serve(args: argparse.Namespace, paths: PierPaths, service_log: ServiceLog,
            inbox: SignalInbox, notify_socket: str | None) -> int:
     raise_open_files_limit()
+    tune_collector()
     try:
         collect = collect_config(args.collect, args.until, paths, time.time())
     except ValueError as err:

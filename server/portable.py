@@ -10,6 +10,7 @@ names in them are ``server.portable_folders``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import select
 import selectors
@@ -162,6 +163,19 @@ def raise_open_files_limit(cap: int = OPEN_FILES_CAP) -> int | None:
             except (ValueError, OSError):
                 continue
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+YOUNG_COLLECTION_EVERY = 50_000  # container objects made between two young collections
+
+
+def tune_collector() -> None:
+    """Collect young objects every YOUNG_COLLECTION_EVERY allocations instead of CPython's 700;
+    called by the entry points. A 100,000-entry listing makes some 300,000 short-lived tuples
+    and stat results: the default ran hundreds of young and several full collections through
+    it, 5-8% of the listing's time; what is left for a collection to find is a few MB at most."""
+    young, middle, old = gc.get_threshold()
+    if 0 < young < YOUNG_COLLECTION_EVERY:
+        gc.set_threshold(YOUNG_COLLECTION_EVERY, middle, old)
 
 
 # -- files, sockets, locks --------------------------------------------------------------------

@@ -178,3 +178,24 @@ def test_the_entry_points_raise_the_soft_descriptor_limit(tmp_path: Path):
     done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_collector_runs_young_collections_less_often_but_is_never_turned_on(tmp_path: Path):
+    """In a child process: the thresholds are the process's. A collector someone turned off
+    (threshold 0) stays off; a larger threshold is never lowered."""
+    script = (
+        "import gc\n"
+        "from server.portable import YOUNG_COLLECTION_EVERY, tune_collector\n"
+        "gc.set_threshold(700, 10, 10)\n"
+        "tune_collector()\n"
+        "assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, 10, 10), gc.get_threshold()\n"
+        "gc.set_threshold(10 * YOUNG_COLLECTION_EVERY, 10, 10)\n"
+        "tune_collector()\n"
+        "assert gc.get_threshold()[0] == 10 * YOUNG_COLLECTION_EVERY\n"
+        "gc.set_threshold(0)\n"
+        "tune_collector()\n"
+        "assert gc.get_threshold()[0] == 0\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
