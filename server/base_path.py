@@ -113,7 +113,7 @@ class BasePath:
         if pattern is not None and isinstance(body, bytes):
             body = self._rewritten_page(body, pattern)
         elif pattern is not None and isinstance(body, StreamBody):
-            body = StreamBody(self._rewritten(body.chunks, pattern))
+            body = StreamBody(self._rewritten(body.chunks, pattern), body.quick_chunks)
         return Response(response.status, headers, body, response.close, response.verbatim)
 
     def _rewritten_page(self, body: bytes, pattern: re.Pattern[bytes]) -> bytes:

@@ -222,27 +222,31 @@ class Delivery:
         chunks = body.chunks()
         try:
             first = next(chunks, b"")  # a refusal up to here is still a clean error answer
-            self._send_chunks(ex, response, itertools.chain([first], chunks))
+            self._send_chunks(ex, response, itertools.chain([first], chunks),
+                              body.quick_chunks)
         finally:
             close = getattr(chunks, "close", None)
             if close is not None:
                 close()  # a walk left unfinished closes its folders now
 
-    def _send_chunks(self, ex: Exchange, response: Response, chunks: Iterable[bytes]) -> None:
-        """Chunked on HTTP/1.1, close-delimited on HTTP/1.0 (the length is known at the end)."""
+    def _send_chunks(self, ex: Exchange, response: Response, chunks: Iterable[bytes],
+                     quick: int = 0) -> None:
+        """Chunked on HTTP/1.1, close-delimited on HTTP/1.0 (the length is known at the end).
+        The worker is given up to the pool before the head, or after ``quick`` chunks."""
         chunked = ex.request is not None and ex.request.version == "HTTP/1.1"
         if not chunked:
             ex.keep_alive = False
         transfer = self._begin(ex, None)
         try:
-            self._on_long_transfer()
+            if not quick:
+                self._on_long_transfer()
             ex.conn.sock.sendall(self.head(ex, response, chunked=chunked))
-            self._stream_chunks(ex, chunks, chunked, transfer)
+            self._stream_chunks(ex, chunks, chunked, transfer, quick)
         finally:
             self._control.end(transfer)
 
     def _stream_chunks(self, ex: Exchange, chunks: Iterable[bytes], chunked: bool,
-                       transfer: Transfer) -> None:
+                       transfer: Transfer, quick: int = 0) -> None:
         conn = ex.conn
         ex.cut_short = True  # until the last byte is known to have arrived
         handed = 0
@@ -252,12 +256,14 @@ class Delivery:
                     continue  # an empty chunk would end a chunked body
                 self.respect_limits(ex.client, len(chunk))
                 send_all(conn.sock, b"%x\r\n%b\r\n" % (len(chunk), chunk) if chunked else chunk,
-                         conn.io_timeout)
+                         conn.io_timeout, self._on_long_transfer if quick else None)
                 handed += len(chunk)
                 transfer.done = handed
+                if quick and not (quick := quick - 1):  # the quick ones are out
+                    self._on_long_transfer()
             if chunked:
-                send_all(conn.sock, b"0\r\n\r\n", conn.io_timeout)
-            if wait_until_delivered(conn.sock, conn.io_timeout):
+                send_all(conn.sock, b"0\r\n\r\n", conn.io_timeout, self._on_long_transfer)
+            if wait_until_delivered(conn.sock, conn.io_timeout, self._on_long_transfer):
                 ex.cut_short = False
             else:
                 ex.keep_alive = False

@@ -54,6 +54,9 @@ class StreamBody:
     still a clean error answer, and closes the iterator however the sending ends."""
 
     chunks: Callable[[], Iterator[bytes]]
+    # how many first chunks are made at once from memory (a listing's head and first rows): the
+    # worker is given up to the pool only after them, so they wait for no thread's start
+    quick_chunks: int = 0
 
 
 Body = bytes | FileSpan | ZipBody | StreamBody

@@ -41,6 +41,7 @@ VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
 # entries: a bigger listing is sent while it is rendered (chunked), a smaller one whole, with
 # its ETag
 STREAMED_OVER = 500
+QUICK_CHUNKS = 2  # a streamed listing's head and first rows (listing_stream.FIRST_ROWS)
 
 
 class FolderRoutes:
@@ -117,7 +118,9 @@ class FolderRoutes:
         cached = None if partial else self._listings.get_tagged(key, mtime_ns)
         if cached is not None:
             body, etag = cached
-            return (body if isinstance(body, bytes) else StreamBody(body.__iter__)), etag
+            if isinstance(body, bytes):
+                return body, etag
+            return StreamBody(body.__iter__, QUICK_CHUNKS), etag
         call.may_wait()  # a big folder takes a while to read
         rows = _RowsRead(self._listings.now())  # a size or date order's rows are read now
         planned, ordered = _read(call.files, target, sort, order)
@@ -144,7 +147,8 @@ class FolderRoutes:
             return body, etag
         del planned  # the chunks hold what they need
         kept = _Keeper(self._listings, key, mtime_ns, stamp, rows) if keep else None
-        return StreamBody(lambda: chunks if kept is None else kept.passing(chunks)), ""
+        return StreamBody(lambda: chunks if kept is None else kept.passing(chunks),
+                          QUICK_CHUNKS), ""
 
     def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
                       through_link: bool = False) -> listing.PageContext:

@@ -196,9 +196,11 @@ def _non_blocking(sock: socket.socket) -> Iterator[None]:
 
 
 def _send_rest(sock: socket.socket, data: memoryview, timeout: float,
-               progress: Progress | None = None) -> None:
+               progress: Progress | None = None,
+               before_wait: Callable[[], None] | None = None) -> None:
     """Send all of ``data`` on a non-blocking (plain or TLS) socket, adding what went to
-    ``progress.done``; TimeoutError when the client takes nothing for ``timeout`` seconds."""
+    ``progress.done``; TimeoutError when the client takes nothing for ``timeout`` seconds.
+    ``before_wait`` is called once, before the first wait for the client."""
     while data:
         try:
             sent = sock.send(data)
@@ -211,16 +213,21 @@ def _send_rest(sock: socket.socket, data: memoryview, timeout: float,
             if progress is not None:
                 progress.done += sent
             continue
+        if before_wait is not None:
+            before_wait()
+            before_wait = None
         # the same buffer is offered again, as OpenSSL asks after a write that had to wait
         if not wait_for_client(sock, timeout, readable=readable):
             cut(sock)
             raise TimeoutError("the client stopped reading")
 
 
-def send_all(sock: socket.socket, data: bytes | memoryview, timeout: float) -> None:
-    """sendall that gives up only when the client takes no bytes for ``timeout`` seconds."""
+def send_all(sock: socket.socket, data: bytes | memoryview, timeout: float,
+             before_wait: Callable[[], None] | None = None) -> None:
+    """sendall that gives up only when the client takes no bytes for ``timeout`` seconds;
+    ``before_wait`` is called once if the client cannot take it all at once."""
     with _non_blocking(sock):
-        _send_rest(sock, memoryview(data), timeout)
+        _send_rest(sock, memoryview(data), timeout, before_wait=before_wait)
 
 
 def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
