@@ -64,7 +64,9 @@ def is_markdown(url_path: str) -> bool:
 def readme_name(entries: Iterable[Entry]) -> str | None:
     """The folder's README among its entries: README.md first, then other spellings of
     readme.md, then readme.markdown, each in name order."""
-    names = [e.name for e in entries if not e.is_dir and e.name.casefold() in README_NAMES]
+    # (only "r" and "R" casefold to a leading "r": the first letter spares 100,000 casefolds)
+    names = [e.name for e in entries
+             if e.name[:1] in "rR" and not e.is_dir and e.name.casefold() in README_NAMES]
     if not names:
         return None
     return min(names, key=lambda n: (n != "README.md", not n.lower().endswith(".md"), n))
