@@ -194,6 +194,11 @@ class ListingCache:
         """Count ``size`` bytes of a body being kept while it is sent (ByteBudget.reserve)."""
         return self._budget.reserve(size)
 
+    def hold_rows(self, size: int) -> int:
+        """Count ``size`` bytes of a streamed listing's entries while it is sent
+        (ByteBudget.reserve_alone_if_over): the bytes to release(), 0 when refused."""
+        return self._budget.reserve_alone_if_over(size)
+
     def release(self, size: int) -> None:
         self._budget.release(size)
 

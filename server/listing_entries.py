@@ -70,10 +70,12 @@ def parent_path(url_path: str) -> str | None:
     return url_path.rstrip("/").rpartition("/")[0] + "/"
 
 
-# Left raw by json.dumps(ensure_ascii=False) but unsafe in a terminal or invalid in UTF-8:
-# written as \\uXXXX escapes instead, so names still round-trip exactly through a JSON parser.
-# (json.dumps already escapes U+0000-U+001F.)
-JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Left raw by json.dumps(ensure_ascii=False) but unsafe in a terminal or invalid in UTF-8 (or,
+# U+2028/U+2029, line breaks to a JavaScript source and many log readers): written as \\uXXXX
+# escapes instead, so names still round-trip exactly through a JSON parser. The same bidi
+# characters as pages.UNSAFE_CHARS. (json.dumps already escapes U+0000-U+001F.)
+JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_escape(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ results (server/listing_search.py) all make their rows here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from json.encoder import encode_basestring
 from math import floor
 from urllib.parse import quote
@@ -97,24 +98,22 @@ class HtmlRows:
             lines.append(f'<tr class="up"><td><a href="{path_href(base + parent)}{self._query}"'
                          f' title="{self._lang.gettext("Parent folder")}">..</a><td><td>')
         base_href = path_href(base + url_path)
-        row, keep = self.row, lines.append
-        count = folders = total = 0
-        batch, newline = first_batch or per_batch, ""
-        for entry in ordered:  # a sequence, or entries judged as they are reached
-            keep(row(entry, base_href))
-            count += 1
-            if entry.is_dir:
-                folders += 1
-            else:
-                total += entry.size
-            if len(lines) >= batch:
-                self.tally = (folders, count - folders, total)
-                yield newline + "\n".join(lines)
-                lines.clear()
-                batch, newline = per_batch, "\n"  # after the last batch's last row
-        self.tally = (folders, count - folders, total)
-        if not count:
-            keep(f'<tr class="empty"><td colspan="3">{self._lang.gettext("This folder is empty.")}')
+        row = self.row
+        folders = files = total = 0
+        entries = iter(ordered)  # a sequence, or entries judged as they are reached
+        size, newline = first_batch or per_batch, ""
+        while batch := list(islice(entries, size)):
+            lines += [row(entry, base_href) for entry in batch]
+            folders_here = sum(1 for entry in batch if entry.is_dir)
+            folders, files = folders + folders_here, files + len(batch) - folders_here
+            total += sum(entry.size for entry in batch if not entry.is_dir)
+            self.tally = (folders, files, total)
+            yield newline + "\n".join(lines)
+            lines.clear()
+            size, newline = per_batch, "\n"  # after the last batch's last row
+        if not folders + files:
+            lines.append(f'<tr class="empty"><td colspan="3">'
+                         f'{self._lang.gettext("This folder is empty.")}')
         if lines:
             yield newline + "\n".join(lines)
 
@@ -151,14 +150,8 @@ class JsonRows:
         """The entries, comma-separated, ``per_batch`` to a string (``first_batch`` in the
         first, when given; all but the first starting with a comma)."""
         entry = self.entry
-        parts: list[str] = []
-        keep = parts.append
-        batch, comma = first_batch or per_batch, ""
-        for item in ordered:
-            keep(entry(item, base_href) + "}")
-            if len(parts) >= batch:
-                yield comma + ",".join(parts)
-                parts.clear()
-                batch, comma = per_batch, ","  # after the last batch's last entry
-        if parts:
-            yield comma + ",".join(parts)
+        entries = iter(ordered)
+        size, comma = first_batch or per_batch, ""
+        while batch := list(islice(entries, size)):
+            yield comma + ",".join([entry(item, base_href) + "}" for item in batch])
+            size, comma = per_batch, ","  # after the last batch's last entry

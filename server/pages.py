@@ -33,9 +33,11 @@ VENDORED = {"tus.min.js": ("vendor", "tus-js-client", "tus.min.js")}
 _ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 # Characters that a browser or a terminal would act on instead of showing: C0/C1 controls, DEL,
-# bidi embeddings/overrides/isolates (which can disguise "gpj.exe" as "exe.jpg") and lone
-# surrogates (undecodable bytes in a file name). Shown as U+FFFD on pages.
-UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# bidi marks, embeddings, overrides and isolates (which can disguise "gpj.exe" as "exe.jpg";
+# the marks LRM, RLM and ALM reorder neutral characters too) and lone surrogates (undecodable
+# bytes in a file name). Shown as U+FFFD on pages.
+UNSAFE_CHARS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # around a part of one of Pier's pages that is a visitor's or the owner's own text (rendered
 # Markdown): a base path's rewrite (server/base_path.py) leaves what lies between them as it is
 AS_WRITTEN_START = "<!--pier:as-written-->"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from operator import itemgetter
 
 from server import listing, listing_stream, writes
 from server.access import ANY_NAME, Action, FileAccess
@@ -13,7 +14,7 @@ from server.call import Call
 from server.clock import SYSTEM_CLOCK, Clock
 from server.conditional import etag_matches
 from server.config import ServerConfig
-from server.files import Resolved, content_disposition, refusal_for, url_quote
+from server.files import Resolved, ServerShort, content_disposition, refusal_for, url_quote
 from server.http11 import HttpError
 from server.listing import Entry
 from server.page_i18n import N_
@@ -42,6 +43,9 @@ VARY_PAGE = b"Vary: Accept, Accept-Language\r\n"
 # its ETag
 STREAMED_OVER = 500
 QUICK_CHUNKS = 2  # a streamed listing's head and first rows (listing_stream.FIRST_ROWS)
+# what one entry of a streamed listing holds besides its name (an Entry tuple with a stat's
+# numbers, its list slot, the name's str header): counted in the byte budget while it is sent
+PLANNED_ENTRY_BYTES = 200
 
 
 class FolderRoutes:
@@ -145,9 +149,11 @@ class FolderRoutes:
             if keep:
                 self._listings.put(key, mtime_ns, body, stamp, etag)
             return body, etag
+        rows_bytes = _planned_bytes(planned)
         del planned  # the chunks hold what they need
         kept = _Keeper(self._listings, key, mtime_ns, stamp, rows) if keep else None
-        return StreamBody(lambda: chunks if kept is None else kept.passing(chunks),
+        return StreamBody(lambda: _holding(self._listings, rows_bytes,
+                                           chunks if kept is None else kept.passing(chunks)),
                           QUICK_CHUNKS), ""
 
     def _page_context(self, access: FileAccess, folder: Resolved, fmt: str, code: str,
@@ -188,6 +194,25 @@ def _read(access: FileAccess, folder: Resolved, sort: str, order: str
         raise refusal_for(err) from None
 
 
+def _planned_bytes(planned: list[Entry]) -> int:
+    """About what a streamed listing's entries hold while it is sent: each an Entry tuple, its
+    list slot, its name (two bytes a character: most names are ASCII, some CJK)."""
+    return len(planned) * PLANNED_ENTRY_BYTES + 2 * sum(map(len, map(itemgetter(0), planned)))
+
+
+def _holding(listings: ListingCache, size: int, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """``chunks``, with the entries they are made from counted in the one byte budget for as
+    long as they are sent (a slow reader holds them): when other streams hold it all, a 503
+    before the head."""
+    held = listings.hold_rows(size)
+    if not held:
+        raise ServerShort
+    try:
+        yield from chunks
+    finally:
+        listings.release(held)
+
+
 class _RowsRead:
     """When a listing's rows were read: the cache's maximum age counts from there, not from
     when a slow reader took the last piece."""
@@ -197,12 +222,9 @@ class _RowsRead:
 
     def timing(self, ordered: Iterator[Entry], listings: ListingCache) -> Iterator[Entry]:
         """``ordered``, noting the time its first row is asked for (the start of the row
-        pass: the oldest row's stat)."""
-        first = True
-        for entry in ordered:
-            if first:
-                self.at, first = listings.now(), False
-            yield entry
+        pass: before the oldest row's stat)."""
+        self.at = listings.now()  # a generator: this runs when the first row is asked for
+        yield from ordered
 
 
 class _Keeper:

@@ -1,7 +1,7 @@
 """Second attack on issue 21's listing path (commit 090f3f3: scan, sort, then stat in batches;
 rows made by server/listing_rows.py; listings over 500 entries streamed), as someone on the
 same network would: real sockets against the running server. Each test here is a finding that
-still holds (strict xfail): it fails now and passes once fixed."""
+was fixed; the tests keep it so."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import os
 import socket
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,10 @@ BUDGET = 8 * 1024 * 1024
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
-@pytest.mark.xfail(strict=True, reason=(
-    "a streamed listing keeps every planned entry of the folder (list_folder_by_name's sorted "
-    "list, held by its row iterator) for as long as its client is slow, outside the one cache "
-    "budget: each stalled reader of a 100,000-entry folder holds about 20 MB, 128 of them per "
-    "address several GB"))
+# Was (fixed): a streamed listing keeps every planned entry of the folder (list_folder_by_name's
+# sorted list, held by its row iterator) for as long as its client is slow, outside the one cache
+# budget: each stalled reader of a 100,000-entry folder holds about 20 MB, 128 of them per address
+# several GB
 def test_stalled_readers_of_a_big_listing_hold_no_more_than_the_budget(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "stalled-rows"
@@ -72,10 +72,9 @@ def test_stalled_readers_of_a_big_listing_hold_no_more_than_the_budget(
 # ---------------------------------------------------------------- the JSON's text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "listing_entries.JSON_UNSAFE escapes C1 controls, bidi controls and surrogates but not "
-    "U+2028/U+2029: a name holding them is written raw into the listing's and the search's "
-    "JSON (a line break to terminals and to JavaScript before ES2019)"))
+# Was (fixed): listing_entries.JSON_UNSAFE escapes C1 controls, bidi controls and surrogates but
+# not U+2028/U+2029: a name holding them is written raw into the listing's and the search's JSON (a
+# line break to terminals and to JavaScript before ES2019)
 def test_line_and_paragraph_separators_are_escaped_in_listing_and_search_json(
         server_factory, tmp_path: Path) -> None:
     share = tmp_path / "separators"
@@ -108,10 +107,9 @@ def _with_marks(share: Path) -> str:
     return name
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pages.UNSAFE_CHARS replaces U+202A-202E and U+2066-2069 but not the bidi marks U+200E, "
-    "U+200F, U+061C (Bidi_Control too): listing rows and search results show them raw, "
-    "though SECURITY.md says bidirectional characters are shown as U+FFFD"))
+# Was (fixed): pages.UNSAFE_CHARS replaces U+202A-202E and U+2066-2069 but not the bidi marks
+# U+200E, U+200F, U+061C (Bidi_Control too): listing rows and search results show them raw, though
+# SECURITY.md says bidirectional characters are shown as U+FFFD
 def test_bidi_marks_are_not_shown_raw_in_listing_and_search_pages(server_factory,
                                                                    tmp_path: Path) -> None:
     share = tmp_path / "marks-html"
@@ -125,9 +123,8 @@ def test_bidi_marks_are_not_shown_raw_in_listing_and_search_pages(server_factory
         assert not set(BIDI_MARKS) & set(page), target
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "listing_entries.JSON_UNSAFE escapes the bidi overrides and isolates but not the marks "
-    "U+200E, U+200F, U+061C: the listing's and the search's JSON carry them raw"))
+# Was (fixed): listing_entries.JSON_UNSAFE escapes the bidi overrides and isolates but not the
+# marks U+200E, U+200F, U+061C: the listing's and the search's JSON carry them raw
 def test_bidi_marks_are_escaped_in_listing_and_search_json(server_factory,
                                                            tmp_path: Path) -> None:
     share = tmp_path / "marks-json"
@@ -140,3 +137,36 @@ def test_bidi_marks_are_escaped_in_listing_and_search_json(server_factory,
         names = [entry["name"] for entry in json.loads(body)["entries"]]
         assert name in names, target  # still exact once parsed
         assert not set(BIDI_MARKS) & set(body.decode("utf-8")), target
+
+
+def test_a_listing_over_the_budget_is_sent_alone_and_others_wait_their_turn(
+        server_factory, tmp_path: Path) -> None:
+    """The entries of a streamed listing are counted in the byte budget while it is sent:
+    one bigger than the whole budget is still sent when it is alone; while a stalled reader
+    holds it, another big listing is a 503 to retry (never a half page); once that reader is
+    gone, the listing is sent again."""
+    share = tmp_path / "over-budget"
+    big = share / "big"
+    big.mkdir(parents=True)
+    filler = "r" * 120  # a page of ~9 MB: more than the sockets' buffers take at once
+    for n in range(BIG_ENTRIES):  # ~13 MB of entries by the estimate: more than the budget
+        os.close(os.open(big / f"{n:06d}{filler}", os.O_CREAT | os.O_WRONLY, 0o644))
+    running = server_factory(share, cache_bytes=BUDGET)
+    status, body = http_request(running.port, "GET", "/big/?format=json")
+    assert status == 200 and len(json.loads(body)["entries"]) == BIG_ENTRIES
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.settimeout(20)
+    sock.connect(("127.0.0.1", running.port))
+    try:
+        sock.sendall(b"GET /big/?sort=size HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert sock.recv(1024).startswith(b"HTTP/1.1 200")  # then it stalls, holding it all
+        status, body = http_request(running.port, "GET", "/big/?sort=date")
+        assert status == 503 and b"busy" in body
+    finally:
+        sock.close()
+    deadline = time.monotonic() + 20
+    while (status := http_request(running.port, "GET", "/big/?sort=date")[0]) == 503 \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)  # the server notices the closed reader at its next send
+    assert status == 200
