@@ -72,7 +72,7 @@ def test_page_rows_come_in_batches_of_the_asked_size_with_their_tally() -> None:
     entries = [Entry("d", True, 99, 1.0)] + [Entry(f"f{n}", False, n, 1.0) for n in range(6)]
     pieces = list(rows.batches("/sub/", entries, "", per_batch=3, first_batch=2))
     lines = "".join(pieces).split("\n")
-    assert [p.count("<tr") for p in pieces] == [2, 3, 3]  # the parent's row, then the entries
+    assert [p.count("<tr") for p in pieces] == [1 + 2, 3, 2]  # the parent's row with the first
     assert lines[0].startswith('<tr class="up">') and len(lines) == 8
     assert all(p.startswith("\n") for p in pieces[1:])
     assert rows.tally == (1, 6, sum(range(6)))  # a folder's size is not counted
