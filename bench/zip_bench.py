@@ -40,7 +40,7 @@ import run
 from media_bench import text_table
 from search_bench import vm_rss_mib
 
-SETS = (("10k", 10_000), ("100k", 100_000))
+SETS = (("1k", 1_000), ("10k", 10_000), ("100k", 100_000))  # how the cost grows
 PIER, COPYPARTY = "pier", "copyparty"
 TIMEOUT = 600.0
 TARGET_RATIO, TARGET_RSS_MIB = 1.0, 32.0
@@ -50,7 +50,7 @@ DATA_VERSION = 1
 @dataclass
 class Fetch:
     server: str
-    files: str  # "10k" or "100k"
+    files: str  # "1k", "10k" or "100k"
     round: int
     seconds: float
     bytes: int
@@ -64,7 +64,7 @@ class Fetch:
 # ---- the data ------------------------------------------------------------------------------------
 
 def prepare(progress: Callable[[str], None], base: Path | None = None) -> Path:
-    """The folder holding ``files-10k/`` and ``files-100k/`` (made once)."""
+    """The folder holding ``files-1k/``, ``files-10k/`` and ``files-100k/`` (made once)."""
     root = (base or media_data.cache_dir()) / "zip"
     for label, count in SETS:
         make_files(root, f"files-{label}", count, progress)
