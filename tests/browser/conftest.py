@@ -65,10 +65,14 @@ def page(browser) -> Iterator:
 
 
 def wait_until(driver, condition: Callable[[object], object], message: str = "") -> object:
-    """Poll `condition(driver)` until it is truthy (or fail after WAIT seconds)."""
+    """Poll `condition(driver)` until it is truthy (or fail after WAIT seconds). An element
+    that is gone (not yet there, or of the page a form's answer just replaced) is asked for
+    again at the next poll."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT, poll_frequency=0.05).until(condition, message)
+    return WebDriverWait(driver, WAIT, poll_frequency=0.05, ignored_exceptions=(
+        NoSuchElementException, StaleElementReferenceException)).until(condition, message)
 
 
 def basic_auth_header(user: str, password: str) -> dict[str, str]:
