@@ -29,6 +29,7 @@ from server.files import (
     make_etag,
 )
 from server.http11 import http_date
+from server.listing_holds import ListingHolds
 
 Opener = Callable[..., int]  # (fs_path, directory=False) -> an fd checked to be in the share
 FileKey = tuple[int, int, int, int, int]  # see file_key()
@@ -181,6 +182,7 @@ class ListingCache:
         """``clock`` tells when a listing is older than LISTING_MAX_AGE."""
         self._clock = clock
         self._budget = budget or ByteBudget()
+        self.holds = ListingHolds(self._budget)  # what big listings hold while they are sent
 
     def largest(self) -> int:
         """The longest body put() may keep."""
@@ -193,11 +195,6 @@ class ListingCache:
     def reserve(self, size: int) -> bool:
         """Count ``size`` bytes of a body being kept while it is sent (ByteBudget.reserve)."""
         return self._budget.reserve(size)
-
-    def hold_rows(self, size: int) -> int:
-        """Count ``size`` bytes of a streamed listing's entries while it is sent
-        (ByteBudget.reserve_alone_if_over): the bytes to release(), 0 when refused."""
-        return self._budget.reserve_alone_if_over(size)
 
     def release(self, size: int) -> None:
         self._budget.release(size)

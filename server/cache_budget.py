@@ -100,20 +100,6 @@ class ByteBudget:
             self._trim()
             return True
 
-    def reserve_alone_if_over(self, size: int) -> int:
-        """reserve(), but what the budget cannot hold is let in when it is the only holder,
-        counted as the whole budget (a folder of a million names stays listable, one at a
-        time): the bytes reserved, to release(); 0 when refused."""
-        with self._lock:
-            if self._reserved + size > self.limit:
-                if self._reserved:
-                    return 0
-                size = self.limit
-            self._reserved += size
-            self._used += size
-            self._trim()
-            return size
-
     def release(self, size: int) -> None:
         """Give back bytes reserve() counted."""
         with self._lock:

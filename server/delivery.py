@@ -101,12 +101,14 @@ class Delivery:
             self._send_zip(ex, response, body)
 
     def _send_from_memory(self, ex: Exchange, response: Response) -> None:
+        """A worker's answer from memory: the worker is given up to the pool as soon as the
+        client cannot take it at once (a stalled reader must not hold one)."""
         parts = self.frame(ex, response)
         if len(parts) == 1:
-            ex.conn.sock.sendall(parts[0])
+            send_all(ex.conn.sock, parts[0], ex.conn.io_timeout, self._on_long_transfer)
             return
         self.respect_limits(ex.client, len(parts[1]))
-        send_parts(ex.conn, parts[0], parts[1])
+        send_parts(ex.conn, parts[0], parts[1], self._on_long_transfer)
 
     def respect_limits(self, client: str, amount: int) -> None:
         """Under a bandwidth limit, wait for our share of it; a long wait gives up the worker."""
@@ -240,7 +242,8 @@ class Delivery:
         try:
             if not quick:
                 self._on_long_transfer()
-            ex.conn.sock.sendall(self.head(ex, response, chunked=chunked))
+            send_all(ex.conn.sock, self.head(ex, response, chunked=chunked), ex.conn.io_timeout,
+                     self._on_long_transfer)
             self._stream_chunks(ex, chunks, chunked, transfer, quick)
         finally:
             self._control.end(transfer)

@@ -154,8 +154,12 @@ class Handshakes:
                 conn.tls_state = PLAIN_ON_TLS  # plain HTTP on the HTTPS port
                 return True
             conn.tls_state = TLS_HANDSHAKE
-            conn.sock = self.context.wrap_socket(conn.sock, server_side=True,
-                                                  do_handshake_on_connect=False)
+            try:  # a client that reset after its first byte fails here, not in the handshake
+                conn.sock = self.context.wrap_socket(conn.sock, server_side=True,
+                                                      do_handshake_on_connect=False)
+            except (OSError, ValueError) as err:
+                log.debug("TLS handshake with %s failed: %s", conn.client, err)
+                return False
             conn.sock.setblocking(False)
         sock = conn.sock
         assert isinstance(sock, ssl.SSLSocket)  # wrapped above, on the first step

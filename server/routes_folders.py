@@ -121,10 +121,13 @@ class FolderRoutes:
         key = (target.url_path, fmt, sort, order, page, base)
         cached = None if partial else self._listings.get_tagged(key, mtime_ns)
         if cached is not None:
-            body, etag = cached
-            if isinstance(body, bytes):
-                return body, etag
-            return StreamBody(body.__iter__, QUICK_CHUNKS), etag
+            kept_body, etag = cached
+            if isinstance(kept_body, bytes):
+                return kept_body, etag
+            pieces = kept_body
+            held = sum(map(len, pieces))  # what a slow reader keeps once the cache lets go
+            return StreamBody(lambda: _holding(self._listings, call.client, held, iter(pieces)),
+                              QUICK_CHUNKS), etag
         call.may_wait()  # a big folder takes a while to read
         rows = _RowsRead(self._listings.now())  # a size or date order's rows are read now
         planned, ordered = _read(call.files, target, sort, order)
@@ -152,7 +155,7 @@ class FolderRoutes:
         rows_bytes = _planned_bytes(planned)
         del planned  # the chunks hold what they need
         kept = _Keeper(self._listings, key, mtime_ns, stamp, rows) if keep else None
-        return StreamBody(lambda: _holding(self._listings, rows_bytes,
+        return StreamBody(lambda: _holding(self._listings, call.client, rows_bytes,
                                            chunks if kept is None else kept.passing(chunks)),
                           QUICK_CHUNKS), ""
 
@@ -200,17 +203,18 @@ def _planned_bytes(planned: list[Entry]) -> int:
     return len(planned) * PLANNED_ENTRY_BYTES + 2 * sum(map(len, map(itemgetter(0), planned)))
 
 
-def _holding(listings: ListingCache, size: int, chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """``chunks``, with the entries they are made from counted in the one byte budget for as
-    long as they are sent (a slow reader holds them): when other streams hold it all, a 503
-    before the head."""
-    held = listings.hold_rows(size)
-    if not held:
+def _holding(listings: ListingCache, address: str, size: int, chunks: Iterator[bytes]
+             ) -> Iterator[bytes]:
+    """``chunks``, with what they are made from (``size`` bytes) held for ``address`` in the
+    one byte budget for as long as they are sent (server/listing_holds.py): a 503 before the
+    head when it may not be held now."""
+    hold = listings.holds.take(address, size)
+    if hold is None:
         raise ServerShort
     try:
         yield from chunks
     finally:
-        listings.release(held)
+        listings.holds.give_back(hold)
 
 
 class _RowsRead:

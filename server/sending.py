@@ -230,12 +230,14 @@ def send_all(sock: socket.socket, data: bytes | memoryview, timeout: float,
         _send_rest(sock, memoryview(data), timeout, before_wait=before_wait)
 
 
-def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
+def send_parts(conn: Connection, head: bytes, body: bytes,
+               before_wait: Callable[[], None] | None = None) -> None:
     """Head and body in one system call where the socket allows it, without first copying
-    them into one buffer (a cached listing is hundreds of kilobytes)."""
+    them into one buffer (a cached listing is hundreds of kilobytes); ``before_wait`` as for
+    send_all."""
     sock = conn.sock
     if conn.tls or len(body) < PARTS_MIN or not features.sendmsg:
-        send_all(sock, head + body, conn.io_timeout)
+        send_all(sock, head + body, conn.io_timeout, before_wait)
         return
     with _non_blocking(sock):
         try:
@@ -243,9 +245,10 @@ def send_parts(conn: Connection, head: bytes, body: bytes) -> None:
         except (BlockingIOError, InterruptedError):
             sent = 0
         if sent < len(head):
-            _send_rest(sock, memoryview(head)[sent:], conn.io_timeout)
+            _send_rest(sock, memoryview(head)[sent:], conn.io_timeout, before_wait=before_wait)
             sent = len(head)
-        _send_rest(sock, memoryview(body)[sent - len(head):], conn.io_timeout)
+        _send_rest(sock, memoryview(body)[sent - len(head):], conn.io_timeout,
+                   before_wait=before_wait)
 
 
 class Progress(Protocol):

@@ -241,15 +241,3 @@ def test_a_listing_is_as_old_as_its_rows(clock):
     listings.put(("/a/",), 1, (b"head", b"rows"), made_at=listings.now())
     assert listings.get(("/a/",), 1) == (b"head", b"rows")
 
-
-def test_a_holder_over_the_budget_is_let_in_alone_counted_as_all_of_it():
-    budget = ByteBudget(10_000)
-    budget.put(("file", "a"), b"x", 1_000)
-    assert budget.reserve_alone_if_over(50_000) == 10_000  # alone: all of it, items pushed out
-    assert budget.use().used == 10_000 and budget.use().items == 0
-    assert budget.reserve_alone_if_over(1) == 0  # while it holds the budget, nobody else
-    budget.release(10_000)
-    assert budget.reserve_alone_if_over(4_000) == 4_000  # what fits is reserved as asked
-    assert budget.reserve_alone_if_over(7_000) == 0  # over, and not alone
-    assert budget.reserve_alone_if_over(6_000) == 6_000
-    assert budget.use().used == 10_000
