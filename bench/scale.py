@@ -37,7 +37,7 @@ GROUPS = ("conns",)  # bench/scale_<group>.py
 # cells with bench/run.py's group interface: name -> (module, heading, how to run it)
 RunCells = Callable[[Any, argparse.Namespace, Callable[[str], None]], dict[str, Any]]
 RUN_STYLE: dict[str, tuple[str, str, RunCells]] = {
-    "zip": ("zip_bench", "zip of a folder of 10,000 and of 100,000 small files",
+    "zip": ("zip_bench", "zips of folders of 1,000 / 10,000 / 100,000 small files",
             lambda module, args, progress: module.run_cells(
                 args.rounds, args.seconds, "wrk" if shutil.which("wrk") else "python", progress)),
     "listing": ("scale_listing", "listings of 1,000 / 10,000 / 100,000 entries",
