@@ -46,6 +46,7 @@ QUICK_CHUNKS = 2  # a streamed listing's head and first rows (listing_stream.FIR
 # what one entry of a streamed listing holds besides its name (an Entry tuple with a stat's
 # numbers, its list slot, the name's str header): counted in the byte budget while it is sent
 PLANNED_ENTRY_BYTES = 200
+KEPT_WHOLE_UP_TO = 512 * 1024  # a streamed page the cache keeps as one body (about 4,000 rows)
 
 
 class FolderRoutes:
@@ -260,7 +261,11 @@ class _Keeper:
                         pieces.append(chunk)
                 yield chunk
             if pieces is not None:
-                body = tuple(pieces)
+                whole = sum(map(len, pieces))
+                # a page up to KEPT_WHOLE_UP_TO is kept as one bytes object: the serve thread
+                # answers it from memory, with no worker (a copy of its rest per slow reader);
+                # a bigger one stays in pieces every reader shares, held while it is sent
+                body = b"".join(pieces) if whole <= KEPT_WHOLE_UP_TO else tuple(pieces)
                 listings.release(held)
                 held = 0
                 listings.put(self._key, self._mtime_ns, body, self._stamp, body_etag(body),

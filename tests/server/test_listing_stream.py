@@ -14,7 +14,7 @@ from server.clock import ManualClock
 from server.config import ServerConfig
 from server.engine import ServerEngine
 from server.listing import Entry, PageContext
-from server.routes_folders import STREAMED_OVER
+from server.routes_folders import KEPT_WHOLE_UP_TO, STREAMED_OVER
 from server.text_board import SharedText
 from tests.conftest import RunningServer
 from tests.server.test_listing import body_rows, entry_links, parse
@@ -142,5 +142,29 @@ def test_a_big_page_served_again_has_an_etag_that_never_crosses_languages(big):
         assert response.status == 304
         french, page = get(running, "/big/", {"If-None-Match": etag, "Accept-Language": "fr"})
         assert french.status == 200 and b'lang="fr"' in page
+    finally:
+        engine.stop()
+
+
+def test_a_streamed_page_kept_small_is_answered_whole_and_a_big_one_in_pieces(share: Path):
+    """Once sent, a page up to KEPT_WHOLE_UP_TO is kept as one body (answered whole, with its
+    length, from memory by the serve thread, as a small folder's is); a bigger one stays in
+    pieces, sent chunked again."""
+    for name, count in (("mid", MANY), ("huge", 6_000)):
+        folder = share / name
+        folder.mkdir()
+        for n in range(count):
+            (folder / f"{n:05d} {'x' * 60}.txt").touch()
+    engine = ServerEngine(clock=ManualClock())  # a stopped clock: kept pages stay young
+    engine.start(ServerConfig(root=share, port=0))
+    running = RunningServer(engine, [])
+    try:
+        for name, whole in (("mid", True), ("huge", False)):
+            first, body = get(running, f"/{name}/")
+            assert first.getheader("Transfer-Encoding") == "chunked"
+            again, same = get(running, f"/{name}/")
+            assert same == body and again.getheader("ETag")
+            assert (again.getheader("Content-Length") == str(len(body))) is whole, name
+            assert (len(body) <= KEPT_WHOLE_UP_TO) is whole, (name, len(body))
     finally:
         engine.stop()
