@@ -37,6 +37,18 @@ def _stalled(port: int, target: str) -> socket.socket:
 WORKERS = 2
 
 
+def _small_pages(tmp_path: Path) -> Path:
+    """A share with /small/ (a page of about 100 KB, under STREAMED_OVER: sent whole) and
+    /other/ (one file)."""
+    share = tmp_path / "small-pages"
+    (share / "small").mkdir(parents=True)
+    (share / "other").mkdir()
+    for n in range(300):
+        (share / "small" / (f"{n:04d}" + "x" * 150)).touch()
+    (share / "other" / "a.txt").write_bytes(b"a")
+    return share
+
+
 # A listing of up to 500 entries that is not in the cache (a first request of one of its 12
 # sort/order/format keys, another language, a folder-limited account's: never cached) is made by
 # a pool worker and sent whole from memory (Delivery._send_from_memory -> send_parts -> send_all
@@ -49,13 +61,8 @@ WORKERS = 2
 # io_timeout: every worker taken by 4 connections
 def test_stalled_readers_of_uncached_small_listings_leave_workers_for_others(
         server_factory, tmp_path: Path) -> None:
-    share = tmp_path / "small-pages"
-    (share / "small").mkdir(parents=True)
-    (share / "other").mkdir()
-    for n in range(300):  # under STREAMED_OVER: one page of about 100 KB, sent whole
-        (share / "small" / (f"{n:04d}" + "x" * 150)).touch()
-    (share / "other" / "a.txt").write_bytes(b"a")
-    running = server_factory(share, limits=Limits(workers=WORKERS, io_timeout=300))
+    running = server_factory(_small_pages(tmp_path),
+                             limits=Limits(workers=WORKERS, io_timeout=300))
     stalled = [_stalled(running.port, f"/small/{query}")
                for query in ("?sort=size", "?sort=date")[:WORKERS]]  # one uncached key each
     try:
@@ -79,13 +86,8 @@ def test_stalled_readers_of_uncached_small_listings_leave_workers_for_others(
 # io_timeout
 def test_stalled_readers_of_cached_pages_sent_by_a_worker_leave_workers_for_others(
         server_factory, tmp_path: Path) -> None:
-    share = tmp_path / "cached-small-pages"
-    (share / "small").mkdir(parents=True)
-    (share / "other").mkdir()
-    for n in range(300):
-        (share / "small" / (f"{n:04d}" + "x" * 150)).touch()
-    (share / "other" / "a.txt").write_bytes(b"a")
-    running = server_factory(share, limits=Limits(workers=WORKERS, io_timeout=300))
+    running = server_factory(_small_pages(tmp_path),
+                             limits=Limits(workers=WORKERS, io_timeout=300))
     assert http_request(running.port, "GET", "/small/")[0] == 200  # in the cache now
     stalled = []
     for _ in range(WORKERS):
