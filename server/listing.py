@@ -12,19 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from server.listing_entries import (
-    JSON_UNSAFE,
-    KIND_BY_SUFFIX,
-    PLAIN_NAME,
-    Entry,
-    entry_href,
-    file_kind,
-    json_escape,
-    json_safe,
-    parent_path,
-    path_href,
-    utc_iso,
-)
+from server.listing_entries import Entry, json_safe, parent_path, path_href
 from server.listing_rows import HtmlRows, JsonRows
 from server.listing_text import send_text_form, shared_card
 from server.markdown_page import README_STYLE
@@ -44,10 +32,6 @@ from server.pages import (
 )
 from server.text_board import SharedText
 from server.units import format_size
-
-# what other modules import from here
-__all__ = ["JSON_UNSAFE", "KIND_BY_SUFFIX", "PLAIN_NAME", "Entry", "entry_href", "file_kind",
-           "json_escape", "parent_path", "path_href", "utc_iso"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +65,6 @@ _DIGITS = re.compile(r"(\d+)")
 # The page's uploads, in their load order: one file's transfer (tus, else multipart), the panel
 # and its queue, drag and drop, then New folder and Send text (pasted files join the queue).
 UPLOAD_SCRIPTS = ("transfer.js", "uploads.js", "drop.js", "forms.js")
-
 
 
 # ---------------------------------------------------------------- sorting
@@ -139,16 +122,6 @@ def sort_entries(entries: Iterable[Entry], sort: str = "name", order: str = "asc
 
 
 human_size = format_size  # "532 B", "1.2 MB", "14.0 GB": Pier's one size convention
-
-
-
-
-
-
-
-
-
-
 
 
 # ---------------------------------------------------------------- HTML
@@ -380,7 +353,6 @@ def summary(folders: int, files: int, total: int, lang: PageLanguage) -> str:
 
 
 # ---------------------------------------------------------------- JSON
-
 
 
 def render_json(

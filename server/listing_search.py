@@ -2,8 +2,8 @@
 (server/search_walk.py): ``head()`` first, ``rows()`` for each folder's hits, ``tail()`` once the
 walk ends, with the count and whether a limit stopped it.
 
-The page is the listing page (resources/listing.html and server/listing.py's rows, so rows carry
-the listing's classes, data-size and data-mtime) with a heading, a path cell in each row, the
+The page is the listing page (resources/listing.html and server/listing_rows.py's rows, so rows
+carry the listing's classes, data-size and data-mtime) with a heading, a path cell in each row, the
 table marked ``class="listing search-results"`` and ``<tbody id="results">``, and in the footer
 ``<span id="search-done" data-count=... data-truncated=...>``: the page's script runs once the
 page is complete (deferred), the marker says the results are all there.
@@ -18,7 +18,8 @@ from typing import Protocol
 from urllib.parse import quote
 
 from server import listing
-from server.listing import PageContext, path_href
+from server.listing import PageContext
+from server.listing_entries import json_safe, path_href
 from server.listing_rows import HtmlRows, JsonRows
 from server.page_i18n import language
 from server.pages import FAVICON_URL, STYLESHEET_URL, display_text, template
@@ -147,4 +148,4 @@ class JsonResults:
 
 
 def _json_bytes(text: str) -> bytes:
-    return listing.JSON_UNSAFE.sub(listing.json_escape, text).encode("utf-8")
+    return json_safe(text).encode("utf-8")

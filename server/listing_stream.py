@@ -63,7 +63,7 @@ def sorted_json_chunks(url_path: str, ordered: Iterator[Entry], *, sort: str, or
     """json_chunks of entries already in order, taken as they are written."""
     opening, closing = listing.json_around_entries(url_path, sort, order)
     yield opening.encode("utf-8")
-    for batch in JsonRows().batches(ordered, listing.path_href(base + url_path),
+    for batch in JsonRows().batches(ordered, listing_entries.path_href(base + url_path),
                                     ROWS_PER_CHUNK, FIRST_ROWS):
         yield listing_entries.json_safe(batch).encode("utf-8")
     yield closing.encode("utf-8")

@@ -14,13 +14,13 @@ import pytest
 from server.listing import (
     Entry,
     PageContext,
-    file_kind,
     human_size,
     natural_key,
     render_html,
     render_json,
     sort_entries,
 )
+from server.listing_entries import file_kind
 from server.pages import asset_version
 from server.text_board import SharedText
 
