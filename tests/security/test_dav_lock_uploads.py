@@ -7,6 +7,7 @@ sends one, so a locked folder refuses the page's uploads into it, even the owner
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import os
 from pathlib import Path
@@ -239,8 +240,12 @@ def test_a_lock_taken_while_a_form_is_sent_holds_back_its_file(locked: Share) ->
             conn.putheader(name, value)
         conn.endheaders(head + FIRST)  # more than the server reads at once
         locked.lock("/open/", "owner")
-        conn.send(tail)
-        assert conn.getresponse().status == 423
+        # the lock may come first: refused at the part's head, the rest is never read, and the
+        # refusal may be cut by the reset that unread rest causes; the file never appears
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            conn.send(tail)
+        with contextlib.suppress(ConnectionResetError):
+            assert conn.getresponse().status == 423
     finally:
         conn.close()
     assert not (locked.root / "open" / "late.txt").exists()
