@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from urllib.parse import quote, unquote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from server.listing import (
     Entry,
@@ -207,6 +209,18 @@ def test_names_in_the_same_natural_place_are_in_name_order_both_ways() -> None:
     expected = sorted(tied, key=lambda name: (natural_key(name), name))
     assert names(sort_entries([f(n) for n in reversed(tied)])) == expected
     assert names(sort_entries([f(n) for n in tied], "name", "desc")) == expected[::-1]
+
+
+@given(st.sets(st.text(alphabet="aAbB019ßs._- \u0130\uff11", min_size=1, max_size=8),
+               max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_sort_key_string_orders_as_natural_key_then_name(names: set[str]) -> None:
+    """sort_entries compares one string per entry; it must order exactly as the tuple
+    (natural_key(name), name) does, both ways, whatever digits, cases and widths meet."""
+    expected = sorted(names, key=lambda name: (natural_key(name), name))
+    entries = [f(name) for name in names]
+    assert [e.name for e in sort_entries(entries)] == expected
+    assert [e.name for e in sort_entries(entries, "name", "desc")] == expected[::-1]
 
 
 def test_name_descending_keeps_folders_first() -> None:
