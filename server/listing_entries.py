@@ -52,17 +52,6 @@ def path_href(url_path: str) -> str:
     return quote(url_path, safe="/", errors="surrogateescape")
 
 
-def name_href(name: str) -> str:
-    """One name percent-encoded for an href (most need nothing: the regex is cheaper than
-    quote())."""
-    return name if PLAIN_NAME.fullmatch(name) else quote(name, safe="", errors="surrogateescape")
-
-
-def entry_href(base_href: str, entry: Entry) -> str:
-    """The href of `entry` inside the folder whose href is `base_href`; folders end with "/"."""
-    return base_href + name_href(entry.name) + ("/" if entry.is_dir else "")
-
-
 def parent_path(url_path: str) -> str | None:
     """ "/a/b/" -> "/a/"; None at "/"."""
     if url_path == "/":

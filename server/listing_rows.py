@@ -16,9 +16,9 @@ from math import floor
 from urllib.parse import quote
 
 from server.listing_entries import (
-    KIND_BY_SUFFIX,
     PLAIN_NAME,
     Entry,
+    file_kind,
     parent_path,
     path_href,
     utc_iso,
@@ -80,10 +80,8 @@ class HtmlRows:
             return (f'<tr class="dir" data-size="0" data-mtime="{second}"><td><a href="'
                     f'{base_href}{href}/{self._query}">{shown}/</a><td>—<td>'
                     f"{self._when[second]}")
-        dot = name.rfind(".")
-        kind = KIND_BY_SUFFIX.get(name[dot + 1:].lower(), "other") if dot > 0 else "other"
-        return (f'<tr class="{kind}" data-size="{size}" data-mtime="{second}"><td><a href="'
-                f'{base_href}{href}">{shown}</a><td>{self._size(size)}<td>'
+        return (f'<tr class="{file_kind(name)}" data-size="{size}" data-mtime="{second}"><td>'
+                f'<a href="{base_href}{href}">{shown}</a><td>{self._size(size)}<td>'
                 f"{self._when[second]}")
 
     def batches(self, url_path: str, ordered: Iterable[Entry], base: str,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import math
+from urllib.parse import quote
 
 import pytest
 
 from server.listing import render_json, sort_entries
-from server.listing_entries import Entry, entry_href, json_safe, path_href, utc_iso
+from server.listing_entries import Entry, json_safe, path_href, utc_iso
 from server.listing_rows import HtmlRows, JsonRows
 from server.page_i18n import language
 
@@ -28,7 +29,8 @@ def reference(entry: Entry, base_href: str) -> dict[str, object]:
         "size": None if entry.is_dir else entry.size,
         "mtime": entry.mtime if finite else None,
         "modified": utc_iso(entry.mtime) if finite else None,
-        "url": entry_href(base_href, entry),
+        "url": base_href + quote(entry.name, safe="", errors="surrogateescape")
+        + ("/" if entry.is_dir else ""),
     }
 
 
