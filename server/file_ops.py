@@ -158,9 +158,9 @@ class FileOps:
             self._discard(item)
 
     def move(self, raw_source: str, raw_folder: str, new_name: str, *, overwrite: bool) -> str:
-        new_name = self._new_name(new_name)
         folder, url, name = self._parent_of(raw_source)
         with folder:
+            new_name = self._new_name(new_name, name)
             item = self._source(folder, url, name, change=True)
             target, target_url = self._open_folder(raw_folder)
             with target:
@@ -181,9 +181,9 @@ class FileOps:
                 return target_url + new_name + ("/" if item.is_dir else "")
 
     def copy(self, raw_source: str, raw_folder: str, new_name: str, *, overwrite: bool) -> str:
-        new_name = self._new_name(new_name)
         folder, url, name = self._parent_of(raw_source)
         with folder:
+            new_name = self._new_name(new_name, name)
             item = self._source(folder, url, name, change=False)
             if is_link(item.st):
                 raise FileOpRefused(409, N_("Links are not copied."))
@@ -258,11 +258,14 @@ class FileOps:
             raise FileOpRefused(403, N_("This folder holds Pier's own files."))
         return item
 
-    def _new_name(self, name: str) -> str:
+    def _new_name(self, name: str, source_name: str) -> str:
+        """The name a move or copy gives; the source's own may stay even where it is not UTF-8
+        (POSIX bytes), which no other name may be."""
         if "/" in name or "\\" in name:
             raise FileOpRefused(400, N_("A name cannot contain / or \\."))
         try:
-            return clean_name(name, allow_hidden=self._rules.show_hidden)
+            return clean_name(name, allow_hidden=self._rules.show_hidden,
+                              kept=name == source_name)
         except UploadRefused as err:
             raise FileOpRefused(400, err.reason) from None
 

@@ -25,6 +25,7 @@ _Opened = TypeVar("_Opened", int, Folder)
 _UNSAFE_FOR_HEADER = re.compile(r'[\x00-\x1f\x7f"\\?]')
 _UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _WINDOWS = os.name == "nt"
+_UNDECODABLE_BYTES = "surrogateescape" if os.name == "posix" else "strict"  # decode_url_path
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
 _PINNED_TYPES = {
@@ -93,11 +94,16 @@ class Resolved:
 
 
 def decode_url_path(raw: str) -> str:
-    """Percent-decode once, as UTF-8; refuse anything that could mean something else on disk."""
+    """Percent-decode once, as UTF-8; refuse anything that could mean something else on disk.
+
+    On POSIX a name is bytes, and one that is not UTF-8 (an old archive's Latin-1 or Shift-JIS
+    names) is listed with its exact bytes percent-encoded: those bytes decode as the system
+    does (surrogateescape), so the link reaches that file; names are created valid only
+    (uploads.clean_name). Windows names are Unicode: there such a path names nothing."""
     if "\\" in raw:
         raise PathRefused(400, N_("Backslashes are not allowed in paths."))
     try:
-        text = unquote_to_bytes(raw).decode("utf-8", errors="strict")
+        text = unquote_to_bytes(raw).decode("utf-8", errors=_UNDECODABLE_BYTES)
     except UnicodeDecodeError:
         raise PathRefused(400, N_("The path is not valid UTF-8.")) from None
     if _CONTROL.search(text):
@@ -343,8 +349,9 @@ def _step_identities(root: str, fs_path: str) -> list[tuple[int, int]]:
 
 
 def url_quote(url_path: str) -> str:
-    """Percent-encode a decoded URL path for a Location header or an href."""
-    return quote(url_path, safe="/")
+    """Percent-encode a decoded URL path for a Location header or an href (a name that is not
+    UTF-8 by its exact bytes, as decode_url_path reads them back)."""
+    return quote(url_path, safe="/", errors="surrogateescape")
 
 
 def content_type(name: str) -> str:

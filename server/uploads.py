@@ -78,10 +78,12 @@ class UploadRefused(HttpError):
 # -- names ---------------------------------------------------------------------------------------
 
 
-def clean_name(name: str, *, allow_hidden: bool = False) -> str:
+def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> str:
     """The one path component the user meant, or UploadRefused(400).
 
-    Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins."""
+    Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins.
+    ``kept``: the name an item already has, kept by a move or copy; on POSIX it may hold bytes
+    that are not UTF-8 (files.decode_url_path), which a new name never may."""
     name = unicodedata.normalize("NFC", _SEPARATORS.split(name)[-1])
     if _CONTROL.search(name):
         raise UploadRefused(400, N_("File names may not contain control characters."))
@@ -97,7 +99,7 @@ def clean_name(name: str, *, allow_hidden: bool = False) -> str:
     if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
         raise UploadRefused(400, N_("That file name is reserved on Windows."))
     try:
-        encoded = name.encode("utf-8")
+        encoded = name.encode("utf-8", "surrogateescape" if kept else "strict")
     except UnicodeEncodeError:
         raise UploadRefused(400, N_("The file name is not valid Unicode.")) from None
     if len(encoded) > MAX_NAME_BYTES:

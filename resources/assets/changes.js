@@ -17,7 +17,7 @@
   if (!table || table.dataset.canModify !== "true" || !selection) {
     return;
   }
-  const { chosen, hrefOf, nameOf, isDir, folderHref, button } = selection;
+  const { chosen, hrefOf, segmentOf, nameOf, shownPath, isDir, folderHref, button } = selection;
   const { t, tn } = window.pierText;
 
   // ---------------------------------------------------------------- toolbar
@@ -281,7 +281,7 @@
       }
       const target = folderHref() + encodeURIComponent(name) + (isDir(row) ? "/" : "");
       applyToEach(rows, t("Rename"), (href, dir, overwrite) =>
-        change("MOVE", href, target, overwrite), decodeURIComponent(folderHref()));
+        change("MOVE", href, target, overwrite), shownPath(folderHref()));
     });
     box.showModal();
     input.focus();
@@ -333,7 +333,7 @@
         return;
       }
       current = href;
-      where.textContent = decodeURIComponent(href);
+      where.textContent = shownPath(href);
       const moving = new Set(rows.map(hrefOf));
       const items = [];
       if (answer.parent !== null) {
@@ -369,8 +369,8 @@
       const target = current;
       box.close();
       applyToEach(rows, verb, (href, dir, overwrite) => change(method, href,
-        target + encodeURIComponent(nameOf(href)) + (dir ? "/" : ""), overwrite),
-        decodeURIComponent(target));
+        target + segmentOf(href) + (dir ? "/" : ""), overwrite),
+        shownPath(target));
     });
     box.showModal();
     browse(current);

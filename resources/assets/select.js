@@ -36,10 +36,35 @@
     return row.classList.contains("dir");
   }
 
+  /** The entry's href's last segment as the server wrote it: the name's exact bytes,
+      percent-encoded (what a move's destination is made of, even for a name that is not
+      UTF-8). */
+  function segmentOf(href) {
+    const path = href.endsWith("/") ? href.slice(0, -1) : href;
+    return path.slice(path.lastIndexOf("/") + 1);
+  }
+
   /** The entry's real name, from its href's last segment. */
   function nameOf(href) {
-    const path = href.endsWith("/") ? href.slice(0, -1) : href;
-    return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+    return shownPath(segmentOf(href));
+  }
+
+  /** A percent-encoded path as text; bytes that are not UTF-8 (a name kept as bytes on the
+      server's disk) shown as U+FFFD instead of stopping the script. */
+  function shownPath(encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch (_) {
+      const bytes = [];
+      for (const part of encoded.match(/%[0-9A-Fa-f]{2}|[^%]+|%/g) || []) {
+        if (part.length === 3 && part[0] === "%") {
+          bytes.push(parseInt(part.slice(1), 16));
+        } else {
+          bytes.push(...new TextEncoder().encode(part));
+        }
+      }
+      return new TextDecoder().decode(new Uint8Array(bytes)); // U+FFFD where not UTF-8
+    }
   }
 
   function folderHref() {
@@ -312,8 +337,8 @@
 
   // For changes.js (only where this account may change things).
   window.pierSelection = Object.freeze({
-    chosen, hrefOf, nameOf, isDir, folderHref, button, bar, zipLink, showFailures, refresh,
-    update,
+    chosen, hrefOf, segmentOf, nameOf, shownPath, isDir, folderHref, button, bar, zipLink,
+    showFailures, refresh, update,
     forget: (href) => selected.delete(href),
     onChange: (listener) => listeners.push(listener),
   });

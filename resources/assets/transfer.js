@@ -32,14 +32,17 @@
   // milliseconds before each new try after a network error; back to the start once bytes move
   const RETRY_DELAYS = [0, 1000, 2000, 4000, 8000, 15000, 30000, 30000, 60000, 60000, 60000,
     60000, 60000, 60000, 60000, 60000, 60000, 60000];
-  const way = { tus: typeof window.tus === "object" && window.tus.isSupported };
+  // tus's "folder" metadata is text: a folder whose name is not UTF-8 takes the form's way
+  const way = { tus: typeof window.tus === "object" && window.tus.isSupported &&
+    currentFolder() !== null };
 
-  /** The folder this page lists, decoded, as the address bar has it. */
+  /** The folder this page lists, decoded, as the address bar has it; null for a name that is
+      not UTF-8 (kept as bytes on the server's disk). */
   function currentFolder() {
     try {
       return decodeURIComponent(location.pathname);
     } catch (_) {
-      return location.pathname;
+      return null;
     }
   }
 
@@ -60,7 +63,7 @@
       return "";
     }
     const folder = currentFolder();
-    return path.startsWith(folder) ? path.slice(folder.length) : "";
+    return folder !== null && path.startsWith(folder) ? path.slice(folder.length) : "";
   }
 
   /** The answer's status and body of a tus-js-client error (0 and "" when none came). */
