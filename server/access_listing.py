@@ -15,7 +15,7 @@ from server.http11 import HttpError
 from server.listing import Entry, sort_entries
 from server.page_i18n import N_
 from server.portable import is_link
-from server.portable_folders import Folder, entries_in, stats_at
+from server.portable_folders import Folder, FolderChanged, entries_in, stats_at
 
 if TYPE_CHECKING:
     from server.access import Policy
@@ -91,8 +91,7 @@ class NameOrderListing:
         with self.open_folder(folder.fs_path) as opened:
             folder_st = opened.stat()
             if _identity(folder_st) != scanned:
-                raise HttpError(503, N_("The item changed since it was checked."), close=False,
-                                headers=b"Retry-After: 1\r\n")
+                raise _changed()
             start, size = 0, FIRST_STATS
             while start < len(ordered):  # a screenful first, then bigger batches
                 yield from self._judged_batch(opened, folder_st, ordered[start:start + size])
@@ -102,7 +101,10 @@ class NameOrderListing:
                       ) -> list[Entry]:
         """The rows of ``batch`` (planned entries), stat-ed together."""
         names = [entry.name for entry in batch]
-        stats = stats_at(opened, names)
+        try:
+            stats = stats_at(opened, names)
+        except FolderChanged:  # (no descriptor) its path names another folder now
+            raise _changed() from None
         held = self._policy.own.held_among(folder_st, names, stats)
         rows: list[Entry] = []
         keep, new, made = rows.append, _new_entry, Entry
@@ -123,6 +125,11 @@ class NameOrderListing:
                 keep(new(made, (name, True, 0, st.st_mtime, st.st_mtime_ns)))
             # else: another kind since the folder was read, or Pier's own
         return rows
+
+
+def _changed() -> HttpError:
+    return HttpError(503, N_("The item changed since it was checked."), close=False,
+                     headers=b"Retry-After: 1\r\n")
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:

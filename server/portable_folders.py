@@ -114,7 +114,9 @@ def stat_at(folder: Folder, name: str) -> os.stat_result:
 
 def stats_at(folder: Folder, names: Sequence[str]) -> list[os.stat_result | None]:
     """stat_at of each name, None for one that cannot be stat-ed (removed meanwhile): a
-    listing's rows, without a Python call per name where the folder has a descriptor."""
+    listing's rows, without a Python call per name where the folder has a descriptor.
+    FolderChanged when the folder's path no longer names it (no descriptor): that is not a
+    name gone, and the rest of the listing would be another folder's."""
     fd = folder.fd
     if fd is not None:
         try:
@@ -125,6 +127,8 @@ def stats_at(folder: Folder, names: Sequence[str]) -> list[os.stat_result | None
     for name in names:
         try:
             found.append(stat_at(folder, name))
+        except FolderChanged:
+            raise
         except OSError:
             found.append(None)
     return found

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from server.auth import Authenticator
+from server.http11 import HttpError
+from server.portable import features
 from server.routes_folders import STREAMED_OVER
 from server.users import UserStore
 from tests.conftest import RunningServer
@@ -113,6 +115,30 @@ def test_what_changes_between_the_read_and_the_rows_is_judged_when_reached(share
     shown = [e.name for e in ordered]
     assert shown == ["e.txt"]
     assert sorted(e.name for e in access.list_folder(found)) == ["b.txt", "e.txt"]  # read whole
+
+
+def test_a_folder_replaced_while_its_rows_are_made_never_lends_them(share, tmp_path):
+    """The rows come from the folder that was read: with a descriptor (dir_fd) the moved
+    folder's own, to the end; without one (--portable, Windows) its path names another folder
+    now, and the listing stops with a 503 (after the head: a body cut short) instead of
+    leaving out, as if removed, every row the other folder lacks."""
+    folder = share / "swap"
+    folder.mkdir()
+    names = [f"file {n:04d}.txt" for n in range(600)]  # more than the first batch of stats
+    for name in names:
+        (folder / name).touch()
+    access = call_for(config_of(share), "GET", "/swap/").files
+    _, ordered = access.list_folder_by_name(access.target("/swap/"))
+    first = next(ordered)
+    folder.rename(tmp_path / "moved away")
+    folder.mkdir()
+    (folder / names[-1]).touch()  # the other folder holds one of the names
+    try:
+        rest = [entry.name for entry in ordered]
+    except HttpError as err:
+        assert not features.dir_fd and err.status == 503
+    else:
+        assert features.dir_fd and [first.name, *rest] == names
 
 
 def test_links_are_judged_before_the_plan(share, tmp_path):
