@@ -1,0 +1,88 @@
+"""Names that are not UTF-8 under attack (e9e8fa4: on POSIX a URL's bytes decode with
+surrogateescape, so a name like b"caf\\xe9.txt" is reachable at /caf%E9.txt; no new name may
+be made of such bytes, an item moved or copied keeps its own). Each test here is a finding of
+the attack review, strict-xfail until it is fixed."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from server.collect import CollectConfig
+from server.paths import PierPaths
+from tests.collect_http import STATE, Browser
+from tests.conftest import http_request
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="only POSIX names can be bytes")
+
+
+def _write(path: bytes, data: bytes) -> None:
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError as err:  # a file system that insists on UTF-8 names (ZFS utf8only)
+        pytest.skip(f"this file system refuses names that are not UTF-8: {err}")
+
+
+def _not_utf8(names: list[bytes]) -> set[bytes]:
+    found = set()
+    for name in names:
+        try:
+            name.decode("utf-8")
+        except UnicodeDecodeError:
+            found.add(name)
+    return found
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "collect state JSON is json.dumps(ensure_ascii=False).encode('utf-8'): a file whose name "
+    "is not UTF-8 in the person's folder raises UnicodeEncodeError, a 500 and a traceback "
+    "(routes_collect._state); the hand-in page itself renders"))
+def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
+        share: Path, pier_paths: PierPaths, server_factory) -> None:
+    running = server_factory(share, upload=True, thumb_threads=0,
+                             collect=CollectConfig("Homework", None, pier_paths.collect_file))
+    ana = Browser(running.port)
+    assert ana.give_name("Ana") == 303
+    assert ana.hand_in([("work.txt", b"ana's work")])[0] == 303
+    folder = os.path.join(os.fsencode(share), b"Homework", b"Ana")
+    assert os.path.isdir(folder)
+    _write(os.path.join(folder, b"old-archive-\xe9.txt"), b"from an old archive\n")
+    status, _, body = ana.request("GET", STATE)
+    assert status == 200, body[:200]
+    names = [entry["name"] for entry in json.loads(body)["files"]]
+    assert "work.txt" in names
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "kept=True lets a moved item keep a name that is not UTF-8, but clean_name NFC-normalises "
+    "it first: b'e\\xcc\\x81\\xe9.txt' (an NFD e-acute, then a Latin-1 byte) is stored as the "
+    "new undecodable name b'\\xc3\\xa9\\xe9.txt' that never existed (neither kept nor refused)"))
+def test_a_kept_name_is_kept_byte_for_byte_or_refused(share: Path, server_factory) -> None:
+    root = os.fsencode(share)
+    source = b"e\xcc\x81\xe9.txt"
+    _write(os.path.join(root, b"docs", source), b"nfd and latin-1\n")
+    before = _not_utf8(os.listdir(root)) | _not_utf8(os.listdir(os.path.join(root, b"docs")))
+    running = server_factory(share, upload=True, modify=True)
+    status, _ = http_request(running.port, "MOVE", "/docs/e%CC%81%E9.txt",
+                             headers={"Destination": "/e%CC%81%E9.txt"})
+    assert status in (201, 400)
+    after = _not_utf8(os.listdir(root)) | _not_utf8(os.listdir(os.path.join(root, b"docs")))
+    assert after <= before, f"new names that are not UTF-8: {sorted(after - before)}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "?mkdir= is read by parse_qs with errors='replace': %E9 (a Latin-1 byte) and %ED%A0%80 "
+    "(an encoded surrogate) silently make folders named U+FFFD instead of the 400 every "
+    "other new name that is not UTF-8 gets (PUT, MKCOL, the text form's name=, tus)"))
+@pytest.mark.parametrize("encoded", ["%E9", "a%ED%A0%80"])
+def test_mkdir_with_bytes_that_are_not_utf8_is_refused(share: Path, server_factory,
+                                                      encoded: str) -> None:
+    running = server_factory(share, upload=True)
+    before = sorted(os.listdir(os.fsencode(share)))
+    status, body = http_request(running.port, "POST", "/?mkdir=" + encoded)
+    assert status == 400, body[:200]
+    assert sorted(os.listdir(os.fsencode(share))) == before
