@@ -5,6 +5,7 @@ the attack review, strict-xfail until it is fixed."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from pathlib import Path
@@ -86,3 +87,42 @@ def test_mkdir_with_bytes_that_are_not_utf8_is_refused(share: Path, server_facto
     status, body = http_request(running.port, "POST", "/?mkdir=" + encoded)
     assert status == 400, body[:200]
     assert sorted(os.listdir(os.fsencode(share))) == before
+
+
+def _tus_create(port: int, folder: bytes) -> tuple[int, bytes]:
+    metadata = (f"filename {base64.b64encode(b'new.txt').decode()},"
+                f"folder {base64.b64encode(folder).decode()}")
+    return http_request(port, "POST", "/.well-known/pier/tus/", headers={
+        "Tus-Resumable": "1.0.0", "Upload-Length": "3", "Upload-Metadata": metadata})
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the tus record (tus_store._write) is json.dumps(ensure_ascii=False).encode('utf-8') of an "
+    "upload whose folder_path is the target's real path: where that path holds bytes that are "
+    "not UTF-8 (a shared folder on an old USB disk's Latin-1 name, or a UTF-8 named link to "
+    "such a folder) every resumable upload, the page's default way, is a 500 with a traceback, "
+    "and each one leaves an orphan .pier-tus-*.part file behind"))
+@pytest.mark.parametrize("where", ["root", "link"])
+def test_a_resumable_upload_below_a_real_path_that_is_not_utf8_is_not_a_500(
+        share: Path, tmp_path: Path, server_factory, where: str) -> None:
+    root = os.fsencode(share)
+    if where == "root":  # the shared folder itself is named in Latin-1
+        moved = os.path.join(os.fsencode(tmp_path), b"partag\xe9")
+        try:
+            os.rename(root, moved)
+        except OSError as err:
+            pytest.skip(f"this file system refuses names that are not UTF-8: {err}")
+        root, folder = moved, b"/docs/"
+    else:  # a folder named in Latin-1, reached through a link with a UTF-8 name
+        try:
+            os.mkdir(os.path.join(root, b"dossier \xe9t\xe9"))
+        except OSError as err:
+            pytest.skip(f"this file system refuses names that are not UTF-8: {err}")
+        os.symlink(b"dossier \xe9t\xe9", os.path.join(root, b"uploads"))
+        folder = b"/uploads/"
+    running = server_factory(Path(os.fsdecode(root)), upload=True, tus_state=tmp_path / "tus")
+    status, body = _tus_create(running.port, folder)
+    assert status < 500, body[:200]
+    if status != 201:  # refused: then nothing of it may stay behind
+        target = os.path.realpath(os.path.join(root, folder.strip(b"/")))
+        assert not [n for n in os.listdir(target) if n.startswith(b".pier-tus-")]
