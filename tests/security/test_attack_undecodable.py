@@ -126,3 +126,22 @@ def test_a_resumable_upload_below_a_real_path_that_is_not_utf8_is_not_a_500(
     if status != 201:  # refused: then nothing of it may stay behind
         target = os.path.realpath(os.path.join(root, folder.strip(b"/")))
         assert not [n for n in os.listdir(target) if n.startswith(b".pier-tus-")]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a hand-in's ?replace= is read by parse_qs with errors='replace': ?replace=old-%E9.txt, "
+    "meant for the person's b'old-\\xe9.txt', stores a new 'old-\\ufffd.txt' beside it with "
+    "a 303 instead of a 400"))
+def test_collect_replace_with_bytes_that_are_not_utf8_is_refused(
+        share: Path, pier_paths: PierPaths, server_factory) -> None:
+    running = server_factory(share, upload=True, thumb_threads=0,
+                             collect=CollectConfig("Homework", None, pier_paths.collect_file))
+    ana = Browser(running.port)
+    assert ana.give_name("Ana") == 303
+    assert ana.hand_in([("work.txt", b"ana's work")])[0] == 303
+    folder = os.path.join(os.fsencode(share), b"Homework", b"Ana")
+    _write(os.path.join(folder, b"old-\xe9.txt"), b"from an old archive\n")
+    before = sorted(os.listdir(folder))
+    status, _ = ana.hand_in([("new.txt", b"new work")], replace="old-%E9.txt")
+    assert 400 <= status < 500
+    assert sorted(os.listdir(folder)) == before
