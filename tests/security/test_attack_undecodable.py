@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,18 @@ def test_collect_replace_with_bytes_that_are_not_utf8_is_refused(
     status, _ = ana.hand_in([("new.txt", b"new work")], replace="old-%E9.txt")
     assert 400 <= status < 500
     assert sorted(os.listdir(folder)) == before
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "normalize_folder takes a folder limit whose bytes are not UTF-8 (argv decodes with "
+    "surrogateescape: `pier users add bob --folder $'/caf\\xe9'`), then writing users.toml "
+    "raises UnicodeEncodeError: a traceback instead of a clear refusal (links refuse such a "
+    "path with InvalidLinkError)"))
+def test_an_account_folder_that_is_not_utf8_is_refused_clearly(private_config_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "server.cli", "users", "add", "bob", "--password-stdin",
+         "--folder", os.fsdecode(b"/caf\xe9")],
+        input="meadow-kettle-orbit\n", text=True, capture_output=True,
+        cwd=Path(__file__).resolve().parents[2], env=dict(os.environ), timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr[-300:]
+    assert done.returncode != 0
