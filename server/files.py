@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar, cast
-from urllib.parse import quote, unquote_to_bytes
+from urllib.parse import parse_qs, quote, unquote_to_bytes
 
 from server.http11 import HttpError
 from server.page_i18n import N_
@@ -111,6 +111,16 @@ def decode_url_path(raw: str) -> str:
     if "\\" in text:
         raise PathRefused(400, N_("Backslashes are not allowed in paths."))
     return text
+
+
+def decode_query(query: str) -> dict[str, list[str]]:
+    """A URL's query as parse_qs reads it, each value decoded as decode_url_path decodes a
+    path: a name in ``?mkdir=`` or ``?replace=`` that is not UTF-8 meets uploads.clean_name's
+    refusal instead of silently becoming U+FFFD, and ``?q=`` finds such names."""
+    try:
+        return parse_qs(query, keep_blank_values=True, errors=_UNDECODABLE_BYTES)
+    except UnicodeDecodeError:
+        raise PathRefused(400, N_("The query is not valid UTF-8.")) from None
 
 
 # What desktop clients write beside files over WebDAV (macOS: ._NAME resource forks and

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from urllib.parse import parse_qs
 
 from server.access import policy_for
 from server.accesslog import AccessLog
@@ -24,7 +23,7 @@ from server.connection import PLAIN_ON_TLS, BodyReader, Connection
 from server.control import AccessPolicy, TrafficControl
 from server.delivery import Delivery
 from server.exchange import Exchange, Prepared, QuickAnswer, take_prepared
-from server.files import Resolved
+from server.files import Resolved, decode_query
 from server.forwarded import TrustedProxies, believe_proxy
 from server.health import Availability, ShareUnavailable
 from server.hosts import HostNames, share_names
@@ -257,7 +256,7 @@ class RequestHandler:
         tls = ex.conn.tls if self._proxies is None else \
             believe_proxy(self._proxies, self._bans, ex, request)
         path, query = self._split_target(ex.conn, request)
-        call = Call(request, path, parse_qs(query, keep_blank_values=True) if query else {},
+        call = Call(request, path, decode_query(query) if query else {},
                     tls=tls, on_serve_thread=ex.on_serve_thread, client=ex.client,
                     abort=ex.conn.abort, detach=self._on_long_transfer)
         ex.call = call

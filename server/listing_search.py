@@ -85,7 +85,7 @@ class HtmlResults:
     def _column_headers(self) -> str:
         """The listing's columns and "Folder"; a click sorts the results in the page (app.js),
         the links keep the search for a page without script."""
-        query = "?q=" + quote(self._text, safe="")
+        query = "?q=" + quote(self._text, safe="", errors="surrogateescape")
         cells = [f'<th class="{key}" scope="col"><a href="{query}&amp;sort={key}&amp;order='
                  f'{listing._FIRST_ORDER[key]}">{title}</a></th>'
                  for key, title in listing.column_titles(self._lang).items()]

@@ -13,6 +13,7 @@ from server import pages
 from server.access import FileAccess
 from server.cache import FileFacts
 from server.http11 import HttpError, Request, phrase
+from server.listing_entries import json_safe
 from server.page_i18n import ENGLISH, for_header
 from server.zipstream import ZipItem
 
@@ -103,9 +104,14 @@ def html_page(status: int, body: bytes, extra: bytes = b"") -> Response:
     return Response(status, HTML + PAGE_CSP + NOSNIFF + extra, body)
 
 
+def json_bytes(document: object) -> bytes:
+    """``document`` as UTF-8 JSON; what JSON text may not carry raw (a lone surrogate, from a
+    name that is not UTF-8) and what is unsafe to show (bidi marks, U+2028) as escapes."""
+    return json_safe(json.dumps(document, ensure_ascii=False)).encode("utf-8")
+
+
 def json_document(status: int, document: object, extra: bytes = b"") -> Response:
-    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    return Response(status, JSON + NOSNIFF + extra, body)
+    return Response(status, JSON + NOSNIFF + extra, json_bytes(document))
 
 
 VARY_LANGUAGE = b"Vary: Accept-Language\r\n"

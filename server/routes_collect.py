@@ -19,7 +19,6 @@ and withdrawn whole. One address makes at most 20 new people per 10 minutes, one
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from server import writes
@@ -54,6 +53,7 @@ from server.response import (
     TEXT,
     VARY_LANGUAGE,
     Response,
+    json_bytes,
 )
 from server.uploads import UploadRefused, clean_name
 
@@ -147,8 +147,7 @@ class CollectRoutes:
                "person": None if person is None else {"label": person.label,
                                                       "folder": person.folder},
                "files": [{"name": e.name, "size": e.size, "mtime": e.mtime} for e in files]}
-        return Response(200, JSON + NO_STORE + NOSNIFF,
-                        json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        return Response(200, JSON + NO_STORE + NOSNIFF, json_bytes(doc))
 
     def _files_of(self, call: Call, person: Person) -> list[Entry]:
         access = call.files.hand_in(self._collect, person.folder, self._clock.time)

@@ -4,7 +4,6 @@ monitoring scripts, and the text the window shares (server/text_board.py)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from server import pages
@@ -14,7 +13,16 @@ from server.call import Call
 from server.config import ServerConfig
 from server.http11 import HttpError
 from server.page_i18n import N_
-from server.response import HTML, JSON, NO_STORE, NOSNIFF, PAGE_CSP, VARY_LANGUAGE, Response
+from server.response import (
+    HTML,
+    JSON,
+    NO_STORE,
+    NOSNIFF,
+    PAGE_CSP,
+    VARY_LANGUAGE,
+    Response,
+    json_bytes,
+)
 from server.routes_trust import TRUST_PATHS, TrustRoutes
 from server.text_board import TextBoard
 
@@ -72,8 +80,7 @@ class WellKnownRoutes:
         shared = self._texts.shared
         doc = {"text": shared.text if shared else None,
                "updated": shared.updated_iso if shared else None}
-        body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        return Response(200, JSON + NO_STORE + NOSNIFF, body)
+        return Response(200, JSON + NO_STORE + NOSNIFF, json_bytes(doc))
 
     def _log_out(self, call: Call) -> Response:
         """Browsers forget Basic/Digest credentials when a request to the realm is refused."""
@@ -89,8 +96,7 @@ class WellKnownRoutes:
         """Live statistics; admins only when the share has logins."""
         if self._config.auth is not None and (call.user is None or not call.user.admin):
             raise HttpError(403, N_("Statistics are for admin accounts."), close=False)
-        body = json.dumps(self._stats(), ensure_ascii=False).encode("utf-8")
-        return Response(200, JSON + NO_STORE + NOSNIFF, body)
+        return Response(200, JSON + NO_STORE + NOSNIFF, json_bytes(self._stats()))
 
 
 def _asset(name: str, version: str) -> Response:

@@ -314,7 +314,8 @@ class TusStore:
     def _write(self, upload: TusUpload) -> None:
         if self._folder is None:
             return
-        data = json.dumps(asdict(upload), ensure_ascii=False).encode("utf-8")
+        # ASCII: a real path may hold bytes that are not UTF-8 (surrogateescape), as escapes
+        data = json.dumps(asdict(upload)).encode("ascii")
         write_atomic(self._folder / f"{upload.key}.json", data, private=True)
 
     def _load(self) -> None:

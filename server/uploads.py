@@ -84,12 +84,15 @@ def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> 
     Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins.
     ``kept``: the name an item already has, kept by a move or copy; on POSIX it may hold bytes
     that are not UTF-8 (files.decode_url_path), which a new name never may."""
-    name = unicodedata.normalize("NFC", _SEPARATORS.split(name)[-1])
+    name = _SEPARATORS.split(name)[-1]
+    if not kept:  # stored composed; an item's own name stays as it is, byte for byte
+        name = unicodedata.normalize("NFC", name)
     if _CONTROL.search(name):
         raise UploadRefused(400, N_("File names may not contain control characters."))
     if name.strip(". ") == "":
         raise UploadRefused(400, N_("The file name is empty or made only of dots and spaces."))
-    name = name.rstrip(". ")
+    if not kept:
+        name = name.rstrip(". ")
     if _WINDOWS_FORBIDDEN.search(name):
         raise UploadRefused(400, N_('File names may not contain any of < > : " | ? *.'))
     if is_hidden(name) and not allow_hidden:

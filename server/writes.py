@@ -17,6 +17,7 @@ from server.access_rules import Action
 from server.call import RequestBody
 from server.files import Resolved, url_quote
 from server.http11 import HttpError, Request
+from server.listing_entries import json_safe
 from server.multipart import MultipartReader
 from server.page_i18n import N_
 from server.pages import STYLESHEET_URL, display_text
@@ -312,7 +313,7 @@ def created_body(stored: list[Stored], folder_url: str, as_json: bool) -> tuple[
     if as_json:
         doc = {"files": [{"name": s.name, "url": s.url} for s in stored]}
         return (b"Content-Type: application/json; charset=utf-8\r\n",
-                json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+                json_safe(json.dumps(doc, ensure_ascii=False)).encode("utf-8"))
     items = "".join(f'<li><a href="{display_text(s.url)}">{display_text(s.name)}</a></li>'
                     for s in stored)
     page = (f"<!doctype html><meta charset=utf-8><title>Uploaded</title>"

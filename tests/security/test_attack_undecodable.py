@@ -1,7 +1,7 @@
 """Names that are not UTF-8 under attack (e9e8fa4: on POSIX a URL's bytes decode with
 surrogateescape, so a name like b"caf\\xe9.txt" is reachable at /caf%E9.txt; no new name may
 be made of such bytes, an item moved or copied keeps its own). Each test here is a finding of
-the attack review, strict-xfail until it is fixed."""
+the attack review, fixed (the "Was" comments say what it found)."""
 
 from __future__ import annotations
 
@@ -40,10 +40,9 @@ def _not_utf8(names: list[bytes]) -> set[bytes]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "collect state JSON is json.dumps(ensure_ascii=False).encode('utf-8'): a file whose name "
-    "is not UTF-8 in the person's folder raises UnicodeEncodeError, a 500 and a traceback "
-    "(routes_collect._state); the hand-in page itself renders"))
+# Was (fixed): collect state JSON is json.dumps(ensure_ascii=False).encode('utf-8'): a file
+# whose name is not UTF-8 in the person's folder raises UnicodeEncodeError, a 500 and a
+# traceback (routes_collect._state); the hand-in page itself renders
 def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
         share: Path, pier_paths: PierPaths, server_factory) -> None:
     running = server_factory(share, upload=True, thumb_threads=0,
@@ -60,10 +59,9 @@ def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
     assert "work.txt" in names
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kept=True lets a moved item keep a name that is not UTF-8, but clean_name NFC-normalises "
-    "it first: b'e\\xcc\\x81\\xe9.txt' (an NFD e-acute, then a Latin-1 byte) is stored as the "
-    "new undecodable name b'\\xc3\\xa9\\xe9.txt' that never existed (neither kept nor refused)"))
+# Was (fixed): kept=True lets a moved item keep a name that is not UTF-8, but clean_name
+# NFC-normalises it first: b'e\xcc\x81\xe9.txt' (an NFD e-acute, then a Latin-1 byte) is stored
+# as the new undecodable name b'\xc3\xa9\xe9.txt' that never existed (neither kept nor refused)
 def test_a_kept_name_is_kept_byte_for_byte_or_refused(share: Path, server_factory) -> None:
     root = os.fsencode(share)
     source = b"e\xcc\x81\xe9.txt"
@@ -77,10 +75,9 @@ def test_a_kept_name_is_kept_byte_for_byte_or_refused(share: Path, server_factor
     assert after <= before, f"new names that are not UTF-8: {sorted(after - before)}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "?mkdir= is read by parse_qs with errors='replace': %E9 (a Latin-1 byte) and %ED%A0%80 "
-    "(an encoded surrogate) silently make folders named U+FFFD instead of the 400 every "
-    "other new name that is not UTF-8 gets (PUT, MKCOL, the text form's name=, tus)"))
+# Was (fixed): ?mkdir= is read by parse_qs with errors='replace': %E9 (a Latin-1 byte) and
+# %ED%A0%80 (an encoded surrogate) silently make folders named U+FFFD instead of the 400 every
+# other new name that is not UTF-8 gets (PUT, MKCOL, the text form's name=, tus)
 @pytest.mark.parametrize("encoded", ["%E9", "a%ED%A0%80"])
 def test_mkdir_with_bytes_that_are_not_utf8_is_refused(share: Path, server_factory,
                                                       encoded: str) -> None:
@@ -98,12 +95,12 @@ def _tus_create(port: int, folder: bytes) -> tuple[int, bytes]:
         "Tus-Resumable": "1.0.0", "Upload-Length": "3", "Upload-Metadata": metadata})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the tus record (tus_store._write) is json.dumps(ensure_ascii=False).encode('utf-8') of an "
-    "upload whose folder_path is the target's real path: where that path holds bytes that are "
-    "not UTF-8 (a shared folder on an old USB disk's Latin-1 name, or a UTF-8 named link to "
-    "such a folder) every resumable upload, the page's default way, is a 500 with a traceback, "
-    "and each one leaves an orphan .pier-tus-*.part file behind"))
+# Was (fixed): the tus record (tus_store._write) is
+# json.dumps(ensure_ascii=False).encode('utf-8') of an upload whose folder_path is the target's
+# real path: where that path holds bytes that are not UTF-8 (a shared folder on an old USB
+# disk's Latin-1 name, or a UTF-8 named link to such a folder) every resumable upload, the
+# page's default way, is a 500 with a traceback, and each one leaves an orphan .pier-tus-*.part
+# file behind
 @pytest.mark.parametrize("where", ["root", "link"])
 def test_a_resumable_upload_below_a_real_path_that_is_not_utf8_is_not_a_500(
         share: Path, tmp_path: Path, server_factory, where: str) -> None:
@@ -130,10 +127,9 @@ def test_a_resumable_upload_below_a_real_path_that_is_not_utf8_is_not_a_500(
         assert not [n for n in os.listdir(target) if n.startswith(b".pier-tus-")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a hand-in's ?replace= is read by parse_qs with errors='replace': ?replace=old-%E9.txt, "
-    "meant for the person's b'old-\\xe9.txt', stores a new 'old-\\ufffd.txt' beside it with "
-    "a 303 instead of a 400"))
+# Was (fixed): a hand-in's ?replace= is read by parse_qs with errors='replace':
+# ?replace=old-%E9.txt, meant for the person's b'old-\xe9.txt', stores a new 'old-\ufffd.txt'
+# beside it with a 303 instead of a 400
 def test_collect_replace_with_bytes_that_are_not_utf8_is_refused(
         share: Path, pier_paths: PierPaths, server_factory) -> None:
     running = server_factory(share, upload=True, thumb_threads=0,
@@ -149,11 +145,10 @@ def test_collect_replace_with_bytes_that_are_not_utf8_is_refused(
     assert sorted(os.listdir(folder)) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "normalize_folder takes a folder limit whose bytes are not UTF-8 (argv decodes with "
-    "surrogateescape: `pier users add bob --folder $'/caf\\xe9'`), then writing users.toml "
-    "raises UnicodeEncodeError: a traceback instead of a clear refusal (links refuse such a "
-    "path with InvalidLinkError)"))
+# Was (fixed): normalize_folder takes a folder limit whose bytes are not UTF-8 (argv decodes
+# with surrogateescape: `pier users add bob --folder $'/caf\xe9'`), then writing users.toml
+# raises UnicodeEncodeError: a traceback instead of a clear refusal (links refuse such a path
+# with InvalidLinkError)
 def test_an_account_folder_that_is_not_utf8_is_refused_clearly(private_config_dir: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "server.cli", "users", "add", "bob", "--password-stdin",

@@ -199,3 +199,15 @@ def test_locks_and_properties_of_such_a_file(running) -> None:
         {"Content-Type": "application/xml"})
     assert status in (207, 403), body
     assert running.get(FILE_URL + "?preview")[0].status == 200
+
+
+def test_a_search_for_such_bytes_finds_such_names(running) -> None:
+    response, body = running.get("/?q=%E9&format=json")
+    assert response.status == 200
+    document = json.loads(body)
+    assert document["query"] == os.fsdecode(b"\xe9")
+    urls = {entry["url"] for entry in document["entries"]}
+    assert {FILE_URL, FOLDER_URL, FOLDER_URL + quote(INNER)} <= urls
+    response, page = running.get("/?q=%E9")
+    assert response.status == 200
+    assert FILE_URL in hrefs(page) and "?q=%E9&amp;sort=name&amp;order=asc" in hrefs(page)
