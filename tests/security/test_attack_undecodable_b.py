@@ -63,7 +63,9 @@ SPELLINGS = [  # (the item's own name, kept by a copy or move; the spelling uplo
 # ("the destination was replaced") while the item there is left as it was and a look-alike
 # second name is made beside it (on a share also reached by Windows clients "report." and
 # "report" are one name; in a Finder or Explorer both show as "été.txt"), and Overwrite: F
-# is a 412 although nothing holds the name written. The answer and the disk must agree.
+# is a 412 although nothing holds the name written. The 204 also drops the locks of the item
+# left in place (the locker's own COPY with its token: its lock on "report" is gone and another
+# account then PUTs over "report"). The answer and the disk must agree.
 @pytest.mark.xfail(strict=True, reason="DAV checks the cleaned spelling, file_ops writes the "
                    "kept one: a 204 'replaced' that replaced nothing and left a look-alike")
 @pytest.mark.parametrize("method", ["COPY", "MOVE"])
