@@ -36,6 +36,7 @@ from server.routes_dav_locks import (
     drain,
     etag_of,
     read_xml_body,
+    spelled,
 )
 from server.writes import check_same_origin, make_folder
 
@@ -195,7 +196,7 @@ class DavRoutes:
         if found.is_dir and depth == "0":
             raise HttpError(400, "Pier copies a folder with everything in it.", close=False)
         destination = self._destination(call)
-        if normalise(decoded(destination)) == normalise(decoded(call.path)):
+        if _onto_itself(call.path, destination):
             raise HttpError(403, "The source and the destination are the same.", close=False)
         overwrite = _overwrite(call)
         target = self.locks.where(call, destination, written=True)  # the name as stored
@@ -248,6 +249,15 @@ def _wants_quota(asked: PropfindRequest) -> bool:
 
 def _verdict(update: PropUpdate) -> int:
     return 200 if update.name[0] == WIN32_NAMESPACE else 403
+
+
+def _onto_itself(raw_source: str, raw_destination: str) -> bool:
+    """Whether a COPY or MOVE would write the item onto itself: the destination as a write
+    stores the name (NFC, no trailing dots or spaces: ``decoded``) or as sent is the source as
+    it is. An item no upload could have named ("report.", an NFD name) may take its clean
+    spelling, the one way to mend such a name over WebDAV."""
+    source = spelled(raw_source)
+    return source in (decoded(raw_destination), spelled(raw_destination))
 
 
 def _split(raw_path: str) -> tuple[str, str]:

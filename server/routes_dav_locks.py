@@ -74,6 +74,16 @@ def decoded(raw_path: str) -> str:
         raise HttpError(400, "The path cannot be read.", close=False) from None
 
 
+def spelled(raw_path: str) -> str:
+    """A URL path decoded, its names as they are (not folded as ``decoded`` folds them), no
+    empty or "." names, no trailing slash."""
+    try:
+        text = decode_url_path(raw_path)
+    except (HttpError, ValueError):
+        raise HttpError(400, "The path cannot be read.", close=False) from None
+    return "/" + "/".join(name for name in text.split("/") if name and name != ".")
+
+
 class DavLocks:
     def __init__(self, clock: Clock) -> None:
         self._clock = clock

@@ -83,16 +83,16 @@ def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> 
 
     Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins.
     ``kept``: the name an item already has, kept by a move or copy; on POSIX it may hold bytes
-    that are not UTF-8 (files.decode_url_path), which a new name never may."""
+    that are not UTF-8 (files.decode_url_path), which a new name never may, where cleaning
+    leaves it as it is (cleaned like any name, as WebDAV's checks and locks spell it)."""
     name = _SEPARATORS.split(name)[-1]
-    if not kept:  # stored composed; an item's own name stays as it is, byte for byte
-        name = unicodedata.normalize("NFC", name)
+    own = name
+    name = unicodedata.normalize("NFC", name)
     if _CONTROL.search(name):
         raise UploadRefused(400, N_("File names may not contain control characters."))
     if name.strip(". ") == "":
         raise UploadRefused(400, N_("The file name is empty or made only of dots and spaces."))
-    if not kept:
-        name = name.rstrip(". ")
+    name = name.rstrip(". ")
     if _WINDOWS_FORBIDDEN.search(name):
         raise UploadRefused(400, N_('File names may not contain any of < > : " | ? *.'))
     if is_hidden(name) and not allow_hidden:
@@ -101,8 +101,8 @@ def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> 
         raise UploadRefused(400, N_("That name is reserved for uploads in progress."))
     if name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
         raise UploadRefused(400, N_("That file name is reserved on Windows."))
-    try:
-        encoded = name.encode("utf-8", "surrogateescape" if kept else "strict")
+    try:  # an own name cleaned into another spelling would be a new undecodable name
+        encoded = name.encode("utf-8", "surrogateescape" if kept and name == own else "strict")
     except UnicodeEncodeError:
         raise UploadRefused(400, N_("The file name is not valid Unicode.")) from None
     if len(encoded) > MAX_NAME_BYTES:

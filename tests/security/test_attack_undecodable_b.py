@@ -4,7 +4,7 @@ name byte for byte). The query side held: every route and query form of the READ
 tables, anonymous, with accounts (full, folder-limited), through folder, drop-box and PIN
 links, in collect mode and under --base-path, gave no 5xx, no invalid UTF-8/JSON/XML and no
 non-ASCII header. What is left is where WebDAV's checks spell a kept name as a new one: each
-test here is a finding, a strict xfail until fixed."""
+test here is a finding, fixed (the "Was" comments say what it found)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ SPELLINGS = [  # (the item's own name, kept by a copy or move; the spelling uplo
 ]
 
 
-# Found: a WebDAV COPY or MOVE decides whether its Destination exists (Overwrite, 412/204,
+# Was (fixed; a kept name is now cleaned like any name, and kept only where cleaning leaves
+# it as it is): a WebDAV COPY or MOVE decides whether its Destination exists (Overwrite, 412/204,
 # dropping the destination's locks) on the name as an upload would store it (routes_dav
 # copy_or_move -> locks.where(written=True) -> clean_name, NFC and no trailing dots or
 # spaces), but since 00cd8bb file_ops writes the item's own name byte for byte. Into a folder
@@ -66,8 +67,6 @@ SPELLINGS = [  # (the item's own name, kept by a copy or move; the spelling uplo
 # is a 412 although nothing holds the name written. The 204 also drops the locks of the item
 # left in place (the locker's own COPY with its token: its lock on "report" is gone and another
 # account then PUTs over "report"). The answer and the disk must agree.
-@pytest.mark.xfail(strict=True, reason="DAV checks the cleaned spelling, file_ops writes the "
-                   "kept one: a 204 'replaced' that replaced nothing and left a look-alike")
 @pytest.mark.parametrize("method", ["COPY", "MOVE"])
 @pytest.mark.parametrize("own, stored", SPELLINGS)
 def test_a_kept_name_over_another_spelling_answers_what_it_did(
@@ -91,14 +90,13 @@ def test_a_kept_name_over_another_spelling_answers_what_it_did(
     assert (status == 204) == replaced, (status, left)
 
 
-# Found: MOVE refuses as "the same" (403) a source and Destination that only the lock paths'
+# Was (fixed; only a destination that is the source as it is counts as the same): MOVE
+# refuses as "the same" (403) a source and Destination that only the lock paths'
 # fold makes equal (dav_locks.normalise: NFC, trailing dots and spaces cut): on POSIX
 # "/report." and "/report", or an NFD name and its NFC spelling, are two names, and renaming an
 # item that no upload could have named to the name an upload would give it is the one way over
 # WebDAV to clean such a name (Windows and macOS clients cannot open "report." or tell NFD from
 # NFC); it is refused, while every other rename goes.
-@pytest.mark.xfail(strict=True, reason="copy_or_move compares normalise()d paths: a rename "
-                   "that only cleans a trailing dot or NFD spelling is a 403 'the same'")
 @pytest.mark.parametrize("own, stored", SPELLINGS)
 def test_a_name_no_upload_could_make_can_be_renamed_to_its_clean_spelling(
         share: Path, server_factory, own: bytes, stored: bytes) -> None:
@@ -110,3 +108,16 @@ def test_a_name_no_upload_could_make_can_be_renamed_to_its_clean_spelling(
     assert status == 201, status
     names = os.listdir(root)
     assert stored in names and own not in names
+
+
+@pytest.mark.parametrize("destination", ["/report", "/report.", "/report%20", "/./report"])
+def test_a_destination_that_is_the_source_as_stored_is_still_the_same(
+        share: Path, server_factory, destination: str) -> None:
+    """What the fix above must not open: a MOVE whose Destination, spelled as a write stores
+    it, is the source itself (and its locks) stays a 403, nothing renamed or dropped."""
+    (share / "report").write_bytes(b"kept\n")
+    running = server_factory(share, upload=True, modify=True)
+    status = _ask(running.port, "MOVE", "/report", {"Destination": destination,
+                                                    "Overwrite": "T"})
+    assert status == 403
+    assert (share / "report").read_bytes() == b"kept\n"
