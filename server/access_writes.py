@@ -143,23 +143,27 @@ class WritingAccess:
 
     def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
                expected_size: int | None = None, rename: bool = True,
-               replace: bool = True) -> UploadFile:
+               replace: bool = True, existing_only: bool = False) -> UploadFile:
         """An UploadFile for ``name`` in the open ``folder`` (at ``url``). It replaces an
         existing file only when asked (``replace``: a PUT, or a form upload on a share with
         --overwrite) and where the policy allows REPLACE; otherwise a free name is taken
         (``rename``, a multipart POST) or the upload is refused with 409 (a PUT). What it
         replaces goes to the trash on commit, before the new file takes the name
-        (``FileOps.trash_replaced``: not an empty file; refused where no trash is usable)."""
+        (``FileOps.trash_replaced``: not an empty file; refused where no trash is usable).
+        ``existing_only``: a name that is not UTF-8, which only replaces the file that has it
+        and is never made."""
         self._check_create(folder, url, name)
         try:
             exists: os.stat_result | None = stat_at(folder, name)
         except FileNotFoundError:
             exists = None
+        if existing_only and (exists is None or not replace):
+            raise UploadRefused(400, N_("The file name is not valid Unicode."), close=False)
         if exists is not None and stat.S_ISDIR(exists.st_mode):
             raise UploadRefused(409, N_("A folder with that name exists."), close=False)
         replace = replace and exists is not None and self._may_replace(folder, url, name, exists)
         upload = UploadFile(folder, name, overwrite=replace, max_size=max_size,
-                            expected_size=expected_size, rename=rename)
+                            expected_size=expected_size, rename=rename, kept=existing_only)
         upload.replaces = replace
         upload.before_commit = functools.partial(self._check_still, folder, url, name, replace)
         if replace:

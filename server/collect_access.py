@@ -169,9 +169,10 @@ class HandInAccess(FileAccess):
 
     def upload(self, folder: Folder, url: str, name: str, *, max_size: int | None,
                expected_size: int | None = None, rename: bool = True,
-               replace: bool = True) -> UploadFile:
+               replace: bool = True, existing_only: bool = False) -> UploadFile:
         upload = super().upload(folder, url, name, max_size=max_size,
-                                expected_size=expected_size, rename=rename, replace=replace)
+                                expected_size=expected_size, rename=rename, replace=replace,
+                                existing_only=existing_only)
         upload.before_replace = None  # the person's own earlier file: replaced for good
         return upload
 

@@ -110,6 +110,17 @@ def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> 
     return name
 
 
+def is_utf8(name: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (kept by surrogateescape)."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def clean_relative_path(path: str, *, allow_hidden: bool = False,
                         max_depth: int = MAX_DEPTH) -> list[str]:
     """The components of a folder upload's relative path ("photos/2024/a.jpg"), each checked
@@ -218,12 +229,14 @@ class UploadFile:
     checked: every name is then created, linked and replaced in that Folder (relative to its
     descriptor where the system allows), so a folder on the way swapped for a link cannot
     redirect the upload. Free disk space is checked up front when the size is known, and
-    while writing in any case."""
+    while writing in any case. ``kept``: ``name`` is that of the file it replaces, which may
+    be bytes that are not UTF-8 (uploads.clean_name)."""
 
     def __init__(self, folder: str | Folder, name: str, *, overwrite: bool = False,
                  max_size: int | None = None, expected_size: int | None = None,
-                 rename: bool = True, disk_margin: int = DISK_MARGIN) -> None:
-        if name != clean_name(name, allow_hidden=True):
+                 rename: bool = True, disk_margin: int = DISK_MARGIN,
+                 kept: bool = False) -> None:
+        if name != clean_name(name, allow_hidden=True, kept=kept):
             raise UploadRefused(400, N_("The file name is not acceptable."))
         self.name = name
         self.overwrite = overwrite

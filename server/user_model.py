@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from server.errors import UserStoreError
+from server.uploads import is_utf8
 
 NAME_MAX = 64
 PASSWORD_MAX = 1024
@@ -69,20 +70,12 @@ def normalize_folder(folder: str) -> str:
     parts = [part for part in text.split("/") if part]
     if any(part in (".", "..") for part in parts):
         raise InvalidAccountError(f"The folder '{folder}' cannot contain '.' or '..'.")
-    if not text.isascii() and not _is_utf8(text):  # kept in users.toml: UTF-8 only
+    if not is_utf8(text):  # kept in users.toml: UTF-8 only
         raise InvalidAccountError("That folder's name is not valid UTF-8 (bytes from an old "
                                   "archive?): rename it, or limit the account to a folder "
                                   "above it.")
     return "/" + "/".join(parts)
 
-
-def _is_utf8(text: str) -> bool:
-    """False for a path holding bytes that are not UTF-8 (as surrogateescape keeps them)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def normalize_folders(folders: Iterable[str]) -> tuple[str, ...]:

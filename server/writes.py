@@ -27,6 +27,7 @@ from server.uploads import (
     check_free_space,
     clean_name,
     clean_relative_path,
+    is_utf8,
 )
 
 MAX_EPILOGUE = 64 * 1024
@@ -96,12 +97,14 @@ def store_put(body: RequestBody, request: Request, access: FileAccess, folder: R
               raw_name: str, *, limit: int | None) -> Stored:
     """PUT /folder/name: the raw body becomes the file. Over an existing file it replaces it
     where the policy allows REPLACE, else 409 (RFC 4918: never a "name (1)" copy; Windows
-    writes an empty file first, then the real one under the same name)."""
-    name = clean_name(raw_name)
+    writes an empty file first, then the real one under the same name). A name that is not
+    UTF-8 (POSIX bytes) is only ever the file that has it, saved over (a WebDAV editor)."""
+    name = clean_name(raw_name, kept=True)
     expected = None if request.chunked else request.content_length
     with access.open_folder(folder.fs_path) as opened, \
             access.upload(opened, folder.url_path, name, max_size=limit,
-                          expected_size=expected, rename=False) as upload:
+                          expected_size=expected, rename=False,
+                          existing_only=not is_utf8(name)) as upload:
         while chunk := body.read():
             upload.write(chunk)
         final = upload.commit()

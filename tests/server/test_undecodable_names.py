@@ -211,3 +211,19 @@ def test_a_search_for_such_bytes_finds_such_names(running) -> None:
     response, page = running.get("/?q=%E9")
     assert response.status == 200
     assert FILE_URL in hrefs(page) and "?q=%E9&amp;sort=name&amp;order=asc" in hrefs(page)
+
+
+def test_a_put_saves_over_such_a_file_but_never_makes_one(running, bytes_share: Path,
+                                                          trash: Path) -> None:
+    """A WebDAV editor saves a file it opened under its own name: over one whose name is not
+    UTF-8 that is a replace (the old version to the trash); a new such name stays a 400."""
+    status, _, body = request(running.port, "PUT", FILE_URL, b"saved by an editor\n")
+    assert status == 204, body
+    assert (bytes_share / os.fsdecode(FILE)).read_bytes() == b"saved by an editor\n"
+    assert os.listdir(os.fsencode(trash)) == [FILE]
+    status, _, body = request(running.port, "PUT", FOLDER_URL + "new-%E9.txt", b"x")
+    assert status == 400, body
+    status, _, body = request(running.port, "PUT", FOLDER_URL, b"x")
+    assert status in (400, 405, 409), body
+    assert sorted(os.listdir(os.path.join(os.fsencode(bytes_share), FOLDER))) == \
+        sorted([b"plain.txt", INNER])
