@@ -40,11 +40,9 @@ def _not_utf8(names: list[bytes]) -> set[bytes]:
     return found
 
 
-# Was (fixed): collect state JSON is json.dumps(ensure_ascii=False).encode('utf-8'): a file
-# whose name is not UTF-8 in the person's folder raises UnicodeEncodeError, a 500 and a
-# traceback (routes_collect._state); the hand-in page itself renders
-def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
-        share: Path, pier_paths: PierPaths, server_factory) -> None:
+def _ana_with_a_file_named(share: Path, pier_paths: PierPaths, server_factory,
+                           name: bytes) -> Browser:
+    """Collect mode, Ana's hand-in made, and beside it a file named ``name`` (an old archive's)."""
     running = server_factory(share, upload=True, thumb_threads=0,
                              collect=CollectConfig("Homework", None, pier_paths.collect_file))
     ana = Browser(running.port)
@@ -52,7 +50,16 @@ def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
     assert ana.hand_in([("work.txt", b"ana's work")])[0] == 303
     folder = os.path.join(os.fsencode(share), b"Homework", b"Ana")
     assert os.path.isdir(folder)
-    _write(os.path.join(folder, b"old-archive-\xe9.txt"), b"from an old archive\n")
+    _write(os.path.join(folder, name), b"from an old archive\n")
+    return ana
+
+
+# Was (fixed): collect state JSON is json.dumps(ensure_ascii=False).encode('utf-8'): a file
+# whose name is not UTF-8 in the person's folder raises UnicodeEncodeError, a 500 and a
+# traceback (routes_collect._state); the hand-in page itself renders
+def test_collect_state_with_a_name_that_is_not_utf8_is_not_a_500(
+        share: Path, pier_paths: PierPaths, server_factory) -> None:
+    ana = _ana_with_a_file_named(share, pier_paths, server_factory, b"old-archive-\xe9.txt")
     status, _, body = ana.request("GET", STATE)
     assert status == 200, body[:200]
     names = [entry["name"] for entry in json.loads(body)["files"]]
@@ -132,13 +139,8 @@ def test_a_resumable_upload_below_a_real_path_that_is_not_utf8_is_not_a_500(
 # beside it with a 303 instead of a 400
 def test_collect_replace_with_bytes_that_are_not_utf8_is_refused(
         share: Path, pier_paths: PierPaths, server_factory) -> None:
-    running = server_factory(share, upload=True, thumb_threads=0,
-                             collect=CollectConfig("Homework", None, pier_paths.collect_file))
-    ana = Browser(running.port)
-    assert ana.give_name("Ana") == 303
-    assert ana.hand_in([("work.txt", b"ana's work")])[0] == 303
+    ana = _ana_with_a_file_named(share, pier_paths, server_factory, b"old-\xe9.txt")
     folder = os.path.join(os.fsencode(share), b"Homework", b"Ana")
-    _write(os.path.join(folder, b"old-\xe9.txt"), b"from an old archive\n")
     before = sorted(os.listdir(folder))
     status, _ = ana.hand_in([("new.txt", b"new work")], replace="old-%E9.txt")
     assert 400 <= status < 500
