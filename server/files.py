@@ -25,7 +25,8 @@ _Opened = TypeVar("_Opened", int, Folder)
 _UNSAFE_FOR_HEADER = re.compile(r'[\x00-\x1f\x7f"\\?]')
 _UNSAFE_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _WINDOWS = os.name == "nt"
-_UNDECODABLE_BYTES = "surrogateescape" if os.name == "posix" else "strict"  # decode_url_path
+# how decode_url_path and decode_query read bytes that are not UTF-8 (POSIX names are bytes)
+_UNDECODABLE_BYTES = "surrogateescape" if os.name == "posix" else "strict"
 
 # Types pinned so that the platform's mime database cannot change how a browser treats them.
 _PINNED_TYPES = {

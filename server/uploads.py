@@ -82,9 +82,10 @@ def clean_name(name: str, *, allow_hidden: bool = False, kept: bool = False) -> 
     """The one path component the user meant, or UploadRefused(400).
 
     Browsers may send ``C:\\fakepath\\x.txt`` or ``folder/x.txt``: the last component wins.
-    ``kept``: the name an item already has, kept by a move or copy; on POSIX it may hold bytes
-    that are not UTF-8 (files.decode_url_path), which a new name never may, where cleaning
-    leaves it as it is (cleaned like any name, as WebDAV's checks and locks spell it)."""
+    ``kept``: the name an item already has (a move or copy keeping it, a PUT saving over it),
+    cleaned like any name (as WebDAV's checks and locks spell it); where cleaning leaves it as
+    it is, it may hold bytes that are not UTF-8 (POSIX: files.decode_url_path), which a new
+    name never may."""
     name = _SEPARATORS.split(name)[-1]
     own = name
     name = unicodedata.normalize("NFC", name)

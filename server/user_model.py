@@ -77,7 +77,6 @@ def normalize_folder(folder: str) -> str:
     return "/" + "/".join(parts)
 
 
-
 def normalize_folders(folders: Iterable[str]) -> tuple[str, ...]:
     """Clean folder limits; a limit of "/" means the whole share, which is the empty tuple."""
     if isinstance(folders, str):
