@@ -125,10 +125,9 @@ class FolderRoutes:
             kept_body, etag = cached
             if isinstance(kept_body, bytes):
                 return kept_body, etag
-            pieces = kept_body
-            held = sum(map(len, pieces))  # what a slow reader keeps once the cache lets go
-            return StreamBody(lambda: _holding(self._listings, call.client, held, iter(pieces)),
-                              QUICK_CHUNKS), etag
+            held = sum(map(len, kept_body))  # what a slow reader keeps once the cache lets go
+            return StreamBody(lambda: _holding(self._listings, call.client, held,
+                                               iter(kept_body)), QUICK_CHUNKS), etag
         call.may_wait()  # a big folder takes a while to read
         rows = _RowsRead(self._listings.now())  # a size or date order's rows are read now
         planned, ordered = _read(call.files, target, sort, order)

@@ -22,16 +22,32 @@ from tests.conftest import http_request
 # ---------------------------------------------------- pool workers held by stalled readers
 
 
-def _stalled(port: int, target: str) -> socket.socket:
-    """A client that asks for ``target`` and reads nothing: a tiny receive window and a small
-    segment size keep the server's send buffer small too."""
+def _stalled(port: int, target: str, body: bytes = b"") -> socket.socket:
+    """A client that asks for ``target`` (with ``body``, if any) and reads nothing: a tiny
+    receive window and a small segment size keep the server's send buffer small too."""
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
     if hasattr(socket, "TCP_MAXSEG"):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, 536)
     sock.connect(("127.0.0.1", port))
-    sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    length = f"Content-Length: {len(body)}\r\n" if body else ""
+    sock.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n{length}\r\n".encode() + body)
     return sock
+
+
+def _others_answered_beside(port: int, stalled: list[socket.socket]) -> None:
+    """Each stalled reader got its answer's start; a request needing a worker is then
+    answered within 20 s all the same."""
+    try:
+        for sock in stalled:
+            sock.settimeout(20)
+            assert sock.recv(64).startswith(b"HTTP/1.1 200")  # answered, then not read
+        # needs a worker (not cached yet); answered at once when a worker is free
+        status, body = _get_within(port, "/other/?format=json", timeout=20)
+        assert status == 200 and b"a.txt" in body
+    finally:
+        for sock in stalled:
+            sock.close()
 
 
 WORKERS = 2
@@ -65,17 +81,7 @@ def test_stalled_readers_of_uncached_small_listings_leave_workers_for_others(
                              limits=Limits(workers=WORKERS, io_timeout=300))
     stalled = [_stalled(running.port, f"/small/{query}")
                for query in ("?sort=size", "?sort=date")[:WORKERS]]  # one uncached key each
-    try:
-        for sock in stalled:
-            sock.settimeout(20)
-            assert sock.recv(64).startswith(b"HTTP/1.1 200")  # answered, then not read
-        # needs a worker (not cached yet); answered at once when a worker is free
-        status, body = _get_within(running.port, "/other/?format=json", timeout=20)
-        assert status == 200 and b"a.txt" in body
-    finally:
-        for sock in stalled:
-            sock.close()
-
+    _others_answered_beside(running.port, stalled)
 
 
 # The same with the page in the cache, so no fresh key is needed: a request the serve thread must
@@ -89,24 +95,8 @@ def test_stalled_readers_of_cached_pages_sent_by_a_worker_leave_workers_for_othe
     running = server_factory(_small_pages(tmp_path),
                              limits=Limits(workers=WORKERS, io_timeout=300))
     assert http_request(running.port, "GET", "/small/")[0] == 200  # in the cache now
-    stalled = []
-    for _ in range(WORKERS):
-        sock = socket.socket()
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
-        if hasattr(socket, "TCP_MAXSEG"):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, 536)
-        sock.connect(("127.0.0.1", running.port))
-        sock.sendall(b"GET /small/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\nx")
-        stalled.append(sock)
-    try:
-        for sock in stalled:
-            sock.settimeout(20)
-            assert sock.recv(64).startswith(b"HTTP/1.1 200")  # answered, then not read
-        status, body = _get_within(running.port, "/other/?format=json", timeout=20)
-        assert status == 200 and b"a.txt" in body
-    finally:
-        for sock in stalled:
-            sock.close()
+    _others_answered_beside(running.port, [_stalled(running.port, "/small/", b"x")
+                                           for _ in range(WORKERS)])
 
 
 def _get_within(port: int, target: str, timeout: float) -> tuple[int, bytes]:
