@@ -228,7 +228,7 @@ def test_gib_upload_survives_a_server_restart_at_half(page, server_factory, gib_
     page.get(f"http://127.0.0.1:{port}/")
     page.find_element(By.ID, "file-input").send_keys(str(source))
     wait_long(page, lambda d: received(first) >= GIB_SIZE // 2, "the upload did not reach 50%")
-    first.engine.stop()  # mid-chunk: the page sees its connection drop
+    first.engine.stop()  # mid-chunk: the page sees its connection drop (see below)
     assert not (gib_folder / "film.bin").exists()
     assert [r.status for r in tus_requests(first, "POST")] == [201]
     second = server_factory(gib_folder, upload=True, tus_state=state, port=port)
@@ -237,10 +237,16 @@ def test_gib_upload_survives_a_server_restart_at_half(page, server_factory, gib_
     wait_long(page, transfer_done, "the upload did not resume by itself")
     assert file_sha256(gib_folder / "film.bin") == digest
     assert tus_requests(second, "POST") == []  # the same upload went on
-    # it asked where the upload stood (the HEAD may reach the first server while it stops)
-    assert tus_requests(first, "HEAD") + tus_requests(second, "HEAD")
     assert tus_requests(second, "PATCH")[-1].status == 204
-    assert page.find_element(By.CSS_SELECTOR, ".transfer-note").text.startswith("Resuming from")
+    note = page.find_element(By.CSS_SELECTOR, ".transfer-note").text
+    if tus_requests(first, "HEAD") + tus_requests(second, "HEAD"):
+        # it saw the drop and asked where the upload stood (the HEAD may reach the first
+        # server while it stops); the page says so on the HEAD's answer
+        assert note.startswith("Resuming from")
+    else:  # the stop let the chunk under way finish (a busy machine: twice in full-suite
+        # runs), and the next chunk simply went to the second server: nothing to ask
+        assert [(r.status, r.complete) for r in tus_requests(first, "PATCH")][-1] == (204, True)
+        assert not note.startswith("Resuming from")
     assert second.engine.unfinished_uploads() == []
 
 
