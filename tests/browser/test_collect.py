@@ -52,7 +52,8 @@ def test_hand_in_a_file_through_the_page(page, server_factory, tmp_path: Path,
     wait_until(page, lambda d: (share / "Essays" / "Ana" / "essay.txt").read_text(
         encoding="utf-8") == "final version", "Replace did not replace the file")
     assert sorted(p.name for p in (share / "Essays" / "Ana").iterdir()) == ["essay.txt"]
-    assert page.find_element(By.LINK_TEXT, "Browse the shared files")
+    # the file is replaced before the form's answer has loaded: the link is waited for
+    assert wait_until(page, lambda d: d.find_element(By.LINK_TEXT, "Browse the shared files"))
 
 
 def test_a_refused_hand_in_says_why_in_place(page, tmp_path: Path, pier_paths) -> None:
